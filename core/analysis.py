@@ -1,0 +1,106 @@
+"""Derived views over ranked areas: group indices, efficiency frontier, area summaries."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import numpy as np
+import pandas as pd
+
+from core import normalization
+from core.area_model import AreaModel, rank_area
+from core.methods.wsm import weighted_sum
+from core.weightset import WeightSet
+
+
+def group_index(model: AreaModel, weights: WeightSet, group: str) -> np.ndarray:
+    """Weighted sum (min-max, 0–100) of one group's criteria alone, per option.
+
+    This is "citizen value" or "feasibility" as its own number, independent of the group
+    weights, used for the cost–value scatter and the portfolio's value objective.
+    """
+    mask = (model.criteria["grp"] == group).to_numpy()
+    if not mask.any() or len(model.options) == 0:
+        return np.zeros(len(model.options))
+    within = weights.within_weights(model.criteria)[mask]
+    if within.sum() <= 0:
+        within = np.ones(mask.sum())
+    normalized = normalization.normalize(model.matrix[:, mask], model.benefit[mask], "minmax")
+    return weighted_sum(normalized, within / within.sum()) * 100
+
+
+def efficient_frontier(cost: np.ndarray, value: np.ndarray) -> np.ndarray:
+    """Mask of options no other option beats on both cost (lower) and value (higher).
+
+    An option is dominated if another is at least as good on both and strictly better on
+    one; ties on both keep both options efficient.
+    """
+    cost = np.asarray(cost, dtype=float)
+    value = np.asarray(value, dtype=float)
+    no_worse = (cost[None, :] <= cost[:, None]) & (value[None, :] >= value[:, None])
+    better = (cost[None, :] < cost[:, None]) | (value[None, :] > value[:, None])
+    dominated = (no_worse & better).any(axis=1)
+    return ~dominated
+
+
+def scatter_points(model: AreaModel, weights: WeightSet) -> pd.DataFrame:
+    """Rows for the cost–value scatter of one area."""
+    citizen = group_index(model, weights, "citizen_value")
+    feasible = group_index(model, weights, "feasibility")
+    cost = model.options["npv_cost"].to_numpy(dtype=float)
+    return pd.DataFrame(
+        {
+            "option": model.options["name"],
+            "pathway": model.options["pathway"],
+            "npv_cost": cost,
+            "citizen_value": citizen,
+            "feasibility": feasible,
+            "efficient": efficient_frontier(cost, citizen),
+        }
+    )
+
+
+def area_summary(ranking: pd.DataFrame) -> dict[str, object]:
+    """Best option, its lead over the runner-up and its cost change against the status quo."""
+    best = ranking.iloc[0]
+    runner_up = ranking.iloc[1] if len(ranking) > 1 else None
+    status_quo = ranking[ranking["pathway"] == "status_quo"]
+    base = status_quo.iloc[0] if len(status_quo) else None
+    return {
+        "option_id": best["option_id"],
+        "option": best["option"],
+        "pathway": best["pathway"],
+        "partner": best["partner"],
+        "score": float(best["score"]),
+        "lead": float(best["score"] - runner_up["score"]) if runner_up is not None else None,
+        "runner_up": runner_up["option"] if runner_up is not None else None,
+        "tied": bool(runner_up is not None and runner_up["rank"] == best["rank"]),
+        "investment": float(best["investment"]),
+        "annual_change": float(best["annual_cost"] - base["annual_cost"]) if base is not None else None,
+        "npv_change": float(best["npv_cost"] - base["npv_cost"]) if base is not None else None,
+    }
+
+
+def overview(
+    models: Mapping[str, AreaModel], weights: WeightSet, method: str
+) -> tuple[dict[str, pd.DataFrame], pd.DataFrame]:
+    """Rank every area; return the rankings and one summary row per area."""
+    rankings = {slug: rank_area(model, weights, method) for slug, model in models.items()}
+    rows = [
+        {"area": slug, **area_summary(ranking)}
+        for slug, ranking in rankings.items()
+        if len(ranking)
+    ]
+    return rankings, pd.DataFrame(rows)
+
+
+def pathway_cells(rankings: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
+    """Best score and option per area × pathway (for the heatmap)."""
+    rows = []
+    for slug, ranking in rankings.items():
+        for pathway, group in ranking.groupby("pathway", sort=False):
+            top = group.sort_values("score", ascending=False).iloc[0]
+            rows.append(
+                {"area": slug, "pathway": pathway, "score": top["score"], "option": top["option"]}
+            )
+    return pd.DataFrame(rows, columns=["area", "pathway", "score", "option"])

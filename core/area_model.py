@@ -1,0 +1,152 @@
+"""The decision model of one review area: options × criteria, ranked under a weighting.
+
+Cost criteria marked ``derived_from`` come from the cost lines (NPV, investment, FTE); all
+other values come from assessments. Building is separate from ranking so that the UI can
+cache the built areas and rank them again on every slider move in microseconds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import duckdb
+import numpy as np
+import pandas as pd
+
+from core import decision, finance, store
+from core.errors import InputError
+from core.weights import GROUPS
+from core.weightset import WeightSet
+
+DERIVED_COLUMNS = {"npv": "npv_cost", "investment": "investment", "fte": "staff_fte"}
+RANKING_COLUMNS = [
+    "option_id",
+    "option",
+    "pathway",
+    "partner",
+    "rank",
+    "score",
+    *GROUPS,
+    "npv_cost",
+    "investment",
+    "annual_cost",
+    "staff_fte",
+]
+
+
+@dataclass(frozen=True)
+class AreaModel:
+    """One area's options (with cost totals and NPV), criteria and the value matrix."""
+
+    area: str
+    options: pd.DataFrame
+    criteria: pd.DataFrame
+    matrix: np.ndarray
+
+    @property
+    def benefit(self) -> np.ndarray:
+        return (self.criteria["direction"] == "benefit").to_numpy()
+
+
+def build_area(
+    area: str,
+    options: pd.DataFrame,
+    criteria: pd.DataFrame,
+    assessments: pd.DataFrame,
+    cost_totals: pd.DataFrame,
+    horizon_years: int,
+    discount_rate: float,
+) -> AreaModel:
+    """Assemble the matrix of one area from store frames (pure; no I/O)."""
+    opts = options[options["area"] == area].reset_index(drop=True)
+    costs = cost_totals.set_index("option_id").reindex(opts["id"]).fillna(
+        {"investment": 0.0, "annual_cost": 0.0, "staff_fte": 0.0, "cost_is_estimate": False}
+    )
+    opts = opts.assign(
+        investment=costs["investment"].to_numpy(dtype=float),
+        annual_cost=costs["annual_cost"].to_numpy(dtype=float),
+        staff_fte=costs["staff_fte"].to_numpy(dtype=float),
+        cost_is_estimate=costs["cost_is_estimate"].to_numpy(dtype=bool),
+    )
+    opts["npv_cost"] = finance.npv_cost(
+        opts["investment"], opts["annual_cost"], horizon_years, discount_rate
+    )
+    crit = criteria.reset_index(drop=True)
+    values = assessments[assessments["option_id"].isin(opts["id"])].pivot(
+        index="option_id", columns="criterion", values="value"
+    )
+    matrix = np.empty((len(opts), len(crit)), dtype=float)
+    for j, row in enumerate(crit.itertuples(index=False)):
+        derived = row.derived_from if isinstance(row.derived_from, str) else None
+        if derived:
+            matrix[:, j] = opts[DERIVED_COLUMNS[derived]].to_numpy(dtype=float)
+            continue
+        column = values[row.key] if row.key in values.columns else None
+        for i, option_id in enumerate(opts["id"]):
+            value = np.nan if column is None else column.get(option_id, np.nan)
+            if pd.isna(value):
+                raise InputError("missing_assessment", option=option_id, criterion=row.key)
+            matrix[i, j] = value
+    matrix.setflags(write=False)
+    return AreaModel(area, opts, crit, matrix)
+
+
+def load_areas(
+    conn: duckdb.DuckDBPyConnection, horizon_years: int, discount_rate: float
+) -> dict[str, AreaModel]:
+    """Read the store once and build every area's model, keyed by slug in display order."""
+    options = store.options(conn)
+    criteria = store.criteria(conn)
+    assessments = store.assessments(conn)
+    costs = store.cost_totals(conn)
+    return {
+        slug: build_area(slug, options, criteria, assessments, costs, horizon_years, discount_rate)
+        for slug in store.area_slugs(conn)
+    }
+
+
+def promethee_preferences(model: AreaModel) -> list[dict[str, float | str]]:
+    """V-shape preference with p = the criterion's spread in this area (usual if no spread)."""
+    spread = np.ptp(model.matrix, axis=0) if len(model.matrix) else np.zeros(len(model.criteria))
+    return [
+        {"function": "vshape", "q": 0.0, "p": float(s)} if s > 0 else {"function": "usual"}
+        for s in spread
+    ]
+
+
+def rank_area(model: AreaModel, weights: WeightSet, method: str = "wsm") -> pd.DataFrame:
+    """Rank the options of one area; one row per option, best first.
+
+    ``score`` is the method's score (weighted sum and TOPSIS in [0, 1], PROMETHEE II net
+    flow in [−1, 1]); the group columns hold each group's additive contribution.
+    """
+    if len(model.options) == 0:
+        return pd.DataFrame(columns=RANKING_COLUMNS)
+    criterion_weights = model.criteria.assign(w=weights.criterion_weights(model.criteria))
+    problem = decision.DecisionProblem(
+        alternatives=tuple(model.options["id"]),
+        criteria=tuple(model.criteria["key"]),
+        matrix=model.matrix,
+        benefit=model.benefit,
+        weights=criterion_weights["w"].to_numpy(),
+    )
+    preference = promethee_preferences(model) if method == "promethee2" else None
+    result = decision.evaluate(problem, method=method, preference=preference)
+    group_of = model.criteria["grp"].to_numpy()
+    contributions = {g: result.contributions[:, group_of == g].sum(axis=1) for g in GROUPS}
+    table = pd.DataFrame(
+        {
+            "option_id": model.options["id"],
+            "option": model.options["name"],
+            "pathway": model.options["pathway"],
+            "partner": model.options["partner"],
+            "rank": result.ranks.astype(int),
+            "score": result.scores,
+            **contributions,
+            "npv_cost": model.options["npv_cost"],
+            "investment": model.options["investment"],
+            "annual_cost": model.options["annual_cost"],
+            "staff_fte": model.options["staff_fte"],
+        }
+    )
+    return table.sort_values(["rank", "option"], kind="stable").reset_index(drop=True)

@@ -1,0 +1,201 @@
+"""Command-line interface: ``python -m core <command>``.
+
+Every expected error prints one line on stderr and exits with code 2, never a traceback.
+Messages are German by default; ``--lang en`` or ``COCKPIT_LANG=en`` switches to English.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, NoReturn
+
+import numpy as np
+import pandas as pd
+
+from core import area_model, decision, i18n, settings, store
+from core.errors import CockpitError, InputError
+from core.methods import METHODS
+from core.methods.ahp import ahp_priorities
+from core.weightset import parse_weights_spec
+
+EXIT_USAGE = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line, translated, exit code 2."""
+
+    def error(self, message: str) -> NoReturn:
+        raise InputError("cli_usage", detail=message)
+
+
+def _read_json(path: str) -> Any:
+    file = Path(path)
+    if not file.is_file():
+        raise InputError("file_not_found", path=path)
+    try:
+        return json.loads(file.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise InputError("invalid_json", path=path, line=exc.lineno, column=exc.colno) from None
+    except UnicodeDecodeError:
+        raise InputError("invalid_json", path=path, line=1, column=1) from None
+
+
+def _print_json(data: Any) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def cmd_rank(args: argparse.Namespace) -> int:
+    data = _read_json(args.file)
+    if not isinstance(data, dict):
+        raise InputError("problem_bad_type", field="(root)")
+    problem = decision.DecisionProblem.from_dict(data)
+    result = decision.evaluate(
+        problem,
+        method=data.get("method", "wsm"),
+        normalization=data.get("normalization"),
+        preference=data.get("preference"),
+    )
+    _print_json(result.to_json_dict())
+    return 0
+
+
+def cmd_ahp(args: argparse.Namespace) -> int:
+    data = _read_json(args.file)
+    if not isinstance(data, dict) or "items" not in data or "matrix" not in data:
+        raise InputError("problem_missing_field", field="items/matrix")
+    items = data["items"]
+    if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
+        raise InputError("problem_bad_type", field="items")
+    try:
+        matrix = np.asarray(data["matrix"], dtype=float)
+    except (TypeError, ValueError):
+        raise InputError("problem_bad_type", field="matrix") from None
+    if matrix.ndim != 2 or matrix.shape != (len(items), len(items)):
+        raise InputError("ahp_not_square")
+    result = ahp_priorities(matrix)
+    _print_json(
+        {
+            "weights": dict(zip(items, map(float, result.weights))),
+            "lambda_max": float(result.lambda_max),
+            "consistency_index": float(result.consistency_index),
+            "consistency_ratio": float(result.consistency_ratio),
+        }
+    )
+    return 0
+
+
+def cmd_areas(args: argparse.Namespace) -> int:
+    with store.open_store(args.db) as conn:
+        frame = store.areas(conn)[["slug", "name_de", "n_options"]]
+    _emit(frame, args.format)
+    return 0
+
+
+def _emit(frame: pd.DataFrame, fmt: str) -> None:
+    if fmt == "json":
+        _print_json(json.loads(frame.to_json(orient="records", force_ascii=False)))
+    elif fmt == "csv":
+        sys.stdout.write(frame.to_csv(index=False))
+    else:
+        print(frame.to_string(index=False))
+
+
+def cmd_rank_area(args: argparse.Namespace) -> int:
+    with store.open_store(args.db) as conn:
+        store.require_area(conn, args.area)
+        model = area_model.load_areas(conn, args.horizon, args.rate)[args.area]
+    weights = parse_weights_spec(args.weights, set(model.criteria["key"]))
+    ranking = area_model.rank_area(model, weights, args.method)
+    if args.format == "json":
+        _print_json(
+            [
+                {
+                    "option": r.option,
+                    "pathway": r.pathway,
+                    "partner": r.partner,
+                    "rank": int(r.rank),
+                    "score": float(r.score),
+                    "group_scores": {g: float(getattr(r, g)) for g in area_model.GROUPS},
+                    "npv_cost": float(r.npv_cost),
+                    "investment": float(r.investment),
+                    "annual_cost": float(r.annual_cost),
+                }
+                for r in ranking.itertuples(index=False)
+            ]
+        )
+    else:
+        _emit(ranking.drop(columns=["option_id"]), args.format)
+    return 0
+
+
+def cmd_seed(args: argparse.Namespace) -> int:
+    from core import seed
+
+    with store.connect(args.db) as conn:
+        if not args.reset and not store.is_empty(conn):
+            print(i18n.t("seed_exists", args.lang), file=sys.stderr)
+            return 0
+        version = seed.load_seed(conn, reset=args.reset)
+    print(i18n.t("seed_done", args.lang, version=version))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="python -m core", description="IT-Reorg-Cockpit (CLI)")
+    parser.add_argument("--lang", choices=i18n.LANGUAGES, default=None, help="de | en")
+    parser.add_argument("--db", default=None, help="DuckDB file (default: COCKPIT_DB)")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    p = sub.add_parser("rank", help="rank any decision problem given as JSON")
+    p.add_argument("file")
+    p.set_defaults(func=cmd_rank)
+
+    p = sub.add_parser("ahp", help="AHP priorities and consistency from a pairwise matrix")
+    p.add_argument("file")
+    p.set_defaults(func=cmd_ahp)
+
+    p = sub.add_parser("areas", help="list the review areas")
+    p.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    p.set_defaults(func=cmd_areas)
+
+    p = sub.add_parser("rank-area", help="rank the options of one review area")
+    p.add_argument("--area", required=True)
+    p.add_argument("--weights", default=None, help="cost=40,citizen_value=40,feasibility=20")
+    p.add_argument("--method", choices=METHODS, default="wsm")
+    p.add_argument("--format", choices=("json", "csv", "table"), default="json")
+    p.add_argument("--horizon", type=int, default=None)
+    p.add_argument("--rate", type=float, default=None)
+    p.set_defaults(func=cmd_rank_area)
+
+    p = sub.add_parser("seed", help="create the store from data/seed (--reset replaces data)")
+    p.add_argument("--reset", action="store_true")
+    p.set_defaults(func=cmd_seed)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI; return the exit code."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    lang = os.environ.get("COCKPIT_LANG", "de")
+    if "--lang" in argv:
+        i = argv.index("--lang")
+        lang = argv[i + 1] if i + 1 < len(argv) else lang
+    lang = lang if lang in i18n.LANGUAGES else "de"
+    try:
+        args = build_parser().parse_args(argv)
+        args.lang = args.lang or lang
+        if hasattr(args, "horizon"):
+            args.horizon = settings.get("horizon_years") if args.horizon is None else args.horizon
+            args.rate = settings.get("discount_rate") if args.rate is None else args.rate
+        return int(args.func(args))
+    except CockpitError as exc:
+        print(exc.message(lang), file=sys.stderr)
+        return EXIT_USAGE
+    except Exception as exc:  # noqa: BLE001 - the CLI promises no traceback
+        print(i18n.t("internal_error", lang, kind=type(exc).__name__, detail=exc), file=sys.stderr)
+        return 1

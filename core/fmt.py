@@ -1,0 +1,38 @@
+"""German (and English) number formatting for tables, cards and sentences."""
+
+from __future__ import annotations
+
+import math
+
+
+def _group(text: str, lang: str) -> str:
+    if lang == "de":
+        return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+    return text
+
+
+def number(value: float | None, decimals: int = 0, lang: str = "de") -> str:
+    """1234567.8 -> '1.234.568' (de) or '1,234,568' (en); None/NaN -> '–'."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    return _group(f"{value:,.{decimals}f}", lang)
+
+
+def eur(value: float | None, decimals: int = 0, lang: str = "de", signed: bool = False) -> str:
+    """Euro amount: '1.234.567 €' (de) or '€1,234,567' (en); ``signed`` adds '+'."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    text = number(abs(value), decimals, lang)
+    sign = "−" if value < 0 else ("+" if signed and value > 0 else "")
+    return f"{sign}{text} €" if lang == "de" else f"{sign}€{text}"
+
+
+def percent(share: float, decimals: int = 0, lang: str = "de") -> str:
+    """0.384 -> '38 %' (de) or '38%' (en)."""
+    text = number(share * 100, decimals, lang)
+    return f"{text} %" if lang == "de" else f"{text}%"
+
+
+def points(score: float, decimals: int = 1, lang: str = "de") -> str:
+    """A score in [0, 1] (or [−1, 1]) shown as points out of 100."""
+    return number(score * 100, decimals, lang)

@@ -1,0 +1,373 @@
+"""The text catalogue: every user-facing string, German first, English second.
+
+Keys are English identifiers; values hold the German (``de``) and English (``en``) text.
+``t(key, lang, **params)`` formats with ``str.format``. A missing English text falls back
+to German; a missing key raises ``KeyError`` so tests catch typos.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+LANGUAGES = ("de", "en")
+
+TEXT: dict[str, dict[str, str]] = {
+    # --- UI: app frame ------------------------------------------------------------
+    "app_title": {"de": "IT-Reorg-Cockpit Mülheim an der Ruhr", "en": "IT Reorg Cockpit Mülheim an der Ruhr"},
+    "page_overview": {"de": "Übersicht", "en": "Overview"},
+    "page_area": {"de": "Bereich", "en": "Review area"},
+    "page_method": {"de": "Methodik & Quellen", "en": "Method & sources"},
+    "language": {"de": "Sprache / Language", "en": "Sprache / Language"},
+    "data_stand": {"de": "Datenstand {version} vom {date}", "en": "Data version {version} of {date}"},
+    "honesty_note": {
+        "de": "Beispieldaten: {estimates} von {total} Bewertungen sind Schätzungen (mit Begründung); alle übrigen Werte nennen ihre Quelle. Details unter „Methodik & Quellen“.",
+        "en": "Example data: {estimates} of {total} assessments are estimates (with a reason); all other values cite a source. See 'Method & sources'.",
+    },
+    "bad_params": {
+        "de": "Einige Angaben in der Adresse waren ungültig und wurden durch Standardwerte ersetzt: {params}.",
+        "en": "Some values in the address were invalid and were replaced by defaults: {params}.",
+    },
+    "weights_error": {
+        "de": "Die Gewichtung ist ungültig ({detail}). Es werden die Standardgewichte verwendet.",
+        "en": "The weighting is invalid ({detail}). Default weights are used.",
+    },
+    # --- UI: weights panel --------------------------------------------------------
+    "weights_header": {"de": "Gewichtung", "en": "Weighting"},
+    "group_cost": {"de": "Kosten", "en": "Cost"},
+    "group_citizen_value": {"de": "Bürgernutzen", "en": "Citizen value"},
+    "group_feasibility": {"de": "Umsetzbarkeit", "en": "Feasibility"},
+    "group_share": {"de": "{label}: {share}", "en": "{label}: {share}"},
+    "presets": {"de": "Voreinstellungen", "en": "Presets"},
+    "sub_weights": {"de": "Unterkriterien gewichten", "en": "Sub-criteria weights"},
+    "reset": {"de": "Zurücksetzen", "en": "Reset"},
+    "method": {"de": "Bewertungsmethode", "en": "Scoring method"},
+    "method_wsm": {"de": "Nutzwertanalyse", "en": "Weighted sum (Nutzwertanalyse)"},
+    "method_topsis": {"de": "TOPSIS", "en": "TOPSIS"},
+    "method_promethee2": {"de": "PROMETHEE II", "en": "PROMETHEE II"},
+    "sub_all_zero": {
+        "de": "Alle Unterkriterien von „{group}“ stehen auf 0 – bitte mindestens eines gewichten.",
+        "en": "All sub-criteria of '{group}' are 0 – please weight at least one.",
+    },
+    # --- UI: pathways and kinds -----------------------------------------------------
+    "pathway_status_quo": {"de": "Status quo", "en": "Status quo"},
+    "pathway_standard": {"de": "Standardlösung", "en": "Standard product"},
+    "pathway_best_practice": {"de": "Best Practice", "en": "Best practice"},
+    "pathway_joint_kdn": {"de": "Gemeinsam (KDN/regional)", "en": "Joint (KDN/regional)"},
+    "kind_in_house": {"de": "Eigenentwicklung/-betrieb", "en": "In-house"},
+    "kind_standard": {"de": "Standardprodukt", "en": "Standard product"},
+    "kind_saas": {"de": "SaaS / Plattform", "en": "SaaS / platform"},
+    "kind_shared": {"de": "Gemeinsamer Betrieb", "en": "Shared operation"},
+    # --- UI: Bereich page -----------------------------------------------------------
+    "choose_area": {"de": "Prüfbereich", "en": "Review area"},
+    "current_systems": {"de": "Bestand: heutige Systeme", "en": "Current systems"},
+    "no_systems": {"de": "Für diesen Bereich ist kein System im Bestand erfasst.", "en": "No current system is recorded for this area."},
+    "ranking": {"de": "Rangfolge der Optionen", "en": "Ranking of options"},
+    "no_options": {"de": "Für diesen Bereich sind keine Optionen erfasst.", "en": "No options are recorded for this area."},
+    "col_rank": {"de": "Rang", "en": "Rank"},
+    "col_option": {"de": "Option", "en": "Option"},
+    "col_pathway": {"de": "Weg", "en": "Pathway"},
+    "col_partner": {"de": "Partner", "en": "Partner"},
+    "col_score": {"de": "Gesamtpunkte", "en": "Total score"},
+    "col_npv": {"de": "Kosten-Barwert {years} J.", "en": "Cost NPV {years} yrs"},
+    "col_investment": {"de": "Einmalinvestition", "en": "One-off investment"},
+    "col_annual": {"de": "Laufende Kosten p. a.", "en": "Annual cost"},
+    "col_name": {"de": "Name", "en": "Name"},
+    "col_kind": {"de": "Art", "en": "Kind"},
+    "col_operator": {"de": "Betrieb", "en": "Operator"},
+    "col_reach": {"de": "Reichweite", "en": "Reach"},
+    "col_since": {"de": "Seit", "en": "Since"},
+    "col_notes": {"de": "Anmerkungen", "en": "Notes"},
+    "col_source": {"de": "Quelle", "en": "Source"},
+    "col_criterion": {"de": "Kriterium", "en": "Criterion"},
+    "col_value": {"de": "Wert", "en": "Value"},
+    "col_unit": {"de": "Einheit", "en": "Unit"},
+    "col_rationale": {"de": "Begründung", "en": "Rationale"},
+    "col_estimate": {"de": "Schätzung", "en": "Estimate"},
+    "estimate_marker": {"de": "Schätzung", "en": "Estimate"},
+    "sourced_marker": {"de": "belegt", "en": "sourced"},
+    "chart_scores_title": {"de": "Gesamtpunkte nach Beitrag der Kriteriengruppen", "en": "Total score by criteria group contribution"},
+    "chart_points": {"de": "Punkte (von 100)", "en": "Points (of 100)"},
+    "chart_netflow": {"de": "Nettofluss × 100", "en": "Net flow × 100"},
+    "chart_group": {"de": "Kriteriengruppe", "en": "Criteria group"},
+    "chart_scatter_title": {"de": "Kosten gegen Bürgernutzen", "en": "Cost versus citizen value"},
+    "chart_cost_axis": {"de": "Kosten-Barwert {years} Jahre (€)", "en": "Cost NPV {years} years (€)"},
+    "chart_value_axis": {"de": "Bürgernutzen (Punkte von 100)", "en": "Citizen value (points of 100)"},
+    "chart_size": {"de": "Umsetzbarkeit", "en": "Feasibility"},
+    "chart_frontier": {"de": "effizient", "en": "efficient"},
+    "scatter_caption": {
+        "de": "Gestrichelte Linie und Ring: effiziente Optionen – keine andere Option ist zugleich günstiger und nützlicher. Größe: Umsetzbarkeit; Farbe und Form: Weg.",
+        "en": "Dashed line and ring: efficient options – no other option is both cheaper and more useful. Size: feasibility; colour and shape: pathway.",
+    },
+    "efficient_list": {"de": "Effiziente Optionen: {names}.", "en": "Efficient options: {names}."},
+    "option_details": {"de": "Bewertungen im Einzelnen", "en": "Assessments in detail"},
+    "cost_lines": {"de": "Kostenpositionen", "en": "Cost lines"},
+    "col_item": {"de": "Position", "en": "Item"},
+    "col_fte": {"de": "VZÄ", "en": "FTE"},
+    "chart_alt_ranking": {
+        "de": "Rangfolge als Text: {items}.",
+        "en": "Ranking as text: {items}.",
+    },
+    "recommendation": {
+        "de": "Empfehlung: **{option}** ({pathway}) mit {score} Punkten, {lead} Punkte vor „{runner_up}“.",
+        "en": "Recommendation: **{option}** ({pathway}) with {score} points, {lead} points ahead of '{runner_up}'.",
+    },
+    "recommendation_tie": {
+        "de": "Gleichstand: **{option}** und „{runner_up}“ liegen mit {score} Punkten gleichauf.",
+        "en": "Tie: **{option}** and '{runner_up}' share the top with {score} points.",
+    },
+    "recommendation_single": {
+        "de": "Einzige Option: **{option}** ({pathway}).",
+        "en": "Only option: **{option}** ({pathway}).",
+    },
+    # --- UI: Übersicht --------------------------------------------------------------
+    "overview_intro": {
+        "de": "Beste Option je Prüfbereich unter der aktuellen Gewichtung, mit Vorsprung und Kostenwirkung gegenüber dem Status quo.",
+        "en": "Best option per review area under the current weighting, with its lead and cost effect against the status quo.",
+    },
+    "card_lead": {"de": "Vorsprung {lead} Punkte vor „{runner_up}“", "en": "Lead {lead} points over '{runner_up}'"},
+    "card_tie": {"de": "Gleichstand mit „{runner_up}“", "en": "Tied with '{runner_up}'"},
+    "card_annual": {"de": "Laufende Kosten ggü. Status quo: {value} p. a.", "en": "Annual cost vs status quo: {value} p.a."},
+    "card_npv": {"de": "Barwert {years} J. ggü. Status quo: {value}", "en": "NPV {years} yrs vs status quo: {value}"},
+    "card_open": {"de": "Bereich öffnen", "en": "Open area"},
+    "totals_header": {"de": "Summen über alle Bereiche (jeweils beste Option)", "en": "Totals across areas (best option each)"},
+    "total_investment": {"de": "Einmalinvestition gesamt", "en": "Total one-off investment"},
+    "total_annual_change": {"de": "Laufende Kosten ggü. Status quo p. a.", "en": "Annual cost change vs status quo"},
+    "total_npv_change": {"de": "Barwert {years} J. ggü. Status quo", "en": "NPV {years} yrs vs status quo"},
+    "heatmap_title": {"de": "Beste Punktzahl je Bereich und Weg", "en": "Best score per area and pathway"},
+    "heatmap_x": {"de": "Weg", "en": "Pathway"},
+    "heatmap_y": {"de": "Prüfbereich", "en": "Review area"},
+    "heatmap_value": {"de": "Punkte", "en": "Points"},
+    "heatmap_alt": {
+        "de": "Die Heatmap zeigt je Bereich und Weg die beste Punktzahl; dieselben Werte stehen in der Tabelle darunter.",
+        "en": "The heatmap shows the best score per area and pathway; the table below holds the same values.",
+    },
+    "col_area": {"de": "Prüfbereich", "en": "Review area"},
+    "col_best": {"de": "Beste Option", "en": "Best option"},
+    "col_lead": {"de": "Vorsprung", "en": "Lead"},
+    # --- UI: Methodik ---------------------------------------------------------------
+    "method_motion_header": {"de": "Der Auftrag", "en": "The mandate"},
+    "method_scoring_header": {"de": "So entstehen die Punkte", "en": "How the scores are computed"},
+    "method_sources_header": {"de": "Quellen", "en": "Sources"},
+    "method_data_header": {"de": "Datenstand", "en": "Data version"},
+    "criteria_catalogue": {"de": "Kriterienkatalog", "en": "Criteria catalogue"},
+    "col_group": {"de": "Gruppe", "en": "Group"},
+    "col_direction": {"de": "Richtung", "en": "Direction"},
+    "col_range": {"de": "Wertebereich", "en": "Range"},
+    "col_default_weight": {"de": "Standardgewicht", "en": "Default weight"},
+    "col_used_in": {"de": "Verwendet in", "en": "Used in"},
+    "col_citations": {"de": "Nennungen", "en": "Citations"},
+    "direction_benefit": {"de": "je mehr, desto besser", "en": "more is better"},
+    "direction_cost": {"de": "je weniger, desto besser", "en": "less is better"},
+    "method_motion_text": {
+        "de": """Der Wirtschaftsausschuss hat am 22.06.2021 über den Antrag **A 21/0509-01** der Fraktionen von CDU und Bündnis 90/Die Grünen beraten. Die Verwaltung soll prüfen,
+
+- ob sich vorhandene städtische **Eigenentwicklungen in Standard-Lösungen** überführen lassen,
+- ob es für Bürger-Service-Bereiche **Best Practices aus anderen Kommunen** gibt, die sich übernehmen lassen,
+- ob sich über die Mitgliedschaft im **KDN** (Dachverband Kommunaler IT-Dienstleister) IT-Betriebsleistungen **gemeinsam mit anderen Kommunen** umsetzen lassen,
+
+und zwar für sechs Bereiche: städtische Homepage inkl. Bürgerinteraktion, Umsetzung des OZG, Social Media, eine mögliche städtische App, Open Data sowie Geoinformationssysteme/Geoportale. Die Ergebnisse sollen in den Kontext des **Mehrwerts für die Bürgerschaft** gestellt werden – vor dem Hintergrund der angespannten Haushaltslage.""",
+        "en": """On 22 June 2021 the economic committee discussed motion **A 21/0509-01** (CDU and Greens). The administration is to check
+
+- whether in-house systems can move to **standard products**,
+- whether **other municipalities' best practices** can be adopted,
+- whether IT operations can be run **jointly with other municipalities** through KDN,
+
+for six areas: the city homepage incl. citizen interaction, OZG online services, social media, a possible city app, open data and GIS/geo-portals — weighed by the **added value for citizens** against a tight budget.""",
+    },
+    "method_scoring_text": {
+        "de": """**1. Werte.** Jede Option wird je Kriterium bewertet: Kosten kommen aus den Kostenpositionen (Einmalinvestition, laufende Kosten, Personal in VZÄ), alle anderen Kriterien aus begründeten Bewertungen. Der **Kosten-Barwert** ist Investition + Σ laufende Kosten / (1 + r)^t über {years} Jahre mit dem Diskontsatz r = {rate} (BMF-Vorgabe 07/2023: 0,9 %).
+
+**2. Normalisierung.** Damit Euro, Monate und Punkte vergleichbar werden, wird jedes Kriterium innerhalb des Bereichs auf 0 bis 1 gebracht (Min-Max): die beste Option erhält 1, die schlechteste 0. Bei Kostenkriterien („je weniger, desto besser“) wird umgekehrt. Unterscheiden sich die Optionen in einem Kriterium nicht, erhalten alle denselben Wert – das Kriterium beeinflusst die Rangfolge dann nicht.
+
+**3. Hierarchische Gewichte.** Die drei Gruppengewichte (Kosten, Bürgernutzen, Umsetzbarkeit) werden auf 100 % normiert; innerhalb jeder Gruppe verteilen die Untergewichte den Gruppenanteil auf die Kriterien. Endgewicht eines Kriteriums = Gruppenanteil × Anteil innerhalb der Gruppe.
+
+**4. Methoden.**
+- **Nutzwertanalyse** (gewichtete Summe, Standard in der Verwaltung): Punkte = Σ Gewicht × normierter Wert, 0 bis 100. Die Balken zeigen, wie viel jede Gruppe beiträgt.
+- **TOPSIS**: Vektor-Normalisierung; gemessen wird der Abstand zur bestmöglichen und zur schlechtestmöglichen Option; Punkte = relative Nähe zur besten (0 bis 100). TOPSIS ist nicht additiv; die Gruppenanteile in den Balken sind eine proportionale Aufteilung.
+- **PROMETHEE II**: paarweiser Vergleich aller Optionen je Kriterium mit einer V-förmigen Präferenzfunktion (volle Präferenz ab der Spannweite des Kriteriums im Bereich); der Nettofluss (−100 bis +100) sagt, wie sehr eine Option die anderen im Mittel übertrifft.
+
+**5. Rangfolge.** Gleich hohe Punktzahlen teilen sich den besseren Rang (1, 2, 2, 4).
+
+**6. Effizienzgrenze.** Eine Option ist effizient, wenn keine andere zugleich günstiger (Barwert) und nützlicher (Bürgernutzen) ist.""",
+        "en": """**1. Values.** Costs come from cost lines (one-off investment, annual cost, staff FTE); all other criteria from reasoned assessments. The **cost NPV** is investment + Σ annual cost / (1 + r)^t over {years} years at discount rate r = {rate} (federal finance ministry 07/2023: 0.9 %).
+
+**2. Normalisation.** Each criterion is scaled to 0–1 within the area (min-max): best option 1, worst 0; cost criteria are inverted. A criterion on which options do not differ gives all the same value and does not affect the ranking.
+
+**3. Hierarchical weights.** The three group weights are normalised to 100 %; within each group the sub-weights split the group's share. Final weight = group share × share within the group.
+
+**4. Methods.**
+- **Weighted sum** (Nutzwertanalyse): points = Σ weight × normalised value, 0–100; bars show each group's contribution.
+- **TOPSIS**: vector normalisation; distance to the ideal and anti-ideal option; points = relative closeness (0–100). Not additive; group parts in the bars are a proportional split.
+- **PROMETHEE II**: pairwise comparison per criterion with a V-shaped preference function (full preference at the criterion's spread in the area); net flow from −100 to +100.
+
+**5. Ranking.** Equal scores share the better rank (1, 2, 2, 4).
+
+**6. Efficiency frontier.** An option is efficient if no other option is both cheaper (NPV) and more useful (citizen value).""",
+    },
+    "method_honesty_text": {
+        "de": "Alle Zahlen sind **Beispieldaten** für Mülheim an der Ruhr, gestützt auf öffentlich berichtete Fakten. Jeder Wert nennt seine Quelle oder ist als **Schätzung** mit Begründung markiert. Schätzungen: {assessments} von {assessments_total} Bewertungen, {costs} von {costs_total} Kostenpositionen, {systems} von {systems_total} Bestandseinträgen.",
+        "en": "All figures are **example data** for Mülheim an der Ruhr based on publicly reported facts. Every value cites its source or is marked as an **estimate** with a reason. Estimates: {assessments} of {assessments_total} assessments, {costs} of {costs_total} cost lines, {systems} of {systems_total} current-system entries.",
+    },
+    # --- errors: settings, store, CLI ------------------------------------------------
+    "bad_setting": {
+        "de": "Ungültiger Wert für {env}: „{value}“.",
+        "en": "Invalid value for {env}: '{value}'.",
+    },
+    "migration_failed": {
+        "de": "Migration „{name}“ ist fehlgeschlagen und wurde zurückgerollt: {error}",
+        "en": "Migration '{name}' failed and was rolled back: {error}",
+    },
+    "unknown_area": {
+        "de": "Unbekannter Prüfbereich „{area}“ (vorhanden: {allowed}).",
+        "en": "Unknown review area '{area}' (available: {allowed}).",
+    },
+    "unknown_criterion": {
+        "de": "Unbekanntes Kriterium „{criterion}“.",
+        "en": "Unknown criterion '{criterion}'.",
+    },
+    "unknown_weight_key": {
+        "de": "Unbekannter Gewichtsschlüssel „{key}“ (erlaubt: Gruppen {groups} oder Kriterienschlüssel).",
+        "en": "Unknown weight key '{key}' (allowed: groups {groups} or criterion keys).",
+    },
+    "bad_weights_spec": {
+        "de": "Gewichte bitte als schluessel=zahl,… angeben, z. B. cost=40,citizen_value=40,feasibility=20 (gefunden: „{spec}“).",
+        "en": "Give weights as key=number,…, e.g. cost=40,citizen_value=40,feasibility=20 (found: '{spec}').",
+    },
+    "missing_assessment": {
+        "de": "Für Option „{option}“ fehlt die Bewertung des Kriteriums „{criterion}“.",
+        "en": "Option '{option}' has no assessment for criterion '{criterion}'.",
+    },
+    "seed_invalid": {
+        "de": "Die Startdaten sind ungültig ({file}, Zeile {row}): {problem}",
+        "en": "The seed data are invalid ({file}, row {row}): {problem}",
+    },
+    "bad_horizon": {
+        "de": "Der Betrachtungszeitraum muss zwischen 1 und 50 Jahren liegen (gefunden: {value}).",
+        "en": "The horizon must be between 1 and 50 years (found: {value}).",
+    },
+    "bad_rate": {
+        "de": "Der Diskontsatz muss zwischen −50 % und 100 % liegen (gefunden: {value}).",
+        "en": "The discount rate must be between −50 % and 100 % (found: {value}).",
+    },
+    "negative_cost": {
+        "de": "Kosten dürfen nicht negativ sein (gefunden: {value}).",
+        "en": "Costs must not be negative (found: {value}).",
+    },
+    "file_not_found": {
+        "de": "Datei nicht gefunden: {path}",
+        "en": "File not found: {path}",
+    },
+    "invalid_json": {
+        "de": "Die Datei {path} ist kein gültiges JSON (Zeile {line}, Spalte {column}).",
+        "en": "The file {path} is not valid JSON (line {line}, column {column}).",
+    },
+    "cli_usage": {
+        "de": "Aufruf fehlerhaft: {detail}",
+        "en": "Invalid call: {detail}",
+    },
+    "seed_exists": {
+        "de": "Der Datenbestand ist bereits befüllt; nichts geändert (zum Ersetzen: seed --reset).",
+        "en": "The store already holds data; nothing changed (to replace it: seed --reset).",
+    },
+    "seed_done": {
+        "de": "Startdaten geladen, Datenstand {version}.",
+        "en": "Seed data loaded, data version {version}.",
+    },
+    "internal_error": {
+        "de": "Interner Fehler ({kind}): {detail}",
+        "en": "Internal error ({kind}): {detail}",
+    },
+    # --- errors: weights and decision problems -------------------------------------
+    "weights_negative": {
+        "de": "Gewichte dürfen nicht negativ sein (gefunden: {value}).",
+        "en": "Weights must not be negative (found: {value}).",
+    },
+    "weights_nan": {
+        "de": "Gewichte müssen Zahlen sein (gefunden: NaN oder unendlich).",
+        "en": "Weights must be finite numbers (found NaN or infinity).",
+    },
+    "weights_all_zero": {
+        "de": "Mindestens ein Gewicht muss größer als 0 sein.",
+        "en": "At least one weight must be greater than 0.",
+    },
+    "weights_length": {
+        "de": "Anzahl der Gewichte ({got}) passt nicht zur Anzahl der Kriterien ({expected}).",
+        "en": "Number of weights ({got}) does not match the number of criteria ({expected}).",
+    },
+    "group_weights_all_zero": {
+        "de": "In der Gruppe „{group}“ sind alle Untergewichte 0, die Gruppe selbst ist aber gewichtet.",
+        "en": "All sub-criterion weights in group '{group}' are 0, but the group itself has weight.",
+    },
+    "unknown_group": {
+        "de": "Unbekannte Kriteriengruppe „{group}“ (erlaubt: {allowed}).",
+        "en": "Unknown criteria group '{group}' (allowed: {allowed}).",
+    },
+    "matrix_shape": {
+        "de": "Die Matrix hat die falsche Form: erwartet {expected}, gefunden {got}.",
+        "en": "The matrix has the wrong shape: expected {expected}, got {got}.",
+    },
+    "matrix_not_finite": {
+        "de": "Die Matrix enthält leere oder nicht-numerische Werte.",
+        "en": "The matrix contains empty or non-numeric values.",
+    },
+    "no_alternatives": {
+        "de": "Es gibt keine Alternativen zu bewerten.",
+        "en": "There are no alternatives to evaluate.",
+    },
+    "no_criteria": {
+        "de": "Es gibt keine Kriterien.",
+        "en": "There are no criteria.",
+    },
+    "duplicate_names": {
+        "de": "Namen müssen eindeutig sein (doppelt: {names}).",
+        "en": "Names must be unique (duplicates: {names}).",
+    },
+    "unknown_direction": {
+        "de": "Unbekannte Richtung „{direction}“ (erlaubt: benefit, cost).",
+        "en": "Unknown direction '{direction}' (allowed: benefit, cost).",
+    },
+    "unknown_method": {
+        "de": "Unbekannte Methode „{method}“ (erlaubt: {allowed}).",
+        "en": "Unknown method '{method}' (allowed: {allowed}).",
+    },
+    "unknown_normalization": {
+        "de": "Unbekannte Normalisierung „{normalization}“ (erlaubt: {allowed}).",
+        "en": "Unknown normalisation '{normalization}' (allowed: {allowed}).",
+    },
+    "unknown_preference": {
+        "de": "Unbekannte Präferenzfunktion „{function}“ (erlaubt: usual, linear, vshape).",
+        "en": "Unknown preference function '{function}' (allowed: usual, linear, vshape).",
+    },
+    "preference_thresholds": {
+        "de": "Schwellen für Kriterium {criterion}: es muss 0 ≤ q < p gelten (q={q}, p={p}).",
+        "en": "Thresholds for criterion {criterion}: need 0 ≤ q < p (q={q}, p={p}).",
+    },
+    "preference_length": {
+        "de": "Es wird genau eine Präferenzfunktion je Kriterium benötigt ({expected}), gefunden {got}.",
+        "en": "Exactly one preference function per criterion is needed ({expected}), got {got}.",
+    },
+    "normalization_nonpositive": {
+        "de": "Die Normalisierung „{normalization}“ braucht positive Werte (Kriterium {criterion}).",
+        "en": "Normalisation '{normalization}' needs positive values (criterion {criterion}).",
+    },
+    "ahp_not_square": {
+        "de": "Die Paarvergleichsmatrix muss quadratisch sein und zu den Elementen passen.",
+        "en": "The pairwise comparison matrix must be square and match the items.",
+    },
+    "ahp_not_positive": {
+        "de": "Paarvergleiche müssen positive Zahlen sein.",
+        "en": "Pairwise judgments must be positive numbers.",
+    },
+    "ahp_not_reciprocal": {
+        "de": "Die Paarvergleichsmatrix ist nicht reziprok: a[{i}][{j}] · a[{j}][{i}] ≠ 1.",
+        "en": "The pairwise matrix is not reciprocal: a[{i}][{j}] · a[{j}][{i}] ≠ 1.",
+    },
+}
+
+
+def t(key: str, lang: str = "de", /, **params: Any) -> str:
+    """Translate ``key`` into ``lang`` and fill in ``params``."""
+    entry = TEXT[key]
+    template = entry.get(lang) or entry["de"]
+    return template.format(**params) if params else template
+

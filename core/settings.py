@@ -1,0 +1,83 @@
+"""Settings, declared once with a default and a help text.
+
+Each setting can be overridden by an environment variable. The README documents every
+setting (``tests/test_docs.py`` checks that). Values are parsed and validated here so that
+a bad environment variable gives a clear error instead of a wrong number.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from core.errors import InputError
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+SEED_DIR = REPO_ROOT / "data" / "seed"
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One setting: its name, environment variable, default and a help text."""
+
+    name: str
+    env: str
+    default: Any
+    help: str
+    parse: Callable[[str], Any] = str
+
+
+def _rate(text: str) -> float:
+    value = float(text)
+    if not -0.5 < value < 1.0:
+        raise ValueError(text)
+    return value
+
+
+def _horizon(text: str) -> int:
+    value = int(text)
+    if not 1 <= value <= 50:
+        raise ValueError(text)
+    return value
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting(
+        "db_path",
+        "COCKPIT_DB",
+        str(REPO_ROOT / "data" / "cockpit.duckdb"),
+        "Path of the DuckDB store; created and seeded if missing. ':memory:' for tests.",
+    ),
+    Setting(
+        "discount_rate",
+        "COCKPIT_DISCOUNT_RATE",
+        0.009,
+        "Discount rate for the net present value of cost, as a fraction (0.009 = 0.9 %, "
+        "BMF guidance 07/2023; the 2011 rate was 0.033).",
+        _rate,
+    ),
+    Setting(
+        "horizon_years",
+        "COCKPIT_HORIZON_YEARS",
+        5,
+        "Horizon in years for the net present value of cost (1–50).",
+        _horizon,
+    ),
+)
+
+_BY_NAME = {s.name: s for s in SETTINGS}
+
+
+def get(name: str) -> Any:
+    """Return the value of setting ``name``: the environment variable if set, else the default."""
+    setting = _BY_NAME[name]
+    raw = os.environ.get(setting.env)
+    if raw is None or raw.strip() == "":
+        return setting.default
+    try:
+        return setting.parse(raw.strip())
+    except ValueError:
+        raise InputError("bad_setting", env=setting.env, value=raw) from None

@@ -1,0 +1,114 @@
+"""The dashboard's view state and its URL form: plain numbers and slugs only.
+
+``parse_query`` turns query parameters into a :class:`ViewState`, replacing every invalid
+value by its default and reporting which parameters were ignored, so a copied link
+reproduces the view and a broken link still opens a sensible one. Nothing here is pickled
+or evaluated; values are parsed as integers or matched against known slugs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from core.methods import METHODS
+from core.weights import GROUPS
+from core.weightset import DEFAULT_GROUP_WEIGHTS, WeightSet
+
+LANGS = ("de", "en")
+GROUP_PARAM = {g: f"w_{g}" for g in GROUPS}
+SUB_PREFIX = "s_"
+MAX_WEIGHT = 100
+
+
+@dataclass(frozen=True)
+class ViewState:
+    """Everything a link must reproduce."""
+
+    groups: Mapping[str, int] = field(
+        default_factory=lambda: {g: int(v) for g, v in DEFAULT_GROUP_WEIGHTS.items()}
+    )
+    within: Mapping[str, int] = field(default_factory=dict)
+    method: str = "wsm"
+    area: str | None = None
+    lang: str = "de"
+
+    def weight_set(self) -> WeightSet:
+        return WeightSet(dict(self.groups), dict(self.within))
+
+
+def _as_int_weight(raw: str) -> int | None:
+    text = raw.strip()
+    if not text.isdigit():  # rejects signs, decimals, words, empty
+        return None
+    value = int(text)
+    return value if value <= MAX_WEIGHT else None
+
+
+def _first(value: str | Iterable[str]) -> str:
+    if isinstance(value, str):
+        return value
+    items = list(value)
+    return items[-1] if items else ""
+
+
+def parse_query(
+    params: Mapping[str, str | Iterable[str]],
+    area_slugs: Iterable[str],
+    default_within: Mapping[str, int],
+) -> tuple[ViewState, list[str]]:
+    """Parse query parameters; return the state and the names of ignored parameters."""
+    slugs = set(area_slugs)
+    ignored: list[str] = []
+    groups = {g: int(v) for g, v in DEFAULT_GROUP_WEIGHTS.items()}
+    parsed_groups: dict[str, int] = {}
+    for group, name in GROUP_PARAM.items():
+        if name in params:
+            value = _as_int_weight(_first(params[name]))
+            if value is None:
+                ignored.append(name)
+            else:
+                parsed_groups[group] = value
+    if parsed_groups:
+        candidate = {**groups, **parsed_groups}
+        if sum(candidate.values()) > 0:
+            groups = candidate
+        else:
+            ignored.extend(GROUP_PARAM[g] for g in parsed_groups)
+    within: dict[str, int] = {}
+    for name, raw in params.items():
+        if not name.startswith(SUB_PREFIX):
+            continue
+        key = name[len(SUB_PREFIX) :]
+        value = _as_int_weight(_first(raw))
+        if key not in default_within or value is None:
+            ignored.append(name)
+        elif value != default_within[key]:
+            within[key] = value
+    method = _first(params.get("method", "wsm")).strip()
+    if method not in METHODS:
+        ignored.append("method")
+        method = "wsm"
+    area: str | None = None
+    if "area" in params:
+        area = _first(params["area"]).strip()
+        if area not in slugs:
+            ignored.append("area")
+            area = None
+    lang = _first(params.get("lang", "de")).strip()
+    if lang not in LANGS:
+        ignored.append("lang")
+        lang = "de"
+    return ViewState(groups, within, method, area, lang), ignored
+
+
+def to_query(state: ViewState) -> dict[str, str]:
+    """The state as query parameters (sub-weights only where they differ from the default)."""
+    query = {GROUP_PARAM[g]: str(int(state.groups[g])) for g in GROUPS}
+    query.update({f"{SUB_PREFIX}{k}": str(int(v)) for k, v in sorted(state.within.items())})
+    query["method"] = state.method
+    if state.area:
+        query["area"] = state.area
+    if state.lang != "de":
+        query["lang"] = state.lang
+    return query

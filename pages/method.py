@@ -1,0 +1,68 @@
+"""Methodik & Quellen: the mandate, how scores are computed, data version and sources."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from core import fmt
+from ui import context, data, text
+from ui.text import t
+
+ctx = context.get()
+lang = text.lang()
+st.title(t("page_method"))
+
+st.header(t("method_motion_header"))
+st.markdown(t("method_motion_text"))
+
+st.header(t("method_scoring_header"))
+st.markdown(
+    t("method_scoring_text", years=ctx.horizon_years, rate=fmt.percent(ctx.discount_rate, 1, lang))
+)
+
+st.subheader(t("criteria_catalogue"))
+crit = ctx.criteria
+label_col = "label_de" if lang == "de" else "label_en"
+st.dataframe(
+    pd.DataFrame(
+        {
+            t("col_group"): crit["grp"].map(text.group_labels()),
+            t("col_criterion"): crit[label_col],
+            t("col_unit"): crit["unit"],
+            t("col_direction"): crit["direction"].map(lambda d: t(f"direction_{d}")),
+            t("col_range"): [
+                f"{fmt.number(lo, 0, lang)} – {fmt.number(hi, 0, lang)}"
+                for lo, hi in zip(crit["min_value"], crit["max_value"])
+            ],
+            t("col_default_weight"): crit["default_weight"].map(lambda w: fmt.number(w, 0, lang)),
+        }
+    ),
+    hide_index=True,
+    use_container_width=True,
+)
+
+st.header(t("method_data_header"))
+st.markdown(t("data_stand", version=ctx.version, date=ctx.date))
+shares = data.estimate_share(ctx.version).set_index("tbl")
+st.markdown(
+    t(
+        "method_honesty_text",
+        assessments=int(shares.loc["assessments", "estimates"]),
+        assessments_total=int(shares.loc["assessments", "total"]),
+        costs=int(shares.loc["cost_lines", "estimates"]),
+        costs_total=int(shares.loc["cost_lines", "total"]),
+        systems=int(shares.loc["systems", "estimates"]),
+        systems_total=int(shares.loc["systems", "total"]),
+    )
+)
+
+st.header(t("method_sources_header"))
+sources = data.sources(ctx.version)
+st.dataframe(
+    sources.rename(
+        columns={"source": t("col_source"), "used_in": t("col_used_in"), "citations": t("col_citations")}
+    ),
+    hide_index=True,
+    use_container_width=True,
+)

@@ -1,0 +1,69 @@
+"""Übersicht: the best option per review area, the pathway heatmap and the totals."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from core import analysis, charts, fmt
+from ui import context, text, weights_panel
+from ui.text import t
+
+ctx = context.get()
+lang = text.lang()
+pathways = text.pathway_labels()
+st.title(t("app_title"))
+st.caption(t("overview_intro"))
+
+rankings, summary = analysis.overview(ctx.models(), ctx.weights, ctx.method)
+
+
+def _open_area(slug: str) -> None:
+    st.session_state[weights_panel.AREA_KEY] = slug
+
+
+columns = st.columns(3)
+for i, row in enumerate(summary.itertuples(index=False)):
+    with columns[i % 3].container(border=True):
+        st.markdown(f"#### {ctx.area_name(row.area, lang)}")
+        st.markdown(f"**{row.option}**  \n{pathways[row.pathway]}" + (f" · {row.partner}" if row.partner else ""))
+        st.metric(t("col_score"), fmt.points(row.score, 1, lang))
+        if row.runner_up is None:
+            st.caption("–")
+        elif row.tied:
+            st.caption(t("card_tie", runner_up=row.runner_up))
+        else:
+            st.caption(t("card_lead", lead=fmt.points(row.lead, 1, lang), runner_up=row.runner_up))
+        st.caption(t("card_annual", value=fmt.eur(row.annual_change, 0, lang, signed=True)))
+        st.caption(t("card_npv", years=ctx.horizon_years, value=fmt.eur(row.npv_change, 0, lang, signed=True)))
+        if st.button(t("card_open"), key=f"open_{row.area}", on_click=_open_area, args=(row.area,)):
+            st.switch_page("pages/area.py")
+
+st.subheader(t("totals_header"))
+totals = st.columns(3)
+totals[0].metric(t("total_investment"), fmt.eur(summary["investment"].sum(), 0, lang))
+totals[1].metric(t("total_annual_change"), fmt.eur(summary["annual_change"].sum(), 0, lang, signed=True))
+totals[2].metric(
+    t("total_npv_change", years=ctx.horizon_years), fmt.eur(summary["npv_change"].sum(), 0, lang, signed=True)
+)
+
+cells = analysis.pathway_cells(rankings)
+cells["area_name"] = cells["area"].map(lambda s: ctx.area_name(s, lang))
+st.altair_chart(
+    charts.pathway_heatmap(
+        cells,
+        pathways,
+        title=t("heatmap_title"),
+        x_title=t("heatmap_x"),
+        y_title=t("heatmap_y"),
+        value_title=t("heatmap_value"),
+    ),
+    use_container_width=True,
+)
+st.caption(t("heatmap_alt"))
+table = cells.pivot(index="area_name", columns="pathway", values="score").reindex(
+    columns=list(pathways)
+)
+table = (table * 100).rename(columns=pathways)
+table.index.name = t("col_area")
+st.dataframe(table.style.format(lambda v: fmt.number(v, 1, lang) if pd.notna(v) else "–"))

@@ -1,0 +1,175 @@
+"""CLI: published example via `rank`, AHP, areas, rank-area, seed; one-line errors, exit 2."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from core import cli, settings
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> str:
+    return str(tmp_path / "cli.duckdb")
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = cli.main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def write(tmp_path: Path, data: object, name: str = "p.json") -> str:
+    path = tmp_path / name
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return str(path)
+
+
+TRIANTAPHYLLOU = {
+    "alternatives": ["A1", "A2", "A3"],
+    "criteria": [
+        {"name": "C1", "direction": "benefit", "weight": 0.20},
+        {"name": "C2", "direction": "benefit", "weight": 0.15},
+        {"name": "C3", "direction": "benefit", "weight": 0.40},
+        {"name": "C4", "direction": "benefit", "weight": 0.25},
+    ],
+    "matrix": [[25, 20, 15, 30], [10, 30, 20, 30], [30, 10, 30, 10]],
+    "normalization": "none",
+}
+
+
+def test_rank_reproduces_triantaphyllou_wsm(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """Triantaphyllou (2000), Multi-Criteria Decision Making Methods: A Comparative Study, p. 6:
+    A1 = 21.50, A2 = 22.00, A3 = 22.00 (A2 and A3 tie for first place)."""
+    code, out, err = run(capsys, "rank", write(tmp_path, TRIANTAPHYLLOU))
+    assert code == 0, err
+    result = json.loads(out)
+    assert result["scores"] == pytest.approx({"A1": 21.5, "A2": 22.0, "A3": 22.0})
+    assert result["ranks"] == {"A1": 3, "A2": 1, "A3": 1}
+    assert result["ranking"] == ["A2", "A3", "A1"]
+
+
+def test_rank_topsis_and_promethee(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    for method in ("topsis", "promethee2"):
+        problem = {**TRIANTAPHYLLOU, "method": method}
+        problem.pop("normalization")
+        code, out, err = run(capsys, "rank", write(tmp_path, problem))
+        assert code == 0, err
+        result = json.loads(out)
+        assert set(result["scores"]) == {"A1", "A2", "A3"}
+        assert sorted(result["ranks"].values())[0] == 1
+
+
+def test_ahp(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    data = {"items": ["a", "b", "c"], "matrix": [[1, 2, 4], [0.5, 1, 2], [0.25, 0.5, 1]]}
+    code, out, err = run(capsys, "ahp", write(tmp_path, data))
+    assert code == 0, err
+    result = json.loads(out)
+    assert result["weights"] == pytest.approx({"a": 4 / 7, "b": 2 / 7, "c": 1 / 7})
+    assert result["lambda_max"] == pytest.approx(3.0)
+    assert result["consistency_ratio"] == pytest.approx(0.0, abs=1e-9)
+
+
+def test_areas_and_rank_every_area(capsys: pytest.CaptureFixture[str], db: str) -> None:
+    code, out, err = run(capsys, "--db", db, "areas", "--format", "json")
+    assert code == 0, err
+    areas = json.loads(out)
+    assert [a["slug"] for a in areas] == ["homepage", "ozg", "social-media", "city-app", "open-data", "gis"]
+    for area in areas:
+        for method in ("wsm", "topsis", "promethee2"):
+            code, out, err = run(capsys, "--db", db, "rank-area", "--area", area["slug"], "--method", method)
+            assert code == 0, err
+            rows = json.loads(out)
+            assert len(rows) == area["n_options"]
+            assert rows[0]["rank"] == 1
+            assert set(rows[0]) == {"option", "pathway", "partner", "rank", "score", "group_scores",
+                                    "npv_cost", "investment", "annual_cost"}
+            if method != "topsis":  # additive methods: groups sum to the score
+                for row in rows:
+                    assert sum(row["group_scores"].values()) == pytest.approx(row["score"])
+
+
+def test_rank_area_weights_change_the_ranking(capsys: pytest.CaptureFixture[str], db: str) -> None:
+    tops = set()
+    for spec in ("cost=100,citizen_value=0,feasibility=0", "cost=0,citizen_value=100,feasibility=0"):
+        flips = []
+        for area in ("homepage", "ozg", "social-media", "city-app", "open-data", "gis"):
+            code, out, _ = run(capsys, "--db", db, "rank-area", "--area", area, "--weights", spec)
+            assert code == 0
+            flips.append(json.loads(out)[0]["option"])
+        tops.add(tuple(flips))
+    assert len(tops) == 2
+
+
+def test_rank_area_csv_and_table(capsys: pytest.CaptureFixture[str], db: str) -> None:
+    code, out, _ = run(capsys, "--db", db, "rank-area", "--area", "ozg", "--format", "csv")
+    assert code == 0 and out.splitlines()[0].startswith("option,pathway,partner,rank,score")
+    code, out, _ = run(capsys, "--db", db, "rank-area", "--area", "ozg", "--format", "table")
+    assert code == 0 and "rank" in out.splitlines()[0]
+
+
+@pytest.mark.parametrize(
+    ("args", "needle"),
+    [
+        (["rank-area", "--area", "mars"], "mars"),
+        (["rank-area", "--area", "ozg", "--weights", "cost=-1"], "negativ"),
+        (["rank-area", "--area", "ozg", "--weights", "cost=nan"], "NaN"),
+        (["rank-area", "--area", "ozg", "--weights", "cost=0,citizen_value=0,feasibility=0"], "größer als 0"),
+        (["rank-area", "--area", "ozg", "--weights", "banana=3"], "banana"),
+        (["rank-area", "--area", "ozg", "--weights", "cost"], "schluessel=zahl"),
+        (["rank-area", "--area", "ozg", "--method", "magic"], "magic"),
+        (["rank", "/no/such/file.json"], "nicht gefunden"),
+        (["frobnicate"], "Aufruf"),
+    ],
+)
+def test_errors_are_one_line_exit_2(capsys: pytest.CaptureFixture[str], db: str, args: list[str], needle: str) -> None:
+    code, out, err = run(capsys, "--db", db, *args)
+    assert code == 2
+    assert out == ""
+    assert len(err.strip().splitlines()) == 1
+    assert needle in err
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    ("payload", "needle"),
+    [
+        ("{not json", "kein gültiges JSON"),
+        (json.dumps({**TRIANTAPHYLLOU, "matrix": [[1, 2, 3, 4]]}), "Form"),
+        (json.dumps({**TRIANTAPHYLLOU, "method": "electre"}), "electre"),
+        (json.dumps({**TRIANTAPHYLLOU, "criteria": [{**c, "weight": -1} for c in TRIANTAPHYLLOU["criteria"]]}), "negativ"),
+        (json.dumps([1, 2, 3]), ""),
+    ],
+)
+def test_rank_bad_json(capsys: pytest.CaptureFixture[str], tmp_path: Path, payload: str, needle: str) -> None:
+    path = tmp_path / "bad.json"
+    path.write_text(payload, encoding="utf-8")
+    code, out, err = run(capsys, "rank", str(path))
+    assert code == 2 and out == ""
+    assert len(err.strip().splitlines()) == 1 and needle in err
+
+
+def test_english_messages(capsys: pytest.CaptureFixture[str], db: str) -> None:
+    code, _, err = run(capsys, "--lang", "en", "--db", db, "rank-area", "--area", "mars")
+    assert code == 2 and "Unknown review area" in err
+
+
+def test_seed_reset(capsys: pytest.CaptureFixture[str], db: str) -> None:
+    assert run(capsys, "--db", db, "seed")[0] == 0
+    code, _, err = run(capsys, "--db", db, "seed")
+    assert code == 0 and "bereits" in err
+    code, out, _ = run(capsys, "--db", db, "seed", "--reset")
+    assert code == 0 and "Datenstand 2" in out
+
+
+def test_module_entry_point_has_no_traceback(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "core", "--db", str(tmp_path / "x.duckdb"), "rank-area", "--area", "nope"],
+        capture_output=True, text=True, cwd=settings.REPO_ROOT, check=False,
+    )
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr and "nope" in result.stderr

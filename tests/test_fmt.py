@@ -1,0 +1,19 @@
+"""German number formats."""
+
+from core import fmt
+
+
+def test_german_formats() -> None:
+    assert fmt.eur(1234567) == "1.234.567 €"
+    assert fmt.eur(-2500.4) == "−2.500 €"
+    assert fmt.eur(1000, signed=True) == "+1.000 €"
+    assert fmt.number(1234.5, 1) == "1.234,5"
+    assert fmt.percent(0.384) == "38 %"
+    assert fmt.points(0.4567) == "45,7"
+    assert fmt.eur(float("nan")) == "–"
+
+
+def test_english_formats() -> None:
+    assert fmt.eur(1234567, lang="en") == "€1,234,567"
+    assert fmt.number(1234.5, 1, lang="en") == "1,234.5"
+    assert fmt.percent(0.384, lang="en") == "38%"

@@ -1,0 +1,80 @@
+"""Store reads and the seed loader on the real seed data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from core import seed, settings, store
+from core.errors import InputError, NotFoundError
+
+
+def test_seed_fills_every_table(conn: duckdb.DuckDBPyConnection) -> None:
+    assert len(store.areas(conn)) == 6
+    assert store.areas(conn)["n_options"].min() >= 4
+    assert not store.criteria(conn).empty
+    assert not store.cost_totals(conn).empty
+    assert len(store.weight_profiles(conn)) >= 4
+    assert store.data_version(conn)[0] == 1
+
+
+def test_open_store_seeds_a_missing_file_once(tmp_path: Path) -> None:
+    path = str(tmp_path / "sub" / "cockpit.duckdb")
+    with store.open_store(path) as conn:
+        assert store.data_version(conn)[0] == 1
+    with store.open_store(path) as conn:  # existing file: not seeded again
+        assert store.data_version(conn)[0] == 1
+
+
+def test_reset_replaces_data_and_raises_version(conn: duckdb.DuckDBPyConnection) -> None:
+    before = len(store.options(conn))
+    conn.execute("DELETE FROM assessments WHERE option_id IN (SELECT id FROM options LIMIT 1)")
+    version = seed.load_seed(conn, reset=True)
+    assert version == 2
+    assert len(store.options(conn)) == before
+    assert len(store.assessments(conn)) == len(store.options(conn)) * int(
+        store.criteria(conn)["derived_from"].isna().sum()
+    )
+
+
+def test_seed_into_filled_store_fails_and_changes_nothing(conn: duckdb.DuckDBPyConnection) -> None:
+    before = conn.execute("SELECT count(*) FROM options").fetchone()[0]
+    with pytest.raises(duckdb.ConstraintException):
+        seed.load_seed(conn)  # duplicate keys: the whole transaction rolls back
+    assert conn.execute("SELECT count(*) FROM options").fetchone()[0] == before
+    assert store.data_version(conn)[0] == 1
+
+
+def test_bad_seed_value_names_file_and_row(tmp_path: Path, empty_conn: duckdb.DuckDBPyConnection) -> None:
+    for file in settings.SEED_DIR.glob("*.csv"):
+        (tmp_path / file.name).write_text(file.read_text(encoding="utf-8"), encoding="utf-8")
+    lines = (tmp_path / "assessments.csv").read_text(encoding="utf-8").splitlines()
+    header = lines[0].split(",")
+    cells = lines[1].split(",")
+    cells[header.index("value")] = "99"
+    lines[1] = ",".join(cells)
+    (tmp_path / "assessments.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        seed.load_seed(empty_conn, tmp_path)
+    assert "assessments.csv" in str(info.value) and "Zeile 2" in str(info.value)
+    assert store.is_empty(empty_conn)
+
+
+def test_unknown_area(conn: duckdb.DuckDBPyConnection) -> None:
+    with pytest.raises(NotFoundError) as info:
+        store.require_area(conn, "mars")
+    assert "mars" in str(info.value) and "ozg" in str(info.value)
+
+
+def test_sources_are_split_and_counted(conn: duckdb.DuckDBPyConnection) -> None:
+    sources = store.sources(conn)
+    assert len(sources) > 5
+    assert (sources["citations"] >= 1).all()
+    assert not sources["source"].str.contains(";").any()
+
+
+def test_bump_version(conn: duckdb.DuckDBPyConnection) -> None:
+    assert store.bump_data_version(conn) == 2
+    assert store.data_version(conn)[0] == 2

@@ -1,0 +1,1 @@
+"""Shared Streamlit pieces: cached store access, text lookup, the weights panel."""

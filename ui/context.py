@@ -1,0 +1,42 @@
+"""The per-run context every page reads: data version, catalogue, weights, method."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+import streamlit as st
+
+from core.area_model import AreaModel
+from core.weightset import WeightSet
+from ui import data
+
+CONTEXT_KEY = "_context"
+
+
+@dataclass(frozen=True)
+class Context:
+    version: int
+    date: str
+    areas: pd.DataFrame
+    criteria: pd.DataFrame
+    weights: WeightSet
+    method: str
+    horizon_years: int
+    discount_rate: float
+
+    def models(self) -> dict[str, AreaModel]:
+        return data.models(self.version, self.horizon_years, self.discount_rate)
+
+    def area_name(self, slug: str, lang: str) -> str:
+        row = self.areas[self.areas["slug"] == slug].iloc[0]
+        return row["name_de"] if lang == "de" else row["name_en"]
+
+
+def set_current(context: Context) -> None:
+    st.session_state[CONTEXT_KEY] = context
+
+
+def get() -> Context:
+    """The context app.py prepared for this run."""
+    return st.session_state[CONTEXT_KEY]

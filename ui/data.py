@@ -1,0 +1,86 @@
+"""Cached store access: one DuckDB connection per process, a cursor per call.
+
+Reads are cached by the data version, so an edit (which raises the version) is seen at
+once, and a slider move never touches the database.
+"""
+
+from __future__ import annotations
+
+import duckdb
+import pandas as pd
+import streamlit as st
+
+from core import area_model, settings, store
+from core.area_model import AreaModel
+
+
+@st.cache_resource(show_spinner=False)
+def _connection(path: str) -> duckdb.DuckDBPyConnection:
+    return store.open_store(path)
+
+
+def cursor() -> duckdb.DuckDBPyConnection:
+    """A fresh cursor on the shared connection (DuckDB: one cursor per thread)."""
+    return _connection(settings.get("db_path")).cursor()
+
+
+def version() -> tuple[int, str]:
+    """(data version, date) – read on every run; it is the cache key of everything else."""
+    with cursor() as cur:
+        return store.data_version(cur)
+
+
+@st.cache_data(show_spinner=False)
+def areas(data_version: int) -> pd.DataFrame:
+    with cursor() as cur:
+        return store.areas(cur)
+
+
+@st.cache_data(show_spinner=False)
+def criteria(data_version: int) -> pd.DataFrame:
+    with cursor() as cur:
+        return store.criteria(cur)
+
+
+@st.cache_data(show_spinner=False)
+def presets(data_version: int) -> pd.DataFrame:
+    with cursor() as cur:
+        return store.weight_profiles(cur, "preset")
+
+
+@st.cache_data(show_spinner=False)
+def systems(data_version: int, area: str) -> pd.DataFrame:
+    with cursor() as cur:
+        return store.systems(cur, area)
+
+
+@st.cache_data(show_spinner=False)
+def assessments(data_version: int, area: str) -> pd.DataFrame:
+    with cursor() as cur:
+        return store.assessments(cur, area)
+
+
+@st.cache_data(show_spinner=False)
+def cost_lines(data_version: int, area: str) -> pd.DataFrame:
+    with cursor() as cur:
+        return store.cost_lines(cur, area)
+
+
+@st.cache_data(show_spinner=False)
+def sources(data_version: int) -> pd.DataFrame:
+    with cursor() as cur:
+        return store.sources(cur)
+
+
+@st.cache_data(show_spinner=False)
+def estimate_share(data_version: int) -> pd.DataFrame:
+    with cursor() as cur:
+        return store.estimate_share(cur)
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def models(data_version: int, horizon_years: int, discount_rate: float) -> dict[str, AreaModel]:
+    """Built area models. A resource, not data: shared read-only (frozen, read-only matrix)
+    objects, so a rerun does not pay for unpickling a copy."""
+    with cursor() as cur:
+        return area_model.load_areas(cur, horizon_years, discount_rate)

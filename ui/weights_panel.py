@@ -1,0 +1,148 @@
+"""The weights panel in the sidebar and its sync with the URL.
+
+The panel owns these session-state keys: ``w_<group>`` (0–100), ``s_<criterion>`` (0–100),
+``method``, ``lang`` and ``area`` (the chosen review area, kept here because it is part of
+the URL state shared by all pages). They are filled from the query parameters once per
+session; after every run the URL is rewritten from them, so a copied link reproduces the view.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from core import fmt, urlstate
+from core.errors import CockpitError
+from core.methods import METHODS
+from core.weights import GROUPS
+from core.weightset import DEFAULT_GROUP_WEIGHTS, WeightSet
+from ui import text
+from ui.text import t
+
+INIT_KEY = "_view_initialised"
+IGNORED_KEY = "_ignored_params"
+AREA_KEY = "area"
+
+
+def _default_within(criteria: pd.DataFrame) -> dict[str, int]:
+    return {k: int(round(w)) for k, w in zip(criteria["key"], criteria["default_weight"])}
+
+
+def _apply(state: urlstate.ViewState, criteria: pd.DataFrame) -> None:
+    for group in GROUPS:
+        st.session_state[f"w_{group}"] = int(state.groups[group])
+    for key, default in _default_within(criteria).items():
+        st.session_state[f"s_{key}"] = int(state.within.get(key, default))
+    st.session_state["method"] = state.method
+    st.session_state[text.LANG_KEY] = state.lang
+    st.session_state[AREA_KEY] = state.area
+
+
+def init_from_url(criteria: pd.DataFrame, area_slugs: list[str]) -> None:
+    """Fill the panel's keys from the query parameters, once per session."""
+    if st.session_state.get(INIT_KEY):
+        return
+    state, ignored = urlstate.parse_query(
+        st.query_params.to_dict(), area_slugs, _default_within(criteria)
+    )
+    _apply(state, criteria)
+    st.session_state[IGNORED_KEY] = ignored
+    st.session_state[INIT_KEY] = True
+
+
+def current_state(criteria: pd.DataFrame) -> urlstate.ViewState:
+    """The view state as held in the session."""
+    defaults = _default_within(criteria)
+    within = {
+        key: int(st.session_state.get(f"s_{key}", default))
+        for key, default in defaults.items()
+        if int(st.session_state.get(f"s_{key}", default)) != default
+    }
+    return urlstate.ViewState(
+        groups={g: int(st.session_state.get(f"w_{g}", 0)) for g in GROUPS},
+        within=within,
+        method=st.session_state.get("method", "wsm"),
+        area=st.session_state.get(AREA_KEY),
+        lang=text.lang(),
+    )
+
+
+def sync_url(criteria: pd.DataFrame) -> None:
+    """Rewrite the query parameters from the session (no rerun is triggered)."""
+    wanted = urlstate.to_query(current_state(criteria))
+    if st.query_params.to_dict() != wanted:
+        st.query_params.from_dict(wanted)
+
+
+def _set_groups(values: dict[str, float]) -> None:
+    for group in GROUPS:
+        st.session_state[f"w_{group}"] = int(round(values[group]))
+
+
+def _reset(criteria: pd.DataFrame) -> None:
+    _set_groups(DEFAULT_GROUP_WEIGHTS)
+    for key, default in _default_within(criteria).items():
+        st.session_state[f"s_{key}"] = default
+    st.session_state["method"] = "wsm"
+
+
+def show(criteria: pd.DataFrame, presets: pd.DataFrame) -> tuple[WeightSet, str]:
+    """Draw the panel; return the weighting to use and the method."""
+    sidebar = st.sidebar
+    sidebar.header(t("weights_header"))
+    labels = text.group_labels()
+    for group in GROUPS:
+        sidebar.slider(labels[group], min_value=0, max_value=100, step=1, key=f"w_{group}")
+    raw = {g: st.session_state[f"w_{g}"] for g in GROUPS}
+    total = sum(raw.values())
+    shares = " · ".join(
+        t("group_share", label=labels[g], share=fmt.percent(raw[g] / total if total else 0, 0, text.lang()))
+        for g in GROUPS
+    )
+    sidebar.caption(shares)
+
+    sidebar.caption(t("presets"))
+    columns = sidebar.columns(2)
+    name_col = "name_de" if text.lang() == "de" else "name_en"
+    for i, preset in enumerate(presets.itertuples(index=False)):
+        values = {
+            "cost": preset.w_cost,
+            "citizen_value": preset.w_citizen_value,
+            "feasibility": preset.w_feasibility,
+        }
+        columns[i % 2].button(
+            getattr(preset, name_col) or preset.name_de,
+            key=f"preset_{preset.slug}",
+            on_click=_set_groups,
+            args=(values,),
+            use_container_width=True,
+        )
+
+    with sidebar.expander(t("sub_weights")):
+        for group in GROUPS:
+            st.markdown(f"**{labels[group]}**")
+            rows = criteria[criteria["grp"] == group]
+            label_col = "label_de" if text.lang() == "de" else "label_en"
+            for row in rows.itertuples(index=False):
+                st.slider(
+                    getattr(row, label_col),
+                    min_value=0,
+                    max_value=100,
+                    step=1,
+                    key=f"s_{row.key}",
+                    help=row.help_de or None,
+                )
+
+    sidebar.selectbox(
+        t("method"), METHODS, key="method", format_func=lambda m: t(f"method_{m}")
+    )
+    sidebar.button(t("reset"), on_click=_reset, args=(criteria,), use_container_width=True)
+
+    state = current_state(criteria)
+    try:
+        weights = state.weight_set()
+        weights.criterion_weights(criteria)
+    except CockpitError as exc:
+        sidebar.warning(t("weights_error", detail=exc.message(text.lang())))
+        weights = WeightSet()
+    return weights, state.method
