@@ -24,7 +24,7 @@ db: $(VENV)/.installed
 	$(BIN)/python -m core seed
 
 run: db
-	$(BIN)/python -m streamlit run app.py --server.port $(PORT) --browser.gatherUsageStats false
+	$(BIN)/python -m ui.launch --server.port $(PORT) --browser.gatherUsageStats false
 
 # Debian's Chromium (browser tests) and LibreOffice Calc (Excel recalculation tests).
 browser:

@@ -76,7 +76,9 @@ def area_summary(ranking: pd.DataFrame) -> dict[str, object]:
         "runner_up": runner_up["option"] if runner_up is not None else None,
         "tied": bool(runner_up is not None and runner_up["rank"] == best["rank"]),
         "investment": float(best["investment"]),
-        "annual_change": float(best["annual_cost"] - base["annual_cost"]) if base is not None else None,
+        "annual_change": float(best["annual_cost"] - base["annual_cost"])
+        if base is not None
+        else None,
         "npv_change": float(best["npv_cost"] - base["npv_cost"]) if base is not None else None,
     }
 

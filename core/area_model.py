@@ -59,8 +59,12 @@ def build_area(
 ) -> AreaModel:
     """Assemble the matrix of one area from store frames (pure; no I/O)."""
     opts = options[options["area"] == area].reset_index(drop=True)
-    costs = cost_totals.set_index("option_id").reindex(opts["id"]).fillna(
-        {"investment": 0.0, "annual_cost": 0.0, "staff_fte": 0.0, "cost_is_estimate": False}
+    costs = (
+        cost_totals.set_index("option_id")
+        .reindex(opts["id"])
+        .fillna(
+            {"investment": 0.0, "annual_cost": 0.0, "staff_fte": 0.0, "cost_is_estimate": False}
+        )
     )
     opts = opts.assign(
         investment=costs["investment"].to_numpy(dtype=float),

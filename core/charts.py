@@ -136,9 +136,7 @@ def cost_value_scatter(
         scale=_scale(PATHWAY_COLORS, pathway_labels),
         legend=alt.Legend(title=legend_title),
     )
-    shape = alt.Shape(
-        "pathway_label:N", scale=_scale(PATHWAY_SHAPES, pathway_labels), legend=None
-    )
+    shape = alt.Shape("pathway_label:N", scale=_scale(PATHWAY_SHAPES, pathway_labels), legend=None)
     x = alt.X("npv_cost:Q", title=x_title, axis=alt.Axis(format="~s"))
     y = alt.Y("citizen_value:Q", title=y_title, scale=alt.Scale(domain=[0, 100]))
     frontier = (
@@ -195,8 +193,12 @@ def pathway_heatmap(
         points=cells["score"] * 100,
     )
     data["label"] = data["points"].map(lambda v: f"{v:.0f}")
-    x = alt.X("pathway_label:N", title=x_title, sort=[pathway_labels[p] for p in PATHWAY_COLORS],
-              axis=alt.Axis(labelAngle=0))
+    x = alt.X(
+        "pathway_label:N",
+        title=x_title,
+        sort=[pathway_labels[p] for p in PATHWAY_COLORS],
+        axis=alt.Axis(labelAngle=0),
+    )
     y = alt.Y("area_name:N", title=y_title, sort=None)
     heat = (
         alt.Chart(data)
@@ -225,7 +227,5 @@ def pathway_heatmap(
             color=alt.condition(alt.datum.points > 55, alt.value("white"), alt.value(TEXT_COLOR)),
         )
     )
-    layered = alt.layer(heat, text).properties(
-        title=title, height=alt.Step(44), width="container"
-    )
+    layered = alt.layer(heat, text).properties(title=title, height=alt.Step(44), width="container")
     return _configure(layered, font_size)

@@ -362,6 +362,18 @@ for six areas: the city homepage incl. citizen interaction, OZG online services,
         "de": "Die Paarvergleichsmatrix ist nicht reziprok: a[{i}][{j}] · a[{j}][{i}] ≠ 1.",
         "en": "The pairwise matrix is not reciprocal: a[{i}][{j}] · a[{j}][{i}] ≠ 1.",
     },
+    "ahp_too_many": {
+        "de": "AHP ist hier auf höchstens {max} Elemente je Vergleich begrenzt (gefunden: {n}).",
+        "en": "AHP is limited here to at most {max} items per pairwise comparison (found: {n}).",
+    },
+    "problem_missing_field": {
+        "de": "Im Entscheidungsproblem fehlt das Feld „{field}“.",
+        "en": "The decision problem lacks the field '{field}'.",
+    },
+    "problem_bad_type": {
+        "de": "Das Feld „{field}“ im Entscheidungsproblem hat den falschen Typ.",
+        "en": "The field '{field}' of the decision problem has the wrong type.",
+    },
 }
 
 

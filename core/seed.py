@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import duckdb
 import pandas as pd
 
-from core import settings, store
+from core import migrations, settings, store
 from core.errors import InputError
 
 # Table name -> (CSV file, {csv column: table column}) in foreign-key order.
@@ -65,7 +66,9 @@ def read_seed(seed_dir: Path = settings.SEED_DIR) -> dict[str, pd.DataFrame]:
             bad = converted.isna() & (frame[column].str.strip() != "")
             if bad.any():
                 row = int(bad.idxmax()) + 2
-                raise InputError("seed_invalid", file=file, row=row, problem=f"{column} not numeric")
+                raise InputError(
+                    "seed_invalid", file=file, row=row, problem=f"{column} not numeric"
+                )
             frame[column] = converted
         for column in BOOLEAN:
             if column in frame:
@@ -112,33 +115,68 @@ def _check_columns(conn: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFr
         raise InputError("seed_invalid", file=file, row=1, problem=f"unknown columns {unknown}")
 
 
-def load_seed(
-    conn: duckdb.DuckDBPyConnection, seed_dir: Path = settings.SEED_DIR, *, reset: bool = False
-) -> int:
-    """Load the seed into the store in one transaction; return the new data version.
+def _insert(conn: duckdb.DuckDBPyConnection, frames: dict[str, pd.DataFrame]) -> None:
+    for table, frame in frames.items():
+        _check_columns(conn, table, frame)
+        columns = ", ".join(frame.columns)
+        view = f"seed_{table}"
+        conn.register(view, frame)
+        conn.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM {view}")  # noqa: S608
 
-    Without ``reset`` the store must be empty. With ``reset`` existing data are replaced.
-    """
-    frames = read_seed(seed_dir)
+
+def _unregister(conn: duckdb.DuckDBPyConnection, frames: dict[str, pd.DataFrame]) -> None:
+    for table in frames:
+        try:
+            conn.unregister(f"seed_{table}")
+        except duckdb.Error:  # never registered
+            pass
+
+
+def _in_transaction(conn: duckdb.DuckDBPyConnection, work: Callable[[], int]) -> int:
     conn.execute("BEGIN TRANSACTION")
     try:
-        if reset:
-            for table in DELETE_ORDER:
-                conn.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed table names
-        for table, frame in frames.items():
-            _check_columns(conn, table, frame)
-            columns = ", ".join(frame.columns)
-            view = f"seed_{table}"
-            conn.register(view, frame)
-            try:
-                conn.execute(
-                    f"INSERT INTO {table} ({columns}) SELECT {columns} FROM {view}"  # noqa: S608
-                )
-            finally:
-                conn.unregister(view)
-        version = store.bump_data_version(conn)
+        result = work()
         conn.execute("COMMIT")
+        return result
     except Exception:
         conn.execute("ROLLBACK")
         raise
-    return version
+
+
+def validate_in_staging(frames: dict[str, pd.DataFrame]) -> None:
+    """Load ``frames`` into a fresh in-memory store: every CHECK and foreign key must hold."""
+    staging = duckdb.connect(":memory:")
+    try:
+        migrations.migrate(staging)
+        _in_transaction(staging, lambda: (_insert(staging, frames), 0)[1])
+    finally:
+        staging.close()
+
+
+def load_seed(
+    conn: duckdb.DuckDBPyConnection, seed_dir: Path = settings.SEED_DIR, *, reset: bool = False
+) -> int:
+    """Load the seed into the store; return the new data version.
+
+    Without ``reset`` the load is one transaction and the store must be empty. With ``reset``
+    the seed is first proven valid in an in-memory staging store; then the old rows are
+    deleted table by table and the new ones inserted in one transaction. (DuckDB checks
+    foreign keys eagerly: deleting child and parent rows, or deleting and re-inserting a
+    referenced key, within one transaction is rejected. The staging dry run makes sure the
+    insert cannot fail on the data once the old rows are gone.)
+    """
+    frames = read_seed(seed_dir)
+    try:
+        if reset:
+            validate_in_staging(frames)
+
+            for table in DELETE_ORDER:  # one statement each: see docstring
+                conn.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed table names
+
+        def insert() -> int:
+            _insert(conn, frames)
+            return store.bump_data_version(conn)
+
+        return _in_transaction(conn, insert)
+    finally:
+        _unregister(conn, frames)

@@ -170,9 +170,7 @@ def bump_data_version(conn: duckdb.DuckDBPyConnection) -> int:
     """Raise the data version by one and stamp today's date; call inside the write transaction."""
     version = data_version(conn)[0] + 1
     conn.execute("UPDATE meta SET value = ? WHERE key = 'data_version'", [str(version)])
-    conn.execute(
-        "UPDATE meta SET value = ? WHERE key = 'data_date'", [dt.date.today().isoformat()]
-    )
+    conn.execute("UPDATE meta SET value = ? WHERE key = 'data_date'", [dt.date.today().isoformat()])
     return version
 
 

@@ -58,7 +58,7 @@ else:
     )
 
 st.subheader(t("ranking"))
-st.dataframe(ranking_table(ranking, ctx.horizon_years), hide_index=True, use_container_width=True)
+st.dataframe(ranking_table(ranking, ctx.horizon_years), hide_index=True, width="stretch")
 
 x_title = t("chart_netflow") if ctx.method == "promethee2" else t("chart_points")
 st.altair_chart(
@@ -70,7 +70,7 @@ st.altair_chart(
         y_title=t("col_option"),
         legend_title=t("chart_group"),
     ),
-    use_container_width=True,
+    width="stretch",
 )
 st.caption(
     t(
@@ -94,7 +94,7 @@ st.altair_chart(
         legend_title=t("col_pathway"),
         frontier_title=t("chart_frontier"),
     ),
-    use_container_width=True,
+    width="stretch",
 )
 st.caption(t("scatter_caption"))
 st.caption(t("efficient_list", names=", ".join(points.loc[points["efficient"], "option"])))
@@ -124,7 +124,7 @@ else:
             }
         ),
         hide_index=True,
-        use_container_width=True,
+        width="stretch",
     )
 
 st.subheader(t("option_details"))
@@ -157,7 +157,7 @@ for row in ranking.itertuples(index=False):
                 }
             ),
             hide_index=True,
-            use_container_width=True,
+            width="stretch",
         )
         own = lines[lines["option_id"] == row.option_id]
         st.markdown(f"**{t('cost_lines')}**")
@@ -178,5 +178,5 @@ for row in ranking.itertuples(index=False):
                 }
             ),
             hide_index=True,
-            use_container_width=True,
+            width="stretch",
         )

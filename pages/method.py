@@ -39,7 +39,7 @@ st.dataframe(
         }
     ),
     hide_index=True,
-    use_container_width=True,
+    width="stretch",
 )
 
 st.header(t("method_data_header"))
@@ -64,5 +64,5 @@ st.dataframe(
         columns={"source": t("col_source"), "used_in": t("col_used_in"), "citations": t("col_citations")}
     ),
     hide_index=True,
-    use_container_width=True,
+    width="stretch",
 )

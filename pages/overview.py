@@ -58,7 +58,7 @@ st.altair_chart(
         y_title=t("heatmap_y"),
         value_title=t("heatmap_value"),
     ),
-    use_container_width=True,
+    width="stretch",
 )
 st.caption(t("heatmap_alt"))
 table = cells.pivot(index="area_name", columns="pathway", values="score").reindex(

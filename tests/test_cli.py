@@ -42,7 +42,9 @@ TRIANTAPHYLLOU = {
 }
 
 
-def test_rank_reproduces_triantaphyllou_wsm(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_rank_reproduces_triantaphyllou_wsm(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     """Triantaphyllou (2000), Multi-Criteria Decision Making Methods: A Comparative Study, p. 6:
     A1 = 21.50, A2 = 22.00, A3 = 22.00 (A2 and A3 tie for first place)."""
     code, out, err = run(capsys, "rank", write(tmp_path, TRIANTAPHYLLOU))
@@ -78,16 +80,34 @@ def test_areas_and_rank_every_area(capsys: pytest.CaptureFixture[str], db: str) 
     code, out, err = run(capsys, "--db", db, "areas", "--format", "json")
     assert code == 0, err
     areas = json.loads(out)
-    assert [a["slug"] for a in areas] == ["homepage", "ozg", "social-media", "city-app", "open-data", "gis"]
+    assert [a["slug"] for a in areas] == [
+        "homepage",
+        "ozg",
+        "social-media",
+        "city-app",
+        "open-data",
+        "gis",
+    ]
     for area in areas:
         for method in ("wsm", "topsis", "promethee2"):
-            code, out, err = run(capsys, "--db", db, "rank-area", "--area", area["slug"], "--method", method)
+            code, out, err = run(
+                capsys, "--db", db, "rank-area", "--area", area["slug"], "--method", method
+            )
             assert code == 0, err
             rows = json.loads(out)
             assert len(rows) == area["n_options"]
             assert rows[0]["rank"] == 1
-            assert set(rows[0]) == {"option", "pathway", "partner", "rank", "score", "group_scores",
-                                    "npv_cost", "investment", "annual_cost"}
+            assert set(rows[0]) == {
+                "option",
+                "pathway",
+                "partner",
+                "rank",
+                "score",
+                "group_scores",
+                "npv_cost",
+                "investment",
+                "annual_cost",
+            }
             if method != "topsis":  # additive methods: groups sum to the score
                 for row in rows:
                     assert sum(row["group_scores"].values()) == pytest.approx(row["score"])
@@ -95,7 +115,10 @@ def test_areas_and_rank_every_area(capsys: pytest.CaptureFixture[str], db: str) 
 
 def test_rank_area_weights_change_the_ranking(capsys: pytest.CaptureFixture[str], db: str) -> None:
     tops = set()
-    for spec in ("cost=100,citizen_value=0,feasibility=0", "cost=0,citizen_value=100,feasibility=0"):
+    for spec in (
+        "cost=100,citizen_value=0,feasibility=0",
+        "cost=0,citizen_value=100,feasibility=0",
+    ):
         flips = []
         for area in ("homepage", "ozg", "social-media", "city-app", "open-data", "gis"):
             code, out, _ = run(capsys, "--db", db, "rank-area", "--area", area, "--weights", spec)
@@ -118,7 +141,10 @@ def test_rank_area_csv_and_table(capsys: pytest.CaptureFixture[str], db: str) ->
         (["rank-area", "--area", "mars"], "mars"),
         (["rank-area", "--area", "ozg", "--weights", "cost=-1"], "negativ"),
         (["rank-area", "--area", "ozg", "--weights", "cost=nan"], "NaN"),
-        (["rank-area", "--area", "ozg", "--weights", "cost=0,citizen_value=0,feasibility=0"], "größer als 0"),
+        (
+            ["rank-area", "--area", "ozg", "--weights", "cost=0,citizen_value=0,feasibility=0"],
+            "größer als 0",
+        ),
         (["rank-area", "--area", "ozg", "--weights", "banana=3"], "banana"),
         (["rank-area", "--area", "ozg", "--weights", "cost"], "schluessel=zahl"),
         (["rank-area", "--area", "ozg", "--method", "magic"], "magic"),
@@ -126,7 +152,9 @@ def test_rank_area_csv_and_table(capsys: pytest.CaptureFixture[str], db: str) ->
         (["frobnicate"], "Aufruf"),
     ],
 )
-def test_errors_are_one_line_exit_2(capsys: pytest.CaptureFixture[str], db: str, args: list[str], needle: str) -> None:
+def test_errors_are_one_line_exit_2(
+    capsys: pytest.CaptureFixture[str], db: str, args: list[str], needle: str
+) -> None:
     code, out, err = run(capsys, "--db", db, *args)
     assert code == 2
     assert out == ""
@@ -141,11 +169,21 @@ def test_errors_are_one_line_exit_2(capsys: pytest.CaptureFixture[str], db: str,
         ("{not json", "kein gültiges JSON"),
         (json.dumps({**TRIANTAPHYLLOU, "matrix": [[1, 2, 3, 4]]}), "Form"),
         (json.dumps({**TRIANTAPHYLLOU, "method": "electre"}), "electre"),
-        (json.dumps({**TRIANTAPHYLLOU, "criteria": [{**c, "weight": -1} for c in TRIANTAPHYLLOU["criteria"]]}), "negativ"),
+        (
+            json.dumps(
+                {
+                    **TRIANTAPHYLLOU,
+                    "criteria": [{**c, "weight": -1} for c in TRIANTAPHYLLOU["criteria"]],
+                }
+            ),
+            "negativ",
+        ),
         (json.dumps([1, 2, 3]), ""),
     ],
 )
-def test_rank_bad_json(capsys: pytest.CaptureFixture[str], tmp_path: Path, payload: str, needle: str) -> None:
+def test_rank_bad_json(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, payload: str, needle: str
+) -> None:
     path = tmp_path / "bad.json"
     path.write_text(payload, encoding="utf-8")
     code, out, err = run(capsys, "rank", str(path))
@@ -168,8 +206,20 @@ def test_seed_reset(capsys: pytest.CaptureFixture[str], db: str) -> None:
 
 def test_module_entry_point_has_no_traceback(tmp_path: Path) -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "core", "--db", str(tmp_path / "x.duckdb"), "rank-area", "--area", "nope"],
-        capture_output=True, text=True, cwd=settings.REPO_ROOT, check=False,
+        [
+            sys.executable,
+            "-m",
+            "core",
+            "--db",
+            str(tmp_path / "x.duckdb"),
+            "rank-area",
+            "--area",
+            "nope",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=settings.REPO_ROOT,
+        check=False,
     )
     assert result.returncode == 2
     assert "Traceback" not in result.stderr and "nope" in result.stderr

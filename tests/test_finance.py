@@ -45,7 +45,9 @@ def test_negative_cost_is_rejected() -> None:
     st.integers(1, 50),
     st.floats(0.0, 0.2),
 )
-def test_npv_monotone_in_costs_and_rate(inv: float, annual: float, horizon: int, rate: float) -> None:
+def test_npv_monotone_in_costs_and_rate(
+    inv: float, annual: float, horizon: int, rate: float
+) -> None:
     npv = finance.npv_cost([inv], [annual], horizon, rate)[0]
     assert inv <= npv <= inv + annual * horizon + 1e-6
     higher_rate = finance.npv_cost([inv], [annual], horizon, rate + 0.05)[0]

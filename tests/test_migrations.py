@@ -30,7 +30,9 @@ def test_failing_migration_rolls_back_and_keeps_earlier_ones() -> None:
         migrations.migrate(conn, steps)
     assert info.value.key == "migration_failed"
     assert "0002_broken" in str(info.value)
-    tables = {r[0] for r in conn.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+    tables = {
+        r[0] for r in conn.execute("SELECT table_name FROM information_schema.tables").fetchall()
+    }
     assert "ok_table" in tables
     assert "half_done" not in tables
     assert migrations.applied(conn) == ["0001_ok"]

@@ -25,9 +25,14 @@ def test_overrides(monkeypatch: pytest.MonkeyPatch) -> None:
     assert settings.get("horizon_years") == 10
 
 
-@pytest.mark.parametrize(("env", "value"), [("COCKPIT_DISCOUNT_RATE", "abc"),
-                                            ("COCKPIT_HORIZON_YEARS", "0"),
-                                            ("COCKPIT_HORIZON_YEARS", "5.5")])
+@pytest.mark.parametrize(
+    ("env", "value"),
+    [
+        ("COCKPIT_DISCOUNT_RATE", "abc"),
+        ("COCKPIT_HORIZON_YEARS", "0"),
+        ("COCKPIT_HORIZON_YEARS", "5.5"),
+    ],
+)
 def test_bad_override(monkeypatch: pytest.MonkeyPatch, env: str, value: str) -> None:
     monkeypatch.setenv(env, value)
     name = next(s.name for s in settings.SETTINGS if s.env == env)

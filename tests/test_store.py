@@ -47,7 +47,9 @@ def test_seed_into_filled_store_fails_and_changes_nothing(conn: duckdb.DuckDBPyC
     assert store.data_version(conn)[0] == 1
 
 
-def test_bad_seed_value_names_file_and_row(tmp_path: Path, empty_conn: duckdb.DuckDBPyConnection) -> None:
+def test_bad_seed_value_names_file_and_row(
+    tmp_path: Path, empty_conn: duckdb.DuckDBPyConnection
+) -> None:
     for file in settings.SEED_DIR.glob("*.csv"):
         (tmp_path / file.name).write_text(file.read_text(encoding="utf-8"), encoding="utf-8")
     lines = (tmp_path / "assessments.csv").read_text(encoding="utf-8").splitlines()

@@ -13,8 +13,15 @@ WITHIN = {"reach": 30, "risk": 25}
 
 
 def test_valid_query_round_trips() -> None:
-    params = {"w_cost": "60", "w_citizen_value": "25", "w_feasibility": "15", "s_reach": "80",
-              "method": "topsis", "area": "ozg", "lang": "en"}
+    params = {
+        "w_cost": "60",
+        "w_citizen_value": "25",
+        "w_feasibility": "15",
+        "s_reach": "80",
+        "method": "topsis",
+        "area": "ozg",
+        "lang": "en",
+    }
     state, ignored = urlstate.parse_query(params, AREAS, WITHIN)
     assert ignored == []
     assert state.groups == {"cost": 60, "citizen_value": 25, "feasibility": 15}
@@ -24,10 +31,25 @@ def test_valid_query_round_trips() -> None:
 
 
 def test_bad_values_fall_back_and_are_reported() -> None:
-    params = {"w_cost": "abc", "w_feasibility": "-5", "s_reach": "1e3", "s_nope": "3",
-              "method": "magic", "area": "mars", "lang": "fr"}
+    params = {
+        "w_cost": "abc",
+        "w_feasibility": "-5",
+        "s_reach": "1e3",
+        "s_nope": "3",
+        "method": "magic",
+        "area": "mars",
+        "lang": "fr",
+    }
     state, ignored = urlstate.parse_query(params, AREAS, WITHIN)
-    assert set(ignored) == {"w_cost", "w_feasibility", "s_reach", "s_nope", "method", "area", "lang"}
+    assert set(ignored) == {
+        "w_cost",
+        "w_feasibility",
+        "s_reach",
+        "s_nope",
+        "method",
+        "area",
+        "lang",
+    }
     assert state.groups == {g: int(v) for g, v in DEFAULT_GROUP_WEIGHTS.items()}
     assert state.within == {}
     assert (state.method, state.area, state.lang) == ("wsm", None, "de")
@@ -46,9 +68,24 @@ def test_pickled_or_code_payloads_are_just_invalid_text() -> None:
     assert set(ignored) == {"w_cost", "area"}
 
 
-@given(st.dictionaries(st.sampled_from(["w_cost", "w_citizen_value", "w_feasibility", "method",
-                                        "area", "lang", "s_reach", "s_risk", "junk"]),
-                       st.text(max_size=12)))
+@given(
+    st.dictionaries(
+        st.sampled_from(
+            [
+                "w_cost",
+                "w_citizen_value",
+                "w_feasibility",
+                "method",
+                "area",
+                "lang",
+                "s_reach",
+                "s_risk",
+                "junk",
+            ]
+        ),
+        st.text(max_size=12),
+    )
+)
 def test_any_query_gives_a_valid_state(params: dict[str, str]) -> None:
     state, _ = urlstate.parse_query(params, AREAS, WITHIN)
     assert sum(state.groups.values()) > 0

@@ -115,7 +115,7 @@ def show(criteria: pd.DataFrame, presets: pd.DataFrame) -> tuple[WeightSet, str]
             key=f"preset_{preset.slug}",
             on_click=_set_groups,
             args=(values,),
-            use_container_width=True,
+            width="stretch",
         )
 
     with sidebar.expander(t("sub_weights")):
@@ -133,10 +133,9 @@ def show(criteria: pd.DataFrame, presets: pd.DataFrame) -> tuple[WeightSet, str]
                     help=row.help_de or None,
                 )
 
-    sidebar.selectbox(
-        t("method"), METHODS, key="method", format_func=lambda m: t(f"method_{m}")
-    )
-    sidebar.button(t("reset"), on_click=_reset, args=(criteria,), use_container_width=True)
+    labels_by_method = {m: t(f"method_{m}") for m in METHODS}  # bound now: AppTest calls it later
+    sidebar.selectbox(t("method"), METHODS, key="method", format_func=labels_by_method.__getitem__)
+    sidebar.button(t("reset"), on_click=_reset, args=(criteria,), width="stretch")
 
     state = current_state(criteria)
     try:

@@ -1,0 +1,68 @@
+"""Scoring engine on large random matrices, next to pymcdm on the same matrix."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+from pymcdm import methods as pymcdm_methods
+from pymcdm import normalizations as pymcdm_norm
+
+from core import decision
+
+Timer = Callable[[Callable[[], object]], float]
+
+
+def _problem(m: int, n: int, seed: int = 7) -> decision.DecisionProblem:
+    rng = np.random.default_rng(seed)
+    matrix = rng.uniform(1, 100, size=(m, n))
+    benefit = np.arange(n) % 3 != 0
+    weights = rng.uniform(0.1, 1, size=n)
+    return decision.DecisionProblem(
+        alternatives=tuple(f"A{i}" for i in range(m)),
+        criteria=tuple(f"C{j}" for j in range(n)),
+        matrix=matrix,
+        benefit=benefit,
+        weights=weights / weights.sum(),
+    )
+
+
+def run(timer: Timer) -> list[dict[str, object]]:
+    results: list[dict[str, object]] = []
+    big = _problem(10_000, 20)
+    types = np.where(big.benefit, 1, -1)
+    wsm_peer = pymcdm_methods.WSM(normalization_function=pymcdm_norm.minmax_normalization)
+    topsis_peer = pymcdm_methods.TOPSIS(normalization_function=pymcdm_norm.vector_normalization)
+    results.append(
+        {
+            "name": "rank wsm 10000x20",
+            "value": timer(lambda: decision.evaluate(big, "wsm")),
+            "unit": "ms",
+            "peer": "pymcdm WSM (minmax)",
+            "peer_value": timer(lambda: wsm_peer(big.matrix, big.weights, types)),
+        }
+    )
+    results.append(
+        {
+            "name": "rank topsis 10000x20",
+            "value": timer(lambda: decision.evaluate(big, "topsis")),
+            "unit": "ms",
+            "peer": "pymcdm TOPSIS (vector)",
+            "peer_value": timer(lambda: topsis_peer(big.matrix, big.weights, types)),
+        }
+    )
+    mid = _problem(1_000, 20)
+    mid_types = np.where(mid.benefit, 1, -1)
+    spread = np.ptp(mid.matrix, axis=0)
+    preference = [{"function": "vshape", "q": 0.0, "p": float(s)} for s in spread]
+    promethee_peer = pymcdm_methods.PROMETHEE_II("vshape", p=spread, q=np.zeros_like(spread))
+    results.append(
+        {
+            "name": "rank promethee2 1000x20",
+            "value": timer(lambda: decision.evaluate(mid, "promethee2", preference=preference)),
+            "unit": "ms",
+            "peer": "pymcdm PROMETHEE_II (vshape)",
+            "peer_value": timer(lambda: promethee_peer(mid.matrix, mid.weights, mid_types)),
+        }
+    )
+    return results

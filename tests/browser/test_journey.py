@@ -1,0 +1,57 @@
+"""End-to-end: open the app, open an area, move the cost slider, see the top option change."""
+
+from __future__ import annotations
+
+import pytest
+
+from core import area_model, settings, store
+from core.weightset import WeightSet
+
+pytestmark = pytest.mark.browser
+
+
+def _area_that_flips() -> tuple[str, str, str]:
+    """From the data: an area whose top option changes when cost goes from 0 to 100."""
+    with store.connect(":memory:") as conn:
+        from core import seed
+
+        seed.load_seed(conn)
+        models = area_model.load_areas(conn, settings.get("horizon_years"), settings.get("discount_rate"))
+    before = WeightSet({"cost": 0, "citizen_value": 10, "feasibility": 0})
+    after = WeightSet({"cost": 100, "citizen_value": 10, "feasibility": 0})
+    for slug, model in models.items():
+        a = area_model.rank_area(model, before).iloc[0]["option"]
+        b = area_model.rank_area(model, after).iloc[0]["option"]
+        if a != b:
+            return slug, a, b
+    raise AssertionError("no area flips")
+
+
+def top_cell(page):
+    return page.locator('[data-testid="glide-cell-1-0"]').first
+
+
+def test_cost_slider_changes_top_option(server: str, page, artifacts) -> None:
+    from playwright.sync_api import expect
+
+    slug, value_first, cost_first = _area_that_flips()
+    page.goto(server)
+    expect(page.get_by_text("Beste Option je Prüfbereich", exact=False)).to_be_visible()
+    page.screenshot(path=str(artifacts / "overview.png"))
+
+    page.goto(f"{server}/bereich?area={slug}&w_cost=0&w_citizen_value=10&w_feasibility=0")
+    expect(top_cell(page)).to_have_text(value_first)
+    slider = page.locator('input[type=range][aria-label="Kosten"]')
+    slider.focus()
+    slider.press("End")
+    expect(top_cell(page)).to_have_text(cost_first)
+    page.wait_for_function("() => window.location.search.includes('w_cost=100')")
+    page.screenshot(path=str(artifacts / "area-after-cost-slider.png"))
+
+
+def test_methodik_page_renders(server: str, page, artifacts) -> None:
+    from playwright.sync_api import expect
+
+    page.goto(f"{server}/methodik")
+    expect(page.get_by_role("heading", name="Quellen", exact=True)).to_be_visible()
+    page.screenshot(path=str(artifacts / "methodik.png"))

