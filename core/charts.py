@@ -29,11 +29,19 @@ PATHWAY_SHAPES = {
 GROUP_COLORS = {"cost": "#D55E00", "citizen_value": "#56B4E9", "feasibility": "#CC79A7"}
 TEXT_COLOR = "#1a1a1a"
 FONT_SIZE = 14
+# d3-format locales, so axis ticks and labels follow the user's language.
+NUMBER_LOCALES = {
+    "de": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["", "\u00a0€"]},
+    "en": {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["€", ""]},
+}
 
 
-def _configure(chart: alt.Chart | alt.LayerChart, font_size: int = FONT_SIZE) -> alt.Chart:
+def _configure(
+    chart: alt.Chart | alt.LayerChart, font_size: int = FONT_SIZE, lang: str = "de"
+) -> alt.Chart:
     return (
-        chart.configure_axis(
+        chart.configure(locale={"number": NUMBER_LOCALES.get(lang, NUMBER_LOCALES["de"])})
+        .configure_axis(
             labelColor=TEXT_COLOR,
             titleColor=TEXT_COLOR,
             labelFontSize=font_size,
@@ -58,8 +66,20 @@ def _scale(mapping: dict[str, str], labels: dict[str, str]) -> alt.Scale:
     return alt.Scale(domain=[labels[k] for k in keys], range=[mapping[k] for k in keys])
 
 
+def ranking_frame(ranking: pd.DataFrame, group_labels: dict[str, str]) -> pd.DataFrame:
+    """Long format for :func:`ranking_bars`: one row per option and group, plus the total."""
+    long = ranking.melt(
+        id_vars=["option", "rank", "score"], value_vars=list(GROUPS), var_name="grp"
+    )
+    long["group_label"] = long["grp"].map(group_labels)
+    long["points"] = long["value"] * 100
+    long["total"] = long["score"] * 100
+    long["group_order"] = long["grp"].map({g: i for i, g in enumerate(GROUPS)})
+    return long[["option", "rank", "group_label", "points", "total", "group_order"]]
+
+
 def ranking_bars(
-    ranking: pd.DataFrame,
+    data: pd.DataFrame,
     group_labels: dict[str, str],
     *,
     title: str,
@@ -67,23 +87,21 @@ def ranking_bars(
     y_title: str,
     legend_title: str,
     font_size: int = FONT_SIZE,
+    lang: str = "de",
 ) -> alt.Chart:
     """Horizontal bars of the total score (×100), stacked by group contribution, by rank.
 
-    ``ranking`` holds columns option, rank, score and one column per group.
+    ``data`` is :func:`ranking_frame`. Every layer reads the same data, so the spec does not
+    depend on the values and can be cached; the total is printed at the end of each bar.
     """
-    order = ranking.sort_values(["rank", "option"])["option"].tolist()
-    long = ranking.melt(
-        id_vars=["option", "rank", "score"], value_vars=list(GROUPS), var_name="grp"
+    y = alt.Y(
+        "option:N",
+        sort=alt.EncodingSortField(field="rank", op="min", order="ascending"),
+        title=None,  # the option names speak for themselves; a title would collide with them
+        axis=alt.Axis(labelLimit=0),
     )
-    long["group_label"] = long["grp"].map(group_labels)
-    long["points"] = long["value"] * 100
-    long["group_order"] = long["grp"].map({g: i for i, g in enumerate(GROUPS)})
-    totals = ranking.assign(points=ranking["score"] * 100)
-    totals["label"] = totals["points"].map(lambda v: f"{v:.1f}".replace(".", ","))
-    y = alt.Y("option:N", sort=order, title=y_title, axis=alt.Axis(labelLimit=0))
     bars = (
-        alt.Chart(long)
+        alt.Chart(data)
         .mark_bar()
         .encode(
             x=alt.X("sum(points):Q", title=x_title),
@@ -102,14 +120,15 @@ def ranking_bars(
         )
     )
     labels = (
-        alt.Chart(totals)
+        alt.Chart(data)
+        .transform_filter(alt.datum.group_order == 0)
         .mark_text(align="left", dx=4, fontSize=font_size, color=TEXT_COLOR)
-        .encode(x=alt.X("points:Q"), y=y, text="label:N")
+        .encode(x=alt.X("total:Q"), y=y, text=alt.Text("total:Q", format=".1f"))
     )
     layered = alt.layer(bars, labels).properties(
         title=title, height=alt.Step(max(28, font_size * 2)), width="container"
     )
-    return _configure(layered, font_size)
+    return _configure(layered, font_size, lang)
 
 
 def cost_value_scatter(
@@ -123,22 +142,27 @@ def cost_value_scatter(
     legend_title: str,
     frontier_title: str,
     font_size: int = FONT_SIZE,
+    lang: str = "de",
 ) -> alt.Chart:
     """Cost (NPV) against citizen value; size = feasibility; colour and shape = pathway.
 
-    ``points`` holds option, pathway, npv_cost, citizen_value (0–100), feasibility (0–100)
-    and efficient (bool). Efficient options are joined by a line and ringed.
+    ``points`` is :func:`scatter_frame`. Efficient options are joined by a line and ringed.
     """
-    data = points.assign(pathway_label=points["pathway"].map(pathway_labels))
-    base = alt.Chart(data)
+    base = alt.Chart(points)
     color = alt.Color(
         "pathway_label:N",
         scale=_scale(PATHWAY_COLORS, pathway_labels),
         legend=alt.Legend(title=legend_title),
     )
     shape = alt.Shape("pathway_label:N", scale=_scale(PATHWAY_SHAPES, pathway_labels), legend=None)
-    x = alt.X("npv_cost:Q", title=x_title, axis=alt.Axis(format="~s"))
-    y = alt.Y("citizen_value:Q", title=y_title, scale=alt.Scale(domain=[0, 100]))
+    x = alt.X(
+        "npv_cost:Q",
+        title=x_title,
+        axis=alt.Axis(format=",.0f"),
+        scale=alt.Scale(zero=False, nice=True, padding=48),  # room for bubbles and labels
+    )
+    y = alt.Y("citizen_value:Q", title=y_title, scale=alt.Scale(domain=[-8, 112], nice=False),
+              axis=alt.Axis(values=[0, 20, 40, 60, 80, 100]))
     frontier = (
         base.transform_filter(alt.datum.efficient)
         .mark_line(strokeDash=[6, 4], color=TEXT_COLOR)
@@ -168,13 +192,21 @@ def cost_value_scatter(
         .mark_point(size=1100, color=TEXT_COLOR, strokeWidth=1.5)
         .encode(x=x, y=y)
     )
-    labels = base.mark_text(align="left", dx=14, dy=-10, fontSize=font_size - 2).encode(
+    labels = base.mark_text(
+        align="left", dx=16, dy=-16, fontSize=font_size - 2, limit=260
+    ).encode(
         x=x, y=y, text="option:N", color=alt.value(TEXT_COLOR)
     )
     layered = alt.layer(frontier, rings, dots, labels).properties(
         title=title, height=420, width="container"
     )
-    return _configure(layered, font_size)
+    return _configure(layered, font_size, lang)
+
+
+def scatter_frame(points: pd.DataFrame, pathway_labels: dict[str, str]) -> pd.DataFrame:
+    """Data for :func:`cost_value_scatter`: option, pathway label, npv_cost, citizen_value
+    (0–100), feasibility (0–100), efficient (bool)."""
+    return points.assign(pathway_label=points["pathway"].map(pathway_labels))
 
 
 def pathway_heatmap(
@@ -186,13 +218,12 @@ def pathway_heatmap(
     y_title: str,
     value_title: str,
     font_size: int = FONT_SIZE,
+    lang: str = "de",
 ) -> alt.Chart:
-    """Areas × pathways, cell = best score (×100) of that pathway in that area, labelled."""
-    data = cells.assign(
-        pathway_label=cells["pathway"].map(pathway_labels),
-        points=cells["score"] * 100,
-    )
-    data["label"] = data["points"].map(lambda v: f"{v:.0f}")
+    """Areas × pathways, cell = best score (×100) of that pathway in that area, labelled.
+
+    ``cells`` is :func:`heatmap_frame` (area_name, pathway_label, option, points)."""
+    data = cells
     x = alt.X(
         "pathway_label:N",
         title=x_title,
@@ -223,9 +254,16 @@ def pathway_heatmap(
         .encode(
             x=x,
             y=y,
-            text="label:N",
+            text=alt.Text("points:Q", format=".0f"),
             color=alt.condition(alt.datum.points > 55, alt.value("white"), alt.value(TEXT_COLOR)),
         )
     )
     layered = alt.layer(heat, text).properties(title=title, height=alt.Step(44), width="container")
-    return _configure(layered, font_size)
+    return _configure(layered, font_size, lang)
+
+
+def heatmap_frame(cells: pd.DataFrame, pathway_labels: dict[str, str]) -> pd.DataFrame:
+    """Data for :func:`pathway_heatmap`: cells with pathway label and points (×100)."""
+    return cells.assign(
+        pathway_label=cells["pathway"].map(pathway_labels), points=cells["score"] * 100
+    )

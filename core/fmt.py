@@ -36,3 +36,10 @@ def percent(share: float, decimals: int = 0, lang: str = "de") -> str:
 def points(score: float, decimals: int = 1, lang: str = "de") -> str:
     """A score in [0, 1] (or [−1, 1]) shown as points out of 100."""
     return number(score * 100, decimals, lang)
+
+
+def lead_points(lead: float, lang: str = "de") -> str:
+    """A lead in points; a lead that would print as 0.0 reads '< 0,1' instead."""
+    if 0 < lead * 100 < 0.05:
+        return "< " + number(0.1, 1, lang)
+    return points(lead, 1, lang)

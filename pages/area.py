@@ -6,8 +6,8 @@ import pandas as pd
 import streamlit as st
 
 from core import analysis, area_model, charts, fmt
-from ui import context, data, text, weights_panel
-from ui.tables import ranking_table
+from ui import charts as ui_charts
+from ui import context, data, tables, text, weights_panel
 from ui.text import t
 
 ctx = context.get()
@@ -52,131 +52,73 @@ else:
             option=summary["option"],
             pathway=pathways[summary["pathway"]],
             score=fmt.points(summary["score"], 1, lang),
-            lead=fmt.points(summary["lead"], 1, lang),
+            lead=fmt.lead_points(summary["lead"], lang),
             runner_up=summary["runner_up"],
         )
     )
 
 st.subheader(t("ranking"))
-st.dataframe(ranking_table(ranking, ctx.horizon_years), hide_index=True, width="stretch")
+st.dataframe(tables.ranking_table(ranking, ctx.horizon_years), hide_index=True)
 
-x_title = t("chart_netflow") if ctx.method == "promethee2" else t("chart_points")
-st.altair_chart(
-    charts.ranking_bars(
-        ranking,
-        text.group_labels(),
-        title=t("chart_scores_title"),
-        x_title=x_title,
-        y_title=t("col_option"),
-        legend_title=t("chart_group"),
+ranking_text = t(
+    "chart_alt_ranking",
+    items="; ".join(
+        f"{int(r.rank)}. {r.option} ({fmt.points(r.score, 1, lang)})"
+        for r in ranking.itertuples(index=False)
     ),
-    width="stretch",
 )
-st.caption(
-    t(
-        "chart_alt_ranking",
-        items="; ".join(
-            f"{int(r.rank)}. {r.option} ({fmt.points(r.score, 1, lang)})"
-            for r in ranking.itertuples(index=False)
-        ),
-    )
+ui_charts.show(
+    "ranking_bars",
+    charts.ranking_frame(ranking, text.group_labels()),
+    alt_text=ranking_text,
+    group_labels=text.group_labels(),
+    title=t("chart_scores_title"),
+    x_title=t("chart_netflow") if ctx.method == "promethee2" else t("chart_points"),
+    y_title=t("col_option"),
+    legend_title=t("chart_group"),
+    lang=lang,
 )
+st.caption(ranking_text)
 
 points = analysis.scatter_points(model, ctx.weights)
-st.altair_chart(
-    charts.cost_value_scatter(
-        points,
-        pathways,
-        title=t("chart_scatter_title"),
-        x_title=t("chart_cost_axis", years=ctx.horizon_years),
-        y_title=t("chart_value_axis"),
-        size_title=t("chart_size"),
-        legend_title=t("col_pathway"),
-        frontier_title=t("chart_frontier"),
-    ),
-    width="stretch",
+efficient_text = t("efficient_list", names=", ".join(points.loc[points["efficient"], "option"]))
+ui_charts.show(
+    "cost_value_scatter",
+    charts.scatter_frame(points, pathways),
+    alt_text=efficient_text,
+    pathway_labels=pathways,
+    title=t("chart_scatter_title"),
+    x_title=t("chart_cost_axis", years=ctx.horizon_years),
+    y_title=t("chart_value_axis"),
+    size_title=t("chart_size"),
+    legend_title=t("col_pathway"),
+    frontier_title=t("chart_frontier"),
+    lang=lang,
 )
 st.caption(t("scatter_caption"))
-st.caption(t("efficient_list", names=", ".join(points.loc[points["efficient"], "option"])))
+st.caption(efficient_text)
 
 st.subheader(t("current_systems"))
 systems = data.systems(ctx.version, area)
 if systems.empty:
     st.info(t("no_systems"))
 else:
-    st.dataframe(
-        pd.DataFrame(
-            {
-                t("col_name"): systems["name"],
-                t("col_kind"): systems["kind"].map(lambda k: t(f"kind_{k}")),
-                t("col_operator"): systems["operator"],
-                t("col_annual"): systems["annual_cost_eur"].map(lambda v: fmt.eur(v, 0, lang)),
-                t("col_reach"): [
-                    f"{fmt.number(v, 0, lang)} {u}".strip() if pd.notna(v) else "–"
-                    for v, u in zip(systems["reach_value"], systems["reach_unit"])
-                ],
-                t("col_since"): systems["in_use_since"].map(lambda y: "–" if pd.isna(y) else str(int(y))),
-                t("col_notes"): systems["notes"],
-                t("col_source"): [
-                    s if not e else f"{t('estimate_marker')}: {r}" + (f" ({s})" if s else "")
-                    for s, e, r in zip(systems["source"], systems["is_estimate"], systems["estimate_reason"])
-                ],
-            }
-        ),
-        hide_index=True,
-        width="stretch",
-    )
+    st.dataframe(tables.systems_table(systems), hide_index=True)
 
 st.subheader(t("option_details"))
-assessments = data.assessments(ctx.version, area)
-lines = data.cost_lines(ctx.version, area)
-crit = ctx.criteria.set_index("key")
-label_col = "label_de" if lang == "de" else "label_en"
-for row in ranking.itertuples(index=False):
-    with st.expander(f"{int(row.rank)}. {row.option} — {pathways[row.pathway]}"):
-        option = model.options.set_index("id").loc[row.option_id]
-        st.markdown(option["description"])
-        st.caption(f"{t('col_source')}: {option['source']}")
-        rows = assessments[assessments["option_id"] == row.option_id].copy()
-        rows["order"] = rows["criterion"].map(crit["sort_order"])
-        rows = rows.sort_values("order")
-        st.dataframe(
-            pd.DataFrame(
-                {
-                    t("col_criterion"): rows["criterion"].map(crit[label_col]),
-                    t("col_value"): rows["value"].map(lambda v: fmt.number(v, 1, lang)),
-                    t("col_unit"): rows["criterion"].map(crit["unit"]),
-                    t("col_estimate"): rows["is_estimate"].map(
-                        lambda e: f"⚠ {t('estimate_marker')}" if e else f"✓ {t('sourced_marker')}"
-                    ),
-                    t("col_rationale"): [
-                        f"{r} ({t('estimate_marker')}: {why})" if e and why else r
-                        for r, e, why in zip(rows["rationale"], rows["is_estimate"], rows["estimate_reason"])
-                    ],
-                    t("col_source"): rows["source"],
-                }
-            ),
-            hide_index=True,
-            width="stretch",
-        )
-        own = lines[lines["option_id"] == row.option_id]
-        st.markdown(f"**{t('cost_lines')}**")
-        st.dataframe(
-            pd.DataFrame(
-                {
-                    t("col_item"): own["item"],
-                    t("col_investment"): own["investment_eur"].map(lambda v: fmt.eur(v, 0, lang)),
-                    t("col_annual"): own["annual_cost_eur"].map(lambda v: fmt.eur(v, 0, lang)),
-                    t("col_fte"): own["staff_fte"].map(lambda v: fmt.number(v, 2, lang)),
-                    t("col_estimate"): own["is_estimate"].map(
-                        lambda e: f"⚠ {t('estimate_marker')}" if e else f"✓ {t('sourced_marker')}"
-                    ),
-                    t("col_source"): [
-                        f"{s} — {t('estimate_marker')}: {why}" if e else s
-                        for s, e, why in zip(own["source"], own["is_estimate"], own["estimate_reason"])
-                    ],
-                }
-            ),
-            hide_index=True,
-            width="stretch",
-        )
+option_names = dict(zip(ranking["option_id"], ranking["option"]))
+chosen = st.selectbox(
+    t("choose_option"),
+    list(option_names),
+    format_func=option_names.__getitem__,
+    key=f"detail_{area}",
+)
+option = model.options.set_index("id").loc[chosen]
+st.markdown(option["description"])
+st.caption(f"{t('col_source')}: {option['source']}")
+st.dataframe(
+    tables.assessment_table(data.assessments(ctx.version, area), chosen, ctx.criteria),
+    hide_index=True,
+)
+st.markdown(f"**{t('cost_lines')}**")
+st.dataframe(tables.cost_line_table(data.cost_lines(ctx.version, area), chosen), hide_index=True)

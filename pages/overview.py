@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from core import analysis, charts, fmt
+from ui import charts as ui_charts
 from ui import context, text, weights_panel
 from ui.text import t
 
@@ -33,7 +34,7 @@ for i, row in enumerate(summary.itertuples(index=False)):
         elif row.tied:
             st.caption(t("card_tie", runner_up=row.runner_up))
         else:
-            st.caption(t("card_lead", lead=fmt.points(row.lead, 1, lang), runner_up=row.runner_up))
+            st.caption(t("card_lead", lead=fmt.lead_points(row.lead, lang), runner_up=row.runner_up))
         st.caption(t("card_annual", value=fmt.eur(row.annual_change, 0, lang, signed=True)))
         st.caption(t("card_npv", years=ctx.horizon_years, value=fmt.eur(row.npv_change, 0, lang, signed=True)))
         if st.button(t("card_open"), key=f"open_{row.area}", on_click=_open_area, args=(row.area,)):
@@ -49,16 +50,16 @@ totals[2].metric(
 
 cells = analysis.pathway_cells(rankings)
 cells["area_name"] = cells["area"].map(lambda s: ctx.area_name(s, lang))
-st.altair_chart(
-    charts.pathway_heatmap(
-        cells,
-        pathways,
-        title=t("heatmap_title"),
-        x_title=t("heatmap_x"),
-        y_title=t("heatmap_y"),
-        value_title=t("heatmap_value"),
-    ),
-    width="stretch",
+ui_charts.show(
+    "pathway_heatmap",
+    charts.heatmap_frame(cells, pathways),
+    alt_text=t("heatmap_alt"),
+    pathway_labels=pathways,
+    title=t("heatmap_title"),
+    x_title=t("heatmap_x"),
+    y_title=t("heatmap_y"),
+    value_title=t("heatmap_value"),
+    lang=lang,
 )
 st.caption(t("heatmap_alt"))
 table = cells.pivot(index="area_name", columns="pathway", values="score").reindex(

@@ -17,3 +17,9 @@ def test_english_formats() -> None:
     assert fmt.eur(1234567, lang="en") == "€1,234,567"
     assert fmt.number(1234.5, 1, lang="en") == "1,234.5"
     assert fmt.percent(0.384, lang="en") == "38%"
+
+
+def test_tiny_lead_is_not_shown_as_zero() -> None:
+    assert fmt.lead_points(0.0001) == "< 0,1"
+    assert fmt.lead_points(0.0123) == "1,2"
+    assert fmt.lead_points(0.0001, lang="en") == "< 0.1"

@@ -102,15 +102,14 @@ def show(criteria: pd.DataFrame, presets: pd.DataFrame) -> tuple[WeightSet, str]
     sidebar.caption(shares)
 
     sidebar.caption(t("presets"))
-    columns = sidebar.columns(2)
     name_col = "name_de" if text.lang() == "de" else "name_en"
-    for i, preset in enumerate(presets.itertuples(index=False)):
+    for preset in presets.itertuples(index=False):
         values = {
             "cost": preset.w_cost,
             "citizen_value": preset.w_citizen_value,
             "feasibility": preset.w_feasibility,
         }
-        columns[i % 2].button(
+        sidebar.button(
             getattr(preset, name_col) or preset.name_de,
             key=f"preset_{preset.slug}",
             on_click=_set_groups,

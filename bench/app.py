@@ -1,0 +1,147 @@
+"""Dashboard speed: AppTest rerun after a slider move vs an empty script; browser latency.
+
+- Server side: median AppTest rerun of the Bereich page after a cost-slider move, next to the
+  median rerun of an empty Streamlit script (the floor). Target: at most 2x the floor.
+- Browser: median time from a key press on the cost slider to the updated ranking table in
+  headless Chromium against a real `streamlit run`. Target: at most 500 ms.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+from core import area_model, seed, settings, store
+from core.weightset import WeightSet
+
+Timer = Callable[[Callable[[], object]], float]
+APP = str(settings.REPO_ROOT / "app.py")
+
+
+def _rerun_ms(at: AppTest, moves: list[Callable[[AppTest], object]], repeat: int) -> float:
+    times = []
+    for i in range(repeat):
+        move = moves[i % len(moves)]
+        start = time.perf_counter()
+        move(at)
+        times.append((time.perf_counter() - start) * 1000)
+        assert not at.exception, at.exception
+    return statistics.median(times)
+
+
+def server_side(db: str, repeat: int = 30) -> dict[str, object]:
+    os.environ["COCKPIT_DB"] = db
+    with tempfile.TemporaryDirectory() as tmp:
+        empty = Path(tmp) / "empty.py"
+        empty.write_text("import streamlit as st\n", encoding="utf-8")
+        floor_at = AppTest.from_file(str(empty), default_timeout=30).run()
+        floor = _rerun_ms(floor_at, [lambda at: at.run()], repeat)
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.query_params.update(area="ozg")
+    at.run()
+    at.switch_page("pages/area.py").run()
+    moves = [
+        lambda at: at.slider(key="w_cost").set_value(80).run(),
+        lambda at: at.slider(key="w_cost").set_value(20).run(),
+    ]
+    value = _rerun_ms(at, moves, repeat)
+    return {
+        "name": "app rerun after slider move (Bereich, AppTest)",
+        "value": value,
+        "unit": "ms",
+        "peer": "empty Streamlit script rerun (floor)",
+        "peer_value": floor,
+        "target": "<= 2x floor",
+    }
+
+
+def _flip(db: str) -> tuple[str, str, str]:
+    with store.connect(db) as conn:
+        models = area_model.load_areas(conn, settings.get("horizon_years"), settings.get("discount_rate"))
+    low = WeightSet({"cost": 0, "citizen_value": 10, "feasibility": 0})
+    high = WeightSet({"cost": 100, "citizen_value": 10, "feasibility": 0})
+    for slug, model in models.items():
+        a = area_model.rank_area(model, low).iloc[0]["option"]
+        b = area_model.rank_area(model, high).iloc[0]["option"]
+        if a != b:
+            return slug, a, b
+    raise RuntimeError("no area flips")
+
+
+def browser_side(db: str, presses: int = 12) -> dict[str, object] | None:
+    from tests.browser.conftest import CHROMIUM_ARGS, chromium_path
+
+    chromium = chromium_path()
+    if chromium is None:
+        return None
+    import subprocess
+    import sys
+    import urllib.request
+
+    from playwright.sync_api import expect, sync_playwright
+
+    from tests.browser.conftest import _free_port
+
+    slug, low_top, high_top = _flip(db)
+    port = _free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "ui.launch", "--server.headless", "true", "--server.port", str(port),
+         "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
+         "--server.fileWatcherType", "none"],
+        cwd=settings.REPO_ROOT, env={**os.environ, "COCKPIT_DB": db},
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(300):
+            try:
+                if urllib.request.urlopen(f"{url}/_stcore/health", timeout=1).read() == b"ok":
+                    break
+            except OSError:
+                time.sleep(0.2)
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+            page = browser.new_page(viewport={"width": 1400, "height": 1700})
+            page.goto(f"{url}/bereich?area={slug}&w_cost=0&w_citizen_value=10&w_feasibility=0")
+            cell = page.locator('[data-testid="glide-cell-1-0"]').first
+            expect(cell).to_have_text(low_top, timeout=30_000)
+            slider = page.locator('input[type=range][aria-label="Kosten"]')
+            times = []
+            for i in range(presses):
+                key, want = ("End", high_top) if i % 2 == 0 else ("Home", low_top)
+                slider.focus()
+                start = time.perf_counter()
+                slider.press(key)
+                expect(cell).to_have_text(want, timeout=10_000)
+                times.append((time.perf_counter() - start) * 1000)
+            browser.close()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+    return {
+        "name": "browser: slider key press to updated ranking",
+        "value": statistics.median(times),
+        "unit": "ms",
+        "target": "<= 500 ms",
+    }
+
+
+def run(timer: Timer) -> list[dict[str, object]]:
+    with tempfile.TemporaryDirectory() as tmp:
+        db = str(Path(tmp) / "bench.duckdb")
+        with store.connect(db) as conn:
+            seed.load_seed(conn)
+        results = [server_side(db)]
+        browser_db = str(Path(tmp) / "browser.duckdb")  # the AppTest run above holds db's lock
+        with store.connect(browser_db) as conn:
+            seed.load_seed(conn)
+        browser = browser_side(browser_db)
+        if browser:
+            results.append(browser)
+    return results
