@@ -55,7 +55,12 @@ def run(timer: Timer) -> list[dict[str, object]]:
     mid_types = np.where(mid.benefit, 1, -1)
     spread = np.ptp(mid.matrix, axis=0)
     preference = [{"function": "vshape", "q": 0.0, "p": float(s)} for s in spread]
-    promethee_peer = pymcdm_methods.PROMETHEE_II("vshape", p=spread, q=np.zeros_like(spread))
+
+    def promethee_peer(matrix: np.ndarray, weights: np.ndarray, types: np.ndarray) -> object:
+        # pymcdm keeps its preference functions in a generator: one object serves one call.
+        method = pymcdm_methods.PROMETHEE_II("vshape", p=spread, q=np.zeros_like(spread))
+        return method(matrix, weights, types)
+
     results.append(
         {
             "name": "rank promethee2 1000x20",
