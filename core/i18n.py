@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from core.i18n_excel import EXCEL_TEXT
+
 LANGUAGES = ("de", "en")
 
 TEXT: dict[str, dict[str, str]] = {
@@ -99,6 +101,7 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Dashed line and ring: efficient options – no other option is both cheaper and more useful. Size: feasibility; colour and shape: pathway.",
     },
     "efficient_list": {"de": "Effiziente Optionen: {names}.", "en": "Efficient options: {names}."},
+    "choose_option": {"de": "Option", "en": "Option"},
     "option_details": {"de": "Bewertungen im Einzelnen", "en": "Assessments in detail"},
     "cost_lines": {"de": "Kostenpositionen", "en": "Cost lines"},
     "col_item": {"de": "Position", "en": "Item"},
@@ -375,6 +378,11 @@ for six areas: the city homepage incl. citizen interaction, OZG online services,
         "en": "The field '{field}' of the decision problem has the wrong type.",
     },
 }
+
+# Excel export/import and Daten page texts live in core/i18n_excel.py; a key twice is a bug.
+if TEXT.keys() & EXCEL_TEXT.keys():
+    raise KeyError(f"defined twice: {sorted(TEXT.keys() & EXCEL_TEXT.keys())}")
+TEXT.update(EXCEL_TEXT)
 
 
 def t(key: str, lang: str = "de", /, **params: Any) -> str:
