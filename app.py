@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from core import settings
+from core import fmt, settings
 from ui import context, data, text, weights_panel
 from ui.text import t
 
@@ -34,7 +34,7 @@ context.set_current(
 
 shares = data.estimate_share(version).set_index("tbl")
 st.sidebar.divider()
-st.sidebar.caption(t("data_stand", version=version, date=version_date))
+st.sidebar.caption(t("data_stand", version=version, date=fmt.date_text(version_date, text.lang())))
 st.sidebar.caption(
     t(
         "honesty_note",

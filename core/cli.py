@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
+import duckdb
 import numpy as np
 import pandas as pd
 
@@ -195,6 +196,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.func(args))
     except CockpitError as exc:
         print(exc.message(lang), file=sys.stderr)
+        return EXIT_USAGE
+    except duckdb.IOException as exc:  # e.g. the file is locked by a running app
+        print(i18n.t("store_unavailable", lang, detail=str(exc).splitlines()[0]), file=sys.stderr)
         return EXIT_USAGE
     except Exception as exc:  # noqa: BLE001 - the CLI promises no traceback
         print(i18n.t("internal_error", lang, kind=type(exc).__name__, detail=exc), file=sys.stderr)

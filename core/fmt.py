@@ -43,3 +43,14 @@ def lead_points(lead: float, lang: str = "de") -> str:
     if 0 < lead * 100 < 0.05:
         return "< " + number(0.1, 1, lang)
     return points(lead, 1, lang)
+
+
+def date_text(iso: str, lang: str = "de") -> str:
+    """'2026-11-24' -> '24.11.2026' (de) or '24 Nov 2026' (en); other text is returned as is."""
+    import datetime as dt
+
+    try:
+        day = dt.date.fromisoformat(iso)
+    except (TypeError, ValueError):
+        return iso
+    return day.strftime("%d.%m.%Y") if lang == "de" else day.strftime("%d %b %Y")

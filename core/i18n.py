@@ -276,6 +276,10 @@ for six areas: the city homepage incl. citizen interaction, OZG online services,
         "de": "Startdaten geladen, Datenstand {version}.",
         "en": "Seed data loaded, data version {version}.",
     },
+    "store_unavailable": {
+        "de": "Der Datenbestand kann nicht geöffnet werden (läuft gerade die App mit derselben Datei?): {detail}",
+        "en": "The store cannot be opened (is the app running on the same file?): {detail}",
+    },
     "internal_error": {
         "de": "Interner Fehler ({kind}): {detail}",
         "en": "Internal error ({kind}): {detail}",

@@ -43,7 +43,7 @@ st.dataframe(
 )
 
 st.header(t("method_data_header"))
-st.markdown(t("data_stand", version=ctx.version, date=ctx.date))
+st.markdown(t("data_stand", version=ctx.version, date=fmt.date_text(ctx.date, lang)))
 shares = data.estimate_share(ctx.version).set_index("tbl")
 st.markdown(
     t(

@@ -23,3 +23,9 @@ def test_tiny_lead_is_not_shown_as_zero() -> None:
     assert fmt.lead_points(0.0001) == "< 0,1"
     assert fmt.lead_points(0.0123) == "1,2"
     assert fmt.lead_points(0.0001, lang="en") == "< 0.1"
+
+
+def test_dates() -> None:
+    assert fmt.date_text("2026-11-24") == "24.11.2026"
+    assert fmt.date_text("2026-11-24", lang="en") == "24 Nov 2026"
+    assert fmt.date_text("kein Datum") == "kein Datum"

@@ -54,4 +54,5 @@ def test_methodik_page_renders(server: str, page, artifacts) -> None:
 
     page.goto(f"{server}/methodik")
     expect(page.get_by_role("heading", name="Quellen", exact=True)).to_be_visible()
+    expect(page.locator('[data-testid="glide-cell-0-0"]').last).to_be_attached()
     page.screenshot(path=str(artifacts / "methodik.png"))
