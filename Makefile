@@ -30,7 +30,12 @@ run: db
 browser:
 	bash scripts/install-system-deps.sh
 
-test: $(VENV)/.installed-dev browser
+# axe-core for the accessibility browser test, pinned in package-lock.json.
+node_modules/axe-core/axe.min.js: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+test: $(VENV)/.installed-dev browser node_modules/axe-core/axe.min.js
 	$(BIN)/python -m pytest
 
 bench: $(VENV)/.installed-dev browser
@@ -45,4 +50,4 @@ format: $(VENV)/.installed-dev
 	$(BIN)/ruff check --fix .
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis test-artifacts bench-results.json
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis test-artifacts bench-results.json node_modules

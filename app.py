@@ -5,10 +5,17 @@ from __future__ import annotations
 import streamlit as st
 
 from core import fmt, settings
-from ui import context, data, text, weights_panel
+from ui import auth as auth_ui
+from ui import context, data, presentation, text, weights_panel
 from ui.text import t
 
-st.set_page_config(page_title="IT-Reorg-Cockpit Mülheim", page_icon="🏛️", layout="wide")
+presenting = presentation.is_on()  # before set_page_config: the projector starts collapsed
+st.set_page_config(
+    page_title="IT-Reorg-Cockpit Mülheim",
+    page_icon="🏛️",
+    layout="wide",
+    initial_sidebar_state="collapsed" if presenting else "auto",
+)
 
 version, version_date = data.version()
 areas = data.areas(version)
@@ -18,7 +25,10 @@ weights_panel.init_from_url(criteria, areas["slug"].tolist())
 st.sidebar.selectbox(
     t("language"), ("de", "en"), key=text.LANG_KEY, format_func=lambda c: {"de": "Deutsch", "en": "English"}[c]
 )
-weights, method = weights_panel.show(criteria, data.presets(version))
+if presenting:  # no editing controls on the projector
+    weights, method = weights_panel.current(criteria)
+else:
+    weights, method = weights_panel.show(criteria, data.presets(version))
 context.set_current(
     context.Context(
         version=version,
@@ -42,6 +52,8 @@ st.sidebar.caption(
         total=int(shares.loc["assessments", "total"]),
     )
 )
+if not presenting:  # who is signed in, login/logout; the role itself is re-derived by each page
+    auth_ui.sidebar()
 
 ignored = st.session_state.get(weights_panel.IGNORED_KEY)
 if ignored:
@@ -51,8 +63,18 @@ navigation = st.navigation(
     [
         st.Page("pages/overview.py", title=t("page_overview"), icon="🗂️", url_path="uebersicht", default=True),
         st.Page("pages/area.py", title=t("page_area"), icon="🔎", url_path="bereich"),
+        st.Page("pages/sensitivity.py", title=t("page_sensitivity"), icon="🎚️", url_path="sensitivitaet"),
         st.Page("pages/method.py", title=t("page_method"), icon="📚", url_path="methodik"),
-    ]
+        st.Page("pages/data.py", title=t("page_data"), icon="🗄️", url_path="daten"),
+        st.Page("pages/scenarios.py", title=t("page_scenarios"), icon="⚖️", url_path="szenarien"),
+        st.Page("pages/committee.py", title=t("page_committee"), icon="🗳️", url_path="gremium"),
+        present_page := st.Page(
+            "pages/present.py", title=t("page_present"), icon="📽️", url_path="praesentation"
+        ),
+    ],
+    position="hidden" if presenting else "sidebar",  # the slides step on their own
 )
+if presenting and navigation.url_path != present_page.url_path:
+    st.switch_page(present_page)
 navigation.run()
 weights_panel.sync_url(criteria)

@@ -8,16 +8,20 @@ Streamlit theme does not reach Vega's axes.
 
 from __future__ import annotations
 
+import re
+
 import altair as alt
 import pandas as pd
 
 from core.weights import GROUPS
 
-# Okabe-Ito palette.
+# Okabe-Ito palette (Okabe & Ito 2008): seven distinct hues, none used twice.
+# Pathways are drawn as filled marks with a text label beside them, so each has a
+# non-text contrast of at least 3:1 against white (WCAG 1.4.11; tests/test_contrast.py).
 PATHWAY_COLORS = {
-    "status_quo": "#7A7A7A",
+    "status_quo": "#6E6E6E",
     "standard": "#0072B2",
-    "best_practice": "#E69F00",
+    "best_practice": "#CC79A7",
     "joint_kdn": "#009E73",
 }
 PATHWAY_SHAPES = {
@@ -26,8 +30,11 @@ PATHWAY_SHAPES = {
     "best_practice": "diamond",
     "joint_kdn": "triangle-up",
 }
-GROUP_COLORS = {"cost": "#D55E00", "citizen_value": "#56B4E9", "feasibility": "#CC79A7"}
-TEXT_COLOR = "#1a1a1a"
+# Group segments differ in lightness too (dark → light), carry their value as a dark label
+# (≥ 4.5:1 on every fill) and are outlined, so colour is never the only cue.
+GROUP_COLORS = {"cost": "#D55E00", "citizen_value": "#56B4E9", "feasibility": "#F0E442"}
+# The theme's textColor (.streamlit/config.toml); the theme does not reach Vega's axes.
+TEXT_COLOR = "#111111"
 FONT_SIZE = 14
 # d3-format locales, so axis ticks and labels follow the user's language.
 NUMBER_LOCALES = {
@@ -55,6 +62,7 @@ def _configure(
             titleFontSize=font_size,
             labelLimit=0,
             orient="bottom",
+            symbolSize=round((font_size * 0.9) ** 2),  # the swatch grows with the type
         )
         .configure_title(color=TEXT_COLOR, fontSize=font_size + 4, anchor="start")
         .configure_view(strokeWidth=0)
@@ -78,6 +86,28 @@ def ranking_frame(ranking: pd.DataFrame, group_labels: dict[str, str]) -> pd.Dat
     return long[["option", "rank", "group_label", "points", "total", "group_order"]]
 
 
+# Segments narrower than this many points get no value label (it would not fit).
+SEGMENT_LABEL_MIN_POINTS = 8
+
+
+def _wrap_pattern(width: int) -> str:
+    # Up to ``width`` characters followed by spaces or the end: one line of a wrapped label.
+    return f"(.{{1,{width}}})( +|$)"
+
+
+def wrap_label(label: str, width: int) -> list[str]:
+    """The lines :func:`ranking_bars` draws for ``label`` with ``label_wrap=width`` (the same
+    rule as its Vega expression), e.g. to size the rows for the longest name."""
+    return re.sub(_wrap_pattern(width), "\\1\n", label).strip().split("\n")
+
+
+def _wrap_expr(width: int) -> str:
+    """A Vega expression that breaks ``datum.label`` into lines of about ``width`` characters
+    at spaces (an array of strings is drawn as several lines)."""
+    lines = f"replace(datum.label, regexp('{_wrap_pattern(width)}', 'g'), '$1\\n')"
+    return f"split(trim({lines}), '\\n')"
+
+
 def ranking_bars(
     data: pd.DataFrame,
     group_labels: dict[str, str],
@@ -88,23 +118,41 @@ def ranking_bars(
     legend_title: str,
     font_size: int = FONT_SIZE,
     lang: str = "de",
+    label_wrap: int = 0,
+    label_lines: int = 2,
 ) -> alt.Chart:
     """Horizontal bars of the total score (×100), stacked by group contribution, by rank.
 
     ``data`` is :func:`ranking_frame`. Every layer reads the same data, so the spec does not
-    depend on the values and can be cached; the total is printed at the end of each bar.
+    depend on the values and can be cached; the total is printed at the end of each bar and
+    each wide enough segment carries its own value. ``label_wrap`` > 0 breaks option names
+    into lines of about that many characters (large fonts on a narrow projector) and
+    ``label_lines`` is the most lines a name needs (:func:`wrap_label`). The row height grows
+    with the font and the lines, and the bar keeps a fixed thickness, so the chart grows with
+    the number of options and no name runs into its neighbour.
     """
+    axis = alt.Axis(labelLimit=0)
+    if label_wrap > 0:
+        axis = alt.Axis(labelLimit=0, labelExpr=_wrap_expr(label_wrap), labelLineHeight=font_size)
     y = alt.Y(
         "option:N",
         sort=alt.EncodingSortField(field="rank", op="min", order="ascending"),
         title=None,  # the option names speak for themselves; a title would collide with them
-        axis=alt.Axis(labelLimit=0),
+        axis=axis,
     )
     bars = (
         alt.Chart(data)
-        .mark_bar()
+        .mark_bar(stroke=TEXT_COLOR, strokeWidth=1, size=round(font_size * 1.9))
         .encode(
-            x=alt.X("sum(points):Q", title=x_title),
+            # flush: the last tick label stays inside the chart instead of spilling over its edge
+            x=alt.X(
+                "sum(points):Q",
+                title=x_title,
+                # a tick label per ~5 characters of width at any font; the last stays inside
+                axis=alt.Axis(
+                    labelFlush=True, tickCount={"expr": f"ceil(width / {font_size * 5})"}
+                ),
+            ),
             y=y,
             color=alt.Color(
                 "group_label:N",
@@ -119,14 +167,33 @@ def ranking_bars(
             ],
         )
     )
+    segment_labels = (
+        alt.Chart(data)
+        .transform_stack(
+            stack="points",
+            groupby=["option"],
+            sort=[alt.SortField("group_order")],
+            as_=["x0", "x1"],
+        )
+        .transform_filter(f"abs(datum.points) >= {SEGMENT_LABEL_MIN_POINTS}")
+        .transform_calculate(mid="(datum.x0 + datum.x1) / 2")
+        .mark_text(align="center", baseline="middle", fontSize=font_size - 2, color=TEXT_COLOR)
+        .encode(x=alt.X("mid:Q"), y=y, text=alt.Text("points:Q", format=".0f"))
+    )
     labels = (
         alt.Chart(data)
         .transform_filter(alt.datum.group_order == 0)
-        .mark_text(align="left", dx=4, fontSize=font_size, color=TEXT_COLOR)
+        .mark_text(align="left", dx=4, fontSize=font_size, fontWeight="bold", color=TEXT_COLOR)
         .encode(x=alt.X("total:Q"), y=y, text=alt.Text("total:Q", format=".1f"))
     )
-    layered = alt.layer(bars, labels).properties(
-        title=title, height=alt.Step(max(28, font_size * 2)), width="container"
+    lines = max(1, label_lines) if label_wrap > 0 else 1
+    step = max(28, round(font_size * max(2.3, 1.05 * lines + 0.6)))
+    layered = alt.layer(bars, segment_labels, labels).properties(
+        title=title,
+        height=alt.Step(step),
+        width="container",
+        # room on the right: Vega's fit measures text a few pixels short at large sizes
+        padding={"left": 5, "top": 5, "bottom": 5, "right": max(5, font_size // 2)},
     )
     return _configure(layered, font_size, lang)
 
@@ -168,7 +235,7 @@ def cost_value_scatter(
         .mark_line(strokeDash=[6, 4], color=TEXT_COLOR)
         .encode(x=x, y=y, order="npv_cost:Q")
     )
-    dots = base.mark_point(filled=True, opacity=0.85).encode(
+    dots = base.mark_point(filled=True, opacity=1).encode(
         x=x,
         y=y,
         color=color,

@@ -93,8 +93,14 @@ def _parameters(ws: Worksheet, book: StyleBook, horizon: int, rate: float, lang:
     value_cell(ws, PARAM_ROWS["rate"], 3, rate, book, "share+input")
     text_cell(ws, PARAM_ROWS["annuity"], 2, _t("xl_param_annuity", lang), book, "label")
     h, r = f"$C${PARAM_ROWS['horizon']}", f"$C${PARAM_ROWS['rate']}"
-    value_cell(ws, PARAM_ROWS["annuity"], 3, f"=IF({r}=0,{h},(1-(1+{r})^(-{h}))/{r})", book,
-               "factor+formula")
+    value_cell(
+        ws,
+        PARAM_ROWS["annuity"],
+        3,
+        f"=IF({r}=0,{h},(1-(1+{r})^(-{h}))/{r})",
+        book,
+        "factor+formula",
+    )
     number_validation(ws, f"C{PARAM_ROWS['horizon']}", 1, 50, whole=True)
     number_validation(ws, f"C{PARAM_ROWS['rate']}", -0.49, 0.99)
 
@@ -114,8 +120,14 @@ def _groups(ws: Worksheet, book: StyleBook, weights: WeightSet, lang: str) -> No
     number_validation(ws, f"F{GROUP_FIRST_ROW}:F{last}", 0)
 
 
-def _criteria_rows(ws: Worksheet, book: StyleBook, model: AreaModel, weights: WeightSet,
-                   layout: ModelLayout, lang: str) -> None:
+def _criteria_rows(
+    ws: Worksheet,
+    book: StyleBook,
+    model: AreaModel,
+    weights: WeightSet,
+    layout: ModelLayout,
+    lang: str,
+) -> None:
     """Group, min/max (raw block) and sub-weight/share/final weight rows (normalised block)."""
     crit = model.criteria
     within = weights.within_weights(crit)
@@ -141,17 +153,30 @@ def _criteria_rows(ws: Worksheet, book: StyleBook, model: AreaModel, weights: We
         text_cell(ws, ROW_GROUP, layout.raw_first + j, group_label, book, "text")
         text_cell(ws, ROW_GROUP, layout.norm_first + j, group_label, book, "text")
         column_range = f"{raw}{body.format(c=raw)}"
-        value_cell(ws, ROW_MIN_SUB, layout.raw_first + j, f"=MIN({column_range})", book,
-                   "num+formula")
-        value_cell(ws, ROW_MAX_SHARE, layout.raw_first + j, f"=MAX({column_range})", book,
-                   "num+formula")
+        value_cell(
+            ws, ROW_MIN_SUB, layout.raw_first + j, f"=MIN({column_range})", book, "num+formula"
+        )
+        value_cell(
+            ws, ROW_MAX_SHARE, layout.raw_first + j, f"=MAX({column_range})", book, "num+formula"
+        )
         value_cell(ws, ROW_MIN_SUB, layout.norm_first + j, float(within[j]), book, "weight+input")
         subtotal = f"SUMIF({groups},{norm}${ROW_GROUP},{subs})"
-        value_cell(ws, ROW_MAX_SHARE, layout.norm_first + j,
-                   f"=IF({subtotal}=0,0,{norm}{ROW_MIN_SUB}/{subtotal})", book, "share+formula")
-        value_cell(ws, ROW_FINAL, layout.norm_first + j,
-                   f"=SUMIF({group_labels},{norm}${ROW_GROUP},{group_shares})"
-                   f"*{norm}{ROW_MAX_SHARE}", book, "share+formula")
+        value_cell(
+            ws,
+            ROW_MAX_SHARE,
+            layout.norm_first + j,
+            f"=IF({subtotal}=0,0,{norm}{ROW_MIN_SUB}/{subtotal})",
+            book,
+            "share+formula",
+        )
+        value_cell(
+            ws,
+            ROW_FINAL,
+            layout.norm_first + j,
+            f"=SUMIF({group_labels},{norm}${ROW_GROUP},{group_shares})*{norm}{ROW_MAX_SHARE}",
+            book,
+            "share+formula",
+        )
     number_validation(ws, f"{norm_a}{ROW_MIN_SUB}:{norm_z}{ROW_MIN_SUB}", 0)
 
 
@@ -176,44 +201,47 @@ def _body(model: AreaModel, layout: ModelLayout, lang: str) -> list[list[object]
     """One row per option: values, derived-cost formulas, normalisation, score and rank."""
     crit = model.criteria
     derived = [d if isinstance(d, str) else "" for d in crit["derived_from"]]
-    benefit = model.benefit
     opts = model.options
-    pathways = {p: _t(f"pathway_{p}", lang) for p in opts["pathway"].unique()}
+    names = {p: _t(f"pathway_{p}", lang) for p in opts["pathway"].unique()}
     norm_a = col(layout.norm_first)
     norm_z = col(layout.norm_first + layout.n_criteria - 1)
     finals = f"${norm_a}${ROW_FINAL}:${norm_z}${ROW_FINAL}"
     points = col(layout.points)
+    utility = col(layout.utility)
     rank_range = f"${points}${FIRST_BODY_ROW}:${points}${layout.last_row}"
     annuity = f"$C${PARAM_ROWS['annuity']}"
+    # Per criterion: a template with {r} for the row (the constant parts are built once).
+    normalise = []
+    for j in range(layout.n_criteria):
+        x = col(layout.raw_first + j)
+        low, high = f"{x}${ROW_MIN_SUB}", f"{x}${ROW_MAX_SHARE}"
+        spread = f"({high}-{low})"
+        value = f"({x}{{r}}-{low})" if model.benefit[j] else f"({high}-{x}{{r}})"
+        normalise.append(f"IF({spread}<=1E-12*MAX(ABS({low}),ABS({high})),1,{value}/{spread})")
+    matrix = model.matrix.tolist()
     rows: list[list[object]] = []
-    for i in range(layout.n_options):
+    columns = zip(
+        opts["id"].tolist(),
+        opts["name"].tolist(),
+        opts["pathway"].tolist(),
+        opts["investment"].astype(float).tolist(),
+        opts["annual_cost"].astype(float).tolist(),
+        strict=True,
+    )
+    for i, (option, name, pathway, investment, annual) in enumerate(columns):
         r = FIRST_BODY_ROW + i
-        row: list[object] = [
-            opts["id"].iat[i],
-            opts["name"].iat[i],
-            pathways[opts["pathway"].iat[i]],
-            float(opts["investment"].iat[i]),
-            float(opts["annual_cost"].iat[i]),
-        ]
-        for j in range(layout.n_criteria):
-            if derived[j] == "npv":
+        row: list[object] = [option, name, names[pathway], investment, annual]
+        for j, kind in enumerate(derived):
+            if kind == "npv":
                 row.append(Formula(f"D{r}+E{r}*{annuity}"))
-            elif derived[j] == "investment":
+            elif kind == "investment":
                 row.append(Formula(f"D{r}"))
             else:
-                row.append(float(model.matrix[i, j]))
+                row.append(matrix[i][j])
         row.append(None)
-        for j in range(layout.n_criteria):
-            x = col(layout.raw_first + j)
-            low, high = f"{x}${ROW_MIN_SUB}", f"{x}${ROW_MAX_SHARE}"
-            spread = f"({high}-{low})"
-            value = f"({x}{r}-{low})" if benefit[j] else f"({high}-{x}{r})"
-            row.append(Formula(
-                f"IF({spread}<=1E-12*MAX(ABS({low}),ABS({high})),1,{value}/{spread})"
-            ))
-        utility = f"{col(layout.utility)}{r}"
+        row.extend(Formula(template.format(r=r)) for template in normalise)
         row.append(Formula(f"SUMPRODUCT({norm_a}{r}:{norm_z}{r},{finals})"))
-        row.append(Formula(f"ROUND(100*{utility},8)"))
+        row.append(Formula(f"ROUND(100*{utility}{r},8)"))
         row.append(Formula(f"RANK({points}{r},{rank_range})"))
         rows.append(row)
     return rows
@@ -223,15 +251,32 @@ def _styles(layout: ModelLayout, model: AreaModel) -> list[str]:
     units = model.criteria["unit"].tolist()
     raw = ["eur" if u == "€" else ("fte" if "VZÄ" in u else "num") for u in units]
     return [
-        "text", "text", "text", "eur", "eur",
-        *raw, "text",
+        "text",
+        "text",
+        "text",
+        "eur",
+        "eur",
+        *raw,
+        "text",
         *(["score+formula"] * layout.n_criteria),
-        "score+formula", "points+formula", "rank+formula",
+        "score+formula",
+        "points+formula",
+        "rank+formula",
     ]
 
 
-def build(ws: Worksheet, book: StyleBook, model: AreaModel, weights: WeightSet, method: str,
-          horizon: int, rate: float, area_name: str, table: str, lang: str) -> Block:
+def build(
+    ws: Worksheet,
+    book: StyleBook,
+    model: AreaModel,
+    weights: WeightSet,
+    method: str,
+    horizon: int,
+    rate: float,
+    area_name: str,
+    table: str,
+    lang: str,
+) -> Block:
     """Lay out the Rechenmodell of one area on ``ws``; return the body block to splice."""
     layout = ModelLayout(len(model.criteria), len(model.options))
     text_cell(ws, 1, 1, _t("xl_model_title", lang, area=area_name), book, "title")
@@ -244,15 +289,30 @@ def build(ws: Worksheet, book: StyleBook, model: AreaModel, weights: WeightSet, 
     _criteria_rows(ws, book, model, weights, layout, lang)
     headers = _headers(model, lang)
     header_row(ws, HEADER_ROW, headers, book)
-    add_table(ws, table, HEADER_ROW, layout.last_row, 1, layout.rank)
-    widths = [16, 34, 20, 14, 14, *([14] * layout.n_criteria), 16,
-              *([12] * layout.n_criteria), 11, 9, 7]
+    add_table(ws, table, HEADER_ROW, layout.last_row, headers)
+    widths = [
+        16,
+        34,
+        20,
+        14,
+        14,
+        *([14] * layout.n_criteria),
+        16,
+        *([12] * layout.n_criteria),
+        11,
+        9,
+        7,
+    ]
     for j, width in enumerate(widths, start=1):
         ws.column_dimensions[col(j)].width = width
-    ws.column_dimensions["B"].width = max(34, 10 + max((len(n) for n in model.options["name"]),
-                                                        default=0) // 2)
+    ws.column_dimensions["B"].width = max(
+        34, 10 + max((len(n) for n in model.options["name"]), default=0) // 2
+    )
     ws.freeze_panes = f"C{FIRST_BODY_ROW}"
-    print_setup(ws, f"{HEADER_ROW}:{HEADER_ROW}", _t("xl_model_title", lang, area=area_name))
+    ws.row_dimensions[HEADER_ROW].height = 60
+    print_setup(
+        ws, f"{HEADER_ROW}:{HEADER_ROW}", _t("xl_model_title", lang, area=area_name), wide=True
+    )
     block = Block(ws, FIRST_BODY_ROW, _styles(layout, model))
     block.rows = _body(model, layout, lang) if layout.n_options else []
     return block
@@ -278,4 +338,3 @@ def within_weight_cells(n_criteria: int) -> list[str]:
 def group_weight_cells() -> dict[str, str]:
     """Addresses of the group weight inputs."""
     return {g: f"F{GROUP_FIRST_ROW + i}" for i, g in enumerate(GROUPS)}
-

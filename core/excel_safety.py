@@ -46,14 +46,16 @@ def ooxml_unescape(text: str) -> str:
     return _OOXML_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
 
 
+_NEEDS_ESCAPING = re.compile(r"[&<>\r\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|_x[0-9A-Fa-f]{4}_")
+
+
 def xml_text(text: str) -> str:
     """``text`` as the escaped content of an XML element, carriage returns kept as ``&#13;``."""
+    if not _NEEDS_ESCAPING.search(text):
+        return text
     text = ooxml_escape(text)
     return (
-        text.replace("&", "&amp;")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-        .replace("\r", "&#13;")
+        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
     )
 
 

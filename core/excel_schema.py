@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from core import i18n
 from core.store import PATHWAYS, SYSTEM_KINDS
@@ -37,6 +38,7 @@ class Column:
     maximum: float | None = None
     info: bool = False
     checked: bool = False
+    default: Any = None
 
     def header(self, lang: str = "de") -> str:
         return i18n.t(self.header_key, lang)
@@ -78,8 +80,9 @@ SYSTEMS = DataSheet(
         Column("annual_cost_eur", "xl_h_annual_cost", "number", style="eur", minimum=0),
         Column("reach_value", "xl_h_reach", "number", style="weight", minimum=0),
         Column("reach_unit", "xl_h_reach_unit", "text"),
-        Column("in_use_since", "xl_h_in_use_since", "integer", style="year",
-               minimum=1950, maximum=2100),
+        Column(
+            "in_use_since", "xl_h_in_use_since", "integer", style="year", minimum=1950, maximum=2100
+        ),
         Column("notes", "xl_h_notes", "text", width=60, style="wrap"),
         _SOURCE,
         _ESTIMATE,
@@ -107,9 +110,11 @@ COST_LINES = DataSheet(
         Column("id", "xl_h_cost_id", "cost_id", style="rank"),
         Column("option_id", "xl_h_option_id", "id", required=True),
         Column("item", "xl_h_item", "text", required=True, width=40),
-        Column("investment_eur", "xl_h_investment", "number", style="eur", minimum=0),
-        Column("annual_cost_eur", "xl_h_annual_cost", "number", style="eur", minimum=0),
-        Column("staff_fte", "xl_h_fte", "number", style="fte", minimum=0),
+        Column("investment_eur", "xl_h_investment", "number", style="eur", minimum=0, default=0.0),
+        Column(
+            "annual_cost_eur", "xl_h_annual_cost", "number", style="eur", minimum=0, default=0.0
+        ),
+        Column("staff_fte", "xl_h_fte", "number", style="fte", minimum=0, default=0.0),
         _SOURCE,
         _ESTIMATE,
         _REASON,

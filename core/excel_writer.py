@@ -19,6 +19,7 @@ import math
 import re
 import zipfile
 from collections.abc import Iterable, Sequence
+from copy import copy
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -51,6 +52,8 @@ FORMATS: dict[str, str] = {
 }
 INPUT_FILL = PatternFill("solid", start_color="FFF2CC", end_color="FFF2CC")
 FORMULA_FILL = PatternFill("solid", start_color="EDF3FB", end_color="EDF3FB")
+HEADER_FILL = PatternFill("solid", start_color="1F4E78", end_color="1F4E78")
+LINE_HEIGHT = 15.0  # points per text line at the default font size
 _THIN = Side(style="thin", color="BF9000")
 INPUT_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 
@@ -73,37 +76,50 @@ class StyleBook:
     def __init__(self, workbook: Workbook) -> None:
         self._workbook = workbook
         self._ids: dict[tuple[str, bool], int] = {}
+        self._probes: dict[tuple[str, bool], Any] = {}
         self._scratch = workbook.create_sheet("_styles")
 
+    def _probe(self, key: str, quote: bool) -> Any:
+        """A scratch cell carrying style ``key`` (created once per key)."""
+        wanted = (key, quote)
+        if wanted not in self._probes:
+            cell = self._scratch.cell(row=len(self._probes) + 1, column=1)
+            base, _, variant = key.partition("+")
+            if base in FORMATS:
+                cell.number_format = FORMATS[base]
+            if base == "wrap":
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+            elif base == "title":
+                cell.font = Font(bold=True, size=14, color="1F3864")
+            elif base == "label":
+                cell.font = Font(bold=True)
+                cell.alignment = Alignment(vertical="top")
+            elif base == "header":
+                cell.font = Font(bold=True, color="FFFFFF")
+                cell.fill = HEADER_FILL
+                cell.alignment = Alignment(wrap_text=True, vertical="center")
+            else:
+                cell.alignment = Alignment(vertical="top")
+            if variant == "input":
+                cell.fill = INPUT_FILL
+                cell.border = INPUT_BORDER
+                cell.font = Font(bold=True, color="7F6000")
+            elif variant == "formula":
+                cell.fill = FORMULA_FILL
+            if quote:
+                cell.quotePrefix = True
+            self._probes[wanted] = cell
+        return self._probes[wanted]
+
     def style(self, cell: Any, key: str, quote: bool = False) -> None:
-        """Apply style ``key`` to an openpyxl cell."""
-        base, _, variant = key.partition("+")
-        if base in FORMATS:
-            cell.number_format = FORMATS[base]
-        if base == "wrap":
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-        elif base in ("title",):
-            cell.font = Font(bold=True, size=14, color="1F3864")
-        elif base in ("label", "header"):
-            cell.font = Font(bold=True)
-        else:
-            cell.alignment = Alignment(vertical="top")
-        if variant == "input":
-            cell.fill = INPUT_FILL
-            cell.border = INPUT_BORDER
-            cell.font = Font(bold=True, color="7F6000")
-        elif variant == "formula":
-            cell.fill = FORMULA_FILL
-        if quote:
-            cell.quotePrefix = True
+        """Apply style ``key`` to an openpyxl cell (a copy of the probe's style array)."""
+        cell._style = copy(self._probe(key, quote)._style)
 
     def id(self, key: str, quote: bool = False) -> int:
         """The style id of ``key`` (registered on first use)."""
         wanted = (key, quote)
         if wanted not in self._ids:
-            probe = self._scratch.cell(row=len(self._ids) + 1, column=1)
-            self.style(probe, key, quote)
-            self._ids[wanted] = probe.style_id
+            self._ids[wanted] = self._probe(key, quote).style_id
         return self._ids[wanted]
 
     def close(self) -> None:
@@ -121,50 +137,114 @@ class Block:
     styles: Sequence[str]
     rows: list[list[Any]] = field(default_factory=list)
     first_column: int = 1
+    widths: Sequence[float] = ()  # column widths, used to size rows with wrapped text
 
     @property
     def last_row(self) -> int:
         return self.first_row + max(len(self.rows), 1) - 1
 
 
-def _cell_xml(ref: str, value: Any, style: int, quoted_style: int) -> str:
-    """One ``<c>`` element; empty string for an empty cell."""
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        if value == "":
-            return ""
-        sid = quoted_style if needs_guard(value) else style
-        space = ' xml:space="preserve"' if needs_space_preserve(value) else ""
-        return f'<c r="{ref}" s="{sid}" t="inlineStr"><is><t{space}>{xml_text(value)}</t></is></c>'
-    if isinstance(value, bool):
-        return f'<c r="{ref}" s="{style}" t="b"><v>{int(value)}</v></c>'
-    if isinstance(value, Formula):
-        return f'<c r="{ref}" s="{style}"><f>{xml_text(value.text)}</f></c>'
-    if isinstance(value, dt.date):
-        return f'<c r="{ref}" s="{style}"><v>{to_excel(value)!r}</v></c>'
-    number = float(value)
-    if not math.isfinite(number):
-        return ""
-    text = repr(int(number)) if number.is_integer() and abs(number) < 1e15 else repr(number)
-    return f'<c r="{ref}" s="{style}"><v>{text}</v></c>'
+class SharedStrings:
+    """The workbook's shared string table: each distinct text is stored once."""
+
+    def __init__(self) -> None:
+        self.index: dict[str, int] = {}
+
+    def add(self, text: str) -> int:
+        found = self.index.get(text)
+        if found is None:
+            found = self.index[text] = len(self.index)
+        return found
+
+    def xml(self) -> str:
+        items = []
+        for text in self.index:
+            space = ' xml:space="preserve"' if needs_space_preserve(text) else ""
+            items.append(f"<si><t{space}>{xml_text(text)}</t></si>")
+        count = len(self.index)
+        return (
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+            f' count="{count}" uniqueCount="{count}">{"".join(items)}</sst>'
+        )
 
 
-def _rows_xml(block: Block, book: StyleBook) -> str:
-    """The ``<row>`` elements of a block."""
+def _rows_xml(block: Block, book: StyleBook, strings: SharedStrings) -> str:
+    """The ``<row>`` elements of a block (texts as shared strings, never formulas)."""
     width = len(block.styles)
     letters = [get_column_letter(block.first_column + j) for j in range(width)]
     plain = [book.id(key) for key in block.styles]
     quoted = [book.id(key, quote=key.split("+")[0] in ("text", "wrap")) for key in block.styles]
+    text_cells: dict[tuple[str, int], str] = {}  # (text, column) -> '" s=.. t="s"><v>i</v>'
+    wrapped = [
+        (j, max(block.widths[j], 4.0) if j < len(block.widths) else 40.0)
+        for j, key in enumerate(block.styles)
+        if key.split("+")[0] == "wrap"
+    ]
     parts: list[str] = []
+    append = parts.append
     for i, values in enumerate(block.rows):
         r = block.first_row + i
-        cells = "".join(
-            _cell_xml(f"{letters[j]}{r}", values[j], plain[j], quoted[j])
-            for j in range(min(width, len(values)))
-        )
-        parts.append(f'<row r="{r}">{cells}</row>')
+        cells: list[str] = []
+        add = cells.append
+        for j in range(min(width, len(values))):
+            value = values[j]
+            if value is None or value == "":
+                continue
+            kind = type(value)
+            if kind is str:
+                tail = text_cells.get((value, j))
+                if tail is None:
+                    sid = quoted[j] if needs_guard(value) else plain[j]
+                    tail = f'" s="{sid}" t="s"><v>{strings.add(value)}</v></c>'
+                    text_cells[(value, j)] = tail
+                add(f'<c r="{letters[j]}{r}{tail}')
+            elif kind is float or kind is int:
+                number = float(value)
+                if math.isfinite(number):
+                    text = (
+                        repr(int(number))
+                        if number.is_integer() and abs(number) < 1e15
+                        else repr(number)
+                    )
+                    add(f'<c r="{letters[j]}{r}" s="{plain[j]}"><v>{text}</v></c>')
+            elif kind is bool:
+                add(f'<c r="{letters[j]}{r}" s="{plain[j]}" t="b"><v>{int(value)}</v></c>')
+            elif kind is Formula:  # code-made: only &, <, > need escaping
+                formula = value.text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                add(f'<c r="{letters[j]}{r}" s="{plain[j]}"><f>{formula}</f></c>')
+            elif isinstance(value, dt.date):
+                add(f'<c r="{letters[j]}{r}" s="{plain[j]}"><v>{to_excel(value)!r}</v></c>')
+            else:
+                number = float(value)  # numpy numbers
+                if math.isfinite(number):
+                    add(f'<c r="{letters[j]}{r}" s="{plain[j]}"><v>{number!r}</v></c>')
+        lines = wrapped_lines(values, wrapped) if wrapped else 1
+        if lines > 1:
+            height = min(409.0, LINE_HEIGHT * lines)
+            append(f'<row r="{r}" ht="{height}" customHeight="1">{"".join(cells)}</row>')
+        else:
+            append(f'<row r="{r}">{"".join(cells)}</row>')
     return "".join(parts)
+
+
+def wrapped_lines(values: Sequence[Any], wrapped: Sequence[tuple[int, float]]) -> int:
+    """Estimated text lines of a row whose wrapped columns have the given widths.
+
+    Neither Excel nor LibreOffice fits row heights when opening a file, so wrapped text
+    would be cut off; the estimate (characters per line ≈ column width) errs on the tall side.
+    """
+    lines = 1
+    for j, width in wrapped:
+        text = values[j] if j < len(values) else None
+        if type(text) is not str:
+            continue
+        per_line = max(int(width * 1.1) - 1, 1)
+        if len(text) <= per_line and "\n" not in text:
+            continue
+        count = sum(-(-len(part) // per_line) or 1 for part in text.split("\n"))
+        lines = max(lines, count)
+    return lines
 
 
 _SHEET_DATA = re.compile(r"<sheetData\s*/>|</sheetData>")
@@ -186,13 +266,17 @@ def _splice(xml: str, rows: str, dimension: str) -> str:
 
 def save(workbook: Workbook, book: StyleBook, blocks: Iterable[Block]) -> bytes:
     """Save ``workbook`` and splice the blocks' rows into their sheets; return the bytes."""
-    book.close()
     blocks = [b for b in blocks if b.rows]
     by_sheet: dict[str, list[Block]] = {}
     for block in blocks:
         by_sheet.setdefault(block.sheet.title, []).append(block)
-    staged = {title: "".join(_rows_xml(b, book) for b in sorted(bs, key=lambda b: b.first_row))
-              for title, bs in by_sheet.items()}
+    strings = SharedStrings()
+    staged = {
+        title: "".join(_rows_xml(b, book, strings) for b in sorted(bs, key=lambda b: b.first_row))
+        for title, bs in by_sheet.items()
+    }
+    book.close()
+    workbook.active = 0
     raw = io.BytesIO()
     workbook.save(raw)
     parts: dict[str, tuple[str, str]] = {}
@@ -203,19 +287,36 @@ def save(workbook: Workbook, book: StyleBook, blocks: Iterable[Block]) -> bytes:
             last_col = max(
                 max(b.first_column + len(b.styles) - 1 for b in sheet_blocks), ws.max_column
             )
-            parts[ws.path.lstrip("/")] = (staged[ws.title], f"A1:{get_column_letter(last_col)}{last_row}")
+            parts[ws.path.lstrip("/")] = (
+                staged[ws.title],
+                f"A1:{get_column_letter(last_col)}{last_row}",
+            )
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(raw.getvalue())) as source, zipfile.ZipFile(
-        out, "w", zipfile.ZIP_DEFLATED
-    ) as target:
+    with (
+        zipfile.ZipFile(io.BytesIO(raw.getvalue())) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
         for info in source.infolist():
             data = source.read(info.filename)
             if info.filename in parts:
                 rows, dimension = parts[info.filename]
                 xml = _splice(data.decode("utf-8"), rows, dimension)
                 data = xml.encode("utf-8")
-                level = 1 if len(data) > 1_000_000 else 6
-            else:
-                level = 6
-            target.writestr(info.filename, data, compresslevel=level)
+            elif strings.index and info.filename == "[Content_Types].xml":
+                data = data.replace(b"</Types>", _SST_TYPE + b"</Types>")
+            elif strings.index and info.filename == "xl/_rels/workbook.xml.rels":
+                data = data.replace(b"</Relationships>", _SST_REL + b"</Relationships>")
+            target.writestr(info.filename, data, compresslevel=1 if len(data) > 1 << 20 else 6)
+        if strings.index:
+            target.writestr("xl/sharedStrings.xml", strings.xml().encode("utf-8"))
     return out.getvalue()
+
+
+_SST_TYPE = (
+    b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
+    b'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml" />'
+)
+_SST_REL = (
+    b'<Relationship Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+    b'sharedStrings" Target="sharedStrings.xml" Id="rIdSharedStrings" />'
+)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from core.i18n_analysis import ANALYSIS_TEXT
+from core.i18n_editing import EDITING_TEXT
 from core.i18n_excel import EXCEL_TEXT
 
 LANGUAGES = ("de", "en")
@@ -211,6 +213,91 @@ for six areas: the city homepage incl. citizen interaction, OZG online services,
         "de": "Alle Zahlen sind **Beispieldaten** für Mülheim an der Ruhr, gestützt auf öffentlich berichtete Fakten. Jeder Wert nennt seine Quelle oder ist als **Schätzung** mit Begründung markiert. Schätzungen: {assessments} von {assessments_total} Bewertungen, {costs} von {costs_total} Kostenpositionen, {systems} von {systems_total} Bestandseinträgen.",
         "en": "All figures are **example data** for Mülheim an der Ruhr based on publicly reported facts. Every value cites its source or is marked as an **estimate** with a reason. Estimates: {assessments} of {assessments_total} assessments, {costs} of {costs_total} cost lines, {systems} of {systems_total} current-system entries.",
     },
+    # --- UI: Präsentation (committee projector), print summary, accessibility -------
+    "page_present": {"de": "Präsentation", "en": "Presentation"},
+    "present_toggle": {"de": "Präsentationsmodus (Projektor)", "en": "Presentation mode (projector)"},
+    "present_help": {
+        "de": "Große Schrift, hoher Kontrast, keine Bedienelemente zum Ändern, Seitenleiste eingeklappt. Direkt aufrufbar mit ?present=1 in der Adresse.",
+        "en": "Large type, high contrast, no editing controls, sidebar collapsed. Open it directly with ?present=1 in the address.",
+    },
+    "present_prev": {"de": "◀ Zurück", "en": "◀ Back"},
+    "present_next": {"de": "Weiter ▶", "en": "Next ▶"},
+    "present_prev_help": {"de": "Vorheriger Bereich: {name} (Taste ← oder Bild↑)", "en": "Previous area: {name} (← or PageUp key)"},
+    "present_next_help": {"de": "Nächster Bereich: {name} (Taste → oder Bild↓)", "en": "Next area: {name} (→ or PageDown key)"},
+    "present_slide": {"de": "Bereich {n} von {total}", "en": "Area {n} of {total}"},
+    "present_meta": {
+        "de": "**Stand:** {stand} · **Szenario:** {scenario} · **Methode:** {method}",
+        "en": "**Data:** {stand} · **Scenario:** {scenario} · **Method:** {method}",
+    },
+    "present_keys_hint": {
+        "de": "Bereiche wechseln: Schaltflächen „◀ Zurück“ und „Weiter ▶“ oder die Tasten ← → bzw. Bild↑ Bild↓.",
+        "en": "Change area: the buttons '◀ Back' and 'Next ▶' or the keys ← → or PageUp PageDown.",
+    },
+    "present_breakdown": {"de": "Beiträge der Kriteriengruppen als Tabelle", "en": "Criteria group contributions as a table"},
+    "chart_alt_breakdown": {
+        "de": "Gestapelte Balken, Punkte je Kriteriengruppe: {items}.",
+        "en": "Stacked bars, points per criteria group: {items}.",
+    },
+    "present_downloads": {"de": "Für die Ratsunterlagen (A4)", "en": "For the council papers (A4)"},
+    "present_download_area": {"de": "Zusammenfassung dieses Bereichs (HTML, A4)", "en": "Summary of this area (HTML, A4)"},
+    "present_download_all": {"de": "Zusammenfassung aller Bereiche (HTML, A4)", "en": "Summary of all areas (HTML, A4)"},
+    "present_download_help": {
+        "de": "Im Browser öffnen, dann drucken oder „Als PDF speichern“: je Bereich eine A4-Seite.",
+        "en": "Open in a browser, then print or 'Save as PDF': one A4 page per area.",
+    },
+    "scenario_custom": {"de": "Eigene Gewichtung", "en": "Custom weighting"},
+    "print_title": {"de": "Zusammenfassung für die Ratsunterlagen", "en": "Summary for the council papers"},
+    "print_weights": {"de": "Gewichte", "en": "Weights"},
+    "print_sources": {"de": "Quellen in diesem Bereich", "en": "Sources in this area"},
+    "print_total": {"de": "Gesamt", "en": "Total"},
+    "print_costs": {"de": "Kosten der Optionen", "en": "Cost of the options"},
+    "print_footer": {
+        "de": "Erstellt mit dem IT-Reorg-Cockpit Mülheim an der Ruhr. Alle Werte sind Beispieldaten: Jeder Wert nennt seine Quelle oder ist als Schätzung mit Begründung markiert; Einzelheiten auf der Seite „Methodik & Quellen“.",
+        "en": "Made with the IT Reorg Cockpit Mülheim an der Ruhr. All figures are example data: every value cites its source or is marked as an estimate with a reason; details on the page 'Method & sources'.",
+    },
+    "a11y_header": {"de": "Erklärung zur Barrierefreiheit", "en": "Accessibility statement"},
+    "a11y_text": {
+        "de": """Die Stadt Mülheim an der Ruhr ist bemüht, dieses Cockpit im Einklang mit der Barrierefreie-Informationstechnik-Verordnung (BITV 2.0 bzw. BITV NRW) barrierefrei zugänglich zu machen. Maßstab sind die Web Content Accessibility Guidelines (WCAG) 2.1, Stufe AA, wie sie die europäische Norm EN 301 549 vorgibt.
+
+**Stand der Vereinbarkeit.** Das Cockpit ist mit den Anforderungen **teilweise vereinbar**. Geprüft wird bei jeder Änderung automatisch mit axe-core (Regeln für WCAG 2.0/2.1 A und AA) auf allen Seiten sowie im Präsentationsmodus bei 1024 × 768 und 1920 × 1080 Bildpunkten; ein Test rechnet die Kontraste der Farben nach (Text mindestens 4,5 : 1, Diagrammflächen mindestens 3 : 1).
+
+**Was umgesetzt ist.**
+- Jedes Diagramm hat eine Textalternative: eine Tabelle mit denselben Werten oder einen Satz, der sie nennt.
+- Farben sind für Farbsehschwächen geeignet (Palette nach Okabe & Ito); Farbe trägt nie allein Bedeutung – Balken tragen Zahlen, Punkte Namen und Formen.
+- Alle Bedienelemente haben eine Beschriftung und sind mit der Tastatur erreichbar; im Präsentationsmodus wechseln die Pfeiltasten und Bild↑/Bild↓ den Bereich, die Schaltflächen „◀ Zurück“ und „Weiter ▶“ tun dasselbe.
+- Der Präsentationsmodus (Adresse mit ?present=1) zeigt große Schrift mit hohem Kontrast.
+- Zusammenfassungen je Bereich lassen sich als A4-Dokument drucken oder als PDF speichern.
+
+**Nicht vollständig barrierefreie Inhalte.**
+- Die großen Tabellen der Seite „Bereich“ und „Methodik & Quellen“ verwenden das Tabellenelement von Streamlit, das Zellen auf eine Zeichenfläche malt; Screenreader lesen es nur eingeschränkt. Die Rangfolge steht zusätzlich als Text unter dem Diagramm und als einfache Tabelle auf der Seite „Präsentation“.
+- Bekannte Einschränkungen in Bedienelementen des Frameworks sind in der Projektdokumentation (docs/accessibility.md) einzeln aufgeführt.
+
+**Erstellung dieser Erklärung.** Die Erklärung beruht auf einer Selbstbewertung mit automatischen Tests und Sichtprüfung.
+
+**Feedback und Kontakt.** Barrieren melden Sie bitte der für das Cockpit zuständigen Stelle der Stadtverwaltung Mülheim an der Ruhr (Kontakt wird vor der Veröffentlichung eingetragen). Wir antworten innerhalb eines Monats.
+
+**Durchsetzungsverfahren.** Bleibt eine Anfrage ohne zufriedenstellende Antwort, können Sie sich an die Ombudsstelle für barrierefreie Informationstechnik des Landes Nordrhein-Westfalen wenden.""",
+        "en": """The city of Mülheim an der Ruhr strives to make this cockpit accessible in line with the German accessibility regulation (BITV 2.0 / BITV NRW). The standard is the Web Content Accessibility Guidelines (WCAG) 2.1, level AA, as required by the European standard EN 301 549.
+
+**Compliance status.** The cockpit is **partially compliant**. Every change is checked automatically with axe-core (WCAG 2.0/2.1 A and AA rules) on every page and in presentation mode at 1024 × 768 and 1920 × 1080 pixels; a test recomputes the colour contrasts (text at least 4.5 : 1, chart marks at least 3 : 1).
+
+**What is in place.**
+- Every chart has a text alternative: a table with the same values or a sentence that states them.
+- Colours suit colour-vision deficiencies (Okabe & Ito palette); colour never carries meaning alone – bars carry numbers, points carry names and shapes.
+- Every control has a label and can be reached by keyboard; in presentation mode the arrow keys and PageUp/PageDown change the area, as do the buttons '◀ Back' and 'Next ▶'.
+- Presentation mode (address with ?present=1) shows large, high-contrast type.
+- Per-area summaries print on A4 or save as PDF.
+
+**Content that is not fully accessible.**
+- The large tables on 'Review area' and 'Method & sources' use Streamlit's data grid, which paints cells on a canvas; screen readers read it only in part. The ranking is also given as text below the chart and as a plain table on the 'Presentation' page.
+- Known limitations in the framework's controls are listed one by one in the project documentation (docs/accessibility.md).
+
+**Preparation of this statement.** Self-assessment with automated tests and visual review.
+
+**Feedback and contact.** Please report barriers to the office of the city administration responsible for the cockpit (contact to be filled in before publication). We answer within one month.
+
+**Enforcement.** If a request is not answered satisfactorily, you can turn to the ombudsperson for accessible information technology of the state of North Rhine-Westphalia.""",
+    },
     # --- errors: settings, store, CLI ------------------------------------------------
     "bad_setting": {
         "de": "Ungültiger Wert für {env}: „{value}“.",
@@ -387,6 +474,14 @@ for six areas: the city homepage incl. citizen interaction, OZG online services,
 if TEXT.keys() & EXCEL_TEXT.keys():
     raise KeyError(f"defined twice: {sorted(TEXT.keys() & EXCEL_TEXT.keys())}")
 TEXT.update(EXCEL_TEXT)
+# Login, editing, audit trail, scenarios and committee texts: core/i18n_editing.py.
+if TEXT.keys() & EDITING_TEXT.keys():
+    raise KeyError(f"defined twice: {sorted(TEXT.keys() & EDITING_TEXT.keys())}")
+TEXT.update(EDITING_TEXT)
+# Sensitivität page, stability sentences, budget portfolio, cost view: core/i18n_analysis.py.
+if TEXT.keys() & ANALYSIS_TEXT.keys():
+    raise KeyError(f"defined twice: {sorted(TEXT.keys() & ANALYSIS_TEXT.keys())}")
+TEXT.update(ANALYSIS_TEXT)
 
 
 def t(key: str, lang: str = "de", /, **params: Any) -> str:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import duckdb
 
+from core import editing_schema
 from core.errors import StoreError
 
 HONESTY = "(length(trim(source)) > 0 OR (is_estimate AND length(trim(estimate_reason)) > 0))"
@@ -143,7 +144,29 @@ INITIAL_SCHEMA = (
     "INSERT INTO meta VALUES ('data_version', '0'), ('data_date', CAST(current_date AS VARCHAR))",
 )
 
-MIGRATIONS: tuple[Migration, ...] = (Migration("0001_initial_schema", INITIAL_SCHEMA),)
+IMPORT_LOG = (
+    "CREATE SEQUENCE import_log_ids START 1",
+    """
+    CREATE TABLE import_log (
+        id INTEGER PRIMARY KEY DEFAULT nextval('import_log_ids'),
+        imported_at TIMESTAMP NOT NULL DEFAULT current_timestamp,
+        imported_by VARCHAR NOT NULL CHECK (length(trim(imported_by)) > 0),
+        file_name VARCHAR NOT NULL,
+        file_sha256 VARCHAR NOT NULL,
+        areas VARCHAR NOT NULL DEFAULT '',
+        added INTEGER NOT NULL CHECK (added >= 0),
+        changed INTEGER NOT NULL CHECK (changed >= 0),
+        removed INTEGER NOT NULL CHECK (removed >= 0),
+        details VARCHAR NOT NULL DEFAULT '{}',
+        data_version INTEGER NOT NULL
+    )""",
+)
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration("0001_initial_schema", INITIAL_SCHEMA),
+    Migration("0002_import_log", IMPORT_LOG),
+    Migration("0003_editing_audit", editing_schema.apply),
+)
 
 
 def _ensure_table(conn: duckdb.DuckDBPyConnection) -> None:

@@ -1,6 +1,7 @@
 """DuckDB store access: connect, migrate, read. Every function takes a connection.
 
-Reads return pandas DataFrames with stable column names. All SQL values are bound
+Reads return pandas DataFrames with stable column names and hide soft-removed rows
+(``removed_at``, see :mod:`core.editing_schema`). All SQL values are bound
 parameters; no value is ever formatted into SQL text.
 """
 
@@ -56,7 +57,7 @@ def areas(conn: duckdb.DuckDBPyConnection) -> pd.DataFrame:
         """
         SELECT a.slug, a.name_de, a.name_en, a.description_de, a.sort_order,
                count(o.id)::INTEGER AS n_options
-        FROM areas a LEFT JOIN options o ON o.area = a.slug
+        FROM areas a LEFT JOIN options o ON o.area = a.slug AND o.removed_at IS NULL
         GROUP BY ALL ORDER BY a.sort_order, a.slug
         """,
     )
@@ -88,8 +89,8 @@ def options(conn: duckdb.DuckDBPyConnection, area: str | None = None) -> pd.Data
     return _frame(
         conn,
         """
-        SELECT o.* FROM options o JOIN areas a ON a.slug = o.area
-        WHERE (? IS NULL OR o.area = ?)
+        SELECT o.* EXCLUDE (removed_at) FROM options o JOIN areas a ON a.slug = o.area
+        WHERE o.removed_at IS NULL AND (? IS NULL OR o.area = ?)
         ORDER BY a.sort_order, CASE o.pathway WHEN 'status_quo' THEN 0 WHEN 'standard' THEN 1
                  WHEN 'best_practice' THEN 2 ELSE 3 END, o.name
         """,
@@ -102,7 +103,7 @@ def criteria(conn: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     return _frame(
         conn,
         """
-        SELECT * FROM criteria
+        SELECT * EXCLUDE (removed_at) FROM criteria WHERE removed_at IS NULL
         ORDER BY CASE grp WHEN 'cost' THEN 0 WHEN 'citizen_value' THEN 1 ELSE 2 END,
                  sort_order, key
         """,
@@ -114,8 +115,10 @@ def assessments(conn: duckdb.DuckDBPyConnection, area: str | None = None) -> pd.
     return _frame(
         conn,
         """
-        SELECT s.* FROM assessments s JOIN options o ON o.id = s.option_id
-        WHERE (? IS NULL OR o.area = ?) ORDER BY s.option_id, s.criterion
+        SELECT s.* EXCLUDE (removed_at) FROM assessments s JOIN options o ON o.id = s.option_id
+        JOIN criteria k ON k.key = s.criterion
+        WHERE s.removed_at IS NULL AND o.removed_at IS NULL AND k.removed_at IS NULL
+          AND (? IS NULL OR o.area = ?) ORDER BY s.option_id, s.criterion
         """,
         [area, area],
     )
@@ -126,8 +129,9 @@ def cost_lines(conn: duckdb.DuckDBPyConnection, area: str | None = None) -> pd.D
     return _frame(
         conn,
         """
-        SELECT c.* FROM cost_lines c JOIN options o ON o.id = c.option_id
-        WHERE (? IS NULL OR o.area = ?) ORDER BY c.option_id, c.id
+        SELECT c.* EXCLUDE (removed_at) FROM cost_lines c JOIN options o ON o.id = c.option_id
+        WHERE c.removed_at IS NULL AND o.removed_at IS NULL AND (? IS NULL OR o.area = ?)
+        ORDER BY c.option_id, c.id
         """,
         [area, area],
     )
@@ -143,8 +147,8 @@ def cost_totals(conn: duckdb.DuckDBPyConnection, area: str | None = None) -> pd.
                coalesce(sum(c.annual_cost_eur), 0)::DOUBLE AS annual_cost,
                coalesce(sum(c.staff_fte), 0)::DOUBLE AS staff_fte,
                coalesce(bool_or(c.is_estimate), false) AS cost_is_estimate
-        FROM options o LEFT JOIN cost_lines c ON c.option_id = o.id
-        WHERE (? IS NULL OR o.area = ?)
+        FROM options o LEFT JOIN cost_lines c ON c.option_id = o.id AND c.removed_at IS NULL
+        WHERE o.removed_at IS NULL AND (? IS NULL OR o.area = ?)
         GROUP BY o.id ORDER BY o.id
         """,
         [area, area],
@@ -155,7 +159,8 @@ def weight_profiles(conn: duckdb.DuckDBPyConnection, kind: str | None = "preset"
     """Named weight profiles, presets by default."""
     return _frame(
         conn,
-        "SELECT * FROM weight_profiles WHERE (? IS NULL OR kind = ?) ORDER BY created_at, slug",
+        "SELECT * EXCLUDE (removed_at) FROM weight_profiles"
+        " WHERE removed_at IS NULL AND (? IS NULL OR kind = ?) ORDER BY created_at, slug",
         [kind, kind],
     )
 
@@ -181,9 +186,9 @@ def sources(conn: duckdb.DuckDBPyConnection) -> pd.DataFrame:
         """
         WITH cited AS (
             SELECT source, 'Bestand' AS used_in FROM systems
-            UNION ALL SELECT source, 'Optionen' FROM options
-            UNION ALL SELECT source, 'Kosten' FROM cost_lines
-            UNION ALL SELECT source, 'Bewertungen' FROM assessments
+            UNION ALL SELECT source, 'Optionen' FROM options WHERE removed_at IS NULL
+            UNION ALL SELECT source, 'Kosten' FROM cost_lines WHERE removed_at IS NULL
+            UNION ALL SELECT source, 'Bewertungen' FROM assessments WHERE removed_at IS NULL
         ), parts AS (
             SELECT trim(unnest(string_split(source, ';'))) AS source, used_in FROM cited
         )
@@ -201,9 +206,9 @@ def estimate_share(conn: duckdb.DuckDBPyConnection) -> pd.DataFrame:
         conn,
         """
         SELECT 'assessments' AS tbl, count(*) FILTER (WHERE is_estimate)::INTEGER AS estimates,
-               count(*)::INTEGER AS total FROM assessments
+               count(*)::INTEGER AS total FROM assessments WHERE removed_at IS NULL
         UNION ALL SELECT 'cost_lines', count(*) FILTER (WHERE is_estimate)::INTEGER,
-               count(*)::INTEGER FROM cost_lines
+               count(*)::INTEGER FROM cost_lines WHERE removed_at IS NULL
         UNION ALL SELECT 'systems', count(*) FILTER (WHERE is_estimate)::INTEGER,
                count(*)::INTEGER FROM systems
         """,

@@ -8,14 +8,16 @@ or evaluated; values are parsed as integers or matched against known slugs.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from core.methods import METHODS
 from core.weights import GROUPS
 from core.weightset import DEFAULT_GROUP_WEIGHTS, WeightSet
 
 LANGS = ("de", "en")
+SCENARIO_SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 GROUP_PARAM = {g: f"w_{g}" for g in GROUPS}
 SUB_PREFIX = "s_"
 MAX_WEIGHT = 100
@@ -32,6 +34,8 @@ class ViewState:
     method: str = "wsm"
     area: str | None = None
     lang: str = "de"
+    present: bool = False  # presentation mode (committee view), ``present=1``
+    scenario: str | None = None  # saved weight scenario the weights start from, ``scenario=slug``
 
     def weight_set(self) -> WeightSet:
         return WeightSet(dict(self.groups), dict(self.within))
@@ -39,7 +43,7 @@ class ViewState:
 
 def _as_int_weight(raw: str) -> int | None:
     text = raw.strip()
-    if not text.isdigit():  # rejects signs, decimals, words, empty
+    if not (text.isascii() and text.isdigit()):  # rejects signs, decimals, words, "²", empty
         return None
     value = int(text)
     return value if value <= MAX_WEIGHT else None
@@ -99,7 +103,28 @@ def parse_query(
     if lang not in LANGS:
         ignored.append("lang")
         lang = "de"
-    return ViewState(groups, within, method, area, lang), ignored
+    present = False
+    if "present" in params:
+        parsed = parse_present(_first(params["present"]))
+        if parsed is None:
+            ignored.append("present")
+        else:
+            present = parsed
+    scenario: str | None = None
+    if "scenario" in params:
+        scenario = _first(params["scenario"]).strip()
+        if not SCENARIO_SLUG.fullmatch(scenario):
+            ignored.append("scenario")
+            scenario = None
+    return ViewState(groups, within, method, area, lang, present, scenario), ignored
+
+
+def parse_present(raw: str | None) -> bool | None:
+    """``present`` as a flag: '1' → True, '0' or missing → False, anything else → None."""
+    if raw is None:
+        return False
+    text = raw.strip()
+    return {"1": True, "0": False}.get(text)
 
 
 def to_query(state: ViewState) -> dict[str, str]:
@@ -111,4 +136,42 @@ def to_query(state: ViewState) -> dict[str, str]:
         query["area"] = state.area
     if state.lang != "de":
         query["lang"] = state.lang
+    if state.present:
+        query["present"] = "1"
+    if state.scenario:
+        query["scenario"] = state.scenario
     return query
+
+
+def overlay_scenario(
+    state: ViewState,
+    params: Mapping[str, str | Iterable[str]],
+    groups: Mapping[str, float],
+    within: Mapping[str, float],
+    method: str,
+    default_within: Mapping[str, int],
+) -> ViewState:
+    """Start from a saved scenario's weights; weights and method named in the URL win.
+
+    A link ``?scenario=slug`` loads the scenario; the app's own links also carry the
+    current weights, so a view changed after loading a scenario is reproduced exactly.
+    """
+    explicit_groups = any(name in params for name in GROUP_PARAM.values())
+    new_groups = dict(state.groups) if explicit_groups else {
+        g: min(MAX_WEIGHT, max(0, int(round(float(groups.get(g, 0)))))) for g in GROUPS
+    }
+    if sum(new_groups.values()) <= 0:
+        new_groups = dict(state.groups)
+    new_within = {
+        key: min(MAX_WEIGHT, max(0, int(round(float(value)))))
+        for key, value in within.items()
+        if key in default_within
+    }
+    new_within = {k: v for k, v in new_within.items() if v != default_within[k]}
+    for key in default_within:
+        if f"{SUB_PREFIX}{key}" in params:
+            new_within.pop(key, None)
+            if key in state.within:
+                new_within[key] = state.within[key]
+    new_method = state.method if "method" in params or method not in METHODS else method
+    return replace(state, groups=new_groups, within=new_within, method=new_method)

@@ -6,7 +6,7 @@ import streamlit as st
 
 from core import analysis, area_model, charts, fmt
 from ui import charts as ui_charts
-from ui import context, data, tables, text, weights_panel
+from ui import context, data, downloads, stability_summary, tables, text, weights_panel
 from ui.text import t
 
 ctx = context.get()
@@ -55,9 +55,11 @@ else:
             runner_up=summary["runner_up"],
         )
     )
+st.caption(stability_summary.sentence(ctx, area))
 
 st.subheader(t("ranking"))
 st.dataframe(tables.ranking_table(ranking, ctx.horizon_years), hide_index=True)
+downloads.area_button(ctx, area)
 
 ranking_text = t(
     "chart_alt_ranking",

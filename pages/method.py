@@ -20,6 +20,8 @@ st.header(t("method_scoring_header"))
 st.markdown(
     t("method_scoring_text", years=ctx.horizon_years, rate=fmt.percent(ctx.discount_rate, 1, lang))
 )
+st.header(t("method_robustness_header"))
+st.markdown(t("method_robustness_text", years=ctx.horizon_years, rate=fmt.percent(ctx.discount_rate, 1, lang)))
 
 st.subheader(t("criteria_catalogue"))
 crit = ctx.criteria
@@ -66,3 +68,6 @@ st.dataframe(
     hide_index=True,
     width="stretch",
 )
+
+st.header(t("a11y_header"))
+st.markdown(t("a11y_text"))

@@ -7,7 +7,7 @@ import streamlit as st
 
 from core import analysis, charts, fmt
 from ui import charts as ui_charts
-from ui import context, text, weights_panel
+from ui import context, downloads, portfolio_section, stability_summary, text, weights_panel
 from ui.text import t
 
 ctx = context.get()
@@ -37,6 +37,7 @@ for i, row in enumerate(summary.itertuples(index=False)):
             st.caption(t("card_lead", lead=fmt.lead_points(row.lead, lang), runner_up=row.runner_up))
         st.caption(t("card_annual", value=fmt.eur(row.annual_change, 0, lang, signed=True)))
         st.caption(t("card_npv", years=ctx.horizon_years, value=fmt.eur(row.npv_change, 0, lang, signed=True)))
+        st.caption(stability_summary.sentence(ctx, row.area))
         if st.button(t("card_open"), key=f"open_{row.area}", on_click=_open_area, args=(row.area,)):
             st.switch_page("pages/area.py")
 
@@ -47,6 +48,7 @@ totals[1].metric(t("total_annual_change"), fmt.eur(summary["annual_change"].sum(
 totals[2].metric(
     t("total_npv_change", years=ctx.horizon_years), fmt.eur(summary["npv_change"].sum(), 0, lang, signed=True)
 )
+downloads.all_areas_button(ctx)
 
 cells = analysis.pathway_cells(rankings)
 cells["area_name"] = cells["area"].map(lambda s: ctx.area_name(s, lang))
@@ -68,3 +70,5 @@ table = cells.pivot(index="area_name", columns="pathway", values="score").reinde
 table = (table * 100).rename(columns=pathways)
 table.index.name = t("col_area")
 st.dataframe(table.style.format(lambda v: fmt.number(v, 1, lang) if pd.notna(v) else "–"))
+
+portfolio_section.show(ctx)

@@ -92,3 +92,28 @@ def test_any_query_gives_a_valid_state(params: dict[str, str]) -> None:
     assert all(0 <= v <= 100 for v in state.groups.values())
     assert state.area in (None, *AREAS)
     state.weight_set()  # never raises
+
+
+def test_present_flag_round_trips_and_is_left_out_when_off() -> None:
+    state, ignored = urlstate.parse_query({"present": "1", "area": "ozg"}, AREAS, WITHIN)
+    assert ignored == []
+    assert state.present is True
+    assert urlstate.to_query(state)["present"] == "1"
+    off, _ = urlstate.parse_query({"present": "0"}, AREAS, WITHIN)
+    assert off.present is False
+    assert "present" not in urlstate.to_query(off)
+    assert "present" not in urlstate.to_query(urlstate.ViewState())
+
+
+def test_bad_present_flag_is_ignored_and_reported() -> None:
+    for raw in ("yes", "2", "", "true"):
+        state, ignored = urlstate.parse_query({"present": raw}, AREAS, WITHIN)
+        assert ignored == ["present"], raw
+        assert state.present is False
+
+
+def test_parse_present() -> None:
+    assert urlstate.parse_present(None) is False
+    assert urlstate.parse_present(" 1 ") is True
+    assert urlstate.parse_present("0") is False
+    assert urlstate.parse_present("on") is None

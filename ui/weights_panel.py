@@ -8,6 +8,9 @@ session; after every run the URL is rewritten from them, so a copied link reprod
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Callable
+
 import pandas as pd
 import streamlit as st
 
@@ -16,12 +19,14 @@ from core.errors import CockpitError
 from core.methods import METHODS
 from core.weights import GROUPS
 from core.weightset import DEFAULT_GROUP_WEIGHTS, WeightSet
-from ui import text
+from ui import presentation, text
 from ui.text import t
 
 INIT_KEY = "_view_initialised"
 IGNORED_KEY = "_ignored_params"
+HIDDEN_KEY = "_panel_hidden"
 AREA_KEY = "area"
+SCENARIO_KEY = "scenario"  # slug of the saved scenario the weights were loaded from, or None
 
 
 def _default_within(criteria: pd.DataFrame) -> dict[str, int]:
@@ -36,6 +41,8 @@ def _apply(state: urlstate.ViewState, criteria: pd.DataFrame) -> None:
     st.session_state["method"] = state.method
     st.session_state[text.LANG_KEY] = state.lang
     st.session_state[AREA_KEY] = state.area
+    st.session_state[SCENARIO_KEY] = state.scenario
+    presentation.set_on(state.present)
 
 
 def init_from_url(criteria: pd.DataFrame, area_slugs: list[str]) -> None:
@@ -45,6 +52,8 @@ def init_from_url(criteria: pd.DataFrame, area_slugs: list[str]) -> None:
     state, ignored = urlstate.parse_query(
         st.query_params.to_dict(), area_slugs, _default_within(criteria)
     )
+    if state.scenario:
+        state = _with_scenario(state, criteria, ignored)
     _apply(state, criteria)
     st.session_state[IGNORED_KEY] = ignored
     st.session_state[INIT_KEY] = True
@@ -64,6 +73,8 @@ def current_state(criteria: pd.DataFrame) -> urlstate.ViewState:
         method=st.session_state.get("method", "wsm"),
         area=st.session_state.get(AREA_KEY),
         lang=text.lang(),
+        present=presentation.is_on(),
+        scenario=st.session_state.get(SCENARIO_KEY),
     )
 
 
@@ -74,9 +85,42 @@ def sync_url(criteria: pd.DataFrame) -> None:
         st.query_params.from_dict(wanted)
 
 
+def _with_scenario(
+    state: urlstate.ViewState, criteria: pd.DataFrame, ignored: list[str]
+) -> urlstate.ViewState:
+    """``?scenario=slug``: the saved scenario's weights, overridden by weights in the URL."""
+    from ui import data, profiles  # local: only links with a scenario need the store here
+
+    profile = profiles.scenario(data.version()[0], state.scenario or "")
+    if profile is None:
+        ignored.append("scenario")
+        return dataclasses.replace(state, scenario=None)
+    weights = profile.weights
+    return urlstate.overlay_scenario(
+        state, st.query_params.to_dict(), weights.groups, weights.within, weights.method,
+        _default_within(criteria),
+    )
+
+
+def apply_scenario(
+    slug: str, groups: dict[str, float], within: dict[str, float], method: str,
+    criteria: pd.DataFrame,
+) -> None:
+    """Load saved weights into the panel (call from a widget callback, before the panel draws)."""
+    defaults = _default_within(criteria)
+    for group in GROUPS:
+        st.session_state[f"w_{group}"] = min(100, max(0, int(round(groups.get(group, 0)))))
+    for key, default in defaults.items():
+        st.session_state[f"s_{key}"] = min(100, max(0, int(round(within.get(key, default)))))
+    if method in METHODS:
+        st.session_state["method"] = method
+    st.session_state[SCENARIO_KEY] = slug or None
+
+
 def _set_groups(values: dict[str, float]) -> None:
     for group in GROUPS:
         st.session_state[f"w_{group}"] = int(round(values[group]))
+    st.session_state[SCENARIO_KEY] = None
 
 
 def _reset(criteria: pd.DataFrame) -> None:
@@ -88,6 +132,8 @@ def _reset(criteria: pd.DataFrame) -> None:
 
 def show(criteria: pd.DataFrame, presets: pd.DataFrame) -> tuple[WeightSet, str]:
     """Draw the panel; return the weighting to use and the method."""
+    if st.session_state.pop(HIDDEN_KEY, False):
+        _hold(criteria)  # set anew, so the reappearing widgets show the kept values
     sidebar = st.sidebar
     sidebar.header(t("weights_header"))
     labels = text.group_labels()
@@ -136,11 +182,31 @@ def show(criteria: pd.DataFrame, presets: pd.DataFrame) -> tuple[WeightSet, str]
     sidebar.selectbox(t("method"), METHODS, key="method", format_func=labels_by_method.__getitem__)
     sidebar.button(t("reset"), on_click=_reset, args=(criteria,), width="stretch")
 
+    return _weights(criteria, sidebar.warning)
+
+
+def _weights(criteria: pd.DataFrame, warn: Callable[[str], object]) -> tuple[WeightSet, str]:
     state = current_state(criteria)
     try:
         weights = state.weight_set()
         weights.criterion_weights(criteria)
     except CockpitError as exc:
-        sidebar.warning(t("weights_error", detail=exc.message(text.lang())))
+        warn(t("weights_error", detail=exc.message(text.lang())))
         weights = WeightSet()
     return weights, state.method
+
+
+def current(criteria: pd.DataFrame) -> tuple[WeightSet, str]:
+    """The weighting and method without drawing the panel (presentation mode)."""
+    _hold(criteria)
+    st.session_state[HIDDEN_KEY] = True
+    return _weights(criteria, st.warning)
+
+
+def _hold(criteria: pd.DataFrame) -> None:
+    """Re-assign the panel's keys: Streamlit forgets the value of a widget that is not drawn
+    in a run, and a widget drawn again shows a kept value only if it was set in that run."""
+    keys = [f"w_{g}" for g in GROUPS] + [f"s_{k}" for k in criteria["key"]] + ["method"]
+    for key in keys:
+        if key in st.session_state:
+            st.session_state[key] = st.session_state[key]

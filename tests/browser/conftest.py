@@ -5,6 +5,7 @@ Under CI (CI=true) a missing Chromium is a failure, never a skip.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -33,7 +34,9 @@ CHROMIUM_ARGS = [
 
 
 def chromium_path() -> str | None:
-    candidate = os.environ.get("COCKPIT_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+    candidate = (
+        os.environ.get("COCKPIT_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+    )
     return candidate if Path(candidate).exists() else None
 
 
@@ -53,9 +56,9 @@ def chromium() -> str:
     return path
 
 
-@pytest.fixture(scope="session")
-def server(tmp_path_factory: pytest.TempPathFactory, chromium: str) -> Iterator[str]:
-    db = str(tmp_path_factory.mktemp("browser") / "cockpit.duckdb")
+@contextlib.contextmanager
+def serve(db: str) -> Iterator[str]:
+    """Run the app on a free loopback port with its own store file; yield its URL."""
     port = _free_port()
     env = {**os.environ, "COCKPIT_DB": db}
     process = subprocess.Popen(
@@ -83,12 +86,20 @@ def server(tmp_path_factory: pytest.TempPathFactory, chromium: str) -> Iterator[
             process.kill()
             raise RuntimeError(f"streamlit did not start: {process.stderr.read().decode()[-2000:]}")
         time.sleep(0.2)
-    yield url
-    process.terminate()
     try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory: pytest.TempPathFactory, chromium: str) -> Iterator[str]:
+    with serve(str(tmp_path_factory.mktemp("browser") / "cockpit.duckdb")) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -108,6 +119,23 @@ def page(browser):
     page.set_default_timeout(20_000)
     yield page
     context.close()
+
+
+@pytest.fixture
+def page_at(browser):
+    """A factory for pages with a given viewport, e.g. the projector's 1024×768."""
+    contexts = []
+
+    def make(width: int, height: int):
+        context = browser.new_context(viewport={"width": width, "height": height}, locale="de-DE")
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(20_000)
+        return page
+
+    yield make
+    for context in contexts:
+        context.close()
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,237 @@
+"""Gremium: stakeholder weights, the group weighting, its spread and who dissents.
+
+A participant link (``?participant=<slug>&token=…``) opens only the entry form; the token is
+signed, so a made-up link cannot write. The facilitator (an editor) can type weights in
+during the meeting, create links, and remove entries.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode, urlsplit
+
+import pandas as pd
+import streamlit as st
+
+from core import analysis, fmt, scenarios, stakeholders
+from core.auth import Actor
+from core.errors import CockpitError
+from core.validation import slugify
+from core.weights import GROUPS
+from ui import auth as auth_ui
+from ui import committee_form, context, data, profiles, text, weights_panel
+from ui.text import t
+
+LINK_KEY = "_participant_link"  # (slug, token) from the first URL of the session
+FLASH_KEY = "_committee_flash"
+ctx = context.get()
+lang = text.lang()
+if "participant" in st.query_params:  # the URL is rewritten after the first run: keep the link
+    st.session_state[LINK_KEY] = (st.query_params.get("participant"), st.query_params.get("token"))
+members = profiles.stakeholder_profiles(ctx.version)
+by_slug = {m.slug: m for m in members}
+
+
+def _flash() -> None:
+    message = st.session_state.pop(FLASH_KEY, None)
+    if message:
+        (st.error if message[0] == "error" else st.success)(message[1])
+
+
+def _save(who: Actor, entry: committee_form.Entry, slug: str | None) -> None:
+    try:
+        with data.cursor() as cur:
+            stakeholders.save(cur, who, entry.name, entry.weights, ctx.criteria, slug=slug)
+    except CockpitError as exc:
+        st.error(exc.message(lang))
+        return
+    key = "comm_participant_saved" if who.role == "participant" else "comm_saved"
+    st.session_state[FLASH_KEY] = ("success", t(key, name=entry.name.strip()))
+    st.rerun()
+
+
+def participant_view(slug: object, token: object) -> None:
+    """The simple entry form behind a participant link."""
+    own = by_slug.get(slug) if isinstance(slug, str) else None
+    who = auth_ui.participant_actor(slug, token, own.name if own else None)
+    st.title(t("comm_participant_title"))
+    if who is None:
+        st.error(t("comm_participant_invalid"))
+        return
+    st.markdown(t("auth_role_participant", name=own.name if own else who.scope))
+    st.caption(t("comm_participant_intro"))
+    _flash()
+    entry = committee_form.weights_form(
+        ctx.criteria,
+        "participant",
+        initial=own.weights if own else None,
+        name_default=own.name if own else who.scope,
+    )
+    if entry.submitted:
+        _save(who, entry, who.scope)
+
+
+def _link(slug: str) -> str:
+    query = urlencode({"participant": slug, "token": auth_ui.participant_token(slug)})
+    url = st.context.url
+    if url:
+        parts = urlsplit(url)
+        return f"{parts.scheme}://{parts.netloc}/gremium?{query}"
+    return f"/gremium?{query}"
+
+
+def facilitator_tools(actor: Actor) -> None:
+    """Typing weights in during the meeting, and links for participants' own devices."""
+    with st.expander(t("comm_entry_header"), expanded=not members):
+        entry = committee_form.weights_form(ctx.criteria, "facilitator")
+        if entry.submitted:
+            _save(actor, entry, None)
+    with st.expander(t("comm_links_header")):
+        name = st.text_input(t("comm_link_name"), key="comm_link_name")
+        slug = slugify(name)
+        if slug:
+            st.caption(t("comm_link_text", name=name.strip()))
+            st.code(_link(slug), language=None)
+        if not auth_ui.link_secret()[1]:
+            st.caption(t("comm_link_secret_note"))
+
+
+def _remove(slug: str) -> None:
+    who = auth_ui.current_actor()  # verified again at the click
+    try:
+        with data.cursor() as cur:
+            scenarios.delete(cur, who, slug, kind="stakeholder")
+    except CockpitError as exc:
+        st.session_state[FLASH_KEY] = ("error", exc.message(lang))
+
+
+def member_table() -> pd.DataFrame:
+    labels = text.group_labels()
+    rows = {t("comm_col_stakeholder"): [m.name for m in members]}
+    for j, group in enumerate(GROUPS):
+        rows[f"{labels[group]} %"] = [
+            round(float(stakeholders.group_shares(m.weights)[j]) * 100, 1) for m in members
+        ]
+    return pd.DataFrame(rows)
+
+
+def group_result() -> None:
+    """Aggregate, rank every area with the group weighting, show spread and dissent."""
+    how = st.radio(
+        t("comm_mean"),
+        stakeholders.MEANS,
+        horizontal=True,
+        key="comm_mean",
+        format_func=lambda m: t(f"comm_mean_{m}"),
+        help=t("comm_mean_help"),
+    )
+    result = stakeholders.aggregate([m.weights for m in members], ctx.criteria, how, ctx.method)
+    group = result.weights
+    if result.fallbacks:
+        names = {"groups": t("weights_header"), **text.group_labels()}
+        st.info(t("comm_fallback", levels=", ".join(names[f] for f in result.fallbacks)))
+    st.subheader(t("comm_group_header"))
+    labels = text.group_labels()
+    st.caption(
+        t(
+            "comm_group_weights",
+            weights=" · ".join(
+                f"{labels[g]} {fmt.percent(group.groups[g] / 100, 1, lang)}" for g in GROUPS
+            ),
+        )
+    )
+    _, summary = analysis.overview(ctx.models(), group.weight_set(ctx.criteria), ctx.method)
+    st.dataframe(
+        pd.DataFrame(
+            {
+                t("col_area"): summary["area"].map(lambda s: ctx.area_name(s, lang)),
+                t("col_best"): summary["option"],
+                t("col_score"): summary["score"].map(lambda v: fmt.points(v, 1, lang)),
+                t("col_lead"): summary["lead"].map(
+                    lambda v: "–" if v is None or pd.isna(v) else fmt.lead_points(v, lang)
+                ),
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+    )
+    st.button(
+        t("comm_use_group"),
+        key="comm_use_group",
+        on_click=weights_panel.apply_scenario,
+        args=("", dict(group.groups), dict(group.within), ctx.method, ctx.criteria),
+    )
+
+    st.subheader(t("comm_spread_header"))
+    spread = stakeholders.spread({m.name: m.weights for m in members}, ctx.criteria, group)
+    label_col = "label_de" if lang == "de" else "label_en"
+    crit_labels = dict(zip(ctx.criteria["key"], ctx.criteria[label_col]))
+    st.dataframe(
+        pd.DataFrame(
+            {
+                t("comm_col_weight"): [
+                    labels[k] if lvl == "group" else f"{labels[g]} › {crit_labels[k]}"
+                    for lvl, k, g in zip(spread["level"], spread["key"], spread["group"])
+                ],
+                t("comm_col_min"): spread["min"].round(1),
+                t("comm_col_max"): spread["max"].round(1),
+                t("comm_col_group_value"): spread["aggregate"].round(1),
+                t("comm_col_range"): spread["range"].round(1),
+                t("comm_col_min_by"): spread["min_by"],
+                t("comm_col_max_by"): spread["max_by"],
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+    )
+
+    st.subheader(t("comm_dissent_header"))
+    dissent = stakeholders.dissent(ctx.models(), {m.name: m.weights for m in members}, group)
+    differing = dissent[dissent["differs"]]
+    if differing.empty:
+        st.success(t("comm_dissent_none"))
+    else:
+        st.dataframe(
+            pd.DataFrame(
+                {
+                    t("comm_col_stakeholder"): differing["stakeholder"],
+                    t("col_area"): differing["area"].map(lambda s: ctx.area_name(s, lang)),
+                    t("comm_col_own_top"): differing["own_top"],
+                    t("comm_col_group_top"): differing["group_top"],
+                }
+            ),
+            hide_index=True,
+            width="stretch",
+        )
+
+
+link = st.session_state.get(LINK_KEY)
+if link:
+    participant_view(*link)
+else:
+    actor = auth_ui.current_actor()
+    st.title(t("page_committee"))
+    st.caption(t("comm_intro"))
+    _flash()
+    if actor.is_editor:
+        facilitator_tools(actor)
+    else:
+        st.info(t("comm_viewer_note"))
+    st.subheader(t("comm_profiles_header", count=len(members)))
+    if not members:
+        st.info(t("comm_none"))
+    else:
+        st.dataframe(member_table(), hide_index=True, width="stretch")
+        if actor.is_editor:
+            gone = st.selectbox(
+                t("comm_remove"),
+                list(by_slug),
+                index=None,
+                key="comm_remove",
+                format_func=lambda s: by_slug[s].name,
+            )
+            if gone:
+                st.warning(t("comm_remove_confirm", name=by_slug[gone].name))
+                st.button(
+                    t("edit_remove_yes"), key="comm_remove_yes", on_click=_remove, args=(gone,)
+                )
+        group_result()

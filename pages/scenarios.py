@@ -1,0 +1,230 @@
+"""Szenarien: save the current weighting under a name; load, rename, delete; compare them."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from core import fmt, scenarios
+from core.errors import CockpitError
+from core.scenarios import Profile, ProfileWeights
+from core.weights import GROUPS
+from ui import auth as auth_ui
+from ui import context, data, profiles, text, weights_panel
+from ui.text import t
+
+FLASH_KEY = "_scenario_flash"
+CURRENT = "__current__"
+ctx = context.get()
+lang = text.lang()
+actor = auth_ui.current_actor()
+saved = profiles.saved_scenarios(ctx.version)
+by_slug = {p.slug: p for p in saved}
+
+st.title(t("page_scenarios"))
+st.caption(t("scen_intro"))
+flash = st.session_state.pop(FLASH_KEY, None)
+if flash:
+    (st.error if flash[0] == "error" else st.success)(flash[1])
+
+
+def current_weights() -> ProfileWeights:
+    """The sidebar's weighting with every sub-criterion weight spelt out."""
+    within = ctx.weights.within_weights(ctx.criteria)
+    return ProfileWeights(
+        dict(ctx.weights.groups), dict(zip(ctx.criteria["key"], within)), ctx.method
+    )
+
+
+def weights_text(weights: ProfileWeights) -> str:
+    labels = text.group_labels()
+    total = sum(weights.groups.values()) or 1
+    return " · ".join(
+        f"{labels[g]} {fmt.percent(weights.groups[g] / total, 0, lang)}" for g in GROUPS
+    )
+
+
+loaded = by_slug.get(st.session_state.get(weights_panel.SCENARIO_KEY) or "")
+if loaded:
+    st.info(t("scen_active", name=loaded.name))
+
+# --- save ------------------------------------------------------------------------------------
+st.subheader(t("scen_save_header"))
+st.caption(
+    t("scen_current", weights=weights_text(current_weights()), method=t(f"method_{ctx.method}"))
+)
+if not actor.is_editor:
+    st.info(t("scen_viewer_note"))
+else:
+    with st.form("scenario_save_form"):
+        name = st.text_input(t("scen_name"), key="scenario_name")
+        description = st.text_input(t("scen_description"), key="scenario_description")
+        overwrite = st.checkbox(t("scen_overwrite"), key="scenario_overwrite")
+        if st.form_submit_button(t("scen_save"), type="primary", key="scenario_save"):
+            try:
+                with data.cursor() as cur:
+                    slug, _ = scenarios.save(
+                        cur,
+                        actor,
+                        name,
+                        current_weights(),
+                        ctx.criteria,
+                        overwrite=overwrite,
+                        description=description,
+                    )
+            except CockpitError as exc:
+                st.error(exc.message(lang))
+            else:
+                st.session_state[FLASH_KEY] = (
+                    "success",
+                    t("scen_saved", name=name.strip(), slug=slug),
+                )
+                st.rerun()
+
+# --- list, load, rename, delete ----------------------------------------------------------------
+st.subheader(t("scen_list_header"))
+
+
+def _load(profile: Profile) -> None:
+    w = profile.weights
+    weights_panel.apply_scenario(
+        profile.slug, dict(w.groups), dict(w.within), w.method, ctx.criteria
+    )
+    st.session_state[FLASH_KEY] = ("success", t("scen_loaded", name=profile.name))
+
+
+def _change(action: str, slug: str) -> None:
+    """Rename or delete (editors; the actor is verified again at the click)."""
+    who = auth_ui.current_actor()
+    try:
+        with data.cursor() as cur:
+            if action == "rename":
+                new_name = str(st.session_state.get("scenario_new_name") or "")
+                scenarios.rename(cur, who, slug, new_name)
+                message = t("scen_renamed", name=new_name.strip())
+            else:
+                scenarios.delete(cur, who, slug)
+                message = t("scen_deleted", name=by_slug[slug].name)
+                st.session_state.pop("_scenario_delete", None)
+    except CockpitError as exc:
+        st.session_state[FLASH_KEY] = ("error", exc.message(lang))
+        return
+    st.session_state[FLASH_KEY] = ("success", message)
+
+
+if not saved:
+    st.info(t("scen_none"))
+else:
+    st.dataframe(
+        pd.DataFrame(
+            {
+                t("scen_col_name"): [p.name for p in saved],
+                t("scen_col_author"): [p.author for p in saved],
+                t("scen_col_created"): [
+                    pd.Timestamp(p.created_at).strftime("%d.%m.%Y %H:%M") for p in saved
+                ],
+                t("scen_col_method"): [t(f"method_{p.weights.method}") for p in saved],
+                t("print_weights"): [weights_text(p.weights) for p in saved],
+                t("scen_col_link"): [f"?scenario={p.slug}" for p in saved],
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+    )
+    pick = st.selectbox(
+        t("scen_pick"), list(by_slug), key="scenario_pick", format_func=lambda s: by_slug[s].name
+    )
+    st.button(
+        t("scen_load"), key="scenario_load", on_click=_load, args=(by_slug[pick],), type="primary"
+    )
+    if actor.is_editor:
+        left, right = st.columns([3, 1], vertical_alignment="bottom")
+        left.text_input(t("scen_new_name"), key="scenario_new_name")
+        right.button(
+            t("scen_rename"),
+            key="scenario_rename",
+            on_click=_change,
+            args=("rename", pick),
+            width="stretch",
+        )
+        if st.button(t("scen_delete"), key="scenario_delete_ask"):
+            st.session_state["_scenario_delete"] = pick
+        if st.session_state.get("_scenario_delete") == pick:
+            st.warning(t("scen_delete_confirm", name=by_slug[pick].name))
+            yes, no = st.columns(2)
+            yes.button(
+                t("edit_remove_yes"),
+                key="scenario_delete_yes",
+                on_click=_change,
+                args=("delete", pick),
+                type="primary",
+                width="stretch",
+            )
+            no.button(
+                t("edit_remove_no"),
+                key="scenario_delete_no",
+                width="stretch",
+                on_click=lambda: st.session_state.pop("_scenario_delete", None),
+            )
+
+# --- compare -------------------------------------------------------------------------------------
+st.subheader(t("scen_compare_header"))
+choices = [CURRENT, *by_slug]
+names = {CURRENT: t("scen_compare_current"), **{s: p.name for s, p in by_slug.items()}}
+chosen = st.multiselect(
+    t("scen_compare_pick"),
+    choices,
+    default=choices[:4],
+    key="scenario_compare",
+    format_func=names.__getitem__,
+)
+
+
+def show_comparison(chosen: list[str]) -> None:
+    """Top option per area under each weighting, differing areas marked; ranks per area."""
+    named = {names[s]: current_weights() if s == CURRENT else by_slug[s].weights for s in chosen}
+    comparison = scenarios.compare(ctx.models(), named)
+    area_names = {s: ctx.area_name(s, lang) for s in ctx.areas["slug"]}
+    if comparison.differing:
+        st.warning(
+            t(
+                "scen_differs",
+                count=len(comparison.differing),
+                total=len(comparison.ranks),
+                areas=", ".join(area_names[a] for a in comparison.differing),
+            ),
+            icon="⚠️",
+        )
+    else:
+        st.success(t("scen_same"))
+
+    st.markdown(f"**{t('scen_top_header')}**")
+    tops = comparison.tops.pivot(index="area", columns="scenario", values="top")
+    tops = tops.reindex(index=list(comparison.ranks), columns=list(named))
+    tops.index = [("⚠ " if a in comparison.differing else "") + area_names[a] for a in tops.index]
+    tops.index.name = t("col_area")
+    differing_rows = {("⚠ " + area_names[a]) for a in comparison.differing}
+    st.dataframe(
+        tops.style.apply(
+            lambda row: [
+                "background-color: #fde2b8; font-weight: 600" if row.name in differing_rows else ""
+                for _ in row
+            ],
+            axis=1,
+        ),
+        width="stretch",
+    )
+
+    st.markdown(f"**{t('scen_ranks_header')}**")
+    for area, table in comparison.ranks.items():
+        differs = area in comparison.differing
+        title = t("scen_area_differs" if differs else "scen_area_same", area=area_names[area])
+        with st.expander(title, expanded=differs):
+            shown = table.drop(columns=["option_id"]).rename(columns={"option": t("col_option")})
+            st.dataframe(shown, hide_index=True, width="stretch")
+
+
+if len(chosen) < 2:
+    st.info(t("scen_compare_need_two"))
+else:
+    show_comparison(chosen)

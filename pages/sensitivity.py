@@ -1,0 +1,130 @@
+"""Sensitivität: how sure the recommendation is — weight stability, the three methods side by
+side, Monte Carlo rank acceptability and the cost view with the WiBe rule."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from core import batch_scoring, charts_analysis, fmt, method_comparison, sensitivity, stability_text
+from core.weights import GROUPS
+from ui import context, cost_section, montecarlo_section, stability_summary, text, weights_panel
+from ui.text import t
+
+ctx = context.get()
+lang = text.lang()
+slugs = ctx.areas["slug"].tolist()
+if st.session_state.get(weights_panel.AREA_KEY) not in slugs:
+    st.session_state[weights_panel.AREA_KEY] = slugs[0]
+st.session_state["sens_area_select"] = st.session_state[weights_panel.AREA_KEY]
+
+
+def _copy_area() -> None:
+    st.session_state[weights_panel.AREA_KEY] = st.session_state["sens_area_select"]
+
+
+area = st.selectbox(
+    t("choose_area"),
+    slugs,
+    key="sens_area_select",
+    format_func=lambda s: ctx.area_name(s, lang),
+    on_change=_copy_area,
+)
+st.title(f"{t('page_sensitivity')}: {ctx.area_name(area, lang)}")
+st.caption(t("sens_intro"))
+
+model = ctx.models()[area]
+if len(model.options) == 0:
+    st.info(t("no_options"))
+    st.stop()
+names = dict(zip(model.options["id"], model.options["name"], strict=True))
+labels = text.group_labels()
+method_label = t(f"method_{ctx.method}")
+
+# --- 1. weight stability ---------------------------------------------------------------
+st.header(t("sens_stability_header"))
+stability = stability_summary.for_area(ctx, area)
+st.info(stability_text.area_sentence(stability, lang))
+exact = ctx.method in batch_scoring.LINEAR_METHODS
+st.caption(
+    t("sens_stability_intro") + " " + t("sens_exact" if exact else "sens_numerical", method=method_label)
+)
+for group, tab in zip(GROUPS, st.tabs([labels[g] for g in GROUPS]), strict=True):
+    with tab:
+        result = stability.groups[group]
+        st.markdown(stability_text.group_sentence(stability, result, lang))
+        if not result.applicable:
+            continue
+        st.caption(t("stability_current", group=labels[group], weight=fmt.percent(result.current, 1, lang)))
+        curve = sensitivity.score_curves(model, ctx.weights, ctx.method, group)
+        crossings = pd.DataFrame(
+            {
+                "weight": [c.weight for c in result.crossings],
+                "score": [c.score for c in result.crossings],
+                "changes_top": [c.changes_top for c in result.crossings],
+                "label": [
+                    f"{names[c.leader_below]} → {names[c.leader_above]}" for c in result.crossings
+                ],
+            }
+        )
+        st.altair_chart(
+            charts_analysis.stability_lines(
+                curve,
+                crossings,
+                result.current,
+                title=t("chart_stability_title", group=labels[group]),
+                x_title=t("chart_weight_axis", group=labels[group]),
+                y_title=t("chart_netflow") if ctx.method == "promethee2" else t("chart_points"),
+                legend_title=t("col_option"),
+                current_label=t("chart_current_weight"),
+                lang=lang,
+            ),
+            width="stretch",
+        )
+        st.caption(t("stability_chart_caption"))
+        if crossings.empty:
+            st.caption(t("no_crossings"))
+            continue
+        st.markdown(f"**{t('crossings_header')}**")
+        st.dataframe(
+            pd.DataFrame(
+                {
+                    t("sens_col_weight"): [fmt.percent(w, 1, lang) for w in crossings["weight"]],
+                    t("sens_col_leader_below"): [names[c.leader_below] for c in result.crossings],
+                    t("sens_col_leader_above"): [names[c.leader_above] for c in result.crossings],
+                    t("sens_col_changes_top"): [
+                        t("sens_yes") if c.changes_top else t("sens_no") for c in result.crossings
+                    ],
+                }
+            ),
+            hide_index=True,
+        )
+
+# --- 2. method comparison --------------------------------------------------------------
+st.header(t("compare_header"))
+st.caption(t("compare_intro"))
+comparison = method_comparison.compare_methods(model, ctx.weights)
+if comparison.agree:
+    st.badge(t("compare_agree", option=names[comparison.agreed_top]), icon=":material/check:", color="green")
+else:
+    tops = "; ".join(
+        f"{t(f'method_{m}')}: {', '.join(names[o] for o in options)}"
+        for m, options in comparison.top.items()
+    )
+    st.warning(t("compare_disagree", tops=tops))
+st.dataframe(
+    pd.DataFrame(
+        {
+            t("col_option"): comparison.ranks["option"],
+            t("col_pathway"): comparison.ranks["pathway"].map(text.pathway_labels()),
+            **{t(f"method_{m}"): comparison.ranks[m] for m in ("wsm", "topsis", "promethee2")},
+        }
+    ),
+    hide_index=True,
+)
+
+# --- 3. Monte Carlo rank acceptability --------------------------------------------------
+montecarlo_section.show(ctx, model)
+
+# --- 4. cost view and WiBe -----------------------------------------------------------------
+cost_section.show(ctx, model)

@@ -1,0 +1,50 @@
+"""Shared browser checks: wait for a finished run, read the Vega SVG, measure overflow."""
+
+from __future__ import annotations
+
+from typing import Any
+
+RENDERED = """() => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
+  if (document.querySelector('[data-stale="true"]')) return false;
+  return Array.from(document.querySelectorAll('[data-testid="stVegaLiteChart"]'))
+    .every(chart => chart.querySelector('svg .role-axis-label text'));
+}"""
+
+# Every text of every Vega chart: content, its box, its chart's box, and the viewport width.
+CHART_TEXTS = """() => Array.from(document.querySelectorAll('[data-testid="stVegaLiteChart"] svg'))
+  .flatMap((svg, chart) => {
+    const frame = svg.getBoundingClientRect();
+    return Array.from(svg.querySelectorAll('text')).map(text => {
+      const box = text.getBoundingClientRect();
+      const group = text.closest('g[class*="role-"]');
+      return {chart, text: text.textContent, role: group ? group.getAttribute('class') : '',
+              left: box.left, right: box.right, top: box.top, bottom: box.bottom,
+              frameLeft: frame.left, frameRight: frame.right, viewport: window.innerWidth};
+    });
+  })"""
+
+OVERFLOW = """() => {
+  const boxes = ['stMain', 'stAppViewContainer', 'stMainBlockContainer']
+    .map(id => document.querySelector(`[data-testid="${id}"]`)).filter(Boolean);
+  const root = document.scrollingElement || document.documentElement;
+  return [root, ...boxes].map(e => e.scrollWidth - e.clientWidth);
+}"""
+
+
+def wait_rendered(page: Any) -> None:
+    """Wait until the script run has finished and every chart has drawn its axis labels."""
+    page.wait_for_selector(
+        '[data-testid="stMainBlockContainer"] [data-testid="stElementContainer"]', state="attached"
+    )
+    page.wait_for_function(RENDERED)
+
+
+def chart_texts(page: Any) -> list[dict[str, Any]]:
+    return page.evaluate(CHART_TEXTS)
+
+
+def horizontal_overflow(page: Any) -> int:
+    """Pixels by which the page or Streamlit's scrolling containers are wider than shown."""
+    return max(page.evaluate(OVERFLOW))

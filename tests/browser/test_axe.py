@@ -1,0 +1,110 @@
+"""axe-core (WCAG 2.0/2.1 A and AA rules) on every registered page and the projector view.
+
+axe-core comes from the npm registry (package.json, installed by ``make test``) and is
+injected into the running app. Serious and critical findings fail the test; findings inside
+Streamlit's own widgets that the app cannot fix would be excluded below, rule by rule and
+selector by selector, each documented in docs/accessibility.md. There are none at present.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from core import settings
+from tests.browser.helpers import wait_rendered
+
+pytestmark = pytest.mark.browser
+
+AXE = settings.REPO_ROOT / "node_modules" / "axe-core" / "axe.min.js"
+TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+BLOCKING = {"serious", "critical"}
+EXPECTED_PAGES = {"", "bereich", "methodik", "praesentation"}
+# rule id -> CSS selectors axe must skip for it; see docs/accessibility.md for each entry.
+EXCLUDED: dict[str, list[str]] = {}
+
+
+@pytest.fixture(scope="module")
+def axe_source() -> Path:
+    if not AXE.exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail("axe-core missing under CI: `make test` runs `npm ci` first")
+        pytest.skip("axe-core not installed (run `npm ci` or `make test`)")
+    return AXE
+
+
+def _blocking_violations(page, axe_source: Path) -> list[dict]:
+    page.add_script_tag(path=str(axe_source))
+    options = {"runOnly": {"type": "tag", "values": TAGS}, "resultTypes": ["violations"]}
+    result = page.evaluate("async (options) => await axe.run(document, options)", options)
+    found = []
+    for violation in result["violations"]:
+        if violation["impact"] not in BLOCKING:
+            continue
+        skip = EXCLUDED.get(violation["id"], [])
+        nodes = [
+            n for n in violation["nodes"] if not any(s in json.dumps(n["target"]) for s in skip)
+        ]
+        if nodes:
+            found.append(
+                {
+                    "id": violation["id"],
+                    "impact": violation["impact"],
+                    "help": violation["help"],
+                    "targets": [n["target"] for n in nodes][:5],
+                    "summary": nodes[0].get("failureSummary", ""),
+                }
+            )
+    return found
+
+
+def _open_expanders(page) -> None:
+    for summary in page.locator('[data-testid="stExpander"] summary').all():
+        if summary.is_visible():
+            summary.click()
+    wait_rendered(page)
+
+
+def _page_paths(server: str, page) -> list[str]:
+    page.goto(server)
+    wait_rendered(page)
+    page.wait_for_selector('[data-testid="stSidebarNav"] a')
+    hrefs = page.eval_on_selector_all(
+        '[data-testid="stSidebarNav"] a', "links => links.map(a => a.getAttribute('href'))"
+    )
+    paths = [href.split(server, 1)[-1].strip("/") for href in hrefs]
+    assert EXPECTED_PAGES <= set(paths), paths
+    return paths
+
+
+def test_every_page_has_no_serious_violations(
+    server: str, page, axe_source: Path, artifacts: Path
+) -> None:
+    report = {}
+    for path in _page_paths(server, page):
+        page.goto(f"{server}/{path}")
+        wait_rendered(page)
+        _open_expanders(page)
+        report[path or "uebersicht"] = _blocking_violations(page, axe_source)
+    (artifacts / "axe-pages.json").write_text(json.dumps(report, indent=2, ensure_ascii=False))
+    assert all(not found for found in report.values()), json.dumps(
+        report, indent=2, ensure_ascii=False
+    )
+
+
+@pytest.mark.parametrize(("width", "height"), [(1024, 768), (1920, 1080)])
+def test_presentation_mode_has_no_serious_violations(
+    server: str, page_at, axe_source: Path, artifacts: Path, width: int, height: int
+) -> None:
+    page = page_at(width, height)
+    page.goto(f"{server}/praesentation?present=1&area=gis")
+    wait_rendered(page)
+    _open_expanders(page)
+    found = _blocking_violations(page, axe_source)
+    (artifacts / f"axe-present-{width}x{height}.json").write_text(
+        json.dumps(found, indent=2, ensure_ascii=False)
+    )
+    assert not found, json.dumps(found, indent=2, ensure_ascii=False)

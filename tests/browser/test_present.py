@@ -1,0 +1,176 @@
+"""Presentation mode on the projector: 1024×768 and 1920×1080, every area, A4 print."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from core import area_model, charts, seed, settings, store
+from core.weightset import WeightSet
+from tests.browser.conftest import serve
+from tests.browser.helpers import chart_texts, horizontal_overflow, wait_rendered
+
+pytestmark = pytest.mark.browser
+
+VIEWPORTS = [(1024, 768), (1920, 1080)]
+A4_POINTS = (595.3, 841.9)  # 210 × 297 mm
+PRINTABLE_WIDTH_PX = round((210 - 2 * 14) / 25.4 * 96)  # core/print_summary.py: @page margin
+
+
+@pytest.fixture(scope="module")
+def fresh_server(tmp_path_factory: pytest.TempPathFactory, chromium: str):
+    """A server of our own on a freshly seeded store: other browser tests edit their data."""
+    with serve(str(tmp_path_factory.mktemp("present") / "cockpit.duckdb")) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def rankings() -> dict[str, list[str]]:
+    """Option names per area, best first, under the default weights (the seeded data)."""
+    with store.connect(":memory:") as conn:
+        seed.load_seed(conn)
+        models = area_model.load_areas(
+            conn, settings.get("horizon_years"), settings.get("discount_rate")
+        )
+    return {
+        slug: area_model.rank_area(model, WeightSet())["option"].tolist()
+        for slug, model in models.items()
+    }
+
+
+def _check_chart_labels(page, options: list[str]) -> None:
+    """No label truncated, clipped, off-screen or overlapping; every option name complete."""
+    texts = chart_texts(page)
+    assert texts, "no chart text found"
+    for text in texts:
+        assert "…" not in text["text"], text
+        assert text["left"] >= text["frameLeft"] - 1 and text["right"] <= text["frameRight"] + 1, (
+            text
+        )
+        assert text["right"] <= text["viewport"], text
+    names = [t for t in texts if "role-axis-label" in t["role"] and t["chart"] == 0]
+    shown = {re.sub(r"\s+", "", t["text"]) for t in names}
+    for option in options:
+        assert re.sub(r"\s+", "", option) in shown, (option, shown)
+    option_labels = sorted(
+        (
+            t
+            for t in names
+            if re.sub(r"\s+", "", t["text"]) in {re.sub(r"\s+", "", o) for o in options}
+        ),
+        key=lambda t: t["top"],
+    )
+    for upper, lower in zip(option_labels, option_labels[1:]):
+        assert upper["bottom"] <= lower["top"] + 1, (upper["text"], lower["text"])
+
+
+@pytest.mark.parametrize(("width", "height"), VIEWPORTS)
+def test_slides_fit_the_projector(
+    fresh_server: str, page_at, artifacts: Path, rankings, width, height
+) -> None:
+    from playwright.sync_api import expect
+
+    page = page_at(width, height)
+    slugs = list(rankings)
+    page.goto(f"{fresh_server}/praesentation?present=1")
+    wait_rendered(page)
+    expect(page.locator('[data-testid="stSidebar"]')).not_to_be_visible()  # collapsed
+    expect(page.get_by_role("slider")).to_have_count(0)  # no editing controls
+    top = rankings[slugs[0]][0]
+    expect(page.locator('[data-testid="stAlert"] strong', has_text=top)).to_be_in_viewport()
+    meta = page.locator("p", has_text="Stand:")
+    expect(meta).to_be_in_viewport()
+    expect(meta).to_contain_text("Datenstand 1 vom")
+    expect(meta).to_contain_text("Szenario: Ausgewogen")
+    page.screenshot(path=str(artifacts / f"present-{width}x{height}.png"))
+
+    for index, slug in enumerate(slugs):
+        if index:
+            page.keyboard.press("ArrowRight")  # the presenter's remote; the buttons do the same
+            page.wait_for_function(f"() => location.search.includes('area={slug}')")
+            wait_rendered(page)
+        expect(page.get_by_text(f"Bereich {index + 1} von {len(slugs)}")).to_be_visible()
+        assert horizontal_overflow(page) <= 0, slug
+        _check_chart_labels(page, rankings[slug])
+        longest = max(len(charts.wrap_label(o, 30)) for o in rankings[slug])
+        if longest > 1:
+            page.locator('[data-testid="stVegaLiteChart"]').first.screenshot(
+                path=str(artifacts / f"present-{width}x{height}-chart-{slug}.png")
+            )
+    page.screenshot(path=str(artifacts / f"present-{width}x{height}-last.png"))
+
+
+def test_buttons_step_and_toggle_keeps_the_weights(
+    fresh_server: str, page_at, artifacts: Path, rankings
+) -> None:
+    from playwright.sync_api import expect
+
+    slugs = list(rankings)
+    page = page_at(1024, 768)
+    page.goto(f"{fresh_server}/praesentation?w_cost=80")
+    wait_rendered(page)
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    expect(sidebar).to_be_visible()
+    page.get_by_text("Präsentationsmodus (Projektor)").click()
+    page.wait_for_function("() => location.search.includes('present=1')")
+    expect(sidebar).not_to_be_visible()
+    page.get_by_role("button", name="Weiter ▶").click()
+    page.wait_for_function(f"() => location.search.includes('area={slugs[1]}')")
+    page.get_by_role("button", name="◀ Zurück").click()
+    page.get_by_role("button", name="◀ Zurück").click()
+    page.wait_for_function(f"() => location.search.includes('area={slugs[-1]}')")
+    wait_rendered(page)
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Geo")
+    page.get_by_text("Präsentationsmodus (Projektor)").click()
+    page.wait_for_function("() => !location.search.includes('present=1')")
+    expect(sidebar).to_be_visible()
+    cost = page.locator('[data-testid="stSidebar"] input[type=range][aria-label="Kosten"]')
+    expect(cost).to_have_value("80")  # the weights survive the presentation
+    assert "w_cost=80" in page.url
+
+
+def _pdf_pages(pdf: bytes) -> list[tuple[float, float]]:
+    """(width, height) in points of every page of a PDF written by Chromium."""
+    pages = re.findall(rb"/Type\s*/Page(?!s)", pdf)
+    boxes = re.findall(rb"/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]", pdf)
+    assert len(boxes) >= len(pages) > 0
+    return [(float(w), float(h)) for w, h in boxes[: len(pages)]]
+
+
+def test_print_summary_is_one_a4_page_per_area(
+    fresh_server: str, page_at, artifacts: Path, rankings
+) -> None:
+    page = page_at(1400, 1000)
+    page.goto(f"{fresh_server}/praesentation")
+    wait_rendered(page)
+    documents = {}
+    for name, label in (
+        ("all", "Zusammenfassung aller Bereiche"),
+        ("one", "Zusammenfassung dieses Bereichs"),
+    ):
+        with page.expect_download() as download:
+            page.get_by_role("button", name=re.compile(label)).click()
+        documents[name] = Path(download.value.path()).read_text("utf-8")
+    printer = page.context.new_page()
+    for name, expected in (("all", len(rankings)), ("one", 1)):
+        printer.set_content(documents[name])
+        pdf = printer.pdf(format="A4", print_background=True)
+        (artifacts / f"print-summary-{name}.pdf").write_bytes(pdf)
+        sizes = _pdf_pages(pdf)
+        assert len(sizes) == expected, name
+        for width, height in sizes:
+            assert width == pytest.approx(A4_POINTS[0], abs=2)
+            assert height == pytest.approx(A4_POINTS[1], abs=2)
+    for slug, options in rankings.items():
+        assert options[0] in documents["all"].replace("&amp;", "&"), slug
+    # The printable width of A4 within the 14 mm margins, at 96 dpi: nothing may stick out.
+    printer.set_viewport_size({"width": PRINTABLE_WIDTH_PX, "height": 1040})
+    printer.emulate_media(media="print")
+    for name in ("one", "all"):
+        printer.set_content(documents[name])
+        overflow = printer.evaluate("() => document.documentElement.scrollWidth")
+        assert overflow <= PRINTABLE_WIDTH_PX, name
+    printer.set_content(documents["one"])
+    printer.screenshot(path=str(artifacts / "print-summary-a4.png"), full_page=True)

@@ -1,0 +1,117 @@
+"""Gremium page: participant links, facilitator entry, group result, spread and dissent."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from streamlit.testing.v1 import AppTest
+
+from core import audit, auth, stakeholders, store
+from core.auth import Actor
+from core.scenarios import ProfileWeights
+from tests.pages import editing_support
+from tests.pages.editing_support import PASSWORD, SECRETS, login, read, texts
+
+app = editing_support.app  # fixtures
+fresh_db = editing_support.fresh_db
+
+PAGE = "pages/committee.py"
+LINK_SECRET = SECRETS["cockpit"]["link_secret"].encode()
+
+
+def _add(path: str, name: str, groups: tuple[int, int, int]) -> None:
+    weights = ProfileWeights(dict(zip(("cost", "citizen_value", "feasibility"), groups)))
+    with read(path) as conn:
+        stakeholders.save(conn, Actor("moderation", "editor"), name, weights, store.criteria(conn))
+
+
+def test_participant_link_opens_the_form_and_saves(
+    app: Callable[..., AppTest], fresh_db: str
+) -> None:
+    token = auth.participant_token(LINK_SECRET, "fraktion-a")
+    at = app(secrets=SECRETS, page=PAGE, participant="fraktion-a", token=token)
+    assert at.title[0].value == "Ihre Gewichtung"
+    assert len(at.dataframe) == 0  # only the entry form, no group result
+    at.text_input(key="participant_name").input("Fraktion A")
+    at.slider(key="participant_w_cost").set_value(10)
+    at.slider(key="participant_w_citizen_value").set_value(80)
+    at.button(key="participant_save").click().run()
+    assert not at.exception, at.exception
+    assert "Danke! Ihre Gewichte sind gespeichert." in texts(at.success)
+    with read(fresh_db) as conn:
+        (saved,) = stakeholders.profiles(conn)
+        entry = audit.entries(conn).iloc[0]
+    assert (saved.slug, saved.name) == ("fraktion-a", "Fraktion A")
+    assert saved.weights.groups["citizen_value"] == 80
+    assert (entry["role"], entry["entity"]) == ("participant", "stakeholders")
+    at.run()  # the URL was rewritten; the session keeps the link
+    assert at.title[0].value == "Ihre Gewichtung"
+    assert at.slider(key="participant_w_citizen_value").value == 80
+
+
+def test_forged_participant_link_cannot_write(app: Callable[..., AppTest], fresh_db: str) -> None:
+    for token in ("0" * 32, "", auth.participant_token(LINK_SECRET, "fraktion-b")):
+        at = app(secrets=SECRETS, page=PAGE, participant="fraktion-a", token=token)
+        assert "Dieser Link ist ungültig" in texts(at.error)
+        assert len(at.slider) == 0 or not any(
+            s.key and s.key.startswith("participant_") for s in at.slider
+        )
+    with read(fresh_db) as conn:
+        assert stakeholders.profiles(conn) == []
+        assert audit.entries(conn).empty
+
+
+def test_viewer_sees_the_group_result(app: Callable[..., AppTest], fresh_db: str) -> None:
+    _add(fresh_db, "Kämmerei", (100, 0, 0))
+    _add(fresh_db, "Bürgerbüro", (0, 100, 0))
+    at = app(page=PAGE)
+    assert "Zum Erfassen und Entfernen bitte als Redaktion anmelden" in texts(at.info)
+    assert not any(b.key == "facilitator_save" for b in at.button)
+    members = at.dataframe[0].value
+    assert members["Beteiligte/r"].tolist() == ["Kämmerei", "Bürgerbüro"]
+    assert "Kosten 50,0 %" in texts(at.caption)  # arithmetic mean of 100/0/0 and 0/100/0
+    spread = next(d.value for d in at.dataframe if "Spannweite" in d.value.columns)
+    cost = spread[spread["Gewicht"] == "Kosten"].iloc[0]
+    assert (cost["Minimum %"], cost["Maximum %"], cost["Minimum bei"]) == (0, 100, "Bürgerbüro")
+    dissent = next(d.value for d in at.dataframe if "Eigene beste Option" in d.value.columns)
+    assert set(dissent["Beteiligte/r"]) <= {"Kämmerei", "Bürgerbüro"}
+    assert len(dissent) > 0
+    at.radio(key="comm_mean").set_value("geometric").run()
+    assert not at.exception
+    assert "nur 0 übrig" in texts(at.info)  # the geometric mean fell back for the groups
+
+
+def test_facilitator_enters_weights_and_makes_links(
+    app: Callable[..., AppTest], fresh_db: str
+) -> None:
+    at = login(app(secrets=SECRETS), "anna", PASSWORD)
+    at.switch_page(PAGE).run()
+    at.text_input(key="facilitator_name").input("Dezernat II")
+    at.slider(key="facilitator_w_feasibility").set_value(90)
+    at.button(key="facilitator_save").click().run()
+    assert not at.exception, at.exception
+    assert "Gespeichert: Dezernat II." in texts(at.success)
+    with read(fresh_db) as conn:
+        (saved,) = stakeholders.profiles(conn)
+    assert saved.weights.groups["feasibility"] == 90
+    at.text_input(key="comm_link_name").input("Fraktion Bündnis 90").run()
+    link = at.code[0].value
+    token = auth.participant_token(LINK_SECRET, "fraktion-buendnis-90")
+    assert link.endswith(f"/gremium?participant=fraktion-buendnis-90&token={token}")
+    at.selectbox(key="comm_remove").set_value(saved.slug).run()
+    at.button(key="comm_remove_yes").click().run()
+    assert not at.exception
+    with read(fresh_db) as conn:
+        assert stakeholders.profiles(conn) == []
+
+
+def test_use_group_weighting_in_sidebar(app: Callable[..., AppTest], fresh_db: str) -> None:
+    _add(fresh_db, "A", (60, 20, 20))
+    _add(fresh_db, "B", (20, 60, 20))
+    at = app(page=PAGE)
+    at.button(key="comm_use_group").click().run()
+    assert [at.slider(key=f"w_{g}").value for g in ("cost", "citizen_value", "feasibility")] == [
+        40,
+        40,
+        20,
+    ]

@@ -1,0 +1,121 @@
+"""Szenarien page: save (editors), load, link ?scenario=slug, compare side by side."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from streamlit.testing.v1 import AppTest
+
+from core import area_model, audit, scenarios, settings, store
+from core.auth import Actor
+from core.scenarios import ProfileWeights
+from tests.pages import editing_support
+from tests.pages.editing_support import PASSWORD, SECRETS, login, read, texts
+
+app = editing_support.app  # fixtures
+fresh_db = editing_support.fresh_db
+
+PAGE = "pages/scenarios.py"
+BUDGET = ProfileWeights(
+    {"cost": 80, "citizen_value": 10, "feasibility": 10}, {"npv_cost": 90}, "topsis"
+)
+CITIZENS = ProfileWeights({"cost": 0, "citizen_value": 100, "feasibility": 0})
+
+
+def _save(path: str, name: str, weights: ProfileWeights) -> str:
+    with read(path) as conn:
+        slug, _ = scenarios.save(conn, Actor("anna", "editor"), name, weights, store.criteria(conn))
+    return slug
+
+
+def test_viewer_can_look_but_not_save(app: Callable[..., AppTest], fresh_db: str) -> None:
+    _save(fresh_db, "Sparkurs", BUDGET)
+    at = app(secrets=SECRETS, page=PAGE)
+    assert "Zum Speichern, Umbenennen und Löschen bitte als Redaktion anmelden" in texts(at.info)
+    assert not any(b.key in ("scenario_rename", "scenario_delete_ask") for b in at.button)
+    assert len(at.text_input) == 2  # only the sidebar login form
+    assert at.dataframe[0].value["Name"].tolist() == ["Sparkurs"]
+    assert at.dataframe[0].value["Link"].tolist() == ["?scenario=sparkurs"]
+
+
+def test_editor_saves_the_current_weights(app: Callable[..., AppTest], fresh_db: str) -> None:
+    at = login(app(secrets=SECRETS), "anna", PASSWORD)
+    at.slider(key="w_cost").set_value(70).run()
+    at.switch_page(PAGE).run()
+    version = store.data_version(read(fresh_db))[0]
+    at.text_input(key="scenario_name").input("Haushalt 2027")
+    at.button(key="scenario_save").click().run()
+    assert not at.exception, at.exception
+    assert "?scenario=haushalt-2027" in texts(at.success)
+    with read(fresh_db) as conn:
+        saved = scenarios.load(conn, "haushalt-2027")
+        assert saved.author == "anna"
+        assert saved.weights.groups["cost"] == 70
+        assert store.data_version(conn)[0] == version + 1
+        assert audit.entries(conn)["entity"].tolist() == ["scenarios"]
+
+
+def test_link_opens_the_scenario_weights(app: Callable[..., AppTest], fresh_db: str) -> None:
+    slug = _save(fresh_db, "Sparkurs", BUDGET)
+    at = app(page=PAGE, scenario=slug)
+    assert at.slider(key="w_cost").value == 80
+    assert at.slider(key="s_npv_cost").value == 90
+    assert at.session_state["method"] == "topsis"
+    assert "Geladenes Szenario: Sparkurs" in texts(at.info)
+    assert at.query_params["scenario"] in (slug, [slug])
+    explicit = app(page=PAGE, scenario=slug, w_cost="5")  # weights in the link win
+    assert explicit.slider(key="w_cost").value == 5
+    assert explicit.slider(key="s_npv_cost").value == 90
+
+
+def test_unknown_scenario_link_is_reported(app: Callable[..., AppTest]) -> None:
+    at = app(page=PAGE, scenario="gibt-es-nicht")
+    assert "scenario" in texts(at.warning)
+    assert at.slider(key="w_cost").value == 34
+
+
+def test_load_button_sets_the_sidebar(app: Callable[..., AppTest], fresh_db: str) -> None:
+    _save(fresh_db, "Bürger", CITIZENS)
+    at = app(page=PAGE)
+    at.button(key="scenario_load").click().run()
+    assert not at.exception
+    assert [at.slider(key=f"w_{g}").value for g in ("cost", "citizen_value", "feasibility")] == [
+        0,
+        100,
+        0,
+    ]
+    assert "Szenario „Bürger“ geladen" in texts(at.success)
+
+
+def test_compare_highlights_areas_with_another_winner(
+    app: Callable[..., AppTest], fresh_db: str
+) -> None:
+    _save(fresh_db, "Sparkurs", BUDGET)
+    _save(fresh_db, "Bürger", CITIZENS)
+    at = app(page=PAGE)
+    at.multiselect(key="scenario_compare").set_value(["sparkurs", "buerger"]).run()
+    assert not at.exception
+    with read(fresh_db) as conn:
+        models = area_model.load_areas(
+            conn, settings.get("horizon_years"), settings.get("discount_rate")
+        )
+    expected = scenarios.compare(models, {"Sparkurs": BUDGET, "Bürger": CITIZENS})
+    assert expected.differing
+    warning = texts(at.warning)
+    assert f"in {len(expected.differing)} von {len(models)} Bereichen" in warning
+    tops = next(
+        d.value
+        for d in at.dataframe
+        if "Sparkurs" in d.value.columns
+        and "Bürger" in d.value.columns
+        and "option" not in d.value.columns
+    )
+    flagged = [name for name in tops.index if name.startswith("⚠")]
+    assert len(flagged) == len(expected.differing)
+    expanders = [e.label for e in at.expander]
+    assert sum(label.startswith("⚠") for label in expanders) == len(expected.differing)
+
+
+def test_compare_needs_two(app: Callable[..., AppTest]) -> None:
+    at = app(page=PAGE)
+    assert "mindestens zwei Szenarien" in texts(at.info)

@@ -1,0 +1,119 @@
+"""The A4 print summary: one section per area, the recommendation, the ranking, escaping."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import pytest
+
+from core import area_model, print_summary, recommendation, settings
+from core.weightset import WeightSet
+
+CONTEXT = print_summary.Context(
+    stand="Datenstand 3 vom 01.12.2026",
+    scenario="Ausgewogen",
+    method="Nutzwertanalyse",
+    group_shares={"cost": 0.34, "citizen_value": 0.33, "feasibility": 0.33},
+    horizon_years=5,
+)
+
+
+def _ranking(options: list[str], scores: list[float]) -> pd.DataFrame:
+    n = len(options)
+    return pd.DataFrame(
+        {
+            "option_id": [f"o{i}" for i in range(n)],
+            "option": options,
+            "pathway": ["standard"] * n,
+            "partner": [None] * n,
+            "rank": list(range(1, n + 1)),
+            "score": scores,
+            "cost": [s / 2 for s in scores],
+            "citizen_value": [s / 4 for s in scores],
+            "feasibility": [s / 4 for s in scores],
+            "npv_cost": [100_000.0] * n,
+            "investment": [10_000.0] * n,
+            "annual_cost": [20_000.0] * n,
+            "staff_fte": [0.5] * n,
+        }
+    )
+
+
+@pytest.fixture(scope="module")
+def models() -> dict[str, area_model.AreaModel]:
+    from core import seed, store
+
+    with store.connect(":memory:") as conn:
+        seed.load_seed(conn)
+        return area_model.load_areas(
+            conn, settings.get("horizon_years"), settings.get("discount_rate")
+        )
+
+
+def test_recommendation_kinds() -> None:
+    kind, text = recommendation.recommendation(_ranking(["A", "B"], [0.8, 0.5]), "de")
+    assert kind == "lead"
+    assert text.startswith("Empfehlung: **A**") and "30,0 Punkte vor „B“" in text
+    assert recommendation.recommendation(_ranking(["A"], [0.8]), "de")[0] == "single"
+    tie = _ranking(["A", "B"], [0.5, 0.5]).assign(rank=[1, 1])
+    kind, text = recommendation.recommendation(tie, "en")
+    assert kind == "tie" and text.startswith("Tie: **A**")
+
+
+def test_every_area_gets_its_own_page_with_the_essentials(models) -> None:
+    pages = [
+        print_summary.AreaPage(
+            slug=slug,
+            name=f"Bereich {slug}",
+            description="Beschreibung",
+            ranking=area_model.rank_area(model, WeightSet()),
+            stability="Die Empfehlung ist **stabil**." if slug == "ozg" else None,
+            sources=("Quelle A", "Quelle B"),
+        )
+        for slug, model in models.items()
+    ]
+    document = print_summary.summary_html(pages, CONTEXT, "de")
+    assert document.startswith("<!DOCTYPE html>") and '<html lang="de">' in document
+    assert "@page { size: A4" in document
+    assert len(re.findall(r'<section class="area"', document)) == len(models)
+    for page in pages:
+        top = page.ranking.iloc[0]["option"]
+        section = document.split(f'id="area-{page.slug}"')[1].split("</section>")[0]
+        assert f"<strong>{top}</strong>" in section.replace("&amp;", "&")
+        assert "Datenstand 3 vom 01.12.2026" in section and "Ausgewogen" in section
+        # points: two header rows + one per option; costs: one header row + one per option
+        assert section.count("<tr>") == 3 + 2 * len(page.ranking)
+        assert "Quelle A" in section
+    assert "Die Empfehlung ist <strong>stabil</strong>." in document
+    assert "Kosten 34 %" in document
+
+
+def test_data_is_escaped() -> None:
+    evil = "<script>alert(1)</script>"
+    page = print_summary.AreaPage(
+        slug="x",
+        name=evil,
+        description=evil,
+        ranking=_ranking([evil, "B"], [0.9, 0.1]),
+        sources=(evil,),
+    )
+    document = print_summary.summary_html([page], CONTEXT, "de")
+    assert "<script>" not in document
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in document
+
+
+def test_empty_area_says_so() -> None:
+    page = print_summary.AreaPage(slug="x", name="Leer", description="", ranking=_ranking([], []))
+    document = print_summary.summary_html([page], CONTEXT, "en")
+    assert "No options are recorded for this area." in document
+    assert "<table>" not in document
+
+
+def test_sources_are_distinct_in_first_seen_order() -> None:
+    assert print_summary.area_sources(["B", "A", None, " "], ["A", "C ", "B"]) == ("B", "A", "C")
+
+
+def test_file_name() -> None:
+    assert print_summary.file_name("ozg", 3) == "zusammenfassung-ozg-v3.html"
+    assert print_summary.file_name(None, 1) == "zusammenfassung-alle-bereiche-v1.html"

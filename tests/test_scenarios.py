@@ -1,0 +1,144 @@
+"""Saved weight scenarios: save, load, rename, delete (and undo), compare."""
+
+from __future__ import annotations
+
+import duckdb
+import pandas as pd
+import pytest
+
+from core import area_model, audit, editing_rows, scenarios, settings, store
+from core.auth import Actor, PermissionDeniedError
+from core.errors import InputError, NotFoundError, WeightError
+from core.scenarios import ProfileWeights
+
+EDITOR = Actor("anna", "editor")
+BUDGET = ProfileWeights(
+    {"cost": 70, "citizen_value": 20, "feasibility": 10}, {"npv_cost": 80, "reach": 10}, "topsis"
+)
+CITIZENS = ProfileWeights({"cost": 0, "citizen_value": 100, "feasibility": 0})
+
+
+@pytest.fixture
+def criteria(conn: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    return store.criteria(conn)
+
+
+def test_save_and_load_round_trip(conn: duckdb.DuckDBPyConnection, criteria: pd.DataFrame) -> None:
+    before = store.data_version(conn)[0]
+    slug, result = scenarios.save(
+        conn, EDITOR, "Sparkurs 2027", BUDGET, criteria, description="Für die Haushaltsklausur"
+    )
+    assert slug == "sparkurs-2027"
+    assert result.version == before + 1
+    profile = scenarios.load(conn, slug)
+    assert (profile.name, profile.author, profile.kind) == ("Sparkurs 2027", "anna", "scenario")
+    assert profile.weights.groups == BUDGET.groups
+    assert profile.weights.method == "topsis"
+    assert profile.weights.within["npv_cost"] == 80
+    assert profile.weights.within["risk"] == criteria.set_index("key").loc["risk", "default_weight"]
+    assert set(profile.weights.within) == set(criteria["key"])  # every sub-weight kept
+    (entry,) = audit.entries(conn).itertuples()
+    assert (entry.action, entry.entity, entry.entity_key) == ("add", "scenarios", slug)
+    assert slug not in set(store.weight_profiles(conn)["slug"])  # presets stay presets
+
+
+def test_slugs_never_collide_with_presets(
+    conn: duckdb.DuckDBPyConnection, criteria: pd.DataFrame
+) -> None:
+    slug, _ = scenarios.save(conn, EDITOR, "Ausgewogen", BUDGET, criteria)
+    assert slug == "ausgewogen-2"
+
+
+def test_names_are_unique_unless_overwritten(
+    conn: duckdb.DuckDBPyConnection, criteria: pd.DataFrame
+) -> None:
+    slug, _ = scenarios.save(conn, EDITOR, "Sparkurs", BUDGET, criteria)
+    with pytest.raises(InputError) as info:
+        scenarios.save(conn, EDITOR, " sparkurs ", CITIZENS, criteria)
+    assert info.value.key == "profile_name_taken"
+    same, result = scenarios.save(
+        conn, Actor("bernd", "editor"), "Sparkurs", CITIZENS, criteria, overwrite=True
+    )
+    assert same == slug
+    profile = scenarios.load(conn, slug)
+    assert profile.weights.groups == CITIZENS.groups
+    assert profile.author == "anna"  # the author stays; the trail says who changed it
+    changed = audit.entries(conn, actor="bernd")
+    assert "w_cost" in set(changed["field"]) and "method" in set(changed["field"])
+
+
+def test_rename_keeps_the_link_and_delete_can_be_undone(
+    conn: duckdb.DuckDBPyConnection, criteria: pd.DataFrame
+) -> None:
+    slug, _ = scenarios.save(conn, EDITOR, "Entwurf", BUDGET, criteria)
+    scenarios.rename(conn, EDITOR, slug, "Vorschlag der Verwaltung")
+    assert scenarios.load(conn, slug).name == "Vorschlag der Verwaltung"
+    scenarios.delete(conn, EDITOR, slug)
+    with pytest.raises(NotFoundError):
+        scenarios.load(conn, slug)
+    entry = editing_rows.removed(conn).iloc[0]
+    assert entry["entity"] == "scenarios"
+    editing_rows.undo(conn, EDITOR, int(entry["id"]))
+    assert scenarios.load(conn, slug).name == "Vorschlag der Verwaltung"
+
+
+def test_viewers_cannot_change_scenarios(
+    conn: duckdb.DuckDBPyConnection, criteria: pd.DataFrame
+) -> None:
+    slug, _ = scenarios.save(conn, EDITOR, "Fest", BUDGET, criteria)
+    viewer = Actor.viewer()
+    for write in (
+        lambda: scenarios.save(conn, viewer, "Neu", BUDGET, criteria),
+        lambda: scenarios.rename(conn, viewer, slug, "Anders"),
+        lambda: scenarios.delete(conn, viewer, slug),
+    ):
+        with pytest.raises(PermissionDeniedError):
+            write()
+    assert [p.name for p in scenarios.list_profiles(conn, "scenario")] == ["Fest"]
+
+
+def test_invalid_weights_and_names(conn: duckdb.DuckDBPyConnection, criteria: pd.DataFrame) -> None:
+    with pytest.raises(WeightError):
+        scenarios.save(
+            conn,
+            EDITOR,
+            "Null",
+            ProfileWeights({"cost": 0, "citizen_value": 0, "feasibility": 0}),
+            criteria,
+        )
+    with pytest.raises(InputError) as info:
+        scenarios.save(conn, EDITOR, "   ", BUDGET, criteria)
+    assert info.value.key == "edit_required"
+    with pytest.raises(InputError):
+        ProfileWeights({"cost": 1}, method="magic")
+
+
+def test_removed_criteria_drop_out_of_loaded_weights(
+    conn: duckdb.DuckDBPyConnection, criteria: pd.DataFrame
+) -> None:
+    slug, _ = scenarios.save(conn, EDITOR, "Mit Risiko", BUDGET, criteria)
+    editing_rows.remove(conn, EDITOR, "criteria", "risk")
+    weights = scenarios.load(conn, slug).weights
+    assert "risk" not in weights.within
+    weights.validate(store.criteria(conn))
+
+
+def test_compare_marks_areas_where_the_winner_differs(conn: duckdb.DuckDBPyConnection) -> None:
+    models = area_model.load_areas(
+        conn, settings.get("horizon_years"), settings.get("discount_rate")
+    )
+    comparison = scenarios.compare(models, {"Budget": BUDGET, "Bürger": CITIZENS})
+    assert set(comparison.ranks) == set(models)
+    for area, table in comparison.ranks.items():
+        assert list(table.columns) == ["option_id", "option", "Budget", "Bürger"]
+        assert table["Budget"].min() == 1
+        budget = area_model.rank_area(models[area], BUDGET.weight_set(), "topsis")
+        assert dict(zip(budget["option_id"], budget["rank"])) == dict(
+            zip(table["option_id"], table["Budget"])
+        )
+    tops = comparison.tops.pivot(index="area", columns="scenario", values="top")
+    expected = tuple(a for a in models if tops.loc[a, "Budget"] != tops.loc[a, "Bürger"])
+    assert comparison.differing == expected
+    assert comparison.differing  # these two weightings disagree somewhere
+    same = scenarios.compare(models, {"A": BUDGET, "B": BUDGET})
+    assert same.differing == ()

@@ -1,0 +1,147 @@
+"""Daten page: the audit trail with filters and an Excel download; undo for editors."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+
+import pandas as pd
+import streamlit as st
+
+from core import audit, editing_rows
+from core.auth import Actor
+from core.errors import CockpitError
+from ui import auth as auth_ui
+from ui import data, text
+from ui.context import Context
+from ui.text import t
+
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+FLASH_KEY = "_audit_flash"
+LIMIT = 5000
+
+
+def _filters(names: list[str]) -> dict[str, object]:
+    every = t("audit_all")
+    first, second, third = st.columns(3)
+    entity = first.selectbox(
+        t("audit_filter_entity"),
+        [None, *audit.ENTITIES],
+        key="audit_entity",
+        format_func=lambda e: every if e is None else t(f"audit_entity_{e}"),
+    )
+    actor = second.selectbox(
+        t("audit_filter_actor"),
+        [None, *names],
+        key="audit_actor",
+        format_func=lambda a: every if a is None else a,
+    )
+    action = third.selectbox(
+        t("audit_filter_action"),
+        [None, *audit.ACTIONS],
+        key="audit_action",
+        format_func=lambda a: every if a is None else t(f"audit_action_{a}"),
+    )
+    since_col, until_col, text_col = st.columns(3)
+    since = since_col.date_input(
+        t("audit_filter_from"), value=None, key="audit_from", format="DD.MM.YYYY"
+    )
+    until = until_col.date_input(
+        t("audit_filter_to"), value=None, key="audit_to", format="DD.MM.YYYY"
+    )
+    search = text_col.text_input(t("audit_filter_text"), key="audit_text")
+    return {
+        "entity": entity,
+        "actor": actor,
+        "action": action,
+        "since": since,
+        "until": until,
+        "text": search,
+    }
+
+
+def display_table(frame: pd.DataFrame) -> pd.DataFrame:
+    """Audit entries with German headings and readable values."""
+    return pd.DataFrame(
+        {
+            t("audit_col_id"): frame["id"].astype(int),
+            t("audit_col_when"): pd.to_datetime(frame["changed_at"]).dt.strftime(
+                "%d.%m.%Y %H:%M:%S"
+            ),
+            t("audit_col_actor"): frame["actor"],
+            t("audit_col_action"): frame["action"].map(lambda a: t(f"audit_action_{a}")),
+            t("audit_col_entity"): frame["entity"].map(lambda e: t(f"audit_entity_{e}")),
+            t("audit_col_key"): frame["entity_key"],
+            t("audit_col_field"): frame["field"],
+            t("audit_col_old"): frame["old_value"].map(audit.display_value),
+            t("audit_col_new"): frame["new_value"].map(audit.display_value),
+            t("audit_col_version"): frame["data_version"].astype(int),
+        }
+    )
+
+
+def _excel(filters: dict[str, object], version: int, date: str, lang: str) -> bytes:
+    """The filtered entries as .xlsx (runs on click, with its own cursor)."""
+    with data.cursor() as cur:
+        frame = audit.entries(cur, **filters)
+    return audit.to_excel(frame, version, date, lang)
+
+
+def _undo(entry_id: int, what: str) -> None:
+    actor = auth_ui.current_actor()  # verified again at the click
+    try:
+        with data.cursor() as cur:
+            result = editing_rows.undo(cur, actor, entry_id)
+    except CockpitError as exc:
+        st.session_state[FLASH_KEY] = ("error", exc.message(text.lang()))
+        return
+    st.session_state[FLASH_KEY] = ("success", t("audit_undone", what=what, version=result.version))
+
+
+def _undo_section() -> None:
+    st.markdown(f"**{t('audit_undo_header')}**")
+    with data.cursor() as cur:
+        removable = editing_rows.removed(cur)
+    if removable.empty:
+        st.caption(t("audit_undo_none"))
+        return
+    for row in removable.head(20).itertuples(index=False):
+        old = audit.decode(row.old_value) or {}
+        name = old.get("name") or old.get("label_de") or old.get("item") or row.entity_key
+        what = f"{t(f'audit_entity_{row.entity}')} „{name}“"
+        when = pd.Timestamp(row.changed_at).strftime("%d.%m.%Y %H:%M")
+        st.button(
+            f"{t('audit_undo_button', what=what)} ({row.actor}, {when})",
+            key=f"undo_{row.id}",
+            on_click=_undo,
+            args=(int(row.id), what),
+        )
+
+
+def show(ctx: Context, actor: Actor) -> None:
+    """The audit trail: filters, the table, the Excel download and (editors) undo."""
+    lang = text.lang()
+    st.header(t("audit_header"))
+    st.caption(t("audit_intro"))
+    flash = st.session_state.pop(FLASH_KEY, None)
+    if flash:
+        (st.error if flash[0] == "error" else st.success)(flash[1])
+    with data.cursor() as cur:
+        names = audit.actors(cur)
+    filters = _filters(names)
+    with data.cursor() as cur:
+        frame = audit.entries(cur, **filters, limit=LIMIT)
+    if frame.empty:
+        st.info(t("audit_empty"))
+    else:
+        st.caption(t("audit_count", count=len(frame)))
+        st.dataframe(display_table(frame), hide_index=True, width="stretch")
+        st.download_button(
+            t("audit_download"),
+            data=functools.partial(_excel, filters, ctx.version, ctx.date, lang),
+            file_name=f"IT-Reorg_Aenderungsprotokoll_{dt.date.today().isoformat()}.xlsx",
+            mime=XLSX_MIME,
+            key="audit_download",
+        )
+    if actor.is_editor:
+        _undo_section()

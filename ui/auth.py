@@ -1,0 +1,232 @@
+"""Sign-in in the sidebar and the session's role, derived on every run from verified state.
+
+Two ways to become an editor (see the README, "Anmeldung und Rollen"):
+
+* **Password**: ``[cockpit.editors]`` in ``.streamlit/secrets.toml`` maps user names to
+  salted scrypt hashes (``python -m core hash-password``). A successful login stores a
+  token signed with a per-process secret and bound to the stored hash; every run checks
+  the signature again, so a session-state value someone crafts is worthless, and changing
+  the hash in the secrets ends the session.
+* **OIDC**: with an ``[auth]`` section Streamlit's ``st.login`` signs people in; an account
+  is an editor if its e-mail (or ``@domain``) is listed in ``[cockpit] oidc_editors``.
+
+Failed password logins are rate-limited per session and per user name (exponential
+back-off). Participants of the committee get a signed link instead of a login
+(:func:`participant_actor`).
+"""
+
+from __future__ import annotations
+
+import secrets as token_source
+from collections.abc import Mapping
+from typing import Any
+
+import streamlit as st
+from streamlit.errors import StreamlitAuthError
+from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+from core import auth
+from core.auth import Actor
+from core.errors import InputError
+from ui import text
+from ui.text import t
+
+SESSION_KEY = "_auth_session"
+SECTION = "cockpit"
+USER_KEY = "login_user"
+PASSWORD_KEY = "login_password"
+FORM_KEY = "login_form"
+LOGIN_BUTTON_KEY = "login_submit"
+LOGOUT_KEY = "logout"
+OIDC_KEY = "oidc_login"
+MESSAGE_KEY = "_auth_message"
+
+_PROCESS_SECRET = token_source.token_bytes(32)  # signs session tokens; new on every restart
+LIMITER = auth.RateLimiter()
+
+
+class SecretsMissing(Exception):
+    """There is no secrets file at all."""
+
+
+def _secrets() -> Mapping[str, Any]:
+    """The app's secrets; :class:`SecretsMissing` if no secrets file exists."""
+    try:
+        return {key: st.secrets[key] for key in st.secrets}
+    except FileNotFoundError:  # StreamlitSecretNotFoundError is one
+        raise SecretsMissing from None
+
+
+def _section() -> Mapping[str, Any]:
+    try:
+        section = _secrets().get(SECTION)
+    except SecretsMissing:
+        return {}
+    return section if isinstance(section, Mapping) else {}
+
+
+def accounts() -> dict[str, str]:
+    """Password accounts: user name → stored hash (empty if not configured)."""
+    return auth.editor_accounts(_section())
+
+
+def oidc_configured() -> bool:
+    """Whether an ``[auth]`` section for ``st.login`` exists."""
+    try:
+        return isinstance(_secrets().get("auth"), Mapping)
+    except SecretsMissing:
+        return False
+
+
+def _session_keys(user: str) -> tuple[str, ...]:
+    ctx = get_script_run_ctx()
+    session = ctx.session_id if ctx is not None else "none"
+    return (f"session:{session}", f"user:{user.strip().lower()}")
+
+
+def _token(user: str, stored_hash: str) -> dict[str, str]:
+    return {"user": user, "sig": auth.sign(_PROCESS_SECRET, "editor", user, stored_hash)}
+
+
+def _password_actor() -> Actor | None:
+    token = st.session_state.get(SESSION_KEY)
+    if not isinstance(token, Mapping):
+        return None
+    user = token.get("user")
+    if not isinstance(user, str):
+        return None
+    stored = accounts().get(user)
+    if stored is None or not auth.signature_valid(
+        _PROCESS_SECRET, token.get("sig"), "editor", user, stored
+    ):
+        return None
+    return Actor(user, auth.EDITOR)
+
+
+def _oidc_user() -> tuple[str, str] | None:
+    """(display name, e-mail) of a signed-in OIDC account, else None."""
+    if not oidc_configured() or not st.user.get("is_logged_in"):
+        return None
+    email = str(st.user.get("email") or "")
+    name = str(st.user.get("name") or email or "?")
+    return name, email
+
+
+def current_actor() -> Actor:
+    """Who is acting in this run: an editor (password or OIDC) or a viewer."""
+    actor = _password_actor()
+    if actor is not None:
+        return actor
+    oidc = _oidc_user()
+    if oidc is not None and auth.oidc_is_editor(oidc[1], _section().get("oidc_editors")):
+        return Actor(oidc[1] or oidc[0], auth.EDITOR)
+    return Actor.viewer()
+
+
+def link_secret() -> tuple[bytes, bool]:
+    """The secret of participant links and whether it is stable (set in the secrets)."""
+    configured = _section().get("link_secret")
+    if isinstance(configured, str) and len(configured) >= 16:
+        return configured.encode("utf-8"), True
+    return _PROCESS_SECRET, False
+
+
+def participant_actor(slug: object, token: object, name: str | None = None) -> Actor | None:
+    """The participant a link names, if its token is valid; else None."""
+    if not isinstance(slug, str) or not slug:
+        return None
+    if not auth.participant_token_valid(link_secret()[0], slug, token):
+        return None
+    return Actor(name or slug, auth.PARTICIPANT, scope=slug)
+
+
+def participant_token(slug: str) -> str:
+    """The token for a participant link (callers must be editors)."""
+    return auth.participant_token(link_secret()[0], slug)
+
+
+# --- widgets ---------------------------------------------------------------------------------
+
+
+def _submit_login() -> None:
+    """Form callback: check the password once, before the next run draws anything."""
+    user = str(st.session_state.get(USER_KEY) or "").strip()
+    password = str(st.session_state.get(PASSWORD_KEY) or "")
+    st.session_state[PASSWORD_KEY] = ""  # never keep the password in the session
+    keys = _session_keys(user or "-")
+    try:
+        LIMITER.check(*keys)
+        try:
+            _secrets()
+        except SecretsMissing:
+            raise InputError("auth_no_secrets_file") from None
+        actor = auth.login(accounts(), user, password)
+    except InputError as exc:
+        if exc.key == "auth_wrong":
+            LIMITER.failure(*keys)
+        st.session_state[MESSAGE_KEY] = ("error", exc.message(text.lang()))
+        return
+    LIMITER.success(*keys)
+    st.session_state[SESSION_KEY] = _token(actor.name, accounts()[actor.name])
+    st.session_state[MESSAGE_KEY] = ("success", t("auth_login_ok", name=actor.name))
+
+
+def _logout() -> None:
+    st.session_state.pop(SESSION_KEY, None)
+
+
+def _show_message() -> None:
+    message = st.session_state.pop(MESSAGE_KEY, None)
+    if message:
+        kind, body = message
+        (st.sidebar.error if kind == "error" else st.sidebar.success)(body)
+
+
+def sidebar() -> Actor:
+    """Draw who is signed in, the login or logout controls; return the current actor."""
+    actor = current_actor()
+    sidebar = st.sidebar
+    sidebar.divider()
+    _show_message()
+    if actor.is_editor:
+        sidebar.markdown(t("auth_role_editor", name=actor.name))
+        if _password_actor() is not None:
+            sidebar.button(t("auth_logout"), key=LOGOUT_KEY, on_click=_logout, width="stretch")
+        elif sidebar.button(t("auth_logout"), key=LOGOUT_KEY, width="stretch"):
+            st.logout()
+        return actor
+    sidebar.caption(t("auth_role_viewer"))
+    oidc = _oidc_user()
+    if oidc is not None:
+        sidebar.caption(t("auth_oidc_no_rights", name=oidc[0]))
+        if sidebar.button(t("auth_logout"), key=LOGOUT_KEY, width="stretch"):
+            st.logout()
+    elif oidc_configured() and sidebar.button(t("auth_oidc_button"), key=OIDC_KEY, width="stretch"):
+        _start_oidc()
+    with sidebar.expander(t("auth_login_expander")):
+        with st.form(FORM_KEY, border=False):
+            st.text_input(t("auth_user"), key=USER_KEY, autocomplete="username")
+            st.text_input(
+                t("auth_password"),
+                key=PASSWORD_KEY,
+                type="password",
+                autocomplete="current-password",
+            )
+            st.form_submit_button(
+                t("auth_login_button"),
+                key=LOGIN_BUTTON_KEY,
+                on_click=_submit_login,
+                width="stretch",
+            )
+    return actor
+
+
+def _start_oidc() -> None:
+    provider = _section().get("oidc_provider")
+    try:
+        st.login(provider if isinstance(provider, str) and provider else None)
+    except StreamlitAuthError as exc:
+        if type(exc).__name__ == "StreamlitMissingAuthlibError":
+            st.sidebar.error(t("auth_oidc_missing_lib"))
+        else:
+            st.sidebar.error(t("auth_oidc_error", detail=str(exc).splitlines()[0]))

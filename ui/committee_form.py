@@ -1,0 +1,78 @@
+"""The weight entry form of the committee page (facilitator and participant link).
+
+Owns the session-state keys ``<form_key>_name``, ``<form_key>_w_<group>`` and
+``<form_key>_s_<criterion>``. The sliders sit in a form, so moving one does not rerun the
+page on a participant's phone; only "Gewichte speichern" does.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+import streamlit as st
+
+from core.scenarios import ProfileWeights
+from core.weights import GROUPS
+from core.weightset import DEFAULT_GROUP_WEIGHTS
+from ui import text
+from ui.text import t
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What the form returned: submitted or not, the name and the weights."""
+
+    submitted: bool
+    name: str
+    weights: ProfileWeights
+
+
+def _start(value: float) -> int:
+    return min(100, max(0, int(round(value))))
+
+
+def weights_form(
+    criteria: pd.DataFrame,
+    form_key: str,
+    *,
+    initial: ProfileWeights | None = None,
+    name_default: str = "",
+    name_editable: bool = True,
+) -> Entry:
+    """Name, three group sliders and the sub-criteria sliders in one form."""
+    labels = text.group_labels()
+    label_col = "label_de" if text.lang() == "de" else "label_en"
+    groups = initial.groups if initial else DEFAULT_GROUP_WEIGHTS
+    within = initial.within if initial else {}
+    with st.form(form_key):
+        name = st.text_input(
+            t("comm_name"), value=name_default, key=f"{form_key}_name", disabled=not name_editable
+        )
+        for group in GROUPS:
+            st.slider(
+                labels[group],
+                0,
+                100,
+                value=_start(groups.get(group, 0)),
+                key=f"{form_key}_w_{group}",
+            )
+        with st.expander(t("sub_weights")):
+            for group in GROUPS:
+                st.markdown(f"**{labels[group]}**")
+                for row in criteria[criteria["grp"] == group].itertuples(index=False):
+                    st.slider(
+                        getattr(row, label_col),
+                        0,
+                        100,
+                        value=_start(within.get(row.key, row.default_weight)),
+                        key=f"{form_key}_s_{row.key}",
+                        help=row.help_de or None,
+                    )
+        submitted = st.form_submit_button(t("comm_save"), type="primary", key=f"{form_key}_save")
+    weights = ProfileWeights(
+        {g: float(st.session_state[f"{form_key}_w_{g}"]) for g in GROUPS},
+        {k: float(st.session_state[f"{form_key}_s_{k}"]) for k in criteria["key"]},
+        "wsm",
+    )
+    return Entry(submitted, str(name or name_default), weights)

@@ -1,0 +1,52 @@
+"""The cost view of the Sensitivität page: NPV of cost, savings vs status quo, WiBe verdict."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from core import charts_analysis, costview, fmt
+from core.area_model import AreaModel
+from ui import context, text
+from ui.text import t
+
+
+def show(ctx: context.Context, model: AreaModel) -> None:
+    """Table and chart of every option's cost NPV and saving, with the WiBe rule applied."""
+    lang = text.lang()
+    st.header(t("cost_header"))
+    st.caption(
+        t("cost_settings", years=ctx.horizon_years, rate=fmt.percent(ctx.discount_rate, 1, lang))
+    )
+    view = costview.cost_view(model, ctx.weights, ctx.horizon_years, ctx.discount_rate)
+    threshold = fmt.number(costview.WIBE_THRESHOLD, 0, lang)
+    pathways = text.pathway_labels()
+    st.dataframe(
+        pd.DataFrame(
+            {
+                t("col_option"): view["option"],
+                t("col_pathway"): view["pathway"].map(pathways),
+                t("col_investment"): view["investment"].map(lambda v: fmt.eur(v, 0, lang)),
+                t("col_annual"): view["annual_cost"].map(lambda v: fmt.eur(v, 0, lang)),
+                t("col_npv", years=ctx.horizon_years): view["npv_cost"].map(lambda v: fmt.eur(v, 0, lang)),
+                t("cost_col_savings"): view["savings"].map(lambda v: fmt.eur(v, 0, lang, signed=True)),
+                t("cost_col_qualitative"): view["qualitative_score"].map(lambda v: fmt.number(v, 0, lang)),
+                t("cost_col_wibe"): view["wibe_status"].map(lambda s: t(f"wibe_{s}", threshold=threshold)),
+            }
+        ),
+        hide_index=True,
+    )
+    st.caption(t("cost_wibe_note", threshold=threshold))
+    if view["savings"].notna().any():
+        st.altair_chart(
+            charts_analysis.savings_bars(
+                view[view["savings"].notna()],
+                pathways,
+                title=t("chart_savings_title", years=ctx.horizon_years),
+                x_title=t("chart_savings_axis"),
+                y_title=t("col_option"),
+                legend_title=t("col_pathway"),
+                lang=lang,
+            ),
+            width="stretch",
+        )

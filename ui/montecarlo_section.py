@@ -1,0 +1,126 @@
+"""The Monte Carlo block of the Sensitivität page: sampling controls, progress, result.
+
+Owns the session-state keys ``mc_mode``, ``mc_concentration``, ``mc_samples`` and ``mc_seed``.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+import pandas as pd
+import streamlit as st
+
+from core import charts_analysis, fmt, montecarlo
+from core.area_model import AreaModel
+from core.errors import CockpitError
+from ui import context, text
+from ui.text import t
+
+CONCENTRATIONS = (2, 5, 10, 20, 50, 100, 200, 500)
+PROGRESS_AFTER_SECONDS = 1.0
+
+
+def _progress() -> tuple[Callable[[int, int], None], Callable[[], None]]:
+    """A progress callback that shows a bar only once the run has taken over a second."""
+    start = time.perf_counter()
+    bar: list = []
+
+    def report(done: int, total: int) -> None:
+        if not bar and time.perf_counter() - start > PROGRESS_AFTER_SECONDS:
+            bar.append(st.progress(0.0))
+        if bar:
+            bar[0].progress(done / total, text=t("mc_progress", done=done, total=total))
+
+    def finish() -> None:
+        if bar:
+            bar[0].empty()
+
+    return report, finish
+
+
+def _controls() -> tuple[str, float, int, int]:
+    st.session_state.setdefault("mc_mode", "around")
+    st.session_state.setdefault("mc_concentration", int(montecarlo.DEFAULT_CONCENTRATION))
+    st.session_state.setdefault("mc_samples", montecarlo.DEFAULT_SAMPLES)
+    st.session_state.setdefault("mc_seed", montecarlo.DEFAULT_SEED)
+    left, right = st.columns(2)
+    mode = left.radio(
+        t("mc_mode"), montecarlo.SAMPLING_MODES, key="mc_mode", format_func=lambda m: t(f"mc_mode_{m}")
+    )
+    concentration = left.select_slider(
+        t("mc_concentration"),
+        options=CONCENTRATIONS,
+        key="mc_concentration",
+        help=t("mc_concentration_help"),
+        disabled=mode == "uniform",
+    )
+    samples = right.number_input(t("mc_samples"), 100, 100_000, step=1_000, key="mc_samples")
+    seed = right.number_input(t("mc_seed"), 0, 2**31 - 1, step=1, key="mc_seed", help=t("mc_seed_help"))
+    return mode, float(concentration), int(samples), int(seed)
+
+
+def show(ctx: context.Context, model: AreaModel) -> None:
+    """Controls, run and result of the rank-acceptability analysis for one area."""
+    lang = text.lang()
+    st.header(t("mc_header"))
+    mode, concentration, samples, seed = _controls()
+    st.caption(t("mc_intro", samples=fmt.number(samples, 0, lang)))
+    report, finish = _progress()
+    try:
+        result = montecarlo.rank_acceptability(
+            model,
+            ctx.weights,
+            ctx.method,
+            samples=samples,
+            mode=mode,
+            concentration=concentration,
+            seed=seed,
+            progress=report,
+        )
+    except CockpitError as exc:
+        st.error(exc.message(lang))
+        return
+    finally:
+        finish()
+    table = result.table()
+    best = table.iloc[0]
+    st.markdown(
+        t(
+            "mc_summary",
+            option=best["option"],
+            share=fmt.percent(best["first_share"], 1, lang),
+            rank=fmt.number(best["expected_rank"], 2, lang),
+        )
+    )
+    long = result.long()
+    alt_text = t(
+        "mc_alt",
+        items="; ".join(
+            f"{r.option}: {t('mc_col_first_share')} {fmt.percent(r.first_share, 1, lang)}, "
+            f"{t('mc_col_expected_rank')} {fmt.number(r.expected_rank, 2, lang)}"
+            for r in table.itertuples(index=False)
+        ),
+    )
+    st.altair_chart(
+        charts_analysis.rank_acceptability_bars(
+            long,
+            title=t("chart_mc_title"),
+            x_title=t("chart_mc_share"),
+            y_title=t("col_option"),
+            legend_title=t("chart_mc_rank"),
+            lang=lang,
+        ),
+        width="stretch",
+    )
+    st.caption(alt_text)
+    st.dataframe(
+        pd.DataFrame(
+            {
+                t("col_option"): table["option"],
+                t("mc_col_expected_rank"): table["expected_rank"].map(lambda v: fmt.number(v, 2, lang)),
+                t("mc_col_first_share"): table["first_share"].map(lambda v: fmt.percent(v, 1, lang)),
+            }
+        ),
+        hide_index=True,
+    )

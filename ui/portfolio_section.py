@@ -1,0 +1,193 @@
+"""The budget portfolio block of the Übersicht page: objective, budgets, pins, result, curve.
+
+Owns the session-state keys ``pf_objective``, ``pf_invest_on``, ``pf_invest``,
+``pf_annual_on``, ``pf_annual`` and ``pf_pin_<area>`` (one per area: free, excluded or an
+option id).
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import streamlit as st
+
+from core import charts_analysis, fmt, portfolio
+from core.errors import CockpitError
+from ui import context, text
+from ui.text import t
+
+FREE = "__free__"
+EXCLUDE = "__exclude__"
+SLIDER_STEPS = 200
+
+
+def _step(top: float) -> int:
+    """A round slider step giving about :data:`SLIDER_STEPS` positions (at least 100 €)."""
+    raw = max(top / SLIDER_STEPS, 100.0)
+    magnitude = 10 ** math.floor(math.log10(raw))
+    return int(next(m * magnitude for m in (1, 2, 5, 10) if m * magnitude >= raw))
+
+
+def _budget_slider(
+    on_key: str, key: str, on_label: str, label: str, top: float, default_share: float
+) -> float | None:
+    """A checkbox and a € slider from 0 to ``top``; None when the budget is not limited."""
+    step = _step(top)
+    maximum = max(int(math.ceil(top / step) * step), step)
+    st.session_state.setdefault(on_key, True)
+    st.session_state.setdefault(key, int(round(top * default_share / step) * step))
+    st.session_state[key] = min(max(int(st.session_state[key]), 0), maximum)
+    limited = st.checkbox(on_label, key=on_key)
+    value = st.slider(
+        label, 0, maximum, step=step, key=key, disabled=not limited, format="%d €"
+    )
+    st.caption(t("pf_budget_shown", label=label, value=fmt.eur(value, 0, text.lang())))
+    return float(value) if limited else None
+
+
+def _pins(ctx: context.Context, items: pd.DataFrame) -> tuple[dict[str, str], list[str]]:
+    """One selectbox per area: choose freely, exclude, or pin one option."""
+    lang = text.lang()
+    pinned: dict[str, str] = {}
+    excluded: list[str] = []
+    with st.expander(t("pf_pins")):
+        for area, rows in items.groupby("area", sort=False):
+            names = dict(zip(rows["option_id"], rows["option"], strict=True))
+            key = f"pf_pin_{area}"
+            choices = [FREE, EXCLUDE, *names]
+            if st.session_state.get(key) not in choices:
+                st.session_state[key] = FREE
+            labels = {FREE: t("pf_free"), EXCLUDE: t("pf_exclude"), **names}
+            choice = st.selectbox(
+                ctx.area_name(area, lang), choices, key=key, format_func=labels.__getitem__
+            )
+            if choice == EXCLUDE:
+                excluded.append(area)
+            elif choice != FREE:
+                pinned[area] = choice
+    return pinned, excluded
+
+
+def _result(ctx: context.Context, result: portfolio.PortfolioResult) -> None:
+    lang = text.lang()
+    if not result.feasible:
+        st.error(
+            t(
+                "pf_infeasible",
+                invest=fmt.eur(result.min_investment, 0, lang),
+                annual=fmt.eur(result.min_annual, 0, lang),
+            )
+        )
+        return
+    if result.choices.empty:
+        st.info(t("pf_all_excluded"))
+        return
+    totals = st.columns(3)
+    totals[0].metric(t("pf_total_value"), t("pf_value_points", value=fmt.number(result.total_value, 1, lang)))
+    totals[1].metric(t("pf_total_invest"), fmt.eur(result.total_investment, 0, lang))
+    totals[2].metric(t("pf_total_annual"), fmt.eur(result.total_annual, 0, lang))
+    choices = result.choices
+    st.dataframe(
+        pd.DataFrame(
+            {
+                t("col_area"): choices["area"].map(lambda s: ctx.area_name(s, lang)),
+                t("col_option"): choices["option"],
+                t("col_pathway"): choices["pathway"].map(text.pathway_labels()),
+                t("pf_col_value"): choices["value"].map(lambda v: fmt.number(v, 1, lang)),
+                t("col_investment"): choices["investment"].map(lambda v: fmt.eur(v, 0, lang)),
+                t("col_annual"): choices["annual_cost"].map(lambda v: fmt.eur(v, 0, lang)),
+            }
+        ),
+        hide_index=True,
+    )
+
+
+def _curve(
+    ctx: context.Context,
+    items: pd.DataFrame,
+    budgets: tuple[float | None, float | None],
+    pinned: dict[str, str],
+    excluded: list[str],
+) -> None:
+    """Efficiency curve along the investment budget (or the annual one if only that is set)."""
+    lang = text.lang()
+    invest, annual = budgets
+    along = "annual" if invest is None and annual is not None else "investment"
+    other, current = (annual, invest) if along == "investment" else (invest, annual)
+    curve = portfolio.efficiency_curve(items, along, other, pinned, excluded)
+    if curve.empty:
+        st.caption(t("pf_nothing_fits_curve"))
+        return
+    names = dict(zip(items["option_id"], items["option"], strict=True))
+    areas = list(curve.columns[3:])
+    x_title = t("pf_curve_x_invest" if along == "investment" else "pf_curve_x_annual")
+    data = curve.assign(label=[fmt.eur(b, 0, lang) for b in curve["budget"]])
+    st.altair_chart(
+        charts_analysis.efficiency_curve(
+            data,
+            current,
+            title=t("pf_curve_title"),
+            x_title=x_title,
+            y_title=t("pf_curve_y"),
+            budget_label=x_title,
+            lang=lang,
+        ),
+        width="stretch",
+    )
+    st.caption(t("pf_curve_caption"))
+    if not curve["exact"].all():
+        st.caption(t("pf_curve_sampled", n=portfolio.CURVE_GRID))
+    st.markdown(f"**{t('pf_steps_header')}**")
+    st.dataframe(
+        pd.DataFrame(
+            {
+                t("pf_col_from_budget"): curve["budget"].map(lambda v: fmt.eur(v, 0, lang)),
+                t("pf_total_value"): curve["value"].map(lambda v: fmt.number(v, 1, lang)),
+                **{ctx.area_name(a, lang): curve[a].map(names) for a in areas},
+            }
+        ),
+        hide_index=True,
+    )
+
+
+def show(ctx: context.Context) -> None:
+    """The whole portfolio block; invalid input shows a German message instead of a traceback."""
+    lang = text.lang()
+    st.header(t("pf_header"))
+    st.caption(t("pf_intro"))
+    st.session_state.setdefault("pf_objective", "score")
+    objective = st.radio(
+        t("pf_objective"),
+        portfolio.OBJECTIVES,
+        key="pf_objective",
+        format_func=lambda o: t(f"pf_objective_{o}"),
+        horizontal=True,
+    )
+    try:
+        items = portfolio.portfolio_items(ctx.models(), ctx.weights, ctx.method, objective)
+    except CockpitError as exc:
+        st.error(exc.message(lang))
+        return
+    if items.empty:
+        st.info(t("no_options"))
+        return
+    left, right = st.columns(2)
+    with left:
+        invest = _budget_slider(
+            "pf_invest_on", "pf_invest", t("pf_limit_invest"), t("pf_budget_invest"),
+            portfolio.budget_range(items, "investment")[1], 0.5,
+        )  # fmt: skip
+    with right:
+        annual = _budget_slider(
+            "pf_annual_on", "pf_annual", t("pf_limit_annual"), t("pf_budget_annual"),
+            portfolio.budget_range(items, "annual_cost")[1], 0.75,
+        )  # fmt: skip
+    pinned, excluded = _pins(ctx, items)
+    try:
+        result = portfolio.solve(items, invest, annual, pinned, excluded)
+        _result(ctx, result)
+        if len(excluded) < items["area"].nunique():
+            _curve(ctx, items, (invest, annual), pinned, excluded)
+    except CockpitError as exc:
+        st.error(exc.message(lang))
