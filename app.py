@@ -63,7 +63,9 @@ navigation = st.navigation(
     [
         st.Page("pages/overview.py", title=t("page_overview"), icon="🗂️", url_path="uebersicht", default=True),
         st.Page("pages/area.py", title=t("page_area"), icon="🔎", url_path="bereich"),
-        st.Page("pages/sensitivity.py", title=t("page_sensitivity"), icon="🎚️", url_path="sensitivitaet"),
+        st.Page(
+            "pages/sensitivity.py", title=t("page_sensitivity"), icon="🎚️", url_path="sensitivitaet"
+        ),
         st.Page("pages/method.py", title=t("page_method"), icon="📚", url_path="methodik"),
         st.Page("pages/data.py", title=t("page_data"), icon="🗄️", url_path="daten"),
         st.Page("pages/scenarios.py", title=t("page_scenarios"), icon="⚖️", url_path="szenarien"),

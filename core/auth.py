@@ -34,7 +34,7 @@ SCRYPT_P = 1
 SALT_BYTES = 16
 HASH_BYTES = 32
 MAX_PASSWORD_CHARS = 1024  # scrypt cost grows with the input; refuse absurd lengths early
-_MAX_N = 2**20  # refuse hashes that would make one login take minutes
+_MAX_MEMORY = 2**27  # scrypt needs 128·n·r bytes; refuse hashes that would need more
 
 
 class PermissionDeniedError(CockpitError, PermissionError):
@@ -110,7 +110,9 @@ def hash_password(
     """A salted scrypt hash of ``password`` as one string for ``secrets.toml``."""
     data = _check_password(password)
     salt = secrets.token_bytes(SALT_BYTES) if salt is None else salt
-    digest = hashlib.scrypt(data, salt=salt, n=n, r=r, p=p, dklen=HASH_BYTES, maxmem=2**27)
+    digest = hashlib.scrypt(
+        data, salt=salt, n=n, r=r, p=p, dklen=HASH_BYTES, maxmem=2 * _MAX_MEMORY
+    )
     return f"scrypt${n}${r}${p}${_b64(salt)}${_b64(digest)}"
 
 
@@ -139,7 +141,7 @@ def parse_hash(encoded: str) -> ParsedHash:
     except ValueError:
         raise InputError("auth_bad_hash") from None
     power_of_two = n > 1 and (n & (n - 1)) == 0
-    if not (power_of_two and n <= _MAX_N and 1 <= r <= 64 and 1 <= p <= 16):
+    if not (power_of_two and 1 <= r <= 64 and 1 <= p <= 16 and 128 * n * r <= _MAX_MEMORY):
         raise InputError("auth_bad_hash")
     if len(salt) < 8 or len(digest) < 16:
         raise InputError("auth_bad_hash")
@@ -154,15 +156,18 @@ def verify_password(password: str, encoded: str) -> bool:
     """
     data = _check_password(password)
     parsed = parse_hash(encoded)
-    digest = hashlib.scrypt(
-        data,
-        salt=parsed.salt,
-        n=parsed.n,
-        r=parsed.r,
-        p=parsed.p,
-        dklen=len(parsed.digest),
-        maxmem=2**28,
-    )
+    try:
+        digest = hashlib.scrypt(
+            data,
+            salt=parsed.salt,
+            n=parsed.n,
+            r=parsed.r,
+            p=parsed.p,
+            dklen=len(parsed.digest),
+            maxmem=2 * _MAX_MEMORY,
+        )
+    except (ValueError, MemoryError):
+        raise InputError("auth_bad_hash") from None
     return hmac.compare_digest(digest, parsed.digest)
 
 

@@ -82,7 +82,9 @@ class BatchScorer:
     def group_unit(self) -> np.ndarray:
         """For linear methods: option × group scores U_g, so that score = U_g · shares."""
         if self.unit is None:
-            raise InputError("unknown_method", method=self.method, allowed=", ".join(LINEAR_METHODS))
+            raise InputError(
+                "unknown_method", method=self.method, allowed=", ".join(LINEAR_METHODS)
+            )
         return self.unit @ self.criterion_weights(np.eye(len(self.groups))).T
 
     def scores(self, criterion_weights: ArrayLike) -> np.ndarray:

@@ -70,8 +70,10 @@ def stability_lines(
         )
     )
     rule_data = pd.DataFrame({"percent": [current * 100], "label": [current_label]})
-    rule = alt.Chart(rule_data).mark_rule(color=TEXT_COLOR, strokeDash=[4, 4]).encode(
-        x="percent:Q", tooltip=[alt.Tooltip("label:N", title=" ")]
+    rule = (
+        alt.Chart(rule_data)
+        .mark_rule(color=TEXT_COLOR, strokeDash=[4, 4])
+        .encode(x="percent:Q", tooltip=[alt.Tooltip("label:N", title=" ")])
     )
     rule_text = (
         alt.Chart(rule_data)
@@ -80,7 +82,9 @@ def stability_lines(
     )
     layers = [lines, rule, rule_text]
     if len(crossings):
-        dots_data = crossings.assign(percent=crossings["weight"] * 100, points=crossings["score"] * 100)
+        dots_data = crossings.assign(
+            percent=crossings["weight"] * 100, points=crossings["score"] * 100
+        )
         tooltip = [
             alt.Tooltip("label:N", title=" "),
             alt.Tooltip("percent:Q", title=x_title, format=".1f"),

@@ -39,7 +39,9 @@ COLUMNS = [
 ]
 
 
-def qualitative_score(model: AreaModel, weights: WeightSet, group: str = "citizen_value") -> np.ndarray:
+def qualitative_score(
+    model: AreaModel, weights: WeightSet, group: str = "citizen_value"
+) -> np.ndarray:
     """Per option: the group's criteria scaled by their catalogue range, weighted, 0–100."""
     mask = (model.criteria["grp"] == group).to_numpy()
     if not mask.any() or len(model.options) == 0:
@@ -56,7 +58,9 @@ def qualitative_score(model: AreaModel, weights: WeightSet, group: str = "citize
     return scaled @ (within / within.sum()) * 100
 
 
-def wibe_status(savings: float, score: float, is_status_quo: bool, threshold: float = WIBE_THRESHOLD) -> str:
+def wibe_status(
+    savings: float, score: float, is_status_quo: bool, threshold: float = WIBE_THRESHOLD
+) -> str:
     """WiBe 5.0 verdict: economic if the NPV is positive, else justified if score ≥ threshold."""
     if is_status_quo:
         return "baseline"
@@ -81,7 +85,9 @@ def cost_view(
     if len(model.options) == 0:
         return pd.DataFrame(columns=COLUMNS)
     options = model.options
-    npv = finance.npv_cost(options["investment"], options["annual_cost"], horizon_years, discount_rate)
+    npv = finance.npv_cost(
+        options["investment"], options["annual_cost"], horizon_years, discount_rate
+    )
     is_sq = (options["pathway"] == "status_quo").to_numpy()
     baseline = npv[is_sq][0] if is_sq.any() else np.nan
     savings = baseline - npv

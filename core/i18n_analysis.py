@@ -65,8 +65,14 @@ ANALYSIS_TEXT: dict[str, dict[str, str]] = {
         "de": "Das Gewicht für {group} kann die Rangfolge hier nicht ändern (die Gruppe hat keine gewichteten Kriterien oder ist die einzige).",
         "en": "The weight for {group} cannot change the ranking here (the group has no weighted criteria or is the only one).",
     },
-    "stability_current": {"de": "Aktuelles Gewicht für {group}: {weight}", "en": "Current weight for {group}: {weight}"},
-    "chart_stability_title": {"de": "Punkte je Option über dem Gewicht für {group}", "en": "Score per option over the weight for {group}"},
+    "stability_current": {
+        "de": "Aktuelles Gewicht für {group}: {weight}",
+        "en": "Current weight for {group}: {weight}",
+    },
+    "chart_stability_title": {
+        "de": "Punkte je Option über dem Gewicht für {group}",
+        "en": "Score per option over the weight for {group}",
+    },
     "chart_weight_axis": {"de": "Gewicht für {group} (%)", "en": "Weight for {group} (%)"},
     "chart_current_weight": {"de": "aktuelles Gewicht", "en": "current weight"},
     "chart_crossing": {"de": "Rangwechsel", "en": "Rank change"},
@@ -74,8 +80,14 @@ ANALYSIS_TEXT: dict[str, dict[str, str]] = {
         "de": "Senkrechte Linie: aktuelles Gewicht. Punkte: Gewichte, bei denen zwei Optionen die Reihenfolge tauschen (Ring: Wechsel an der Spitze).",
         "en": "Vertical line: current weight. Dots: weights at which two options swap order (ring: change at the top).",
     },
-    "crossings_header": {"de": "Rangwechsel zwischen 0 % und 100 %", "en": "Rank changes between 0 % and 100 %"},
-    "no_crossings": {"de": "Keine Rangwechsel zwischen 0 % und 100 %.", "en": "No rank changes between 0 % and 100 %."},
+    "crossings_header": {
+        "de": "Rangwechsel zwischen 0 % und 100 %",
+        "en": "Rank changes between 0 % and 100 %",
+    },
+    "no_crossings": {
+        "de": "Keine Rangwechsel zwischen 0 % und 100 %.",
+        "en": "No rank changes between 0 % and 100 %.",
+    },
     "sens_col_weight": {"de": "Gewicht", "en": "Weight"},
     "sens_col_leader_below": {"de": "Vorn darunter", "en": "Ahead below"},
     "sens_col_leader_above": {"de": "Vorn darüber", "en": "Ahead above"},
@@ -88,7 +100,10 @@ ANALYSIS_TEXT: dict[str, dict[str, str]] = {
         "de": "Rang jeder Option nach den drei Methoden, unter derselben Gewichtung.",
         "en": "Rank of every option under each of the three methods, with the same weighting.",
     },
-    "compare_agree": {"de": "Alle drei Methoden empfehlen „{option}“", "en": "All three methods recommend '{option}'"},
+    "compare_agree": {
+        "de": "Alle drei Methoden empfehlen „{option}“",
+        "en": "All three methods recommend '{option}'",
+    },
     "compare_disagree": {
         "de": "Die Methoden sind sich an der Spitze nicht einig: {tops}.",
         "en": "The methods disagree on the top option: {tops}.",
@@ -100,8 +115,14 @@ ANALYSIS_TEXT: dict[str, dict[str, str]] = {
         "en": "The three group weights are drawn at random {samples} times (the split within each group stays as set). The chart shows how often each option takes each rank.",
     },
     "mc_mode": {"de": "Ziehung der Gewichte", "en": "How weights are drawn"},
-    "mc_mode_around": {"de": "um die aktuelle Gewichtung (Dirichlet)", "en": "around the current weighting (Dirichlet)"},
-    "mc_mode_uniform": {"de": "gleichverteilt über alle Gewichtungen", "en": "uniformly over all weightings"},
+    "mc_mode_around": {
+        "de": "um die aktuelle Gewichtung (Dirichlet)",
+        "en": "around the current weighting (Dirichlet)",
+    },
+    "mc_mode_uniform": {
+        "de": "gleichverteilt über alle Gewichtungen",
+        "en": "uniformly over all weightings",
+    },
     "mc_concentration": {"de": "Konzentration", "en": "Concentration"},
     "mc_concentration_help": {
         "de": "Je höher, desto näher liegen die gezogenen Gewichte an den aktuellen. Bei 50 schwankt ein Gewicht von 33 % um etwa ±7 Prozentpunkte.",
@@ -113,7 +134,10 @@ ANALYSIS_TEXT: dict[str, dict[str, str]] = {
         "de": "Gleicher Startwert, gleiches Ergebnis – so bleibt eine Auswertung nachvollziehbar.",
         "en": "Same seed, same result – so an analysis can be reproduced.",
     },
-    "mc_progress": {"de": "Ziehe Gewichtungen … {done} von {total}", "en": "Drawing weightings … {done} of {total}"},
+    "mc_progress": {
+        "de": "Ziehe Gewichtungen … {done} von {total}",
+        "en": "Drawing weightings … {done} of {total}",
+    },
     "mc_summary": {
         "de": "„{option}“ liegt in {share} der Ziehungen vorn (erwarteter Rang {rank}).",
         "en": "'{option}' leads in {share} of the samples (expected rank {rank}).",
@@ -123,29 +147,56 @@ ANALYSIS_TEXT: dict[str, dict[str, str]] = {
     "chart_mc_rank": {"de": "Rang", "en": "Rank"},
     "mc_col_expected_rank": {"de": "Erwarteter Rang", "en": "Expected rank"},
     "mc_col_first_share": {"de": "Anteil Rang 1", "en": "Share of rank 1"},
-    "mc_alt": {"de": "Rang-Akzeptanz als Text: {items}.", "en": "Rank acceptability as text: {items}."},
+    "mc_alt": {
+        "de": "Rang-Akzeptanz als Text: {items}.",
+        "en": "Rank acceptability as text: {items}.",
+    },
     # --- cost view (WiBe) ----------------------------------------------------------------
-    "cost_header": {"de": "Kosten und Wirtschaftlichkeit (WiBe)", "en": "Cost and economic appraisal (WiBe)"},
+    "cost_header": {
+        "de": "Kosten und Wirtschaftlichkeit (WiBe)",
+        "en": "Cost and economic appraisal (WiBe)",
+    },
     "cost_settings": {
         "de": "Barwert über {years} Jahre mit Diskontsatz {rate} (Einstellungen COCKPIT_HORIZON_YEARS und COCKPIT_DISCOUNT_RATE).",
         "en": "Net present value over {years} years at a discount rate of {rate} (settings COCKPIT_HORIZON_YEARS and COCKPIT_DISCOUNT_RATE).",
     },
-    "cost_col_savings": {"de": "Einsparung ggü. Status quo (Barwert)", "en": "Saving vs status quo (NPV)"},
-    "cost_col_qualitative": {"de": "Bürgernutzen (0–100, absolut)", "en": "Citizen value (0–100, absolute)"},
+    "cost_col_savings": {
+        "de": "Einsparung ggü. Status quo (Barwert)",
+        "en": "Saving vs status quo (NPV)",
+    },
+    "cost_col_qualitative": {
+        "de": "Bürgernutzen (0–100, absolut)",
+        "en": "Citizen value (0–100, absolute)",
+    },
     "cost_col_wibe": {"de": "WiBe-Urteil", "en": "WiBe verdict"},
     "wibe_baseline": {"de": "Vergleichsbasis", "en": "Baseline"},
-    "wibe_economic": {"de": "wirtschaftlich (Kapitalwert positiv)", "en": "economic (positive NPV)"},
-    "wibe_justified_by_value": {"de": "begründet durch Bürgernutzen (≥ {threshold} Punkte)", "en": "justified by citizen value (≥ {threshold} points)"},
+    "wibe_economic": {
+        "de": "wirtschaftlich (Kapitalwert positiv)",
+        "en": "economic (positive NPV)",
+    },
+    "wibe_justified_by_value": {
+        "de": "begründet durch Bürgernutzen (≥ {threshold} Punkte)",
+        "en": "justified by citizen value (≥ {threshold} points)",
+    },
     "wibe_not_justified": {"de": "nicht begründet", "en": "not justified"},
     "wibe_no_baseline": {"de": "kein Status quo zum Vergleich", "en": "no status quo to compare"},
     "cost_wibe_note": {
         "de": "WiBe 5.0: Eine Maßnahme ist begründet, wenn ihr Kapitalwert positiv ist oder ihr qualitativer Nutzen mindestens {threshold} Punkte erreicht. Ein negativer Kapitalwert kann also durch hohen Bürgernutzen gerechtfertigt sein. Erklärung unter „Methodik & Quellen“.",
         "en": "WiBe 5.0: a measure is justified if its net present value is positive or its qualitative benefit reaches {threshold} points, so high citizen value can justify a negative NPV. See 'Method & sources'.",
     },
-    "chart_savings_title": {"de": "Einsparung gegenüber dem Status quo (Barwert {years} Jahre)", "en": "Saving against the status quo (NPV {years} years)"},
-    "chart_savings_axis": {"de": "Einsparung (€, negativ = Mehrkosten)", "en": "Saving (€, negative = extra cost)"},
+    "chart_savings_title": {
+        "de": "Einsparung gegenüber dem Status quo (Barwert {years} Jahre)",
+        "en": "Saving against the status quo (NPV {years} years)",
+    },
+    "chart_savings_axis": {
+        "de": "Einsparung (€, negativ = Mehrkosten)",
+        "en": "Saving (€, negative = extra cost)",
+    },
     # --- budget portfolio (Übersicht) ------------------------------------------------------
-    "pf_header": {"de": "Budget-Portfolio: eine Option je Bereich", "en": "Budget portfolio: one option per area"},
+    "pf_header": {
+        "de": "Budget-Portfolio: eine Option je Bereich",
+        "en": "Budget portfolio: one option per area",
+    },
     "pf_intro": {
         "de": "Welcher Satz von Optionen – je Bereich genau eine – bringt im Rahmen des Budgets den größten Gesamtwert? Exakt berechnet (Rucksackproblem mit Auswahlgruppen).",
         "en": "Which set of options – exactly one per area – gives the largest total value within the budget? Computed exactly (multiple-choice knapsack).",
@@ -154,9 +205,15 @@ ANALYSIS_TEXT: dict[str, dict[str, str]] = {
     "pf_objective_score": {"de": "Summe der Gesamtpunkte", "en": "Sum of total scores"},
     "pf_objective_citizen_value": {"de": "Summe des Bürgernutzens", "en": "Sum of citizen value"},
     "pf_limit_invest": {"de": "Investitionsbudget begrenzen", "en": "Limit the investment budget"},
-    "pf_budget_invest": {"de": "Einmaliges Investitionsbudget (€)", "en": "One-off investment budget (€)"},
+    "pf_budget_invest": {
+        "de": "Einmaliges Investitionsbudget (€)",
+        "en": "One-off investment budget (€)",
+    },
     "pf_limit_annual": {"de": "Betriebsbudget begrenzen", "en": "Limit the operating budget"},
-    "pf_budget_annual": {"de": "Jährliches Betriebsbudget (€)", "en": "Annual operating budget (€)"},
+    "pf_budget_annual": {
+        "de": "Jährliches Betriebsbudget (€)",
+        "en": "Annual operating budget (€)",
+    },
     "pf_budget_shown": {"de": "{label}: {value}", "en": "{label}: {value}"},
     "pf_pins": {"de": "Bereiche festlegen oder ausschließen", "en": "Pin or exclude areas"},
     "pf_free": {"de": "frei wählen", "en": "choose freely"},
@@ -165,7 +222,10 @@ ANALYSIS_TEXT: dict[str, dict[str, str]] = {
         "de": "Kein Satz von Optionen passt in dieses Budget. Selbst die günstigste Wahl braucht {invest} Einmalinvestition und {annual} laufende Kosten pro Jahr (jeweils für sich betrachtet).",
         "en": "No set of options fits this budget. Even the cheapest choice needs {invest} one-off investment and {annual} annual cost (each on its own).",
     },
-    "pf_all_excluded": {"de": "Alle Bereiche sind ausgeschlossen – es gibt nichts zu wählen.", "en": "All areas are excluded – there is nothing to choose."},
+    "pf_all_excluded": {
+        "de": "Alle Bereiche sind ausgeschlossen – es gibt nichts zu wählen.",
+        "en": "All areas are excluded – there is nothing to choose.",
+    },
     "pf_total_value": {"de": "Gesamtwert", "en": "Total value"},
     "pf_total_invest": {"de": "Investition gesamt", "en": "Total investment"},
     "pf_total_annual": {"de": "Laufende Kosten p. a. gesamt", "en": "Total annual cost"},
@@ -183,11 +243,20 @@ ANALYSIS_TEXT: dict[str, dict[str, str]] = {
         "de": "Sehr große Aufgabe: Die Kurve wurde an {n} Budgetwerten exakt berechnet, Zwischenstufen können fehlen.",
         "en": "Very large instance: the curve was computed exactly at {n} budgets; steps in between may be missing.",
     },
-    "pf_steps_header": {"de": "So ändert sich die Auswahl mit wachsendem Budget", "en": "How the choice changes as the budget grows"},
+    "pf_steps_header": {
+        "de": "So ändert sich die Auswahl mit wachsendem Budget",
+        "en": "How the choice changes as the budget grows",
+    },
     "pf_col_from_budget": {"de": "Ab Budget", "en": "From budget"},
-    "pf_nothing_fits_curve": {"de": "Bei diesem Betriebsbudget passt kein Satz von Optionen.", "en": "No set of options fits this operating budget."},
+    "pf_nothing_fits_curve": {
+        "de": "Bei diesem Betriebsbudget passt kein Satz von Optionen.",
+        "en": "No set of options fits this operating budget.",
+    },
     # --- Methodik ------------------------------------------------------------------------
-    "method_robustness_header": {"de": "Sensitivität, Robustheit, Budget und WiBe", "en": "Sensitivity, robustness, budget and WiBe"},
+    "method_robustness_header": {
+        "de": "Sensitivität, Robustheit, Budget und WiBe",
+        "en": "Sensitivity, robustness, budget and WiBe",
+    },
     "method_robustness_text": {
         "de": """**Stabilität.** Ein Gruppengewicht wird von 0 % bis 100 % verschoben, die beiden anderen behalten ihr Verhältnis. Bei der Nutzwertanalyse (und bei PROMETHEE II, dessen Nettofluss ebenfalls eine gewichtete Summe ist) hängt jede Punktzahl linear vom Gewicht ab; Rangwechsel und das Intervall, in dem die Empfehlung vorn bleibt, werden exakt berechnet. Bei TOPSIS wird in Schritten von 0,1 Prozentpunkten geprüft und jeder Wechsel per Bisektion bestimmt.
 

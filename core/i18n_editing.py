@@ -269,9 +269,10 @@ EDITING_TEXT: dict[str, dict[str, str]] = {
         "en": "The data changed since you loaded them (version {loaded} → {current}). Your pending changes refer to version {loaded}; every row is checked on saving.",
     },
     "edit_readonly_cols": {
-        "de": "Grau: Kennungen und Zuordnungen (Bereich, Option, ersetztes System, abgeleitete Kriterien) sind hier nicht änderbar.",
-        "en": "Grey: ids and links (area, option, replaced system, derived criteria) cannot be changed here.",
+        "de": "Änderbar sind die Spalten mit Stift-Symbol. Kennungen und Zuordnungen (Bereich, Option, ersetztes System, abgeleitete Kriterien) bleiben fest.",
+        "en": "Columns with a pencil icon can be edited. Ids and links (area, option, replaced system, derived criteria) stay fixed.",
     },
+    "edit_pick_placeholder": {"de": "Bitte auswählen …", "en": "Please choose …"},
     "edit_add_option": {"de": "Neue Option anlegen", "en": "Add an option"},
     "edit_add_criterion": {"de": "Neues Kriterium anlegen", "en": "Add a criterion"},
     "edit_add_cost": {"de": "Neue Kostenposition anlegen", "en": "Add a cost line"},

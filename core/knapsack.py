@@ -63,9 +63,9 @@ def pareto_3d(cost1: np.ndarray, cost2: np.ndarray, value: np.ndarray) -> np.nda
     for start in range(0, len(order), BLOCK):
         bc2, bv = c2[start : start + BLOCK], v[start : start + BLOCK]
         n = len(bv)
-        hit = (
-            (bc2[None, :] <= bc2[:, None]) & (bv[None, :] >= bv[:, None]) & earlier[:n, :n]
-        ).any(axis=1)
+        hit = ((bc2[None, :] <= bc2[:, None]) & (bv[None, :] >= bv[:, None]) & earlier[:n, :n]).any(
+            axis=1
+        )
         if stair_v.size:
             index = np.searchsorted(stair_c2, bc2, side="right") - 1
             hit |= (index >= 0) & (stair_v[np.maximum(index, 0)] >= bv)
@@ -166,7 +166,9 @@ def front_value(front: tuple[np.ndarray, np.ndarray], residual: np.ndarray) -> n
     return np.where(index >= 0, value[np.maximum(index, 0)], -np.inf)
 
 
-def lagrange_multiplier(cost: Sequence[np.ndarray], value: Sequence[np.ndarray], budget: float) -> float:
+def lagrange_multiplier(
+    cost: Sequence[np.ndarray], value: Sequence[np.ndarray], budget: float
+) -> float:
     """λ ≥ 0 minimising λ·B + Σ_groups max(v − λ·c): the LP dual of the one-budget problem.
 
     The minimiser is the smallest λ at which the unconstrained choice per group (ties to the
@@ -276,8 +278,14 @@ def solve(
     budget2: float = np.inf,
 ) -> tuple[list[int], float] | None:
     """Exact optimum: item index per group and total value, or None if nothing fits."""
-    c1 = [np.zeros(len(v)) if not np.isfinite(budget1) else np.asarray(c) for c, v in zip(cost1, value, strict=True)]
-    c2 = [np.zeros(len(v)) if not np.isfinite(budget2) else np.asarray(c) for c, v in zip(cost2, value, strict=True)]
+    c1 = [
+        np.zeros(len(v)) if not np.isfinite(budget1) else np.asarray(c)
+        for c, v in zip(cost1, value, strict=True)
+    ]
+    c2 = [
+        np.zeros(len(v)) if not np.isfinite(budget2) else np.asarray(c)
+        for c, v in zip(cost2, value, strict=True)
+    ]
     kept = [undominated_items(a, b, np.asarray(v)) for a, b, v in zip(c1, c2, value, strict=True)]
     c1 = [a[k] for a, k in zip(c1, kept, strict=True)]
     c2 = [b[k] for b, k in zip(c2, kept, strict=True)]

@@ -41,7 +41,7 @@ Progress = Callable[[int, int], None]
 
 @dataclass(frozen=True, eq=False)
 class RankAcceptability:
-    """Result of one run: ``acceptability[i, r]`` = share of samples in which option i has rank r+1."""
+    """One run's result: ``acceptability[i, r]`` = share of samples with option i at rank r+1."""
 
     option_ids: tuple[str, ...]
     option_names: tuple[str, ...]
@@ -109,9 +109,21 @@ def sample_shares(
 
 
 def competition_ranks_many(scores: np.ndarray) -> np.ndarray:
-    """Competition ranks per row (1 + number of strictly better scores, rounded as the app)."""
-    rounded = np.round(scores, RANK_DECIMALS)
-    return 1 + (rounded[:, None, :] > rounded[:, :, None]).sum(axis=2)
+    """Competition ranks per row (1 + number of strictly better scores, rounded as the app).
+
+    Sorted per row, an option's rank is one plus the position where its run of equal scores
+    starts; O(m log m) per row instead of comparing every pair.
+    """
+    keys = -np.round(scores, RANK_DECIMALS) + 0.0
+    order = np.argsort(keys, axis=1, kind="stable")
+    ordered = np.take_along_axis(keys, order, axis=1)
+    position = np.broadcast_to(np.arange(keys.shape[1]), keys.shape)
+    starts = np.ones(keys.shape, dtype=bool)
+    starts[:, 1:] = ordered[:, 1:] != ordered[:, :-1]
+    run_start = np.maximum.accumulate(np.where(starts, position, 0), axis=1)
+    ranks = np.empty(keys.shape, dtype=int)
+    np.put_along_axis(ranks, order, run_start + 1, axis=1)
+    return ranks
 
 
 def rank_acceptability(

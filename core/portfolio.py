@@ -70,17 +70,25 @@ class PortfolioResult:
                 "investment": self.total_investment,
                 "annual_cost": self.total_annual,
             },
-            "cheapest_possible": {"investment": self.min_investment, "annual_cost": self.min_annual},
+            "cheapest_possible": {
+                "investment": self.min_investment,
+                "annual_cost": self.min_annual,
+            },
             "excluded": list(self.excluded),
         }
 
 
 def portfolio_items(
-    models: Mapping[str, AreaModel], weights: WeightSet, method: str = "wsm", objective: str = "score"
+    models: Mapping[str, AreaModel],
+    weights: WeightSet,
+    method: str = "wsm",
+    objective: str = "score",
 ) -> pd.DataFrame:
     """One row per option of every area: its value under ``objective`` and its costs."""
     if objective not in OBJECTIVES:
-        raise InputError("portfolio_bad_objective", objective=objective, allowed=", ".join(OBJECTIVES))
+        raise InputError(
+            "portfolio_bad_objective", objective=objective, allowed=", ".join(OBJECTIVES)
+        )
     frames = []
     for slug, model in models.items():
         if len(model.options) == 0:
@@ -169,7 +177,11 @@ def solve(
     b_ann = _budget(budget_annual, "budget-annual")
     pinned = dict(pinned or {})
     included, groups = _groups(items, pinned, excluded)
-    invest, annual, value = _arrays(groups, "investment"), _arrays(groups, "annual_cost"), _arrays(groups, "value")
+    invest, annual, value = (
+        _arrays(groups, "investment"),
+        _arrays(groups, "annual_cost"),
+        _arrays(groups, "value"),
+    )
     run = knapsack.solve_exhaustive if exhaustive else knapsack.solve
     found = run(invest, annual, value, b_inv, b_ann)
     min_inv = float(sum(c.min() for c in invest))
@@ -213,7 +225,9 @@ def efficiency_curve(
     column per included area names the chosen option id. Empty if nothing fits.
     """
     if along not in BUDGET_DIMENSIONS:
-        raise InputError("portfolio_bad_dimension", along=along, allowed=", ".join(BUDGET_DIMENSIONS))
+        raise InputError(
+            "portfolio_bad_dimension", along=along, allowed=", ".join(BUDGET_DIMENSIONS)
+        )
     other_name = "annual" if along == "investment" else "investment"
     other_flag = "budget-annual" if along == "investment" else "budget-invest"
     b_other = _budget(other_budget, other_flag)

@@ -79,13 +79,31 @@ class Context:
     horizon_years: int
 
 
+def _split_top_level(text: str, separator: str = ";") -> list[str]:
+    """Split at ``separator`` outside parentheses: 'A (x; y); B' → ['A (x; y)', 'B']."""
+    parts, depth, current = [], 0, []
+    for char in text:
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if char == separator and depth <= 0:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+    parts.append("".join(current))
+    return [part.strip() for part in parts if part.strip()]
+
+
 def area_sources(*columns: Iterable[object]) -> tuple[str, ...]:
-    """Distinct, non-empty source texts in order of first appearance."""
+    """Distinct source texts in order of first appearance.
+
+    A cell may cite several sources separated by ';'; each is listed once.
+    """
     seen: dict[str, None] = {}
     for column in columns:
         for value in column:
-            if isinstance(value, str) and value.strip():
-                seen.setdefault(value.strip(), None)
+            if isinstance(value, str):
+                for source in _split_top_level(value):
+                    seen.setdefault(source, None)
     return tuple(seen)
 
 

@@ -36,7 +36,9 @@ def group_sentence(stability: AreaStability, group: GroupStability, lang: str = 
         key = "stability_lower"
     else:
         key = "stability_upper"
-    return i18n.t(key, lang, option=option, group=label, lower=lower, upper=upper, below=below, above=above)
+    return i18n.t(
+        key, lang, option=option, group=label, lower=lower, upper=upper, below=below, above=above
+    )
 
 
 def area_sentence(stability: AreaStability, lang: str = "de") -> str:

@@ -165,21 +165,25 @@ def group_result() -> None:
     spread = stakeholders.spread({m.name: m.weights for m in members}, ctx.criteria, group)
     label_col = "label_de" if lang == "de" else "label_en"
     crit_labels = dict(zip(ctx.criteria["key"], ctx.criteria[label_col]))
+    table = pd.DataFrame(
+        {
+            t("comm_col_weight"): [
+                labels[k] if lvl == "group" else f"{labels[g]} › {crit_labels[k]}"
+                for lvl, k, g in zip(spread["level"], spread["key"], spread["group"])
+            ],
+            t("comm_col_min"): spread["min"],
+            t("comm_col_max"): spread["max"],
+            t("comm_col_group_value"): spread["aggregate"],
+            t("comm_col_range"): spread["range"],
+            t("comm_col_min_by"): spread["min_by"],
+            t("comm_col_max_by"): spread["max_by"],
+        }
+    )
+    numbers = [
+        t(k) for k in ("comm_col_min", "comm_col_max", "comm_col_group_value", "comm_col_range")
+    ]
     st.dataframe(
-        pd.DataFrame(
-            {
-                t("comm_col_weight"): [
-                    labels[k] if lvl == "group" else f"{labels[g]} › {crit_labels[k]}"
-                    for lvl, k, g in zip(spread["level"], spread["key"], spread["group"])
-                ],
-                t("comm_col_min"): spread["min"].round(1),
-                t("comm_col_max"): spread["max"].round(1),
-                t("comm_col_group_value"): spread["aggregate"].round(1),
-                t("comm_col_range"): spread["range"].round(1),
-                t("comm_col_min_by"): spread["min_by"],
-                t("comm_col_max_by"): spread["max_by"],
-            }
-        ),
+        table.style.format(lambda v: fmt.number(v, 1, lang), subset=numbers).hide(axis="index"),
         hide_index=True,
         width="stretch",
     )
@@ -228,6 +232,7 @@ else:
                 index=None,
                 key="comm_remove",
                 format_func=lambda s: by_slug[s].name,
+                placeholder=t("edit_pick_placeholder"),
             )
             if gone:
                 st.warning(t("comm_remove_confirm", name=by_slug[gone].name))

@@ -21,7 +21,13 @@ st.markdown(
     t("method_scoring_text", years=ctx.horizon_years, rate=fmt.percent(ctx.discount_rate, 1, lang))
 )
 st.header(t("method_robustness_header"))
-st.markdown(t("method_robustness_text", years=ctx.horizon_years, rate=fmt.percent(ctx.discount_rate, 1, lang)))
+st.markdown(
+    t(
+        "method_robustness_text",
+        years=ctx.horizon_years,
+        rate=fmt.percent(ctx.discount_rate, 1, lang),
+    )
+)
 
 st.subheader(t("criteria_catalogue"))
 crit = ctx.criteria

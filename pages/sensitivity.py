@@ -47,7 +47,9 @@ stability = stability_summary.for_area(ctx, area)
 st.info(stability_text.area_sentence(stability, lang))
 exact = ctx.method in batch_scoring.LINEAR_METHODS
 st.caption(
-    t("sens_stability_intro") + " " + t("sens_exact" if exact else "sens_numerical", method=method_label)
+    t("sens_stability_intro")
+    + " "
+    + t("sens_exact" if exact else "sens_numerical", method=method_label)
 )
 for group, tab in zip(GROUPS, st.tabs([labels[g] for g in GROUPS]), strict=True):
     with tab:
@@ -55,7 +57,9 @@ for group, tab in zip(GROUPS, st.tabs([labels[g] for g in GROUPS]), strict=True)
         st.markdown(stability_text.group_sentence(stability, result, lang))
         if not result.applicable:
             continue
-        st.caption(t("stability_current", group=labels[group], weight=fmt.percent(result.current, 1, lang)))
+        st.caption(
+            t("stability_current", group=labels[group], weight=fmt.percent(result.current, 1, lang))
+        )
         curve = sensitivity.score_curves(model, ctx.weights, ctx.method, group)
         crossings = pd.DataFrame(
             {
@@ -105,7 +109,11 @@ st.header(t("compare_header"))
 st.caption(t("compare_intro"))
 comparison = method_comparison.compare_methods(model, ctx.weights)
 if comparison.agree:
-    st.badge(t("compare_agree", option=names[comparison.agreed_top]), icon=":material/check:", color="green")
+    st.badge(
+        t("compare_agree", option=names[comparison.agreed_top]),
+        icon=":material/check:",
+        color="green",
+    )
 else:
     tops = "; ".join(
         f"{t(f'method_{m}')}: {', '.join(names[o] for o in options)}"

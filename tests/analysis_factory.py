@@ -1,4 +1,4 @@
-"""Seeded factories of synthetic area models for the sensitivity, Monte Carlo and portfolio tests."""
+"""Seeded factories of synthetic area models for sensitivity, Monte Carlo and portfolio tests."""
 
 from __future__ import annotations
 
@@ -45,7 +45,9 @@ def make_model(
             "id": [f"{area}-o{i}" for i in range(m)],
             "area": area,
             "name": [f"Option {i}" for i in range(m)],
-            "pathway": [PATHWAYS[min(i, 3)] if i == 0 else PATHWAYS[1 + (i - 1) % 3] for i in range(m)],
+            "pathway": [
+                PATHWAYS[min(i, 3)] if i == 0 else PATHWAYS[1 + (i - 1) % 3] for i in range(m)
+            ],
             "partner": [""] * m,
             "investment": invest,
             "annual_cost": yearly,

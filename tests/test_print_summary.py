@@ -114,6 +114,11 @@ def test_sources_are_distinct_in_first_seen_order() -> None:
     assert print_summary.area_sources(["B", "A", None, " "], ["A", "C ", "B"]) == ("B", "A", "C")
 
 
+def test_cells_citing_several_sources_are_split_outside_parentheses() -> None:
+    cells = ["WAZ 1; BITV 2.0 (EN 301 549; WCAG 2.1 AA)", "BITV 2.0 (EN 301 549; WCAG 2.1 AA); X"]
+    assert print_summary.area_sources(cells) == ("WAZ 1", "BITV 2.0 (EN 301 549; WCAG 2.1 AA)", "X")
+
+
 def test_file_name() -> None:
     assert print_summary.file_name("ozg", 3) == "zusammenfassung-ozg-v3.html"
     assert print_summary.file_name(None, 1) == "zusammenfassung-alle-bereiche-v1.html"

@@ -28,10 +28,18 @@ def show(ctx: context.Context, model: AreaModel) -> None:
                 t("col_pathway"): view["pathway"].map(pathways),
                 t("col_investment"): view["investment"].map(lambda v: fmt.eur(v, 0, lang)),
                 t("col_annual"): view["annual_cost"].map(lambda v: fmt.eur(v, 0, lang)),
-                t("col_npv", years=ctx.horizon_years): view["npv_cost"].map(lambda v: fmt.eur(v, 0, lang)),
-                t("cost_col_savings"): view["savings"].map(lambda v: fmt.eur(v, 0, lang, signed=True)),
-                t("cost_col_qualitative"): view["qualitative_score"].map(lambda v: fmt.number(v, 0, lang)),
-                t("cost_col_wibe"): view["wibe_status"].map(lambda s: t(f"wibe_{s}", threshold=threshold)),
+                t("col_npv", years=ctx.horizon_years): view["npv_cost"].map(
+                    lambda v: fmt.eur(v, 0, lang)
+                ),
+                t("cost_col_savings"): view["savings"].map(
+                    lambda v: fmt.eur(v, 0, lang, signed=True)
+                ),
+                t("cost_col_qualitative"): view["qualitative_score"].map(
+                    lambda v: fmt.number(v, 0, lang)
+                ),
+                t("cost_col_wibe"): view["wibe_status"].map(
+                    lambda s: t(f"wibe_{s}", threshold=threshold)
+                ),
             }
         ),
         hide_index=True,

@@ -450,6 +450,7 @@ def _removal(actor: Actor, area: str) -> None:
         list(choices),
         index=None,
         format_func=lambda token: choices[token][2],
+        placeholder=t("edit_pick_placeholder"),
         key=f"remove_pick_{area}",
     )
     st.button(

@@ -46,7 +46,10 @@ def _controls() -> tuple[str, float, int, int]:
     st.session_state.setdefault("mc_seed", montecarlo.DEFAULT_SEED)
     left, right = st.columns(2)
     mode = left.radio(
-        t("mc_mode"), montecarlo.SAMPLING_MODES, key="mc_mode", format_func=lambda m: t(f"mc_mode_{m}")
+        t("mc_mode"),
+        montecarlo.SAMPLING_MODES,
+        key="mc_mode",
+        format_func=lambda m: t(f"mc_mode_{m}"),
     )
     concentration = left.select_slider(
         t("mc_concentration"),
@@ -56,7 +59,9 @@ def _controls() -> tuple[str, float, int, int]:
         disabled=mode == "uniform",
     )
     samples = right.number_input(t("mc_samples"), 100, 100_000, step=1_000, key="mc_samples")
-    seed = right.number_input(t("mc_seed"), 0, 2**31 - 1, step=1, key="mc_seed", help=t("mc_seed_help"))
+    seed = right.number_input(
+        t("mc_seed"), 0, 2**31 - 1, step=1, key="mc_seed", help=t("mc_seed_help")
+    )
     return mode, float(concentration), int(samples), int(seed)
 
 
@@ -118,8 +123,12 @@ def show(ctx: context.Context, model: AreaModel) -> None:
         pd.DataFrame(
             {
                 t("col_option"): table["option"],
-                t("mc_col_expected_rank"): table["expected_rank"].map(lambda v: fmt.number(v, 2, lang)),
-                t("mc_col_first_share"): table["first_share"].map(lambda v: fmt.percent(v, 1, lang)),
+                t("mc_col_expected_rank"): table["expected_rank"].map(
+                    lambda v: fmt.number(v, 2, lang)
+                ),
+                t("mc_col_first_share"): table["first_share"].map(
+                    lambda v: fmt.percent(v, 1, lang)
+                ),
             }
         ),
         hide_index=True,

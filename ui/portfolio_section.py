@@ -39,9 +39,7 @@ def _budget_slider(
     st.session_state.setdefault(key, int(round(top * default_share / step) * step))
     st.session_state[key] = min(max(int(st.session_state[key]), 0), maximum)
     limited = st.checkbox(on_label, key=on_key)
-    value = st.slider(
-        label, 0, maximum, step=step, key=key, disabled=not limited, format="%d €"
-    )
+    value = st.slider(label, 0, maximum, step=step, key=key, disabled=not limited, format="%d €")
     st.caption(t("pf_budget_shown", label=label, value=fmt.eur(value, 0, text.lang())))
     return float(value) if limited else None
 
@@ -84,7 +82,9 @@ def _result(ctx: context.Context, result: portfolio.PortfolioResult) -> None:
         st.info(t("pf_all_excluded"))
         return
     totals = st.columns(3)
-    totals[0].metric(t("pf_total_value"), t("pf_value_points", value=fmt.number(result.total_value, 1, lang)))
+    totals[0].metric(
+        t("pf_total_value"), t("pf_value_points", value=fmt.number(result.total_value, 1, lang))
+    )
     totals[1].metric(t("pf_total_invest"), fmt.eur(result.total_investment, 0, lang))
     totals[2].metric(t("pf_total_annual"), fmt.eur(result.total_annual, 0, lang))
     choices = result.choices

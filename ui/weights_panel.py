@@ -33,6 +33,15 @@ def _default_within(criteria: pd.DataFrame) -> dict[str, int]:
     return {k: int(round(w)) for k, w in zip(criteria["key"], criteria["default_weight"])}
 
 
+def _panel_keys(criteria: pd.DataFrame) -> list[str]:
+    return [
+        *(f"w_{g}" for g in GROUPS),
+        *(f"s_{k}" for k in criteria["key"]),
+        "method",
+        text.LANG_KEY,
+    ]
+
+
 def _apply(state: urlstate.ViewState, criteria: pd.DataFrame) -> None:
     for group in GROUPS:
         st.session_state[f"w_{group}"] = int(state.groups[group])
@@ -46,8 +55,16 @@ def _apply(state: urlstate.ViewState, criteria: pd.DataFrame) -> None:
 
 
 def init_from_url(criteria: pd.DataFrame, area_slugs: list[str]) -> None:
-    """Fill the panel's keys from the query parameters, once per session."""
+    """Fill the panel's keys from the query parameters, once per session.
+
+    On every later run the panel's keys are re-assigned to themselves: Streamlit deletes the
+    state of a widget that a run does not draw (presentation mode, a run cut short by a
+    login rerun), and the sliders would then come back at 0.
+    """
     if st.session_state.get(INIT_KEY):
+        for key in _panel_keys(criteria):
+            if key in st.session_state:
+                st.session_state[key] = st.session_state[key]
         return
     state, ignored = urlstate.parse_query(
         st.query_params.to_dict(), area_slugs, _default_within(criteria)

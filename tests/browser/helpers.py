@@ -9,7 +9,8 @@ RENDERED = """() => {
   if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
   if (document.querySelector('[data-stale="true"]')) return false;
   return Array.from(document.querySelectorAll('[data-testid="stVegaLiteChart"]'))
-    .every(chart => chart.querySelector('svg .role-axis-label text'));
+    .filter(chart => chart.offsetParent !== null)  // charts in a hidden tab draw when shown
+    .every(chart => chart.querySelector('svg g[class*="mark-"]'));
 }"""
 
 # Every text of every Vega chart: content, its box, its chart's box, and the viewport width.
@@ -34,7 +35,7 @@ OVERFLOW = """() => {
 
 
 def wait_rendered(page: Any) -> None:
-    """Wait until the script run has finished and every chart has drawn its axis labels."""
+    """Wait until the script run has finished and every chart has drawn its marks."""
     page.wait_for_selector(
         '[data-testid="stMainBlockContainer"] [data-testid="stElementContainer"]', state="attached"
     )

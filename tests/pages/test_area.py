@@ -26,7 +26,9 @@ def _flipping_area(models: dict[str, area_model.AreaModel]) -> tuple[str, str, s
     raise AssertionError("seed data: no area where the weights matter")
 
 
-def test_area_page_shows_ranking_systems_and_charts(make_app: Callable[..., AppTest], models) -> None:
+def test_area_page_shows_ranking_systems_and_charts(
+    make_app: Callable[..., AppTest], models
+) -> None:
     at = make_app(PAGE, area="ozg")
     assert at.selectbox(key="area_select").value == "ozg"
     expected = area_model.rank_area(models["ozg"], WeightSet())["option"].tolist()
@@ -58,7 +60,9 @@ def test_moving_the_cost_slider_changes_the_top_option(make_app, models) -> None
 
 def test_url_with_weights_reproduces_the_ranking(make_app, models) -> None:
     slug, cheap, _ = _flipping_area(models)
-    at = make_app(PAGE, area=slug, w_cost="100", w_citizen_value="0", w_feasibility="0", method="wsm")
+    at = make_app(
+        PAGE, area=slug, w_cost="100", w_citizen_value="0", w_feasibility="0", method="wsm"
+    )
     assert at.slider(key="w_cost").value == 100
     assert table_options(at)[0] == cheap
     expected = area_model.rank_area(models[slug], WeightSet(COST_ONLY))["option"].tolist()

@@ -115,3 +115,13 @@ def test_use_group_weighting_in_sidebar(app: Callable[..., AppTest], fresh_db: s
         40,
         20,
     ]
+
+
+def test_crafted_participant_state_cannot_write(app: Callable[..., AppTest], fresh_db: str) -> None:
+    at = app(secrets=SECRETS, page=PAGE)
+    at.session_state["_participant_link"] = ("fraktion-a", "f" * 32)
+    at.session_state["participant_save"] = True
+    at.run()
+    assert "Dieser Link ist ungültig" in texts(at.error)
+    with read(fresh_db) as conn:
+        assert stakeholders.profiles(conn) == []

@@ -264,3 +264,20 @@ def test_oidc_login_button_and_roles(app: Callable[..., AppTest]) -> None:
     at.run()
     assert "ohne Bearbeitungsrecht" in texts(at.sidebar.caption)
     assert _editing_controls(at) == []
+
+
+def test_oidc_without_authlib_and_oidc_logout(app: Callable[..., AppTest]) -> None:
+    secrets = {"auth": OIDC, "cockpit": {"oidc_editors": ["anna@muelheim-ruhr.de"]}}
+    at = app(secrets=secrets)
+    at.button(key=auth_ui.OIDC_KEY).click().run()
+    assert not at.exception
+    errors = texts(at.sidebar.error)
+    assert "Authlib" in errors or "falsch eingerichtet" in errors
+    at.user = {"is_logged_in": True, "email": "anna@muelheim-ruhr.de", "name": "Anna"}
+    at.run()
+    assert "Angemeldet als" in texts(at.sidebar.markdown)
+    at.button(key=auth_ui.LOGOUT_KEY).click().run()  # st.logout redirects; then a new run
+    assert not at.exception
+    assert at.user.get("is_logged_in") is False
+    at.run()
+    assert "Ansicht: nur lesen" in texts(at.sidebar.caption)

@@ -28,13 +28,17 @@ def test_overview_cards_match_core(make_app, models) -> None:
 
 def test_overview_follows_weights(make_app, models) -> None:
     at = make_app(w_cost="100", w_citizen_value="0", w_feasibility="0")
-    _, cheap = analysis.overview(models, WeightSet({"cost": 100, "citizen_value": 0, "feasibility": 0}), "wsm")
+    _, cheap = analysis.overview(
+        models, WeightSet({"cost": 100, "citizen_value": 0, "feasibility": 0}), "wsm"
+    )
     markdown = " ".join(m.value for m in at.markdown)
     for option in cheap["option"]:
         assert option in markdown
     at.slider(key="w_cost").set_value(0).run()
     at.slider(key="w_citizen_value").set_value(100).run()
-    _, useful = analysis.overview(models, WeightSet({"cost": 0, "citizen_value": 100, "feasibility": 0}), "wsm")
+    _, useful = analysis.overview(
+        models, WeightSet({"cost": 0, "citizen_value": 100, "feasibility": 0}), "wsm"
+    )
     markdown = " ".join(m.value for m in at.markdown)
     for option in useful["option"]:
         assert option in markdown

@@ -119,3 +119,23 @@ def test_compare_highlights_areas_with_another_winner(
 def test_compare_needs_two(app: Callable[..., AppTest]) -> None:
     at = app(page=PAGE)
     assert "mindestens zwei Szenarien" in texts(at.info)
+
+
+def test_viewer_with_crafted_state_cannot_write(app: Callable[..., AppTest], fresh_db: str) -> None:
+    slug = _save(fresh_db, "Sparkurs", BUDGET)
+    at = app(secrets=SECRETS, page=PAGE)
+    version = store.data_version(read(fresh_db))[0]
+    for key, value in {
+        "scenario_name": "Gekapert",
+        "scenario_save": True,
+        "_scenario_delete": slug,
+        "scenario_delete_yes": True,
+        "scenario_new_name": "Umbenannt",
+        "scenario_rename": True,
+    }.items():
+        at.session_state[key] = value
+    at.run()
+    assert not at.exception
+    with read(fresh_db) as conn:
+        assert [p.name for p in scenarios.list_profiles(conn, "scenario")] == ["Sparkurs"]
+        assert store.data_version(conn)[0] == version

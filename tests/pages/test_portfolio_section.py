@@ -1,0 +1,107 @@
+"""Übersicht: the budget portfolio controls (objective, budget sliders, pins, exclusions) and the
+stability sentence on every card."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+from streamlit.testing.v1 import AppTest
+
+from core import fmt, portfolio, sensitivity, stability_text
+from core.weightset import WeightSet
+
+
+def _metrics(at: AppTest) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def _choice_table(at: AppTest) -> pd.DataFrame:
+    return next(d.value for d in at.dataframe if "Wert (Punkte)" in d.value.columns)
+
+
+def _budgets(at: AppTest) -> tuple[float | None, float | None]:
+    state = at.session_state
+    invest = float(state["pf_invest"]) if state["pf_invest_on"] else None
+    annual = float(state["pf_annual"]) if state["pf_annual_on"] else None
+    return invest, annual
+
+
+def _expect(
+    at: AppTest, models, objective: str = "score", pinned=None, excluded=()
+) -> portfolio.PortfolioResult:
+    items = portfolio.portfolio_items(models, WeightSet(), "wsm", objective)
+    return portfolio.solve(items, *_budgets(at), pinned or {}, list(excluded))
+
+
+def _assert_shows(at: AppTest, result: portfolio.PortfolioResult) -> None:
+    metrics = _metrics(at)
+    assert metrics["Gesamtwert"] == f"{fmt.number(result.total_value, 1)} Punkte"
+    assert metrics["Investition gesamt"] == fmt.eur(result.total_investment)
+    assert metrics["Laufende Kosten p. a. gesamt"] == fmt.eur(result.total_annual)
+    assert _choice_table(at)["Option"].tolist() == result.choices["option"].tolist()
+
+
+def test_default_budgets_show_the_optimal_set_and_the_curve(make_app, models) -> None:
+    at = make_app()
+    assert not at.exception
+    result = _expect(at, models)
+    assert result.feasible
+    _assert_shows(at, result)
+    charts = at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart")
+    assert any(
+        "Bester Gesamtwert je Budget" in json.dumps(json.loads(c.proto.spec), ensure_ascii=False)
+        for c in charts
+    )
+    items = portfolio.portfolio_items(models, WeightSet(), "wsm", "score")
+    curve = portfolio.efficiency_curve(items, "investment", _budgets(at)[1])
+    steps = next(d.value for d in at.dataframe if "Ab Budget" in d.value.columns)
+    assert len(steps) == len(curve)
+    assert steps["Ab Budget"].tolist() == [fmt.eur(b) for b in curve["budget"]]
+
+
+def test_budget_sliders_and_limits_change_the_result(make_app, models) -> None:
+    at = make_app()
+    at.slider(key="pf_invest").set_value(0).run()
+    assert not at.exception
+    result = _expect(at, models)
+    _assert_shows(at, result)
+    assert (result.choices["investment"] == 0).all()
+
+    at.checkbox(key="pf_invest_on").uncheck().run()
+    assert not at.exception
+    assert _budgets(at)[0] is None
+    _assert_shows(at, _expect(at, models))
+
+    at.slider(key="pf_annual").set_value(0).run()
+    assert not at.exception
+    errors = [e.value for e in at.error]
+    assert any(e.startswith("Kein Satz von Optionen passt in dieses Budget.") for e in errors)
+
+
+def test_pin_exclude_and_objective(make_app, models) -> None:
+    at = make_app()
+    items = portfolio.portfolio_items(models, WeightSet(), "wsm", "score")
+    worst_gis = items[items["area"] == "gis"].sort_values("value").iloc[0]
+    at.selectbox(key="pf_pin_gis").set_value(worst_gis["option_id"]).run()
+    at.selectbox(key="pf_pin_ozg").set_value("__exclude__").run()
+    assert not at.exception
+    result = _expect(at, models, pinned={"gis": worst_gis["option_id"]}, excluded=["ozg"])
+    _assert_shows(at, result)
+    table = _choice_table(at)
+    assert worst_gis["option"] in table["Option"].tolist()
+    assert not any("Onlinezugangsgesetz" in a for a in table["Prüfbereich"])
+
+    at.radio(key="pf_objective").set_value("citizen_value").run()
+    assert not at.exception
+    _assert_shows(
+        at, _expect(at, models, "citizen_value", {"gis": worst_gis["option_id"]}, ["ozg"])
+    )
+
+
+def test_every_card_carries_its_stability_sentence(make_app, models) -> None:
+    at = make_app()
+    captions = [c.value for c in at.caption]
+    for slug, model in models.items():
+        stability = sensitivity.area_stability(model, WeightSet(), "wsm")
+        assert stability_text.area_sentence(stability) in captions, slug

@@ -1,0 +1,235 @@
+"""Budget portfolio: the DP agrees with exhaustive search, budgets, pins, exclusions, the
+efficiency curve, infeasible budgets and bad input."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from core import analysis, area_model, knapsack, portfolio
+from core.errors import InputError, NotFoundError
+from core.weightset import WeightSet
+
+FAST = settings(max_examples=150, deadline=None)
+
+
+@pytest.fixture
+def items(conn) -> pd.DataFrame:
+    models = area_model.load_areas(conn, 5, 0.009)
+    return portfolio.portfolio_items(models, WeightSet(), "wsm", "score")
+
+
+@st.composite
+def instances(draw: st.DrawFn) -> tuple[pd.DataFrame, float | None, float | None]:
+    """Random items (0–5 areas, 1–5 options), costs on a coarse grid so ties happen, budgets."""
+    n_areas = draw(st.integers(0, 5))
+    rows = []
+    for a in range(n_areas):
+        for o in range(draw(st.integers(1, 5))):
+            rows.append(
+                {
+                    "area": f"a{a}",
+                    "option_id": f"a{a}-o{o}",
+                    "option": f"Option {a}.{o}",
+                    "pathway": "standard",
+                    "value": float(draw(st.integers(-20, 100))),
+                    "investment": float(draw(st.integers(0, 20)) * 5_000),
+                    "annual_cost": float(draw(st.integers(0, 20)) * 1_000),
+                }
+            )
+    frame = pd.DataFrame(rows, columns=portfolio.ITEM_COLUMNS)
+    budget = st.one_of(st.none(), st.just(0.0), st.integers(0, 400_000).map(float))
+    return frame, draw(budget), draw(budget)
+
+
+@FAST
+@given(instances())
+def test_dp_agrees_with_exhaustive_search(instance) -> None:
+    frame, invest, annual = instance
+    dp = portfolio.solve(frame, invest, annual)
+    brute = portfolio.solve(frame, invest, annual, exhaustive=True)
+    assert dp.feasible == brute.feasible
+    if dp.feasible:
+        assert dp.total_value == pytest.approx(brute.total_value)
+        assert dp.total_value == pytest.approx(dp.choices["value"].sum())
+        assert invest is None or dp.total_investment <= invest + 1e-6
+        assert annual is None or dp.total_annual <= annual + 1e-6
+        assert list(dp.choices["area"]) == list(dict.fromkeys(frame["area"]))
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.lists(st.tuples(*[st.integers(0, 6)] * 3), min_size=1, max_size=6), max_size=4),
+    st.one_of(st.none(), st.integers(0, 20)),
+    st.one_of(st.none(), st.integers(0, 20)),
+)
+def test_knapsack_solver_agrees_with_exhaustive_search_on_small_integer_costs(
+    groups, b1, b2
+) -> None:
+    cost1 = [np.array([g[0] for g in grp], dtype=float) for grp in groups]
+    cost2 = [np.array([g[1] for g in grp], dtype=float) for grp in groups]
+    value = [np.array([g[2] for g in grp], dtype=float) for grp in groups]
+    budgets = (np.inf if b1 is None else float(b1), np.inf if b2 is None else float(b2))
+    dp = knapsack.solve(cost1, cost2, value, *budgets)
+    brute = knapsack.solve_exhaustive(cost1, cost2, value, *budgets)
+    assert (dp is None) == (brute is None)
+    if dp is not None:
+        assert dp[1] == pytest.approx(brute[1])
+        assert sum(v[i] for v, i in zip(value, dp[0], strict=True)) == pytest.approx(dp[1])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(*[st.integers(0, 5)] * 3), max_size=40))
+def test_pareto_filter_keeps_exactly_the_undominated_states(points) -> None:
+    c1, c2, v = (np.array([p[k] for p in points], dtype=float) for k in range(3))
+    kept = set(knapsack.pareto_3d(c1, c2, v).tolist())
+    for i in range(len(points)):
+        dominated = any(
+            c1[j] <= c1[i]
+            and c2[j] <= c2[i]
+            and v[j] >= v[i]
+            and (c1[j], c2[j], v[j]) != (c1[i], c2[i], v[i])
+            for j in range(len(points))
+        )
+        duplicate_kept = any((c1[j], c2[j], v[j]) == (c1[i], c2[i], v[i]) for j in kept if j != i)
+        assert (i in kept) == (not dominated and not duplicate_kept)
+
+
+def test_seed_items_match_rank_area_and_group_index(conn) -> None:
+    models = area_model.load_areas(conn, 5, 0.009)
+    weights = WeightSet({"cost": 20, "citizen_value": 60, "feasibility": 20})
+    scores = portfolio.portfolio_items(models, weights, "topsis", "score").set_index("option_id")
+    values = portfolio.portfolio_items(models, weights, "wsm", "citizen_value").set_index(
+        "option_id"
+    )
+    for model in models.values():
+        ranking = area_model.rank_area(model, weights, "topsis").set_index("option_id")
+        assert scores.loc[ranking.index, "value"].to_numpy() == pytest.approx(
+            ranking["score"] * 100
+        )
+        index = analysis.group_index(model, weights, "citizen_value")
+        assert values.loc[list(model.options["id"]), "value"].to_numpy() == pytest.approx(index)
+
+
+def test_no_budget_takes_the_best_option_of_every_area(items) -> None:
+    result = portfolio.solve(items)
+    best = items.loc[items.groupby("area", sort=False)["value"].idxmax()]
+    assert result.total_value == pytest.approx(best["value"].sum())
+
+
+def test_budget_of_zero_allows_only_free_options(items) -> None:
+    result = portfolio.solve(items, budget_investment=0.0)
+    assert result.feasible
+    assert (result.choices["investment"] == 0).all()
+    brute = portfolio.solve(items, budget_investment=0.0, exhaustive=True)
+    assert result.total_value == pytest.approx(brute.total_value)
+
+
+def test_budget_nothing_fits_is_a_result_with_the_cheapest_totals(items) -> None:
+    cheapest_annual = items.groupby("area")["annual_cost"].min().sum()
+    result = portfolio.solve(items, budget_annual=cheapest_annual - 1)
+    assert not result.feasible and result.choices.empty
+    assert result.min_annual == pytest.approx(cheapest_annual)
+    assert result.min_investment == pytest.approx(items.groupby("area")["investment"].min().sum())
+    assert portfolio.solve(items, budget_annual=cheapest_annual).feasible
+
+
+def test_pins_and_exclusions_are_respected(items) -> None:
+    pin = items[(items["area"] == "gis")].sort_values("value").iloc[0]["option_id"]
+    result = portfolio.solve(items, 300_000, None, pinned={"gis": pin}, excluded=["ozg"])
+    assert "ozg" not in set(result.choices["area"]) and result.excluded == ("ozg",)
+    assert result.choices.set_index("area").loc["gis", "option_id"] == pin
+    brute = portfolio.solve(
+        items, 300_000, None, pinned={"gis": pin}, excluded=["ozg"], exhaustive=True
+    )
+    assert result.total_value == pytest.approx(brute.total_value)
+
+
+def test_all_areas_excluded_is_an_empty_feasible_set(items) -> None:
+    result = portfolio.solve(items, 0.0, 0.0, excluded=list(items["area"].unique()))
+    assert result.feasible and result.choices.empty and result.total_value == 0.0
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error"),
+    [
+        ({"budget_investment": -1.0}, InputError),
+        ({"budget_annual": float("nan")}, InputError),
+        ({"budget_investment": float("inf")}, InputError),
+        ({"excluded": ["atlantis"]}, NotFoundError),
+        ({"pinned": {"atlantis": "x"}}, NotFoundError),
+        ({"pinned": {"ozg": "homepage-kdn"}}, NotFoundError),
+        ({"pinned": {"ozg": "ozg-kommunalportal"}, "excluded": ["ozg"]}, InputError),
+    ],
+)
+def test_bad_input_raises_a_clear_error(items, kwargs: dict, error: type) -> None:
+    with pytest.raises(error) as info:
+        portfolio.solve(items, **kwargs)
+    assert info.value.message("de")
+
+
+@pytest.mark.parametrize("annual", [None, 150_000.0])
+def test_efficiency_curve_steps_are_the_optimum_at_every_budget(items, annual) -> None:
+    curve = portfolio.efficiency_curve(items, "investment", annual)
+    assert curve["exact"].all()
+    assert curve["value"].is_monotonic_increasing and curve["budget"].is_monotonic_increasing
+    for row in curve.itertuples(index=False):
+        at = portfolio.solve(items, row.budget, annual)
+        assert at.total_value == pytest.approx(row.value)
+        if row.budget > 0:
+            below = portfolio.solve(items, row.budget - 1, annual)
+            assert not below.feasible or below.total_value < row.value - 1e-9
+    rng = np.random.default_rng(4)
+    for budget in rng.uniform(0, curve["budget"].max() * 1.2, 15):
+        reachable = curve.loc[curve["budget"] <= budget, "value"]
+        result = portfolio.solve(items, budget, annual)
+        assert result.feasible == (not reachable.empty)
+        if result.feasible:
+            assert result.total_value == pytest.approx(reachable.iloc[-1])
+
+
+def test_efficiency_curve_names_a_set_that_fits(items) -> None:
+    curve = portfolio.efficiency_curve(items, "annual", 300_000.0)
+    by_id = items.set_index("option_id")
+    areas = list(curve.columns[3:])
+    for _, row in curve.iterrows():
+        chosen = by_id.loc[[row[a] for a in areas]]
+        assert chosen["annual_cost"].sum() == pytest.approx(row["budget"])
+        assert chosen["investment"].sum() <= 300_000.0
+        assert chosen["value"].sum() == pytest.approx(row["value"])
+
+
+def test_sampled_curve_is_used_when_the_state_set_is_too_large(items, monkeypatch) -> None:
+    monkeypatch.setattr(portfolio, "CURVE_STATE_LIMIT", 1)
+    curve = portfolio.efficiency_curve(items, "investment", None)
+    assert not curve["exact"].any()
+    for row in curve.itertuples(index=False):
+        assert portfolio.solve(items, row.budget).total_value == pytest.approx(row.value)
+
+
+def test_larger_random_instance_with_two_budgets_matches_a_relaxation_bound() -> None:
+    """60 areas × 10 options: the optimum fits both budgets and is at least as good as the
+    best portfolio found by a restricted search (which is feasible by construction)."""
+    rng = np.random.default_rng(9)
+    cost1 = [rng.uniform(0, 500_000, 10) for _ in range(60)]
+    cost2 = [rng.uniform(0, 100_000, 10) for _ in range(60)]
+    value = [rng.uniform(0, 100, 10) for _ in range(60)]
+    b1, b2 = 0.3 * sum(c.max() for c in cost1), 0.3 * sum(c.max() for c in cost2)
+    picks, total = knapsack.solve(cost1, cost2, value, b1, b2)
+    assert sum(c[i] for c, i in zip(cost1, picks, strict=True)) <= b1 + 1e-6
+    assert sum(c[i] for c, i in zip(cost2, picks, strict=True)) <= b2 + 1e-6
+    beam = knapsack.forward(
+        cost1,
+        cost2,
+        value,
+        b1,
+        b2,
+        bound=knapsack.relaxation_bound(cost1, cost2, value, b1, b2),
+        beam=16,
+    )
+    assert total >= beam.value.max() - 1e-9
+    root = knapsack.relaxation_bound(cost1, cost2, value, b1, b2)(0, np.zeros(1), np.zeros(1))[0]
+    assert total <= root + 1e-9
