@@ -14,7 +14,7 @@ import streamlit as st
 from core import area_model, charts, fmt, print_summary, recommendation, scenario_label
 from core.weights import GROUPS
 from ui import charts as ui_charts
-from ui import context, data, presentation, text, weights_panel
+from ui import context, data, presentation, stability_summary, text, weights_panel
 from ui.text import t
 
 ctx = context.get()
@@ -47,7 +47,7 @@ if ranking.empty:
 else:
     kind, sentence = recommendation.recommendation(ranking, lang)
     (st.warning if kind == "tie" else st.success)(sentence)
-    stability = presentation.stability_sentence(ctx, area)
+    stability = stability_summary.sentence(ctx, area)
     if stability:
         st.markdown(stability)
 
@@ -124,7 +124,7 @@ def _page(slug: str) -> print_summary.AreaPage:
         name=names[slug],
         description=str(area_texts.get(slug, "")),
         ranking=rankings[slug],
-        stability=presentation.stability_sentence(ctx, slug) if len(rankings[slug]) else None,
+        stability=stability_summary.sentence(ctx, slug) if len(rankings[slug]) else None,
         sources=print_summary.area_sources(
             model.options["source"],
             data.assessments(ctx.version, slug)["source"],

@@ -45,11 +45,9 @@ def _controls() -> tuple[str, float, int, int]:
     st.session_state.setdefault("mc_samples", montecarlo.DEFAULT_SAMPLES)
     st.session_state.setdefault("mc_seed", montecarlo.DEFAULT_SEED)
     left, right = st.columns(2)
+    labels = {m: t(f"mc_mode_{m}") for m in montecarlo.SAMPLING_MODES}  # bound now: AppTest
     mode = left.radio(
-        t("mc_mode"),
-        montecarlo.SAMPLING_MODES,
-        key="mc_mode",
-        format_func=lambda m: t(f"mc_mode_{m}"),
+        t("mc_mode"), montecarlo.SAMPLING_MODES, key="mc_mode", format_func=labels.get
     )
     concentration = left.select_slider(
         t("mc_concentration"),

@@ -161,7 +161,7 @@ def show(ctx: context.Context) -> None:
         t("pf_objective"),
         portfolio.OBJECTIVES,
         key="pf_objective",
-        format_func=lambda o: t(f"pf_objective_{o}"),
+        format_func={o: t(f"pf_objective_{o}") for o in portfolio.OBJECTIVES}.__getitem__,
         horizontal=True,
     )
     try:

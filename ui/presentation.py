@@ -11,10 +11,7 @@ remotes send) press the same buttons, unless the focus is in a form field.
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 from collections.abc import Sequence
-from typing import Any
 
 import streamlit as st
 
@@ -135,15 +132,3 @@ def slide_buttons(slugs: Sequence[str], state_key: str, names: dict[str, str]) -
         help=t("present_next_help", name=names[slugs[(position + 1) % len(slugs)]]),
         width="stretch",
     )
-
-
-def stability_sentence(ctx: Any, area: str) -> str | None:
-    """The plain-German stability sentence of ``ui.stability_summary``, if that module exists.
-
-    It is written in parallel with this view; until it lands the slide simply omits it.
-    """
-    if importlib.util.find_spec("ui.stability_summary") is None:
-        return None
-    module = importlib.import_module("ui.stability_summary")
-    sentence = getattr(module, "sentence", None)
-    return sentence(ctx, area) if callable(sentence) else None

@@ -5,16 +5,28 @@ from __future__ import annotations
 from typing import Any
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from core import i18n
 
 LANG_KEY = "lang"
 
 
+_last_lang = "de"
+
+
 def lang() -> str:
-    """The session's language: 'de' (default) or 'en'."""
+    """The session's language: 'de' (default) or 'en'.
+
+    Outside a script run (AppTest formats widget options after the run has ended) the
+    language of the last run is used, so a ``format_func`` gives the labels it gave then.
+    """
+    global _last_lang
+    if get_script_run_ctx(suppress_warning=True) is None:
+        return _last_lang
     value = st.session_state.get(LANG_KEY, "de")
-    return value if value in i18n.LANGUAGES else "de"
+    _last_lang = value if value in i18n.LANGUAGES else "de"
+    return _last_lang
 
 
 def t(key: str, **params: Any) -> str:

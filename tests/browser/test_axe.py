@@ -66,6 +66,13 @@ def _open_expanders(page) -> None:
         if summary.is_visible():
             summary.click()
     wait_rendered(page)
+    # A hovered slider shows its min/max labels and fades them out over 0.5 s when the mouse
+    # leaves; axe must see the settled page, not a label at half opacity.
+    page.mouse.move(0, 0)
+    page.wait_for_function(
+        "() => document.getAnimations().every(a => a.playState !== 'running'"
+        " || a.effect?.getTiming().iterations === Infinity)"
+    )
 
 
 def _page_paths(server: str, page) -> list[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from core import area_model
+from core import area_model, sensitivity, stability_text
 from core.weightset import WeightSet
 
 PAGE = "pages/present.py"
@@ -26,7 +26,9 @@ def test_present_param_opens_the_slide_without_editing_controls(make_app, models
     assert at.title[0].value.startswith(at.session_state["_context"].area_name(first, "de"))
     assert f"**{ranking.iloc[0]['option']}**" in at.success[0].value
     assert _table_options(at) == ranking["option"].tolist()
+    stability = sensitivity.area_stability(models[first], WeightSet(), "wsm")
     text = _markdown(at)
+    assert stability_text.area_sentence(stability, "de") in text
     assert "**Stand:** Datenstand 1 vom" in text
     assert "**Szenario:** Ausgewogen" in text and "Nutzwertanalyse" in text
     assert len(at.sidebar.slider) == 0 and len(at.sidebar.button) == 0  # nothing to edit

@@ -146,3 +146,16 @@ def test_area_without_options_shows_a_plain_message(
     finally:
         st.cache_data.clear()
         st.cache_resource.clear()
+
+
+def test_english_page_and_controls(make_app, models) -> None:
+    at = make_app(PAGE, area="ozg", lang="en")
+    assert [h.value for h in at.header][:2] == ["Weight stability", "Method comparison"]
+    stability = sensitivity.area_stability(models["ozg"], WeightSet(), "wsm")
+    assert at.info[0].value == stability_text.area_sentence(stability, "en")
+    at.radio(key="mc_mode").set_value("uniform").run()
+    assert not at.exception
+    at.switch_page("pages/overview.py").run()
+    at.radio(key="pf_objective").set_value("citizen_value").run()
+    assert not at.exception
+    assert "Total value" in [m.label for m in at.metric]
