@@ -53,7 +53,7 @@ def stability_lines(
     color_scale, dash_scale = _option_scales(options)
     x = alt.X("percent:Q", title=x_title, scale=alt.Scale(domain=[0, 100]))
     y = alt.Y("points:Q", title=y_title)
-    legend = alt.Legend(title=legend_title, columns=1)
+    legend = alt.Legend(title=legend_title, columns=2)
     lines = (
         alt.Chart(data)
         .mark_line(strokeWidth=2.5)
@@ -100,7 +100,9 @@ def stability_lines(
             .mark_point(size=400, strokeWidth=2, color=TEXT_COLOR)
             .encode(x="percent:Q", y="points:Q", tooltip=tooltip)
         )
-    chart = alt.layer(*layers).properties(title=title, height=380, width="container")
+    # Streamlit fits the whole chart (legend included) into the height: leave room for it.
+    height = 360 + 26 * ((len(options) + 1) // 2)
+    chart = alt.layer(*layers).properties(title=title, height=height, width="container")
     return _configure(chart, font_size, lang)
 
 
@@ -128,7 +130,7 @@ def rank_acceptability_bars(
         .mark_bar()
         .encode(
             x=alt.X("percent:Q", title=x_title, stack="zero", scale=alt.Scale(domain=[0, 100])),
-            y=alt.Y("option:N", sort=order, title=y_title, axis=alt.Axis(labelLimit=0)),
+            y=alt.Y("option:N", sort=order, title=None, axis=alt.Axis(labelLimit=0)),
             color=alt.Color(
                 "rank:O",
                 title=legend_title,
@@ -215,7 +217,7 @@ def savings_bars(
         .mark_bar()
         .encode(
             x=alt.X("savings:Q", title=x_title, axis=alt.Axis(format="~s")),
-            y=alt.Y("option:N", sort="-x", title=y_title, axis=alt.Axis(labelLimit=0)),
+            y=alt.Y("option:N", sort="-x", title=None, axis=alt.Axis(labelLimit=0)),
             color=alt.Color(
                 "pathway_label:N",
                 title=legend_title,

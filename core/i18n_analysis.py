@@ -171,12 +171,12 @@ ANALYSIS_TEXT: dict[str, dict[str, str]] = {
     "cost_col_wibe": {"de": "WiBe-Urteil", "en": "WiBe verdict"},
     "wibe_baseline": {"de": "Vergleichsbasis", "en": "Baseline"},
     "wibe_economic": {
-        "de": "wirtschaftlich (Kapitalwert positiv)",
-        "en": "economic (positive NPV)",
+        "de": "wirtschaftlich (Kapitalwert > 0)",
+        "en": "economic (NPV > 0)",
     },
     "wibe_justified_by_value": {
-        "de": "begründet durch Bürgernutzen (≥ {threshold} Punkte)",
-        "en": "justified by citizen value (≥ {threshold} points)",
+        "de": "begründet durch Nutzen (≥ {threshold} Pkt.)",
+        "en": "justified by value (≥ {threshold} pts)",
     },
     "wibe_not_justified": {"de": "nicht begründet", "en": "not justified"},
     "wibe_no_baseline": {"de": "kein Status quo zum Vergleich", "en": "no status quo to compare"},

@@ -24,7 +24,7 @@ from core.weightset import WeightSet
 
 TOLERANCE = 1e-9
 GRID_STEPS = 1000  # 0.1 percentage points
-BISECTION_STEPS = 32  # 0.001 / 2**32 ≈ 2e-13: far below any displayed digit
+BISECTION_STEPS = 26  # 0.001 / 2**26 ≈ 1.5e-11: far below any displayed digit
 
 
 @dataclass(frozen=True)
@@ -188,34 +188,16 @@ def _numerical_analysis(
     scores = sweep_scores(scorer, current, k, grid)
     m = scorer.n_options
 
-    margin = scores[:, top] - np.delete(scores, top, axis=1).max(axis=1) if m > 1 else None
-    lower, upper = 0.0, 1.0
-    if margin is not None:
-        here = int(np.searchsorted(grid, t0))
-        lost = margin < -TOLERANCE
-
-        def top_gap(s: np.ndarray, _: np.ndarray) -> np.ndarray:
-            return s[:, top] - np.delete(s, top, axis=1).max(axis=1) + TOLERANCE
-
-        left = np.flatnonzero(lost[:here])
-        if left.size:
-            a = left[-1]
-            lower = float(_bisect(scorer, current, k, grid[[a]], grid[[a + 1]], top_gap)[0])
-        right = np.flatnonzero(lost[here:])
-        if right.size:
-            b = here + right[0]
-            upper = float(_bisect(scorer, current, k, grid[[b - 1]], grid[[b]], top_gap)[0])
-
     pairs = [(i, j) for i in range(m) for j in range(i + 1, m)]
     crossings: list[Crossing] = []
     if not pairs:
-        return lower, upper, crossings
+        return 0.0, 1.0, crossings
     first = np.array([p[0] for p in pairs])
     second = np.array([p[1] for p in pairs])
     signs = _signs(scores[:, first] - scores[:, second])
     start, end, pair = _sign_changes(signs)
     if pair.size == 0:
-        return lower, upper, crossings
+        return 0.0, 1.0, crossings
 
     def pair_gap(s: np.ndarray, rows: np.ndarray) -> np.ndarray:
         return s[rows, first[pair]] - s[rows, second[pair]]
@@ -225,6 +207,15 @@ def _numerical_analysis(
         i, j = int(first[p]), int(second[p])
         if TOLERANCE < root < 1.0 - TOLERANCE:
             crossings.append(_crossing(scorer, current, k, root, i, j, signs[x, p] < 0))
+    # The top option leaves the top where another option overtakes it: the nearest crossing
+    # with the top on either side of the current weight.
+    top_id = scorer.option_ids[top]
+    lower = max(
+        (c.weight for c in crossings if c.leader_above == top_id and c.weight <= t0), default=0.0
+    )
+    upper = min(
+        (c.weight for c in crossings if c.leader_below == top_id and c.weight >= t0), default=1.0
+    )
     return lower, upper, crossings
 
 

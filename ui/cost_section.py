@@ -25,9 +25,6 @@ def show(ctx: context.Context, model: AreaModel) -> None:
         pd.DataFrame(
             {
                 t("col_option"): view["option"],
-                t("col_pathway"): view["pathway"].map(pathways),
-                t("col_investment"): view["investment"].map(lambda v: fmt.eur(v, 0, lang)),
-                t("col_annual"): view["annual_cost"].map(lambda v: fmt.eur(v, 0, lang)),
                 t("col_npv", years=ctx.horizon_years): view["npv_cost"].map(
                     lambda v: fmt.eur(v, 0, lang)
                 ),

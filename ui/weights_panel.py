@@ -24,7 +24,6 @@ from ui.text import t
 
 INIT_KEY = "_view_initialised"
 IGNORED_KEY = "_ignored_params"
-HIDDEN_KEY = "_panel_hidden"
 AREA_KEY = "area"
 SCENARIO_KEY = "scenario"  # slug of the saved scenario the weights were loaded from, or None
 
@@ -149,8 +148,6 @@ def _reset(criteria: pd.DataFrame) -> None:
 
 def show(criteria: pd.DataFrame, presets: pd.DataFrame) -> tuple[WeightSet, str]:
     """Draw the panel; return the weighting to use and the method."""
-    if st.session_state.pop(HIDDEN_KEY, False):
-        _hold(criteria)  # set anew, so the reappearing widgets show the kept values
     sidebar = st.sidebar
     sidebar.header(t("weights_header"))
     labels = text.group_labels()
@@ -214,16 +211,6 @@ def _weights(criteria: pd.DataFrame, warn: Callable[[str], object]) -> tuple[Wei
 
 
 def current(criteria: pd.DataFrame) -> tuple[WeightSet, str]:
-    """The weighting and method without drawing the panel (presentation mode)."""
-    _hold(criteria)
-    st.session_state[HIDDEN_KEY] = True
+    """The weighting and method without drawing the panel (presentation mode); the panel's
+    values survive because :func:`init_from_url` re-assigns its keys on every run."""
     return _weights(criteria, st.warning)
-
-
-def _hold(criteria: pd.DataFrame) -> None:
-    """Re-assign the panel's keys: Streamlit forgets the value of a widget that is not drawn
-    in a run, and a widget drawn again shows a kept value only if it was set in that run."""
-    keys = [f"w_{g}" for g in GROUPS] + [f"s_{k}" for k in criteria["key"]] + ["method"]
-    for key in keys:
-        if key in st.session_state:
-            st.session_state[key] = st.session_state[key]

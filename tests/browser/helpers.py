@@ -8,6 +8,8 @@ RENDERED = """() => {
   const app = document.querySelector('[data-testid="stApp"]');
   if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
   if (document.querySelector('[data-stale="true"]')) return false;
+  // Widgets whose code is still loading show a skeleton in their place.
+  if (document.querySelector('[data-testid="stSkeleton"]')) return false;
   return Array.from(document.querySelectorAll('[data-testid="stVegaLiteChart"]'))
     .filter(chart => chart.offsetParent !== null)  // charts in a hidden tab draw when shown
     .every(chart => chart.querySelector('svg g[class*="mark-"]'));

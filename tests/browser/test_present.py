@@ -43,7 +43,7 @@ def rankings() -> dict[str, list[str]]:
 def _check_chart_labels(page, options: list[str]) -> None:
     """No label truncated, clipped, off-screen or overlapping; every option name complete."""
     texts = chart_texts(page)
-    assert texts, "no chart text found"
+    assert texts, f"no chart text found on {page.url}"
     for text in texts:
         assert "…" not in text["text"], text
         assert text["left"] >= text["frameLeft"] - 1 and text["right"] <= text["frameRight"] + 1, (
