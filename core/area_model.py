@@ -109,11 +109,23 @@ def load_areas(
     }
 
 
+INDIFFERENCE_SHARE = 0.1  # differences below 10 % of a criterion's spread count as equal
+PREFERENCE_SHARE = 0.5  # differences from half the spread on count as full preference
+
+
 def promethee_preferences(model: AreaModel) -> list[dict[str, float | str]]:
-    """V-shape preference with p = the criterion's spread in this area (usual if no spread)."""
+    """Linear preference with indifference (type V) scaled to each criterion's spread.
+
+    q = 10 % and p = 50 % of the spread in this area. A V-shape with p = spread would make
+    the net flow a rescaled weighted sum (same ranking, nothing learned); the indifference
+    zone and the saturation make PROMETHEE II judge small and large differences on their
+    own terms. A criterion without spread gets the usual function (it cannot discriminate).
+    """
     spread = np.ptp(model.matrix, axis=0) if len(model.matrix) else np.zeros(len(model.criteria))
     return [
-        {"function": "vshape", "q": 0.0, "p": float(s)} if s > 0 else {"function": "usual"}
+        {"function": "linear", "q": INDIFFERENCE_SHARE * float(s), "p": PREFERENCE_SHARE * float(s)}
+        if s > 0
+        else {"function": "usual"}
         for s in spread
     ]
 

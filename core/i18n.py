@@ -189,7 +189,7 @@ for six areas: the city homepage incl. citizen interaction, OZG online services,
 **4. Methoden.**
 - **Nutzwertanalyse** (gewichtete Summe, Standard in der Verwaltung): Punkte = Σ Gewicht × normierter Wert, 0 bis 100. Die Balken zeigen, wie viel jede Gruppe beiträgt.
 - **TOPSIS**: Vektor-Normalisierung; gemessen wird der Abstand zur bestmöglichen und zur schlechtestmöglichen Option; Punkte = relative Nähe zur besten (0 bis 100). TOPSIS ist nicht additiv; die Gruppenanteile in den Balken sind eine proportionale Aufteilung.
-- **PROMETHEE II**: paarweiser Vergleich aller Optionen je Kriterium mit einer V-förmigen Präferenzfunktion (volle Präferenz ab der Spannweite des Kriteriums im Bereich); der Nettofluss (−100 bis +100) sagt, wie sehr eine Option die anderen im Mittel übertrifft.
+- **PROMETHEE II**: paarweiser Vergleich aller Optionen je Kriterium mit einer linearen Präferenzfunktion mit Indifferenzschwelle: Unterschiede unter 10 % der Spannweite des Kriteriums im Bereich gelten als gleichwertig, ab 50 % der Spannweite als volle Präferenz; der Nettofluss (−100 bis +100) sagt, wie sehr eine Option die anderen im Mittel übertrifft.
 
 **5. Rangfolge.** Gleich hohe Punktzahlen teilen sich den besseren Rang (1, 2, 2, 4).
 
@@ -203,7 +203,7 @@ for six areas: the city homepage incl. citizen interaction, OZG online services,
 **4. Methods.**
 - **Weighted sum** (Nutzwertanalyse): points = Σ weight × normalised value, 0–100; bars show each group's contribution.
 - **TOPSIS**: vector normalisation; distance to the ideal and anti-ideal option; points = relative closeness (0–100). Not additive; group parts in the bars are a proportional split.
-- **PROMETHEE II**: pairwise comparison per criterion with a V-shaped preference function (full preference at the criterion's spread in the area); net flow from −100 to +100.
+- **PROMETHEE II**: pairwise comparison per criterion with a linear preference function with indifference: differences below 10 % of the criterion's spread in the area count as equal, from 50 % of the spread on as full preference; net flow from −100 to +100.
 
 **5. Ranking.** Equal scores share the better rank (1, 2, 2, 4).
 
