@@ -23,7 +23,10 @@ criteria = data.criteria(version)
 weights_panel.init_from_url(criteria, areas["slug"].tolist())
 
 st.sidebar.selectbox(
-    t("language"), ("de", "en"), key=text.LANG_KEY, format_func=lambda c: {"de": "Deutsch", "en": "English"}[c]
+    t("language"),
+    ("de", "en"),
+    key=text.LANG_KEY,
+    format_func=lambda c: {"de": "Deutsch", "en": "English"}[c],
 )
 if presenting:  # no editing controls on the projector
     weights, method = weights_panel.current(criteria)
@@ -61,7 +64,13 @@ if ignored:
 
 navigation = st.navigation(
     [
-        st.Page("pages/overview.py", title=t("page_overview"), icon="🗂️", url_path="uebersicht", default=True),
+        st.Page(
+            "pages/overview.py",
+            title=t("page_overview"),
+            icon="🗂️",
+            url_path="uebersicht",
+            default=True,
+        ),
         st.Page("pages/area.py", title=t("page_area"), icon="🔎", url_path="bereich"),
         st.Page(
             "pages/sensitivity.py", title=t("page_sensitivity"), icon="🎚️", url_path="sensitivitaet"

@@ -63,7 +63,9 @@ def server_side(db: str, repeat: int = 30) -> dict[str, object]:
 
 def _flip(db: str) -> tuple[str, str, str]:
     with store.connect(db) as conn:
-        models = area_model.load_areas(conn, settings.get("horizon_years"), settings.get("discount_rate"))
+        models = area_model.load_areas(
+            conn, settings.get("horizon_years"), settings.get("discount_rate")
+        )
     low = WeightSet({"cost": 0, "citizen_value": 10, "feasibility": 0})
     high = WeightSet({"cost": 100, "citizen_value": 10, "feasibility": 0})
     for slug, model in models.items():
@@ -91,11 +93,25 @@ def browser_side(db: str, presses: int = 12) -> dict[str, object] | None:
     slug, low_top, high_top = _flip(db)
     port = _free_port()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "ui.launch", "--server.headless", "true", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
-         "--server.fileWatcherType", "none"],
-        cwd=settings.REPO_ROOT, env={**os.environ, "COCKPIT_DB": db},
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            sys.executable,
+            "-m",
+            "ui.launch",
+            "--server.headless",
+            "true",
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--browser.gatherUsageStats",
+            "false",
+            "--server.fileWatcherType",
+            "none",
+        ],
+        cwd=settings.REPO_ROOT,
+        env={**os.environ, "COCKPIT_DB": db},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}"
     try:

@@ -228,8 +228,12 @@ def cost_value_scatter(
         axis=alt.Axis(format=",.0f"),
         scale=alt.Scale(zero=False, nice=True, padding=48),  # room for bubbles and labels
     )
-    y = alt.Y("citizen_value:Q", title=y_title, scale=alt.Scale(domain=[-8, 112], nice=False),
-              axis=alt.Axis(values=[0, 20, 40, 60, 80, 100]))
+    y = alt.Y(
+        "citizen_value:Q",
+        title=y_title,
+        scale=alt.Scale(domain=[-8, 112], nice=False),
+        axis=alt.Axis(values=[0, 20, 40, 60, 80, 100]),
+    )
     frontier = (
         base.transform_filter(alt.datum.efficient)
         .mark_line(strokeDash=[6, 4], color=TEXT_COLOR)
@@ -259,9 +263,7 @@ def cost_value_scatter(
         .mark_point(size=1100, color=TEXT_COLOR, strokeWidth=1.5)
         .encode(x=x, y=y)
     )
-    labels = base.mark_text(
-        align="left", dx=16, dy=-16, fontSize=font_size - 2, limit=260
-    ).encode(
+    labels = base.mark_text(align="left", dx=16, dy=-16, fontSize=font_size - 2, limit=260).encode(
         x=x, y=y, text="option:N", color=alt.value(TEXT_COLOR)
     )
     layered = alt.layer(frontier, rings, dots, labels).properties(

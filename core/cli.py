@@ -177,10 +177,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--reset", action="store_true")
     p.set_defaults(func=cmd_seed)
     from core import cli_excel  # Excel export and import (issue 4)
+
     cli_excel.register(sub)
     from core import cli_admin  # hash-password (issue 6)
+
     cli_admin.register(sub)
     from core import cli_analysis  # sensitivity and portfolio (issue 5)
+
     cli_analysis.register(sub)
     return parser
 

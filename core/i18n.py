@@ -17,12 +17,18 @@ LANGUAGES = ("de", "en")
 
 TEXT: dict[str, dict[str, str]] = {
     # --- UI: app frame ------------------------------------------------------------
-    "app_title": {"de": "IT-Reorg-Cockpit Mülheim an der Ruhr", "en": "IT Reorg Cockpit Mülheim an der Ruhr"},
+    "app_title": {
+        "de": "IT-Reorg-Cockpit Mülheim an der Ruhr",
+        "en": "IT Reorg Cockpit Mülheim an der Ruhr",
+    },
     "page_overview": {"de": "Übersicht", "en": "Overview"},
     "page_area": {"de": "Bereich", "en": "Review area"},
     "page_method": {"de": "Methodik & Quellen", "en": "Method & sources"},
     "language": {"de": "Sprache / Language", "en": "Sprache / Language"},
-    "data_stand": {"de": "Datenstand {version} vom {date}", "en": "Data version {version} of {date}"},
+    "data_stand": {
+        "de": "Datenstand {version} vom {date}",
+        "en": "Data version {version} of {date}",
+    },
     "honesty_note": {
         "de": "Beispieldaten: {estimates} von {total} Bewertungen sind Schätzungen (mit Begründung); alle übrigen Werte nennen ihre Quelle. Details unter „Methodik & Quellen“.",
         "en": "Example data: {estimates} of {total} assessments are estimates (with a reason); all other values cite a source. See 'Method & sources'.",
@@ -64,9 +70,15 @@ TEXT: dict[str, dict[str, str]] = {
     # --- UI: Bereich page -----------------------------------------------------------
     "choose_area": {"de": "Prüfbereich", "en": "Review area"},
     "current_systems": {"de": "Bestand: heutige Systeme", "en": "Current systems"},
-    "no_systems": {"de": "Für diesen Bereich ist kein System im Bestand erfasst.", "en": "No current system is recorded for this area."},
+    "no_systems": {
+        "de": "Für diesen Bereich ist kein System im Bestand erfasst.",
+        "en": "No current system is recorded for this area.",
+    },
     "ranking": {"de": "Rangfolge der Optionen", "en": "Ranking of options"},
-    "no_options": {"de": "Für diesen Bereich sind keine Optionen erfasst.", "en": "No options are recorded for this area."},
+    "no_options": {
+        "de": "Für diesen Bereich sind keine Optionen erfasst.",
+        "en": "No options are recorded for this area.",
+    },
     "col_rank": {"de": "Rang", "en": "Rank"},
     "col_option": {"de": "Option", "en": "Option"},
     "col_pathway": {"de": "Weg", "en": "Pathway"},
@@ -89,13 +101,22 @@ TEXT: dict[str, dict[str, str]] = {
     "col_estimate": {"de": "Schätzung", "en": "Estimate"},
     "estimate_marker": {"de": "Schätzung", "en": "Estimate"},
     "sourced_marker": {"de": "belegt", "en": "sourced"},
-    "chart_scores_title": {"de": "Gesamtpunkte nach Beitrag der Kriteriengruppen", "en": "Total score by criteria group contribution"},
+    "chart_scores_title": {
+        "de": "Gesamtpunkte nach Beitrag der Kriteriengruppen",
+        "en": "Total score by criteria group contribution",
+    },
     "chart_points": {"de": "Punkte (von 100)", "en": "Points (of 100)"},
     "chart_netflow": {"de": "Nettofluss × 100", "en": "Net flow × 100"},
     "chart_group": {"de": "Kriteriengruppe", "en": "Criteria group"},
     "chart_scatter_title": {"de": "Kosten gegen Bürgernutzen", "en": "Cost versus citizen value"},
-    "chart_cost_axis": {"de": "Kosten-Barwert {years} Jahre (€)", "en": "Cost NPV {years} years (€)"},
-    "chart_value_axis": {"de": "Bürgernutzen (Punkte von 100)", "en": "Citizen value (points of 100)"},
+    "chart_cost_axis": {
+        "de": "Kosten-Barwert {years} Jahre (€)",
+        "en": "Cost NPV {years} years (€)",
+    },
+    "chart_value_axis": {
+        "de": "Bürgernutzen (Punkte von 100)",
+        "en": "Citizen value (points of 100)",
+    },
     "chart_size": {"de": "Umsetzbarkeit", "en": "Feasibility"},
     "chart_frontier": {"de": "effizient", "en": "efficient"},
     "scatter_caption": {
@@ -129,16 +150,37 @@ TEXT: dict[str, dict[str, str]] = {
         "de": "Beste Option je Prüfbereich unter der aktuellen Gewichtung, mit Vorsprung und Kostenwirkung gegenüber dem Status quo.",
         "en": "Best option per review area under the current weighting, with its lead and cost effect against the status quo.",
     },
-    "card_lead": {"de": "Vorsprung {lead} Punkte vor „{runner_up}“", "en": "Lead {lead} points over '{runner_up}'"},
+    "card_lead": {
+        "de": "Vorsprung {lead} Punkte vor „{runner_up}“",
+        "en": "Lead {lead} points over '{runner_up}'",
+    },
     "card_tie": {"de": "Gleichstand mit „{runner_up}“", "en": "Tied with '{runner_up}'"},
-    "card_annual": {"de": "Laufende Kosten ggü. Status quo: {value} p. a.", "en": "Annual cost vs status quo: {value} p.a."},
-    "card_npv": {"de": "Barwert {years} J. ggü. Status quo: {value}", "en": "NPV {years} yrs vs status quo: {value}"},
+    "card_annual": {
+        "de": "Laufende Kosten ggü. Status quo: {value} p. a.",
+        "en": "Annual cost vs status quo: {value} p.a.",
+    },
+    "card_npv": {
+        "de": "Barwert {years} J. ggü. Status quo: {value}",
+        "en": "NPV {years} yrs vs status quo: {value}",
+    },
     "card_open": {"de": "Bereich öffnen", "en": "Open area"},
-    "totals_header": {"de": "Summen über alle Bereiche (jeweils beste Option)", "en": "Totals across areas (best option each)"},
+    "totals_header": {
+        "de": "Summen über alle Bereiche (jeweils beste Option)",
+        "en": "Totals across areas (best option each)",
+    },
     "total_investment": {"de": "Einmalinvestition gesamt", "en": "Total one-off investment"},
-    "total_annual_change": {"de": "Laufende Kosten ggü. Status quo p. a.", "en": "Annual cost change vs status quo"},
-    "total_npv_change": {"de": "Barwert {years} J. ggü. Status quo", "en": "NPV {years} yrs vs status quo"},
-    "heatmap_title": {"de": "Beste Punktzahl je Bereich und Weg", "en": "Best score per area and pathway"},
+    "total_annual_change": {
+        "de": "Laufende Kosten ggü. Status quo p. a.",
+        "en": "Annual cost change vs status quo",
+    },
+    "total_npv_change": {
+        "de": "Barwert {years} J. ggü. Status quo",
+        "en": "NPV {years} yrs vs status quo",
+    },
+    "heatmap_title": {
+        "de": "Beste Punktzahl je Bereich und Weg",
+        "en": "Best score per area and pathway",
+    },
     "heatmap_x": {"de": "Weg", "en": "Pathway"},
     "heatmap_y": {"de": "Prüfbereich", "en": "Review area"},
     "heatmap_value": {"de": "Punkte", "en": "Points"},
@@ -215,15 +257,24 @@ for six areas: the city homepage incl. citizen interaction, OZG online services,
     },
     # --- UI: Präsentation (committee projector), print summary, accessibility -------
     "page_present": {"de": "Präsentation", "en": "Presentation"},
-    "present_toggle": {"de": "Präsentationsmodus (Projektor)", "en": "Presentation mode (projector)"},
+    "present_toggle": {
+        "de": "Präsentationsmodus (Projektor)",
+        "en": "Presentation mode (projector)",
+    },
     "present_help": {
         "de": "Große Schrift, hoher Kontrast, keine Bedienelemente zum Ändern, Seitenleiste eingeklappt. Direkt aufrufbar mit ?present=1 in der Adresse.",
         "en": "Large type, high contrast, no editing controls, sidebar collapsed. Open it directly with ?present=1 in the address.",
     },
     "present_prev": {"de": "◀ Zurück", "en": "◀ Back"},
     "present_next": {"de": "Weiter ▶", "en": "Next ▶"},
-    "present_prev_help": {"de": "Vorheriger Bereich: {name} (Taste ← oder Bild↑)", "en": "Previous area: {name} (← or PageUp key)"},
-    "present_next_help": {"de": "Nächster Bereich: {name} (Taste → oder Bild↓)", "en": "Next area: {name} (→ or PageDown key)"},
+    "present_prev_help": {
+        "de": "Vorheriger Bereich: {name} (Taste ← oder Bild↑)",
+        "en": "Previous area: {name} (← or PageUp key)",
+    },
+    "present_next_help": {
+        "de": "Nächster Bereich: {name} (Taste → oder Bild↓)",
+        "en": "Next area: {name} (→ or PageDown key)",
+    },
     "present_slide": {"de": "Bereich {n} von {total}", "en": "Area {n} of {total}"},
     "present_meta": {
         "de": "**Stand:** {stand} · **Szenario:** {scenario} · **Methode:** {method}",
@@ -233,20 +284,32 @@ for six areas: the city homepage incl. citizen interaction, OZG online services,
         "de": "Bereiche wechseln: Schaltflächen „◀ Zurück“ und „Weiter ▶“ oder die Tasten ← → bzw. Bild↑ Bild↓.",
         "en": "Change area: the buttons '◀ Back' and 'Next ▶' or the keys ← → or PageUp PageDown.",
     },
-    "present_breakdown": {"de": "Beiträge der Kriteriengruppen als Tabelle", "en": "Criteria group contributions as a table"},
+    "present_breakdown": {
+        "de": "Beiträge der Kriteriengruppen als Tabelle",
+        "en": "Criteria group contributions as a table",
+    },
     "chart_alt_breakdown": {
         "de": "Gestapelte Balken, Punkte je Kriteriengruppe: {items}.",
         "en": "Stacked bars, points per criteria group: {items}.",
     },
     "present_downloads": {"de": "Für die Ratsunterlagen (A4)", "en": "For the council papers (A4)"},
-    "present_download_area": {"de": "Zusammenfassung dieses Bereichs (HTML, A4)", "en": "Summary of this area (HTML, A4)"},
-    "present_download_all": {"de": "Zusammenfassung aller Bereiche (HTML, A4)", "en": "Summary of all areas (HTML, A4)"},
+    "present_download_area": {
+        "de": "Zusammenfassung dieses Bereichs (HTML, A4)",
+        "en": "Summary of this area (HTML, A4)",
+    },
+    "present_download_all": {
+        "de": "Zusammenfassung aller Bereiche (HTML, A4)",
+        "en": "Summary of all areas (HTML, A4)",
+    },
     "present_download_help": {
         "de": "Im Browser öffnen, dann drucken oder „Als PDF speichern“: je Bereich eine A4-Seite.",
         "en": "Open in a browser, then print or 'Save as PDF': one A4 page per area.",
     },
     "scenario_custom": {"de": "Eigene Gewichtung", "en": "Custom weighting"},
-    "print_title": {"de": "Zusammenfassung für die Ratsunterlagen", "en": "Summary for the council papers"},
+    "print_title": {
+        "de": "Zusammenfassung für die Ratsunterlagen",
+        "en": "Summary for the council papers",
+    },
     "print_weights": {"de": "Gewichte", "en": "Weights"},
     "print_sources": {"de": "Quellen in diesem Bereich", "en": "Sources in this area"},
     "print_total": {"de": "Gesamt", "en": "Total"},
@@ -489,4 +552,3 @@ def t(key: str, lang: str = "de", /, **params: Any) -> str:
     entry = TEXT[key]
     template = entry.get(lang) or entry["de"]
     return template.format(**params) if params else template
-

@@ -47,7 +47,8 @@ INITIAL_SCHEMA = (
             OR (isfinite(annual_cost_eur) AND annual_cost_eur >= 0)),
         reach_value DOUBLE CHECK (reach_value IS NULL OR (isfinite(reach_value) AND reach_value >= 0)),
         reach_unit VARCHAR NOT NULL DEFAULT '',
-        in_use_since INTEGER CHECK (in_use_since IS NULL OR in_use_since BETWEEN 1950 AND 2100),
+        in_use_since INTEGER
+            CHECK (in_use_since IS NULL OR in_use_since BETWEEN 1950 AND 2100),
         notes VARCHAR NOT NULL DEFAULT '',
         source VARCHAR NOT NULL DEFAULT '',
         is_estimate BOOLEAN NOT NULL DEFAULT FALSE,

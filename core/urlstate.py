@@ -157,9 +157,11 @@ def overlay_scenario(
     current weights, so a view changed after loading a scenario is reproduced exactly.
     """
     explicit_groups = any(name in params for name in GROUP_PARAM.values())
-    new_groups = dict(state.groups) if explicit_groups else {
-        g: min(MAX_WEIGHT, max(0, int(round(float(groups.get(g, 0)))))) for g in GROUPS
-    }
+    new_groups = (
+        dict(state.groups)
+        if explicit_groups
+        else {g: min(MAX_WEIGHT, max(0, int(round(float(groups.get(g, 0)))))) for g in GROUPS}
+    )
     if sum(new_groups.values()) <= 0:
         new_groups = dict(state.groups)
     new_within = {

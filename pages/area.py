@@ -40,10 +40,18 @@ if ranking.empty:
 summary = analysis.area_summary(ranking)
 pathways = text.pathway_labels()
 if summary["runner_up"] is None:
-    st.success(t("recommendation_single", option=summary["option"], pathway=pathways[summary["pathway"]]))
+    st.success(
+        t("recommendation_single", option=summary["option"], pathway=pathways[summary["pathway"]])
+    )
 elif summary["tied"]:
-    st.warning(t("recommendation_tie", option=summary["option"], runner_up=summary["runner_up"],
-                 score=fmt.points(summary["score"], 1, lang)))
+    st.warning(
+        t(
+            "recommendation_tie",
+            option=summary["option"],
+            runner_up=summary["runner_up"],
+            score=fmt.points(summary["score"], 1, lang),
+        )
+    )
 else:
     st.success(
         t(

@@ -69,7 +69,11 @@ st.header(t("method_sources_header"))
 sources = data.sources(ctx.version)
 st.dataframe(
     sources.rename(
-        columns={"source": t("col_source"), "used_in": t("col_used_in"), "citations": t("col_citations")}
+        columns={
+            "source": t("col_source"),
+            "used_in": t("col_used_in"),
+            "citations": t("col_citations"),
+        }
     ),
     hide_index=True,
     width="stretch",

@@ -27,16 +27,27 @@ columns = st.columns(3)
 for i, row in enumerate(summary.itertuples(index=False)):
     with columns[i % 3].container(border=True):
         st.markdown(f"#### {ctx.area_name(row.area, lang)}")
-        st.markdown(f"**{row.option}**  \n{pathways[row.pathway]}" + (f" · {row.partner}" if row.partner else ""))
+        st.markdown(
+            f"**{row.option}**  \n{pathways[row.pathway]}"
+            + (f" · {row.partner}" if row.partner else "")
+        )
         st.metric(t("col_score"), fmt.points(row.score, 1, lang))
         if row.runner_up is None:
             st.caption("–")
         elif row.tied:
             st.caption(t("card_tie", runner_up=row.runner_up))
         else:
-            st.caption(t("card_lead", lead=fmt.lead_points(row.lead, lang), runner_up=row.runner_up))
+            st.caption(
+                t("card_lead", lead=fmt.lead_points(row.lead, lang), runner_up=row.runner_up)
+            )
         st.caption(t("card_annual", value=fmt.eur(row.annual_change, 0, lang, signed=True)))
-        st.caption(t("card_npv", years=ctx.horizon_years, value=fmt.eur(row.npv_change, 0, lang, signed=True)))
+        st.caption(
+            t(
+                "card_npv",
+                years=ctx.horizon_years,
+                value=fmt.eur(row.npv_change, 0, lang, signed=True),
+            )
+        )
         st.caption(stability_summary.sentence(ctx, row.area))
         if st.button(t("card_open"), key=f"open_{row.area}", on_click=_open_area, args=(row.area,)):
             st.switch_page("pages/area.py")
@@ -44,9 +55,12 @@ for i, row in enumerate(summary.itertuples(index=False)):
 st.subheader(t("totals_header"))
 totals = st.columns(3)
 totals[0].metric(t("total_investment"), fmt.eur(summary["investment"].sum(), 0, lang))
-totals[1].metric(t("total_annual_change"), fmt.eur(summary["annual_change"].sum(), 0, lang, signed=True))
+totals[1].metric(
+    t("total_annual_change"), fmt.eur(summary["annual_change"].sum(), 0, lang, signed=True)
+)
 totals[2].metric(
-    t("total_npv_change", years=ctx.horizon_years), fmt.eur(summary["npv_change"].sum(), 0, lang, signed=True)
+    t("total_npv_change", years=ctx.horizon_years),
+    fmt.eur(summary["npv_change"].sum(), 0, lang, signed=True),
 )
 downloads.all_areas_button(ctx)
 

@@ -229,16 +229,24 @@ def test_locked_store_is_a_clear_error(tmp_path: Path) -> None:
     """A second process cannot open a DuckDB file another process writes to."""
     path = tmp_path / "locked.duckdb"
     holder = subprocess.Popen(
-        [sys.executable, "-c",
-         "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); print('ready', flush=True); "
-         "time.sleep(30)", str(path)],
-        stdout=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            "-c",
+            "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); "
+            "print('ready', flush=True); time.sleep(30)",
+            str(path),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
     )
     try:
         assert holder.stdout.readline().strip() == "ready"
         result = subprocess.run(
             [sys.executable, "-m", "core", "--db", str(path), "areas"],
-            capture_output=True, text=True, cwd=settings.REPO_ROOT, check=False,
+            capture_output=True,
+            text=True,
+            cwd=settings.REPO_ROOT,
+            check=False,
         )
     finally:
         holder.kill()

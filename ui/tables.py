@@ -31,9 +31,11 @@ def ranking_table(ranking: pd.DataFrame, horizon_years: int) -> Styler:
     )
     score_cols = [t("col_score"), *(labels[g] for g in GROUPS)]
     money_cols = [t("col_npv", years=horizon_years), t("col_investment"), t("col_annual")]
-    return frame.style.format(lambda v: fmt.number(v, 1, lang), subset=score_cols).format(
-        lambda v: fmt.eur(v, 0, lang), subset=money_cols
-    ).hide(axis="index")
+    return (
+        frame.style.format(lambda v: fmt.number(v, 1, lang), subset=score_cols)
+        .format(lambda v: fmt.eur(v, 0, lang), subset=money_cols)
+        .hide(axis="index")
+    )
 
 
 def _marker(is_estimate: bool) -> str:

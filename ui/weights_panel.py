@@ -113,13 +113,20 @@ def _with_scenario(
         return dataclasses.replace(state, scenario=None)
     weights = profile.weights
     return urlstate.overlay_scenario(
-        state, st.query_params.to_dict(), weights.groups, weights.within, weights.method,
+        state,
+        st.query_params.to_dict(),
+        weights.groups,
+        weights.within,
+        weights.method,
         _default_within(criteria),
     )
 
 
 def apply_scenario(
-    slug: str, groups: dict[str, float], within: dict[str, float], method: str,
+    slug: str,
+    groups: dict[str, float],
+    within: dict[str, float],
+    method: str,
     criteria: pd.DataFrame,
 ) -> None:
     """Load saved weights into the panel (call from a widget callback, before the panel draws)."""
@@ -156,7 +163,11 @@ def show(criteria: pd.DataFrame, presets: pd.DataFrame) -> tuple[WeightSet, str]
     raw = {g: st.session_state[f"w_{g}"] for g in GROUPS}
     total = sum(raw.values())
     shares = " · ".join(
-        t("group_share", label=labels[g], share=fmt.percent(raw[g] / total if total else 0, 0, text.lang()))
+        t(
+            "group_share",
+            label=labels[g],
+            share=fmt.percent(raw[g] / total if total else 0, 0, text.lang()),
+        )
         for g in GROUPS
     )
     sidebar.caption(shares)

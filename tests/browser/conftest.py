@@ -63,10 +63,19 @@ def serve(db: str) -> Iterator[str]:
     env = {**os.environ, "COCKPIT_DB": db}
     process = subprocess.Popen(
         [
-            sys.executable, "-m", "ui.launch",
-            "--server.headless", "true", "--server.port", str(port),
-            "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
-            "--server.fileWatcherType", "none",
+            sys.executable,
+            "-m",
+            "ui.launch",
+            "--server.headless",
+            "true",
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--browser.gatherUsageStats",
+            "false",
+            "--server.fileWatcherType",
+            "none",
         ],
         cwd=settings.REPO_ROOT,
         env=env,

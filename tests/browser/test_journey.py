@@ -16,7 +16,9 @@ def _area_that_flips() -> tuple[str, str, str]:
         from core import seed
 
         seed.load_seed(conn)
-        models = area_model.load_areas(conn, settings.get("horizon_years"), settings.get("discount_rate"))
+        models = area_model.load_areas(
+            conn, settings.get("horizon_years"), settings.get("discount_rate")
+        )
     before = WeightSet({"cost": 0, "citizen_value": 10, "feasibility": 0})
     after = WeightSet({"cost": 100, "citizen_value": 10, "feasibility": 0})
     for slug, model in models.items():
