@@ -45,7 +45,8 @@ INITIAL_SCHEMA = (
         operator VARCHAR NOT NULL DEFAULT '',
         annual_cost_eur DOUBLE CHECK (annual_cost_eur IS NULL
             OR (isfinite(annual_cost_eur) AND annual_cost_eur >= 0)),
-        reach_value DOUBLE CHECK (reach_value IS NULL OR (isfinite(reach_value) AND reach_value >= 0)),
+        reach_value DOUBLE
+            CHECK (reach_value IS NULL OR (isfinite(reach_value) AND reach_value >= 0)),
         reach_unit VARCHAR NOT NULL DEFAULT '',
         in_use_since INTEGER
             CHECK (in_use_since IS NULL OR in_use_since BETWEEN 1950 AND 2100),
