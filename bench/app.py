@@ -77,69 +77,30 @@ def _flip(db: str) -> tuple[str, str, str]:
 
 
 def browser_side(db: str, presses: int = 12) -> dict[str, object] | None:
-    from tests.browser.conftest import CHROMIUM_ARGS, chromium_path
+    from tests.browser.conftest import CHROMIUM_ARGS, chromium_path, serve
 
     chromium = chromium_path()
     if chromium is None:
         return None
-    import subprocess
-    import sys
-    import urllib.request
-
     from playwright.sync_api import expect, sync_playwright
 
-    from tests.browser.conftest import _free_port
-
     slug, low_top, high_top = _flip(db)
-    port = _free_port()
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "ui.launch",
-            "--server.headless",
-            "true",
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--browser.gatherUsageStats",
-            "false",
-            "--server.fileWatcherType",
-            "none",
-        ],
-        cwd=settings.REPO_ROOT,
-        env={**os.environ, "COCKPIT_DB": db},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(300):
-            try:
-                if urllib.request.urlopen(f"{url}/_stcore/health", timeout=1).read() == b"ok":
-                    break
-            except OSError:
-                time.sleep(0.2)
-        with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-            page = browser.new_page(viewport={"width": 1400, "height": 1700})
-            page.goto(f"{url}/bereich?area={slug}&w_cost=0&w_citizen_value=10&w_feasibility=0")
-            cell = page.locator('[data-testid="glide-cell-1-0"]').first
-            expect(cell).to_have_text(low_top, timeout=30_000)
-            slider = page.locator('input[type=range][aria-label="Kosten"]')
-            times = []
-            for i in range(presses):
-                key, want = ("End", high_top) if i % 2 == 0 else ("Home", low_top)
-                slider.focus()
-                start = time.perf_counter()
-                slider.press(key)
-                expect(cell).to_have_text(want, timeout=10_000)
-                times.append((time.perf_counter() - start) * 1000)
-            browser.close()
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+    with serve(db) as url, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1700})
+        page.goto(f"{url}/bereich?area={slug}&w_cost=0&w_citizen_value=10&w_feasibility=0")
+        cell = page.locator('[data-testid="glide-cell-1-0"]').first
+        expect(cell).to_have_text(low_top, timeout=30_000)
+        slider = page.locator('input[type=range][aria-label="Kosten"]')
+        times = []
+        for i in range(presses):
+            key, want = ("End", high_top) if i % 2 == 0 else ("Home", low_top)
+            slider.focus()
+            start = time.perf_counter()
+            slider.press(key)
+            expect(cell).to_have_text(want, timeout=10_000)
+            times.append((time.perf_counter() - start) * 1000)
+        browser.close()
     return {
         "name": "browser: slider key press to updated ranking",
         "value": statistics.median(times),

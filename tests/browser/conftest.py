@@ -57,10 +57,12 @@ def chromium() -> str:
 
 
 @contextlib.contextmanager
-def serve(db: str) -> Iterator[str]:
-    """Run the app on a free loopback port with its own store file; yield its URL."""
+def serve(db: str, extra_env: dict[str, str] | None = None) -> Iterator[str]:
+    """Run the app on a free loopback port with its own store file; yield its URL.
+
+    ``extra_env`` adds variables, e.g. a temporary HOME holding a test secrets.toml."""
     port = _free_port()
-    env = {**os.environ, "COCKPIT_DB": db}
+    env = {**os.environ, "COCKPIT_DB": db, **(extra_env or {})}
     process = subprocess.Popen(
         [
             sys.executable,

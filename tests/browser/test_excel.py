@@ -6,19 +6,15 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import openpyxl
 import pytest
 
-from core import auth, excel_export, settings, store
+from core import auth, excel_export, store
 from core.weightset import WeightSet
+from tests.browser.conftest import serve
 from tests.browser.helpers import wait_rendered
 
 pytestmark = pytest.mark.browser
@@ -39,52 +35,8 @@ def editor_server(
     db = str(root / "cockpit.duckdb")
     with store.open_store(db) as conn:
         export = excel_export.area_workbook(conn, "ozg", excel_export.ExportRequest(WeightSet()))
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    env = {**os.environ, "COCKPIT_DB": db, "HOME": str(root)}
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "app.py",
-            "--server.headless",
-            "true",
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--browser.gatherUsageStats",
-            "false",
-            "--server.fileWatcherType",
-            "none",
-        ],
-        cwd=settings.REPO_ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as response:
-                if response.read().decode() == "ok":
-                    break
-        except OSError:
-            pass
-        if process.poll() is not None or time.monotonic() > deadline:
-            process.kill()
-            raise RuntimeError(process.stderr.read().decode()[-2000:])
-        time.sleep(0.2)
-    yield url, export
-    process.terminate()
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
+    with serve(db, {"HOME": str(root)}) as url:
+        yield url, export
 
 
 def _open(page, url: str) -> None:
