@@ -66,7 +66,8 @@ else:
 st.caption(stability_summary.sentence(ctx, area))
 
 st.subheader(t("ranking"))
-st.dataframe(tables.ranking_table(ranking, ctx.horizon_years), hide_index=True)
+ranking_view = tables.ranking_table(ranking, ctx.horizon_years)
+st.dataframe(ranking_view, hide_index=True, column_config=tables.right_aligned(ranking_view, 4))
 downloads.area_button(ctx, area)
 
 ranking_text = t(

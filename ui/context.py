@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import pandas as pd
@@ -29,8 +30,13 @@ class Context:
         return data.models(self.version, self.horizon_years, self.discount_rate)
 
     def area_name(self, slug: str, lang: str) -> str:
-        row = self.areas[self.areas["slug"] == slug].iloc[0]
-        return row["name_de"] if lang == "de" else row["name_en"]
+        """Display name of an area (a dict lookup: select boxes call this for every option)."""
+        return self._area_names[slug][0 if lang == "de" else 1]
+
+    @functools.cached_property
+    def _area_names(self) -> dict[str, tuple[str, str]]:
+        areas = self.areas
+        return {s: (de, en) for s, de, en in zip(areas["slug"], areas["name_de"], areas["name_en"])}
 
 
 def set_current(context: Context) -> None:

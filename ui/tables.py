@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
-from pandas.io.formats.style import Styler
+import streamlit as st
 
 from core import fmt
 from core.weights import GROUPS
@@ -11,31 +11,40 @@ from ui import text
 from ui.text import t
 
 
-def ranking_table(ranking: pd.DataFrame, horizon_years: int) -> Styler:
-    """The ranking with German labels: rank, option, pathway, partner, scores, costs."""
+def ranking_table(ranking: pd.DataFrame, horizon_years: int) -> pd.DataFrame:
+    """The ranking with German labels and numbers already formatted (1.234.567 €, 45,6).
+
+    Formatting here instead of with a pandas Styler keeps a slider move cheap; the table is
+    shown in rank order, so sorting by a text column is not needed.
+    """
     lang = text.lang()
     labels = text.group_labels()
     pathways = text.pathway_labels()
-    frame = pd.DataFrame(
+
+    def points(values: pd.Series) -> list[str]:
+        return [fmt.number(v * 100, 1, lang) for v in values]
+
+    def money(values: pd.Series) -> list[str]:
+        return [fmt.eur(v, 0, lang) for v in values]
+
+    return pd.DataFrame(
         {
             t("col_rank"): ranking["rank"].astype(int),
             t("col_option"): ranking["option"],
             t("col_pathway"): ranking["pathway"].map(pathways),
             t("col_partner"): ranking["partner"].fillna(""),
-            t("col_score"): ranking["score"] * 100,
-            **{labels[g]: ranking[g] * 100 for g in GROUPS},
-            t("col_npv", years=horizon_years): ranking["npv_cost"],
-            t("col_investment"): ranking["investment"],
-            t("col_annual"): ranking["annual_cost"],
+            t("col_score"): points(ranking["score"]),
+            **{labels[g]: points(ranking[g]) for g in GROUPS},
+            t("col_npv", years=horizon_years): money(ranking["npv_cost"]),
+            t("col_investment"): money(ranking["investment"]),
+            t("col_annual"): money(ranking["annual_cost"]),
         }
     )
-    score_cols = [t("col_score"), *(labels[g] for g in GROUPS)]
-    money_cols = [t("col_npv", years=horizon_years), t("col_investment"), t("col_annual")]
-    return (
-        frame.style.format(lambda v: fmt.number(v, 1, lang), subset=score_cols)
-        .format(lambda v: fmt.eur(v, 0, lang), subset=money_cols)
-        .hide(axis="index")
-    )
+
+
+def right_aligned(frame: pd.DataFrame, first: int) -> dict[str, st.column_config.Column]:
+    """Column config aligning the formatted number columns (from index ``first``) right."""
+    return {c: st.column_config.TextColumn(alignment="right") for c in frame.columns[first:]}
 
 
 def _marker(is_estimate: bool) -> str:

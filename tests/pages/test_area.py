@@ -40,7 +40,8 @@ def test_area_page_shows_ranking_systems_and_charts(
     spec = json.loads(charts[0].proto.spec)
     assert "Gesamtpunkte" in json.dumps(spec, ensure_ascii=False)
     assert any("Bestand" in s.value for s in at.subheader)
-    assert any("Schätzung" in (e.label or "") or True for e in at.expander)
+    details = at.dataframe[-2].value  # the chosen option's assessments
+    assert "⚠ Schätzung" in set(details["Schätzung"])
 
 
 def test_moving_the_cost_slider_changes_the_top_option(make_app, models) -> None:
