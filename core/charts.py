@@ -263,10 +263,18 @@ def cost_value_scatter(
         .mark_point(size=1100, color=TEXT_COLOR, strokeWidth=1.5)
         .encode(x=x, y=y)
     )
-    labels = base.mark_text(align="left", dx=16, dy=-16, fontSize=font_size - 2, limit=260).encode(
-        x=x, y=y, text="option:N", color=alt.value(TEXT_COLOR)
+    # Names of options in the right half point left, so no name runs off the chart's edge.
+    label_left = base.transform_filter(~alt.datum.label_right).mark_text(
+        align="left", dx=16, dy=-16, fontSize=font_size - 2, limit=260
     )
-    layered = alt.layer(frontier, rings, dots, labels).properties(
+    label_right = base.transform_filter(alt.datum.label_right).mark_text(
+        align="right", dx=-16, dy=-16, fontSize=font_size - 2, limit=260
+    )
+    labels = [
+        layer.encode(x=x, y=y, text="option:N", color=alt.value(TEXT_COLOR))
+        for layer in (label_left, label_right)
+    ]
+    layered = alt.layer(frontier, rings, dots, *labels).properties(
         title=title, height=420, width="container"
     )
     return _configure(layered, font_size, lang)
@@ -274,8 +282,13 @@ def cost_value_scatter(
 
 def scatter_frame(points: pd.DataFrame, pathway_labels: dict[str, str]) -> pd.DataFrame:
     """Data for :func:`cost_value_scatter`: option, pathway label, npv_cost, citizen_value
-    (0–100), feasibility (0–100), efficient (bool)."""
-    return points.assign(pathway_label=points["pathway"].map(pathway_labels))
+    (0–100), feasibility (0–100), efficient (bool), label_right (name drawn left of the dot)."""
+    cost = points["npv_cost"]
+    middle = (cost.min() + cost.max()) / 2 if len(cost) else 0.0
+    return points.assign(
+        pathway_label=points["pathway"].map(pathway_labels),
+        label_right=(cost > middle) & (cost.max() > cost.min()),
+    )
 
 
 def pathway_heatmap(
