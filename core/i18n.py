@@ -159,9 +159,16 @@ TEXT: dict[str, dict[str, str]] = {
         "de": "Laufende Kosten ggü. Status quo: {value} p. a.",
         "en": "Annual cost vs status quo: {value} p.a.",
     },
+    "cost_cheaper": {"de": "{value} (günstiger)", "en": "{value} (cheaper)"},
+    "cost_dearer": {"de": "{value} (teurer)", "en": "{value} (more expensive)"},
+    "cost_same": {"de": "{value} (gleich)", "en": "{value} (same)"},
+    "cost_sign_hint": {
+        "de": "Kostenänderungen gegenüber dem Status quo: minus heißt günstiger, plus heißt teurer.",
+        "en": "Cost changes against the status quo: minus means cheaper, plus means more expensive.",
+    },
     "card_npv": {
-        "de": "Barwert {years} J. ggü. Status quo: {value}",
-        "en": "NPV {years} yrs vs status quo: {value}",
+        "de": "Kosten-Barwert {years} J. ggü. Status quo: {value}",
+        "en": "Cost NPV {years} yrs vs status quo: {value}",
     },
     "card_open": {"de": "Bereich öffnen", "en": "Open area"},
     "totals_header": {
@@ -170,12 +177,12 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "total_investment": {"de": "Einmalinvestition gesamt", "en": "Total one-off investment"},
     "total_annual_change": {
-        "de": "Laufende Kosten ggü. Status quo p. a.",
-        "en": "Annual cost change vs status quo",
+        "de": "Laufende Kosten ggü. Status quo p. a. (− = günstiger)",
+        "en": "Annual cost change vs status quo (− = cheaper)",
     },
     "total_npv_change": {
-        "de": "Barwert {years} J. ggü. Status quo",
-        "en": "NPV {years} yrs vs status quo",
+        "de": "Kosten-Barwert {years} J. ggü. Status quo (− = günstiger)",
+        "en": "Cost NPV {years} yrs vs status quo (− = cheaper)",
     },
     "heatmap_title": {
         "de": "Beste Punktzahl je Bereich und Weg",

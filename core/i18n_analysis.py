@@ -157,8 +157,8 @@ ANALYSIS_TEXT: dict[str, dict[str, str]] = {
         "en": "Cost and economic appraisal (WiBe)",
     },
     "cost_settings": {
-        "de": "Barwert über {years} Jahre mit Diskontsatz {rate} (Einstellungen COCKPIT_HORIZON_YEARS und COCKPIT_DISCOUNT_RATE).",
-        "en": "Net present value over {years} years at a discount rate of {rate} (settings COCKPIT_HORIZON_YEARS and COCKPIT_DISCOUNT_RATE).",
+        "de": "Barwert über {years} Jahre mit Diskontsatz {rate} (festgelegt in den Einstellungen des Cockpits, siehe „Methodik & Quellen“).",
+        "en": "Net present value over {years} years at a discount rate of {rate} (set in the cockpit's settings, see 'Method & sources').",
     },
     "cost_col_savings": {
         "de": "Einsparung ggü. Status quo (Barwert)",

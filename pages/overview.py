@@ -40,12 +40,12 @@ for i, row in enumerate(summary.itertuples(index=False)):
             st.caption(
                 t("card_lead", lead=fmt.lead_points(row.lead, lang), runner_up=row.runner_up)
             )
-        st.caption(t("card_annual", value=fmt.eur(row.annual_change, 0, lang, signed=True)))
+        st.caption(t("card_annual", value=text.cost_change(row.annual_change)))
         st.caption(
             t(
                 "card_npv",
                 years=ctx.horizon_years,
-                value=fmt.eur(row.npv_change, 0, lang, signed=True),
+                value=text.cost_change(row.npv_change),
             )
         )
         st.caption(stability_summary.sentence(ctx, row.area))

@@ -40,3 +40,15 @@ def group_labels() -> dict[str, str]:
 
 def pathway_labels() -> dict[str, str]:
     return {p: t(f"pathway_{p}") for p in ("status_quo", "standard", "best_practice", "joint_kdn")}
+
+
+def cost_change(value: float) -> str:
+    """A cost change against the status quo with its meaning spelt out: '−1.000 € (günstiger)'."""
+    from core import fmt
+
+    amount = fmt.eur(value, 0, lang(), signed=True)
+    if value < 0:
+        return t("cost_cheaper", value=amount)
+    if value > 0:
+        return t("cost_dearer", value=amount)
+    return t("cost_same", value=amount)
