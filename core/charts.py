@@ -83,7 +83,11 @@ def ranking_frame(ranking: pd.DataFrame, group_labels: dict[str, str]) -> pd.Dat
     long["points"] = long["value"] * 100
     long["total"] = long["score"] * 100
     long["group_order"] = long["grp"].map({g: i for i, g in enumerate(GROUPS)})
-    return long[["option", "rank", "group_label", "points", "total", "group_order"]]
+    # The total is printed at the right end of the bar: the sum of the positive segments
+    # (PROMETHEE II contributions can be negative; a label at the total would sit on them).
+    positive = long["points"].clip(lower=0).groupby(long["option"]).transform("sum")
+    long["label_x"] = positive
+    return long[["option", "rank", "group_label", "points", "total", "label_x", "group_order"]]
 
 
 # Segments narrower than this many points get no value label (it would not fit).
@@ -184,7 +188,7 @@ def ranking_bars(
         alt.Chart(data)
         .transform_filter(alt.datum.group_order == 0)
         .mark_text(align="left", dx=4, fontSize=font_size, fontWeight="bold", color=TEXT_COLOR)
-        .encode(x=alt.X("total:Q"), y=y, text=alt.Text("total:Q", format=".1f"))
+        .encode(x=alt.X("label_x:Q"), y=y, text=alt.Text("total:Q", format=".1f"))
     )
     lines = max(1, label_lines) if label_wrap > 0 else 1
     step = max(28, round(font_size * max(2.3, 1.05 * lines + 0.6)))
