@@ -18,7 +18,6 @@ from pathlib import Path
 from streamlit.testing.v1 import AppTest
 
 from core import area_model, seed, settings, store
-from core.weightset import WeightSet
 
 Timer = Callable[[Callable[[], object]], float]
 APP = str(settings.REPO_ROOT / "app.py")
@@ -62,18 +61,13 @@ def server_side(db: str, repeat: int = 30) -> dict[str, object]:
 
 
 def _flip(db: str) -> tuple[str, str, str]:
+    from tests.browser.helpers import area_that_flips
+
     with store.connect(db) as conn:
         models = area_model.load_areas(
             conn, settings.get("horizon_years"), settings.get("discount_rate")
         )
-    low = WeightSet({"cost": 0, "citizen_value": 10, "feasibility": 0})
-    high = WeightSet({"cost": 100, "citizen_value": 10, "feasibility": 0})
-    for slug, model in models.items():
-        a = area_model.rank_area(model, low).iloc[0]["option"]
-        b = area_model.rank_area(model, high).iloc[0]["option"]
-        if a != b:
-            return slug, a, b
-    raise RuntimeError("no area flips")
+    return area_that_flips(models)
 
 
 def browser_side(db: str, presses: int = 12) -> dict[str, object] | None:

@@ -11,22 +11,8 @@ from ui.text import t
 
 ctx = context.get()
 lang = text.lang()
-slugs = ctx.areas["slug"].tolist()
-if st.session_state.get(weights_panel.AREA_KEY) not in slugs:
-    st.session_state[weights_panel.AREA_KEY] = slugs[0]
-st.session_state["area_select"] = st.session_state[weights_panel.AREA_KEY]
-
-
-def _copy_area() -> None:
-    st.session_state[weights_panel.AREA_KEY] = st.session_state["area_select"]
-
-
-area = st.selectbox(
-    t("choose_area"),
-    slugs,
-    key="area_select",
-    format_func=lambda s: ctx.area_name(s, lang),
-    on_change=_copy_area,
+area = weights_panel.area_picker(
+    ctx.areas["slug"].tolist(), lambda s: ctx.area_name(s, lang), key="area_select"
 )
 st.title(ctx.area_name(area, lang))
 st.caption(ctx.areas.set_index("slug").loc[area, "description_de"])

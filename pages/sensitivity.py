@@ -13,22 +13,8 @@ from ui.text import t
 
 ctx = context.get()
 lang = text.lang()
-slugs = ctx.areas["slug"].tolist()
-if st.session_state.get(weights_panel.AREA_KEY) not in slugs:
-    st.session_state[weights_panel.AREA_KEY] = slugs[0]
-st.session_state["sens_area_select"] = st.session_state[weights_panel.AREA_KEY]
-
-
-def _copy_area() -> None:
-    st.session_state[weights_panel.AREA_KEY] = st.session_state["sens_area_select"]
-
-
-area = st.selectbox(
-    t("choose_area"),
-    slugs,
-    key="sens_area_select",
-    format_func=lambda s: ctx.area_name(s, lang),
-    on_change=_copy_area,
+area = weights_panel.area_picker(
+    ctx.areas["slug"].tolist(), lambda s: ctx.area_name(s, lang), key="sens_area_select"
 )
 st.title(f"{t('page_sensitivity')}: {ctx.area_name(area, lang)}")
 st.caption(t("sens_intro"))

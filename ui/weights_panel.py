@@ -225,3 +225,19 @@ def current(criteria: pd.DataFrame) -> tuple[WeightSet, str]:
     """The weighting and method without drawing the panel (presentation mode); the panel's
     values survive because :func:`init_from_url` re-assigns its keys on every run."""
     return _weights(criteria, st.warning)
+
+
+def area_picker(slugs: list[str], name: Callable[[str], str], *, key: str) -> str:
+    """A select box for the review area that shares the chosen area across pages.
+
+    The widget ``key`` is per page; the choice lives in ``AREA_KEY`` (part of the URL state),
+    which survives runs that do not draw this page's widget.
+    """
+    if st.session_state.get(AREA_KEY) not in slugs:
+        st.session_state[AREA_KEY] = slugs[0]
+    st.session_state[key] = st.session_state[AREA_KEY]
+
+    def copy_choice() -> None:
+        st.session_state[AREA_KEY] = st.session_state[key]
+
+    return st.selectbox(t("choose_area"), slugs, key=key, format_func=name, on_change=copy_choice)

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from core import area_model
+from core.weightset import WeightSet
+
 RENDERED = """() => {
   const app = document.querySelector('[data-testid="stApp"]');
   if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
@@ -51,3 +54,16 @@ def chart_texts(page: Any) -> list[dict[str, Any]]:
 def horizontal_overflow(page: Any) -> int:
     """Pixels by which the page or Streamlit's scrolling containers are wider than shown."""
     return max(page.evaluate(OVERFLOW))
+
+
+def area_that_flips(models: dict[str, area_model.AreaModel]) -> tuple[str, str, str]:
+    """From the data: an area whose top option changes when the cost weight goes from 0 to
+    100 with citizen value at 10 — (slug, top before, top after)."""
+    before = WeightSet({"cost": 0, "citizen_value": 10, "feasibility": 0})
+    after = WeightSet({"cost": 100, "citizen_value": 10, "feasibility": 0})
+    for slug, model in models.items():
+        a = area_model.rank_area(model, before).iloc[0]["option"]
+        b = area_model.rank_area(model, after).iloc[0]["option"]
+        if a != b:
+            return slug, a, b
+    raise AssertionError("seed data: no area where the cost weight changes the top option")

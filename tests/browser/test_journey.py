@@ -4,29 +4,19 @@ from __future__ import annotations
 
 import pytest
 
-from core import area_model, settings, store
-from core.weightset import WeightSet
+from core import area_model, seed, settings, store
+from tests.browser.helpers import area_that_flips
 
 pytestmark = pytest.mark.browser
 
 
 def _area_that_flips() -> tuple[str, str, str]:
-    """From the data: an area whose top option changes when cost goes from 0 to 100."""
     with store.connect(":memory:") as conn:
-        from core import seed
-
         seed.load_seed(conn)
         models = area_model.load_areas(
             conn, settings.get("horizon_years"), settings.get("discount_rate")
         )
-    before = WeightSet({"cost": 0, "citizen_value": 10, "feasibility": 0})
-    after = WeightSet({"cost": 100, "citizen_value": 10, "feasibility": 0})
-    for slug, model in models.items():
-        a = area_model.rank_area(model, before).iloc[0]["option"]
-        b = area_model.rank_area(model, after).iloc[0]["option"]
-        if a != b:
-            return slug, a, b
-    raise AssertionError("no area flips")
+    return area_that_flips(models)
 
 
 def top_cell(page):
