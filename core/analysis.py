@@ -19,7 +19,7 @@ def group_index(model: AreaModel, weights: WeightSet, group: str) -> np.ndarray:
     This is "citizen value" or "feasibility" as its own number, independent of the group
     weights, used for the cost–value scatter and the portfolio's value objective.
     """
-    mask = (model.criteria["grp"] == group).to_numpy()
+    mask = model.group_mask(group)
     if not mask.any() or len(model.options) == 0:
         return np.zeros(len(model.options))
     within = weights.within_weights(model.criteria)[mask]
@@ -47,11 +47,12 @@ def scatter_points(model: AreaModel, weights: WeightSet) -> pd.DataFrame:
     """Rows for the cost–value scatter of one area."""
     citizen = group_index(model, weights, "citizen_value")
     feasible = group_index(model, weights, "feasibility")
-    cost = model.options["npv_cost"].to_numpy(dtype=float)
+    columns = model.columns()
+    cost = columns["npv_cost"]
     return pd.DataFrame(
         {
-            "option": model.options["name"],
-            "pathway": model.options["pathway"],
+            "option": columns["option"],
+            "pathway": columns["pathway"],
             "npv_cost": cost,
             "citizen_value": citizen,
             "feasibility": feasible,
@@ -60,26 +61,29 @@ def scatter_points(model: AreaModel, weights: WeightSet) -> pd.DataFrame:
     )
 
 
+SUMMARY_COLUMNS = ("option_id", "option", "pathway", "partner", "rank", "score")
+
+
 def area_summary(ranking: pd.DataFrame) -> dict[str, object]:
     """Best option, its lead over the runner-up and its cost change against the status quo."""
-    best = ranking.iloc[0]
-    runner_up = ranking.iloc[1] if len(ranking) > 1 else None
-    status_quo = ranking[ranking["pathway"] == "status_quo"]
-    base = status_quo.iloc[0] if len(status_quo) else None
+    col = {name: ranking[name].to_numpy() for name in SUMMARY_COLUMNS}
+    npv = ranking["npv_cost"].to_numpy(dtype=float)
+    annual = ranking["annual_cost"].to_numpy(dtype=float)
+    has_runner_up = len(ranking) > 1
+    at_status_quo = np.flatnonzero(col["pathway"] == "status_quo")
+    base = at_status_quo[0] if len(at_status_quo) else None
     return {
-        "option_id": best["option_id"],
-        "option": best["option"],
-        "pathway": best["pathway"],
-        "partner": best["partner"],
-        "score": float(best["score"]),
-        "lead": float(best["score"] - runner_up["score"]) if runner_up is not None else None,
-        "runner_up": runner_up["option"] if runner_up is not None else None,
-        "tied": bool(runner_up is not None and runner_up["rank"] == best["rank"]),
-        "investment": float(best["investment"]),
-        "annual_change": float(best["annual_cost"] - base["annual_cost"])
-        if base is not None
-        else None,
-        "npv_change": float(best["npv_cost"] - base["npv_cost"]) if base is not None else None,
+        "option_id": col["option_id"][0],
+        "option": col["option"][0],
+        "pathway": col["pathway"][0],
+        "partner": col["partner"][0],
+        "score": float(col["score"][0]),
+        "lead": float(col["score"][0] - col["score"][1]) if has_runner_up else None,
+        "runner_up": col["option"][1] if has_runner_up else None,
+        "tied": bool(has_runner_up and col["rank"][1] == col["rank"][0]),
+        "investment": float(ranking["investment"].iloc[0]),
+        "annual_change": float(annual[0] - annual[base]) if base is not None else None,
+        "npv_change": float(npv[0] - npv[base]) if base is not None else None,
     }
 
 

@@ -7,6 +7,7 @@ cache the built areas and rank them again on every slider move in microseconds.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import duckdb
@@ -43,9 +44,46 @@ class AreaModel:
     criteria: pd.DataFrame
     matrix: np.ndarray
 
-    @property
+    @functools.cached_property
     def benefit(self) -> np.ndarray:
         return (self.criteria["direction"] == "benefit").to_numpy()
+
+    def columns(self) -> dict[str, np.ndarray]:
+        """The option columns as arrays, in option order (shared: do not change them)."""
+        return self._columns
+
+    def group_mask(self, group: str) -> np.ndarray:
+        """Which criteria belong to ``group``."""
+        return self._group_masks[group]
+
+    @functools.cached_property
+    def _columns(self) -> dict[str, np.ndarray]:
+        """The option columns a ranking carries, as arrays (a ranking runs on every slider
+        move; indexing arrays is much cheaper than reindexing frames)."""
+        opts = self.options
+        columns = {
+            "option_id": opts["id"].to_numpy(dtype=object),
+            "option": opts["name"].to_numpy(dtype=object),
+            "pathway": opts["pathway"].to_numpy(dtype=object),
+            "partner": opts["partner"].to_numpy(dtype=object),
+        }
+        for name in ("npv_cost", "investment", "annual_cost", "staff_fte"):
+            columns[name] = opts[name].to_numpy(dtype=float)
+        return columns
+
+    @functools.cached_property
+    def _name_order(self) -> np.ndarray:
+        """Position of each option in name order (the tie-break of equal ranks)."""
+        order = np.empty(len(self.options), dtype=int)
+        order[np.argsort(self._columns["option"].astype(str), kind="stable")] = np.arange(
+            len(self.options)
+        )
+        return order
+
+    @functools.cached_property
+    def _group_masks(self) -> dict[str, np.ndarray]:
+        group_of = self.criteria["grp"].to_numpy()
+        return {g: group_of == g for g in GROUPS}
 
 
 def build_area(
@@ -138,31 +176,27 @@ def rank_area(model: AreaModel, weights: WeightSet, method: str = "wsm") -> pd.D
     """
     if len(model.options) == 0:
         return pd.DataFrame(columns=RANKING_COLUMNS)
-    criterion_weights = model.criteria.assign(w=weights.criterion_weights(model.criteria))
+    columns = model._columns
     problem = decision.DecisionProblem(
-        alternatives=tuple(model.options["id"]),
+        alternatives=tuple(columns["option_id"]),
         criteria=tuple(model.criteria["key"]),
         matrix=model.matrix,
         benefit=model.benefit,
-        weights=criterion_weights["w"].to_numpy(),
+        weights=weights.criterion_weights(model.criteria),
     )
     preference = promethee_preferences(model) if method == "promethee2" else None
     result = decision.evaluate(problem, method=method, preference=preference)
-    group_of = model.criteria["grp"].to_numpy()
-    contributions = {g: result.contributions[:, group_of == g].sum(axis=1) for g in GROUPS}
-    table = pd.DataFrame(
-        {
-            "option_id": model.options["id"],
-            "option": model.options["name"],
-            "pathway": model.options["pathway"],
-            "partner": model.options["partner"],
-            "rank": result.ranks.astype(int),
-            "score": result.scores,
-            **contributions,
-            "npv_cost": model.options["npv_cost"],
-            "investment": model.options["investment"],
-            "annual_cost": model.options["annual_cost"],
-            "staff_fte": model.options["staff_fte"],
-        }
+    ranks = result.ranks.astype(int)
+    order = np.lexsort((model._name_order, ranks))  # by rank, then by name
+    contributions = {
+        g: result.contributions[:, mask].sum(axis=1)[order]
+        for g, mask in model._group_masks.items()
+    }
+    head = {name: columns[name][order] for name in ("option_id", "option", "pathway", "partner")}
+    tail = {
+        name: columns[name][order]
+        for name in ("npv_cost", "investment", "annual_cost", "staff_fte")
+    }
+    return pd.DataFrame(
+        {**head, "rank": ranks[order], "score": result.scores[order], **contributions, **tail}
     )
-    return table.sort_values(["rank", "option"], kind="stable").reset_index(drop=True)

@@ -18,7 +18,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from core import area_model, decision, i18n, settings, store
+from core import area_model, decision, i18n, settings, store, tables
 from core.errors import CockpitError, InputError
 from core.methods import METHODS
 from core.methods.ahp import ahp_priorities
@@ -92,27 +92,35 @@ def cmd_ahp(args: argparse.Namespace) -> int:
 
 def cmd_areas(args: argparse.Namespace) -> int:
     with store.open_store(args.db) as conn:
-        frame = store.areas(conn)[["slug", "name_de", "n_options"]]
-    _emit(frame, args.format)
+        areas = store.areas(conn)
+    if args.format == "table":
+        print(tables.to_text(tables.areas_table(areas, args.lang)))
+    else:
+        _emit(areas[["slug", "name_de", "n_options"]], args.format)
     return 0
 
 
 def _emit(frame: pd.DataFrame, fmt: str) -> None:
+    """Machine output: JSON records or CSV, English keys and raw values."""
     if fmt == "json":
         _print_json(json.loads(frame.to_json(orient="records", force_ascii=False)))
-    elif fmt == "csv":
-        sys.stdout.write(frame.to_csv(index=False))
     else:
-        print(frame.to_string(index=False))
+        sys.stdout.write(frame.to_csv(index=False))
 
 
 def cmd_rank_area(args: argparse.Namespace) -> int:
     with store.open_store(args.db) as conn:
         store.require_area(conn, args.area)
         model = area_model.load_areas(conn, args.horizon, args.rate)[args.area]
+        area_row = store.areas(conn).set_index("slug").loc[args.area]
     weights = parse_weights_spec(args.weights, set(model.criteria["key"]))
     ranking = area_model.rank_area(model, weights, args.method)
-    if args.format == "json":
+    if args.format == "table":
+        name_en = area_row["name_en"] if args.lang == "en" else None
+        name = name_en if isinstance(name_en, str) and name_en else area_row["name_de"]
+        print(tables.ranking_caption(name, args.method, args.lang))
+        print(tables.to_text(tables.ranking_table(ranking, args.lang, args.horizon, with_fte=True)))
+    elif args.format == "json":
         _print_json(
             [
                 {

@@ -49,11 +49,19 @@ TEXT: dict[str, dict[str, str]] = {
     "group_share": {"de": "{label}: {share}", "en": "{label}: {share}"},
     "presets": {"de": "Voreinstellungen", "en": "Presets"},
     "sub_weights": {"de": "Unterkriterien gewichten", "en": "Sub-criteria weights"},
+    "sub_weights_changed": {
+        "de": "Unterkriterien: {count} Gewicht(e) weichen von der Vorgabe ab.",
+        "en": "Sub-criteria: {count} weight(s) differ from the defaults.",
+    },
     "reset": {"de": "Zurücksetzen", "en": "Reset"},
     "method": {"de": "Bewertungsmethode", "en": "Scoring method"},
-    "method_wsm": {"de": "Nutzwertanalyse", "en": "Weighted sum (Nutzwertanalyse)"},
+    "method_wsm": {"de": "Nutzwertanalyse", "en": "Weighted sum (WSM)"},
     "method_topsis": {"de": "TOPSIS", "en": "TOPSIS"},
     "method_promethee2": {"de": "PROMETHEE II", "en": "PROMETHEE II"},
+    "method_help": {
+        "de": "Nutzwertanalyse (gewichtete Summe), TOPSIS oder PROMETHEE II – Einzelheiten unter „Methodik & Quellen“.",
+        "en": "Weighted sum (WSM, German: Nutzwertanalyse), TOPSIS or PROMETHEE II – details under 'Method & sources'.",
+    },
     "sub_all_zero": {
         "de": "Alle Unterkriterien von „{group}“ stehen auf 0 – bitte mindestens eines gewichten.",
         "en": "All sub-criteria of '{group}' are 0 – please weight at least one.",
@@ -421,6 +429,12 @@ for six areas: the city homepage incl. citizen interaction, OZG online services,
         "de": "Die Datei {path} ist kein gültiges JSON (Zeile {line}, Spalte {column}).",
         "en": "The file {path} is not valid JSON (line {line}, column {column}).",
     },
+    "cli_rank_caption": {
+        "de": "{area} – Bewertungsmethode: {method}",
+        "en": "{area} – scoring method: {method}",
+    },
+    "cli_col_slug": {"de": "Kennung", "en": "Id"},
+    "cli_col_n_options": {"de": "Optionen", "en": "Options"},
     "cli_usage": {
         "de": "Aufruf fehlerhaft: {detail}",
         "en": "Invalid call: {detail}",

@@ -6,7 +6,7 @@ import streamlit as st
 
 from core import analysis, area_model, charts, fmt
 from ui import charts as ui_charts
-from ui import context, data, downloads, stability_summary, tables, text, weights_panel
+from ui import context, downloads, stability_summary, tables, text, weights_panel
 from ui.text import t
 
 ctx = context.get()
@@ -95,11 +95,11 @@ st.caption(t("scatter_caption"))
 st.caption(efficient_text)
 
 st.subheader(t("current_systems"))
-systems = data.systems(ctx.version, area)
-if systems.empty:
+systems = tables.systems_view(ctx.version, area, lang)
+if systems.num_rows == 0:
     st.info(t("no_systems"))
 else:
-    st.dataframe(tables.systems_table(systems), hide_index=True)
+    st.dataframe(systems, hide_index=True)
 
 st.subheader(t("option_details"))
 option_names = dict(zip(ranking["option_id"], ranking["option"]))
@@ -112,9 +112,6 @@ chosen = st.selectbox(
 option = model.options.set_index("id").loc[chosen]
 st.markdown(option["description"])
 st.caption(f"{t('col_source')}: {option['source']}")
-st.dataframe(
-    tables.assessment_table(data.assessments(ctx.version, area), chosen, ctx.criteria),
-    hide_index=True,
-)
+st.dataframe(tables.assessment_view(ctx.version, area, chosen, lang), hide_index=True)
 st.markdown(f"**{t('cost_lines')}**")
-st.dataframe(tables.cost_line_table(data.cost_lines(ctx.version, area), chosen), hide_index=True)
+st.dataframe(tables.cost_line_view(ctx.version, area, chosen, lang), hide_index=True)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from core import cli, settings
+from core import cli, fmt, settings
 
 
 @pytest.fixture
@@ -132,7 +132,113 @@ def test_rank_area_csv_and_table(capsys: pytest.CaptureFixture[str], db: str) ->
     code, out, _ = run(capsys, "--db", db, "rank-area", "--area", "ozg", "--format", "csv")
     assert code == 0 and out.splitlines()[0].startswith("option,pathway,partner,rank,score")
     code, out, _ = run(capsys, "--db", db, "rank-area", "--area", "ozg", "--format", "table")
-    assert code == 0 and "rank" in out.splitlines()[0]
+    assert code == 0 and "Rang" in out.splitlines()[1]
+
+
+def _first_row(capsys: pytest.CaptureFixture[str], db: str, *extra: str) -> dict:
+    code, out, err = run(capsys, "--db", db, "rank-area", "--area", "ozg", *extra)
+    assert code == 0, err
+    return json.loads(out)[0]
+
+
+def test_rank_area_table_speaks_german_by_default(
+    capsys: pytest.CaptureFixture[str], db: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("COCKPIT_LANG", raising=False)
+    top = _first_row(capsys, db)
+    code, out, err = run(capsys, "--db", db, "rank-area", "--area", "ozg", "--format", "table")
+    assert code == 0, err
+    caption, header = out.splitlines()[:2]
+    assert "Onlinezugangsgesetz" in caption and "Nutzwertanalyse" in caption
+    for column in ("Rang", "Option", "Weg", "Gesamtpunkte", "Bürgernutzen", "Einmalinvestition"):
+        assert column in header
+    for raw in ("rank", "score", "npv_cost", "citizen_value", "annual_cost"):
+        assert raw not in out
+    for code_ in ("joint_kdn", "best_practice", "status_quo", "wsm"):
+        assert code_ not in out
+    assert "Gemeinsam (KDN/regional)" in out and "Status quo" in out
+    assert fmt.eur(top["npv_cost"], 0, "de") in out  # 151.695 €
+    assert fmt.points(top["score"], 1, "de") in out  # 80,0
+    assert "," in fmt.points(top["score"], 1, "de")
+
+
+def test_rank_area_table_in_english(
+    capsys: pytest.CaptureFixture[str], db: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("COCKPIT_LANG", raising=False)
+    top = _first_row(capsys, db)
+    code, out, err = run(
+        capsys, "--lang", "en", "--db", db, "rank-area", "--area", "ozg", "--format", "table"
+    )
+    assert code == 0, err
+    caption, header = out.splitlines()[:2]
+    assert "Online Access Act" in caption and "Weighted sum (WSM)" in caption
+    for column in ("Rank", "Pathway", "Total score", "Citizen value", "One-off investment"):
+        assert column in header
+    assert "joint_kdn" not in out and "Joint (KDN/regional)" in out
+    assert fmt.eur(top["npv_cost"], 0, "en") in out  # €151,695
+    monkeypatch.setenv("COCKPIT_LANG", "en")
+    code, out_env, _ = run(capsys, "--db", db, "rank-area", "--area", "ozg", "--format", "table")
+    assert code == 0 and out_env == out
+
+
+def test_rank_area_table_names_the_method(capsys: pytest.CaptureFixture[str], db: str) -> None:
+    code, out, err = run(
+        capsys,
+        "--db",
+        db,
+        "rank-area",
+        "--area",
+        "ozg",
+        "--method",
+        "promethee2",
+        "--format",
+        "table",
+    )
+    assert code == 0, err
+    assert "PROMETHEE II" in out.splitlines()[0] and "promethee2" not in out
+
+
+def test_machine_formats_keep_english_keys_and_codes(
+    capsys: pytest.CaptureFixture[str], db: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("COCKPIT_LANG", raising=False)
+    for lang in ("de", "en"):
+        code, out, _ = run(
+            capsys, "--lang", lang, "--db", db, "rank-area", "--area", "ozg", "--format", "csv"
+        )
+        assert code == 0
+        assert out.splitlines()[0] == (
+            "option,pathway,partner,rank,score,cost,citizen_value,feasibility,"
+            "npv_cost,investment,annual_cost,staff_fte"
+        )
+        assert "joint_kdn" in out and "€" not in out
+        assert _first_row(capsys, db, "--format", "json")["pathway"] in {
+            "status_quo",
+            "standard",
+            "best_practice",
+            "joint_kdn",
+        }
+        code, out, _ = run(capsys, "--lang", lang, "--db", db, "areas", "--format", "csv")
+        assert code == 0 and out.splitlines()[0] == "slug,name_de,n_options"
+        code, out, _ = run(capsys, "--lang", lang, "--db", db, "areas", "--format", "json")
+        assert code == 0 and set(json.loads(out)[0]) == {"slug", "name_de", "n_options"}
+
+
+def test_areas_table_speaks_the_cli_language(
+    capsys: pytest.CaptureFixture[str], db: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("COCKPIT_LANG", raising=False)
+    code, out, err = run(capsys, "--db", db, "areas")  # table is the default
+    assert code == 0, err
+    header = out.splitlines()[0]
+    assert "Kennung" in header and "Prüfbereich" in header and "Optionen" in header
+    assert "name_de" not in out and "n_options" not in out
+    assert "Umsetzung des Onlinezugangsgesetzes (OZG)" in out
+    code, out, err = run(capsys, "--lang", "en", "--db", db, "areas", "--format", "table")
+    assert code == 0, err
+    assert "Review area" in out.splitlines()[0] and "Options" in out.splitlines()[0]
+    assert "Online Access Act" in out and "slug" not in out
 
 
 @pytest.mark.parametrize(

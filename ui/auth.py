@@ -36,6 +36,7 @@ SECTION = "cockpit"
 USER_KEY = "login_user"
 PASSWORD_KEY = "login_password"
 FORM_KEY = "login_form"
+LOGIN_OPEN_KEY = "_login_open"  # the sign-in expander is open
 LOGIN_BUTTON_KEY = "login_submit"
 LOGOUT_KEY = "logout"
 OIDC_KEY = "oidc_login"
@@ -203,7 +204,11 @@ def sidebar() -> Actor:
             st.logout()
     elif oidc_configured() and sidebar.button(t("auth_oidc_button"), key=OIDC_KEY, width="stretch"):
         _start_oidc()
-    with sidebar.expander(t("auth_login_expander")):
+    # Drawn only while open: a closed form costs nothing on a slider move.
+    login = sidebar.expander(t("auth_login_expander"), key=LOGIN_OPEN_KEY, on_change="rerun")
+    if not login.open:
+        return actor
+    with login:
         with st.form(FORM_KEY, border=False):
             st.text_input(t("auth_user"), key=USER_KEY, autocomplete="username")
             st.text_input(

@@ -3,11 +3,14 @@
 Building and validating an Altair spec costs tens of milliseconds; the spec of our charts
 depends only on labels, titles and language, never on the values. So the spec is built once
 per set of texts (from an empty frame with the same columns), the data set is stripped, and
-``st.vega_lite_chart`` gets the current data on every run.
+``st.vega_lite_chart`` gets the current data on every run. The spec is a pure function of
+plain strings, so a process-wide ``lru_cache`` holds it (``st.cache_data`` would hash the
+arguments and unpickle a copy on every run); Streamlit copies a spec before it adjusts it.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 from typing import Any
 
@@ -17,7 +20,7 @@ import streamlit as st
 from core import charts
 
 
-@st.cache_data(show_spinner=False, max_entries=128)
+@functools.lru_cache(maxsize=128)
 def _spec(builder: str, columns: tuple[tuple[str, str], ...], options: str) -> dict[str, Any]:
     template = pd.DataFrame({name: pd.Series(dtype=dtype) for name, dtype in columns})
     spec = getattr(charts, builder)(template, **json.loads(options)).to_dict()

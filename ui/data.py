@@ -1,7 +1,10 @@
 """Cached store access: one DuckDB connection per process, a cursor per call.
 
 Reads are cached by the data version, so an edit (which raises the version) is seen at
-once, and a slider move never touches the database.
+once, and a slider move never touches the database. The small catalogue frames that every
+run reads (areas, criteria, presets, estimate shares) are cached as shared resources, so a
+run does not pay for unpickling copies: callers derive new frames and never change them in
+place.
 """
 
 from __future__ import annotations
@@ -30,19 +33,19 @@ def version() -> tuple[int, str]:
         return store.data_version(cur)
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_resource(show_spinner=False, max_entries=4)
 def areas(data_version: int) -> pd.DataFrame:
     with cursor() as cur:
         return store.areas(cur)
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_resource(show_spinner=False, max_entries=4)
 def criteria(data_version: int) -> pd.DataFrame:
     with cursor() as cur:
         return store.criteria(cur)
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_resource(show_spinner=False, max_entries=4)
 def presets(data_version: int) -> pd.DataFrame:
     with cursor() as cur:
         return store.weight_profiles(cur, "preset")
@@ -72,7 +75,7 @@ def sources(data_version: int) -> pd.DataFrame:
         return store.sources(cur)
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_resource(show_spinner=False, max_entries=4)
 def estimate_share(data_version: int) -> pd.DataFrame:
     with cursor() as cur:
         return store.estimate_share(cur)

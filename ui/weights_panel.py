@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 import pandas as pd
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from core import fmt, urlstate
 from core.errors import CockpitError
@@ -25,6 +26,7 @@ from ui.text import t
 INIT_KEY = "_view_initialised"
 IGNORED_KEY = "_ignored_params"
 AREA_KEY = "area"
+SUB_WEIGHTS_OPEN_KEY = "_sub_weights_open"  # the sub-criteria expander is open
 SCENARIO_KEY = "scenario"  # slug of the saved scenario the weights were loaded from, or None
 
 
@@ -188,26 +190,46 @@ def show(criteria: pd.DataFrame, presets: pd.DataFrame) -> tuple[WeightSet, str]
             width="stretch",
         )
 
-    with sidebar.expander(t("sub_weights")):
-        for group in GROUPS:
-            st.markdown(f"**{labels[group]}**")
-            rows = criteria[criteria["grp"] == group]
-            label_col = "label_de" if text.lang() == "de" else "label_en"
-            for row in rows.itertuples(index=False):
-                st.slider(
-                    getattr(row, label_col),
-                    min_value=0,
-                    max_value=100,
-                    step=1,
-                    key=f"s_{row.key}",
-                    help=row.help_de or None,
-                )
+    _sub_weights(sidebar, criteria, labels)
 
     labels_by_method = {m: t(f"method_{m}") for m in METHODS}  # bound now: AppTest calls it later
-    sidebar.selectbox(t("method"), METHODS, key="method", format_func=labels_by_method.__getitem__)
+    sidebar.selectbox(
+        t("method"),
+        METHODS,
+        key="method",
+        format_func=labels_by_method.__getitem__,
+        help=t("method_help"),
+    )
     sidebar.button(t("reset"), on_click=_reset, args=(criteria,), width="stretch")
 
     return _weights(criteria, sidebar.warning)
+
+
+def _sub_weights(sidebar: DeltaGenerator, criteria: pd.DataFrame, labels: dict[str, str]) -> None:
+    """The sub-criteria sliders, drawn only while their expander is open.
+
+    Eleven sliders cost more per rerun than the rest of the panel; closed, they are not
+    drawn at all (their values live on in the session, see :func:`init_from_url`). A note
+    under the expander says when the sub-weights differ from the defaults.
+    """
+    expander = sidebar.expander(t("sub_weights"), key=SUB_WEIGHTS_OPEN_KEY, on_change="rerun")
+    if expander.open:
+        label_col = "label_de" if text.lang() == "de" else "label_en"
+        with expander:
+            for group in GROUPS:
+                st.markdown(f"**{labels[group]}**")
+                for row in criteria[criteria["grp"] == group].itertuples(index=False):
+                    st.slider(
+                        getattr(row, label_col),
+                        min_value=0,
+                        max_value=100,
+                        step=1,
+                        key=f"s_{row.key}",
+                        help=row.help_de or None,
+                    )
+    changed = current_state(criteria).within
+    if changed:
+        sidebar.caption(t("sub_weights_changed", count=len(changed)))
 
 
 def _weights(criteria: pd.DataFrame, warn: Callable[[str], object]) -> tuple[WeightSet, str]:

@@ -58,7 +58,16 @@ def app(fresh_db: str, monkeypatch: pytest.MonkeyPatch) -> Callable[..., AppTest
     return make
 
 
+def open_login(at: AppTest) -> AppTest:
+    """Open the sign-in expander (its form is drawn only while it is open)."""
+    at.session_state[auth_ui.LOGIN_OPEN_KEY] = True
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
 def login(at: AppTest, user: str, password: str) -> AppTest:
+    open_login(at)
     at.text_input(key="login_user").input(user)
     at.text_input(key="login_password").input(password)
     at.button(key="login_submit").click().run()

@@ -14,6 +14,7 @@ from streamlit.testing.v1 import AppTest
 
 from core import auth, excel_apply, excel_export, settings, store
 from core.weightset import WeightSet
+from tests.pages.editing_support import open_login
 
 APP = str(settings.REPO_ROOT / "app.py")
 PAGE = "pages/data.py"
@@ -31,6 +32,7 @@ def fresh_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
 
 
 def _sign_in(at: AppTest) -> AppTest:
+    open_login(at)
     at.text_input(key="login_user").input(EDITOR)
     at.text_input(key="login_password").input(PASSWORD)
     at.button(key="login_submit").click().run()

@@ -11,6 +11,7 @@ from core.auth import Actor
 from core.scenarios import ProfileWeights
 from tests.pages import editing_support
 from tests.pages.editing_support import PASSWORD, SECRETS, login, read, texts
+from ui import weights_panel
 
 app = editing_support.app  # fixtures
 fresh_db = editing_support.fresh_db
@@ -33,7 +34,7 @@ def test_viewer_can_look_but_not_save(app: Callable[..., AppTest], fresh_db: str
     at = app(secrets=SECRETS, page=PAGE)
     assert "Zum Speichern, Umbenennen und Löschen bitte als Redaktion anmelden" in texts(at.info)
     assert not any(b.key in ("scenario_rename", "scenario_delete_ask") for b in at.button)
-    assert len(at.text_input) == 2  # only the sidebar login form
+    assert len(at.text_input) == 0  # no name field; the (closed) sign-in form is not drawn
     assert at.dataframe[0].value["Name"].tolist() == ["Sparkurs"]
     assert at.dataframe[0].value["Link"].tolist() == ["?scenario=sparkurs"]
 
@@ -59,13 +60,16 @@ def test_link_opens_the_scenario_weights(app: Callable[..., AppTest], fresh_db: 
     slug = _save(fresh_db, "Sparkurs", BUDGET)
     at = app(page=PAGE, scenario=slug)
     assert at.slider(key="w_cost").value == 80
-    assert at.slider(key="s_npv_cost").value == 90
+    assert at.session_state["s_npv_cost"] == 90
+    assert "weichen von der Vorgabe ab" in texts(at.sidebar.caption)
+    at.session_state[weights_panel.SUB_WEIGHTS_OPEN_KEY] = True  # the sliders draw when open
+    assert at.run().slider(key="s_npv_cost").value == 90
     assert at.session_state["method"] == "topsis"
     assert "Geladenes Szenario: Sparkurs" in texts(at.info)
     assert at.query_params["scenario"] in (slug, [slug])
     explicit = app(page=PAGE, scenario=slug, w_cost="5")  # weights in the link win
     assert explicit.slider(key="w_cost").value == 5
-    assert explicit.slider(key="s_npv_cost").value == 90
+    assert explicit.session_state["s_npv_cost"] == 90
 
 
 def test_unknown_scenario_link_is_reported(app: Callable[..., AppTest]) -> None:

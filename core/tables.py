@@ -1,0 +1,149 @@
+"""Display tables: column names, pathways and markers in the chosen language, numbers in its
+format (German: ``1.234.567 €``, ``45,6``). Shared by the dashboard and the CLI's
+``--format table``; JSON and CSV keep their English machine keys and raw values.
+
+The cells are text, already formatted: a table shown in rank order needs no numeric sort,
+and formatting here (not with a pandas Styler) keeps a slider move cheap.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pandas as pd
+
+from core import fmt, i18n
+from core.weights import GROUPS
+
+
+def _points(values: Iterable[float], lang: str) -> list[str]:
+    return [fmt.points(float(v), 1, lang) for v in values]
+
+
+def _money(values: Iterable[float], lang: str) -> list[str]:
+    return [fmt.eur(float(v), 0, lang) for v in values]
+
+
+def ranking_table(
+    ranking: pd.DataFrame, lang: str, horizon_years: int, *, with_fte: bool = False
+) -> pd.DataFrame:
+    """One area's ranking (as from :func:`core.area_model.rank_area`) with labels and formats.
+
+    ``with_fte`` adds the staff column (the CLI's table; the dashboard keeps its table narrow).
+    """
+    t = i18n.t
+    table = {
+        t("col_rank", lang): ranking["rank"].astype(int).tolist(),
+        t("col_option", lang): ranking["option"].tolist(),
+        t("col_pathway", lang): [t(f"pathway_{p}", lang) for p in ranking["pathway"]],
+        t("col_partner", lang): ranking["partner"].fillna("").tolist(),
+        t("col_score", lang): _points(ranking["score"], lang),
+        **{t(f"group_{g}", lang): _points(ranking[g], lang) for g in GROUPS},
+        t("col_npv", lang, years=horizon_years): _money(ranking["npv_cost"], lang),
+        t("col_investment", lang): _money(ranking["investment"], lang),
+        t("col_annual", lang): _money(ranking["annual_cost"], lang),
+    }
+    if with_fte:
+        table[t("col_fte", lang)] = [fmt.number(float(v), 2, lang) for v in ranking["staff_fte"]]
+    return pd.DataFrame(table)
+
+
+def _marker(is_estimate: bool, lang: str) -> str:
+    if is_estimate:
+        return f"⚠ {i18n.t('estimate_marker', lang)}"
+    return f"✓ {i18n.t('sourced_marker', lang)}"
+
+
+def _sources(frame: pd.DataFrame, lang: str) -> list[str]:
+    """The source of each row; an estimate says so, with its reason."""
+    marker = i18n.t("estimate_marker", lang)
+    return [
+        f"{s} — {marker}: {why}".strip(" —") if e else s
+        for s, e, why in zip(frame["source"], frame["is_estimate"], frame["estimate_reason"])
+    ]
+
+
+def systems_table(systems: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """An area's current systems (as from :func:`core.store.systems`)."""
+    t = i18n.t
+    return pd.DataFrame(
+        {
+            t("col_name", lang): systems["name"].tolist(),
+            t("col_kind", lang): [t(f"kind_{k}", lang) for k in systems["kind"]],
+            t("col_operator", lang): systems["operator"].tolist(),
+            t("col_annual", lang): _money(systems["annual_cost_eur"], lang),
+            t("col_reach", lang): [
+                f"{fmt.number(v, 0, lang)} {u}".strip() if pd.notna(v) else "–"
+                for v, u in zip(systems["reach_value"], systems["reach_unit"])
+            ],
+            t("col_since", lang): [
+                "–" if pd.isna(y) else str(int(y)) for y in systems["in_use_since"]
+            ],
+            t("col_notes", lang): systems["notes"].tolist(),
+            t("col_estimate", lang): [_marker(e, lang) for e in systems["is_estimate"]],
+            t("col_source", lang): _sources(systems, lang),
+        }
+    )
+
+
+def assessment_table(
+    assessments: pd.DataFrame, option_id: str, criteria: pd.DataFrame, lang: str
+) -> pd.DataFrame:
+    """Every assessment of one option, in catalogue order: value, unit, rationale, source."""
+    t = i18n.t
+    crit = criteria.set_index("key")
+    label_col = "label_de" if lang == "de" else "label_en"
+    rows = assessments[assessments["option_id"] == option_id]
+    rows = rows.assign(order=rows["criterion"].map(crit["sort_order"])).sort_values("order")
+    return pd.DataFrame(
+        {
+            t("col_criterion", lang): rows["criterion"].map(crit[label_col]).tolist(),
+            t("col_value", lang): [fmt.number(v, 1, lang) for v in rows["value"]],
+            t("col_unit", lang): rows["criterion"].map(crit["unit"]).tolist(),
+            t("col_estimate", lang): [_marker(e, lang) for e in rows["is_estimate"]],
+            t("col_rationale", lang): rows["rationale"].tolist(),
+            t("col_source", lang): _sources(rows, lang),
+        }
+    )
+
+
+def cost_line_table(lines: pd.DataFrame, option_id: str, lang: str) -> pd.DataFrame:
+    """The cost lines of one option."""
+    t = i18n.t
+    own = lines[lines["option_id"] == option_id]
+    return pd.DataFrame(
+        {
+            t("col_item", lang): own["item"].tolist(),
+            t("col_investment", lang): _money(own["investment_eur"], lang),
+            t("col_annual", lang): _money(own["annual_cost_eur"], lang),
+            t("col_fte", lang): [fmt.number(v, 2, lang) for v in own["staff_fte"]],
+            t("col_estimate", lang): [_marker(e, lang) for e in own["is_estimate"]],
+            t("col_source", lang): _sources(own, lang),
+        }
+    )
+
+
+def ranking_caption(area_name: str, method: str, lang: str) -> str:
+    """The line above the CLI's ranking table: area and scoring method in words."""
+    return i18n.t("cli_rank_caption", lang, area=area_name, method=i18n.t(f"method_{method}", lang))
+
+
+def areas_table(areas: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The review areas (as from :func:`core.store.areas`) with labels in the CLI language."""
+    names = areas["name_de"]
+    if lang == "en" and "name_en" in areas:
+        names = areas["name_en"].fillna("").where(areas["name_en"].fillna("") != "", names)
+    return pd.DataFrame(
+        {
+            i18n.t("cli_col_slug", lang): areas["slug"].tolist(),
+            i18n.t("col_area", lang): names.tolist(),
+            i18n.t("cli_col_n_options", lang): areas["n_options"].astype(int).tolist(),
+        }
+    )
+
+
+def to_text(frame: pd.DataFrame) -> str:
+    """The table as plain text, without the index; an empty table is just its header."""
+    if frame.empty:  # pandas would print "Empty DataFrame …" in English
+        return "  ".join(map(str, frame.columns))
+    return frame.to_string(index=False)
