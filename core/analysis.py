@@ -61,6 +61,9 @@ def scatter_points(model: AreaModel, weights: WeightSet) -> pd.DataFrame:
     )
 
 
+# A lead below half a tenth of a point prints as "0,0": at the precision shown, the two are
+# level, so the summary calls it a tie rather than naming a winner by rounding noise.
+NEAR_TIE = 0.0005
 SUMMARY_COLUMNS = ("option_id", "option", "pathway", "partner", "rank", "score")
 
 
@@ -80,7 +83,10 @@ def area_summary(ranking: pd.DataFrame) -> dict[str, object]:
         "score": float(col["score"][0]),
         "lead": float(col["score"][0] - col["score"][1]) if has_runner_up else None,
         "runner_up": col["option"][1] if has_runner_up else None,
-        "tied": bool(has_runner_up and col["rank"][1] == col["rank"][0]),
+        "tied": bool(
+            has_runner_up
+            and (col["rank"][1] == col["rank"][0] or col["score"][0] - col["score"][1] < NEAR_TIE)
+        ),
         "investment": float(ranking["investment"].iloc[0]),
         "annual_change": float(annual[0] - annual[base]) if base is not None else None,
         "npv_change": float(npv[0] - npv[base]) if base is not None else None,

@@ -119,7 +119,13 @@ def cmd_rank_area(args: argparse.Namespace) -> int:
         name_en = area_row["name_en"] if args.lang == "en" else None
         name = name_en if isinstance(name_en, str) and name_en else area_row["name_de"]
         print(tables.ranking_caption(name, args.method, args.lang))
-        print(tables.to_text(tables.ranking_table(ranking, args.lang, args.horizon, with_fte=True)))
+        print(
+            tables.to_text(
+                tables.ranking_table(
+                    ranking, args.lang, args.horizon, method=args.method, with_fte=True
+                )
+            )
+        )
     elif args.format == "json":
         _print_json(
             [

@@ -92,6 +92,7 @@ TEXT: dict[str, dict[str, str]] = {
     "col_pathway": {"de": "Weg", "en": "Pathway"},
     "col_partner": {"de": "Partner", "en": "Partner"},
     "col_score": {"de": "Gesamtpunkte", "en": "Total score"},
+    "col_netflow": {"de": "Nettofluss × 100", "en": "Net flow × 100"},
     "col_npv": {"de": "Kosten-Barwert {years} J.", "en": "Cost NPV {years} yrs"},
     "col_investment": {"de": "Einmalinvestition", "en": "One-off investment"},
     "col_annual": {"de": "Laufende Kosten p. a.", "en": "Annual cost"},
@@ -132,6 +133,10 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Dashed line and ring: efficient options – no other option is both cheaper and more useful. Size: feasibility; colour and shape: pathway.",
     },
     "efficient_list": {"de": "Effiziente Optionen: {names}.", "en": "Efficient options: {names}."},
+    "efficient_not_top": {
+        "de": "„{option}“ steht vorn, liegt aber nicht auf der Effizienzgrenze: Die Grenze vergleicht nur den Kosten-Barwert mit dem Bürgernutzen, die Rangfolge wiegt alle Kriterien (auch Umsetzbarkeit, Investition und Personal) nach den gewählten Gewichten.",
+        "en": "'{option}' ranks first but is not on the efficiency frontier: the frontier compares only the cost NPV with citizen value, while the ranking weighs every criterion (feasibility, investment and staff too) by the chosen weights.",
+    },
     "choose_option": {"de": "Option", "en": "Option"},
     "option_details": {"de": "Bewertungen im Einzelnen", "en": "Assessments in detail"},
     "cost_lines": {"de": "Kostenpositionen", "en": "Cost lines"},

@@ -24,8 +24,19 @@ def _money(values: Iterable[float], lang: str) -> list[str]:
     return [fmt.eur(float(v), 0, lang) for v in values]
 
 
+def score_label(method: str, lang: str) -> str:
+    """Name of the score column: points for WSM and TOPSIS, the net flow for PROMETHEE II
+    (a net flow in [−1, 1] is not a share of 100 points)."""
+    return i18n.t("col_netflow" if method == "promethee2" else "col_score", lang)
+
+
 def ranking_table(
-    ranking: pd.DataFrame, lang: str, horizon_years: int, *, with_fte: bool = False
+    ranking: pd.DataFrame,
+    lang: str,
+    horizon_years: int,
+    *,
+    method: str = "wsm",
+    with_fte: bool = False,
 ) -> pd.DataFrame:
     """One area's ranking (as from :func:`core.area_model.rank_area`) with labels and formats.
 
@@ -37,7 +48,7 @@ def ranking_table(
         t("col_option", lang): ranking["option"].tolist(),
         t("col_pathway", lang): [t(f"pathway_{p}", lang) for p in ranking["pathway"]],
         t("col_partner", lang): ranking["partner"].fillna("").tolist(),
-        t("col_score", lang): _points(ranking["score"], lang),
+        score_label(method, lang): _points(ranking["score"], lang),
         **{t(f"group_{g}", lang): _points(ranking[g], lang) for g in GROUPS},
         t("col_npv", lang, years=horizon_years): _money(ranking["npv_cost"], lang),
         t("col_investment", lang): _money(ranking["investment"], lang),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from core import analysis, area_model, charts, fmt
+from core import analysis, area_model, charts, fmt, recommendation
 from ui import charts as ui_charts
 from ui import context, downloads, stability_summary, tables, text, weights_panel
 from ui.text import t
@@ -23,36 +23,13 @@ if ranking.empty:
     st.info(t("no_options"))
     st.stop()
 
-summary = analysis.area_summary(ranking)
+kind, sentence = recommendation.recommendation(ranking, lang)
+(st.warning if kind == "tie" else st.success)(sentence)
 pathways = text.pathway_labels()
-if summary["runner_up"] is None:
-    st.success(
-        t("recommendation_single", option=summary["option"], pathway=pathways[summary["pathway"]])
-    )
-elif summary["tied"]:
-    st.warning(
-        t(
-            "recommendation_tie",
-            option=summary["option"],
-            runner_up=summary["runner_up"],
-            score=fmt.points(summary["score"], 1, lang),
-        )
-    )
-else:
-    st.success(
-        t(
-            "recommendation",
-            option=summary["option"],
-            pathway=pathways[summary["pathway"]],
-            score=fmt.points(summary["score"], 1, lang),
-            lead=fmt.lead_points(summary["lead"], lang),
-            runner_up=summary["runner_up"],
-        )
-    )
 st.caption(stability_summary.sentence(ctx, area))
 
 st.subheader(t("ranking"))
-ranking_view = tables.ranking_table(ranking, ctx.horizon_years)
+ranking_view = tables.ranking_table(ranking, ctx.horizon_years, ctx.method)
 st.dataframe(ranking_view, hide_index=True, column_config=tables.right_aligned(ranking_view, 4))
 downloads.area_button(ctx, area)
 
@@ -93,6 +70,9 @@ ui_charts.show(
 )
 st.caption(t("scatter_caption"))
 st.caption(efficient_text)
+top = ranking["option"].iloc[0]
+if not points.loc[points["option"] == top, "efficient"].any():
+    st.caption(t("efficient_not_top", option=top))
 
 st.subheader(t("current_systems"))
 systems = tables.systems_view(ctx.version, area, lang)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from core import analysis, charts, fmt
+from core import analysis, charts, fmt, tables
 from ui import charts as ui_charts
 from ui import context, downloads, portfolio_section, stability_summary, text, weights_panel
 from ui.text import t
@@ -31,7 +31,7 @@ for i, row in enumerate(summary.itertuples(index=False)):
             f"**{row.option}**  \n{pathways[row.pathway]}"
             + (f" · {row.partner}" if row.partner else "")
         )
-        st.metric(t("col_score"), fmt.points(row.score, 1, lang))
+        st.metric(tables.score_label(ctx.method, lang), fmt.points(row.score, 1, lang))
         if row.runner_up is None:
             st.caption("–")
         elif row.tied:

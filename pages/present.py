@@ -11,7 +11,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from core import area_model, charts, fmt, print_summary, recommendation, scenario_label
+from core import area_model, charts, fmt, print_summary, recommendation, scenario_label, tables
 from core.weights import GROUPS
 from ui import charts as ui_charts
 from ui import context, data, presentation, stability_summary, text, weights_panel
@@ -75,6 +75,7 @@ else:
     )
 
     pathways = text.pathway_labels()
+    score_label = tables.score_label(ctx.method, lang)
     st.subheader(t("ranking"))
     st.table(
         pd.DataFrame(
@@ -82,7 +83,7 @@ else:
                 t("col_rank"): ranking["rank"].astype(int).astype(str),
                 t("col_option"): ranking["option"],
                 t("col_pathway"): ranking["pathway"].map(pathways),
-                t("col_score"): ranking["score"].map(lambda s: fmt.points(s, 1, lang)),
+                score_label: ranking["score"].map(lambda s: fmt.points(s, 1, lang)),
             }
         ),
         hide_index=True,
@@ -96,7 +97,7 @@ else:
                         group_labels[g]: ranking[g].map(lambda v: fmt.points(v, 1, lang))
                         for g in GROUPS
                     },
-                    t("col_score"): ranking["score"].map(lambda s: fmt.points(s, 1, lang)),
+                    score_label: ranking["score"].map(lambda s: fmt.points(s, 1, lang)),
                 }
             ),
             hide_index=True,

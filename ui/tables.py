@@ -11,9 +11,9 @@ from core import tables
 from ui import data, text
 
 
-def ranking_table(ranking: pd.DataFrame, horizon_years: int) -> pd.DataFrame:
+def ranking_table(ranking: pd.DataFrame, horizon_years: int, method: str) -> pd.DataFrame:
     """The ranking with German labels and numbers already formatted (1.234.567 €, 45,6)."""
-    return tables.ranking_table(ranking, text.lang(), horizon_years)
+    return tables.ranking_table(ranking, text.lang(), horizon_years, method=method)
 
 
 def right_aligned(frame: pd.DataFrame, first: int) -> dict[str, st.column_config.Column]:

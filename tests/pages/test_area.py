@@ -100,3 +100,26 @@ def test_choosing_another_area_updates_url(make_app) -> None:
 def test_english_switch(make_app) -> None:
     at = make_app(PAGE, area="ozg", lang="en")
     assert list(at.dataframe[0].value.columns)[:2] == ["Rank", "Option"]
+
+
+def test_promethee_ranking_names_the_net_flow(make_app: Callable[..., AppTest]) -> None:
+    at = make_app(PAGE, area="ozg", method="promethee2")
+    columns = list(at.dataframe[0].value.columns)
+    assert "Nettofluss × 100" in columns and "Gesamtpunkte" not in columns
+    wsm = make_app(PAGE, area="ozg")
+    assert "Gesamtpunkte" in list(wsm.dataframe[0].value.columns)
+
+
+def test_a_top_option_off_the_frontier_is_explained(make_app, models) -> None:
+    from core import analysis
+
+    def top_is_efficient(slug: str) -> bool:
+        top = area_model.rank_area(models[slug], WeightSet())["option"].iloc[0]
+        points = analysis.scatter_points(models[slug], WeightSet())
+        return bool(points.loc[points["option"] == top, "efficient"].any())
+
+    off = next(slug for slug in models if not top_is_efficient(slug))
+    on = next(slug for slug in models if top_is_efficient(slug))
+    note = "liegt aber nicht auf der Effizienzgrenze"
+    assert note in " ".join(c.value for c in make_app(PAGE, area=off).caption)
+    assert note not in " ".join(c.value for c in make_app(PAGE, area=on).caption)
