@@ -299,12 +299,13 @@ def cost_value_scatter(
 def scatter_frame(points: pd.DataFrame, pathway_labels: dict[str, str]) -> pd.DataFrame:
     """Data for :func:`cost_value_scatter`: option, pathway label, npv_cost, citizen_value
     (0–100), feasibility (0–100), efficient (bool), label_right (name drawn left of the dot)."""
-    cost = points["npv_cost"]
-    middle = (cost.min() + cost.max()) / 2 if len(cost) else 0.0
-    return points.assign(
-        pathway_label=points["pathway"].map(pathway_labels),
-        label_right=(cost > middle) & (cost.max() > cost.min()),
-    )
+    cost = points["npv_cost"].to_numpy(dtype=float)
+    spread = len(cost) > 0 and cost.max() > cost.min()
+    middle = (cost.min() + cost.max()) / 2 if spread else 0.0
+    frame = points.copy()  # columns set on a copy: no pandas ``assign``/``map`` per slider move
+    frame["pathway_label"] = [pathway_labels[p] for p in points["pathway"]]
+    frame["label_right"] = (cost > middle) if spread else np.zeros(len(cost), dtype=bool)
+    return frame
 
 
 def pathway_heatmap(

@@ -9,6 +9,7 @@ language.
 from __future__ import annotations
 
 import altair as alt
+import numpy as np
 import pandas as pd
 
 from core.charts import FONT_SIZE, PATHWAY_COLORS, TEXT_COLOR, _configure
@@ -148,33 +149,53 @@ def rank_acceptability_bars(
     return _configure(chart, font_size, lang)
 
 
+def efficiency_frame(curve: pd.DataFrame, budget: float | None, budget_label: str) -> pd.DataFrame:
+    """Data for :func:`efficiency_curve`, in one frame so its spec does not depend on values.
+
+    ``curve``: budget (€, where a step starts), value (points), label (tooltip text). Rows of
+    kind ``step`` are the steps; one ``tail`` row carries the last step to the right edge so
+    the curve covers the whole slider range; a ``budget`` row (if a budget is set) is the rule.
+    """
+    data = curve[["budget", "value", "label"]].assign(kind="step")
+    rows = [data]
+    if len(data):
+        right = max(float(data["budget"].max()) * 1.05, float(budget or 0.0))
+        last = float(data["value"].iloc[-1])
+        rows.append(
+            pd.DataFrame({"budget": [right], "value": [last], "label": [""], "kind": "tail"})
+        )
+    if budget is not None:
+        rows.append(
+            pd.DataFrame(
+                {"budget": [budget], "value": [np.nan], "label": [budget_label], "kind": "budget"}
+            )
+        )
+    return pd.concat(rows, ignore_index=True)
+
+
 def efficiency_curve(
-    curve: pd.DataFrame,
-    budget: float | None,
+    data: pd.DataFrame,
     *,
     title: str,
     x_title: str,
     y_title: str,
-    budget_label: str,
     font_size: int = FONT_SIZE,
     lang: str = "de",
 ) -> alt.LayerChart:
     """Step curve of the best total value over the budget, with the budget set as a rule.
 
-    ``curve``: budget (€, where a step starts), value (points), label (tooltip text). The last
-    step is carried to the right edge so the curve covers the whole slider range.
+    ``data`` is :func:`efficiency_frame`; every layer reads it and picks its rows by kind.
     """
-    data = curve[["budget", "value", "label"]].copy()
-    if len(data):
-        right = max(float(data["budget"].max()) * 1.05, float(budget or 0.0))
-        tail = pd.DataFrame({"budget": [right], "value": [data["value"].iloc[-1]], "label": [""]})
-        data = pd.concat([data, tail], ignore_index=True)
+    base = alt.Chart(data)
     x = alt.X("budget:Q", title=x_title, axis=alt.Axis(format="~s"))
     y = alt.Y("value:Q", title=y_title, scale=alt.Scale(zero=False))
-    line = alt.Chart(data).mark_line(interpolate="step-after", strokeWidth=2.5, color="#0072B2")
+    line = (
+        base.transform_filter(alt.datum.kind != "budget")
+        .mark_line(interpolate="step-after", strokeWidth=2.5, color="#0072B2")
+        .encode(x=x, y=y)
+    )
     steps = (
-        alt.Chart(data)
-        .transform_filter(alt.datum.label != "")
+        base.transform_filter(alt.datum.kind == "step")
         .mark_point(filled=True, size=60, color="#0072B2")
         .encode(
             x=x,
@@ -186,15 +207,12 @@ def efficiency_curve(
             ],
         )
     )
-    layers = [line.encode(x=x, y=y), steps]
-    if budget is not None:
-        rule_data = pd.DataFrame({"budget": [budget], "label": [budget_label]})
-        layers.append(
-            alt.Chart(rule_data)
-            .mark_rule(color=TEXT_COLOR, strokeDash=[4, 4], strokeWidth=2)
-            .encode(x="budget:Q", tooltip=[alt.Tooltip("label:N", title=" ")])
-        )
-    chart = alt.layer(*layers).properties(title=title, height=320, width="container")
+    rule = (
+        base.transform_filter(alt.datum.kind == "budget")
+        .mark_rule(color=TEXT_COLOR, strokeDash=[4, 4], strokeWidth=2)
+        .encode(x="budget:Q", tooltip=[alt.Tooltip("label:N", title=" ")])
+    )
+    chart = alt.layer(line, steps, rule).properties(title=title, height=320, width="container")
     return _configure(chart, font_size, lang)
 
 

@@ -14,6 +14,7 @@ import streamlit as st
 
 from core import charts_analysis, fmt, portfolio
 from core.errors import CockpitError
+from ui import charts as ui_charts
 from ui import context, text
 from ui.text import t
 
@@ -123,17 +124,14 @@ def _curve(
     areas = list(curve.columns[3:])
     x_title = t("pf_curve_x_invest" if along == "investment" else "pf_curve_x_annual")
     data = curve.assign(label=[fmt.eur(b, 0, lang) for b in curve["budget"]])
-    st.altair_chart(
-        charts_analysis.efficiency_curve(
-            data,
-            current,
-            title=t("pf_curve_title"),
-            x_title=x_title,
-            y_title=t("pf_curve_y"),
-            budget_label=x_title,
-            lang=lang,
-        ),
-        width="stretch",
+    ui_charts.show(
+        "charts_analysis.efficiency_curve",
+        charts_analysis.efficiency_frame(data, current, x_title),
+        alt_text=t("pf_curve_caption"),
+        title=t("pf_curve_title"),
+        x_title=x_title,
+        y_title=t("pf_curve_y"),
+        lang=lang,
     )
     st.caption(t("pf_curve_caption"))
     if not curve["exact"].all():
