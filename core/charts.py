@@ -279,16 +279,23 @@ def cost_value_scatter(
         .mark_point(size=1100, color=TEXT_COLOR, strokeWidth=1.5)
         .encode(x=x, y=y)
     )
-    # Names of options in the right half point left, so no name runs off the chart's edge.
-    label_left = base.transform_filter(~alt.datum.label_right).mark_text(
-        align="left", dx=16, dy=-16, fontSize=font_size - 2, limit=260
-    )
-    label_right = base.transform_filter(alt.datum.label_right).mark_text(
-        align="right", dx=-16, dy=-16, fontSize=font_size - 2, limit=260
-    )
+    # Each name sits where scatter_frame found room: above or below its dot, to the right or
+    # (in the right half, so it does not run off the edge) to the left. A shared label
+    # (points that nearly coincide) is one name per line.
     labels = [
-        layer.encode(x=x, y=y, text="option:N", color=alt.value(TEXT_COLOR))
-        for layer in (label_left, label_right)
+        base.transform_filter(alt.datum.placement == f"{vertical}{side}")
+        .mark_text(
+            align="left" if side == "r" else "right",
+            dx=LABEL_GAP if side == "r" else -LABEL_GAP,
+            dy=-LABEL_RISE if vertical == "u" else LABEL_RISE,
+            baseline="bottom" if vertical == "u" else "top",
+            fontSize=font_size - 2,
+            limit=LABEL_LIMIT,
+            lineBreak="\n",
+        )
+        .encode(x=x, y=y, text="label:N", color=alt.value(TEXT_COLOR))
+        for vertical in "ud"
+        for side in "rl"
     ]
     layered = alt.layer(frontier, rings, dots, *labels).properties(
         title=title, height=420, width="container"
@@ -298,14 +305,117 @@ def cost_value_scatter(
 
 def scatter_frame(points: pd.DataFrame, pathway_labels: dict[str, str]) -> pd.DataFrame:
     """Data for :func:`cost_value_scatter`: option, pathway label, npv_cost, citizen_value
-    (0–100), feasibility (0–100), efficient (bool), label_right (name drawn left of the dot)."""
+    (0–100), feasibility (0–100), efficient (bool), label (the printed name; points that
+    nearly coincide share one label) and placement (where the label goes, see
+    :func:`_placements`)."""
     cost = points["npv_cost"].to_numpy(dtype=float)
-    spread = len(cost) > 0 and cost.max() > cost.min()
-    middle = (cost.min() + cost.max()) / 2 if spread else 0.0
+    value = points["citizen_value"].to_numpy(dtype=float)
     frame = points.copy()  # columns set on a copy: no pandas ``assign``/``map`` per slider move
     frame["pathway_label"] = [pathway_labels[p] for p in points["pathway"]]
-    frame["label_right"] = (cost > middle) if spread else np.zeros(len(cost), dtype=bool)
+    labels = _shared_labels(points["option"].tolist(), cost, value)
+    frame["label"] = labels
+    frame["placement"] = _placements(labels, cost, value)
     return frame
+
+
+# Points closer than this share of the axis ranges on both axes would print their names on
+# top of each other; the first of them carries all their names, the others none.
+LABEL_CLASH_SHARE = 0.04
+# The label geometry the placement assumes, in pixels: the plot area of cost_value_scatter
+# as drawn in a wide layout at 1400 px (the chart is 420 px high with its axis and legend, so
+# the plot itself is about 200 px; it fills its container, and narrower errs towards fewer
+# clashes missed), its y domain (−8 … 112), the x padding, text size and mark size.
+PLOT_WIDTH, PLOT_HEIGHT, X_PADDING = 760.0, 200.0, 48.0
+Y_DOMAIN = (-8.0, 112.0)
+CHAR_WIDTH, LINE_HEIGHT, MARK_RADIUS = 6.3, 15.0, 18.0  # radius: the ring of an efficient dot
+LABEL_GAP, LABEL_RISE, LABEL_LIMIT = 16, 8, 260
+
+
+def _shared_labels(names: list[str], x: np.ndarray, y: np.ndarray) -> list[str]:
+    """One label per cluster of (nearly) coinciding points: "A\\nB" (a name per line) on the
+    first, "" on the others."""
+    if len(names) == 0:
+        return []
+    sx, sy = _unit(x), _unit(y)
+    labels = list(names)
+    owner = list(range(len(names)))
+    for i in range(len(names)):
+        for j in range(i):
+            close = (
+                abs(sx[i] - sx[j]) < LABEL_CLASH_SHARE and abs(sy[i] - sy[j]) < LABEL_CLASH_SHARE
+            )
+            if close:
+                first = owner[j]
+                owner[i] = first
+                labels[first] = f"{labels[first]}\n{names[i]}"
+                labels[i] = ""
+                break
+    return labels
+
+
+def _unit(values: np.ndarray) -> np.ndarray:
+    span = values.max() - values.min() if len(values) else 0.0
+    return (values - values.min()) / span if span > 0 else np.full(len(values), 0.5)
+
+
+Box = tuple[float, float, float, float]
+
+
+def _overlap(a: Box, b: Box) -> float:
+    width = min(a[2], b[2]) - max(a[0], b[0])
+    height = min(a[3], b[3]) - max(a[1], b[1])
+    return width * height if width > 0 and height > 0 else 0.0
+
+
+def _label_box(x: float, y: float, size: tuple[float, float], vertical: str, side: str) -> Box:
+    """The box a label of ``size`` (width, height) covers when placed at a dot at (x, y)."""
+    width, height = size
+    left = x + LABEL_GAP if side == "r" else x - LABEL_GAP - width
+    top = y - LABEL_RISE - height if vertical == "u" else y + LABEL_RISE
+    return (left, top, left + width, top + height)
+
+
+def _placements(labels: list[str], x: np.ndarray, y: np.ndarray) -> list[str]:
+    """Where each label goes: "u"/"d" (above/below its dot) + "r"/"l" (right/left of it).
+
+    Greedy, from the top of the chart down: the first of the four places whose box overlaps
+    no dot and no label already placed and stays inside the plot, else the one with the
+    least overlap. Options in the right half try the left side first.
+    """
+    px = X_PADDING + _unit(x) * (PLOT_WIDTH - 2 * X_PADDING)
+    low, high = Y_DOMAIN
+    py = (high - y) / (high - low) * PLOT_HEIGHT
+    r = MARK_RADIUS
+    dots = [(a - r, b - r, a + r, b + r) for a, b in zip(px, py)]
+    placed: list[Box] = []
+    result = ["ur"] * len(labels)
+    for i in sorted(range(len(labels)), key=lambda k: (py[k], px[k])):
+        if not labels[i]:
+            continue
+        lines = labels[i].split("\n")
+        size = (
+            min(LABEL_LIMIT, max(len(line) for line in lines) * CHAR_WIDTH),
+            len(lines) * LINE_HEIGHT,
+        )
+        others = placed + dots[:i] + dots[i + 1 :]
+        options = [(v, side) for side in ("lr" if px[i] > PLOT_WIDTH / 2 else "rl") for v in "ud"]
+
+        def clash(
+            option: tuple[str, str],
+            i: int = i,
+            size: tuple[float, float] = size,
+            others: list[Box] = others,
+        ) -> float:
+            box = _label_box(px[i], py[i], size, *option)
+            outside = box[0] < 0 or box[2] > PLOT_WIDTH
+            return sum(_overlap(box, other) for other in others) + (
+                size[0] * size[1] if outside else 0.0
+            )
+
+        best = min(options, key=lambda option: (clash(option), options.index(option)))
+        result[i] = "".join(best)
+        placed.append(_label_box(px[i], py[i], size, *best))
+    return result
 
 
 def pathway_heatmap(
