@@ -96,6 +96,15 @@ TEXT: dict[str, dict[str, str]] = {
     "col_npv": {"de": "Kosten-Barwert {years} J.", "en": "Cost NPV {years} yrs"},
     "col_investment": {"de": "Einmalinvestition", "en": "One-off investment"},
     "col_annual": {"de": "Laufende Kosten p. a.", "en": "Annual cost"},
+    # Short headers of the dashboard's narrow tables; the full header is the tooltip.
+    "col_score_short": {"de": "Gesamt", "en": "Total"},
+    "col_netflow_short": {"de": "Nettofluss", "en": "Net flow"},
+    "group_cost_short": {"de": "Kosten", "en": "Cost"},
+    "group_citizen_value_short": {"de": "Nutzen", "en": "Value"},
+    "group_feasibility_short": {"de": "Umsetzb.", "en": "Feasibility"},
+    "col_npv_short": {"de": "Barwert {years} J.", "en": "NPV {years} yrs"},
+    "col_investment_short": {"de": "Investition", "en": "Investment"},
+    "col_annual_short": {"de": "Laufend p. a.", "en": "Annual"},
     "col_name": {"de": "Name", "en": "Name"},
     "col_kind": {"de": "Art", "en": "Kind"},
     "col_operator": {"de": "Betrieb", "en": "Operator"},
@@ -339,6 +348,10 @@ for six areas: the city homepage incl. citizen interaction, OZG online services,
         "en": "Made with the IT Reorg Cockpit Mülheim an der Ruhr. All figures are example data: every value cites its source or is marked as an estimate with a reason; details on the page 'Method & sources'.",
     },
     "a11y_header": {"de": "Erklärung zur Barrierefreiheit", "en": "Accessibility statement"},
+    "a11y_contact_missing": {
+        "de": "Kontakt wird vor der Veröffentlichung eingetragen",
+        "en": "contact to be filled in before publication",
+    },
     "a11y_text": {
         "de": """Die Stadt Mülheim an der Ruhr ist bemüht, dieses Cockpit im Einklang mit der Barrierefreie-Informationstechnik-Verordnung (BITV 2.0 bzw. BITV NRW) barrierefrei zugänglich zu machen. Maßstab sind die Web Content Accessibility Guidelines (WCAG) 2.1, Stufe AA, wie sie die europäische Norm EN 301 549 vorgibt.
 
@@ -357,7 +370,7 @@ for six areas: the city homepage incl. citizen interaction, OZG online services,
 
 **Erstellung dieser Erklärung.** Die Erklärung beruht auf einer Selbstbewertung mit automatischen Tests und Sichtprüfung.
 
-**Feedback und Kontakt.** Barrieren melden Sie bitte der für das Cockpit zuständigen Stelle der Stadtverwaltung Mülheim an der Ruhr (Kontakt wird vor der Veröffentlichung eingetragen). Wir antworten innerhalb eines Monats.
+**Feedback und Kontakt.** Barrieren melden Sie bitte der für das Cockpit zuständigen Stelle der Stadtverwaltung Mülheim an der Ruhr: {contact}. Wir antworten innerhalb eines Monats.
 
 **Durchsetzungsverfahren.** Bleibt eine Anfrage ohne zufriedenstellende Antwort, können Sie sich an die Ombudsstelle für barrierefreie Informationstechnik des Landes Nordrhein-Westfalen wenden.""",
         "en": """The city of Mülheim an der Ruhr strives to make this cockpit accessible in line with the German accessibility regulation (BITV 2.0 / BITV NRW). The standard is the Web Content Accessibility Guidelines (WCAG) 2.1, level AA, as required by the European standard EN 301 549.
@@ -377,7 +390,7 @@ for six areas: the city homepage incl. citizen interaction, OZG online services,
 
 **Preparation of this statement.** Self-assessment with automated tests and visual review.
 
-**Feedback and contact.** Please report barriers to the office of the city administration responsible for the cockpit (contact to be filled in before publication). We answer within one month.
+**Feedback and contact.** Please report barriers to the office of the city administration responsible for the cockpit: {contact}. We answer within one month.
 
 **Enforcement.** If a request is not answered satisfactorily, you can turn to the ombudsperson for accessible information technology of the state of North Rhine-Westphalia.""",
     },

@@ -44,6 +44,13 @@ def _horizon(text: str) -> int:
     return value
 
 
+def _contact(text: str) -> str:
+    value = " ".join(text.split())  # one line; the statement shows it as Markdown
+    if len(value) > 200:
+        raise ValueError(text)
+    return value
+
+
 SETTINGS: tuple[Setting, ...] = (
     Setting(
         "db_path",
@@ -65,6 +72,14 @@ SETTINGS: tuple[Setting, ...] = (
         5,
         "Horizon in years for the net present value of cost (1–50).",
         _horizon,
+    ),
+    Setting(
+        "contact",
+        "COCKPIT_CONTACT",
+        "",
+        "Where people report barriers and give feedback (office and e-mail), shown in the "
+        "accessibility statement; until set, the statement says it is still to be filled in.",
+        _contact,
     ),
 )
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from core import fmt
+from core import fmt, settings
 from ui import context, data, text
 from ui.text import t
 
@@ -80,4 +80,5 @@ st.dataframe(
 )
 
 st.header(t("a11y_header"))
-st.markdown(t("a11y_text"))
+contact = settings.get("contact")  # set by the operator; may be Markdown, e.g. a mailto link
+st.markdown(t("a11y_text", contact=contact or t("a11y_contact_missing")))

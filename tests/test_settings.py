@@ -14,6 +14,7 @@ def test_defaults(monkeypatch: pytest.MonkeyPatch) -> None:
     assert settings.get("discount_rate") == 0.009
     assert settings.get("horizon_years") == 5
     assert settings.get("db_path").endswith("data/cockpit.duckdb")
+    assert settings.get("contact") == ""
 
 
 def test_overrides(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -31,6 +32,7 @@ def test_overrides(monkeypatch: pytest.MonkeyPatch) -> None:
         ("COCKPIT_DISCOUNT_RATE", "abc"),
         ("COCKPIT_HORIZON_YEARS", "0"),
         ("COCKPIT_HORIZON_YEARS", "5.5"),
+        ("COCKPIT_CONTACT", "x" * 201),
     ],
 )
 def test_bad_override(monkeypatch: pytest.MonkeyPatch, env: str, value: str) -> None:
@@ -39,3 +41,8 @@ def test_bad_override(monkeypatch: pytest.MonkeyPatch, env: str, value: str) -> 
     with pytest.raises(InputError) as info:
         settings.get(name)
     assert env in str(info.value)
+
+
+def test_contact_is_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COCKPIT_CONTACT", "  Amt für IT,\n  it@example.org ")
+    assert settings.get("contact") == "Amt für IT, it@example.org"

@@ -16,3 +16,15 @@ def test_method_page_lists_every_source(make_app, app_db) -> None:
         sources = store.sources(conn)["source"].tolist()
     shown = at.dataframe[-1].value.iloc[:, 0].tolist()
     assert shown == sources
+
+
+def test_accessibility_statement_names_the_contact(make_app, monkeypatch) -> None:
+    text = " ".join(m.value for m in make_app("pages/method.py").markdown)
+    assert "Kontakt wird vor der Veröffentlichung eingetragen" in text
+    monkeypatch.setenv("COCKPIT_CONTACT", "Amt für Digitalisierung, barrierefrei@example.org")
+    text = " ".join(m.value for m in make_app("pages/method.py").markdown)
+    assert (
+        "zuständigen Stelle der Stadtverwaltung Mülheim an der Ruhr: Amt für Digitalisierung"
+        in text
+    )
+    assert "vor der Veröffentlichung" not in text
