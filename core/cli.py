@@ -122,7 +122,7 @@ def cmd_rank_area(args: argparse.Namespace) -> int:
         print(
             tables.to_text(
                 tables.ranking_table(
-                    ranking, args.lang, args.horizon, method=args.method, with_fte=True
+                    ranking, args.lang, args.horizon, method=args.method, wide=True
                 )
             )
         )

@@ -168,6 +168,8 @@ ANALYSIS_TEXT: dict[str, dict[str, str]] = {
         "de": "Bürgernutzen (0–100, absolut)",
         "en": "Citizen value (0–100, absolute)",
     },
+    "cost_col_savings_short": {"de": "Einsparung", "en": "Saving"},
+    "cost_col_qualitative_short": {"de": "Bürgernutzen", "en": "Citizen value"},
     "cost_col_wibe": {"de": "WiBe-Urteil", "en": "WiBe verdict"},
     "wibe_baseline": {"de": "Vergleichsbasis", "en": "Baseline"},
     "wibe_economic": {

@@ -36,11 +36,13 @@ def ranking_table(
     horizon_years: int,
     *,
     method: str = "wsm",
-    with_fte: bool = False,
+    wide: bool = False,
 ) -> pd.DataFrame:
     """One area's ranking (as from :func:`core.area_model.rank_area`) with labels and formats.
 
-    ``with_fte`` adds the staff column (the CLI's table; the dashboard keeps its table narrow).
+    ``wide`` adds the annual cost and staff columns (the CLI's table). The dashboard keeps its
+    table narrow enough to read without scrolling sideways; the NPV already contains the
+    annual cost, and the cost view and the Excel export show it on its own.
     """
     t = i18n.t
     table = {
@@ -52,11 +54,57 @@ def ranking_table(
         **{t(f"group_{g}", lang): _points(ranking[g], lang) for g in GROUPS},
         t("col_npv", lang, years=horizon_years): _money(ranking["npv_cost"], lang),
         t("col_investment", lang): _money(ranking["investment"], lang),
-        t("col_annual", lang): _money(ranking["annual_cost"], lang),
     }
-    if with_fte:
+    if wide:
+        table[t("col_annual", lang)] = _money(ranking["annual_cost"], lang)
         table[t("col_fte", lang)] = [fmt.number(float(v), 2, lang) for v in ranking["staff_fte"]]
     return pd.DataFrame(table)
+
+
+def ranking_short_headers(lang: str, horizon_years: int, *, method: str = "wsm") -> dict[str, str]:
+    """Short headers for the number columns of :func:`ranking_table`, keyed by the full ones:
+    the dashboard shows the table narrow and keeps the full header as the column's tooltip."""
+    t = i18n.t
+    score = "col_netflow" if method == "promethee2" else "col_score"
+    keys = [score, *(f"group_{g}" for g in GROUPS), "col_npv", "col_investment"]
+    return {
+        t(key, lang, years=horizon_years): t(f"{key}_short", lang, years=horizon_years)
+        for key in keys
+    }
+
+
+# Glyph widths in pixels of the dashboard tables' 14 px Source Sans, rounded up per group
+# (measured in Chromium); any other character counts as DEFAULT_GLYPH_PX.
+_GLYPH_GROUPS = {
+    " !',.:;Iijl|": 3.5,
+    "()-/[]{}frt": 4.9,
+    '"*?cksvxyzFJLY': 6.9,
+    "BCDGKPR&ß": 8.6,
+    "HNOQUÖÜ": 9.3,
+    "mwMW%@—…": 11.9,
+}
+GLYPH_PX = {c: px for chars, px in _GLYPH_GROUPS.items() for c in chars}
+DEFAULT_GLYPH_PX = 7.8
+
+
+def text_px(text: str) -> float:
+    """Estimated width of ``text`` in a dashboard table cell, in pixels (slightly over)."""
+    return sum(GLYPH_PX.get(c, DEFAULT_GLYPH_PX) for c in text)
+
+
+def wrapped_lines(text: str, width_px: float) -> int:
+    """Lines ``text`` takes when wrapped at spaces into lines ``width_px`` wide; a word
+    wider than a line is broken inside, as the table grid does."""
+    space = GLYPH_PX[" "]
+    lines, used = 1, 0.0
+    for word in text.split():
+        word_px = text_px(word)
+        if used and used + space + word_px > width_px:
+            lines, used = lines + 1, 0.0
+        used += (space if used else 0.0) + word_px
+        while used > width_px:  # the rest of an over-long word goes on to the next line
+            lines, used = lines + 1, used - width_px
+    return lines
 
 
 def _marker(is_estimate: bool, lang: str) -> str:

@@ -30,7 +30,12 @@ st.caption(stability_summary.sentence(ctx, area))
 
 st.subheader(t("ranking"))
 ranking_view = tables.ranking_table(ranking, ctx.horizon_years, ctx.method)
-st.dataframe(ranking_view, hide_index=True, column_config=tables.right_aligned(ranking_view, 4))
+st.dataframe(
+    ranking_view,
+    hide_index=True,
+    column_config=tables.right_aligned(ranking_view, 4),
+    **tables.ranking_wrap(ranking_view),
+)
 downloads.area_button(ctx, area)
 
 ranking_text = t(

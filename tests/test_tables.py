@@ -25,14 +25,17 @@ def test_ranking_table_in_german_formats(conn: duckdb.DuckDBPyConnection) -> Non
     assert "5" in npv
     expected = f"{round(top['npv_cost']):,} €".replace(",", ".")
     assert table[npv].iloc[0] == expected
-    assert "Personal" not in " ".join(table.columns)  # the dashboard's table stays narrow
+    # the dashboard's table stays narrow: no annual cost (it is in the NPV) and no staff
+    assert not {"Laufende Kosten p. a.", "VZÄ"} & set(table.columns)
+    assert list(table.columns)[-1] == "Einmalinvestition"
 
 
 def test_ranking_table_in_english_with_staff(conn: duckdb.DuckDBPyConnection) -> None:
     ranking = _ranking(conn)
-    table = tables.ranking_table(ranking, "en", 5, with_fte=True)
+    table = tables.ranking_table(ranking, "en", 5, wide=True)
     assert list(table.columns[:2]) == ["Rank", "Option"]
     assert table.iloc[0, -1] == f"{ranking['staff_fte'].iloc[0]:,.2f}"
+    assert table["Annual cost"].iloc[0] == f"€{round(ranking['annual_cost'].iloc[0]):,}"
     pathways = set(table["Pathway"])
     assert not pathways & {"status_quo", "standard", "best_practice", "joint_kdn"}  # labels
 
@@ -80,3 +83,24 @@ def test_cost_lines_of_one_option(conn: duckdb.DuckDBPyConnection) -> None:
 def test_an_empty_table_prints_its_header() -> None:
     frame = pd.DataFrame({"Rang": [], "Option": []})
     assert tables.to_text(frame) == "Rang  Option"
+
+
+def test_short_headers_cover_every_number_column(conn: duckdb.DuckDBPyConnection) -> None:
+    """The dashboard shows each number column of the ranking under a shorter header."""
+    for lang in ("de", "en"):
+        for method in ("wsm", "promethee2"):
+            table = tables.ranking_table(_ranking(conn), lang, 5, method=method)
+            short = tables.ranking_short_headers(lang, 5, method=method)
+            assert list(short) == list(table.columns[4:]), (lang, method)
+            assert all(len(s) <= len(full) for full, s in short.items())
+    assert tables.ranking_short_headers("de", 5)["Kosten-Barwert 5 J."] == "Barwert 5 J."
+
+
+def test_wrapped_lines_break_at_spaces_and_inside_long_words() -> None:
+    assert tables.wrapped_lines("Open Data", 200) == 1
+    name = "Geoportal vollständig über geoportal.ruhr (RVR)"
+    assert tables.wrapped_lines(name, tables.text_px(name)) == 1
+    assert tables.wrapped_lines(name, 105) == 4  # as the table grid draws it at 1400 px
+    word = "Onlinezugangsgesetz"  # wider than the column: broken inside
+    assert tables.wrapped_lines(word, tables.text_px(word) / 2.5) == 3
+    assert tables.text_px("mw") > tables.text_px("il")

@@ -7,8 +7,13 @@ import streamlit as st
 
 from core import charts_analysis, costview, fmt
 from core.area_model import AreaModel
-from ui import context, text
+from ui import context, tables, text
 from ui.text import t
+
+# Pixels for the option names: the longest seeded name fits on one line (a longer one wraps),
+# and with the short number headers and the WiBe verdict the table stays within
+# tables.FIT_WIDTH.
+OPTION_WIDTH = 400
 
 
 def show(ctx: context.Context, model: AreaModel) -> None:
@@ -21,13 +26,12 @@ def show(ctx: context.Context, model: AreaModel) -> None:
     view = costview.cost_view(model, ctx.weights, ctx.horizon_years, ctx.discount_rate)
     threshold = fmt.number(costview.WIBE_THRESHOLD, 0, lang)
     pathways = text.pathway_labels()
+    npv = t("col_npv", years=ctx.horizon_years)
     st.dataframe(
         pd.DataFrame(
             {
                 t("col_option"): view["option"],
-                t("col_npv", years=ctx.horizon_years): view["npv_cost"].map(
-                    lambda v: fmt.eur(v, 0, lang)
-                ),
+                npv: view["npv_cost"].map(lambda v: fmt.eur(v, 0, lang)),
                 t("cost_col_savings"): view["savings"].map(
                     lambda v: fmt.eur(v, 0, lang, signed=True)
                 ),
@@ -40,6 +44,19 @@ def show(ctx: context.Context, model: AreaModel) -> None:
             }
         ),
         hide_index=True,
+        **tables.wrap_layout([(OPTION_WIDTH, view["option"].tolist())]),
+        # Short number headers (the full one on hover) leave the option names room to be
+        # read whole, and the table fits beside the open sidebar.
+        column_config={
+            t("col_option"): st.column_config.TextColumn(width=OPTION_WIDTH),
+            npv: tables.number_column(npv, t("col_npv_short", years=ctx.horizon_years)),
+            t("cost_col_savings"): tables.number_column(
+                t("cost_col_savings"), t("cost_col_savings_short")
+            ),
+            t("cost_col_qualitative"): tables.number_column(
+                t("cost_col_qualitative"), t("cost_col_qualitative_short")
+            ),
+        },
     )
     st.caption(t("cost_wibe_note", threshold=threshold))
     if view["savings"].notna().any():

@@ -15,12 +15,18 @@ import streamlit as st
 from core import charts_analysis, fmt, portfolio
 from core.errors import CockpitError
 from ui import charts as ui_charts
-from ui import context, text
+from ui import context, tables, text
 from ui.text import t
 
 FREE = "__free__"
 EXCLUDE = "__exclude__"
 SLIDER_STEPS = 200
+# Column widths in pixels: the chosen set (area, option) and the steps along the budget
+# (the two number columns take about STEP_NUMBERS_WIDTH, the areas share the rest).
+AREA_WIDTH = 190
+OPTION_WIDTH = 240
+STEP_NUMBERS_WIDTH = 180
+MIN_AREA_WIDTH = 100
 
 
 def _step(top: float) -> int:
@@ -89,10 +95,11 @@ def _result(ctx: context.Context, result: portfolio.PortfolioResult) -> None:
     totals[1].metric(t("pf_total_invest"), fmt.eur(result.total_investment, 0, lang))
     totals[2].metric(t("pf_total_annual"), fmt.eur(result.total_annual, 0, lang))
     choices = result.choices
+    areas = choices["area"].map(lambda s: ctx.area_name(s, lang))
     st.dataframe(
         pd.DataFrame(
             {
-                t("col_area"): choices["area"].map(lambda s: ctx.area_name(s, lang)),
+                t("col_area"): areas,
                 t("col_option"): choices["option"],
                 t("col_pathway"): choices["pathway"].map(text.pathway_labels()),
                 t("pf_col_value"): choices["value"].map(lambda v: fmt.number(v, 1, lang)),
@@ -101,6 +108,20 @@ def _result(ctx: context.Context, result: portfolio.PortfolioResult) -> None:
             }
         ),
         hide_index=True,
+        **tables.wrap_layout(
+            [(AREA_WIDTH, areas.tolist()), (OPTION_WIDTH, choices["option"].tolist())]
+        ),
+        # Area and option names wrap in columns of fixed width, the numbers fit under short
+        # headers (the full one on hover): the table fits beside the open sidebar.
+        column_config={
+            t("col_area"): st.column_config.TextColumn(width=AREA_WIDTH),
+            t("col_option"): st.column_config.TextColumn(width=OPTION_WIDTH),
+            t("pf_col_value"): tables.number_column(t("pf_col_value")),
+            t("col_investment"): tables.number_column(
+                t("col_investment"), t("col_investment_short")
+            ),
+            t("col_annual"): tables.number_column(t("col_annual"), t("col_annual_short")),
+        },
     )
 
 
@@ -137,15 +158,29 @@ def _curve(
     if not curve["exact"].all():
         st.caption(t("pf_curve_sampled", n=portfolio.CURVE_GRID))
     st.markdown(f"**{t('pf_steps_header')}**")
+    area_names = {a: ctx.area_name(a, lang) for a in areas}
+    # One column per area, of equal width, so all fit beside the open sidebar; option names
+    # wrap, a long area name is cut and shown whole on hover.
+    area_width = max(MIN_AREA_WIDTH, (tables.FIT_WIDTH - STEP_NUMBERS_WIDTH) // max(len(areas), 1))
+    chosen = {a: curve[a].map(names) for a in areas}
     st.dataframe(
         pd.DataFrame(
             {
                 t("pf_col_from_budget"): curve["budget"].map(lambda v: fmt.eur(v, 0, lang)),
                 t("pf_total_value"): curve["value"].map(lambda v: fmt.number(v, 1, lang)),
-                **{ctx.area_name(a, lang): curve[a].map(names) for a in areas},
+                **{area_names[a]: chosen[a] for a in areas},
             }
         ),
         hide_index=True,
+        **tables.wrap_layout([(area_width, chosen[a].tolist()) for a in areas]),
+        column_config={
+            t("pf_col_from_budget"): tables.number_column(t("pf_col_from_budget")),
+            t("pf_total_value"): tables.number_column(t("pf_total_value")),
+            **{
+                name: st.column_config.TextColumn(width=area_width, help=name)
+                for name in area_names.values()
+            },
+        },
     )
 
 
