@@ -110,9 +110,10 @@ def pathway_cells(rankings: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
     """Best score and option per area × pathway (for the heatmap)."""
     rows = []
     for slug, ranking in rankings.items():
-        for pathway, group in ranking.groupby("pathway", sort=False):
-            top = group.sort_values("score", ascending=False).iloc[0]
-            rows.append(
-                {"area": slug, "pathway": pathway, "score": top["score"], "option": top["option"]}
-            )
+        seen: set[str] = set()
+        # A ranking is in rank order, so the first option of each pathway is its best.
+        for pathway, score, option in zip(ranking["pathway"], ranking["score"], ranking["option"]):
+            if pathway not in seen:
+                seen.add(pathway)
+                rows.append({"area": slug, "pathway": pathway, "score": score, "option": option})
     return pd.DataFrame(rows, columns=["area", "pathway", "score", "option"])

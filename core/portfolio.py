@@ -83,8 +83,13 @@ def portfolio_items(
     weights: WeightSet,
     method: str = "wsm",
     objective: str = "score",
+    rankings: Mapping[str, pd.DataFrame] | None = None,
 ) -> pd.DataFrame:
-    """One row per option of every area: its value under ``objective`` and its costs."""
+    """One row per option of every area: its value under ``objective`` and its costs.
+
+    ``rankings`` (per area, as from :func:`rank_area` under the same weights and method) are
+    reused instead of ranking again, e.g. those the overview has just computed.
+    """
     if objective not in OBJECTIVES:
         raise InputError(
             "portfolio_bad_objective", objective=objective, allowed=", ".join(OBJECTIVES)
@@ -94,8 +99,9 @@ def portfolio_items(
         if len(model.options) == 0:
             continue
         if objective == "score":
-            ranking = rank_area(model, weights, method).set_index("option_id")
-            value = ranking.loc[model.options["id"], "score"].to_numpy() * 100
+            ranking = rankings[slug] if rankings is not None else rank_area(model, weights, method)
+            score_of = dict(zip(ranking["option_id"], ranking["score"]))
+            value = np.array([score_of[o] for o in model.options["id"]], dtype=float) * 100
         else:
             value = group_index(model, weights, "citizen_value")
         frames.append(

@@ -85,4 +85,4 @@ table = (table * 100).rename(columns=pathways)
 table.index.name = t("col_area")
 st.dataframe(table.style.format(lambda v: fmt.number(v, 1, lang) if pd.notna(v) else "–"))
 
-portfolio_section.show(ctx)
+portfolio_section.show(ctx, rankings)

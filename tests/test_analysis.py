@@ -89,3 +89,13 @@ def test_scatter_points_of_an_area(conn: duckdb.DuckDBPyConnection) -> None:
     cheapest = points["npv_cost"].idxmin()
     most_useful = points["citizen_value"].idxmax()
     assert points.loc[[cheapest, most_useful], "efficient"].all()
+
+
+def test_pathway_cells_hold_each_pathways_best_option() -> None:
+    ranking = _ranking([0.9, 0.8, 0.7, 0.6], ["standard", "joint_kdn", "standard", "status_quo"])
+    cells = analysis.pathway_cells({"ozg": ranking})
+    assert cells.to_dict("records") == [
+        {"area": "ozg", "pathway": "standard", "score": 0.9, "option": "Option 0"},
+        {"area": "ozg", "pathway": "joint_kdn", "score": 0.8, "option": "Option 1"},
+        {"area": "ozg", "pathway": "status_quo", "score": 0.6, "option": "Option 3"},
+    ]

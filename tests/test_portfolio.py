@@ -233,3 +233,15 @@ def test_larger_random_instance_with_two_budgets_matches_a_relaxation_bound() ->
     assert total >= beam.value.max() - 1e-9
     root = knapsack.relaxation_bound(cost1, cost2, value, b1, b2)(0, np.zeros(1), np.zeros(1))[0]
     assert total <= root + 1e-9
+
+
+def test_items_reuse_given_rankings(conn) -> None:
+    """The overview passes the rankings it has already computed; the items are the same."""
+    models = area_model.load_areas(conn, 5, 0.009)
+    weights = WeightSet({"cost": 70, "citizen_value": 20, "feasibility": 10})
+    rankings = {
+        slug: area_model.rank_area(model, weights, "topsis") for slug, model in models.items()
+    }
+    reused = portfolio.portfolio_items(models, weights, "topsis", "score", rankings)
+    fresh = portfolio.portfolio_items(models, weights, "topsis", "score")
+    pd.testing.assert_frame_equal(reused, fresh)

@@ -8,6 +8,7 @@ option id).
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 
 import pandas as pd
 import streamlit as st
@@ -184,8 +185,10 @@ def _curve(
     )
 
 
-def show(ctx: context.Context) -> None:
-    """The whole portfolio block; invalid input shows a German message instead of a traceback."""
+def show(ctx: context.Context, rankings: Mapping[str, pd.DataFrame] | None = None) -> None:
+    """The whole portfolio block; invalid input shows a German message instead of a traceback.
+
+    ``rankings``: the areas' rankings under the context's weights, if the page has them."""
     lang = text.lang()
     st.header(t("pf_header"))
     st.caption(t("pf_intro"))
@@ -198,7 +201,9 @@ def show(ctx: context.Context) -> None:
         horizontal=True,
     )
     try:
-        items = portfolio.portfolio_items(ctx.models(), ctx.weights, ctx.method, objective)
+        items = portfolio.portfolio_items(
+            ctx.models(), ctx.weights, ctx.method, objective, rankings
+        )
     except CockpitError as exc:
         st.error(exc.message(lang))
         return
