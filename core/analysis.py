@@ -7,7 +7,7 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
-from core import normalization
+from core import area_model, normalization
 from core.area_model import AreaModel, rank_area
 from core.methods.wsm import weighted_sum
 from core.weightset import WeightSet
@@ -61,9 +61,7 @@ def scatter_points(model: AreaModel, weights: WeightSet) -> pd.DataFrame:
     )
 
 
-# A lead below half a tenth of a point prints as "0,0": at the precision shown, the two are
-# level, so the summary calls it a tie rather than naming a winner by rounding noise.
-NEAR_TIE = 0.0005
+NEAR_TIE = area_model.NEAR_TIE
 SUMMARY_COLUMNS = ("option_id", "option", "pathway", "partner", "rank", "score")
 
 

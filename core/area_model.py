@@ -147,6 +147,23 @@ def load_areas(
     }
 
 
+# A lead below half a tenth of a point prints as "0,0": at the precision shown the two are
+# level, so summaries and stability sentences call it a tie rather than naming a winner by
+# rounding noise.
+NEAR_TIE = 0.0005
+
+
+def tied_top(ranking: pd.DataFrame) -> tuple[str, ...]:
+    """Ids of the options level with the best one (same rank, or within :data:`NEAR_TIE`)."""
+    if ranking.empty:
+        return ()
+    scores = ranking["score"].to_numpy(dtype=float)
+    level = (ranking["rank"].to_numpy() == ranking["rank"].iloc[0]) | (
+        scores > scores[0] - NEAR_TIE
+    )
+    return tuple(ranking["option_id"].to_numpy()[level])
+
+
 INDIFFERENCE_SHARE = 0.1  # differences below 10 % of a criterion's spread count as equal
 PREFERENCE_SHARE = 0.5  # differences from half the spread on count as full preference
 

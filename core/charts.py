@@ -426,12 +426,15 @@ def pathway_heatmap(
     x_title: str,
     y_title: str,
     value_title: str,
+    signed: bool = False,
     font_size: int = FONT_SIZE,
     lang: str = "de",
 ) -> alt.Chart:
     """Areas × pathways, cell = best score (×100) of that pathway in that area, labelled.
 
-    ``cells`` is :func:`heatmap_frame` (area_name, pathway_label, option, points)."""
+    ``cells`` is :func:`heatmap_frame` (area_name, pathway_label, option, points). ``signed``
+    scores (PROMETHEE II net flows, −100 … 100) get a diverging scale centred on 0, so a
+    negative cell does not fade into the background."""
     data = cells
     x = alt.X(
         "pathway_label:N",
@@ -440,15 +443,19 @@ def pathway_heatmap(
         axis=alt.Axis(labelAngle=0),
     )
     y = alt.Y("area_name:N", title=y_title, sort=None)
+    if signed:
+        scale = alt.Scale(scheme="blueorange", domain=[-100, 100], domainMid=0)
+        dark = "abs(datum.points) > 55"
+    else:
+        scale = alt.Scale(scheme="blues", domain=[0, 100])
+        dark = "datum.points > 55"
     heat = (
         alt.Chart(data)
         .mark_rect()
         .encode(
             x=x,
             y=y,
-            color=alt.Color(
-                "points:Q", title=value_title, scale=alt.Scale(scheme="blues", domain=[0, 100])
-            ),
+            color=alt.Color("points:Q", title=value_title, scale=scale),
             tooltip=[
                 alt.Tooltip("area_name:N", title=y_title),
                 alt.Tooltip("pathway_label:N", title=x_title),
@@ -464,7 +471,7 @@ def pathway_heatmap(
             x=x,
             y=y,
             text=alt.Text("points:Q", format=".0f"),
-            color=alt.condition(alt.datum.points > 55, alt.value("white"), alt.value(TEXT_COLOR)),
+            color=alt.condition(dark, alt.value("white"), alt.value(TEXT_COLOR)),
         )
     )
     layered = alt.layer(heat, text).properties(title=title, height=alt.Step(44), width="container")

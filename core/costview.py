@@ -66,7 +66,9 @@ def wibe_status(
         return "baseline"
     if savings > 0:
         return "economic"
-    if score >= threshold:
+    # Compared as shown (one decimal): a sum of weighted shares may land a hair below an exact
+    # 50 (49.99999999999999), and the table must not print "50" next to "not justified".
+    if round(score, 1) >= threshold:
         return "justified_by_value"
     return "not_justified"
 

@@ -123,6 +123,10 @@ TEXT: dict[str, dict[str, str]] = {
         "de": "Gesamtpunkte nach Beitrag der Kriteriengruppen",
         "en": "Total score by criteria group contribution",
     },
+    "chart_scores_title_netflow": {
+        "de": "Nettofluss nach Beitrag der Kriteriengruppen",
+        "en": "Net flow by criteria group contribution",
+    },
     "chart_points": {"de": "Punkte (von 100)", "en": "Points (of 100)"},
     "chart_netflow": {"de": "Nettofluss × 100", "en": "Net flow × 100"},
     "chart_group": {"de": "Kriteriengruppe", "en": "Criteria group"},
@@ -132,14 +136,14 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Cost NPV {years} years (€)",
     },
     "chart_value_axis": {
-        "de": "Bürgernutzen (Punkte von 100)",
-        "en": "Citizen value (points of 100)",
+        "de": "Bürgernutzen relativ (0–100)",
+        "en": "Citizen value, relative (0–100)",
     },
     "chart_size": {"de": "Umsetzbarkeit", "en": "Feasibility"},
     "chart_frontier": {"de": "effizient", "en": "efficient"},
     "scatter_caption": {
-        "de": "Gestrichelte Linie und Ring: effiziente Optionen – keine andere Option ist zugleich günstiger und nützlicher. Größe: Umsetzbarkeit; Farbe und Form: Weg.",
-        "en": "Dashed line and ring: efficient options – no other option is both cheaper and more useful. Size: feasibility; colour and shape: pathway.",
+        "de": "Gestrichelte Linie und Ring: effiziente Optionen – keine andere Option ist zugleich günstiger und nützlicher. Größe: Umsetzbarkeit; Farbe und Form: Weg. Der Bürgernutzen ist hier relativ: 0 = schwächste, 100 = beste Option des Bereichs (die WiBe-Tabelle unter „Sensitivität“ misst ihn dagegen absolut an den Wertebereichen des Katalogs).",
+        "en": "Dashed line and ring: efficient options – no other option is both cheaper and more useful. Size: feasibility; colour and shape: pathway. Citizen value is relative here: 0 = the area's weakest, 100 = its best option (the WiBe table under 'Sensitivity' measures it absolutely, against the catalogue's value ranges).",
     },
     "efficient_list": {"de": "Effiziente Optionen: {names}.", "en": "Efficient options: {names}."},
     "efficient_not_top": {
@@ -159,6 +163,14 @@ TEXT: dict[str, dict[str, str]] = {
         "de": "Empfehlung: **{option}** ({pathway}) mit {score} Punkten, {lead} Punkte vor „{runner_up}“.",
         "en": "Recommendation: **{option}** ({pathway}) with {score} points, {lead} points ahead of '{runner_up}'.",
     },
+    "recommendation_netflow": {
+        "de": "Empfehlung: **{option}** ({pathway}) mit einem Nettofluss von {score} (× 100), {lead} vor „{runner_up}“.",
+        "en": "Recommendation: **{option}** ({pathway}) with a net flow of {score} (× 100), {lead} ahead of '{runner_up}'.",
+    },
+    "recommendation_tie_netflow": {
+        "de": "Gleichstand: **{option}** und „{runner_up}“ liegen mit einem Nettofluss von {score} (× 100) gleichauf.",
+        "en": "Tie: **{option}** and '{runner_up}' share the top with a net flow of {score} (× 100).",
+    },
     "recommendation_tie": {
         "de": "Gleichstand: **{option}** und „{runner_up}“ liegen mit {score} Punkten gleichauf.",
         "en": "Tie: **{option}** and '{runner_up}' share the top with {score} points.",
@@ -175,6 +187,10 @@ TEXT: dict[str, dict[str, str]] = {
     "card_lead": {
         "de": "Vorsprung {lead} Punkte vor „{runner_up}“",
         "en": "Lead {lead} points over '{runner_up}'",
+    },
+    "card_lead_netflow": {
+        "de": "Vorsprung {lead} (Nettofluss × 100) vor „{runner_up}“",
+        "en": "Lead {lead} (net flow × 100) over '{runner_up}'",
     },
     "card_tie": {"de": "Gleichstand mit „{runner_up}“", "en": "Tied with '{runner_up}'"},
     "card_annual": {
@@ -213,6 +229,11 @@ TEXT: dict[str, dict[str, str]] = {
     "heatmap_x": {"de": "Weg", "en": "Pathway"},
     "heatmap_y": {"de": "Prüfbereich", "en": "Review area"},
     "heatmap_value": {"de": "Punkte", "en": "Points"},
+    "heatmap_title_netflow": {
+        "de": "Bester Nettofluss (× 100) je Bereich und Weg",
+        "en": "Best net flow (× 100) per area and pathway",
+    },
+    "heatmap_value_netflow": {"de": "Nettofluss × 100", "en": "Net flow × 100"},
     "heatmap_alt": {
         "de": "Die Heatmap zeigt je Bereich und Weg die beste Punktzahl; dieselben Werte stehen in der Tabelle darunter.",
         "en": "The heatmap shows the best score per area and pathway; the table below holds the same values.",
@@ -584,6 +605,14 @@ TEXT.update(EDITING_TEXT)
 if TEXT.keys() & ANALYSIS_TEXT.keys():
     raise KeyError(f"defined twice: {sorted(TEXT.keys() & ANALYSIS_TEXT.keys())}")
 TEXT.update(ANALYSIS_TEXT)
+
+
+def for_method(key: str, method: str) -> str:
+    """The catalogue key to use under ``method``: PROMETHEE II scores are net flows in
+    [−1, 1], not points out of 100, so texts that name points have a ``<key>_netflow`` twin."""
+    if method == "promethee2" and f"{key}_netflow" in TEXT:
+        return f"{key}_netflow"
+    return key
 
 
 def t(key: str, lang: str = "de", /, **params: Any) -> str:

@@ -169,7 +169,7 @@ ANALYSIS_TEXT: dict[str, dict[str, str]] = {
         "en": "Citizen value (0–100, absolute)",
     },
     "cost_col_savings_short": {"de": "Einsparung", "en": "Saving"},
-    "cost_col_qualitative_short": {"de": "Bürgernutzen", "en": "Citizen value"},
+    "cost_col_qualitative_short": {"de": "Nutzen absolut", "en": "Value (absolute)"},
     "cost_col_wibe": {"de": "WiBe-Urteil", "en": "WiBe verdict"},
     "wibe_baseline": {"de": "Vergleichsbasis", "en": "Baseline"},
     "wibe_economic": {
@@ -205,6 +205,10 @@ ANALYSIS_TEXT: dict[str, dict[str, str]] = {
     },
     "pf_objective": {"de": "Was soll maximal werden?", "en": "What should be maximised?"},
     "pf_objective_score": {"de": "Summe der Gesamtpunkte", "en": "Sum of total scores"},
+    "pf_objective_score_netflow": {
+        "de": "Summe der Nettoflüsse (× 100)",
+        "en": "Sum of net flows (× 100)",
+    },
     "pf_objective_citizen_value": {"de": "Summe des Bürgernutzens", "en": "Sum of citizen value"},
     "pf_limit_invest": {"de": "Investitionsbudget begrenzen", "en": "Limit the investment budget"},
     "pf_budget_invest": {
@@ -232,6 +236,10 @@ ANALYSIS_TEXT: dict[str, dict[str, str]] = {
     "pf_total_invest": {"de": "Investition gesamt", "en": "Total investment"},
     "pf_total_annual": {"de": "Laufende Kosten p. a. gesamt", "en": "Total annual cost"},
     "pf_value_points": {"de": "{value} Punkte", "en": "{value} points"},
+    "pf_value_points_netflow": {
+        "de": "{value} (Nettofluss × 100)",
+        "en": "{value} (net flow × 100)",
+    },
     "pf_col_value": {"de": "Wert (Punkte)", "en": "Value (points)"},
     "pf_curve_title": {"de": "Bester Gesamtwert je Budget", "en": "Best total value per budget"},
     "pf_curve_x_invest": {"de": "Investitionsbudget (€)", "en": "Investment budget (€)"},

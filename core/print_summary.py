@@ -77,6 +77,7 @@ class Context:
     method: str
     group_shares: Mapping[str, float]
     horizon_years: int
+    method_code: str = "wsm"  # the method's key: PROMETHEE II scores are net flows, not points
 
 
 def _split_top_level(text: str, separator: str = ";") -> list[str]:
@@ -130,16 +131,17 @@ def _option_cell(row: object, with_partner: bool = True) -> str:
     return f'<th scope="row">{_text(row.option)}{partner_html}</th>'
 
 
-def _ranking_table(ranking: pd.DataFrame, lang: str) -> str:
+def _ranking_table(ranking: pd.DataFrame, lang: str, method: str = "wsm") -> str:
     """Rank, option, pathway and the points: total and each group's contribution."""
     rank, option, pathway = (i18n.t(k, lang) for k in ("col_rank", "col_option", "col_pathway"))
     points = [i18n.t("print_total", lang), *(i18n.t(f"group_{g}", lang) for g in GROUPS)]
+    unit = "chart_netflow" if method == "promethee2" else "chart_points"
     head = (
         f'<tr><th scope="col" rowspan="2" class="num">{html.escape(rank)}</th>'
         f'<th scope="col" rowspan="2">{html.escape(option)}</th>'
         f'<th scope="col" rowspan="2">{html.escape(pathway)}</th>'
         f'<th scope="colgroup" colspan="{len(points)}" class="group">'
-        f"{html.escape(i18n.t('chart_points', lang))}</th></tr>"
+        f"{html.escape(i18n.t(unit, lang))}</th></tr>"
         "<tr>" + "".join(f'<th scope="col" class="num">{html.escape(p)}</th>' for p in points)
     )
     rows = []
@@ -210,11 +212,11 @@ def _section(page: AreaPage, context: Context, lang: str) -> str:
     if page.ranking.empty:
         parts.append(f"<p>{html.escape(i18n.t('no_options', lang))}</p>")
     else:
-        _, sentence = recommendation(page.ranking, lang)
+        _, sentence = recommendation(page.ranking, lang, context.method_code)
         parts.append(f'<p class="recommendation">{_markdown_bold(sentence)}</p>')
         if page.stability:
             parts.append(f"<p>{_markdown_bold(page.stability)}</p>")
-        parts.append(_ranking_table(page.ranking, lang))
+        parts.append(_ranking_table(page.ranking, lang, context.method_code))
         parts.append(_cost_table(page.ranking, context, lang))
     if page.sources:
         items = " · ".join(f'<span class="source">{_text(s)}</span>' for s in page.sources)

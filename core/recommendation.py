@@ -10,11 +10,11 @@ import pandas as pd
 from core import analysis, fmt, i18n
 
 
-def recommendation(ranking: pd.DataFrame, lang: str = "de") -> tuple[str, str]:
+def recommendation(ranking: pd.DataFrame, lang: str = "de", method: str = "wsm") -> tuple[str, str]:
     """(kind, Markdown sentence) for a non-empty ranking; kind is 'single', 'tie' or 'lead'.
 
     The sentence names the best option in bold and, where there is one, its lead over the
-    runner-up in points.
+    runner-up in points (under PROMETHEE II: in net flow × 100).
     """
     summary = analysis.area_summary(ranking)
     pathway = i18n.t(f"pathway_{summary['pathway']}", lang)
@@ -25,14 +25,14 @@ def recommendation(ranking: pd.DataFrame, lang: str = "de") -> tuple[str, str]:
     score = fmt.points(summary["score"], 1, lang)
     if summary["tied"]:
         return "tie", i18n.t(
-            "recommendation_tie",
+            i18n.for_method("recommendation_tie", method),
             lang,
             option=summary["option"],
             runner_up=summary["runner_up"],
             score=score,
         )
     return "lead", i18n.t(
-        "recommendation",
+        i18n.for_method("recommendation", method),
         lang,
         option=summary["option"],
         pathway=pathway,

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from core import area_model
 from core.area_model import AreaModel, rank_area
 from core.batch_scoring import BatchScorer, build_scorer
 from core.weights import GROUPS
@@ -282,7 +283,7 @@ def area_stability(model: AreaModel, weights: WeightSet, method: str = "wsm") ->
     top_id = ranking.iloc[0]["option_id"]
     top = scorer.option_ids.index(top_id)
     groups = {g: group_stability(scorer, weights, g, top) for g in GROUPS}
-    tied = tuple(ranking.loc[ranking["rank"] == 1, "option_id"])
+    tied = area_model.tied_top(ranking)
     return AreaStability(model.area, method, top_id, names, groups, tied)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from core import analysis, area_model, charts, fmt, recommendation
+from core import analysis, area_model, charts, fmt, i18n, recommendation
 from ui import charts as ui_charts
 from ui import context, downloads, stability_summary, tables, text, weights_panel
 from ui.text import t
@@ -23,7 +23,7 @@ if ranking.empty:
     st.info(t("no_options"))
     st.stop()
 
-kind, sentence = recommendation.recommendation(ranking, lang)
+kind, sentence = recommendation.recommendation(ranking, lang, ctx.method)
 (st.warning if kind == "tie" else st.success)(sentence)
 pathways = text.pathway_labels()
 st.caption(stability_summary.sentence(ctx, area))
@@ -50,7 +50,7 @@ ui_charts.show(
     charts.ranking_frame(ranking, text.group_labels()),
     alt_text=ranking_text,
     group_labels=text.group_labels(),
-    title=t("chart_scores_title"),
+    title=t(i18n.for_method("chart_scores_title", ctx.method)),
     x_title=t("chart_netflow") if ctx.method == "promethee2" else t("chart_points"),
     y_title=t("col_option"),
     legend_title=t("chart_group"),

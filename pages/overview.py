@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from core import analysis, charts, fmt, tables
+from core import analysis, charts, fmt, i18n, tables
 from ui import charts as ui_charts
 from ui import context, downloads, portfolio_section, stability_summary, text, weights_panel
 from ui.text import t
@@ -38,7 +38,11 @@ for i, row in enumerate(summary.itertuples(index=False)):
             st.caption(t("card_tie", runner_up=row.runner_up))
         else:
             st.caption(
-                t("card_lead", lead=fmt.lead_points(row.lead, lang), runner_up=row.runner_up)
+                t(
+                    i18n.for_method("card_lead", ctx.method),
+                    lead=fmt.lead_points(row.lead, lang),
+                    runner_up=row.runner_up,
+                )
             )
         st.caption(t("card_annual", value=text.cost_change(row.annual_change)))
         st.caption(
@@ -71,10 +75,11 @@ ui_charts.show(
     charts.heatmap_frame(cells, pathways),
     alt_text=t("heatmap_alt"),
     pathway_labels=pathways,
-    title=t("heatmap_title"),
+    title=t(i18n.for_method("heatmap_title", ctx.method)),
     x_title=t("heatmap_x"),
     y_title=t("heatmap_y"),
-    value_title=t("heatmap_value"),
+    value_title=t(i18n.for_method("heatmap_value", ctx.method)),
+    signed=ctx.method == "promethee2",
     lang=lang,
 )
 st.caption(t("heatmap_alt"))

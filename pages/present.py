@@ -11,7 +11,16 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from core import area_model, charts, fmt, print_summary, recommendation, scenario_label, tables
+from core import (
+    area_model,
+    charts,
+    fmt,
+    i18n,
+    print_summary,
+    recommendation,
+    scenario_label,
+    tables,
+)
 from core.weights import GROUPS
 from ui import charts as ui_charts
 from ui import context, data, presentation, stability_summary, text, weights_panel
@@ -45,7 +54,7 @@ ranking = rankings[area]
 if ranking.empty:
     st.info(t("no_options"))
 else:
-    kind, sentence = recommendation.recommendation(ranking, lang)
+    kind, sentence = recommendation.recommendation(ranking, lang, ctx.method)
     (st.warning if kind == "tie" else st.success)(sentence)
     stability = stability_summary.sentence(ctx, area)
     if stability:
@@ -64,7 +73,7 @@ else:
         charts.ranking_frame(ranking, group_labels),
         alt_text=t("chart_alt_breakdown", items=breakdown),
         group_labels=group_labels,
-        title=t("chart_scores_title"),
+        title=t(i18n.for_method("chart_scores_title", ctx.method)),
         x_title=t("chart_netflow") if ctx.method == "promethee2" else t("chart_points"),
         y_title=t("col_option"),
         legend_title=t("chart_group"),
@@ -114,6 +123,7 @@ summary_context = print_summary.Context(
     method=method,
     group_shares=ctx.weights.group_shares(),
     horizon_years=ctx.horizon_years,
+    method_code=ctx.method,
 )
 area_texts = ctx.areas.set_index("slug")["description_de"]
 

@@ -99,3 +99,13 @@ def test_pathway_cells_hold_each_pathways_best_option() -> None:
         {"area": "ozg", "pathway": "joint_kdn", "score": 0.8, "option": "Option 1"},
         {"area": "ozg", "pathway": "status_quo", "score": 0.6, "option": "Option 3"},
     ]
+
+
+def test_promethee_recommendation_speaks_of_net_flow() -> None:
+    ranking = _ranking([0.4, -0.1])
+    _, wsm = recommendation.recommendation(ranking, "de")
+    _, net = recommendation.recommendation(ranking, "de", "promethee2")
+    assert "Punkte" in wsm and "Nettofluss" not in wsm
+    assert "Nettofluss von 40,0 (× 100)" in net and "Punkte" not in net
+    _, tie = recommendation.recommendation(_ranking([0.4, 0.4]), "en", "promethee2")
+    assert tie.startswith("Tie:") and "net flow of 40.0" in tie

@@ -32,7 +32,7 @@ def test_verdict_applies_the_wibe_rule_to_every_option(conn) -> None:
         for row in view[view["pathway"] != "status_quo"].itertuples(index=False):
             if row.savings > 0:
                 assert row.wibe_status == "economic"
-            elif row.qualitative_score >= costview.WIBE_THRESHOLD:
+            elif round(row.qualitative_score, 1) >= costview.WIBE_THRESHOLD:  # as shown
                 assert row.wibe_status == "justified_by_value"
             else:
                 assert row.wibe_status == "not_justified"
@@ -43,7 +43,9 @@ def test_verdict_applies_the_wibe_rule_to_every_option(conn) -> None:
     [
         (1.0, 0.0, "economic"),
         (0.0, 50.0, "justified_by_value"),
-        (-1e6, 49.99, "not_justified"),
+        (-1e6, 49.9, "not_justified"),
+        (-1e6, 49.99999999999999, "justified_by_value"),  # shown as 50,0: it is 50
+        (-1e6, 49.94, "not_justified"),  # shown as 49,9
         (-1.0, 80.0, "justified_by_value"),
     ],
 )

@@ -257,3 +257,15 @@ def test_json_view_lists_every_group_with_shares(conn) -> None:
         result = stability.groups[group]
         assert entry["interval"] == [round(result.lower, 6), round(result.upper, 6)]
         assert len(entry["crossings"]) == len(result.crossings)
+
+
+def test_a_near_tie_at_the_top_is_no_clear_recommendation(conn) -> None:
+    """The stability sentence agrees with the recommendation box: a lead that prints as
+    0,0 points is a tie (seed data: Social Media under the default weights)."""
+    model = area_model.load_areas(conn, 5, 0.009)["social-media"]
+    ranking = area_model.rank_area(model, WeightSet(), "wsm")
+    lead = ranking["score"].iloc[0] - ranking["score"].iloc[1]
+    assert 0 < lead < area_model.NEAR_TIE and ranking["rank"].iloc[1] == 2
+    stability = sensitivity.area_stability(model, WeightSet(), "wsm")
+    assert stability.tied_top == tuple(ranking["option_id"].iloc[:2])
+    assert "gleichauf" in stability_text.area_sentence(stability)

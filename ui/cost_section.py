@@ -36,7 +36,7 @@ def show(ctx: context.Context, model: AreaModel) -> None:
                     lambda v: fmt.eur(v, 0, lang, signed=True)
                 ),
                 t("cost_col_qualitative"): view["qualitative_score"].map(
-                    lambda v: fmt.number(v, 0, lang)
+                    lambda v: fmt.number(v, 1, lang)  # as the verdict compares it
                 ),
                 t("cost_col_wibe"): view["wibe_status"].map(
                     lambda s: t(f"wibe_{s}", threshold=threshold)

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 import pandas as pd
 import streamlit as st
 
-from core import charts_analysis, fmt, portfolio
+from core import charts_analysis, fmt, i18n, portfolio
 from core.errors import CockpitError
 from ui import charts as ui_charts
 from ui import context, tables, text
@@ -75,7 +75,7 @@ def _pins(ctx: context.Context, items: pd.DataFrame) -> tuple[dict[str, str], li
     return pinned, excluded
 
 
-def _result(ctx: context.Context, result: portfolio.PortfolioResult) -> None:
+def _result(ctx: context.Context, result: portfolio.PortfolioResult, objective: str) -> None:
     lang = text.lang()
     if not result.feasible:
         st.error(
@@ -91,7 +91,13 @@ def _result(ctx: context.Context, result: portfolio.PortfolioResult) -> None:
         return
     totals = st.columns(3)
     totals[0].metric(
-        t("pf_total_value"), t("pf_value_points", value=fmt.number(result.total_value, 1, lang))
+        t("pf_total_value"),
+        t(
+            i18n.for_method("pf_value_points", ctx.method)
+            if objective == "score"  # the sum of the method's scores; citizen value is points
+            else "pf_value_points",
+            value=fmt.number(result.total_value, 1, lang),
+        ),
     )
     totals[1].metric(t("pf_total_invest"), fmt.eur(result.total_investment, 0, lang))
     totals[2].metric(t("pf_total_annual"), fmt.eur(result.total_annual, 0, lang))
@@ -197,7 +203,9 @@ def show(ctx: context.Context, rankings: Mapping[str, pd.DataFrame] | None = Non
         t("pf_objective"),
         portfolio.OBJECTIVES,
         key="pf_objective",
-        format_func={o: t(f"pf_objective_{o}") for o in portfolio.OBJECTIVES}.__getitem__,
+        format_func={
+            o: t(i18n.for_method(f"pf_objective_{o}", ctx.method)) for o in portfolio.OBJECTIVES
+        }.__getitem__,
         horizontal=True,
     )
     try:
@@ -224,7 +232,7 @@ def show(ctx: context.Context, rankings: Mapping[str, pd.DataFrame] | None = Non
     pinned, excluded = _pins(ctx, items)
     try:
         result = portfolio.solve(items, invest, annual, pinned, excluded)
-        _result(ctx, result)
+        _result(ctx, result, objective)
         if len(excluded) < items["area"].nunique():
             _curve(ctx, items, (invest, annual), pinned, excluded)
     except CockpitError as exc:

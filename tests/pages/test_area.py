@@ -106,6 +106,8 @@ def test_promethee_ranking_names_the_net_flow(make_app: Callable[..., AppTest]) 
     at = make_app(PAGE, area="ozg", method="promethee2")
     columns = list(at.dataframe[0].value.columns)
     assert "Nettofluss × 100" in columns and "Gesamtpunkte" not in columns
+    recommendation = " ".join(a.value for a in [*at.success, *at.warning])
+    assert "Nettofluss" in recommendation and "Punkt" not in recommendation
     wsm = make_app(PAGE, area="ozg")
     assert "Gesamtpunkte" in list(wsm.dataframe[0].value.columns)
 

@@ -64,3 +64,17 @@ def test_reset_restores_defaults(make_app) -> None:
 def test_bad_parameters_note_on_overview(make_app) -> None:
     at = make_app(w_feasibility="lots")
     assert any("w_feasibility" in w.value for w in at.warning)
+
+
+def test_promethee_overview_speaks_of_net_flow(make_app, models) -> None:
+    at = make_app(method="promethee2")
+    assert not at.exception
+    charts = at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart")
+    spec = json.dumps(json.loads(charts[0].proto.spec), ensure_ascii=False)
+    assert "Bester Nettofluss (× 100) je Bereich und Weg" in spec
+    assert '"domainMid": 0' in spec  # negative net flows get their own colour, not white
+    _, summary = analysis.overview(models, WeightSet(), "promethee2")
+    leads = [c.value for c in at.caption if c.value.startswith("Vorsprung")]
+    assert len(leads) == int((~summary["tied"]).sum())
+    assert all("Nettofluss" in lead and "Punkte" not in lead for lead in leads)
+    assert any(m.label == "Nettofluss × 100" for m in at.metric)
