@@ -58,9 +58,9 @@ st.sidebar.caption(
 if not presenting:  # who is signed in, login/logout; the role itself is re-derived by each page
     auth_ui.sidebar()
 
-ignored = st.session_state.get(weights_panel.IGNORED_KEY)
-if ignored:
-    st.warning(t("bad_params", params=", ".join(ignored)), icon="⚠️")
+bad_params_note = weights_panel.ignored_note(criteria)
+if bad_params_note:
+    st.warning(bad_params_note, icon="⚠️")
 
 navigation = st.navigation(
     [

@@ -241,7 +241,8 @@ def cost_value_scatter(
     x = alt.X(
         "npv_cost:Q",
         title=x_title,
-        axis=alt.Axis(format=",.0f"),
+        # The padding may reach below 0 €; a cost cannot, so those ticks stay unlabelled.
+        axis=alt.Axis(format=",.0f", labelExpr="datum.value < 0 ? '' : datum.label"),
         scale=alt.Scale(zero=False, nice=True, padding=48),  # room for bubbles and labels
     )
     y = alt.Y(

@@ -37,6 +37,13 @@ TEXT: dict[str, dict[str, str]] = {
         "de": "Einige Angaben in der Adresse waren ungültig und wurden durch Standardwerte ersetzt: {params}.",
         "en": "Some values in the address were invalid and were replaced by defaults: {params}.",
     },
+    "param_weight": {"de": "Gewicht {group}", "en": "weight {group}"},
+    "param_sub_weight": {"de": "Unterkriterium {criterion}", "en": "sub-criterion {criterion}"},
+    "param_method": {"de": "Methode", "en": "method"},
+    "param_area": {"de": "Bereich", "en": "review area"},
+    "param_lang": {"de": "Sprache", "en": "language"},
+    "param_present": {"de": "Präsentationsmodus", "en": "presentation mode"},
+    "param_scenario": {"de": "Szenario", "en": "scenario"},
     "weights_error": {
         "de": "Die Gewichtung ist ungültig ({detail}). Es werden die Standardgewichte verwendet.",
         "en": "The weighting is invalid ({detail}). Default weights are used.",

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
+from core import i18n
 from core.methods import METHODS
 from core.weights import GROUPS
 from core.weightset import DEFAULT_GROUP_WEIGHTS, WeightSet
@@ -177,3 +178,33 @@ def overlay_scenario(
                 new_within[key] = state.within[key]
     new_method = state.method if "method" in params or method not in METHODS else method
     return replace(state, groups=new_groups, within=new_within, method=new_method)
+
+
+# Characters of a rejected value that the note repeats; anything else (Markdown, HTML,
+# control characters) becomes "?", and long values are cut.
+_SHOWN_VALUE = re.compile(r"[^0-9A-Za-zÄÖÜäöüß .,+\-]")
+_SHOWN_LENGTH = 30
+
+
+def describe_ignored(
+    name: str,
+    raw: str | Iterable[str] | None,
+    lang: str,
+    criterion_labels: Mapping[str, str],
+) -> str:
+    """A rejected query parameter as the note names it: what it sets, in the user's words,
+    the value it had and the parameter itself, e.g. 'Gewicht Kosten „abc“ (w_cost)'."""
+    if name.startswith("w_") and name[2:] in GROUPS:
+        label = i18n.t("param_weight", lang, group=i18n.t(f"group_{name[2:]}", lang))
+    elif name.startswith("s_") and name[2:] in criterion_labels:
+        label = i18n.t("param_sub_weight", lang, criterion=criterion_labels[name[2:]])
+    elif f"param_{name}" in i18n.TEXT:
+        label = i18n.t(f"param_{name}", lang)
+    else:
+        label = name
+    value = _first(raw) if raw is not None else ""
+    shown = _SHOWN_VALUE.sub("?", value[:_SHOWN_LENGTH]) + (
+        "…" if len(value) > _SHOWN_LENGTH else ""
+    )
+    quoted = f"„{shown}“" if lang == "de" else f"'{shown}'"
+    return f"{label} {quoted} ({name})" if value else f"{label} ({name})"

@@ -117,3 +117,21 @@ def test_parse_present() -> None:
     assert urlstate.parse_present(" 1 ") is True
     assert urlstate.parse_present("0") is False
     assert urlstate.parse_present("on") is None
+
+
+def test_rejected_parameters_are_named_in_the_users_words() -> None:
+    labels = {"npv_cost": "Kosten-Barwert"}
+    assert (
+        urlstate.describe_ignored("w_cost", "abc", "de", labels) == "Gewicht Kosten „abc“ (w_cost)"
+    )
+    assert urlstate.describe_ignored("area", ["mars"], "en", labels) == "review area 'mars' (area)"
+    assert (
+        urlstate.describe_ignored("s_npv_cost", "-5", "de", labels)
+        == "Unterkriterium Kosten-Barwert „-5“ (s_npv_cost)"
+    )
+    hostile = urlstate.describe_ignored(
+        "method", "[x](javascript:alert(1))**" + "y" * 40, "de", labels
+    )
+    assert hostile.startswith("Methode „?x??javascript?alert?1???")
+    assert "[" not in hostile and "*" not in hostile and "(j" not in hostile and "…" in hostile
+    assert urlstate.describe_ignored("scenario", None, "de", labels) == "Szenario (scenario)"

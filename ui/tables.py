@@ -59,13 +59,33 @@ def number_column(full: str, short: str | None = None) -> st.column_config.Colum
 # content a 1400 px window leaves beside the open sidebar. Longer names wrap
 # (:func:`ranking_wrap`).
 RANKING_TEXT_WIDTHS = {"col_option": 190, "col_pathway": 124, "col_partner": 150}
+# The partner column grows up to this width when one word of a partner's name would not fit
+# (the grid breaks lines only at spaces: "Geonetzwerk.metropoleRuhr"); the option column
+# gives the room back.
+PARTNER_MAX_PX = 200
+
+
+def ranking_text_widths(frame: pd.DataFrame) -> dict[str, int]:
+    """Widths of the ranking's text columns by header, fitted to the partners' longest word."""
+    widths = {text.t(key): px for key, px in RANKING_TEXT_WIDTHS.items()}
+    option, partner = text.t("col_option"), text.t("col_partner")
+    if partner in frame:
+        words = [w for name in frame[partner].astype(str) for w in name.split()]
+        longest = max((tables.text_px(w) for w in words), default=0.0)
+        wanted = min(PARTNER_MAX_PX, max(widths[partner], int(longest + CELL_PADDING_PX + 4)))
+        widths[option] -= wanted - widths[partner]
+        widths[partner] = wanted
+    return widths
 
 
 def ranking_wrap(frame: pd.DataFrame) -> dict[str, Any]:
     """``row_height``/``height`` for the ranking table so option, pathway and partner names
     wrap whole in their fixed-width columns (see :func:`wrap_layout`)."""
     return wrap_layout(
-        [(px, frame[text.t(key)].astype(str).tolist()) for key, px in RANKING_TEXT_WIDTHS.items()]
+        [
+            (px, frame[header].astype(str).tolist())
+            for header, px in ranking_text_widths(frame).items()
+        ]
     )
 
 
@@ -83,8 +103,8 @@ def right_aligned(frame: pd.DataFrame, first: int) -> dict[str, st.column_config
     """Column config for a table whose columns from index ``first`` on are formatted numbers:
     those are right-aligned and sized to fit, under the short header from
     ``frame.attrs["short_headers"]`` (the full header becomes the tooltip); the known text
-    columns before them get the fixed widths of :data:`RANKING_TEXT_WIDTHS`."""
-    widths = {text.t(key): px for key, px in RANKING_TEXT_WIDTHS.items()}
+    columns before them get the widths of :func:`ranking_text_widths`."""
+    widths = ranking_text_widths(frame)
     short: dict[str, str] = frame.attrs.get("short_headers", {})
     config: dict[str, st.column_config.Column] = {
         c: st.column_config.TextColumn(width=widths[c])

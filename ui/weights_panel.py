@@ -24,7 +24,7 @@ from ui import presentation, text
 from ui.text import t
 
 INIT_KEY = "_view_initialised"
-IGNORED_KEY = "_ignored_params"
+IGNORED_KEY = "_ignored_params"  # [(parameter, value as given)] rejected from the URL
 AREA_KEY = "area"
 SUB_WEIGHTS_OPEN_KEY = "_sub_weights_open"  # the sub-criteria expander is open
 SCENARIO_KEY = "scenario"  # slug of the saved scenario the weights were loaded from, or None
@@ -67,13 +67,12 @@ def init_from_url(criteria: pd.DataFrame, area_slugs: list[str]) -> None:
             if key in st.session_state:
                 st.session_state[key] = st.session_state[key]
         return
-    state, ignored = urlstate.parse_query(
-        st.query_params.to_dict(), area_slugs, _default_within(criteria)
-    )
+    query = st.query_params.to_dict()
+    state, ignored = urlstate.parse_query(query, area_slugs, _default_within(criteria))
     if state.scenario:
         state = _with_scenario(state, criteria, ignored)
     _apply(state, criteria)
-    st.session_state[IGNORED_KEY] = ignored
+    st.session_state[IGNORED_KEY] = [(name, query.get(name)) for name in ignored]
     st.session_state[INIT_KEY] = True
 
 
@@ -263,3 +262,14 @@ def area_picker(slugs: list[str], name: Callable[[str], str], *, key: str) -> st
         st.session_state[AREA_KEY] = st.session_state[key]
 
     return st.selectbox(t("choose_area"), slugs, key=key, format_func=name, on_change=copy_choice)
+
+
+def ignored_note(criteria: pd.DataFrame) -> str | None:
+    """The note on rejected URL parameters, in the user's words, or None if there were none."""
+    ignored = st.session_state.get(IGNORED_KEY)
+    if not ignored:
+        return None
+    lang = text.lang()
+    labels = dict(zip(criteria["key"], criteria["label_de" if lang == "de" else "label_en"]))
+    described = [urlstate.describe_ignored(name, raw, lang, labels) for name, raw in ignored]
+    return t("bad_params", params=", ".join(described))

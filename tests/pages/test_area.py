@@ -83,6 +83,8 @@ def test_bad_parameters_fall_back_with_a_note(make_app, models) -> None:
     note = next(w.value for w in at.warning if "ungültig" in w.value)
     for name in ("area", "w_cost", "w_citizen_value", "method"):
         assert name in note
+    for described in ("Bereich „mars“", "Gewicht Kosten „-5“", "Gewicht Bürgernutzen „abc“"):
+        assert described in note  # in the user's words, with the value given
     assert at.slider(key="w_cost").value == 34
     assert at.selectbox(key="method").value == "wsm"
     first = next(iter(models))
