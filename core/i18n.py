@@ -387,16 +387,16 @@ for six areas: the city homepage incl. citizen interaction, OZG online services,
 
 **Was umgesetzt ist.**
 - Jedes Diagramm hat eine Textalternative: eine Tabelle mit denselben Werten oder einen Satz, der sie nennt.
-- Farben sind für Farbsehschwächen geeignet (Palette nach Okabe & Ito); Farbe trägt nie allein Bedeutung – Balken tragen Zahlen, Punkte Namen und Formen.
+- Farben sind für Farbsehschwächen geeignet (Palette nach Okabe & Ito); Farbe trägt nie allein Bedeutung – jeder Balken trägt seine Gesamtzahl, breite Abschnitte auch ihren Anteil; Punkte tragen Namen und Formen.
 - Alle Bedienelemente haben eine Beschriftung und sind mit der Tastatur erreichbar; im Präsentationsmodus wechseln die Pfeiltasten und Bild↑/Bild↓ den Bereich, die Schaltflächen „◀ Zurück“ und „Weiter ▶“ tun dasselbe.
 - Der Präsentationsmodus (Adresse mit ?present=1) zeigt große Schrift mit hohem Kontrast.
 - Zusammenfassungen je Bereich lassen sich als A4-Dokument drucken oder als PDF speichern.
 
 **Nicht vollständig barrierefreie Inhalte.**
-- Die großen Tabellen der Seite „Bereich“ und „Methodik & Quellen“ verwenden das Tabellenelement von Streamlit, das Zellen auf eine Zeichenfläche malt; Screenreader lesen es nur eingeschränkt. Die Rangfolge steht zusätzlich als Text unter dem Diagramm und als einfache Tabelle auf der Seite „Präsentation“.
+- Die Tabellen der Seiten „Übersicht“, „Bereich“, „Sensitivität“ und „Methodik & Quellen“ verwenden das Tabellenelement von Streamlit, das Zellen auf eine Zeichenfläche malt; Screenreader lesen es nur eingeschränkt. Die Rangfolge steht zusätzlich als Text unter dem Diagramm und als einfache Tabelle auf der Seite „Präsentation“.
 - Bekannte Einschränkungen in Bedienelementen des Frameworks sind in der Projektdokumentation (docs/accessibility.md) einzeln aufgeführt.
 
-**Erstellung dieser Erklärung.** Die Erklärung beruht auf einer Selbstbewertung mit automatischen Tests und Sichtprüfung.
+**Erstellung dieser Erklärung.** Die Erklärung wurde am 24. November 2026 erstellt. Sie beruht auf einer Selbstbewertung mit automatischen Tests und Sichtprüfung.
 
 **Feedback und Kontakt.** Barrieren melden Sie bitte der für das Cockpit zuständigen Stelle der Stadtverwaltung Mülheim an der Ruhr: {contact}. Wir antworten innerhalb eines Monats.
 
@@ -407,16 +407,16 @@ for six areas: the city homepage incl. citizen interaction, OZG online services,
 
 **What is in place.**
 - Every chart has a text alternative: a table with the same values or a sentence that states them.
-- Colours suit colour-vision deficiencies (Okabe & Ito palette); colour never carries meaning alone – bars carry numbers, points carry names and shapes.
+- Colours suit colour-vision deficiencies (Okabe & Ito palette); colour never carries meaning alone – every bar carries its total and wide segments their share; points carry names and shapes.
 - Every control has a label and can be reached by keyboard; in presentation mode the arrow keys and PageUp/PageDown change the area, as do the buttons '◀ Back' and 'Next ▶'.
 - Presentation mode (address with ?present=1) shows large, high-contrast type.
 - Per-area summaries print on A4 or save as PDF.
 
 **Content that is not fully accessible.**
-- The large tables on 'Review area' and 'Method & sources' use Streamlit's data grid, which paints cells on a canvas; screen readers read it only in part. The ranking is also given as text below the chart and as a plain table on the 'Presentation' page.
+- The tables on 'Overview', 'Review area', 'Sensitivity' and 'Method & sources' use Streamlit's data grid, which paints cells on a canvas; screen readers read it only in part. The ranking is also given as text below the chart and as a plain table on the 'Presentation' page.
 - Known limitations in the framework's controls are listed one by one in the project documentation (docs/accessibility.md).
 
-**Preparation of this statement.** Self-assessment with automated tests and visual review.
+**Preparation of this statement.** The statement was prepared on 24 November 2026, by self-assessment with automated tests and visual review.
 
 **Feedback and contact.** Please report barriers to the office of the city administration responsible for the cockpit: {contact}. We answer within one month.
 

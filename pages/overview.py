@@ -84,7 +84,8 @@ ui_charts.show(
 )
 st.caption(t("heatmap_alt"))
 table = cells.pivot(index="area_name", columns="pathway", values="score").reindex(
-    columns=list(pathways)
+    index=list(dict.fromkeys(cells["area_name"])),  # the heatmap's order, not alphabetical
+    columns=list(pathways),
 )
 table = (table * 100).rename(columns=pathways)
 table.index.name = t("col_area")

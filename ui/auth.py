@@ -209,6 +209,10 @@ def sidebar() -> Actor:
     if not login.open:
         return actor
     with login:
+        setup_problem = _setup_problem()
+        if setup_problem:  # say so before anyone types a password into a form that cannot work
+            st.info(t(setup_problem))
+            return actor
         with st.form(FORM_KEY, border=False):
             st.text_input(t("auth_user"), key=USER_KEY, autocomplete="username")
             st.text_input(
@@ -224,6 +228,15 @@ def sidebar() -> Actor:
                 width="stretch",
             )
     return actor
+
+
+def _setup_problem() -> str | None:
+    """Catalogue key of why password sign-in cannot work here, or None if it can."""
+    try:
+        _secrets()
+    except SecretsMissing:
+        return "auth_no_secrets_file"
+    return None if accounts() else "auth_not_configured"
 
 
 def _start_oidc() -> None:

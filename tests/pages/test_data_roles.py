@@ -14,7 +14,7 @@ from streamlit.testing.v1.util import patch_config_options
 from core import audit, editing_frames, editing_rows, store
 from core.auth import Actor
 from tests.pages import editing_support
-from tests.pages.editing_support import HASH, PASSWORD, SECRETS, login, read, texts
+from tests.pages.editing_support import HASH, PASSWORD, SECRETS, login, open_login, read, texts
 from ui import auth as auth_ui
 from ui import data_editing
 
@@ -214,14 +214,17 @@ def test_missing_secrets_file_is_explained(
 ) -> None:
     monkeypatch.setattr(streamlit, "secrets", Secrets())  # nothing parsed yet
     with patch_config_options({"secrets.files": [str(tmp_path / "fehlt" / "secrets.toml")]}):
-        at = login(app(), "anna", PASSWORD)
-    assert "keine Datei .streamlit/secrets.toml" in texts(at.sidebar.error)
+        at = open_login(app())
+    # said as soon as the sign-in is opened, and no password field is offered
+    assert "keine Datei .streamlit/secrets.toml" in texts(at.sidebar.info)
+    assert not at.text_input
     assert "Ansicht: nur lesen" in texts(at.sidebar.caption)
 
 
 def test_secrets_without_editors_and_broken_hash(app: Callable[..., AppTest]) -> None:
-    at = login(app(secrets={"other": {"x": 1}}), "anna", PASSWORD)
-    assert "[cockpit.editors]" in texts(at.sidebar.error)
+    at = open_login(app(secrets={"other": {"x": 1}}))
+    assert "[cockpit.editors]" in texts(at.sidebar.info)
+    assert not at.text_input
     at = login(app(secrets={"cockpit": {"editors": {"anna": "klartext"}}}), "anna", PASSWORD)
     assert "hash-password" in texts(at.sidebar.error)
 

@@ -23,7 +23,10 @@ def test_overview_cards_match_core(make_app, models) -> None:
     charts = at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart")
     spec = json.dumps(json.loads(charts[0].proto.spec), ensure_ascii=False)
     assert "Beste Punktzahl je Bereich und Weg" in spec
-    assert at.dataframe[0].value.shape[0] == 6
+    heat_table = at.dataframe[0].value
+    assert heat_table.shape[0] == 6
+    names = [n for n, _ in zip(heat_table.index, range(6))]
+    assert names[0].startswith("Städtische Homepage") and "Geo" in names[-1]  # heatmap order
 
 
 def test_overview_follows_weights(make_app, models) -> None:
