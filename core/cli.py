@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -27,11 +28,36 @@ from core.weightset import parse_weights_spec
 EXIT_USAGE = 2
 
 
+# argparse's own messages, in German (the CLI's default language); others stay English.
+_USAGE_DE = (
+    (re.compile(r"the following arguments are required: (.+)"), "es fehlt: {0}"),
+    (re.compile(r"unrecognized arguments: (.+)"), "unbekannte Angaben: {0}"),
+    (
+        re.compile(r"argument (\S+): invalid choice: (.+?) \(choose from (.+)\)"),
+        "ungültiger Wert {1} für {0} (erlaubt: {2})",
+    ),
+    (re.compile(r"argument (\S+): invalid (\w+) value: (.+)"), "ungültiger Wert {2} für {0}"),
+    (re.compile(r"argument (\S+): expected one argument"), "{0} braucht einen Wert"),
+)
+
+
+def usage_detail(message: str, lang: str) -> str:
+    """argparse's error ``message`` in ``lang`` where we know its German form."""
+    if lang == "de":
+        for pattern, german in _USAGE_DE:
+            match = pattern.fullmatch(message)
+            if match:
+                return german.format(*match.groups())
+    return message
+
+
 class _Parser(argparse.ArgumentParser):
     """An argument parser whose errors are one line, translated, exit code 2."""
 
+    lang = "de"  # set by build_parser: argparse calls error() on subparsers too
+
     def error(self, message: str) -> NoReturn:
-        raise InputError("cli_usage", detail=message)
+        raise InputError("cli_usage", detail=usage_detail(message, _Parser.lang))
 
 
 def _read_json(path: str) -> Any:
@@ -109,6 +135,14 @@ def _emit(frame: pd.DataFrame, fmt: str) -> None:
 
 
 def cmd_rank_area(args: argparse.Namespace) -> int:
+    if args.area and args.area_slug and args.area != args.area_slug:
+        raise InputError("cli_two_areas", first=args.area_slug, second=args.area)
+    args.area = args.area or args.area_slug
+    if not args.area:
+        raise InputError(
+            "cli_usage",
+            detail=usage_detail("the following arguments are required: AREA", args.lang),
+        )
     with store.open_store(args.db) as conn:
         store.require_area(conn, args.area)
         model = area_model.load_areas(conn, args.horizon, args.rate)[args.area]
@@ -160,7 +194,8 @@ def cmd_seed(args: argparse.Namespace) -> int:
     return 0
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(lang: str = "de") -> argparse.ArgumentParser:
+    _Parser.lang = lang
     parser = _Parser(prog="python -m core", description="IT-Reorg-Cockpit (CLI)")
     parser.add_argument("--lang", choices=i18n.LANGUAGES, default=None, help="de | en")
     parser.add_argument("--db", default=None, help="DuckDB file (default: COCKPIT_DB)")
@@ -179,7 +214,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_areas)
 
     p = sub.add_parser("rank-area", help="rank the options of one review area")
-    p.add_argument("--area", required=True)
+    p.add_argument("area_slug", nargs="?", metavar="AREA", help="the area (or --area)")
+    p.add_argument("--area", default=None)
     p.add_argument("--weights", default=None, help="cost=40,citizen_value=40,feasibility=20")
     p.add_argument("--method", choices=METHODS, default="wsm")
     p.add_argument("--format", choices=("json", "csv", "table"), default="json")
@@ -202,16 +238,39 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+GLOBAL_OPTIONS = ("--lang", "--db")
+
+
+def _global_options_first(argv: list[str]) -> list[str]:
+    """Move ``--lang X`` / ``--db X`` (also ``--lang=X``) to the front, so they work after the
+    command too (``python -m core rank-area ozg --lang en``)."""
+    front: list[str] = []
+    rest: list[str] = []
+    i = 0
+    while i < len(argv):
+        token = argv[i]
+        name = token.split("=", 1)[0]
+        if name in GLOBAL_OPTIONS and "=" in token:
+            front += [name, token.split("=", 1)[1]]
+        elif token in GLOBAL_OPTIONS and i + 1 < len(argv):
+            front += [token, argv[i + 1]]
+            i += 1
+        else:
+            rest.append(token)
+        i += 1
+    return front + rest
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; return the exit code."""
-    argv = list(sys.argv[1:] if argv is None else argv)
+    argv = _global_options_first(list(sys.argv[1:] if argv is None else argv))
     lang = os.environ.get("COCKPIT_LANG", "de")
     if "--lang" in argv:
         i = argv.index("--lang")
         lang = argv[i + 1] if i + 1 < len(argv) else lang
     lang = lang if lang in i18n.LANGUAGES else "de"
     try:
-        args = build_parser().parse_args(argv)
+        args = build_parser(lang).parse_args(argv)
         args.lang = args.lang or lang
         if hasattr(args, "horizon"):
             args.horizon = settings.get("horizon_years") if args.horizon is None else args.horizon

@@ -481,6 +481,10 @@ for six areas: the city homepage incl. citizen interaction, OZG online services,
     },
     "cli_col_slug": {"de": "Kennung", "en": "Id"},
     "cli_col_n_options": {"de": "Optionen", "en": "Options"},
+    "cli_two_areas": {
+        "de": "Zwei verschiedene Bereiche angegeben: {first} und --area {second}. Bitte nur einen.",
+        "en": "Two different areas given: {first} and --area {second}. Please give one.",
+    },
     "cli_usage": {
         "de": "Aufruf fehlerhaft: {detail}",
         "en": "Invalid call: {detail}",

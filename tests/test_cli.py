@@ -359,3 +359,40 @@ def test_locked_store_is_a_clear_error(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "kann nicht geöffnet werden" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_area_may_be_named_without_option_and_lang_after_the_command(
+    capsys: pytest.CaptureFixture[str], db: str
+) -> None:
+    code, out, _ = run(capsys, "--db", db, "rank-area", "ozg", "--format", "json")
+    assert code == 0
+    by_option = json.loads(out)
+    code, again, _ = run(capsys, "--db", db, "rank-area", "--area", "ozg", "--format", "json")
+    assert code == 0 and json.loads(again) == by_option
+    code, out, _ = run(capsys, "rank-area", "ozg", "--format", "table", "--lang", "en", "--db", db)
+    assert code == 0 and out.splitlines()[1].split()[0] == "Rank"
+    code, out, _ = run(capsys, "rank-area", "ozg", "--format", "table", f"--db={db}", "--lang=en")
+    assert code == 0 and out.splitlines()[1].split()[0] == "Rank"
+
+
+@pytest.mark.parametrize(
+    ("args", "german", "english"),
+    [
+        (["rank-area"], "es fehlt: AREA", "required: AREA"),
+        (["rank-area", "ozg", "--method", "x"], "ungültiger Wert 'x' für --method", "invalid"),
+        (["areas", "--bogus"], "unbekannte Angaben: --bogus", "unrecognized"),
+        (
+            ["rank-area", "ozg", "--horizon", "abc"],
+            "ungültiger Wert 'abc' für --horizon",
+            "invalid",
+        ),
+        (["rank-area", "ozg", "--area", "gis"], "Zwei verschiedene Bereiche", "Two different"),
+    ],
+)
+def test_usage_errors_speak_the_cli_language(
+    capsys: pytest.CaptureFixture[str], db: str, args: list[str], german: str, english: str
+) -> None:
+    code, out, err = run(capsys, "--db", db, *args)
+    assert code == 2 and out == "" and german in err and "the following" not in err
+    code, out, err = run(capsys, "--db", db, *args, "--lang", "en")
+    assert code == 2 and out == "" and english in err
