@@ -14,7 +14,7 @@ import streamlit as st
 from core import charts_analysis, fmt, montecarlo
 from core.area_model import AreaModel
 from core.errors import CockpitError
-from ui import context, text
+from ui import context, tables, text
 from ui.text import t
 
 CONCENTRATIONS = (2, 5, 10, 20, 50, 100, 200, 500)
@@ -117,17 +117,11 @@ def show(ctx: context.Context, model: AreaModel) -> None:
         width="stretch",
     )
     st.caption(alt_text)
-    st.dataframe(
-        pd.DataFrame(
-            {
-                t("col_option"): table["option"],
-                t("mc_col_expected_rank"): table["expected_rank"].map(
-                    lambda v: fmt.number(v, 2, lang)
-                ),
-                t("mc_col_first_share"): table["first_share"].map(
-                    lambda v: fmt.percent(v, 1, lang)
-                ),
-            }
-        ),
-        hide_index=True,
+    view = pd.DataFrame(
+        {
+            t("col_option"): table["option"],
+            t("mc_col_expected_rank"): table["expected_rank"].map(lambda v: fmt.number(v, 2, lang)),
+            t("mc_col_first_share"): table["first_share"].map(lambda v: fmt.percent(v, 1, lang)),
+        }
     )
+    st.dataframe(view, hide_index=True, column_config=tables.right_aligned(view, 1))
