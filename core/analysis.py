@@ -61,7 +61,6 @@ def scatter_points(model: AreaModel, weights: WeightSet) -> pd.DataFrame:
     )
 
 
-NEAR_TIE = area_model.NEAR_TIE
 SUMMARY_COLUMNS = ("option_id", "option", "pathway", "partner", "rank", "score")
 
 
@@ -81,10 +80,7 @@ def area_summary(ranking: pd.DataFrame) -> dict[str, object]:
         "score": float(col["score"][0]),
         "lead": float(col["score"][0] - col["score"][1]) if has_runner_up else None,
         "runner_up": col["option"][1] if has_runner_up else None,
-        "tied": bool(
-            has_runner_up
-            and (col["rank"][1] == col["rank"][0] or col["score"][0] - col["score"][1] < NEAR_TIE)
-        ),
+        "tied": len(area_model.tied_top(ranking)) > 1,
         "investment": float(ranking["investment"].iloc[0]),
         "annual_change": float(annual[0] - annual[base]) if base is not None else None,
         "npv_change": float(npv[0] - npv[base]) if base is not None else None,

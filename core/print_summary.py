@@ -135,7 +135,7 @@ def _ranking_table(ranking: pd.DataFrame, lang: str, method: str = "wsm") -> str
     """Rank, option, pathway and the points: total and each group's contribution."""
     rank, option, pathway = (i18n.t(k, lang) for k in ("col_rank", "col_option", "col_pathway"))
     points = [i18n.t("print_total", lang), *(i18n.t(f"group_{g}", lang) for g in GROUPS)]
-    unit = "chart_netflow" if method == "promethee2" else "chart_points"
+    unit = i18n.for_method("chart_points", method)
     head = (
         f'<tr><th scope="col" rowspan="2" class="num">{html.escape(rank)}</th>'
         f'<th scope="col" rowspan="2">{html.escape(option)}</th>'

@@ -27,7 +27,7 @@ def _money(values: Iterable[float], lang: str) -> list[str]:
 def score_label(method: str, lang: str) -> str:
     """Name of the score column: points for WSM and TOPSIS, the net flow for PROMETHEE II
     (a net flow in [−1, 1] is not a share of 100 points)."""
-    return i18n.t("col_netflow" if method == "promethee2" else "col_score", lang)
+    return i18n.t(i18n.for_method("col_score", method), lang)
 
 
 def ranking_table(
@@ -65,8 +65,12 @@ def ranking_short_headers(lang: str, horizon_years: int, *, method: str = "wsm")
     """Short headers for the number columns of :func:`ranking_table`, keyed by the full ones:
     the dashboard shows the table narrow and keeps the full header as the column's tooltip."""
     t = i18n.t
-    score = "col_netflow" if method == "promethee2" else "col_score"
-    keys = [score, *(f"group_{g}" for g in GROUPS), "col_npv", "col_investment"]
+    keys = [
+        i18n.for_method("col_score", method),
+        *(f"group_{g}" for g in GROUPS),
+        "col_npv",
+        "col_investment",
+    ]
     return {
         t(key, lang, years=horizon_years): t(f"{key}_short", lang, years=horizon_years)
         for key in keys

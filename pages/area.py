@@ -51,7 +51,7 @@ ui_charts.show(
     alt_text=ranking_text,
     group_labels=text.group_labels(),
     title=t(i18n.for_method("chart_scores_title", ctx.method)),
-    x_title=t("chart_netflow") if ctx.method == "promethee2" else t("chart_points"),
+    x_title=t(i18n.for_method("chart_points", ctx.method)),
     y_title=t("col_option"),
     legend_title=t("chart_group"),
     lang=lang,

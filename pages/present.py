@@ -74,7 +74,7 @@ else:
         alt_text=t("chart_alt_breakdown", items=breakdown),
         group_labels=group_labels,
         title=t(i18n.for_method("chart_scores_title", ctx.method)),
-        x_title=t("chart_netflow") if ctx.method == "promethee2" else t("chart_points"),
+        x_title=t(i18n.for_method("chart_points", ctx.method)),
         y_title=t("col_option"),
         legend_title=t("chart_group"),
         font_size=presentation.CHART_FONT_SIZE if presenting else charts.FONT_SIZE + 2,

@@ -6,7 +6,15 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from core import batch_scoring, charts_analysis, fmt, method_comparison, sensitivity, stability_text
+from core import (
+    batch_scoring,
+    charts_analysis,
+    fmt,
+    i18n,
+    method_comparison,
+    sensitivity,
+    stability_text,
+)
 from core.weights import GROUPS
 from ui import context, cost_section, montecarlo_section, stability_summary, text, weights_panel
 from ui.text import t
@@ -64,7 +72,7 @@ for group, tab in zip(GROUPS, st.tabs([labels[g] for g in GROUPS]), strict=True)
                 result.current,
                 title=t("chart_stability_title", group=labels[group]),
                 x_title=t("chart_weight_axis", group=labels[group]),
-                y_title=t("chart_netflow") if ctx.method == "promethee2" else t("chart_points"),
+                y_title=t(i18n.for_method("chart_points", ctx.method)),
                 legend_title=t("col_option"),
                 current_label=t("chart_current_weight"),
                 lang=lang,

@@ -50,7 +50,7 @@ def test_estimates_carry_their_reason(conn: duckdb.DuckDBPyConnection) -> None:
             assert row["Schätzung"] == "⚠ Schätzung"
             assert row["Quelle"].endswith(f"Schätzung: {system['estimate_reason']}")
         else:
-            assert row["Schätzung"] == "✓ belegt" or row["Schätzung"].startswith("✓")
+            assert row["Schätzung"].startswith("✓")
             assert row["Quelle"] == system["source"]
 
 
