@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from core import fmt, settings
+from core import settings
+from core.views import fmt
 from ui import auth as auth_ui
 from ui import context, data, presentation, text, weights_panel
 from ui.text import t

@@ -13,15 +13,17 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 
-from core import area_model, montecarlo, portfolio, sensitivity, store
-from core.weightset import WeightSet
+from core.analysis import montecarlo, portfolio, sensitivity
+from core.scoring import area_model
+from core.scoring.weightset import WeightSet
+from core.store import seed as store_seed
 from tests.analysis_factory import random_model
 
 Timer = Callable[[Callable[[], object]], float]
 
 
 def _seed_models() -> dict[str, area_model.AreaModel]:
-    conn = store.open_store(":memory:")
+    conn = store_seed.open_seeded(":memory:")
     try:
         return area_model.load_areas(conn, 5, 0.009)
     finally:

@@ -19,7 +19,9 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from core import area_model, seed, settings, store
+from core import settings, store
+from core.scoring import area_model
+from core.store import seed
 
 Timer = Callable[[Callable[[], object]], float]
 APP = str(settings.REPO_ROOT / "app.py")

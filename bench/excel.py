@@ -14,8 +14,12 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from core import excel_apply, excel_export, excel_import, seed, store
-from core.weightset import WeightSet
+from core import store
+from core.excel import apply as excel_apply
+from core.excel import export as excel_export
+from core.excel import importer as excel_import
+from core.scoring.weightset import WeightSet
+from core.store import seed
 
 Timer = Callable[[Callable[[], object]], float]
 REQUEST = excel_export.ExportRequest(WeightSet(), "wsm", 5, 0.009)

@@ -8,7 +8,7 @@ import numpy as np
 from pymcdm import methods as pymcdm_methods
 from pymcdm import normalizations as pymcdm_norm
 
-from core import decision
+from core.scoring import decision
 
 Timer = Callable[[Callable[[], object]], float]
 

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from core import analysis, area_model, charts, fmt, i18n, recommendation
+from core import i18n
+from core.analysis import summaries as analysis
+from core.scoring import area_model
+from core.views import charts, fmt, recommendation
 from ui import charts as ui_charts
 from ui import context, downloads, stability_summary, tables, text, weights_panel
 from ui.text import t

@@ -12,11 +12,14 @@ from urllib.parse import urlencode, urlsplit
 import pandas as pd
 import streamlit as st
 
-from core import analysis, fmt, scenarios, stakeholders
-from core.auth import Actor
+from core.analysis import stakeholders
+from core.analysis import summaries as analysis
+from core.editing import scenarios
+from core.editing.auth import Actor
+from core.editing.validation import slugify
 from core.errors import CockpitError
-from core.validation import slugify
-from core.weights import GROUPS
+from core.scoring.weights import GROUPS
+from core.views import fmt
 from ui import auth as auth_ui
 from ui import committee_form, context, data, profiles, text, weights_panel
 from ui.text import t

@@ -6,8 +6,9 @@ import pandas as pd
 import streamlit as st
 from streamlit.runtime.uploaded_file_manager import UploadedFile
 
-from core import excel_apply, excel_import
 from core.errors import CockpitError
+from core.excel import apply as excel_apply
+from core.excel import importer as excel_import
 from ui import audit_view, context, data, data_editing, downloads, text
 from ui import auth as auth_ui
 from ui.text import t

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from core import fmt, settings
+from core import settings
+from core.views import fmt
 from ui import context, data, text
 from ui.text import t
 

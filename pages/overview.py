@@ -5,7 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from core import analysis, charts, fmt, i18n, tables
+from core import i18n
+from core.analysis import summaries as analysis
+from core.views import charts, fmt, tables
 from ui import charts as ui_charts
 from ui import context, downloads, portfolio_section, stability_summary, text, weights_panel
 from ui.text import t

@@ -11,17 +11,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from core import (
-    area_model,
-    charts,
-    fmt,
-    i18n,
-    print_summary,
-    recommendation,
-    scenario_label,
-    tables,
-)
-from core.weights import GROUPS
+from core import i18n
+from core.scoring import area_model
+from core.scoring.weights import GROUPS
+from core.views import charts, fmt, print_summary, recommendation, scenario_label, tables
 from ui import charts as ui_charts
 from ui import context, data, presentation, stability_summary, text, weights_panel
 from ui.text import t

@@ -5,10 +5,11 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from core import fmt, scenarios
+from core.editing import scenarios
+from core.editing.scenarios import Profile, ProfileWeights
 from core.errors import CockpitError
-from core.scenarios import Profile, ProfileWeights
-from core.weights import GROUPS
+from core.scoring.weights import GROUPS
+from core.views import fmt
 from ui import auth as auth_ui
 from ui import context, data, profiles, text, weights_panel
 from ui.text import t

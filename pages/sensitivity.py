@@ -6,16 +6,11 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from core import (
-    batch_scoring,
-    charts_analysis,
-    fmt,
-    i18n,
-    method_comparison,
-    sensitivity,
-    stability_text,
-)
-from core.weights import GROUPS
+from core import i18n
+from core.analysis import method_comparison, sensitivity
+from core.scoring import batch as batch_scoring
+from core.scoring.weights import GROUPS
+from core.views import charts_analysis, fmt, stability_text
 from ui import context, cost_section, montecarlo_section, stability_summary, text, weights_panel
 from ui.text import t
 

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from core.area_model import AreaModel
+from core.scoring.area_model import AreaModel
 
 PATHWAYS = ("status_quo", "standard", "best_practice", "joint_kdn")
 

@@ -7,7 +7,8 @@ from collections.abc import Iterator
 import duckdb
 import pytest
 
-from core import seed, store
+from core import store
+from core.store import seed
 
 
 @pytest.fixture

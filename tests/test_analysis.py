@@ -1,4 +1,4 @@
-"""Derived views (core/analysis.py): area summary with ties, the efficiency frontier, the
+"""Derived views (core/analysis/summaries.py): area summary with ties, the efficiency frontier, the
 scatter's group indices."""
 
 from __future__ import annotations
@@ -8,8 +8,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from core import analysis, area_model, recommendation
-from core.weightset import WeightSet
+from core.analysis import summaries as analysis
+from core.scoring import area_model
+from core.scoring.weightset import WeightSet
+from core.views import recommendation
 
 
 def _ranking(scores: list[float], pathways: list[str] | None = None) -> pd.DataFrame:

@@ -11,8 +11,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
-from core import audit, store
-from core.auth import Actor, PermissionDeniedError
+from core import store
+from core.editing import audit
+from core.editing.auth import Actor, PermissionDeniedError
+from core.excel import audit_sheet
 
 EDITOR = Actor("anna", "editor")
 
@@ -133,7 +135,7 @@ def test_filters(conn: duckdb.DuckDBPyConnection) -> None:
 def test_excel_export_keeps_text_as_text(conn: duckdb.DuckDBPyConnection) -> None:
     audit.audited_write(conn, EDITOR, lambda _: [_rename_system(conn, '=HYPERLINK("x")')])
     version, date = store.data_version(conn)
-    data = audit.to_excel(audit.entries(conn), version, date)
+    data = audit_sheet.audit_workbook(audit.entries(conn), version, date)
     ws = load_workbook(io.BytesIO(data)).active
     assert ws.title == "Änderungsprotokoll"
     assert ws["A2"].value == "Datenstand"

@@ -10,9 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from core import auth
 from core import settings as cockpit_settings
-from core.auth import Actor, PermissionDeniedError, RateLimiter
+from core.editing import auth
+from core.editing.auth import Actor, PermissionDeniedError, RateLimiter
 from core.errors import InputError
 
 FAST = {"n": 16, "r": 1, "p": 1}  # cheap parameters for property tests; real ones elsewhere

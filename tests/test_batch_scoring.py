@@ -7,10 +7,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from core import area_model, batch_scoring
 from core.errors import WeightError
-from core.methods import METHODS
-from core.weightset import WeightSet
+from core.scoring import area_model
+from core.scoring import batch as batch_scoring
+from core.scoring.methods import METHODS
+from core.scoring.weightset import WeightSet
 from tests.analysis_factory import make_model, random_model
 
 FAST = settings(max_examples=40, deadline=None)

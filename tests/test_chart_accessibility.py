@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from core import charts
+from core.views import charts
 
 GROUP_LABELS = {"cost": "Kosten", "citizen_value": "Bürgernutzen", "feasibility": "Umsetzbarkeit"}
 

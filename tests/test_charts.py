@@ -1,11 +1,11 @@
-"""Chart data (core/charts.py): the long ranking frame and the scatter's labels."""
+"""Chart data (core/views/charts.py): the long ranking frame and the scatter's labels."""
 
 from __future__ import annotations
 
 import pandas as pd
 import pytest
 
-from core import charts
+from core.views import charts
 
 GROUP_LABELS = {"cost": "Kosten", "citizen_value": "Bürgernutzen", "feasibility": "Umsetzbarkeit"}
 PATHWAYS = {

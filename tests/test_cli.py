@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from core import cli, fmt, settings
+from core import cli, settings
+from core.views import fmt
 
 
 @pytest.fixture

@@ -7,14 +7,17 @@ from pathlib import Path
 
 import pytest
 
-from core import area_model, cli, portfolio, sensitivity, store
-from core.weightset import WeightSet, parse_weights_spec
+from core import cli, store
+from core.analysis import portfolio, sensitivity
+from core.scoring import area_model
+from core.scoring.weightset import WeightSet, parse_weights_spec
+from core.store import seed
 
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory: pytest.TempPathFactory) -> str:
     path = str(tmp_path_factory.mktemp("cli") / "cli.duckdb")
-    store.open_store(path).close()
+    seed.open_seeded(path).close()
     return path
 
 

@@ -8,14 +8,18 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from core import area_model, cli, excel_apply, excel_export, store
-from core.weightset import WeightSet
+from core import cli, store
+from core.excel import apply as excel_apply
+from core.excel import export as excel_export
+from core.scoring import area_model
+from core.scoring.weightset import WeightSet
+from core.store import seed
 
 
 @pytest.fixture
 def db(tmp_path: Path) -> str:
     path = str(tmp_path / "cockpit.duckdb")
-    store.open_store(path).close()
+    seed.open_seeded(path).close()
     return path
 
 

@@ -10,7 +10,8 @@ import tomllib
 
 import pytest
 
-from core import charts, contrast, settings
+from core import settings
+from core.views import charts, contrast
 
 THEME = tomllib.loads((settings.REPO_ROOT / ".streamlit" / "config.toml").read_text("utf-8"))[
     "theme"

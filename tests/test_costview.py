@@ -5,8 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from core import area_model, costview, finance
-from core.weightset import WeightSet
+from core.analysis import costview
+from core.scoring import area_model, finance
+from core.scoring.weightset import WeightSet
 from tests.analysis_factory import make_model
 
 

@@ -14,9 +14,9 @@ from hypothesis.extra import numpy as hnp
 from pymcdm import normalizations as pn
 from pymcdm.methods import PROMETHEE_II, TOPSIS
 
-from core.decision import DecisionProblem, Evaluation, evaluate
 from core.errors import CockpitError, InputError, WeightError
-from core.methods import METHODS
+from core.scoring.decision import DecisionProblem, Evaluation, evaluate
+from core.scoring.methods import METHODS
 
 FAST = settings(max_examples=40, deadline=None)
 

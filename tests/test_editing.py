@@ -10,10 +10,16 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from core import area_model, audit, editing, editing_frames, editing_rows, seed, settings, store
-from core.auth import Actor, PermissionDeniedError
-from core.editing import EditConflict, RowEdit, ValidationFailed
+from core import settings, store
+from core.editing import audit
+from core.editing import edits as editing
+from core.editing import frames as editing_frames
+from core.editing import rows as editing_rows
+from core.editing.auth import Actor, PermissionDeniedError
+from core.editing.edits import EditConflict, RowEdit, ValidationFailed
 from core.errors import InputError
+from core.scoring import area_model
+from core.store import seed
 
 EDITOR = Actor("anna", "editor")
 OTHER = Actor("bernd", "editor")
@@ -78,7 +84,7 @@ def test_viewers_cannot_save(conn: duckdb.DuckDBPyConnection, actor: Actor) -> N
 def test_second_session_changing_the_same_row_is_refused(tmp_path: Path) -> None:
     """Two store sessions load the same row; the first save wins, the second is refused."""
     path = str(tmp_path / "c.duckdb")
-    store.open_store(path).close()
+    seed.open_seeded(path).close()
     with store.connect(path) as base:
         first, second = base.cursor(), base.cursor()
         key = ("homepage-cms",)
@@ -361,7 +367,7 @@ def test_concurrent_writes_lose_no_update(tmp_path: Path) -> None:
     A lost update would leave a line short of (initial + applied writes on it).
     """
     path = str(tmp_path / "c.duckdb")
-    store.open_store(path).close()
+    seed.open_seeded(path).close()
     conn = store.connect(path)
     lines = [int(i) for i in store.cost_lines(conn)["id"].head(5)]
     initial = {i: loaded(conn, "cost_lines", (i,))["investment_eur"] for i in lines}

@@ -10,10 +10,12 @@ import duckdb
 import openpyxl
 import pytest
 
-from core import area_model, excel_export, settings, store
+from core import settings, store
 from core.errors import InputError, NotFoundError, WeightError
-from core.excel_writer import FORMATS
-from core.weightset import WeightSet
+from core.excel import export as excel_export
+from core.excel.writer import FORMATS
+from core.scoring import area_model
+from core.scoring.weightset import WeightSet
 
 NOW = dt.datetime(2026, 3, 2, 9, 30)
 AREA_SHEETS = [

@@ -13,9 +13,14 @@ import duckdb
 import openpyxl
 import pytest
 
-from core import excel_apply, excel_export, excel_import, excel_reader, i18n, seed, store
+from core import i18n, store
 from core.errors import InputError, StoreError
-from core.weightset import WeightSet
+from core.excel import apply as excel_apply
+from core.excel import export as excel_export
+from core.excel import importer as excel_import
+from core.excel import reader as excel_reader
+from core.scoring.weightset import WeightSet
+from core.store import seed
 from tests import xlsx_factory as xf
 
 REQUEST = excel_export.ExportRequest(WeightSet(), "wsm", 5, 0.009)
@@ -578,7 +583,7 @@ def _sheet_cases() -> list[tuple[str, Callable[[xf.Sheets], None], str | None]]:
                 row.append(row[0])
 
         cases.append((f"duplicate-header-{title}", duplicate_header, "import_duplicate_column"))
-    from core.excel_schema import DATA_SHEETS
+    from core.excel.schema import DATA_SHEETS
 
     for sheet in DATA_SHEETS:
         for col in sheet.columns:

@@ -17,8 +17,10 @@ import duckdb
 import openpyxl
 import pytest
 
-from core import area_model, excel_export, excel_model
-from core.weightset import WeightSet
+from core.excel import export as excel_export
+from core.excel import model as excel_model
+from core.scoring import area_model
+from core.scoring.weightset import WeightSet
 
 LABELS = {
     "homepage": "Homepage",

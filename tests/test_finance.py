@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from core import finance
 from core.errors import InputError
+from core.scoring import finance
 
 
 def test_npv_by_hand() -> None:

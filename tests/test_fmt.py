@@ -1,6 +1,6 @@
 """German number formats."""
 
-from core import fmt
+from core.views import fmt
 
 
 def test_german_formats() -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import duckdb
 import pytest
 
-from core import migrations
 from core.errors import StoreError
+from core.store import migrations
 
 
 def test_all_migrations_recorded_once() -> None:

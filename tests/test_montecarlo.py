@@ -8,10 +8,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
-from core import area_model, montecarlo
+from core.analysis import montecarlo
 from core.errors import InputError
-from core.ranking import competition_ranks
-from core.weightset import WeightSet
+from core.scoring import area_model
+from core.scoring.ranking import competition_ranks
+from core.scoring.weightset import WeightSet
 from tests.analysis_factory import make_model, random_model
 
 GROUPS3 = ["cost", "citizen_value", "feasibility"]

@@ -10,7 +10,7 @@ from hypothesis.extra import numpy as hnp
 from pymcdm import normalizations as pn
 
 from core.errors import InputError
-from core.normalization import CONSTANT_VALUE, NORMALIZATIONS, normalize
+from core.scoring.normalization import CONSTANT_VALUE, NORMALIZATIONS, normalize
 
 FAST = settings(max_examples=50, deadline=None)
 PYMCDM = {

@@ -9,9 +9,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from core import analysis, area_model, knapsack, portfolio
+from core.analysis import knapsack, portfolio
+from core.analysis import summaries as analysis
 from core.errors import InputError, NotFoundError
-from core.weightset import WeightSet
+from core.scoring import area_model
+from core.scoring.weightset import WeightSet
 
 FAST = settings(max_examples=150, deadline=None)
 

@@ -7,8 +7,10 @@ import re
 import pandas as pd
 import pytest
 
-from core import area_model, print_summary, recommendation, settings
-from core.weightset import WeightSet
+from core import settings
+from core.scoring import area_model
+from core.scoring.weightset import WeightSet
+from core.views import print_summary, recommendation
 
 CONTEXT = print_summary.Context(
     stand="Datenstand 3 vom 01.12.2026",
@@ -42,7 +44,8 @@ def _ranking(options: list[str], scores: list[float]) -> pd.DataFrame:
 
 @pytest.fixture(scope="module")
 def models() -> dict[str, area_model.AreaModel]:
-    from core import seed, store
+    from core import store
+    from core.store import seed
 
     with store.connect(":memory:") as conn:
         seed.load_seed(conn)

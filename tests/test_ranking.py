@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from core.errors import InputError
-from core.ranking import competition_ranks
+from core.scoring.ranking import competition_ranks
 
 FAST = settings(max_examples=100, deadline=None)
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from core import scenario_label
-from core.weightset import WeightSet
+from core.scoring.weightset import WeightSet
+from core.views import scenario_label
 
 PRESETS = pd.DataFrame(
     {

@@ -6,10 +6,13 @@ import duckdb
 import pandas as pd
 import pytest
 
-from core import area_model, audit, editing_rows, scenarios, settings, store
-from core.auth import Actor, PermissionDeniedError
+from core import settings, store
+from core.editing import audit, scenarios
+from core.editing import rows as editing_rows
+from core.editing.auth import Actor, PermissionDeniedError
+from core.editing.scenarios import ProfileWeights
 from core.errors import InputError, NotFoundError, WeightError
-from core.scenarios import ProfileWeights
+from core.scoring import area_model
 
 EDITOR = Actor("anna", "editor")
 BUDGET = ProfileWeights(

@@ -8,11 +8,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from core import area_model, decision, fmt, sensitivity, stability_text
-from core import weights as weight_math
+from core.analysis import sensitivity
 from core.errors import WeightError
-from core.weights import GROUPS
-from core.weightset import WeightSet
+from core.scoring import area_model, decision
+from core.scoring import weights as weight_math
+from core.scoring.weights import GROUPS
+from core.scoring.weightset import WeightSet
+from core.views import fmt, stability_text
 from tests.analysis_factory import make_model, random_model
 
 FAST = settings(max_examples=25, deadline=None)

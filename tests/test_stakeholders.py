@@ -11,10 +11,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from core import area_model, audit, settings, stakeholders, store
-from core.auth import Actor, PermissionDeniedError
+from core import settings, store
+from core.analysis import stakeholders
+from core.editing import audit
+from core.editing.auth import Actor, PermissionDeniedError
+from core.editing.scenarios import ProfileWeights
 from core.errors import InputError
-from core.scenarios import ProfileWeights
+from core.scoring import area_model
 
 CRITERIA = pd.DataFrame(
     {

@@ -7,8 +7,9 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from core import seed, settings, store
+from core import settings, store
 from core.errors import InputError, NotFoundError
+from core.store import seed
 
 
 def test_seed_fills_every_table(conn: duckdb.DuckDBPyConnection) -> None:
@@ -22,9 +23,9 @@ def test_seed_fills_every_table(conn: duckdb.DuckDBPyConnection) -> None:
 
 def test_open_store_seeds_a_missing_file_once(tmp_path: Path) -> None:
     path = str(tmp_path / "sub" / "cockpit.duckdb")
-    with store.open_store(path) as conn:
+    with seed.open_seeded(path) as conn:
         assert store.data_version(conn)[0] == 1
-    with store.open_store(path) as conn:  # existing file: not seeded again
+    with seed.open_seeded(path) as conn:  # existing file: not seeded again
         assert store.data_version(conn)[0] == 1
 
 

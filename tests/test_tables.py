@@ -1,12 +1,14 @@
-"""Display tables (core/tables.py): labels and formats per language, estimate markers."""
+"""Display tables (core/views/tables.py): labels and formats per language, estimate markers."""
 
 from __future__ import annotations
 
 import duckdb
 import pandas as pd
 
-from core import area_model, store, tables
-from core.weightset import WeightSet
+from core import store
+from core.scoring import area_model
+from core.scoring.weightset import WeightSet
+from core.views import tables
 
 
 def _ranking(conn: duckdb.DuckDBPyConnection, area: str = "ozg") -> pd.DataFrame:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from core import urlstate
-from core.weightset import DEFAULT_GROUP_WEIGHTS
+from core.scoring.weightset import DEFAULT_GROUP_WEIGHTS
+from core.views import urlstate
 
 AREAS = ["homepage", "ozg"]
 WITHIN = {"reach": 30, "risk": 25}

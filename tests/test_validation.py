@@ -10,9 +10,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from core import i18n, validation
+from core import i18n
+from core.editing import validation
+from core.editing.validation import Field, clean
 from core.errors import InputError
-from core.validation import Field, clean
 
 MONEY = Field("cost", "number", minimum=0, maximum=validation.MONEY_MAX)
 OPTIONAL_MONEY = Field("cost", "number", minimum=0, maximum=validation.MONEY_MAX, nullable=True)

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from core.errors import InputError, WeightError
-from core.weights import GROUPS, hierarchical_weights, normalize_weights, validate_weights
+from core.scoring.weights import GROUPS, hierarchical_weights, normalize_weights, validate_weights
 
 FAST = settings(max_examples=100, deadline=None)
 weight_value = st.floats(min_value=0.0, max_value=1e6, allow_nan=False, allow_infinity=False)

@@ -13,9 +13,9 @@ import pandas as pd
 from openpyxl import Workbook
 
 from core import store
-from core.excel_data_sheets import assessment_frame, data_rows
-from core.excel_export import snapshot
-from core.excel_schema import ASSESSMENTS, COST_LINES, OPTIONS, SCOPE, SYSTEMS
+from core.excel.data_sheets import assessment_frame, data_rows
+from core.excel.export import snapshot
+from core.excel.schema import ASSESSMENTS, COST_LINES, OPTIONS, SCOPE, SYSTEMS
 
 Sheets = dict[str, list[list[Any]]]
 

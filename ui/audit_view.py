@@ -8,9 +8,11 @@ import functools
 import pandas as pd
 import streamlit as st
 
-from core import audit, editing_rows
-from core.auth import Actor
+from core.editing import audit
+from core.editing import rows as editing_rows
+from core.editing.auth import Actor
 from core.errors import CockpitError
+from core.excel import audit_sheet
 from ui import auth as auth_ui
 from ui import data, text
 from ui.context import Context
@@ -84,7 +86,7 @@ def _excel(filters: dict[str, object], version: int, date: str, lang: str) -> by
     """The filtered entries as .xlsx (runs on click, with its own cursor)."""
     with data.cursor() as cur:
         frame = audit.entries(cur, **filters)
-    return audit.to_excel(frame, version, date, lang)
+    return audit_sheet.audit_workbook(frame, version, date, lang)
 
 
 def _undo(entry_id: int, what: str) -> None:

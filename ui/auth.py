@@ -25,8 +25,8 @@ import streamlit as st
 from streamlit.errors import StreamlitAuthError
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from core import auth
-from core.auth import Actor
+from core.editing import auth
+from core.editing.auth import Actor
 from core.errors import InputError
 from ui import text
 from ui.text import t

@@ -17,9 +17,9 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from core import charts, charts_analysis
+from core.views import charts, charts_analysis
 
-# Modules whose chart builders :func:`show` may name, as ``"<builder>"`` (core.charts) or
+# Modules whose chart builders :func:`show` may name, as ``"<builder>"`` (core.views.charts) or
 # ``"charts_analysis.<builder>"``.
 BUILDERS = {"charts": charts, "charts_analysis": charts_analysis}
 

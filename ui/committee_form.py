@@ -12,9 +12,9 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from core.scenarios import ProfileWeights
-from core.weights import GROUPS
-from core.weightset import DEFAULT_GROUP_WEIGHTS
+from core.editing.scenarios import ProfileWeights
+from core.scoring.weights import GROUPS
+from core.scoring.weightset import DEFAULT_GROUP_WEIGHTS
 from ui import text
 from ui.text import t
 

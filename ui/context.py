@@ -8,8 +8,8 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from core.area_model import AreaModel
-from core.weightset import WeightSet
+from core.scoring.area_model import AreaModel
+from core.scoring.weightset import WeightSet
 from ui import data
 
 CONTEXT_KEY = "_context"

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from core import charts_analysis, costview, fmt
-from core.area_model import AreaModel
+from core.analysis import costview
+from core.scoring.area_model import AreaModel
+from core.views import charts_analysis, fmt
 from ui import context, tables, text
 from ui.text import t
 

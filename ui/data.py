@@ -13,13 +13,15 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from core import area_model, settings, store
-from core.area_model import AreaModel
+from core import settings, store
+from core.scoring import area_model
+from core.scoring.area_model import AreaModel
+from core.store import seed
 
 
 @st.cache_resource(show_spinner=False)
 def _connection(path: str) -> duckdb.DuckDBPyConnection:
-    return store.open_store(path)
+    return seed.open_seeded(path)
 
 
 def cursor() -> duckdb.DuckDBPyConnection:

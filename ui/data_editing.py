@@ -2,7 +2,7 @@
 
 Each table shows the rows as loaded (kept in the session while edits are pending, so a
 save can tell whether someone else changed a row meanwhile). "Änderungen speichern" sends
-the changed cells to :func:`core.editing.save_edits`: invalid cells come back as a German
+the changed cells to :func:`core.editing.edits.save_edits`: invalid cells come back as a German
 list, conflicts as a table with the loaded, the stored and the user's value; nothing is
 written in either case. Nothing here decides who may write – core refuses a non-editor.
 """
@@ -15,12 +15,15 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from core import editing, editing_frames, editing_rows, store
-from core.auth import Actor, PermissionDeniedError
-from core.editing import CellIssue, Conflict, EditConflict, ValidationFailed
+from core import store
+from core.editing import edits as editing
+from core.editing import frames as editing_frames
+from core.editing import rows as editing_rows
+from core.editing.auth import Actor, PermissionDeniedError
+from core.editing.edits import CellIssue, Conflict, EditConflict, ValidationFailed
+from core.editing.validation import Field
 from core.errors import CockpitError
-from core.validation import Field
-from core.weights import GROUPS
+from core.scoring.weights import GROUPS
 from ui import data, text
 from ui.context import Context
 from ui.text import t

@@ -12,7 +12,7 @@ import functools
 
 import streamlit as st
 
-from core import excel_export
+from core.excel import export as excel_export
 from ui import data, text
 from ui.context import Context
 from ui.text import t

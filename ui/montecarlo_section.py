@@ -11,9 +11,10 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
-from core import charts_analysis, fmt, montecarlo
-from core.area_model import AreaModel
+from core.analysis import montecarlo
 from core.errors import CockpitError
+from core.scoring.area_model import AreaModel
+from core.views import charts_analysis, fmt
 from ui import context, tables, text
 from ui.text import t
 

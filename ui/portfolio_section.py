@@ -13,8 +13,10 @@ from collections.abc import Mapping
 import pandas as pd
 import streamlit as st
 
-from core import charts_analysis, fmt, i18n, portfolio
+from core import i18n
+from core.analysis import portfolio
 from core.errors import CockpitError
+from core.views import charts_analysis, fmt
 from ui import charts as ui_charts
 from ui import context, tables, text
 from ui.text import t

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 import streamlit as st
 
-from core import urlstate
+from core.views import urlstate
 from ui.text import t
 
 PRESENT_KEY = "present"

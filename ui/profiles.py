@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from core import scenarios, stakeholders
-from core.scenarios import Profile
+from core.analysis import stakeholders
+from core.editing import scenarios
+from core.editing.scenarios import Profile
 from ui import data
 
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from core import sensitivity, stability_text
-from core.sensitivity import AreaStability
-from core.weightset import WeightSet
+from core.analysis import sensitivity
+from core.analysis.sensitivity import AreaStability
+from core.scoring.weightset import WeightSet
+from core.views import stability_text
 from ui import context, data, text
 
 

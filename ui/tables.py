@@ -9,7 +9,7 @@ import pandas as pd
 import pyarrow as pa
 import streamlit as st
 
-from core import tables
+from core.views import tables
 from ui import data, text
 
 # Pixels a table may take to fit without a horizontal scrollbar: a 1400 px window with the

@@ -44,7 +44,7 @@ def pathway_labels() -> dict[str, str]:
 
 def cost_change(value: float) -> str:
     """A cost change against the status quo with its meaning spelt out: '−1.000 € (günstiger)'."""
-    from core import fmt
+    from core.views import fmt
 
     amount = fmt.eur(value, 0, lang(), signed=True)
     if value < 0:

@@ -15,11 +15,11 @@ import pandas as pd
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from core import fmt, urlstate
 from core.errors import CockpitError
-from core.methods import METHODS
-from core.weights import GROUPS
-from core.weightset import DEFAULT_GROUP_WEIGHTS, WeightSet
+from core.scoring.methods import METHODS
+from core.scoring.weights import GROUPS
+from core.scoring.weightset import DEFAULT_GROUP_WEIGHTS, WeightSet
+from core.views import fmt, urlstate
 from ui import presentation, text
 from ui.text import t
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from core import area_model
-from core.weightset import WeightSet
+from core.scoring import area_model
+from core.scoring.weightset import WeightSet
 
 RENDERED = """() => {
   const app = document.querySelector('[data-testid="stApp"]');

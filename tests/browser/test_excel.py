@@ -12,8 +12,10 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from core import auth, excel_export, store
-from core.weightset import WeightSet
+from core.editing import auth
+from core.excel import export as excel_export
+from core.scoring.weightset import WeightSet
+from core.store import seed
 from tests.browser.conftest import serve
 from tests.browser.helpers import wait_rendered
 
@@ -33,7 +35,7 @@ def editor_server(
         f'[cockpit.editors]\n"{EDITOR}" = "{auth.hash_password(PASSWORD)}"\n', encoding="utf-8"
     )
     db = str(root / "cockpit.duckdb")
-    with store.open_store(db) as conn:
+    with seed.open_seeded(db) as conn:
         export = excel_export.area_workbook(conn, "ozg", excel_export.ExportRequest(WeightSet()))
     with serve(db, {"HOME": str(root)}) as url:
         yield url, export

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from core import area_model, seed, settings, store
+from core import settings, store
+from core.scoring import area_model
+from core.store import seed
 from tests.browser.helpers import area_that_flips
 
 pytestmark = pytest.mark.browser

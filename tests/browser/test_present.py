@@ -7,8 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from core import area_model, charts, seed, settings, store
-from core.weightset import WeightSet
+from core import settings, store
+from core.scoring import area_model
+from core.scoring.weightset import WeightSet
+from core.store import seed
+from core.views import charts
 from tests.browser.conftest import serve
 from tests.browser.helpers import chart_texts, horizontal_overflow, wait_rendered
 
@@ -16,7 +19,7 @@ pytestmark = pytest.mark.browser
 
 VIEWPORTS = [(1024, 768), (1920, 1080)]
 A4_POINTS = (595.3, 841.9)  # 210 × 297 mm
-PRINTABLE_WIDTH_PX = round((210 - 2 * 14) / 25.4 * 96)  # core/print_summary.py: @page margin
+PRINTABLE_WIDTH_PX = round((210 - 2 * 14) / 25.4 * 96)  # core/views/print_summary.py: @page margin
 
 
 @pytest.fixture(scope="module")

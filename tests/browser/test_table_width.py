@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from core import seed, store
+from core import store
+from core.store import seed
 from tests.browser.conftest import serve
 from tests.browser.helpers import horizontal_overflow, wait_rendered
 

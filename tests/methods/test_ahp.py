@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from core.errors import InputError
-from core.methods.ahp import RANDOM_INDEX, ahp_priorities
+from core.scoring.methods.ahp import RANDOM_INDEX, ahp_priorities
 
 FAST = settings(max_examples=60, deadline=None)
 

@@ -12,9 +12,9 @@ from hypothesis.extra import numpy as hnp
 from pymcdm.methods import PROMETHEE_II
 
 from core.errors import InputError, WeightError
-from core.methods.promethee import preference, promethee2
-from core.normalization import normalize
-from core.ranking import competition_ranks
+from core.scoring.methods.promethee import preference, promethee2
+from core.scoring.normalization import normalize
+from core.scoring.ranking import competition_ranks
 
 FAST = settings(max_examples=60, deadline=None)
 

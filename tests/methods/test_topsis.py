@@ -11,9 +11,9 @@ from pymcdm import normalizations as pn
 from pymcdm.methods import TOPSIS
 
 from core.errors import InputError, WeightError
-from core.methods.topsis import topsis
-from core.normalization import normalize
-from core.ranking import competition_ranks
+from core.scoring.methods.topsis import topsis
+from core.scoring.normalization import normalize
+from core.scoring.ranking import competition_ranks
 
 FAST = settings(max_examples=60, deadline=None)
 

@@ -10,11 +10,11 @@ from hypothesis.extra import numpy as hnp
 from pymcdm import normalizations as pn
 from pymcdm.methods import WSM
 
-from core.decision import DecisionProblem, evaluate
 from core.errors import InputError, WeightError
-from core.methods.wsm import weighted_sum
-from core.normalization import normalize
-from core.ranking import competition_ranks
+from core.scoring.decision import DecisionProblem, evaluate
+from core.scoring.methods.wsm import weighted_sum
+from core.scoring.normalization import normalize
+from core.scoring.ranking import competition_ranks
 
 FAST = settings(max_examples=60, deadline=None)
 

@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from core import area_model, settings, store
+from core import settings, store
+from core.scoring import area_model
+from core.store import seed
 
 APP = str(settings.REPO_ROOT / "app.py")
 
@@ -16,7 +18,7 @@ APP = str(settings.REPO_ROOT / "app.py")
 @pytest.fixture(scope="session")
 def app_db(tmp_path_factory: pytest.TempPathFactory) -> str:
     path = str(tmp_path_factory.mktemp("app") / "cockpit.duckdb")
-    store.open_store(path).close()
+    seed.open_seeded(path).close()
     return path
 
 

@@ -10,7 +10,9 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from core import auth, store
+from core import store
+from core.editing import auth
+from core.store import seed
 from tests.pages.conftest import APP
 from ui import auth as auth_ui
 
@@ -23,7 +25,7 @@ SECRETS = {"cockpit": {"editors": {"anna": HASH}, "link_secret": "x" * 32}}
 def fresh_db(tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     """A seeded store of its own, so writes never leak into other tests."""
     path = str(tmp_path / "cockpit.duckdb")
-    store.open_store(path).close()
+    seed.open_seeded(path).close()
     monkeypatch.setenv("COCKPIT_DB", path)
     st.cache_data.clear()
     yield path

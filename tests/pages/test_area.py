@@ -7,8 +7,8 @@ from collections.abc import Callable
 
 from streamlit.testing.v1 import AppTest
 
-from core import area_model
-from core.weightset import WeightSet
+from core.scoring import area_model
+from core.scoring.weightset import WeightSet
 from tests.pages.conftest import table_options
 
 PAGE = "pages/area.py"
@@ -115,7 +115,7 @@ def test_promethee_ranking_names_the_net_flow(make_app: Callable[..., AppTest]) 
 
 
 def test_a_top_option_off_the_frontier_is_explained(make_app, models) -> None:
-    from core import analysis
+    from core.analysis import summaries as analysis
 
     def top_is_efficient(slug: str) -> bool:
         top = area_model.rank_area(models[slug], WeightSet())["option"].iloc[0]

@@ -6,9 +6,11 @@ from collections.abc import Callable
 
 from streamlit.testing.v1 import AppTest
 
-from core import audit, auth, stakeholders, store
-from core.auth import Actor
-from core.scenarios import ProfileWeights
+from core import store
+from core.analysis import stakeholders
+from core.editing import audit, auth
+from core.editing.auth import Actor
+from core.editing.scenarios import ProfileWeights
 from tests.pages import editing_support
 from tests.pages.editing_support import PASSWORD, SECRETS, login, read, texts
 

@@ -12,8 +12,12 @@ import openpyxl
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from core import auth, excel_apply, excel_export, settings, store
-from core.weightset import WeightSet
+from core import settings, store
+from core.editing import auth
+from core.excel import apply as excel_apply
+from core.excel import export as excel_export
+from core.scoring.weightset import WeightSet
+from core.store import seed
 from tests.pages.editing_support import open_login
 
 APP = str(settings.REPO_ROOT / "app.py")
@@ -26,7 +30,7 @@ HASH = auth.hash_password(PASSWORD)
 def fresh_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     """A store of its own: these tests write to it."""
     path = str(tmp_path / "cockpit.duckdb")
-    store.open_store(path).close()
+    seed.open_seeded(path).close()
     monkeypatch.setenv("COCKPIT_DB", path)
     yield path
 

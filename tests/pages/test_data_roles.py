@@ -11,8 +11,11 @@ from streamlit.runtime.secrets import Secrets
 from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.util import patch_config_options
 
-from core import audit, editing_frames, editing_rows, store
-from core.auth import Actor
+from core import store
+from core.editing import audit
+from core.editing import frames as editing_frames
+from core.editing import rows as editing_rows
+from core.editing.auth import Actor
 from tests.pages import editing_support
 from tests.pages.editing_support import HASH, PASSWORD, SECRETS, login, open_login, read, texts
 from ui import auth as auth_ui
@@ -139,7 +142,7 @@ def test_conflict_shows_both_values_and_overwrites_nothing(
     version = store.data_version(read(fresh_db))[0]
     first = _first_option(fresh_db)
     with read(fresh_db) as conn:  # another session saves the same row meanwhile
-        from core import editing
+        from core.editing import edits as editing
 
         editing.save_edits(
             conn,

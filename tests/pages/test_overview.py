@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from core import analysis
-from core.weightset import WeightSet
+from core.analysis import summaries as analysis
+from core.scoring.weightset import WeightSet
 
 
 def _metric_values(at) -> list[str]:

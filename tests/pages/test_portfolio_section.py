@@ -8,8 +8,9 @@ import json
 import pandas as pd
 from streamlit.testing.v1 import AppTest
 
-from core import fmt, portfolio, sensitivity, stability_text
-from core.weightset import WeightSet
+from core.analysis import portfolio, sensitivity
+from core.scoring.weightset import WeightSet
+from core.views import fmt, stability_text
 
 
 def _metrics(at: AppTest) -> dict[str, str]:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 
-from core import area_model, sensitivity, stability_text
-from core.weightset import WeightSet
+from core.analysis import sensitivity
+from core.scoring import area_model
+from core.scoring.weightset import WeightSet
+from core.views import stability_text
 
 PAGE = "pages/present.py"
 

@@ -6,9 +6,11 @@ from collections.abc import Callable
 
 from streamlit.testing.v1 import AppTest
 
-from core import area_model, audit, scenarios, settings, store
-from core.auth import Actor
-from core.scenarios import ProfileWeights
+from core import settings, store
+from core.editing import audit, scenarios
+from core.editing.auth import Actor
+from core.editing.scenarios import ProfileWeights
+from core.scoring import area_model
 from tests.pages import editing_support
 from tests.pages.editing_support import PASSWORD, SECRETS, login, read, texts
 from ui import weights_panel

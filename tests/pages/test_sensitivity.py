@@ -10,9 +10,11 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from core import costview, fmt, method_comparison, montecarlo, sensitivity, stability_text, store
-from core.weights import GROUPS
-from core.weightset import WeightSet
+from core.analysis import costview, method_comparison, montecarlo, sensitivity
+from core.scoring.weights import GROUPS
+from core.scoring.weightset import WeightSet
+from core.store import seed
+from core.views import fmt, stability_text
 from tests.pages.conftest import APP
 
 PAGE = "pages/sensitivity.py"
@@ -121,7 +123,7 @@ def test_area_without_options_shows_a_plain_message(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = str(tmp_path / "no-gis.duckdb")
-    with store.open_store(path) as conn:
+    with seed.open_seeded(path) as conn:
         for table in ("assessments", "cost_lines"):
             conn.execute(
                 f"DELETE FROM {table} WHERE option_id IN (SELECT id FROM options WHERE area = ?)",  # noqa: S608

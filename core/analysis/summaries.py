@@ -1,0 +1,113 @@
+"""Derived views over ranked areas: group indices, efficiency frontier, area summaries."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import numpy as np
+import pandas as pd
+
+from core.scoring import area_model, normalization
+from core.scoring.area_model import AreaModel, rank_area
+from core.scoring.methods.wsm import weighted_sum
+from core.scoring.weightset import WeightSet
+
+
+def group_index(model: AreaModel, weights: WeightSet, group: str) -> np.ndarray:
+    """Weighted sum (min-max, 0–100) of one group's criteria alone, per option.
+
+    This is "citizen value" or "feasibility" as its own number, independent of the group
+    weights, used for the cost–value scatter and the portfolio's value objective.
+    """
+    mask = model.group_mask(group)
+    if not mask.any() or len(model.options) == 0:
+        return np.zeros(len(model.options))
+    within = weights.within_weights(model.criteria)[mask]
+    if within.sum() <= 0:
+        within = np.ones(mask.sum())
+    normalized = normalization.normalize(model.matrix[:, mask], model.benefit[mask], "minmax")
+    return weighted_sum(normalized, within / within.sum()) * 100
+
+
+def efficient_frontier(cost: np.ndarray, value: np.ndarray) -> np.ndarray:
+    """Mask of options no other option beats on both cost (lower) and value (higher).
+
+    An option is dominated if another is at least as good on both and strictly better on
+    one; ties on both keep both options efficient.
+    """
+    cost = np.asarray(cost, dtype=float)
+    value = np.asarray(value, dtype=float)
+    no_worse = (cost[None, :] <= cost[:, None]) & (value[None, :] >= value[:, None])
+    better = (cost[None, :] < cost[:, None]) | (value[None, :] > value[:, None])
+    dominated = (no_worse & better).any(axis=1)
+    return ~dominated
+
+
+def scatter_points(model: AreaModel, weights: WeightSet) -> pd.DataFrame:
+    """Rows for the cost–value scatter of one area."""
+    citizen = group_index(model, weights, "citizen_value")
+    feasible = group_index(model, weights, "feasibility")
+    columns = model.columns()
+    cost = columns["npv_cost"]
+    return pd.DataFrame(
+        {
+            "option": columns["option"],
+            "pathway": columns["pathway"],
+            "npv_cost": cost,
+            "citizen_value": citizen,
+            "feasibility": feasible,
+            "efficient": efficient_frontier(cost, citizen),
+        }
+    )
+
+
+SUMMARY_COLUMNS = ("option_id", "option", "pathway", "partner", "rank", "score")
+
+
+def area_summary(ranking: pd.DataFrame) -> dict[str, object]:
+    """Best option, its lead over the runner-up and its cost change against the status quo."""
+    col = {name: ranking[name].to_numpy() for name in SUMMARY_COLUMNS}
+    npv = ranking["npv_cost"].to_numpy(dtype=float)
+    annual = ranking["annual_cost"].to_numpy(dtype=float)
+    has_runner_up = len(ranking) > 1
+    at_status_quo = np.flatnonzero(col["pathway"] == "status_quo")
+    base = at_status_quo[0] if len(at_status_quo) else None
+    return {
+        "option_id": col["option_id"][0],
+        "option": col["option"][0],
+        "pathway": col["pathway"][0],
+        "partner": col["partner"][0],
+        "score": float(col["score"][0]),
+        "lead": float(col["score"][0] - col["score"][1]) if has_runner_up else None,
+        "runner_up": col["option"][1] if has_runner_up else None,
+        "tied": len(area_model.tied_top(ranking)) > 1,
+        "investment": float(ranking["investment"].iloc[0]),
+        "annual_change": float(annual[0] - annual[base]) if base is not None else None,
+        "npv_change": float(npv[0] - npv[base]) if base is not None else None,
+    }
+
+
+def overview(
+    models: Mapping[str, AreaModel], weights: WeightSet, method: str
+) -> tuple[dict[str, pd.DataFrame], pd.DataFrame]:
+    """Rank every area; return the rankings and one summary row per area."""
+    rankings = {slug: rank_area(model, weights, method) for slug, model in models.items()}
+    rows = [
+        {"area": slug, **area_summary(ranking)}
+        for slug, ranking in rankings.items()
+        if len(ranking)
+    ]
+    return rankings, pd.DataFrame(rows)
+
+
+def pathway_cells(rankings: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
+    """Best score and option per area × pathway (for the heatmap)."""
+    rows = []
+    for slug, ranking in rankings.items():
+        seen: set[str] = set()
+        # A ranking is in rank order, so the first option of each pathway is its best.
+        for pathway, score, option in zip(ranking["pathway"], ranking["score"], ranking["option"]):
+            if pathway not in seen:
+                seen.add(pathway)
+                rows.append({"area": slug, "pathway": pathway, "score": score, "option": option})
+    return pd.DataFrame(rows, columns=["area", "pathway", "score", "option"])

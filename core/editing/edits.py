@@ -1,0 +1,394 @@
+"""Validated edits of the data tables with optimistic concurrency, audited, in one transaction.
+
+An edit names a row by its key, carries the row *as it was loaded* and the changed cells.
+Saving cleans every changed cell (:mod:`core.editing.validation`), then – in one transaction –
+compares the loaded row with the stored one: if anyone changed any editable column of that
+row since it was loaded (or removed the row), the whole save is refused with a
+:class:`EditConflict` that lists the loaded, the stored and the user's value. Otherwise the
+rows are updated with bound parameters, one audit entry per changed cell is written and the
+data version rises by one. Add, remove and undo live in :mod:`core.editing.rows`.
+
+Key columns and foreign-key columns (``area``, ``option_id``, ``replaces_system``,
+``derived_from``) are not editable: DuckDB executes an update of an indexed column as
+delete + insert, which its eager foreign-key check refuses for a referenced row.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import duckdb
+import pandas as pd
+
+from core import i18n, store
+from core.editing import audit, auth
+from core.editing.validation import (
+    MONEY_MAX,
+    Field,
+    check_honesty,
+    check_in_range,
+    check_min_below_max,
+    clean,
+    is_missing,
+)
+from core.errors import InputError, StoreError
+from core.scoring.weights import GROUPS
+
+_HONESTY = (
+    Field("source", "text"),
+    Field("is_estimate", "boolean"),
+    Field("estimate_reason", "text"),
+)
+
+
+@dataclass(frozen=True)
+class EntitySpec:
+    """An editable table: its key columns, editable fields and context columns for rules."""
+
+    table: str
+    key: tuple[str, ...]
+    fields: tuple[Field, ...]
+    context: tuple[str, ...] = ()
+    soft_delete: bool = True
+    honesty: bool = False
+
+    @property
+    def by_name(self) -> dict[str, Field]:
+        return {f.name: f for f in self.fields}
+
+
+SPECS: dict[str, EntitySpec] = {
+    "systems": EntitySpec(
+        "systems",
+        ("id",),
+        (
+            Field("name", "required_text", max_length=200),
+            Field("kind", "choice", choices=store.SYSTEM_KINDS),
+            Field("operator", "text", max_length=200),
+            Field("annual_cost_eur", "number", minimum=0, maximum=MONEY_MAX, nullable=True),
+            Field("reach_value", "number", minimum=0, maximum=1e12, nullable=True),
+            Field("reach_unit", "text", max_length=100),
+            Field("in_use_since", "integer", minimum=1950, maximum=2100, nullable=True),
+            Field("notes", "text"),
+            *_HONESTY,
+        ),
+        context=("area",),
+        soft_delete=False,
+        honesty=True,
+    ),
+    "options": EntitySpec(
+        "options",
+        ("id",),
+        (
+            Field("name", "required_text", max_length=200),
+            Field("pathway", "choice", choices=store.PATHWAYS),
+            Field("partner", "text", max_length=200),
+            Field("description", "text"),
+            Field("source", "required_text"),
+        ),
+        context=("area",),
+    ),
+    "cost_lines": EntitySpec(
+        "cost_lines",
+        ("id",),
+        (
+            Field("item", "required_text", max_length=200),
+            Field("investment_eur", "number", minimum=0, maximum=MONEY_MAX),
+            Field("annual_cost_eur", "number", minimum=0, maximum=MONEY_MAX),
+            Field("staff_fte", "number", minimum=0, maximum=10_000),
+            *_HONESTY,
+        ),
+        context=("option_id",),
+        honesty=True,
+    ),
+    "assessments": EntitySpec(
+        "assessments",
+        ("option_id", "criterion"),
+        (
+            Field("value", "number", minimum=-1e12, maximum=1e12),
+            Field("rationale", "text"),
+            *_HONESTY,
+            Field("assessed_on", "date", minimum=1990, maximum=2100),
+        ),
+        honesty=True,
+    ),
+    "criteria": EntitySpec(
+        "criteria",
+        ("key",),
+        (
+            Field("label_de", "required_text", max_length=200),
+            Field("label_en", "required_text", max_length=200),
+            Field("unit", "text", max_length=50),
+            Field("grp", "choice", choices=GROUPS),
+            Field("direction", "choice", choices=("benefit", "cost")),
+            Field("min_value", "number", minimum=-1e12, maximum=1e12),
+            Field("max_value", "number", minimum=-1e12, maximum=1e12),
+            Field("default_weight", "number", minimum=0, maximum=100),
+            Field("help_de", "text"),
+            Field("sort_order", "integer", minimum=0, maximum=10_000),
+        ),
+    ),
+}
+
+
+@dataclass(frozen=True)
+class RowEdit:
+    """Changed cells of one row, with the row as the user loaded it."""
+
+    entity: str
+    key: tuple[Any, ...]
+    loaded: Mapping[str, Any]
+    changes: Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class CellIssue:
+    """A cell (or row) that failed validation: where, what was entered, and why."""
+
+    entity: str
+    key: str
+    field: str
+    value: Any
+    error_key: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+    def message(self, lang: str = "de") -> str:
+        return i18n.t(self.error_key, lang, **self.params)
+
+
+class ValidationFailed(InputError):
+    """One or more cells are invalid; nothing was written."""
+
+    def __init__(self, issues: Iterable[CellIssue]) -> None:
+        self.issues = tuple(issues)
+        super().__init__("edit_invalid", count=len(self.issues))
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """A cell someone else changed after it was loaded (``removed``: the row is gone)."""
+
+    entity: str
+    key: str
+    field: str
+    loaded: Any
+    current: Any
+    mine: Any
+    removed: bool = False
+
+
+class EditConflict(StoreError):
+    """The save was refused because rows changed after they were loaded; nothing was written."""
+
+    def __init__(self, conflicts: Iterable[Conflict]) -> None:
+        self.conflicts = tuple(conflicts)
+        super().__init__("edit_conflict", count=len(self.conflicts))
+
+
+def key_text(key: Sequence[Any]) -> str:
+    """The audit form of a key: ``homepage-gsb`` or ``homepage-gsb/reach``."""
+    return "/".join(str(audit.plain(k)) for k in key)
+
+
+def normal(spec_field: Field | None, value: Any) -> Any:
+    """A comparable form of a stored or loaded value."""
+    if spec_field is not None and spec_field.kind in ("text", "required_text", "choice"):
+        return "" if is_missing(value) else str(value)
+    if is_missing(value):
+        return None
+    if spec_field is not None and spec_field.kind == "date":
+        return pd.Timestamp(value).date().isoformat()
+    if spec_field is not None and spec_field.kind == "boolean":
+        return bool(value)
+    if spec_field is not None and spec_field.kind in ("number", "integer"):
+        return float(value)
+    return audit.plain(value)
+
+
+def same(spec_field: Field | None, a: Any, b: Any) -> bool:
+    """Whether two values of one field are equal (floats to 12 significant digits)."""
+    left, right = normal(spec_field, a), normal(spec_field, b)
+    if isinstance(left, float) and isinstance(right, float):
+        return math.isclose(left, right, rel_tol=1e-12, abs_tol=0.0)
+    return left == right
+
+
+def _where(spec: EntitySpec) -> str:
+    return " AND ".join(f'"{k}" = ?' for k in spec.key)
+
+
+def current_row(
+    conn: duckdb.DuckDBPyConnection, entity: str, key: Sequence[Any]
+) -> dict[str, Any] | None:
+    """The stored row (editable, context and soft-delete columns), or None."""
+    spec = SPECS[entity]
+    columns = [*spec.key, *spec.context, *(f.name for f in spec.fields)]
+    if spec.soft_delete:
+        columns.append("removed_at")
+    names = ", ".join(f'"{c}"' for c in columns)
+    row = conn.execute(
+        f'SELECT {names} FROM "{spec.table}" WHERE {_where(spec)}',  # noqa: S608 - fixed names
+        list(key),
+    ).fetchone()
+    return None if row is None else dict(zip(columns, row, strict=True))
+
+
+def clean_edits(edits: Sequence[RowEdit]) -> list[tuple[RowEdit, dict[str, Any]]]:
+    """Clean every changed cell; raise :class:`ValidationFailed` listing every bad cell."""
+    issues: list[CellIssue] = []
+    cleaned: list[tuple[RowEdit, dict[str, Any]]] = []
+    for edit in edits:
+        spec = SPECS.get(edit.entity)
+        if spec is None:
+            raise InputError("edit_unknown_entity", entity=edit.entity)
+        values: dict[str, Any] = {}
+        for column, raw in edit.changes.items():
+            spec_field = spec.by_name.get(column)
+            if spec_field is None:
+                issues.append(
+                    CellIssue(
+                        edit.entity,
+                        key_text(edit.key),
+                        column,
+                        raw,
+                        "edit_not_editable",
+                        {"field": column},
+                    )
+                )
+                continue
+            try:
+                value = clean(spec_field, raw)
+            except InputError as exc:
+                issues.append(
+                    CellIssue(edit.entity, key_text(edit.key), column, raw, exc.key, exc.params)
+                )
+                continue
+            if column not in edit.loaded or not same(spec_field, edit.loaded[column], value):
+                values[column] = value
+        cleaned.append((edit, values))
+    if issues:
+        raise ValidationFailed(issues)
+    return [(edit, values) for edit, values in cleaned if values]
+
+
+def _conflicts(
+    spec: EntitySpec, edit: RowEdit, values: Mapping[str, Any], stored: dict[str, Any] | None
+) -> list[Conflict]:
+    key = key_text(edit.key)
+    if stored is None or (spec.soft_delete and stored.get("removed_at") is not None):
+        return [Conflict(edit.entity, key, "", None, None, None, removed=True)]
+    found = []
+    for spec_field in spec.fields:
+        if spec_field.name in edit.loaded and not same(
+            spec_field, edit.loaded[spec_field.name], stored[spec_field.name]
+        ):
+            found.append(
+                Conflict(
+                    edit.entity,
+                    key,
+                    spec_field.name,
+                    normal(spec_field, edit.loaded[spec_field.name]),
+                    normal(spec_field, stored[spec_field.name]),
+                    values.get(spec_field.name),
+                )
+            )
+    return found
+
+
+def _criterion_range(conn: duckdb.DuckDBPyConnection, criterion: str) -> tuple[float, float]:
+    row = conn.execute(
+        "SELECT min_value, max_value FROM criteria WHERE key = ?", [criterion]
+    ).fetchone()
+    return float(row[0]), float(row[1])
+
+
+def _row_rules(conn: duckdb.DuckDBPyConnection, edit: RowEdit, merged: dict[str, Any]) -> None:
+    """Rules across cells of one row (and its neighbours), on the row as it would be saved."""
+    spec = SPECS[edit.entity]
+    if spec.honesty:
+        check_honesty(merged)
+    if edit.entity == "assessments":
+        check_in_range(float(merged["value"]), *_criterion_range(conn, str(merged["criterion"])))
+    if edit.entity == "criteria":
+        low, high = float(merged["min_value"]), float(merged["max_value"])
+        check_min_below_max(low, high)
+        outside = conn.execute(
+            "SELECT count(*) FROM assessments WHERE criterion = ? AND removed_at IS NULL"
+            " AND (value < ? OR value > ?)",
+            [merged["key"], low, high],
+        ).fetchone()[0]
+        if outside:
+            raise InputError("edit_range_excludes", count=int(outside))
+    if edit.entity == "options":
+        check_option_name_free(conn, str(merged["area"]), str(merged["name"]), str(merged["id"]))
+
+
+def check_option_name_free(
+    conn: duckdb.DuckDBPyConnection, area: str, name: str, option_id: str | None
+) -> None:
+    """No other active option of ``area`` has ``name`` (case-insensitive, trimmed)."""
+    taken = conn.execute(
+        "SELECT id FROM options WHERE area = ? AND lower(trim(name)) = lower(trim(?))"
+        " AND removed_at IS NULL AND id IS DISTINCT FROM ?",
+        [area, name, option_id],
+    ).fetchone()
+    if taken:
+        raise InputError("edit_name_taken", name=name, other=taken[0])
+
+
+def save_edits(
+    conn: duckdb.DuckDBPyConnection, actor: auth.Actor, edits: Sequence[RowEdit]
+) -> audit.WriteResult:
+    """Validate and save ``edits`` in one transaction; raise instead of writing anything wrong.
+
+    Raises :class:`~core.editing.auth.PermissionDeniedError` for a non-editor,
+    :class:`ValidationFailed` for bad cells or rows and :class:`EditConflict` if a row
+    changed since it was loaded. A save without real changes writes nothing.
+    """
+    auth.require_editor(actor)
+    cleaned = clean_edits(edits)
+
+    def work(_when: Any) -> list[audit.Entry]:
+        conflicts: list[Conflict] = []
+        issues: list[CellIssue] = []
+        planned: list[tuple[EntitySpec, RowEdit, dict[str, Any], dict[str, Any]]] = []
+        for edit, values in cleaned:
+            spec = SPECS[edit.entity]
+            stored = current_row(conn, edit.entity, edit.key)
+            found = _conflicts(spec, edit, values, stored)
+            if found:
+                conflicts.extend(found)
+                continue
+            merged = {**stored, **values}
+            try:
+                _row_rules(conn, edit, merged)
+            except InputError as exc:
+                issues.append(
+                    CellIssue(edit.entity, key_text(edit.key), "", None, exc.key, exc.params)
+                )
+                continue
+            planned.append((spec, edit, values, stored))
+        if conflicts:
+            raise EditConflict(conflicts)
+        if issues:
+            raise ValidationFailed(issues)
+        entries: list[audit.Entry] = []
+        for spec, edit, values, stored in planned:
+            changed = {c: v for c, v in values.items() if not same(spec.by_name[c], stored[c], v)}
+            if not changed:
+                continue
+            assignments = ", ".join(f'"{c}" = ?' for c in changed)
+            conn.execute(
+                f'UPDATE "{spec.table}" SET {assignments} WHERE {_where(spec)}',  # noqa: S608
+                [*changed.values(), *edit.key],
+            )
+            entries.extend(
+                audit.Entry("update", edit.entity, key_text(edit.key), c, stored[c], v)
+                for c, v in changed.items()
+            )
+        return entries
+
+    return audit.audited_write(conn, actor, work)

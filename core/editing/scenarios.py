@@ -1,0 +1,388 @@
+"""Saved weight scenarios (and stakeholder profiles): save, load, rename, delete, compare.
+
+Both live in ``weight_profiles`` (kind ``scenario`` or ``stakeholder``) with one row per
+criterion in ``profile_criterion_weights``, so a saved weighting keeps every sub-criterion
+weight and the method. The slug is fixed when a profile is first saved; renaming changes
+only the name, so links like ``?scenario=<slug>`` keep working. Deleting is a soft delete
+(undo from the audit trail). Every change goes through :func:`core.editing.audit.audited_write`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+import duckdb
+import pandas as pd
+
+from core.editing import audit, auth
+from core.editing.validation import Field, clean, slugify
+from core.errors import InputError, NotFoundError
+from core.scoring.area_model import AreaModel, rank_area
+from core.scoring.methods import METHODS
+from core.scoring.weights import GROUPS
+from core.scoring.weightset import WeightSet
+
+KINDS = ("scenario", "stakeholder")
+ENTITY = {"scenario": "scenarios", "stakeholder": "stakeholders"}
+NAME_FIELD = Field("name", "required_text", max_length=80)
+GROUP_COLUMNS = {g: f"w_{g}" for g in GROUPS}
+
+
+@dataclass(frozen=True)
+class ProfileWeights:
+    """Group weights, within-group weights per criterion and the scoring method."""
+
+    groups: Mapping[str, float]
+    within: Mapping[str, float] = field(default_factory=dict)
+    method: str = "wsm"
+
+    def __post_init__(self) -> None:
+        if self.method not in METHODS:
+            raise InputError("unknown_method", method=self.method, allowed=", ".join(METHODS))
+        object.__setattr__(self, "groups", {g: float(self.groups.get(g, 0.0)) for g in GROUPS})
+        object.__setattr__(self, "within", {k: float(v) for k, v in self.within.items()})
+
+    def weight_set(self, criteria: pd.DataFrame | None = None) -> WeightSet:
+        """The :class:`WeightSet`; with ``criteria``, sub-weights of unknown ones are dropped."""
+        within = self.within
+        if criteria is not None:
+            known = set(criteria["key"])
+            within = {k: v for k, v in within.items() if k in known}
+        return WeightSet(dict(self.groups), within)
+
+    def validate(self, criteria: pd.DataFrame) -> None:
+        """Raise :class:`~core.errors.WeightError` unless these weights rank ``criteria``."""
+        self.weight_set(criteria).criterion_weights(criteria)
+
+
+@dataclass(frozen=True)
+class Profile:
+    """A saved scenario or stakeholder profile."""
+
+    slug: str
+    name: str
+    kind: str
+    author: str
+    created_at: dt.datetime
+    weights: ProfileWeights
+    description: str = ""
+
+
+def _check_kind(kind: str) -> None:
+    if kind not in KINDS:
+        raise InputError("profile_unknown_kind", kind=kind)
+
+
+def list_profiles(conn: duckdb.DuckDBPyConnection, kind: str) -> list[Profile]:
+    """Active profiles of ``kind``, oldest first."""
+    _check_kind(kind)
+    rows = conn.execute(
+        "SELECT slug, name_de, kind, author, created_at, w_cost, w_citizen_value, w_feasibility,"
+        " method, description_de FROM weight_profiles WHERE kind = ? AND removed_at IS NULL"
+        " ORDER BY created_at, slug",
+        [kind],
+    ).fetchall()
+    within = _within(conn, [r[0] for r in rows])
+    return [
+        Profile(
+            slug=r[0],
+            name=r[1],
+            kind=r[2],
+            author=r[3],
+            created_at=r[4],
+            weights=ProfileWeights(
+                dict(zip(GROUPS, r[5:8], strict=True)), within.get(r[0], {}), r[8]
+            ),
+            description=r[9],
+        )
+        for r in rows
+    ]
+
+
+def _within(conn: duckdb.DuckDBPyConnection, slugs: Sequence[str]) -> dict[str, dict[str, float]]:
+    if not slugs:
+        return {}
+    rows = conn.execute(
+        "SELECT w.profile, w.criterion, w.weight FROM profile_criterion_weights w"
+        " JOIN criteria c ON c.key = w.criterion"
+        " WHERE c.removed_at IS NULL AND list_contains(?, w.profile)",
+        [list(slugs)],
+    ).fetchall()
+    result: dict[str, dict[str, float]] = {}
+    for profile, criterion, weight in rows:
+        result.setdefault(profile, {})[criterion] = float(weight)
+    return result
+
+
+def load(conn: duckdb.DuckDBPyConnection, slug: str, kind: str = "scenario") -> Profile:
+    """The active profile ``slug`` of ``kind``; :class:`NotFoundError` if there is none."""
+    for profile in list_profiles(conn, kind):
+        if profile.slug == slug:
+            return profile
+    raise NotFoundError("profile_not_found", slug=slug)
+
+
+def _active_by_name(conn: duckdb.DuckDBPyConnection, kind: str, name: str) -> str | None:
+    row = conn.execute(
+        "SELECT slug FROM weight_profiles WHERE kind = ? AND removed_at IS NULL"
+        " AND lower(trim(name_de)) = lower(trim(?))",
+        [kind, name],
+    ).fetchone()
+    return None if row is None else row[0]
+
+
+def _free_slug(conn: duckdb.DuckDBPyConnection, base: str) -> str:
+    base = base or "profil"
+    candidate, n = base, 2
+    while conn.execute("SELECT 1 FROM weight_profiles WHERE slug = ?", [candidate]).fetchone():
+        candidate, n = f"{base}-{n}", n + 1
+    return candidate
+
+
+def _criterion_rows(conn: duckdb.DuckDBPyConnection) -> list[tuple[str, float]]:
+    return [
+        (r[0], float(r[1]))
+        for r in conn.execute(
+            "SELECT key, default_weight FROM criteria WHERE removed_at IS NULL ORDER BY key"
+        ).fetchall()
+    ]
+
+
+def _write_weights(
+    conn: duckdb.DuckDBPyConnection, slug: str, weights: ProfileWeights
+) -> list[tuple[str, float | None, float]]:
+    """Upsert one weight per active criterion; return (criterion, old, new) where changed."""
+    old = dict(
+        conn.execute(
+            "SELECT criterion, weight FROM profile_criterion_weights WHERE profile = ?", [slug]
+        ).fetchall()
+    )
+    changed = []
+    for key, default in _criterion_rows(conn):
+        new = float(weights.within.get(key, default))
+        if key not in old:
+            conn.execute("INSERT INTO profile_criterion_weights VALUES (?, ?, ?)", [slug, key, new])
+            changed.append((key, None, new))
+        elif float(old[key]) != new:
+            conn.execute(
+                "UPDATE profile_criterion_weights SET weight = ? WHERE profile = ?"
+                " AND criterion = ?",
+                [new, slug, key],
+            )
+            changed.append((key, float(old[key]), new))
+    return changed
+
+
+def save(
+    conn: duckdb.DuckDBPyConnection,
+    actor: auth.Actor,
+    name: str,
+    weights: ProfileWeights,
+    criteria: pd.DataFrame,
+    *,
+    kind: str = "scenario",
+    slug: str | None = None,
+    overwrite: bool = False,
+    description: str = "",
+    permit: Callable[[auth.Actor], object] | None = None,
+) -> tuple[str, audit.WriteResult]:
+    """Save ``weights`` under ``name``; return the slug and the write result.
+
+    A new name gets a new slug (from the name, made unique). An existing active name of the
+    same kind is refused unless ``overwrite``; ``slug`` pins the profile to write (a
+    participant link). ``permit`` defaults to editors only.
+    """
+    _check_kind(kind)
+    label = clean(NAME_FIELD, name)
+    if slug is not None:
+        slug = clean(Field("slug", "slug", max_length=80), slug)
+    text = clean(Field("description", "text", max_length=500), description)
+    weights.validate(criteria)
+    check = permit or auth.require_editor
+    check(actor)
+    entity = ENTITY[kind]
+    saved: dict[str, str] = {}
+
+    def work(when: dt.datetime) -> list[audit.Entry]:
+        target = slug or _active_by_name(conn, kind, label)
+        exists = (
+            target is not None
+            and conn.execute(
+                "SELECT 1 FROM weight_profiles WHERE slug = ? AND kind = ? AND removed_at IS NULL",
+                [target, kind],
+            ).fetchone()
+            is not None
+        )
+        if (
+            target is not None
+            and conn.execute(
+                "SELECT 1 FROM weight_profiles WHERE slug = ?"
+                " AND (kind <> ? OR removed_at IS NOT NULL)",
+                [target, kind],
+            ).fetchone()
+        ):
+            raise InputError("profile_slug_taken", slug=target)
+        if exists and not overwrite:
+            raise InputError("profile_name_taken", name=label)
+        other = _active_by_name(conn, kind, label)
+        if other is not None and other != target:
+            raise InputError("profile_name_taken", name=label)
+        groups = [weights.groups[g] for g in GROUPS]
+        entries: list[audit.Entry] = []
+        if exists:
+            before = conn.execute(
+                "SELECT name_de, w_cost, w_citizen_value, w_feasibility, method FROM"
+                " weight_profiles WHERE slug = ?",
+                [target],
+            ).fetchone()
+            conn.execute(
+                "UPDATE weight_profiles SET name_de = ?, w_cost = ?, w_citizen_value = ?,"
+                " w_feasibility = ?, method = ? WHERE slug = ?",
+                [label, *groups, weights.method, target],
+            )
+            after = (label, *groups, weights.method)
+            for column, old, new in zip(
+                ("name", *GROUP_COLUMNS.values(), "method"), before, after, strict=True
+            ):
+                if old != new:
+                    entries.append(audit.Entry("update", entity, target, column, old, new))
+        else:
+            target = target or _free_slug(conn, slugify(label))
+            conn.execute(
+                "INSERT INTO weight_profiles (slug, name_de, kind, w_cost, w_citizen_value,"
+                " w_feasibility, method, description_de, author, created_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [target, label, kind, *groups, weights.method, text, actor.name, when],
+            )
+        written = _write_weights(conn, target, weights)
+        if exists:
+            entries.extend(
+                audit.Entry("update", entity, target, f"s_{key}", old, new)
+                for key, old, new in written
+            )
+        else:
+            entries.append(
+                audit.Entry(
+                    "add",
+                    entity,
+                    target,
+                    "",
+                    None,
+                    {
+                        "name": label,
+                        **{GROUP_COLUMNS[g]: weights.groups[g] for g in GROUPS},
+                        "method": weights.method,
+                        "within": {key: new for key, _, new in written},
+                    },
+                )
+            )
+        saved["slug"] = target
+        return entries
+
+    result = audit.audited_write(conn, actor, work, permit=check)
+    return saved.get("slug") or (slug or ""), result
+
+
+def rename(
+    conn: duckdb.DuckDBPyConnection,
+    actor: auth.Actor,
+    slug: str,
+    new_name: str,
+    kind: str = "scenario",
+) -> audit.WriteResult:
+    """Give profile ``slug`` a new name (the slug, and so every link, stays)."""
+    _check_kind(kind)
+    label = clean(NAME_FIELD, new_name)
+    auth.require_editor(actor)
+
+    def work(_when: dt.datetime) -> list[audit.Entry]:
+        old = load(conn, slug, kind).name
+        other = _active_by_name(conn, kind, label)
+        if other is not None and other != slug:
+            raise InputError("profile_name_taken", name=label)
+        if old == label:
+            return []
+        conn.execute("UPDATE weight_profiles SET name_de = ? WHERE slug = ?", [label, slug])
+        return [audit.Entry("update", ENTITY[kind], slug, "name", old, label)]
+
+    return audit.audited_write(conn, actor, work)
+
+
+def delete(
+    conn: duckdb.DuckDBPyConnection, actor: auth.Actor, slug: str, kind: str = "scenario"
+) -> audit.WriteResult:
+    """Remove profile ``slug`` (soft delete; undo from the audit trail)."""
+    _check_kind(kind)
+    auth.require_editor(actor)
+
+    def work(when: dt.datetime) -> list[audit.Entry]:
+        profile = load(conn, slug, kind)
+        conn.execute("UPDATE weight_profiles SET removed_at = ? WHERE slug = ?", [when, slug])
+        return [
+            audit.Entry(
+                "remove",
+                ENTITY[kind],
+                slug,
+                "",
+                {
+                    "name": profile.name,
+                    **{GROUP_COLUMNS[g]: profile.weights.groups[g] for g in GROUPS},
+                    "method": profile.weights.method,
+                },
+                None,
+            )
+        ]
+
+    return audit.audited_write(conn, actor, work)
+
+
+# --- comparison -------------------------------------------------------------------------------
+
+
+def top_options(ranking: pd.DataFrame) -> frozenset[str]:
+    """Ids of the options ranked first (several on a tie)."""
+    if ranking.empty:
+        return frozenset()
+    return frozenset(ranking.loc[ranking["rank"] == ranking["rank"].min(), "option_id"])
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Rankings of every area under several weightings, side by side."""
+
+    ranks: dict[str, pd.DataFrame]  # area → option rows, one rank column per scenario
+    tops: pd.DataFrame  # area, scenario, top (option names joined by " = ")
+    differing: tuple[str, ...]  # areas whose top option is not the same under all scenarios
+
+
+def compare(
+    models: Mapping[str, AreaModel],
+    named: Mapping[str, ProfileWeights],
+) -> Comparison:
+    """Rank every area under each named weighting; mark areas where the winners differ."""
+    if len(named) < 1:
+        raise InputError("compare_needs_scenarios")
+    ranks: dict[str, pd.DataFrame] = {}
+    rows = []
+    differing = []
+    for area, model in models.items():
+        table = pd.DataFrame({"option_id": model.options["id"], "option": model.options["name"]})
+        winners = set()
+        for label, weights in named.items():
+            ranking = rank_area(model, weights.weight_set(model.criteria), weights.method)
+            table[label] = table["option_id"].map(dict(zip(ranking["option_id"], ranking["rank"])))
+            top = top_options(ranking)
+            winners.add(top)
+            names = dict(zip(ranking["option_id"], ranking["option"]))
+            rows.append(
+                {"area": area, "scenario": label, "top": " = ".join(sorted(names[o] for o in top))}
+            )
+        first = next(iter(named))
+        ranks[area] = table.sort_values([first, "option"], kind="stable").reset_index(drop=True)
+        if len(winners) > 1:
+            differing.append(area)
+    return Comparison(
+        ranks, pd.DataFrame(rows, columns=["area", "scenario", "top"]), tuple(differing)
+    )

@@ -1,0 +1,251 @@
+"""Excel import, step 2: write a valid plan in ONE transaction, log it, raise the data version.
+
+DuckDB checks foreign keys against the committed state: inside one transaction it refuses to
+delete an option whose assessments were deleted a statement earlier, and to rename an option
+(its name is part of a UNIQUE key) while assessments point at it. An import must do both.
+So the four data tables – and every table that references them – are rebuilt inside the
+transaction: rows that stay are copied, the tables are dropped and created again from their
+own DDL (read from the catalogue, so constraints and indexes stay exactly as the migrations
+made them), and the resulting rows are inserted. DuckDB's DDL is transactional: readers see
+the old tables until COMMIT, and any failure rolls everything back.
+
+All values travel as registered DataFrames or bound parameters; the only names in SQL text
+are table and column names read from the catalogue.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+
+import duckdb
+import pandas as pd
+
+from core import store
+from core.errors import InputError, StoreError
+from core.excel.diff import TABLES, key_series
+from core.excel.importer import ImportPlan
+from core.excel.schema import DATA_SHEETS
+
+
+@dataclass(frozen=True)
+class ApplyResult:
+    """What an applied import did: the new data version and the counts."""
+
+    applied: bool
+    version: int
+    added: int
+    changed: int
+    removed: int
+
+
+def _catalogue(conn: duckdb.DuckDBPyConnection) -> tuple[dict[str, str], list[tuple[str, str]]]:
+    """Table DDL by name and foreign-key edges (child, parent) of the main schema."""
+    ddl = dict(
+        conn.execute(
+            "SELECT table_name, sql FROM duckdb_tables() WHERE database_name = current_database()"
+            " AND schema_name = 'main' AND NOT temporary"
+        ).fetchall()
+    )
+    edges = conn.execute(
+        "SELECT DISTINCT table_name, referenced_table FROM duckdb_constraints()"
+        " WHERE database_name = current_database() AND schema_name = 'main'"
+        " AND constraint_type = 'FOREIGN KEY'"
+    ).fetchall()
+    return ddl, [(child, parent) for child, parent in edges if child != parent]
+
+
+def _family(edges: list[tuple[str, str]]) -> list[str]:
+    """The data tables plus every table referencing them (transitively), children first."""
+    family = set(TABLES)
+    grew = True
+    while grew:
+        grew = False
+        for child, parent in edges:
+            if parent in family and child not in family:
+                family.add(child)
+                grew = True
+    ordered: list[str] = []
+    remaining = set(family)
+    while remaining:
+        leaves = sorted(
+            t
+            for t in remaining
+            if not any(parent == t and child in remaining for child, parent in edges)
+        )
+        if not leaves:  # a cycle: cannot happen with this schema; refuse rather than guess
+            raise StoreError("import_failed", error="foreign key cycle")
+        ordered.extend(leaves)
+        remaining -= set(leaves)
+    return ordered
+
+
+def _insert_frame(
+    conn: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame, columns: list[str]
+) -> None:
+    if frame.empty:
+        return
+    view = f"import_{table}"
+    conn.register(view, frame[columns])
+    try:
+        names = ", ".join(f'"{c}"' for c in columns)
+        conn.execute(f'INSERT INTO "{table}" ({names}) SELECT {names} FROM "{view}"')  # noqa: S608
+    finally:
+        conn.unregister(view)
+
+
+def _prepared(table: str, frame: pd.DataFrame) -> pd.DataFrame:
+    """Store-typed columns: dates as dates, empty optional texts as NULL."""
+    frame = frame.copy()
+    if table == "assessments":
+        frame["assessed_on"] = pd.to_datetime(frame["assessed_on"]).dt.date
+    if table == "options":
+        frame["replaces_system"] = (
+            frame["replaces_system"]
+            .map(lambda v: v if isinstance(v, str) and v else None)
+            .astype(object)
+        )
+    return frame
+
+
+_KEY_SQL = {
+    "systems": "id",
+    "options": "id",
+    "cost_lines": "id",
+    "assessments": "option_id || chr(31) || criterion",
+}
+# A row not in the result that would still be visible afterwards is marked removed:
+# options always, cost lines and assessments when their option stays active.
+_STILL_VISIBLE = {
+    "options": "TRUE",
+    "cost_lines": "option_id IN (SELECT id FROM import_active)",
+    "assessments": "option_id IN (SELECT id FROM import_active)",
+}
+
+
+def _has_removed_at(conn: duckdb.DuckDBPyConnection, table: str) -> bool:
+    return bool(
+        conn.execute(
+            "SELECT count(*) FROM duckdb_columns() WHERE database_name = current_database()"
+            " AND schema_name = 'main' AND table_name = ? AND column_name = 'removed_at'",
+            [table],
+        ).fetchone()[0]
+    )
+
+
+def _keep(
+    conn: duckdb.DuckDBPyConnection, table: str, result: pd.DataFrame, now: dt.datetime
+) -> None:
+    """Copy the rows the result does not replace into ``keep_<table>``, marked as needed.
+
+    Rows the editors removed earlier (``removed_at``) stay as they are – they are history.
+    Rows the import removes are marked removed (soft delete) rather than deleted, so the
+    editing page's history and undo keep working; systems have no such mark and go.
+    """
+    keys = pd.DataFrame({"k": key_series(result, table).astype(str).to_numpy()})
+    conn.register("import_keys", keys)
+    try:
+        conn.execute(
+            f'CREATE TEMP TABLE "keep_{table}" AS SELECT * FROM "{table}" WHERE NOT EXISTS'  # noqa: S608
+            f" (SELECT 1 FROM import_keys WHERE k = CAST({_KEY_SQL[table]} AS VARCHAR))"
+        )
+    finally:
+        conn.unregister("import_keys")
+    if table in _STILL_VISIBLE and _has_removed_at(conn, table):
+        conn.execute(
+            f'UPDATE "keep_{table}" SET removed_at = ? WHERE removed_at IS NULL'  # noqa: S608
+            f" AND {_STILL_VISIBLE[table]}",
+            [now],
+        )
+
+
+def _rebuild(conn: duckdb.DuckDBPyConnection, result: dict[str, pd.DataFrame]) -> None:
+    """Replace the data tables' contents (inside the caller's transaction)."""
+    ddl, edges = _catalogue(conn)
+    drop_order = _family(edges)
+    indexes = conn.execute(
+        "SELECT sql FROM duckdb_indexes() WHERE database_name = current_database()"
+        " AND schema_name = 'main' AND sql IS NOT NULL AND list_contains(?, table_name)",
+        [drop_order],
+    ).fetchall()
+    now = dt.datetime.now().replace(microsecond=0)
+    conn.register("import_active", result["options"][["id"]])
+    conn.register("import_systems", result["systems"][["id"]])
+    try:
+        for table in drop_order:
+            if table == "systems":
+                continue  # no soft delete: systems missing from the result are deleted
+            if table in TABLES:
+                _keep(conn, table, result[table], now)
+            else:
+                conn.execute(f'CREATE TEMP TABLE "keep_{table}" AS SELECT * FROM "{table}"')  # noqa: S608
+        conn.execute(
+            "UPDATE keep_options SET replaces_system = NULL WHERE replaces_system IS NOT NULL"
+            " AND replaces_system NOT IN (SELECT id FROM import_systems)"
+        )
+    finally:
+        conn.unregister("import_active")
+        conn.unregister("import_systems")
+    for table in drop_order:
+        conn.execute(f'DROP TABLE "{table}"')
+    for table in reversed(drop_order):
+        conn.execute(ddl[table])
+        if table in TABLES:
+            sheet = next(s for s in DATA_SHEETS if s.table == table)
+            frame = _prepared(table, result[table])
+            columns = [c.key for c in sheet.stored]
+            if table == "cost_lines":
+                has_id = frame["id"].notna().to_numpy()
+                _insert_frame(conn, table, frame[has_id], columns)
+                _insert_frame(conn, table, frame[~has_id], columns[1:])
+            else:
+                _insert_frame(conn, table, frame, columns)
+        if table != "systems":
+            conn.execute(f'INSERT INTO "{table}" SELECT * FROM "keep_{table}"')  # noqa: S608
+            conn.execute(f'DROP TABLE "keep_{table}"')
+    for (sql,) in indexes:
+        conn.execute(sql)
+
+
+def apply_plan(conn: duckdb.DuckDBPyConnection, plan: ImportPlan, user: str) -> ApplyResult:
+    """Apply a valid plan in one transaction and log it; a plan without changes writes nothing."""
+    if not plan.ok:
+        raise InputError("import_not_valid", count=len(plan.issues))
+    totals = plan.totals()
+    if plan.is_noop:
+        return ApplyResult(False, store.data_version(conn)[0], 0, 0, 0)
+    who = (user or "").strip()
+    if not who:
+        raise InputError("import_user_missing")
+    try:
+        with store.transaction(conn, serialize=True):
+            if store.data_version(conn)[0] != plan.base_version:
+                raise StoreError("import_stale")
+            _rebuild(conn, plan.result)
+            version = store.bump_data_version(conn)
+            conn.execute(
+                "INSERT INTO import_log (imported_by, file_name, file_sha256, areas, added,"
+                " changed, removed, details, data_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    who,
+                    plan.file_name,
+                    plan.sha256,
+                    ",".join(plan.scope),
+                    totals["added"],
+                    totals["changed"],
+                    totals["removed"],
+                    json.dumps(plan.counts(), sort_keys=True),
+                    version,
+                ],
+            )
+    except StoreError:
+        raise
+    except duckdb.Error as exc:
+        raise StoreError("import_failed", error=str(exc).splitlines()[0]) from exc
+    return ApplyResult(True, version, totals["added"], totals["changed"], totals["removed"])
+
+
+def import_log(conn: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """The import log, newest first."""
+    return conn.execute("SELECT * FROM import_log ORDER BY id DESC").df()

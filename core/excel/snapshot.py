@@ -1,0 +1,105 @@
+"""What an export is made of: the request (weights, method, NPV settings) and a store snapshot.
+
+The snapshot reads the store once and builds every area model, so that one workbook shows
+one consistent data version even while someone else imports.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import duckdb
+import pandas as pd
+
+from core import i18n, store
+from core.errors import InputError
+from core.scoring import area_model
+from core.scoring.area_model import AreaModel
+from core.scoring.methods import METHODS
+from core.scoring.weights import GROUPS
+from core.scoring.weightset import WeightSet
+from core.views import fmt
+
+
+@dataclass(frozen=True)
+class ExportRequest:
+    """What to export with: weights, method, NPV settings, language and a fixed clock."""
+
+    weights: WeightSet = field(default_factory=WeightSet)
+    method: str = "wsm"
+    horizon_years: int = 5
+    discount_rate: float = 0.009
+    lang: str = "de"
+    now: dt.datetime | None = None
+
+    def timestamp(self) -> dt.datetime:
+        return (self.now or dt.datetime.now()).replace(microsecond=0, tzinfo=None)
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """Everything an export reads from the store, read once."""
+
+    areas: pd.DataFrame
+    criteria: pd.DataFrame
+    systems: pd.DataFrame
+    options: pd.DataFrame
+    cost_lines: pd.DataFrame
+    assessments: pd.DataFrame
+    models: dict[str, AreaModel]
+    version: int
+    version_date: str
+
+
+def snapshot(conn: duckdb.DuckDBPyConnection, horizon_years: int, discount_rate: float) -> Snapshot:
+    """Read the store once and build every area model."""
+    options = store.options(conn)
+    criteria = store.criteria(conn)
+    assessments = store.assessments(conn)
+    costs = store.cost_totals(conn)
+    areas = store.areas(conn)
+    models = {
+        slug: area_model.build_area(
+            slug, options, criteria, assessments, costs, horizon_years, discount_rate
+        )
+        for slug in areas["slug"]
+    }
+    version, version_date = store.data_version(conn)
+    return Snapshot(
+        areas=areas,
+        criteria=criteria,
+        systems=store.systems(conn),
+        options=options,
+        cost_lines=store.cost_lines(conn),
+        assessments=assessments,
+        models=models,
+        version=version,
+        version_date=version_date,
+    )
+
+
+def t(key: str, lang: str, **params: object) -> str:
+    return i18n.t(key, lang, **params)
+
+
+def date_text(iso: str, lang: str) -> str:
+    """'2026-11-24' → '24.11.2026' in German (the sheet is read by people, not machines)."""
+    try:
+        day = dt.date.fromisoformat(iso)
+    except ValueError:
+        return iso
+    return day.strftime("%d.%m.%Y") if lang == "de" else day.isoformat()
+
+
+def check_request(request: ExportRequest, snap: Snapshot) -> None:
+    """Reject an unknown method or weights the app would reject, before building anything."""
+    if request.method not in METHODS:
+        raise InputError("unknown_method", method=request.method, allowed=", ".join(METHODS))
+    request.weights.criterion_weights(snap.criteria)
+
+
+def weights_text(weights: WeightSet, lang: str) -> str:
+    """'Kosten 34 %, Bürgernutzen 33 %, Umsetzbarkeit 33 %'."""
+    shares = weights.group_shares()
+    return ", ".join(f"{t(f'group_{g}', lang)} {fmt.percent(shares[g], 0, lang)}" for g in GROUPS)

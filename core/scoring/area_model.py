@@ -1,0 +1,220 @@
+"""The decision model of one review area: options × criteria, ranked under a weighting.
+
+Cost criteria marked ``derived_from`` come from the cost lines (NPV, investment, FTE); all
+other values come from assessments. Building is separate from ranking so that the UI can
+cache the built areas and rank them again on every slider move in microseconds.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import duckdb
+import numpy as np
+import pandas as pd
+
+from core import store
+from core.errors import InputError
+from core.scoring import decision, finance
+from core.scoring.weights import GROUPS
+from core.scoring.weightset import WeightSet
+
+DERIVED_COLUMNS = {"npv": "npv_cost", "investment": "investment", "fte": "staff_fte"}
+RANKING_COLUMNS = [
+    "option_id",
+    "option",
+    "pathway",
+    "partner",
+    "rank",
+    "score",
+    *GROUPS,
+    "npv_cost",
+    "investment",
+    "annual_cost",
+    "staff_fte",
+]
+
+
+@dataclass(frozen=True)
+class AreaModel:
+    """One area's options (with cost totals and NPV), criteria and the value matrix."""
+
+    area: str
+    options: pd.DataFrame
+    criteria: pd.DataFrame
+    matrix: np.ndarray
+
+    @functools.cached_property
+    def benefit(self) -> np.ndarray:
+        return (self.criteria["direction"] == "benefit").to_numpy()
+
+    def columns(self) -> dict[str, np.ndarray]:
+        """The option columns as arrays, in option order (shared: do not change them)."""
+        return self._columns
+
+    def group_mask(self, group: str) -> np.ndarray:
+        """Which criteria belong to ``group``."""
+        return self._group_masks[group]
+
+    @functools.cached_property
+    def _columns(self) -> dict[str, np.ndarray]:
+        """The option columns a ranking carries, as arrays (a ranking runs on every slider
+        move; indexing arrays is much cheaper than reindexing frames)."""
+        opts = self.options
+        columns = {
+            "option_id": opts["id"].to_numpy(dtype=object),
+            "option": opts["name"].to_numpy(dtype=object),
+            "pathway": opts["pathway"].to_numpy(dtype=object),
+            "partner": opts["partner"].to_numpy(dtype=object),
+        }
+        for name in ("npv_cost", "investment", "annual_cost", "staff_fte"):
+            columns[name] = opts[name].to_numpy(dtype=float)
+        return columns
+
+    @functools.cached_property
+    def _name_order(self) -> np.ndarray:
+        """Position of each option in name order (the tie-break of equal ranks)."""
+        order = np.empty(len(self.options), dtype=int)
+        order[np.argsort(self._columns["option"].astype(str), kind="stable")] = np.arange(
+            len(self.options)
+        )
+        return order
+
+    @functools.cached_property
+    def _group_masks(self) -> dict[str, np.ndarray]:
+        group_of = self.criteria["grp"].to_numpy()
+        return {g: group_of == g for g in GROUPS}
+
+
+def build_area(
+    area: str,
+    options: pd.DataFrame,
+    criteria: pd.DataFrame,
+    assessments: pd.DataFrame,
+    cost_totals: pd.DataFrame,
+    horizon_years: int,
+    discount_rate: float,
+) -> AreaModel:
+    """Assemble the matrix of one area from store frames (pure; no I/O)."""
+    opts = options[options["area"] == area].reset_index(drop=True)
+    costs = (
+        cost_totals.set_index("option_id")
+        .reindex(opts["id"])
+        .fillna(
+            {"investment": 0.0, "annual_cost": 0.0, "staff_fte": 0.0, "cost_is_estimate": False}
+        )
+    )
+    opts = opts.assign(
+        investment=costs["investment"].to_numpy(dtype=float),
+        annual_cost=costs["annual_cost"].to_numpy(dtype=float),
+        staff_fte=costs["staff_fte"].to_numpy(dtype=float),
+        cost_is_estimate=costs["cost_is_estimate"].to_numpy(dtype=bool),
+    )
+    opts["npv_cost"] = finance.npv_cost(
+        opts["investment"], opts["annual_cost"], horizon_years, discount_rate
+    )
+    crit = criteria.reset_index(drop=True)
+    values = assessments[assessments["option_id"].isin(opts["id"])].pivot(
+        index="option_id", columns="criterion", values="value"
+    )
+    matrix = np.empty((len(opts), len(crit)), dtype=float)
+    for j, row in enumerate(crit.itertuples(index=False)):
+        derived = row.derived_from if isinstance(row.derived_from, str) else None
+        if derived:
+            matrix[:, j] = opts[DERIVED_COLUMNS[derived]].to_numpy(dtype=float)
+            continue
+        column = values[row.key] if row.key in values.columns else None
+        for i, option_id in enumerate(opts["id"]):
+            value = np.nan if column is None else column.get(option_id, np.nan)
+            if pd.isna(value):
+                raise InputError("missing_assessment", option=option_id, criterion=row.key)
+            matrix[i, j] = value
+    matrix.setflags(write=False)
+    return AreaModel(area, opts, crit, matrix)
+
+
+def load_areas(
+    conn: duckdb.DuckDBPyConnection, horizon_years: int, discount_rate: float
+) -> dict[str, AreaModel]:
+    """Read the store once and build every area's model, keyed by slug in display order."""
+    options = store.options(conn)
+    criteria = store.criteria(conn)
+    assessments = store.assessments(conn)
+    costs = store.cost_totals(conn)
+    return {
+        slug: build_area(slug, options, criteria, assessments, costs, horizon_years, discount_rate)
+        for slug in store.area_slugs(conn)
+    }
+
+
+# A lead below half a tenth of a point prints as "0,0": at the precision shown the two are
+# level, so summaries and stability sentences call it a tie rather than naming a winner by
+# rounding noise.
+NEAR_TIE = 0.0005
+
+
+def tied_top(ranking: pd.DataFrame) -> tuple[str, ...]:
+    """Ids of the options level with the best one (same rank, or within :data:`NEAR_TIE`)."""
+    if ranking.empty:
+        return ()
+    scores = ranking["score"].to_numpy(dtype=float)
+    level = (ranking["rank"].to_numpy() == ranking["rank"].iloc[0]) | (
+        scores > scores[0] - NEAR_TIE
+    )
+    return tuple(ranking["option_id"].to_numpy()[level])
+
+
+INDIFFERENCE_SHARE = 0.1  # differences below 10 % of a criterion's spread count as equal
+PREFERENCE_SHARE = 0.5  # differences from half the spread on count as full preference
+
+
+def promethee_preferences(model: AreaModel) -> list[dict[str, float | str]]:
+    """Linear preference with indifference (type V) scaled to each criterion's spread.
+
+    q = 10 % and p = 50 % of the spread in this area. A V-shape with p = spread would make
+    the net flow a rescaled weighted sum (same ranking, nothing learned); the indifference
+    zone and the saturation make PROMETHEE II judge small and large differences on their
+    own terms. A criterion without spread gets the usual function (it cannot discriminate).
+    """
+    spread = np.ptp(model.matrix, axis=0) if len(model.matrix) else np.zeros(len(model.criteria))
+    return [
+        {"function": "linear", "q": INDIFFERENCE_SHARE * float(s), "p": PREFERENCE_SHARE * float(s)}
+        if s > 0
+        else {"function": "usual"}
+        for s in spread
+    ]
+
+
+def rank_area(model: AreaModel, weights: WeightSet, method: str = "wsm") -> pd.DataFrame:
+    """Rank the options of one area; one row per option, best first.
+
+    ``score`` is the method's score (weighted sum and TOPSIS in [0, 1], PROMETHEE II net
+    flow in [−1, 1]); the group columns hold each group's additive contribution.
+    """
+    if len(model.options) == 0:
+        return pd.DataFrame(columns=RANKING_COLUMNS)
+    columns = model._columns
+    problem = decision.DecisionProblem(
+        alternatives=tuple(columns["option_id"]),
+        criteria=tuple(model.criteria["key"]),
+        matrix=model.matrix,
+        benefit=model.benefit,
+        weights=weights.criterion_weights(model.criteria),
+    )
+    preference = promethee_preferences(model) if method == "promethee2" else None
+    result = decision.evaluate(problem, method=method, preference=preference)
+    ranks = result.ranks.astype(int)
+    order = np.lexsort((model._name_order, ranks))  # by rank, then by name
+    contributions = {
+        g: result.contributions[:, mask].sum(axis=1)[order]
+        for g, mask in model._group_masks.items()
+    }
+    head = {name: columns[name][order] for name in ("option_id", "option", "pathway", "partner")}
+    tail = {
+        name: columns[name][order]
+        for name in ("npv_cost", "investment", "annual_cost", "staff_fte")
+    }
+    return pd.DataFrame(
+        {**head, "rank": ranks[order], "score": result.scores[order], **contributions, **tail}
+    )

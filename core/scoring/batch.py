@@ -1,0 +1,158 @@
+"""Scores of one area under many weightings at once, for the stability sweep and Monte Carlo.
+
+:func:`core.scoring.area_model.rank_area` evaluates one weighting; the sensitivity analysis and the
+Monte Carlo run need thousands. The weighted sum and PROMETHEE II are linear in the criterion
+weights (score = U · w, with U the per-criterion scores that :func:`core.scoring.decision.evaluate`
+also uses), so one matrix product scores every weighting. TOPSIS is not linear, but with
+w ≥ 0 the weighted ideal is w_j · max_i n_ij, so d⁺² = Σ_j w_j² (n_ij − max_i n_ij)² and d⁻²
+are matrix products too. ``tests/test_batch_scoring.py`` checks every method against
+:func:`core.scoring.decision.evaluate`.
+
+Weights are handled at the level of the three criterion groups: a weighting is one share per
+*effective* group (a group with criteria in the area and a positive sum of within-group
+weights); the within-group split stays as the user set it. Groups that are not effective are
+dropped and the others renormalised, exactly as
+:func:`core.scoring.weights.hierarchical_weights` does.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import ArrayLike
+
+from core.errors import InputError, WeightError
+from core.scoring import normalization
+from core.scoring.area_model import AreaModel, promethee_preferences
+from core.scoring.methods import METHODS
+from core.scoring.methods.promethee import promethee2
+from core.scoring.methods.topsis import TIE_CLOSENESS
+from core.scoring.weights import GROUPS
+from core.scoring.weightset import WeightSet
+
+LINEAR_METHODS: tuple[str, ...] = ("wsm", "promethee2")
+
+
+@dataclass(frozen=True, eq=False)
+class BatchScorer:
+    """Everything needed to score one area's options for many group weightings.
+
+    ``groups`` lists the effective groups; ``group_index[j]`` is the position of criterion
+    j's group in ``groups`` (−1 if its group is not effective); ``within_share[j]`` is the
+    criterion's share of its group. For linear methods ``unit[i, j]`` is option i's score on
+    criterion j alone; for TOPSIS ``gap_ideal`` and ``gap_anti`` hold the squared distances
+    of the normalised values to the column maximum and minimum.
+    """
+
+    method: str
+    option_ids: tuple[str, ...]
+    option_names: tuple[str, ...]
+    pathways: tuple[str, ...]
+    groups: tuple[str, ...]
+    group_index: np.ndarray
+    within_share: np.ndarray
+    unit: np.ndarray | None = None
+    gap_ideal: np.ndarray | None = None
+    gap_anti: np.ndarray | None = None
+
+    @property
+    def linear(self) -> bool:
+        """True when the score is linear in the weights (exact crossings are possible)."""
+        return self.method in LINEAR_METHODS
+
+    @property
+    def n_options(self) -> int:
+        return len(self.option_ids)
+
+    def current_shares(self, weights: WeightSet) -> np.ndarray:
+        """The weighting's group weights as shares of the effective groups (sum 1)."""
+        raw = np.array([weights.groups[g] for g in self.groups], dtype=float)
+        if raw.size == 0 or raw.sum() <= 0:
+            raise WeightError("weights_all_zero")
+        return raw / raw.sum()
+
+    def criterion_weights(self, shares: ArrayLike) -> np.ndarray:
+        """Criterion weights (T×n) for group shares (T×G, or G for a single weighting)."""
+        s = np.atleast_2d(np.asarray(shares, dtype=float))
+        if s.shape[1] != len(self.groups):
+            raise WeightError("weights_length", got=s.shape[1], expected=len(self.groups))
+        safe = np.where(self.group_index >= 0, self.group_index, 0)
+        return s[:, safe] * np.where(self.group_index >= 0, self.within_share, 0.0)
+
+    def group_unit(self) -> np.ndarray:
+        """For linear methods: option × group scores U_g, so that score = U_g · shares."""
+        if self.unit is None:
+            raise InputError(
+                "unknown_method", method=self.method, allowed=", ".join(LINEAR_METHODS)
+            )
+        return self.unit @ self.criterion_weights(np.eye(len(self.groups))).T
+
+    def scores(self, criterion_weights: ArrayLike) -> np.ndarray:
+        """Scores (T×m) for criterion weights (T×n); rows should sum to 1 as in evaluate()."""
+        w = np.atleast_2d(np.asarray(criterion_weights, dtype=float))
+        if self.unit is not None:
+            return w @ self.unit.T
+        squared = w * w
+        d_plus = np.sqrt(np.maximum(squared @ self.gap_ideal.T, 0.0))
+        d_minus = np.sqrt(np.maximum(squared @ self.gap_anti.T, 0.0))
+        total = d_plus + d_minus
+        closeness = np.full(total.shape, TIE_CLOSENESS)
+        np.divide(d_minus, total, out=closeness, where=total > 0)
+        return closeness
+
+    def group_scores(self, shares: ArrayLike) -> np.ndarray:
+        """Scores (T×m) for group shares (T×G)."""
+        return self.scores(self.criterion_weights(shares))
+
+
+def effective_groups(model: AreaModel, weights: WeightSet) -> tuple[str, ...]:
+    """Groups with at least one criterion in the area and a positive within-group weight sum."""
+    within = weights.within_weights(model.criteria)
+    groups = model.criteria["grp"].to_numpy()
+    return tuple(g for g in GROUPS if within[groups == g].sum() > 0)
+
+
+def build_scorer(model: AreaModel, weights: WeightSet, method: str = "wsm") -> BatchScorer:
+    """A :class:`BatchScorer` for ``model`` with the within-group weights of ``weights``."""
+    if method not in METHODS:
+        raise InputError("unknown_method", method=method, allowed=", ".join(METHODS))
+    groups = effective_groups(model, weights)
+    member = model.criteria["grp"].to_numpy()
+    within = weights.within_weights(model.criteria)
+    group_index = np.array([groups.index(g) if g in groups else -1 for g in member], dtype=int)
+    share = np.zeros(len(member))
+    for g in groups:
+        mask = member == g
+        share[mask] = within[mask] / within[mask].sum()
+    common = {
+        "method": method,
+        "option_ids": tuple(model.options["id"]),
+        "option_names": tuple(model.options["name"]),
+        "pathways": tuple(model.options["pathway"]),
+        "groups": groups,
+        "group_index": group_index,
+        "within_share": share,
+    }
+    if len(model.options) == 0:
+        return BatchScorer(**common, unit=np.zeros((0, len(member))))
+    if method == "wsm":
+        unit = normalization.normalize(model.matrix, model.benefit, "minmax")
+        return BatchScorer(**common, unit=unit)
+    if method == "promethee2":
+        raw = normalization.normalize(model.matrix, model.benefit, "none")
+        prefs = promethee_preferences(model)
+        flows = promethee2(
+            raw,
+            np.ones(len(member)),
+            [p["function"] for p in prefs],
+            [float(p.get("q", 0.0)) for p in prefs],
+            [float(p.get("p", 0.0)) for p in prefs],
+        )
+        return BatchScorer(**common, unit=flows.criterion_net_flows)
+    vector = normalization.normalize(model.matrix, model.benefit, "vector")
+    return BatchScorer(
+        **common,
+        gap_ideal=(vector - vector.max(axis=0)) ** 2,
+        gap_anti=(vector - vector.min(axis=0)) ** 2,
+    )

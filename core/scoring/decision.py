@@ -1,0 +1,272 @@
+"""A decision problem (alternatives × criteria) and its validated evaluation.
+
+:class:`DecisionProblem` holds an immutable, validated problem; :func:`evaluate` normalises
+the matrix, applies one method from :data:`core.scoring.methods.METHODS` and returns an
+:class:`Evaluation` with scores, competition ranks and per-criterion contributions.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from core.errors import InputError
+from core.scoring.methods import METHODS
+from core.scoring.methods.promethee import promethee2
+from core.scoring.methods.topsis import topsis
+from core.scoring.methods.wsm import weighted_sum
+from core.scoring.normalization import normalize
+from core.scoring.ranking import competition_ranks
+from core.scoring.weights import normalize_weights, validate_weights
+
+DIRECTIONS: tuple[str, ...] = ("benefit", "cost")
+DEFAULT_NORMALIZATION: dict[str, str] = {"wsm": "minmax", "topsis": "vector", "promethee2": "none"}
+
+
+def _frozen(array: np.ndarray) -> np.ndarray:
+    """A read-only copy."""
+    result = np.array(array, copy=True)
+    result.setflags(write=False)
+    return result
+
+
+def _names(values: Sequence[str], field: str) -> tuple[str, ...]:
+    """Names as a tuple of strings; rejects a bare string and non-string entries."""
+    if isinstance(values, str | bytes) or not isinstance(values, Sequence | np.ndarray):
+        raise InputError("problem_bad_type", field=field)
+    if not all(isinstance(name, str) for name in values):
+        raise InputError("problem_bad_type", field=field)
+    return tuple(str(name) for name in values)
+
+
+def _check_unique(names: tuple[str, ...]) -> None:
+    """Reject repeated names."""
+    duplicates = sorted(name for name, count in Counter(names).items() if count > 1)
+    if duplicates:
+        raise InputError("duplicate_names", names=", ".join(duplicates))
+
+
+@dataclass(frozen=True, eq=False)
+class DecisionProblem:
+    """Alternatives × criteria with directions and weights; validated, copied, read-only.
+
+    ``matrix[i, j]`` is the value of alternative i on criterion j; ``benefit[j]`` is True when
+    more is better; ``weights`` are normalised to sum 1 on construction.
+    """
+
+    alternatives: tuple[str, ...]
+    criteria: tuple[str, ...]
+    matrix: np.ndarray
+    benefit: np.ndarray
+    weights: np.ndarray
+
+    def __post_init__(self) -> None:
+        alternatives = _names(self.alternatives, "alternatives")
+        criteria = _names(self.criteria, "criteria")
+        if not alternatives:
+            raise InputError("no_alternatives")
+        if not criteria:
+            raise InputError("no_criteria")
+        _check_unique(alternatives)
+        _check_unique(criteria)
+        m, n = len(alternatives), len(criteria)
+        try:
+            matrix = np.array(self.matrix, dtype=float)
+        except (TypeError, ValueError):
+            raise InputError("matrix_not_finite") from None
+        if matrix.shape != (m, n):
+            raise InputError("matrix_shape", expected=f"({m}, {n})", got=str(matrix.shape))
+        if not np.all(np.isfinite(matrix)):
+            raise InputError("matrix_not_finite")
+        benefit = np.asarray(self.benefit)
+        if benefit.shape != (n,):
+            raise InputError("matrix_shape", expected=f"benefit ({n},)", got=str(benefit.shape))
+        if benefit.dtype != bool:
+            if not all(isinstance(v, bool | np.bool_) for v in benefit.tolist()):
+                raise InputError("problem_bad_type", field="benefit")
+            benefit = benefit.astype(bool)
+        weights = normalize_weights(validate_weights(self.weights, expected=n))
+        object.__setattr__(self, "alternatives", alternatives)
+        object.__setattr__(self, "criteria", criteria)
+        object.__setattr__(self, "matrix", _frozen(matrix))
+        object.__setattr__(self, "benefit", _frozen(benefit))
+        object.__setattr__(self, "weights", _frozen(weights))
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> DecisionProblem:
+        """Build from JSON: alternatives, criteria [{name, direction, weight}], matrix (rows)."""
+        if not isinstance(data, Mapping):
+            raise InputError("problem_bad_type", field="(root)")
+        alternatives = _names(_field(data, "alternatives", list), "alternatives")
+        specs = _field(data, "criteria", list)
+        names: list[str] = []
+        benefit: list[bool] = []
+        weights: list[float] = []
+        for j, spec in enumerate(specs):
+            where = f"criteria[{j}]"
+            if not isinstance(spec, Mapping):
+                raise InputError("problem_bad_type", field=where)
+            names.append(_field(spec, "name", str, where))
+            direction = _field(spec, "direction", str, where)
+            if direction not in DIRECTIONS:
+                raise InputError("unknown_direction", direction=direction)
+            benefit.append(direction == "benefit")
+            weights.append(_number(_field(spec, "weight", object, where), f"{where}.weight"))
+        rows = _field(data, "matrix", list)
+        if not all(isinstance(row, list) for row in rows):
+            raise InputError("problem_bad_type", field="matrix")
+        widths = {len(row) for row in rows}
+        if len(widths) > 1 or (rows and widths != {len(names)}):
+            shown = "×".join(str(w) for w in sorted(widths))
+            raise InputError(
+                "matrix_shape", expected=f"({len(alternatives)}, {len(names)})", got=shown
+            )
+        if any(not _is_number(value) for row in rows for value in row):
+            raise InputError("matrix_not_finite")
+        matrix = np.array(rows, dtype=float).reshape(len(rows), len(names))
+        return cls(
+            alternatives=tuple(alternatives),
+            criteria=tuple(names),
+            matrix=matrix,
+            benefit=np.array(benefit, dtype=bool),
+            weights=np.array(weights, dtype=float),
+        )
+
+
+def _field(data: Mapping[str, Any], key: str, kind: type, where: str = "") -> Any:
+    """``data[key]`` if present and of type ``kind``; otherwise a keyed InputError."""
+    name = f"{where}.{key}" if where else key
+    if key not in data:
+        raise InputError("problem_missing_field", field=name)
+    value = data[key]
+    if not isinstance(value, kind):
+        raise InputError("problem_bad_type", field=name)
+    return value
+
+
+def _is_number(value: Any) -> bool:
+    """True for int/float (not bool)."""
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _number(value: Any, field: str) -> float:
+    """A JSON number as float; anything else (incl. bool, str, None) is a type error."""
+    if not _is_number(value):
+        raise InputError("problem_bad_type", field=field)
+    return float(value)
+
+
+@dataclass(frozen=True, eq=False)
+class Evaluation:
+    """Scores, competition ranks and per-criterion contributions of one evaluation.
+
+    ``contributions[i, j]`` is criterion j's share of alternative i's score:
+
+    * wsm: w_j · n_ij, summing exactly to the score;
+    * promethee2: w_j · φ_j(i) (weighted single-criterion net flow), summing exactly;
+    * topsis: TOPSIS is not additive, so the closeness is apportioned in proportion to
+      w_j · n_ij (rows with Σ_j w_j · n_ij = 0 in proportion to w_j). The parts add up to the
+      closeness but are an attribution, not a decomposition of the method.
+    """
+
+    method: str
+    normalization: str
+    alternatives: tuple[str, ...]
+    scores: np.ndarray
+    ranks: np.ndarray
+    contributions: np.ndarray
+
+    @property
+    def ranking(self) -> list[str]:
+        """Alternative names, best first; ties keep their input order."""
+        order = np.argsort(self.ranks, kind="stable")
+        return [self.alternatives[i] for i in order]
+
+    def to_json_dict(self) -> dict[str, Any]:
+        """Plain-JSON view: scores and ranks by name, plus the ranking."""
+        return {
+            "scores": {a: float(s) for a, s in zip(self.alternatives, self.scores, strict=True)},
+            "ranks": {a: int(r) for a, r in zip(self.alternatives, self.ranks, strict=True)},
+            "ranking": self.ranking,
+        }
+
+
+def _preferences(
+    preference: Sequence[Mapping[str, Any]] | None, n: int
+) -> tuple[list[str], list[float], list[float]]:
+    """Function names and q/p thresholds per criterion (None: usual for all)."""
+    if preference is None:
+        return ["usual"] * n, [0.0] * n, [0.0] * n
+    if isinstance(preference, str | bytes | Mapping) or not isinstance(preference, Sequence):
+        raise InputError("problem_bad_type", field="preference")
+    if len(preference) != n:
+        raise InputError("preference_length", expected=n, got=len(preference))
+    functions: list[str] = []
+    q: list[float] = []
+    p: list[float] = []
+    for j, spec in enumerate(preference):
+        where = f"preference[{j}]"
+        if not isinstance(spec, Mapping):
+            raise InputError("problem_bad_type", field=where)
+        function = spec.get("function", "usual")
+        if not isinstance(function, str):
+            raise InputError("problem_bad_type", field=f"{where}.function")
+        functions.append(function)
+        q.append(_number(spec.get("q", 0.0), f"{where}.q"))
+        p.append(_number(spec.get("p", 0.0), f"{where}.p"))
+    return functions, q, p
+
+
+def _topsis_contributions(
+    scores: np.ndarray, weighted: np.ndarray, weights: np.ndarray
+) -> np.ndarray:
+    """Apportion each closeness in proportion to w_j · n_ij (fallback: w_j)."""
+    totals = weighted.sum(axis=1, keepdims=True)
+    shares = np.where(totals != 0, weighted / np.where(totals != 0, totals, 1.0), weights)
+    return scores[:, None] * shares
+
+
+def evaluate(
+    problem: DecisionProblem,
+    method: str = "wsm",
+    normalization: str | None = None,
+    preference: Sequence[Mapping[str, Any]] | None = None,
+) -> Evaluation:
+    """Score and rank ``problem`` with ``method`` (wsm, topsis or promethee2).
+
+    ``normalization`` defaults to minmax (wsm), vector (topsis) or none (promethee2).
+    ``preference`` is used by promethee2 only: None (usual for every criterion) or one
+    ``{"function": "usual"|"linear"|"vshape", "q": float, "p": float}`` per criterion, with
+    thresholds in the units of the normalised matrix (raw units under ``none``).
+    """
+    if not isinstance(method, str) or method not in METHODS:
+        raise InputError("unknown_method", method=method, allowed=", ".join(METHODS))
+    if normalization is None:
+        normalization = DEFAULT_NORMALIZATION[method]
+    elif not isinstance(normalization, str):
+        raise InputError("problem_bad_type", field="normalization")
+    normalized = normalize(problem.matrix, problem.benefit, normalization)
+    weights = np.asarray(problem.weights)
+    if method == "wsm":
+        scores = weighted_sum(normalized, weights)
+        contributions = normalized * weights
+    elif method == "topsis":
+        scores = topsis(normalized, weights)
+        contributions = _topsis_contributions(scores, normalized * weights, weights)
+    else:
+        functions, q, p = _preferences(preference, len(problem.criteria))
+        result = promethee2(normalized, weights, functions, q, p)
+        scores = result.net_flow
+        contributions = result.criterion_net_flows * weights
+    return Evaluation(
+        method=method,
+        normalization=normalization,
+        alternatives=problem.alternatives,
+        scores=_frozen(scores),
+        ranks=_frozen(competition_ranks(scores)),
+        contributions=_frozen(contributions),
+    )

@@ -1,0 +1,114 @@
+"""PROMETHEE II: net outranking flows from pairwise preferences (Brans & Vincke 1985).
+
+For each criterion j and pair (a, b), d = g_j(a) − g_j(b) on a benefit-oriented matrix and a
+preference function P_j(d) in [0, 1]:
+
+* ``usual``  — 1 if d > 0, else 0 (q and p ignored);
+* ``linear`` — V-shape with indifference: 0 if d ≤ q, (d − q)/(p − q) if q < d ≤ p, 1 if d > p;
+* ``vshape`` — d/p if 0 < d ≤ p, 1 if d > p, else 0 (q ignored).
+
+Single-criterion flows are φ⁺_j(a) = Σ_b P_j(a, b)/(m − 1) and φ⁻_j(a) = Σ_b P_j(b, a)/(m − 1);
+the net flow is φ(a) = Σ_j w_j (φ⁺_j(a) − φ⁻_j(a)) in [−1, 1] for weights summing to 1.
+Memory stays at one m×m array per criterion, never m×m×n.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import ArrayLike
+
+from core.errors import InputError
+from core.scoring.methods._inputs import matrix_and_weights
+
+PREFERENCE_FUNCTIONS: tuple[str, ...] = ("usual", "linear", "vshape")
+
+
+@dataclass(frozen=True, eq=False)
+class PrometheeResult:
+    """Flows per alternative; ``criterion_net_flows`` is m×n, unweighted φ_j(a)."""
+
+    net_flow: np.ndarray
+    positive_flow: np.ndarray
+    negative_flow: np.ndarray
+    criterion_net_flows: np.ndarray
+
+
+def _thresholds(values: ArrayLike | None, n: int, name: str) -> np.ndarray:
+    """Per-criterion thresholds as floats (None means 0 for every criterion)."""
+    if values is None:
+        return np.zeros(n)
+    try:
+        array = np.asarray(values, dtype=float).reshape(-1)
+    except (TypeError, ValueError):
+        raise InputError("problem_bad_type", field=name) from None
+    if array.size != n:
+        raise InputError("preference_length", expected=n, got=int(array.size))
+    return array
+
+
+def _check_function(function: str, q: float, p: float, index: int) -> None:
+    """Reject unknown function names and thresholds outside 0 ≤ q < p (linear) / p > 0 (vshape)."""
+    if function not in PREFERENCE_FUNCTIONS:
+        raise InputError("unknown_preference", function=function)
+    if function == "linear":
+        valid = math.isfinite(q) and math.isfinite(p) and 0 <= q < p
+    elif function == "vshape":
+        valid = math.isfinite(p) and p > 0
+    else:
+        valid = True
+    if not valid:
+        raise InputError("preference_thresholds", criterion=index + 1, q=q, p=p)
+
+
+def preference(d: np.ndarray, function: str, q: float = 0.0, p: float = 0.0) -> np.ndarray:
+    """Preference degree P(d) in [0, 1] for differences ``d`` (see the module docstring)."""
+    if function == "usual":
+        return (d > 0).astype(float)
+    if function == "linear":
+        return np.clip((d - q) / (p - q), 0.0, 1.0)
+    if function == "vshape":
+        return np.clip(d / p, 0.0, 1.0)
+    raise InputError("unknown_preference", function=function)
+
+
+def promethee2(
+    matrix: ArrayLike,
+    weights: ArrayLike,
+    functions: Sequence[str],
+    q: ArrayLike | None = None,
+    p: ArrayLike | None = None,
+) -> PrometheeResult:
+    """PROMETHEE II flows on a benefit-oriented matrix; weights are used as given.
+
+    ``functions``, ``q`` and ``p`` hold one entry per criterion (None thresholds mean 0).
+    With a single alternative every flow is 0.
+    """
+    x, w = matrix_and_weights(matrix, weights)
+    m, n = x.shape
+    names = [functions] if isinstance(functions, str) else list(functions)
+    if len(names) != n:
+        raise InputError("preference_length", expected=n, got=len(names))
+    q_values, p_values = _thresholds(q, n, "q"), _thresholds(p, n, "p")
+    for j, name in enumerate(names):
+        _check_function(name, float(q_values[j]), float(p_values[j]), j)
+
+    plus = np.zeros((m, n))
+    minus = np.zeros((m, n))
+    if m > 1:
+        for j in range(n):
+            column = x[:, j]
+            d = column[:, None] - column[None, :]
+            pairwise = preference(d, names[j], q_values[j], p_values[j])
+            plus[:, j] = pairwise.sum(axis=1) / (m - 1)
+            minus[:, j] = pairwise.sum(axis=0) / (m - 1)
+    criterion_net = plus - minus
+    return PrometheeResult(
+        net_flow=(criterion_net * w).sum(axis=1),
+        positive_flow=(plus * w).sum(axis=1),
+        negative_flow=(minus * w).sum(axis=1),
+        criterion_net_flows=criterion_net,
+    )

@@ -1,0 +1,49 @@
+"""The DuckDB store: connection, migrations, reads, seed and the one transaction helper.
+
+Pages, ui and the other subpackages use the names below (``from core import store``,
+``store.options(conn, area)``). The seed lives in :mod:`core.store.seed`; opening a store
+never seeds it, the caller seeds an empty store.
+"""
+
+from core.store.connection import bump_data_version, connect, data_version, is_empty
+from core.store.reads import (
+    PATHWAYS,
+    SYSTEM_KINDS,
+    area_slugs,
+    areas,
+    assessments,
+    cost_lines,
+    cost_totals,
+    criteria,
+    estimate_share,
+    options,
+    require_area,
+    sources,
+    systems,
+    weight_profiles,
+)
+from core.store.transaction import WRITE_LOCK, Transaction, transaction
+
+__all__ = [
+    "PATHWAYS",
+    "SYSTEM_KINDS",
+    "WRITE_LOCK",
+    "Transaction",
+    "area_slugs",
+    "areas",
+    "assessments",
+    "bump_data_version",
+    "connect",
+    "cost_lines",
+    "cost_totals",
+    "criteria",
+    "data_version",
+    "estimate_share",
+    "is_empty",
+    "options",
+    "require_area",
+    "sources",
+    "systems",
+    "transaction",
+    "weight_profiles",
+]

@@ -1,0 +1,45 @@
+"""Opening the DuckDB store and its data version.
+
+:func:`connect` opens and migrates a store; it never seeds it: the caller seeds an empty
+store (:func:`core.store.seed.open_seeded`). The data version rises by one with every write.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import duckdb
+
+from core import settings
+from core.store import migrations
+
+
+def connect(path: str | None = None, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """Open (and migrate) the store at ``path``; default from the ``COCKPIT_DB`` setting."""
+    target = path if path is not None else settings.get("db_path")
+    if target != ":memory:":
+        Path(target).parent.mkdir(parents=True, exist_ok=True)
+    conn = duckdb.connect(target, read_only=read_only)
+    if not read_only:
+        migrations.migrate(conn)
+    return conn
+
+
+def is_empty(conn: duckdb.DuckDBPyConnection) -> bool:
+    """True when the store has no review areas."""
+    return conn.execute("SELECT count(*) FROM areas").fetchone()[0] == 0
+
+
+def data_version(conn: duckdb.DuckDBPyConnection) -> tuple[int, str]:
+    """The data version number and the date it was set (ISO)."""
+    rows = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+    return int(rows.get("data_version", "0")), rows.get("data_date", "")
+
+
+def bump_data_version(conn: duckdb.DuckDBPyConnection) -> int:
+    """Raise the data version by one and stamp today's date; call inside the write transaction."""
+    version = data_version(conn)[0] + 1
+    conn.execute("UPDATE meta SET value = ? WHERE key = 'data_version'", [str(version)])
+    conn.execute("UPDATE meta SET value = ? WHERE key = 'data_date'", [dt.date.today().isoformat()])
+    return version

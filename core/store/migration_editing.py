@@ -1,0 +1,120 @@
+"""Migration ``0003_editing_audit``: the audit trail, soft delete and renamable options.
+
+* ``audit_log``: append-only; who, when, which entity and field, old and new value (JSON
+  text), the data version the change produced, and for an undo the entry it reverses. It
+  has no foreign keys on purpose: it must outlive the rows it describes.
+* ``removed_at`` on options, criteria, cost lines, assessments and weight profiles: DuckDB
+  checks foreign keys eagerly per transaction, so a parent and its children cannot be
+  deleted in one transaction. Removal therefore marks rows, reads hide marked rows, and an
+  undo clears the mark.
+* ``options`` loses ``UNIQUE (area, name)``: DuckDB executes an update of an indexed column
+  as delete + insert, which the eager foreign-key check refuses while assessments point at
+  the option – an option could never be renamed. Unique names among the *active* options of
+  an area are checked by :mod:`core.editing.edits` (and by the Excel import) instead; that is also
+  the right rule once removed options keep their old names.
+
+Runs inside the migration's transaction (DuckDB DDL is transactional).
+"""
+
+from __future__ import annotations
+
+import duckdb
+
+from core.errors import StoreError
+
+SOFT_DELETE_TABLES = ("criteria", "weight_profiles", "assessments", "cost_lines")
+
+AUDIT_DDL = (
+    "CREATE SEQUENCE audit_log_ids START 1",
+    """
+    CREATE TABLE audit_log (
+        id BIGINT PRIMARY KEY DEFAULT nextval('audit_log_ids'),
+        changed_at TIMESTAMP NOT NULL,
+        actor VARCHAR NOT NULL CHECK (length(trim(actor)) > 0),
+        role VARCHAR NOT NULL CHECK (role IN ('editor', 'participant')),
+        action VARCHAR NOT NULL CHECK (action IN ('update', 'add', 'remove', 'restore')),
+        entity VARCHAR NOT NULL,
+        entity_key VARCHAR NOT NULL,
+        field VARCHAR NOT NULL DEFAULT '',
+        old_value VARCHAR,
+        new_value VARCHAR,
+        data_version INTEGER NOT NULL,
+        undoes BIGINT
+    )""",
+    "CREATE INDEX audit_log_entity ON audit_log (entity, entity_key)",
+)
+
+OPTIONS_DDL = """
+    CREATE TABLE options (
+        id VARCHAR PRIMARY KEY CHECK (regexp_full_match(id, '[a-z0-9]+(-[a-z0-9]+)*')),
+        area VARCHAR NOT NULL REFERENCES areas (slug),
+        replaces_system VARCHAR REFERENCES systems (id),
+        pathway VARCHAR NOT NULL
+            CHECK (pathway IN ('status_quo', 'standard', 'best_practice', 'joint_kdn')),
+        name VARCHAR NOT NULL CHECK (length(trim(name)) > 0),
+        partner VARCHAR NOT NULL DEFAULT '',
+        description VARCHAR NOT NULL DEFAULT '',
+        source VARCHAR NOT NULL CHECK (length(trim(source)) > 0),
+        removed_at TIMESTAMP
+    )"""
+OPTION_COLUMNS = "id, area, replaces_system, pathway, name, partner, description, source"
+
+
+def _children(conn: duckdb.DuckDBPyConnection, table: str) -> list[str]:
+    rows = conn.execute(
+        "SELECT DISTINCT table_name FROM duckdb_constraints()"
+        " WHERE database_name = current_database() AND schema_name = 'main'"
+        " AND constraint_type = 'FOREIGN KEY' AND referenced_table = ? AND table_name <> ?"
+        " ORDER BY table_name",
+        [table, table],
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
+def _table_sql(conn: duckdb.DuckDBPyConnection, table: str) -> str:
+    return conn.execute(
+        "SELECT sql FROM duckdb_tables() WHERE database_name = current_database()"
+        " AND schema_name = 'main' AND table_name = ?",
+        [table],
+    ).fetchone()[0]
+
+
+def _rebuild_options(conn: duckdb.DuckDBPyConnection) -> None:
+    """Recreate ``options`` without UNIQUE (area, name), its children unchanged."""
+    children = _children(conn, "options")
+    for child in children:
+        if _children(conn, child):
+            raise StoreError(
+                "migration_failed", name="0003_editing_audit", error=f"{child} has dependents"
+            )
+    child_sql = {child: _table_sql(conn, child) for child in children}
+    indexes = conn.execute(
+        "SELECT sql FROM duckdb_indexes() WHERE database_name = current_database()"
+        " AND schema_name = 'main' AND sql IS NOT NULL AND list_contains(?, table_name)",
+        [["options", *children]],
+    ).fetchall()
+    for table in ["options", *children]:
+        conn.execute(f'CREATE TEMP TABLE "keep_{table}" AS SELECT * FROM "{table}"')  # noqa: S608
+    for child in children:
+        conn.execute(f'DROP TABLE "{child}"')
+    conn.execute("DROP TABLE options")
+    conn.execute(OPTIONS_DDL)
+    conn.execute(
+        f"INSERT INTO options ({OPTION_COLUMNS}) SELECT {OPTION_COLUMNS} FROM keep_options"  # noqa: S608
+    )
+    for child in children:
+        conn.execute(child_sql[child])
+        conn.execute(f'INSERT INTO "{child}" SELECT * FROM "keep_{child}"')  # noqa: S608
+    for table in ["options", *children]:
+        conn.execute(f'DROP TABLE "keep_{table}"')
+    for (sql,) in indexes:
+        conn.execute(sql)
+
+
+def apply(conn: duckdb.DuckDBPyConnection) -> None:
+    """Create the audit trail, add ``removed_at`` columns and rebuild ``options``."""
+    for statement in AUDIT_DDL:
+        conn.execute(statement)
+    for table in SOFT_DELETE_TABLES:
+        conn.execute(f'ALTER TABLE "{table}" ADD COLUMN removed_at TIMESTAMP')
+    _rebuild_options(conn)

@@ -1,0 +1,212 @@
+"""Named, ordered schema migrations recorded in ``schema_migrations``.
+
+Each migration and its record commit in one transaction; a failing migration rolls back
+and raises :class:`core.errors.StoreError`. Rerunning applies nothing twice.
+(Model: sqlite-utils ``migrations.py``.)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import duckdb
+
+from core.errors import StoreError
+from core.store import migration_editing
+from core.store.transaction import transaction
+
+HONESTY = "(length(trim(source)) > 0 OR (is_estimate AND length(trim(estimate_reason)) > 0))"
+SLUG = "regexp_full_match({col}, '[a-z0-9]+(-[a-z0-9]+)*')"
+
+
+@dataclass(frozen=True)
+class Migration:
+    """A named schema change: either SQL statements or a function of the connection."""
+
+    name: str
+    apply: Sequence[str] | Callable[[duckdb.DuckDBPyConnection], None]
+
+
+INITIAL_SCHEMA = (
+    f"""
+    CREATE TABLE areas (
+        slug VARCHAR PRIMARY KEY CHECK ({SLUG.format(col="slug")}),
+        name_de VARCHAR NOT NULL CHECK (length(trim(name_de)) > 0),
+        name_en VARCHAR NOT NULL CHECK (length(trim(name_en)) > 0),
+        description_de VARCHAR NOT NULL DEFAULT '',
+        sort_order INTEGER NOT NULL
+    )""",
+    f"""
+    CREATE TABLE systems (
+        id VARCHAR PRIMARY KEY CHECK ({SLUG.format(col="id")}),
+        area VARCHAR NOT NULL REFERENCES areas (slug),
+        name VARCHAR NOT NULL CHECK (length(trim(name)) > 0),
+        kind VARCHAR NOT NULL CHECK (kind IN ('in_house', 'standard', 'saas', 'shared')),
+        operator VARCHAR NOT NULL DEFAULT '',
+        annual_cost_eur DOUBLE CHECK (annual_cost_eur IS NULL
+            OR (isfinite(annual_cost_eur) AND annual_cost_eur >= 0)),
+        reach_value DOUBLE
+            CHECK (reach_value IS NULL OR (isfinite(reach_value) AND reach_value >= 0)),
+        reach_unit VARCHAR NOT NULL DEFAULT '',
+        in_use_since INTEGER
+            CHECK (in_use_since IS NULL OR in_use_since BETWEEN 1950 AND 2100),
+        notes VARCHAR NOT NULL DEFAULT '',
+        source VARCHAR NOT NULL DEFAULT '',
+        is_estimate BOOLEAN NOT NULL DEFAULT FALSE,
+        estimate_reason VARCHAR NOT NULL DEFAULT '',
+        CHECK {HONESTY}
+    )""",
+    f"""
+    CREATE TABLE options (
+        id VARCHAR PRIMARY KEY CHECK ({SLUG.format(col="id")}),
+        area VARCHAR NOT NULL REFERENCES areas (slug),
+        replaces_system VARCHAR REFERENCES systems (id),
+        pathway VARCHAR NOT NULL
+            CHECK (pathway IN ('status_quo', 'standard', 'best_practice', 'joint_kdn')),
+        name VARCHAR NOT NULL CHECK (length(trim(name)) > 0),
+        partner VARCHAR NOT NULL DEFAULT '',
+        description VARCHAR NOT NULL DEFAULT '',
+        source VARCHAR NOT NULL CHECK (length(trim(source)) > 0),
+        UNIQUE (area, name)
+    )""",
+    """
+    CREATE TABLE criteria (
+        key VARCHAR PRIMARY KEY CHECK (regexp_full_match(key, '[a-z][a-z0-9_]*')),
+        grp VARCHAR NOT NULL CHECK (grp IN ('cost', 'citizen_value', 'feasibility')),
+        label_de VARCHAR NOT NULL CHECK (length(trim(label_de)) > 0),
+        label_en VARCHAR NOT NULL CHECK (length(trim(label_en)) > 0),
+        unit VARCHAR NOT NULL DEFAULT '',
+        direction VARCHAR NOT NULL CHECK (direction IN ('benefit', 'cost')),
+        min_value DOUBLE NOT NULL CHECK (isfinite(min_value)),
+        max_value DOUBLE NOT NULL CHECK (isfinite(max_value)),
+        default_weight DOUBLE NOT NULL CHECK (isfinite(default_weight) AND default_weight >= 0),
+        derived_from VARCHAR CHECK (derived_from IS NULL
+            OR derived_from IN ('npv', 'investment', 'fte')),
+        help_de VARCHAR NOT NULL DEFAULT '',
+        sort_order INTEGER NOT NULL,
+        CHECK (min_value < max_value)
+    )""",
+    f"""
+    CREATE TABLE assessments (
+        option_id VARCHAR NOT NULL REFERENCES options (id),
+        criterion VARCHAR NOT NULL REFERENCES criteria (key),
+        value DOUBLE NOT NULL CHECK (isfinite(value)),
+        rationale VARCHAR NOT NULL DEFAULT '',
+        source VARCHAR NOT NULL DEFAULT '',
+        is_estimate BOOLEAN NOT NULL DEFAULT FALSE,
+        estimate_reason VARCHAR NOT NULL DEFAULT '',
+        assessed_on DATE NOT NULL,
+        PRIMARY KEY (option_id, criterion),
+        CHECK {HONESTY}
+    )""",
+    "CREATE SEQUENCE cost_line_ids START 1",
+    f"""
+    CREATE TABLE cost_lines (
+        id INTEGER PRIMARY KEY DEFAULT nextval('cost_line_ids'),
+        option_id VARCHAR NOT NULL REFERENCES options (id),
+        item VARCHAR NOT NULL CHECK (length(trim(item)) > 0),
+        investment_eur DOUBLE NOT NULL CHECK (isfinite(investment_eur) AND investment_eur >= 0),
+        annual_cost_eur DOUBLE NOT NULL
+            CHECK (isfinite(annual_cost_eur) AND annual_cost_eur >= 0),
+        staff_fte DOUBLE NOT NULL CHECK (isfinite(staff_fte) AND staff_fte >= 0),
+        source VARCHAR NOT NULL DEFAULT '',
+        is_estimate BOOLEAN NOT NULL DEFAULT FALSE,
+        estimate_reason VARCHAR NOT NULL DEFAULT '',
+        CHECK {HONESTY}
+    )""",
+    f"""
+    CREATE TABLE weight_profiles (
+        slug VARCHAR PRIMARY KEY CHECK ({SLUG.format(col="slug")}),
+        name_de VARCHAR NOT NULL CHECK (length(trim(name_de)) > 0),
+        name_en VARCHAR NOT NULL DEFAULT '',
+        kind VARCHAR NOT NULL DEFAULT 'preset'
+            CHECK (kind IN ('preset', 'scenario', 'stakeholder')),
+        w_cost DOUBLE NOT NULL CHECK (isfinite(w_cost) AND w_cost >= 0),
+        w_citizen_value DOUBLE NOT NULL
+            CHECK (isfinite(w_citizen_value) AND w_citizen_value >= 0),
+        w_feasibility DOUBLE NOT NULL CHECK (isfinite(w_feasibility) AND w_feasibility >= 0),
+        method VARCHAR NOT NULL DEFAULT 'wsm' CHECK (method IN ('wsm', 'topsis', 'promethee2')),
+        description_de VARCHAR NOT NULL DEFAULT '',
+        author VARCHAR NOT NULL DEFAULT '',
+        created_at TIMESTAMP NOT NULL DEFAULT current_timestamp,
+        CHECK (w_cost + w_citizen_value + w_feasibility > 0)
+    )""",
+    """
+    CREATE TABLE profile_criterion_weights (
+        profile VARCHAR NOT NULL REFERENCES weight_profiles (slug),
+        criterion VARCHAR NOT NULL REFERENCES criteria (key),
+        weight DOUBLE NOT NULL CHECK (isfinite(weight) AND weight >= 0),
+        PRIMARY KEY (profile, criterion)
+    )""",
+    """
+    CREATE TABLE meta (
+        key VARCHAR PRIMARY KEY,
+        value VARCHAR NOT NULL
+    )""",
+    "INSERT INTO meta VALUES ('data_version', '0'), ('data_date', CAST(current_date AS VARCHAR))",
+)
+
+IMPORT_LOG = (
+    "CREATE SEQUENCE import_log_ids START 1",
+    """
+    CREATE TABLE import_log (
+        id INTEGER PRIMARY KEY DEFAULT nextval('import_log_ids'),
+        imported_at TIMESTAMP NOT NULL DEFAULT current_timestamp,
+        imported_by VARCHAR NOT NULL CHECK (length(trim(imported_by)) > 0),
+        file_name VARCHAR NOT NULL,
+        file_sha256 VARCHAR NOT NULL,
+        areas VARCHAR NOT NULL DEFAULT '',
+        added INTEGER NOT NULL CHECK (added >= 0),
+        changed INTEGER NOT NULL CHECK (changed >= 0),
+        removed INTEGER NOT NULL CHECK (removed >= 0),
+        details VARCHAR NOT NULL DEFAULT '{}',
+        data_version INTEGER NOT NULL
+    )""",
+)
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration("0001_initial_schema", INITIAL_SCHEMA),
+    Migration("0002_import_log", IMPORT_LOG),
+    Migration("0003_editing_audit", migration_editing.apply),
+)
+
+
+def _ensure_table(conn: duckdb.DuckDBPyConnection) -> None:
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS schema_migrations ("
+        " name VARCHAR PRIMARY KEY, applied_at TIMESTAMP NOT NULL DEFAULT current_timestamp)"
+    )
+
+
+def applied(conn: duckdb.DuckDBPyConnection) -> list[str]:
+    """Names of the migrations already applied, in order of application."""
+    _ensure_table(conn)
+    rows = conn.execute("SELECT name FROM schema_migrations ORDER BY applied_at, name").fetchall()
+    return [r[0] for r in rows]
+
+
+def migrate(
+    conn: duckdb.DuckDBPyConnection, migrations: Sequence[Migration] = MIGRATIONS
+) -> list[str]:
+    """Apply every migration not yet recorded; return the names applied now."""
+    done = set(applied(conn))
+    names = [m.name for m in migrations]
+    if len(set(names)) != len(names):
+        raise ValueError("duplicate migration names")
+    newly: list[str] = []
+    for migration in migrations:
+        if migration.name in done:
+            continue
+        try:
+            with transaction(conn):
+                if callable(migration.apply):
+                    migration.apply(conn)
+                else:
+                    for statement in migration.apply:
+                        conn.execute(statement)
+                conn.execute("INSERT INTO schema_migrations (name) VALUES (?)", [migration.name])
+        except Exception as exc:
+            raise StoreError("migration_failed", name=migration.name, error=str(exc)) from exc
+        newly.append(migration.name)
+    return newly

@@ -1,0 +1,179 @@
+"""Load the seed data in ``data/seed/*.csv`` into the store, in one transaction."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from core import settings
+from core.errors import InputError
+from core.store import connection, migrations
+from core.store.transaction import transaction
+
+# Table name -> (CSV file, {csv column: table column}) in foreign-key order.
+SEED_FILES: dict[str, tuple[str, dict[str, str]]] = {
+    "areas": ("areas.csv", {}),
+    "criteria": ("criteria.csv", {}),
+    "systems": ("systems.csv", {}),
+    "options": ("options.csv", {}),
+    "cost_lines": ("cost_lines.csv", {"option": "option_id"}),
+    "assessments": ("assessments.csv", {"option": "option_id"}),
+    "weight_profiles": ("weight_profiles.csv", {}),
+}
+
+NUMERIC = {
+    "areas": ["sort_order"],
+    "criteria": ["min_value", "max_value", "default_weight", "sort_order"],
+    "systems": ["annual_cost_eur", "reach_value", "in_use_since"],
+    "options": [],
+    "cost_lines": ["investment_eur", "annual_cost_eur", "staff_fte"],
+    "assessments": ["value"],
+    "weight_profiles": ["w_cost", "w_citizen_value", "w_feasibility"],
+}
+NULLABLE_TEXT = {"systems": [], "options": ["replaces_system"], "criteria": ["derived_from"]}
+BOOLEAN = ["is_estimate"]
+# Tables emptied on reset, children first.
+DELETE_ORDER = (
+    "profile_criterion_weights",
+    "weight_profiles",
+    "assessments",
+    "cost_lines",
+    "options",
+    "systems",
+    "criteria",
+    "areas",
+)
+
+
+def _parse_bool(value: str, file: str, row: int) -> bool:
+    text = value.strip().lower()
+    if text in ("true", "1", "ja", "yes"):
+        return True
+    if text in ("false", "0", "nein", "no", ""):
+        return False
+    raise InputError("seed_invalid", file=file, row=row, problem=f"is_estimate={value!r}")
+
+
+def read_seed(seed_dir: Path = settings.SEED_DIR) -> dict[str, pd.DataFrame]:
+    """Read and type every seed CSV; raise :class:`InputError` naming file and row on bad data."""
+    frames: dict[str, pd.DataFrame] = {}
+    for table, (file, renames) in SEED_FILES.items():
+        path = Path(seed_dir) / file
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False).rename(columns=renames)
+        for column in NUMERIC[table]:
+            converted = pd.to_numeric(frame[column].str.strip().replace("", None), errors="coerce")
+            bad = converted.isna() & (frame[column].str.strip() != "")
+            if bad.any():
+                row = int(bad.idxmax()) + 2
+                raise InputError(
+                    "seed_invalid", file=file, row=row, problem=f"{column} not numeric"
+                )
+            frame[column] = converted
+        for column in BOOLEAN:
+            if column in frame:
+                frame[column] = [
+                    _parse_bool(v, file, i + 2) for i, v in enumerate(frame[column].tolist())
+                ]
+        for column in NULLABLE_TEXT.get(table, []):
+            frame[column] = frame[column].str.strip().replace("", None)
+        frames[table] = frame
+    _check_ranges(frames)
+    return frames
+
+
+def _check_ranges(frames: dict[str, pd.DataFrame]) -> None:
+    """Assessment values must lie in their criterion's valid range (not expressible as CHECK)."""
+    crit = frames["criteria"].set_index("key")
+    values = frames["assessments"]
+    for i, record in enumerate(values.itertuples(index=False)):
+        if record.criterion not in crit.index:
+            raise InputError(
+                "seed_invalid", file="assessments.csv", row=i + 2, problem=record.criterion
+            )
+        low, high = crit.loc[record.criterion, ["min_value", "max_value"]]
+        if not low <= record.value <= high:
+            raise InputError(
+                "seed_invalid",
+                file="assessments.csv",
+                row=i + 2,
+                problem=f"{record.criterion}={record.value} outside [{low}, {high}]",
+            )
+
+
+def _check_columns(conn: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> None:
+    """Only known table columns may be named in the INSERT (CSV headers are data)."""
+    known = {
+        row[0]
+        for row in conn.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = ?", [table]
+        ).fetchall()
+    }
+    unknown = [c for c in frame.columns if c not in known]
+    if unknown:
+        file = SEED_FILES[table][0]
+        raise InputError("seed_invalid", file=file, row=1, problem=f"unknown columns {unknown}")
+
+
+def _insert(conn: duckdb.DuckDBPyConnection, frames: dict[str, pd.DataFrame]) -> None:
+    for table, frame in frames.items():
+        _check_columns(conn, table, frame)
+        columns = ", ".join(frame.columns)
+        view = f"seed_{table}"
+        conn.register(view, frame)
+        conn.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM {view}")  # noqa: S608
+
+
+def _unregister(conn: duckdb.DuckDBPyConnection, frames: dict[str, pd.DataFrame]) -> None:
+    for table in frames:
+        try:
+            conn.unregister(f"seed_{table}")
+        except duckdb.Error:  # never registered
+            pass
+
+
+def validate_in_staging(frames: dict[str, pd.DataFrame]) -> None:
+    """Load ``frames`` into a fresh in-memory store: every CHECK and foreign key must hold."""
+    staging = duckdb.connect(":memory:")
+    try:
+        migrations.migrate(staging)
+        with transaction(staging):
+            _insert(staging, frames)
+    finally:
+        staging.close()
+
+
+def load_seed(
+    conn: duckdb.DuckDBPyConnection, seed_dir: Path = settings.SEED_DIR, *, reset: bool = False
+) -> int:
+    """Load the seed into the store; return the new data version.
+
+    Without ``reset`` the load is one transaction and the store must be empty. With ``reset``
+    the seed is first proven valid in an in-memory staging store; then the old rows are
+    deleted table by table and the new ones inserted in one transaction. (DuckDB checks
+    foreign keys eagerly: deleting child and parent rows, or deleting and re-inserting a
+    referenced key, within one transaction is rejected. The staging dry run makes sure the
+    insert cannot fail on the data once the old rows are gone.)
+    """
+    frames = read_seed(seed_dir)
+    try:
+        if reset:
+            validate_in_staging(frames)
+
+            for table in DELETE_ORDER:  # one statement each: see docstring
+                conn.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed table names
+
+        with transaction(conn):
+            _insert(conn, frames)
+            return connection.bump_data_version(conn)
+    finally:
+        _unregister(conn, frames)
+
+
+def open_seeded(path: str | None = None) -> duckdb.DuckDBPyConnection:
+    """Connect and migrate; seed from ``data/seed`` if the store holds no areas yet."""
+    conn = connection.connect(path)
+    if connection.is_empty(conn):
+        load_seed(conn)
+    return conn

@@ -1,0 +1,245 @@
+"""A printable A4 summary per review area, as one self-contained HTML document.
+
+For the council papers: each area on its own A4 page with the recommendation, the ranking
+table (total and group points, costs), the stability sentence where there is one, the data
+version ("Stand"), the scenario and the area's sources. HTML rather than PDF keeps the
+project free of a PDF library and its fonts: any browser prints it or saves it as PDF, and
+the browser test renders it with Chromium's ``page.pdf(format="A4")`` to check the pages.
+Every value from the data is HTML-escaped.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+
+from core import i18n
+from core.scoring.weights import GROUPS
+from core.views import fmt
+from core.views.recommendation import recommendation
+
+_BOLD = re.compile(r"\*\*(.+?)\*\*")
+_ABBREVIATION_SPACE = re.compile(r"(\d|\bp\.) (?=J\.|a\.|yrs)")
+
+_CSS = """
+@page { size: A4; margin: 12mm 14mm 12mm; }
+* { box-sizing: border-box; }
+body { font-family: "Source Sans 3", "Noto Sans", "DejaVu Sans", Arial, sans-serif;
+       font-size: 10pt; line-height: 1.35; color: #111111; background: #ffffff; margin: 0; }
+section.area { break-after: page; page-break-after: always; }
+section.area:last-of-type { break-after: auto; page-break-after: auto; }
+header p, .meta { margin: 0 0 2pt; font-size: 9pt; }
+h1 { font-size: 16pt; margin: 4pt 0 2pt; }
+h2 { font-size: 10.5pt; margin: 8pt 0 3pt; }
+.description { font-size: 9pt; margin: 0 0 6pt; }
+.recommendation { border-left: 3pt solid #0b5394; padding: 4pt 8pt; background: #eef2f6;
+                  margin: 8pt 0; }
+table { width: 100%; border-collapse: collapse; font-size: 8.5pt; }
+caption { text-align: left; font-weight: bold; padding-bottom: 3pt; }
+th, td { border-bottom: 0.5pt solid #8a8a8a; padding: 2pt 3pt; text-align: left;
+         vertical-align: top; }
+thead th { border-bottom: 1pt solid #111111; vertical-align: bottom; }
+thead th.group { text-align: center; border-bottom: 0.5pt solid #111111; }
+table.costs { margin-top: 8pt; }
+.num { text-align: right; }
+td.num { white-space: nowrap; }
+.partner { display: block; font-size: 7pt; font-weight: normal; }
+thead { display: table-header-group; }
+tr { break-inside: avoid; page-break-inside: avoid; }
+p.sources { font-size: 7pt; line-height: 1.25; margin: 0; }
+footer { font-size: 7.5pt; margin-top: 8pt; border-top: 0.5pt solid #8a8a8a; padding-top: 3pt; }
+@media screen { body { max-width: 210mm; margin: 1em auto; padding: 0 12mm; }
+                section.area { border-bottom: 2px dashed #8a8a8a; padding-bottom: 1em; } }
+"""
+
+
+@dataclass(frozen=True)
+class AreaPage:
+    """What one A4 page shows: the area's name and text, its ranking, sentence and sources."""
+
+    slug: str
+    name: str
+    description: str
+    ranking: pd.DataFrame
+    stability: str | None = None
+    sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every page repeats: data version, scenario, method, weights, NPV horizon."""
+
+    stand: str
+    scenario: str
+    method: str
+    group_shares: Mapping[str, float]
+    horizon_years: int
+    method_code: str = "wsm"  # the method's key: PROMETHEE II scores are net flows, not points
+
+
+def _split_top_level(text: str, separator: str = ";") -> list[str]:
+    """Split at ``separator`` outside parentheses: 'A (x; y); B' → ['A (x; y)', 'B']."""
+    parts, depth, current = [], 0, []
+    for char in text:
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if char == separator and depth <= 0:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+    parts.append("".join(current))
+    return [part.strip() for part in parts if part.strip()]
+
+
+def area_sources(*columns: Iterable[object]) -> tuple[str, ...]:
+    """Distinct source texts in order of first appearance.
+
+    A cell may cite several sources separated by ';'; each is listed once.
+    """
+    seen: dict[str, None] = {}
+    for column in columns:
+        for value in column:
+            if isinstance(value, str):
+                for source in _split_top_level(value):
+                    seen.setdefault(source, None)
+    return tuple(seen)
+
+
+def _text(value: object) -> str:
+    return html.escape("" if value is None or pd.isna(value) else str(value))
+
+
+def _markdown_bold(sentence: str) -> str:
+    return _BOLD.sub(r"<strong>\1</strong>", html.escape(sentence))
+
+
+def _header(text: str) -> str:
+    """Escaped header text; abbreviations such as "p. a." and "5 J." do not break apart."""
+    return _ABBREVIATION_SPACE.sub("\\1&nbsp;", html.escape(text))
+
+
+def _option_cell(row: object, with_partner: bool = True) -> str:
+    partner = getattr(row, "partner", None)
+    partner_html = (
+        f'<span class="partner">{_text(partner)}</span>'
+        if with_partner and isinstance(partner, str) and partner.strip()
+        else ""
+    )
+    return f'<th scope="row">{_text(row.option)}{partner_html}</th>'
+
+
+def _ranking_table(ranking: pd.DataFrame, lang: str, method: str = "wsm") -> str:
+    """Rank, option, pathway and the points: total and each group's contribution."""
+    rank, option, pathway = (i18n.t(k, lang) for k in ("col_rank", "col_option", "col_pathway"))
+    points = [i18n.t("print_total", lang), *(i18n.t(f"group_{g}", lang) for g in GROUPS)]
+    unit = i18n.for_method("chart_points", method)
+    head = (
+        f'<tr><th scope="col" rowspan="2" class="num">{html.escape(rank)}</th>'
+        f'<th scope="col" rowspan="2">{html.escape(option)}</th>'
+        f'<th scope="col" rowspan="2">{html.escape(pathway)}</th>'
+        f'<th scope="colgroup" colspan="{len(points)}" class="group">'
+        f"{html.escape(i18n.t(unit, lang))}</th></tr>"
+        "<tr>" + "".join(f'<th scope="col" class="num">{html.escape(p)}</th>' for p in points)
+    )
+    rows = []
+    for row in ranking.itertuples(index=False):
+        cells = [
+            f'<td class="num">{int(row.rank)}</td>',
+            _option_cell(row),
+            f"<td>{html.escape(i18n.t(f'pathway_{row.pathway}', lang))}</td>",
+            f'<td class="num"><strong>{fmt.points(row.score, 1, lang)}</strong></td>',
+            *(f'<td class="num">{fmt.points(getattr(row, g), 1, lang)}</td>' for g in GROUPS),
+        ]
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    caption = html.escape(i18n.t("ranking", lang))
+    return (
+        f"<table><caption>{caption}</caption><thead>{head}</tr></thead>"
+        f"<tbody>{''.join(rows)}</tbody></table>"
+    )
+
+
+def _cost_table(ranking: pd.DataFrame, context: Context, lang: str) -> str:
+    """Rank, option and the money: NPV over the horizon, investment, annual cost."""
+    headers = [
+        (i18n.t("col_rank", lang), "num"),
+        (i18n.t("col_option", lang), ""),
+        (i18n.t("col_npv", lang, years=context.horizon_years), "num"),
+        (i18n.t("col_investment", lang), "num"),
+        (i18n.t("col_annual", lang), "num"),
+    ]
+    head = "".join(f'<th scope="col" class="{css}">{_header(h)}</th>' for h, css in headers)
+    rows = []
+    for row in ranking.itertuples(index=False):
+        cells = [
+            f'<td class="num">{int(row.rank)}</td>',
+            _option_cell(row, with_partner=False),
+            f'<td class="num">{fmt.eur(row.npv_cost, 0, lang)}</td>',
+            f'<td class="num">{fmt.eur(row.investment, 0, lang)}</td>',
+            f'<td class="num">{fmt.eur(row.annual_cost, 0, lang)}</td>',
+        ]
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    caption = html.escape(i18n.t("print_costs", lang))
+    return (
+        f'<table class="costs"><caption>{caption}</caption><thead><tr>{head}</tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table>"
+    )
+
+
+def _meta(context: Context, lang: str) -> str:
+    shares = ", ".join(
+        f"{i18n.t(f'group_{g}', lang)} {fmt.percent(context.group_shares.get(g, 0.0), 0, lang)}"
+        for g in GROUPS
+    )
+    meta = i18n.t(
+        "present_meta", lang, stand=context.stand, scenario=context.scenario, method=context.method
+    )
+    weights = f"{html.escape(i18n.t('print_weights', lang))}: {html.escape(shares)}"
+    return f'<p class="meta">{_markdown_bold(meta)}</p><p class="meta">{weights}</p>'
+
+
+def _section(page: AreaPage, context: Context, lang: str) -> str:
+    parts = [
+        f'<section class="area" id="area-{html.escape(page.slug)}">',
+        f"<header><p>{html.escape(i18n.t('app_title', lang))} · "
+        f"{html.escape(i18n.t('print_title', lang))}</p></header>",
+        f"<h1>{_text(page.name)}</h1>",
+        f'<p class="description">{_text(page.description)}</p>',
+        _meta(context, lang),
+    ]
+    if page.ranking.empty:
+        parts.append(f"<p>{html.escape(i18n.t('no_options', lang))}</p>")
+    else:
+        _, sentence = recommendation(page.ranking, lang, context.method_code)
+        parts.append(f'<p class="recommendation">{_markdown_bold(sentence)}</p>')
+        if page.stability:
+            parts.append(f"<p>{_markdown_bold(page.stability)}</p>")
+        parts.append(_ranking_table(page.ranking, lang, context.method_code))
+        parts.append(_cost_table(page.ranking, context, lang))
+    if page.sources:
+        items = " · ".join(f'<span class="source">{_text(s)}</span>' for s in page.sources)
+        heading = html.escape(i18n.t("print_sources", lang))
+        parts.append(f'<h2>{heading}</h2><p class="sources">{items}</p>')
+    parts.append(f"<footer>{html.escape(i18n.t('print_footer', lang))}</footer></section>")
+    return "\n".join(parts)
+
+
+def summary_html(pages: Sequence[AreaPage], context: Context, lang: str = "de") -> str:
+    """One HTML document, one A4 page per area in ``pages`` (in that order)."""
+    title = i18n.t("print_title", lang)
+    if len(pages) == 1:
+        title = f"{title}: {pages[0].name}"
+    body = "\n".join(_section(page, context, lang) for page in pages)
+    return (
+        f'<!DOCTYPE html>\n<html lang="{html.escape(lang)}"><head><meta charset="utf-8">'
+        f"<title>{html.escape(title)}</title><style>{_CSS}</style></head>"
+        f"<body>\n{body}\n</body></html>\n"
+    )
+
+
+def file_name(slug: str | None, version: int) -> str:
+    """Download name, e.g. ``zusammenfassung-ozg-v3.html`` (``alle-bereiche`` for all)."""
+    return f"zusammenfassung-{slug or 'alle-bereiche'}-v{int(version)}.html"

@@ -1,0 +1,44 @@
+"""The recommendation sentence of one area (best option, pathway, score, lead), as Markdown.
+
+Shared by the presentation slide and the print summary, so both say exactly the same.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from core import i18n
+from core.analysis import summaries as analysis
+from core.views import fmt
+
+
+def recommendation(ranking: pd.DataFrame, lang: str = "de", method: str = "wsm") -> tuple[str, str]:
+    """(kind, Markdown sentence) for a non-empty ranking; kind is 'single', 'tie' or 'lead'.
+
+    The sentence names the best option in bold and, where there is one, its lead over the
+    runner-up in points (under PROMETHEE II: in net flow × 100).
+    """
+    summary = analysis.area_summary(ranking)
+    pathway = i18n.t(f"pathway_{summary['pathway']}", lang)
+    if summary["runner_up"] is None:
+        return "single", i18n.t(
+            "recommendation_single", lang, option=summary["option"], pathway=pathway
+        )
+    score = fmt.points(summary["score"], 1, lang)
+    if summary["tied"]:
+        return "tie", i18n.t(
+            i18n.for_method("recommendation_tie", method),
+            lang,
+            option=summary["option"],
+            runner_up=summary["runner_up"],
+            score=score,
+        )
+    return "lead", i18n.t(
+        i18n.for_method("recommendation", method),
+        lang,
+        option=summary["option"],
+        pathway=pathway,
+        score=score,
+        lead=fmt.lead_points(summary["lead"], lang),
+        runner_up=summary["runner_up"],
+    )

@@ -1,0 +1,44 @@
+"""The name of the active weighting: a preset's name if the weights equal it, else "custom".
+
+Saved scenarios do not exist yet; until then a view is named after the preset whose group
+shares it reproduces, so a projected slide says which weighting it shows.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from core import i18n
+from core.scoring.weights import GROUPS
+from core.scoring.weightset import WeightSet
+
+PRESET_COLUMNS = {g: f"w_{g}" for g in GROUPS}
+
+
+def matching_preset(weights: WeightSet, presets: pd.DataFrame) -> str | None:
+    """Slug of the first preset with the same group shares and no sub-weight overrides.
+
+    Shares, not raw values, are compared: 60/25/15 and 120/50/30 rank alike. A weighting
+    with changed sub-criteria is not a preset, even if its group weights are.
+    """
+    if weights.within:
+        return None
+    shares = weights.group_shares()
+    for preset in presets.itertuples(index=False):
+        raw = {g: float(getattr(preset, column)) for g, column in PRESET_COLUMNS.items()}
+        total = sum(raw.values())
+        if total > 0 and all(math.isclose(shares[g], raw[g] / total, abs_tol=1e-9) for g in GROUPS):
+            return str(preset.slug)
+    return None
+
+
+def scenario_name(weights: WeightSet, presets: pd.DataFrame, lang: str = "de") -> str:
+    """The preset's name in ``lang`` (German if no translation), else "Eigene Gewichtung"."""
+    slug = matching_preset(weights, presets)
+    if slug is None:
+        return i18n.t("scenario_custom", lang)
+    row = presets[presets["slug"] == slug].iloc[0]
+    name = row["name_en"] if lang == "en" else row["name_de"]
+    return str(name) if isinstance(name, str) and name.strip() else str(row["name_de"])

@@ -1,0 +1,213 @@
+"""Display tables: column names, pathways and markers in the chosen language, numbers in its
+format (German: ``1.234.567 €``, ``45,6``). Shared by the dashboard and the CLI's
+``--format table``; JSON and CSV keep their English machine keys and raw values.
+
+The cells are text, already formatted: a table shown in rank order needs no numeric sort,
+and formatting here (not with a pandas Styler) keeps a slider move cheap.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pandas as pd
+
+from core import i18n
+from core.scoring.weights import GROUPS
+from core.views import fmt
+
+
+def _points(values: Iterable[float], lang: str) -> list[str]:
+    return [fmt.points(float(v), 1, lang) for v in values]
+
+
+def _money(values: Iterable[float], lang: str) -> list[str]:
+    return [fmt.eur(float(v), 0, lang) for v in values]
+
+
+def score_label(method: str, lang: str) -> str:
+    """Name of the score column: points for WSM and TOPSIS, the net flow for PROMETHEE II
+    (a net flow in [−1, 1] is not a share of 100 points)."""
+    return i18n.t(i18n.for_method("col_score", method), lang)
+
+
+def ranking_table(
+    ranking: pd.DataFrame,
+    lang: str,
+    horizon_years: int,
+    *,
+    method: str = "wsm",
+    wide: bool = False,
+) -> pd.DataFrame:
+    """One area's ranking (from :func:`core.scoring.area_model.rank_area`), labelled and formatted.
+
+    ``wide`` adds the annual cost and staff columns (the CLI's table). The dashboard keeps its
+    table narrow enough to read without scrolling sideways; the NPV already contains the
+    annual cost, and the cost view and the Excel export show it on its own.
+    """
+    t = i18n.t
+    table = {
+        t("col_rank", lang): ranking["rank"].astype(int).tolist(),
+        t("col_option", lang): ranking["option"].tolist(),
+        t("col_pathway", lang): [t(f"pathway_{p}", lang) for p in ranking["pathway"]],
+        t("col_partner", lang): ranking["partner"].fillna("").tolist(),
+        score_label(method, lang): _points(ranking["score"], lang),
+        **{t(f"group_{g}", lang): _points(ranking[g], lang) for g in GROUPS},
+        t("col_npv", lang, years=horizon_years): _money(ranking["npv_cost"], lang),
+        t("col_investment", lang): _money(ranking["investment"], lang),
+    }
+    if wide:
+        table[t("col_annual", lang)] = _money(ranking["annual_cost"], lang)
+        table[t("col_fte", lang)] = [fmt.number(float(v), 2, lang) for v in ranking["staff_fte"]]
+    return pd.DataFrame(table)
+
+
+def ranking_short_headers(lang: str, horizon_years: int, *, method: str = "wsm") -> dict[str, str]:
+    """Short headers for the number columns of :func:`ranking_table`, keyed by the full ones:
+    the dashboard shows the table narrow and keeps the full header as the column's tooltip."""
+    t = i18n.t
+    keys = [
+        i18n.for_method("col_score", method),
+        *(f"group_{g}" for g in GROUPS),
+        "col_npv",
+        "col_investment",
+    ]
+    return {
+        t(key, lang, years=horizon_years): t(f"{key}_short", lang, years=horizon_years)
+        for key in keys
+    }
+
+
+# Glyph widths in pixels of the dashboard tables' 14 px Source Sans, rounded up per group
+# (measured in Chromium); any other character counts as DEFAULT_GLYPH_PX.
+_GLYPH_GROUPS = {
+    " !',.:;Iijl|": 3.5,
+    "()-/[]{}frt": 4.9,
+    '"*?cksvxyzFJLY': 6.9,
+    "BCDGKPR&ß": 8.6,
+    "HNOQUÖÜ": 9.3,
+    "mwMW%@—…": 11.9,
+}
+GLYPH_PX = {c: px for chars, px in _GLYPH_GROUPS.items() for c in chars}
+DEFAULT_GLYPH_PX = 7.8
+
+
+def text_px(text: str) -> float:
+    """Estimated width of ``text`` in a dashboard table cell, in pixels (slightly over)."""
+    return sum(GLYPH_PX.get(c, DEFAULT_GLYPH_PX) for c in text)
+
+
+def wrapped_lines(text: str, width_px: float) -> int:
+    """Lines ``text`` takes when wrapped at spaces into lines ``width_px`` wide; a word
+    wider than a line is broken inside, as the table grid does."""
+    space = GLYPH_PX[" "]
+    lines, used = 1, 0.0
+    for word in text.split():
+        word_px = text_px(word)
+        if used and used + space + word_px > width_px:
+            lines, used = lines + 1, 0.0
+        used += (space if used else 0.0) + word_px
+        while used > width_px:  # the rest of an over-long word goes on to the next line
+            lines, used = lines + 1, used - width_px
+    return lines
+
+
+def _marker(is_estimate: bool, lang: str) -> str:
+    if is_estimate:
+        return f"⚠ {i18n.t('estimate_marker', lang)}"
+    return f"✓ {i18n.t('sourced_marker', lang)}"
+
+
+def _sources(frame: pd.DataFrame, lang: str) -> list[str]:
+    """The source of each row; an estimate says so, with its reason."""
+    marker = i18n.t("estimate_marker", lang)
+    return [
+        f"{s} — {marker}: {why}".strip(" —") if e else s
+        for s, e, why in zip(frame["source"], frame["is_estimate"], frame["estimate_reason"])
+    ]
+
+
+def systems_table(systems: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """An area's current systems (as from :func:`core.store.systems`)."""
+    t = i18n.t
+    return pd.DataFrame(
+        {
+            t("col_name", lang): systems["name"].tolist(),
+            t("col_kind", lang): [t(f"kind_{k}", lang) for k in systems["kind"]],
+            t("col_operator", lang): systems["operator"].tolist(),
+            t("col_annual", lang): _money(systems["annual_cost_eur"], lang),
+            t("col_reach", lang): [
+                f"{fmt.number(v, 0, lang)} {u}".strip() if pd.notna(v) else "–"
+                for v, u in zip(systems["reach_value"], systems["reach_unit"])
+            ],
+            t("col_since", lang): [
+                "–" if pd.isna(y) else str(int(y)) for y in systems["in_use_since"]
+            ],
+            t("col_notes", lang): systems["notes"].tolist(),
+            t("col_estimate", lang): [_marker(e, lang) for e in systems["is_estimate"]],
+            t("col_source", lang): _sources(systems, lang),
+        }
+    )
+
+
+def assessment_table(
+    assessments: pd.DataFrame, option_id: str, criteria: pd.DataFrame, lang: str
+) -> pd.DataFrame:
+    """Every assessment of one option, in catalogue order: value, unit, rationale, source."""
+    t = i18n.t
+    crit = criteria.set_index("key")
+    label_col = "label_de" if lang == "de" else "label_en"
+    rows = assessments[assessments["option_id"] == option_id]
+    rows = rows.assign(order=rows["criterion"].map(crit["sort_order"])).sort_values("order")
+    return pd.DataFrame(
+        {
+            t("col_criterion", lang): rows["criterion"].map(crit[label_col]).tolist(),
+            t("col_value", lang): [fmt.number(v, 1, lang) for v in rows["value"]],
+            t("col_unit", lang): rows["criterion"].map(crit["unit"]).tolist(),
+            t("col_estimate", lang): [_marker(e, lang) for e in rows["is_estimate"]],
+            t("col_rationale", lang): rows["rationale"].tolist(),
+            t("col_source", lang): _sources(rows, lang),
+        }
+    )
+
+
+def cost_line_table(lines: pd.DataFrame, option_id: str, lang: str) -> pd.DataFrame:
+    """The cost lines of one option."""
+    t = i18n.t
+    own = lines[lines["option_id"] == option_id]
+    return pd.DataFrame(
+        {
+            t("col_item", lang): own["item"].tolist(),
+            t("col_investment", lang): _money(own["investment_eur"], lang),
+            t("col_annual", lang): _money(own["annual_cost_eur"], lang),
+            t("col_fte", lang): [fmt.number(v, 2, lang) for v in own["staff_fte"]],
+            t("col_estimate", lang): [_marker(e, lang) for e in own["is_estimate"]],
+            t("col_source", lang): _sources(own, lang),
+        }
+    )
+
+
+def ranking_caption(area_name: str, method: str, lang: str) -> str:
+    """The line above the CLI's ranking table: area and scoring method in words."""
+    return i18n.t("cli_rank_caption", lang, area=area_name, method=i18n.t(f"method_{method}", lang))
+
+
+def areas_table(areas: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The review areas (as from :func:`core.store.areas`) with labels in the CLI language."""
+    names = areas["name_de"]
+    if lang == "en" and "name_en" in areas:
+        names = areas["name_en"].fillna("").where(areas["name_en"].fillna("") != "", names)
+    return pd.DataFrame(
+        {
+            i18n.t("cli_col_slug", lang): areas["slug"].tolist(),
+            i18n.t("col_area", lang): names.tolist(),
+            i18n.t("cli_col_n_options", lang): areas["n_options"].astype(int).tolist(),
+        }
+    )
+
+
+def to_text(frame: pd.DataFrame) -> str:
+    """The table as plain text, without the index; an empty table is just its header."""
+    if frame.empty:  # pandas would print "Empty DataFrame …" in English
+        return "  ".join(map(str, frame.columns))
+    return frame.to_string(index=False)

@@ -1,0 +1,210 @@
+"""The dashboard's view state and its URL form: plain numbers and slugs only.
+
+``parse_query`` turns query parameters into a :class:`ViewState`, replacing every invalid
+value by its default and reporting which parameters were ignored, so a copied link
+reproduces the view and a broken link still opens a sensible one. Nothing here is pickled
+or evaluated; values are parsed as integers or matched against known slugs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+
+from core import i18n
+from core.scoring.methods import METHODS
+from core.scoring.weights import GROUPS
+from core.scoring.weightset import DEFAULT_GROUP_WEIGHTS, WeightSet
+
+LANGS = ("de", "en")
+SCENARIO_SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+GROUP_PARAM = {g: f"w_{g}" for g in GROUPS}
+SUB_PREFIX = "s_"
+MAX_WEIGHT = 100
+
+
+@dataclass(frozen=True)
+class ViewState:
+    """Everything a link must reproduce."""
+
+    groups: Mapping[str, int] = field(
+        default_factory=lambda: {g: int(v) for g, v in DEFAULT_GROUP_WEIGHTS.items()}
+    )
+    within: Mapping[str, int] = field(default_factory=dict)
+    method: str = "wsm"
+    area: str | None = None
+    lang: str = "de"
+    present: bool = False  # presentation mode (committee view), ``present=1``
+    scenario: str | None = None  # saved weight scenario the weights start from, ``scenario=slug``
+
+    def weight_set(self) -> WeightSet:
+        return WeightSet(dict(self.groups), dict(self.within))
+
+
+def _as_int_weight(raw: str) -> int | None:
+    text = raw.strip()
+    if not (text.isascii() and text.isdigit()):  # rejects signs, decimals, words, "²", empty
+        return None
+    value = int(text)
+    return value if value <= MAX_WEIGHT else None
+
+
+def _first(value: str | Iterable[str]) -> str:
+    if isinstance(value, str):
+        return value
+    items = list(value)
+    return items[-1] if items else ""
+
+
+def parse_query(
+    params: Mapping[str, str | Iterable[str]],
+    area_slugs: Iterable[str],
+    default_within: Mapping[str, int],
+) -> tuple[ViewState, list[str]]:
+    """Parse query parameters; return the state and the names of ignored parameters."""
+    slugs = set(area_slugs)
+    ignored: list[str] = []
+    groups = {g: int(v) for g, v in DEFAULT_GROUP_WEIGHTS.items()}
+    parsed_groups: dict[str, int] = {}
+    for group, name in GROUP_PARAM.items():
+        if name in params:
+            value = _as_int_weight(_first(params[name]))
+            if value is None:
+                ignored.append(name)
+            else:
+                parsed_groups[group] = value
+    if parsed_groups:
+        candidate = {**groups, **parsed_groups}
+        if sum(candidate.values()) > 0:
+            groups = candidate
+        else:
+            ignored.extend(GROUP_PARAM[g] for g in parsed_groups)
+    within: dict[str, int] = {}
+    for name, raw in params.items():
+        if not name.startswith(SUB_PREFIX):
+            continue
+        key = name[len(SUB_PREFIX) :]
+        value = _as_int_weight(_first(raw))
+        if key not in default_within or value is None:
+            ignored.append(name)
+        elif value != default_within[key]:
+            within[key] = value
+    method = _first(params.get("method", "wsm")).strip()
+    if method not in METHODS:
+        ignored.append("method")
+        method = "wsm"
+    area: str | None = None
+    if "area" in params:
+        area = _first(params["area"]).strip()
+        if area not in slugs:
+            ignored.append("area")
+            area = None
+    lang = _first(params.get("lang", "de")).strip()
+    if lang not in LANGS:
+        ignored.append("lang")
+        lang = "de"
+    present = False
+    if "present" in params:
+        parsed = parse_present(_first(params["present"]))
+        if parsed is None:
+            ignored.append("present")
+        else:
+            present = parsed
+    scenario: str | None = None
+    if "scenario" in params:
+        scenario = _first(params["scenario"]).strip()
+        if not SCENARIO_SLUG.fullmatch(scenario):
+            ignored.append("scenario")
+            scenario = None
+    return ViewState(groups, within, method, area, lang, present, scenario), ignored
+
+
+def parse_present(raw: str | None) -> bool | None:
+    """``present`` as a flag: '1' → True, '0' or missing → False, anything else → None."""
+    if raw is None:
+        return False
+    text = raw.strip()
+    return {"1": True, "0": False}.get(text)
+
+
+def to_query(state: ViewState) -> dict[str, str]:
+    """The state as query parameters (sub-weights only where they differ from the default)."""
+    query = {GROUP_PARAM[g]: str(int(state.groups[g])) for g in GROUPS}
+    query.update({f"{SUB_PREFIX}{k}": str(int(v)) for k, v in sorted(state.within.items())})
+    query["method"] = state.method
+    if state.area:
+        query["area"] = state.area
+    if state.lang != "de":
+        query["lang"] = state.lang
+    if state.present:
+        query["present"] = "1"
+    if state.scenario:
+        query["scenario"] = state.scenario
+    return query
+
+
+def overlay_scenario(
+    state: ViewState,
+    params: Mapping[str, str | Iterable[str]],
+    groups: Mapping[str, float],
+    within: Mapping[str, float],
+    method: str,
+    default_within: Mapping[str, int],
+) -> ViewState:
+    """Start from a saved scenario's weights; weights and method named in the URL win.
+
+    A link ``?scenario=slug`` loads the scenario; the app's own links also carry the
+    current weights, so a view changed after loading a scenario is reproduced exactly.
+    """
+    explicit_groups = any(name in params for name in GROUP_PARAM.values())
+    new_groups = (
+        dict(state.groups)
+        if explicit_groups
+        else {g: min(MAX_WEIGHT, max(0, int(round(float(groups.get(g, 0)))))) for g in GROUPS}
+    )
+    if sum(new_groups.values()) <= 0:
+        new_groups = dict(state.groups)
+    new_within = {
+        key: min(MAX_WEIGHT, max(0, int(round(float(value)))))
+        for key, value in within.items()
+        if key in default_within
+    }
+    new_within = {k: v for k, v in new_within.items() if v != default_within[k]}
+    for key in default_within:
+        if f"{SUB_PREFIX}{key}" in params:
+            new_within.pop(key, None)
+            if key in state.within:
+                new_within[key] = state.within[key]
+    new_method = state.method if "method" in params or method not in METHODS else method
+    return replace(state, groups=new_groups, within=new_within, method=new_method)
+
+
+# Characters of a rejected value that the note repeats; anything else (Markdown, HTML,
+# control characters) becomes "?", and long values are cut.
+_SHOWN_VALUE = re.compile(r"[^0-9A-Za-zÄÖÜäöüß .,+\-]")
+_SHOWN_LENGTH = 30
+
+
+def describe_ignored(
+    name: str,
+    raw: str | Iterable[str] | None,
+    lang: str,
+    criterion_labels: Mapping[str, str],
+) -> str:
+    """A rejected query parameter as the note names it: what it sets, in the user's words,
+    the value it had and the parameter itself, e.g. 'Gewicht Kosten „abc“ (w_cost)'."""
+    if name.startswith("w_") and name[2:] in GROUPS:
+        label = i18n.t("param_weight", lang, group=i18n.t(f"group_{name[2:]}", lang))
+    elif name.startswith("s_") and name[2:] in criterion_labels:
+        label = i18n.t("param_sub_weight", lang, criterion=criterion_labels[name[2:]])
+    elif f"param_{name}" in i18n.TEXT:
+        label = i18n.t(f"param_{name}", lang)
+    else:
+        label = name
+    value = _first(raw) if raw is not None else ""
+    shown = _SHOWN_VALUE.sub("?", value[:_SHOWN_LENGTH]) + (
+        "…" if len(value) > _SHOWN_LENGTH else ""
+    )
+    quoted = f"„{shown}“" if lang == "de" else f"'{shown}'"
+    return f"{label} {quoted} ({name})" if value else f"{label} ({name})"
