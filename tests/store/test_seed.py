@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-SEED_DIR = Path(__file__).resolve().parent.parent / "data" / "seed"
+SEED_DIR = Path(__file__).resolve().parents[2] / "data" / "seed"
 
 COLUMNS: dict[str, list[str]] = {
     "areas.csv": ["slug", "name_de", "name_en", "description_de", "sort_order"],
