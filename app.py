@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from core import settings
-from core.views import fmt
-from ui import auth as auth_ui
-from ui import context, data, presentation, text, weights_panel
+from core import settings, views
+from ui import auth as auth_ui, context, data, presentation, text, weights_panel
 from ui.text import t
 
 presenting = presentation.is_on()  # before set_page_config: the projector starts collapsed
@@ -48,7 +46,9 @@ context.set_current(
 
 shares = data.estimate_share(version).set_index("tbl")
 st.sidebar.divider()
-st.sidebar.caption(t("data_stand", version=version, date=fmt.date_text(version_date, text.lang())))
+st.sidebar.caption(
+    t("data_stand", version=version, date=views.format_date(version_date, text.lang()))
+)
 st.sidebar.caption(
     t(
         "honesty_note",

@@ -15,9 +15,7 @@ import numpy as np
 import pandas as pd
 
 from core import store
-from core.excel import apply as excel_apply
-from core.excel import export as excel_export
-from core.excel import importer as excel_import
+from core.excel import apply as excel_apply, export as excel_export, importer as excel_import
 from core.scoring.weightset import WeightSet
 from core.store import seed
 

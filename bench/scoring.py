@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import numpy as np
-from pymcdm import methods as pymcdm_methods
-from pymcdm import normalizations as pymcdm_norm
+from pymcdm import methods as pymcdm_methods, normalizations as pymcdm_norm
 
 from core.scoring import decision
 

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import streamlit as st
 
-from core import i18n
-from core.analysis import summaries as analysis
-from core.scoring import area_model
-from core.views import charts, fmt, recommendation
-from ui import charts as ui_charts
-from ui import context, downloads, stability_summary, tables, text, weights_panel
+from core import analysis, i18n, scoring, views
+from ui import (
+    charts as ui_charts,
+    context,
+    downloads,
+    stability_summary,
+    tables,
+    text,
+    weights_panel,
+)
 from ui.text import t
 
 ctx = context.get()
@@ -21,12 +25,12 @@ st.title(ctx.area_name(area, lang))
 st.caption(ctx.areas.set_index("slug").loc[area, "description_de"])
 
 model = ctx.models()[area]
-ranking = area_model.rank_area(model, ctx.weights, ctx.method)
+ranking = scoring.rank_area(model, ctx.weights, ctx.method)
 if ranking.empty:
     st.info(t("no_options"))
     st.stop()
 
-kind, sentence = recommendation.recommendation(ranking, lang, ctx.method)
+kind, sentence = views.recommendation(ranking, lang, ctx.method)
 (st.warning if kind == "tie" else st.success)(sentence)
 pathways = text.pathway_labels()
 st.caption(stability_summary.sentence(ctx, area))
@@ -44,13 +48,13 @@ downloads.area_button(ctx, area)
 ranking_text = t(
     "chart_alt_ranking",
     items="; ".join(
-        f"{int(r.rank)}. {r.option} ({fmt.points(r.score, 1, lang)})"
+        f"{int(r.rank)}. {r.option} ({views.format_points(r.score, 1, lang)})"
         for r in ranking.itertuples(index=False)
     ),
 )
 ui_charts.show(
     "ranking_bars",
-    charts.ranking_frame(ranking, text.group_labels()),
+    views.ranking_frame(ranking, text.group_labels()),
     alt_text=ranking_text,
     group_labels=text.group_labels(),
     title=t(i18n.for_method("chart_scores_title", ctx.method)),
@@ -65,7 +69,7 @@ points = analysis.scatter_points(model, ctx.weights)
 efficient_text = t("efficient_list", names=", ".join(points.loc[points["efficient"], "option"]))
 ui_charts.show(
     "cost_value_scatter",
-    charts.scatter_frame(points, pathways),
+    views.scatter_frame(points, pathways),
     alt_text=efficient_text,
     pathway_labels=pathways,
     title=t("chart_scatter_title"),

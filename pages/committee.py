@@ -12,16 +12,9 @@ from urllib.parse import urlencode, urlsplit
 import pandas as pd
 import streamlit as st
 
-from core.analysis import stakeholders
-from core.analysis import summaries as analysis
-from core.editing import scenarios
-from core.editing.auth import Actor
-from core.editing.validation import slugify
+from core import analysis, editing, scoring, views
 from core.errors import CockpitError
-from core.scoring.weights import GROUPS
-from core.views import fmt
-from ui import auth as auth_ui
-from ui import committee_form, context, data, profiles, text, weights_panel
+from ui import auth as auth_ui, committee_form, context, data, profiles, text, weights_panel
 from ui.text import t
 
 LINK_KEY = "_participant_link"  # (slug, token) from the first URL of the session
@@ -40,10 +33,10 @@ def _flash() -> None:
         (st.error if message[0] == "error" else st.success)(message[1])
 
 
-def _save(who: Actor, entry: committee_form.Entry, slug: str | None) -> None:
+def _save(who: editing.Actor, entry: committee_form.Entry, slug: str | None) -> None:
     try:
         with data.cursor() as cur:
-            stakeholders.save(cur, who, entry.name, entry.weights, ctx.criteria, slug=slug)
+            analysis.save_stakeholder(cur, who, entry.name, entry.weights, ctx.criteria, slug=slug)
     except CockpitError as exc:
         st.error(exc.message(lang))
         return
@@ -82,7 +75,7 @@ def _link(slug: str) -> str:
     return f"/gremium?{query}"
 
 
-def facilitator_tools(actor: Actor) -> None:
+def facilitator_tools(actor: editing.Actor) -> None:
     """Typing weights in during the meeting, and links for participants' own devices."""
     with st.expander(t("comm_entry_header"), expanded=not members):
         entry = committee_form.weights_form(ctx.criteria, "facilitator")
@@ -90,7 +83,7 @@ def facilitator_tools(actor: Actor) -> None:
             _save(actor, entry, None)
     with st.expander(t("comm_links_header")):
         name = st.text_input(t("comm_link_name"), key="comm_link_name")
-        slug = slugify(name)
+        slug = editing.slugify(name)
         if slug:
             st.caption(t("comm_link_text", name=name.strip()))
             st.code(_link(slug), language=None)
@@ -102,7 +95,7 @@ def _remove(slug: str) -> None:
     who = auth_ui.current_actor()  # verified again at the click
     try:
         with data.cursor() as cur:
-            scenarios.delete(cur, who, slug, kind="stakeholder")
+            editing.delete_scenario(cur, who, slug, kind="stakeholder")
     except CockpitError as exc:
         st.session_state[FLASH_KEY] = ("error", exc.message(lang))
 
@@ -110,9 +103,9 @@ def _remove(slug: str) -> None:
 def member_table() -> pd.DataFrame:
     labels = text.group_labels()
     rows = {t("comm_col_stakeholder"): [m.name for m in members]}
-    for j, group in enumerate(GROUPS):
+    for j, group in enumerate(scoring.GROUPS):
         rows[f"{labels[group]} %"] = [
-            round(float(stakeholders.group_shares(m.weights)[j]) * 100, 1) for m in members
+            round(float(analysis.stakeholder_group_shares(m.weights)[j]) * 100, 1) for m in members
         ]
     return pd.DataFrame(rows)
 
@@ -121,13 +114,15 @@ def group_result() -> None:
     """Aggregate, rank every area with the group weighting, show spread and dissent."""
     how = st.radio(
         t("comm_mean"),
-        stakeholders.MEANS,
+        analysis.STAKEHOLDER_MEANS,
         horizontal=True,
         key="comm_mean",
         format_func=lambda m: t(f"comm_mean_{m}"),
         help=t("comm_mean_help"),
     )
-    result = stakeholders.aggregate([m.weights for m in members], ctx.criteria, how, ctx.method)
+    result = analysis.aggregate_stakeholders(
+        [m.weights for m in members], ctx.criteria, how, ctx.method
+    )
     group = result.weights
     if result.fallbacks:
         names = {"groups": t("weights_header"), **text.group_labels()}
@@ -138,7 +133,8 @@ def group_result() -> None:
         t(
             "comm_group_weights",
             weights=" · ".join(
-                f"{labels[g]} {fmt.percent(group.groups[g] / 100, 1, lang)}" for g in GROUPS
+                f"{labels[g]} {views.format_percent(group.groups[g] / 100, 1, lang)}"
+                for g in scoring.GROUPS
             ),
         )
     )
@@ -148,9 +144,9 @@ def group_result() -> None:
             {
                 t("col_area"): summary["area"].map(lambda s: ctx.area_name(s, lang)),
                 t("col_best"): summary["option"],
-                t("col_score"): summary["score"].map(lambda v: fmt.points(v, 1, lang)),
+                t("col_score"): summary["score"].map(lambda v: views.format_points(v, 1, lang)),
                 t("col_lead"): summary["lead"].map(
-                    lambda v: "–" if v is None or pd.isna(v) else fmt.lead_points(v, lang)
+                    lambda v: "–" if v is None or pd.isna(v) else views.format_lead(v, lang)
                 ),
             }
         ),
@@ -165,7 +161,7 @@ def group_result() -> None:
     )
 
     st.subheader(t("comm_spread_header"))
-    spread = stakeholders.spread({m.name: m.weights for m in members}, ctx.criteria, group)
+    spread = analysis.stakeholder_spread({m.name: m.weights for m in members}, ctx.criteria, group)
     label_col = "label_de" if lang == "de" else "label_en"
     crit_labels = dict(zip(ctx.criteria["key"], ctx.criteria[label_col]))
     table = pd.DataFrame(
@@ -186,13 +182,17 @@ def group_result() -> None:
         t(k) for k in ("comm_col_min", "comm_col_max", "comm_col_group_value", "comm_col_range")
     ]
     st.dataframe(
-        table.style.format(lambda v: fmt.number(v, 1, lang), subset=numbers).hide(axis="index"),
+        table.style.format(lambda v: views.format_number(v, 1, lang), subset=numbers).hide(
+            axis="index"
+        ),
         hide_index=True,
         width="stretch",
     )
 
     st.subheader(t("comm_dissent_header"))
-    dissent = stakeholders.dissent(ctx.models(), {m.name: m.weights for m in members}, group)
+    dissent = analysis.stakeholder_dissent(
+        ctx.models(), {m.name: m.weights for m in members}, group
+    )
     differing = dissent[dissent["differs"]]
     if differing.empty:
         st.success(t("comm_dissent_none"))

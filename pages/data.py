@@ -6,11 +6,9 @@ import pandas as pd
 import streamlit as st
 from streamlit.runtime.uploaded_file_manager import UploadedFile
 
+from core import excel
 from core.errors import CockpitError
-from core.excel import apply as excel_apply
-from core.excel import importer as excel_import
-from ui import audit_view, context, data, data_editing, downloads, text
-from ui import auth as auth_ui
+from ui import audit_view, auth as auth_ui, context, data, data_editing, downloads, text
 from ui.text import t
 
 EDIT_KEY = "data_edit"
@@ -32,22 +30,22 @@ with right:
     downloads.template_button()
 
 
-def _plan(upload: UploadedFile) -> excel_import.ImportPlan:
+def _plan(upload: UploadedFile) -> excel.ImportPlan:
     """Check the file once per upload and data version (a rerun reuses the result)."""
     key = (upload.file_id, ctx.version, lang)
     cached = st.session_state.get(PLAN_KEY)
     if cached and cached[0] == key:
         return cached[1]
     with data.cursor() as cur:
-        plan = excel_import.plan_import(cur, upload.getvalue(), upload.name, lang)
+        plan = excel.plan_import(cur, upload.getvalue(), upload.name, lang)
     st.session_state[PLAN_KEY] = (key, plan)
     return plan
 
 
-def _apply(plan: excel_import.ImportPlan, user: str) -> None:
+def _apply(plan: excel.ImportPlan, user: str) -> None:
     try:
         with data.cursor() as cur:
-            result = excel_apply.apply_plan(cur, plan, user)
+            result = excel.apply_plan(cur, plan, user)
     except CockpitError as exc:
         st.error(exc.message(lang))
         return
@@ -73,7 +71,7 @@ def _review(upload: UploadedFile, who: str) -> None:
             )
         )
         if len(whole_file) < len(plan.issues):
-            st.dataframe(excel_import.issue_table(plan, lang), hide_index=True, width="stretch")
+            st.dataframe(excel.issue_table(plan, lang), hide_index=True, width="stretch")
         return
     st.success(t("data_checked", name=upload.name))
     if plan.is_noop:
@@ -82,7 +80,7 @@ def _review(upload: UploadedFile, who: str) -> None:
     st.markdown(t("import_preview", **plan.totals()))
     if plan.scope:
         st.caption(t("data_scope", areas=", ".join(ctx.area_name(a, lang) for a in plan.scope)))
-    st.dataframe(excel_import.change_table(plan, lang), hide_index=True, width="stretch")
+    st.dataframe(excel.change_table(plan, lang), hide_index=True, width="stretch")
     if st.button(t("data_apply"), type="primary", key="data_apply"):
         _apply(plan, who)  # the signed-in editor is named in the import log
 
@@ -104,7 +102,7 @@ else:
 
 st.subheader(t("data_log"))
 with data.cursor() as cur:
-    log = excel_apply.import_log(cur)
+    log = excel.import_log(cur)
 if log.empty:
     st.caption(t("data_log_empty"))
 else:

@@ -5,8 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from core import settings
-from core.views import fmt
+from core import settings, views
 from ui import context, data, text
 from ui.text import t
 
@@ -19,14 +18,18 @@ st.markdown(t("method_motion_text"))
 
 st.header(t("method_scoring_header"))
 st.markdown(
-    t("method_scoring_text", years=ctx.horizon_years, rate=fmt.percent(ctx.discount_rate, 1, lang))
+    t(
+        "method_scoring_text",
+        years=ctx.horizon_years,
+        rate=views.format_percent(ctx.discount_rate, 1, lang),
+    )
 )
 st.header(t("method_robustness_header"))
 st.markdown(
     t(
         "method_robustness_text",
         years=ctx.horizon_years,
-        rate=fmt.percent(ctx.discount_rate, 1, lang),
+        rate=views.format_percent(ctx.discount_rate, 1, lang),
     )
 )
 
@@ -41,10 +44,12 @@ st.dataframe(
             t("col_unit"): crit["unit"],
             t("col_direction"): crit["direction"].map(lambda d: t(f"direction_{d}")),
             t("col_range"): [
-                f"{fmt.number(lo, 0, lang)} – {fmt.number(hi, 0, lang)}"
+                f"{views.format_number(lo, 0, lang)} – {views.format_number(hi, 0, lang)}"
                 for lo, hi in zip(crit["min_value"], crit["max_value"])
             ],
-            t("col_default_weight"): crit["default_weight"].map(lambda w: fmt.number(w, 0, lang)),
+            t("col_default_weight"): crit["default_weight"].map(
+                lambda w: views.format_number(w, 0, lang)
+            ),
         }
     ),
     hide_index=True,
@@ -52,7 +57,7 @@ st.dataframe(
 )
 
 st.header(t("method_data_header"))
-st.markdown(t("data_stand", version=ctx.version, date=fmt.date_text(ctx.date, lang)))
+st.markdown(t("data_stand", version=ctx.version, date=views.format_date(ctx.date, lang)))
 shares = data.estimate_share(ctx.version).set_index("tbl")
 st.markdown(
     t(

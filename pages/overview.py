@@ -5,11 +5,16 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from core import i18n
-from core.analysis import summaries as analysis
-from core.views import charts, fmt, tables
-from ui import charts as ui_charts
-from ui import context, downloads, portfolio_section, stability_summary, text, weights_panel
+from core import analysis, i18n, views
+from ui import (
+    charts as ui_charts,
+    context,
+    downloads,
+    portfolio_section,
+    stability_summary,
+    text,
+    weights_panel,
+)
 from ui.text import t
 
 ctx = context.get()
@@ -33,7 +38,7 @@ for i, row in enumerate(summary.itertuples(index=False)):
             f"**{row.option}**  \n{pathways[row.pathway]}"
             + (f" · {row.partner}" if row.partner else "")
         )
-        st.metric(tables.score_label(ctx.method, lang), fmt.points(row.score, 1, lang))
+        st.metric(views.score_label(ctx.method, lang), views.format_points(row.score, 1, lang))
         if row.runner_up is None:
             st.caption("–")
         elif row.tied:
@@ -42,7 +47,7 @@ for i, row in enumerate(summary.itertuples(index=False)):
             st.caption(
                 t(
                     i18n.for_method("card_lead", ctx.method),
-                    lead=fmt.lead_points(row.lead, lang),
+                    lead=views.format_lead(row.lead, lang),
                     runner_up=row.runner_up,
                 )
             )
@@ -60,13 +65,13 @@ for i, row in enumerate(summary.itertuples(index=False)):
 
 st.subheader(t("totals_header"))
 totals = st.columns(3)
-totals[0].metric(t("total_investment"), fmt.eur(summary["investment"].sum(), 0, lang))
+totals[0].metric(t("total_investment"), views.format_eur(summary["investment"].sum(), 0, lang))
 totals[1].metric(
-    t("total_annual_change"), fmt.eur(summary["annual_change"].sum(), 0, lang, signed=True)
+    t("total_annual_change"), views.format_eur(summary["annual_change"].sum(), 0, lang, signed=True)
 )
 totals[2].metric(
     t("total_npv_change", years=ctx.horizon_years),
-    fmt.eur(summary["npv_change"].sum(), 0, lang, signed=True),
+    views.format_eur(summary["npv_change"].sum(), 0, lang, signed=True),
 )
 downloads.all_areas_button(ctx)
 
@@ -74,7 +79,7 @@ cells = analysis.pathway_cells(rankings)
 cells["area_name"] = cells["area"].map(lambda s: ctx.area_name(s, lang))
 ui_charts.show(
     "pathway_heatmap",
-    charts.heatmap_frame(cells, pathways),
+    views.heatmap_frame(cells, pathways),
     alt_text=t("heatmap_alt"),
     pathway_labels=pathways,
     title=t(i18n.for_method("heatmap_title", ctx.method)),
@@ -91,6 +96,6 @@ table = cells.pivot(index="area_name", columns="pathway", values="score").reinde
 )
 table = (table * 100).rename(columns=pathways)
 table.index.name = t("col_area")
-st.dataframe(table.style.format(lambda v: fmt.number(v, 1, lang) if pd.notna(v) else "–"))
+st.dataframe(table.style.format(lambda v: views.format_number(v, 1, lang) if pd.notna(v) else "–"))
 
 portfolio_section.show(ctx, rankings)

@@ -11,12 +11,16 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from core import i18n
-from core.scoring import area_model
-from core.scoring.weights import GROUPS
-from core.views import charts, fmt, print_summary, recommendation, scenario_label, tables
-from ui import charts as ui_charts
-from ui import context, data, presentation, stability_summary, text, weights_panel
+from core import i18n, scoring, views
+from ui import (
+    charts as ui_charts,
+    context,
+    data,
+    presentation,
+    stability_summary,
+    text,
+    weights_panel,
+)
 from ui.text import t
 
 ctx = context.get()
@@ -29,8 +33,8 @@ presentation.keyboard_stepping()
 slugs = ctx.areas["slug"].tolist()
 names = {slug: ctx.area_name(slug, lang) for slug in slugs}
 area = presentation.current_slide(slugs, weights_panel.AREA_KEY)
-stand = t("data_stand", version=ctx.version, date=fmt.date_text(ctx.date, lang))
-scenario = scenario_label.scenario_name(ctx.weights, data.presets(ctx.version), lang)
+stand = t("data_stand", version=ctx.version, date=views.format_date(ctx.date, lang))
+scenario = views.scenario_name(ctx.weights, data.presets(ctx.version), lang)
 method = t(f"method_{ctx.method}")
 
 st.title(names[area])
@@ -40,14 +44,13 @@ if not presenting:  # on the projector the switch waits at the end, out of the w
 presentation.slide_buttons(slugs, weights_panel.AREA_KEY, names)
 
 rankings = {
-    slug: area_model.rank_area(model, ctx.weights, ctx.method)
-    for slug, model in ctx.models().items()
+    slug: scoring.rank_area(model, ctx.weights, ctx.method) for slug, model in ctx.models().items()
 }
 ranking = rankings[area]
 if ranking.empty:
     st.info(t("no_options"))
 else:
-    kind, sentence = recommendation.recommendation(ranking, lang, ctx.method)
+    kind, sentence = views.recommendation(ranking, lang, ctx.method)
     (st.warning if kind == "tie" else st.success)(sentence)
     stability = stability_summary.sentence(ctx, area)
     if stability:
@@ -55,29 +58,32 @@ else:
 
     group_labels = text.group_labels()
     breakdown = "; ".join(
-        f"{int(r.rank)}. {r.option}: {fmt.points(r.score, 1, lang)} ("
-        + ", ".join(f"{group_labels[g]} {fmt.points(getattr(r, g), 1, lang)}" for g in GROUPS)
+        f"{int(r.rank)}. {r.option}: {views.format_points(r.score, 1, lang)} ("
+        + ", ".join(
+            f"{group_labels[g]} {views.format_points(getattr(r, g), 1, lang)}"
+            for g in scoring.GROUPS
+        )
         + ")"
         for r in ranking.itertuples(index=False)
     )
     options = ranking["option"]
     ui_charts.show(
         "ranking_bars",
-        charts.ranking_frame(ranking, group_labels),
+        views.ranking_frame(ranking, group_labels),
         alt_text=t("chart_alt_breakdown", items=breakdown),
         group_labels=group_labels,
         title=t(i18n.for_method("chart_scores_title", ctx.method)),
         x_title=t(i18n.for_method("chart_points", ctx.method)),
         y_title=t("col_option"),
         legend_title=t("chart_group"),
-        font_size=presentation.CHART_FONT_SIZE if presenting else charts.FONT_SIZE + 2,
+        font_size=presentation.CHART_FONT_SIZE if presenting else views.CHART_FONT_SIZE + 2,
         label_wrap=presentation.LABEL_WRAP if presenting else 0,
-        label_lines=max(len(charts.wrap_label(o, presentation.LABEL_WRAP)) for o in options),
+        label_lines=max(len(views.wrap_label(o, presentation.LABEL_WRAP)) for o in options),
         lang=lang,
     )
 
     pathways = text.pathway_labels()
-    score_label = tables.score_label(ctx.method, lang)
+    score_label = views.score_label(ctx.method, lang)
     st.subheader(t("ranking"))
     st.table(
         pd.DataFrame(
@@ -85,7 +91,7 @@ else:
                 t("col_rank"): ranking["rank"].astype(int).astype(str),
                 t("col_option"): ranking["option"],
                 t("col_pathway"): ranking["pathway"].map(pathways),
-                score_label: ranking["score"].map(lambda s: fmt.points(s, 1, lang)),
+                score_label: ranking["score"].map(lambda s: views.format_points(s, 1, lang)),
             }
         ),
         hide_index=True,
@@ -96,10 +102,10 @@ else:
                 {
                     t("col_option"): ranking["option"],
                     **{
-                        group_labels[g]: ranking[g].map(lambda v: fmt.points(v, 1, lang))
-                        for g in GROUPS
+                        group_labels[g]: ranking[g].map(lambda v: views.format_points(v, 1, lang))
+                        for g in scoring.GROUPS
                     },
-                    score_label: ranking["score"].map(lambda s: fmt.points(s, 1, lang)),
+                    score_label: ranking["score"].map(lambda s: views.format_points(s, 1, lang)),
                 }
             ),
             hide_index=True,
@@ -110,7 +116,7 @@ if presenting:
     presentation.toggle()
 
 st.subheader(t("present_downloads"))
-summary_context = print_summary.Context(
+summary_context = views.SummaryContext(
     stand=stand,
     scenario=scenario,
     method=method,
@@ -121,15 +127,15 @@ summary_context = print_summary.Context(
 area_texts = ctx.areas.set_index("slug")["description_de"]
 
 
-def _page(slug: str) -> print_summary.AreaPage:
+def _page(slug: str) -> views.SummaryPage:
     model = ctx.models()[slug]
-    return print_summary.AreaPage(
+    return views.SummaryPage(
         slug=slug,
         name=names[slug],
         description=str(area_texts.get(slug, "")),
         ranking=rankings[slug],
         stability=stability_summary.sentence(ctx, slug) if len(rankings[slug]) else None,
-        sources=print_summary.area_sources(
+        sources=views.area_sources(
             model.options["source"],
             data.assessments(ctx.version, slug)["source"],
             data.cost_lines(ctx.version, slug)["source"],
@@ -140,8 +146,8 @@ def _page(slug: str) -> print_summary.AreaPage:
 left, right = st.columns(2)
 left.download_button(
     t("present_download_area"),
-    print_summary.summary_html([_page(area)], summary_context, lang),
-    file_name=print_summary.file_name(area, ctx.version),
+    views.summary_html([_page(area)], summary_context, lang),
+    file_name=views.summary_file_name(area, ctx.version),
     mime="text/html",
     key="present_download_area",
     help=t("present_download_help"),
@@ -150,8 +156,8 @@ left.download_button(
 )
 right.download_button(
     t("present_download_all"),
-    print_summary.summary_html([_page(slug) for slug in slugs], summary_context, lang),
-    file_name=print_summary.file_name(None, ctx.version),
+    views.summary_html([_page(slug) for slug in slugs], summary_context, lang),
+    file_name=views.summary_file_name(None, ctx.version),
     mime="text/html",
     key="present_download_all",
     help=t("present_download_help"),

@@ -5,13 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from core.editing import scenarios
-from core.editing.scenarios import Profile, ProfileWeights
+from core import editing, scoring, views
 from core.errors import CockpitError
-from core.scoring.weights import GROUPS
-from core.views import fmt
-from ui import auth as auth_ui
-from ui import context, data, profiles, text, weights_panel
+from ui import auth as auth_ui, context, data, profiles, text, weights_panel
 from ui.text import t
 
 FLASH_KEY = "_scenario_flash"
@@ -29,19 +25,20 @@ if flash:
     (st.error if flash[0] == "error" else st.success)(flash[1])
 
 
-def current_weights() -> ProfileWeights:
+def current_weights() -> editing.ProfileWeights:
     """The sidebar's weighting with every sub-criterion weight spelt out."""
     within = ctx.weights.within_weights(ctx.criteria)
-    return ProfileWeights(
+    return editing.ProfileWeights(
         dict(ctx.weights.groups), dict(zip(ctx.criteria["key"], within)), ctx.method
     )
 
 
-def weights_text(weights: ProfileWeights) -> str:
+def weights_text(weights: editing.ProfileWeights) -> str:
     labels = text.group_labels()
     total = sum(weights.groups.values()) or 1
     return " · ".join(
-        f"{labels[g]} {fmt.percent(weights.groups[g] / total, 0, lang)}" for g in GROUPS
+        f"{labels[g]} {views.format_percent(weights.groups[g] / total, 0, lang)}"
+        for g in scoring.GROUPS
     )
 
 
@@ -64,7 +61,7 @@ else:
         if st.form_submit_button(t("scen_save"), type="primary", key="scenario_save"):
             try:
                 with data.cursor() as cur:
-                    slug, _ = scenarios.save(
+                    slug, _ = editing.save_scenario(
                         cur,
                         actor,
                         name,
@@ -86,7 +83,7 @@ else:
 st.subheader(t("scen_list_header"))
 
 
-def _load(profile: Profile) -> None:
+def _load(profile: editing.Profile) -> None:
     w = profile.weights
     weights_panel.apply_scenario(
         profile.slug, dict(w.groups), dict(w.within), w.method, ctx.criteria
@@ -101,10 +98,10 @@ def _change(action: str, slug: str) -> None:
         with data.cursor() as cur:
             if action == "rename":
                 new_name = str(st.session_state.get("scenario_new_name") or "")
-                scenarios.rename(cur, who, slug, new_name)
+                editing.rename_scenario(cur, who, slug, new_name)
                 message = t("scen_renamed", name=new_name.strip())
             else:
-                scenarios.delete(cur, who, slug)
+                editing.delete_scenario(cur, who, slug)
                 message = t("scen_deleted", name=by_slug[slug].name)
                 st.session_state.pop("_scenario_delete", None)
     except CockpitError as exc:
@@ -184,7 +181,7 @@ chosen = st.multiselect(
 def show_comparison(chosen: list[str]) -> None:
     """Top option per area under each weighting, differing areas marked; ranks per area."""
     named = {names[s]: current_weights() if s == CURRENT else by_slug[s].weights for s in chosen}
-    comparison = scenarios.compare(ctx.models(), named)
+    comparison = editing.compare_scenarios(ctx.models(), named)
     area_names = {s: ctx.area_name(s, lang) for s in ctx.areas["slug"]}
     if comparison.differing:
         st.warning(

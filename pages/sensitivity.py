@@ -6,11 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from core import i18n
-from core.analysis import method_comparison, sensitivity
-from core.scoring import batch as batch_scoring
-from core.scoring.weights import GROUPS
-from core.views import charts_analysis, fmt, stability_text
+from core import analysis, i18n, scoring, views
 from ui import context, cost_section, montecarlo_section, stability_summary, text, weights_panel
 from ui.text import t
 
@@ -33,23 +29,27 @@ method_label = t(f"method_{ctx.method}")
 # --- 1. weight stability ---------------------------------------------------------------
 st.header(t("sens_stability_header"))
 stability = stability_summary.for_area(ctx, area)
-st.info(stability_text.area_sentence(stability, lang))
-exact = ctx.method in batch_scoring.LINEAR_METHODS
+st.info(views.stability_sentence(stability, lang))
+exact = ctx.method in scoring.LINEAR_METHODS
 st.caption(
     t("sens_stability_intro")
     + " "
     + t("sens_exact" if exact else "sens_numerical", method=method_label)
 )
-for group, tab in zip(GROUPS, st.tabs([labels[g] for g in GROUPS]), strict=True):
+for group, tab in zip(scoring.GROUPS, st.tabs([labels[g] for g in scoring.GROUPS]), strict=True):
     with tab:
         result = stability.groups[group]
-        st.markdown(stability_text.group_sentence(stability, result, lang))
+        st.markdown(views.group_stability_sentence(stability, result, lang))
         if not result.applicable:
             continue
         st.caption(
-            t("stability_current", group=labels[group], weight=fmt.percent(result.current, 1, lang))
+            t(
+                "stability_current",
+                group=labels[group],
+                weight=views.format_percent(result.current, 1, lang),
+            )
         )
-        curve = sensitivity.score_curves(model, ctx.weights, ctx.method, group)
+        curve = analysis.score_curves(model, ctx.weights, ctx.method, group)
         crossings = pd.DataFrame(
             {
                 "weight": [c.weight for c in result.crossings],
@@ -61,7 +61,7 @@ for group, tab in zip(GROUPS, st.tabs([labels[g] for g in GROUPS]), strict=True)
             }
         )
         st.altair_chart(
-            charts_analysis.stability_lines(
+            views.stability_lines(
                 curve,
                 crossings,
                 result.current,
@@ -82,7 +82,9 @@ for group, tab in zip(GROUPS, st.tabs([labels[g] for g in GROUPS]), strict=True)
         st.dataframe(
             pd.DataFrame(
                 {
-                    t("sens_col_weight"): [fmt.percent(w, 1, lang) for w in crossings["weight"]],
+                    t("sens_col_weight"): [
+                        views.format_percent(w, 1, lang) for w in crossings["weight"]
+                    ],
                     t("sens_col_leader_below"): [names[c.leader_below] for c in result.crossings],
                     t("sens_col_leader_above"): [names[c.leader_above] for c in result.crossings],
                     t("sens_col_changes_top"): [
@@ -96,7 +98,7 @@ for group, tab in zip(GROUPS, st.tabs([labels[g] for g in GROUPS]), strict=True)
 # --- 2. method comparison --------------------------------------------------------------
 st.header(t("compare_header"))
 st.caption(t("compare_intro"))
-comparison = method_comparison.compare_methods(model, ctx.weights)
+comparison = analysis.compare_methods(model, ctx.weights)
 if comparison.agree:
     st.badge(
         t("compare_agree", option=names[comparison.agreed_top]),

@@ -8,13 +8,9 @@ import functools
 import pandas as pd
 import streamlit as st
 
-from core.editing import audit
-from core.editing import rows as editing_rows
-from core.editing.auth import Actor
+from core import editing, excel
 from core.errors import CockpitError
-from core.excel import audit_sheet
-from ui import auth as auth_ui
-from ui import data, text
+from ui import auth as auth_ui, data, text
 from ui.context import Context
 from ui.text import t
 
@@ -28,7 +24,7 @@ def _filters(names: list[str]) -> dict[str, object]:
     first, second, third = st.columns(3)
     entity = first.selectbox(
         t("audit_filter_entity"),
-        [None, *audit.ENTITIES],
+        [None, *editing.AUDIT_ENTITIES],
         key="audit_entity",
         format_func=lambda e: every if e is None else t(f"audit_entity_{e}"),
     )
@@ -40,7 +36,7 @@ def _filters(names: list[str]) -> dict[str, object]:
     )
     action = third.selectbox(
         t("audit_filter_action"),
-        [None, *audit.ACTIONS],
+        [None, *editing.AUDIT_ACTIONS],
         key="audit_action",
         format_func=lambda a: every if a is None else t(f"audit_action_{a}"),
     )
@@ -75,8 +71,8 @@ def display_table(frame: pd.DataFrame) -> pd.DataFrame:
             t("audit_col_entity"): frame["entity"].map(lambda e: t(f"audit_entity_{e}")),
             t("audit_col_key"): frame["entity_key"],
             t("audit_col_field"): frame["field"],
-            t("audit_col_old"): frame["old_value"].map(audit.display_value),
-            t("audit_col_new"): frame["new_value"].map(audit.display_value),
+            t("audit_col_old"): frame["old_value"].map(editing.audit_display_value),
+            t("audit_col_new"): frame["new_value"].map(editing.audit_display_value),
             t("audit_col_version"): frame["data_version"].astype(int),
         }
     )
@@ -85,15 +81,15 @@ def display_table(frame: pd.DataFrame) -> pd.DataFrame:
 def _excel(filters: dict[str, object], version: int, date: str, lang: str) -> bytes:
     """The filtered entries as .xlsx (runs on click, with its own cursor)."""
     with data.cursor() as cur:
-        frame = audit.entries(cur, **filters)
-    return audit_sheet.audit_workbook(frame, version, date, lang)
+        frame = editing.audit_entries(cur, **filters)
+    return excel.audit_workbook(frame, version, date, lang)
 
 
 def _undo(entry_id: int, what: str) -> None:
     actor = auth_ui.current_actor()  # verified again at the click
     try:
         with data.cursor() as cur:
-            result = editing_rows.undo(cur, actor, entry_id)
+            result = editing.undo_entry(cur, actor, entry_id)
     except CockpitError as exc:
         st.session_state[FLASH_KEY] = ("error", exc.message(text.lang()))
         return
@@ -103,12 +99,12 @@ def _undo(entry_id: int, what: str) -> None:
 def _undo_section() -> None:
     st.markdown(f"**{t('audit_undo_header')}**")
     with data.cursor() as cur:
-        removable = editing_rows.removed(cur)
+        removable = editing.removed_rows(cur)
     if removable.empty:
         st.caption(t("audit_undo_none"))
         return
     for row in removable.head(20).itertuples(index=False):
-        old = audit.decode(row.old_value) or {}
+        old = editing.decode_audit_value(row.old_value) or {}
         name = old.get("name") or old.get("label_de") or old.get("item") or row.entity_key
         what = f"{t(f'audit_entity_{row.entity}')} „{name}“"
         when = pd.Timestamp(row.changed_at).strftime("%d.%m.%Y %H:%M")
@@ -120,7 +116,7 @@ def _undo_section() -> None:
         )
 
 
-def show(ctx: Context, actor: Actor) -> None:
+def show(ctx: Context, actor: editing.Actor) -> None:
     """The audit trail: filters, the table, the Excel download and (editors) undo."""
     lang = text.lang()
     st.header(t("audit_header"))
@@ -129,10 +125,10 @@ def show(ctx: Context, actor: Actor) -> None:
     if flash:
         (st.error if flash[0] == "error" else st.success)(flash[1])
     with data.cursor() as cur:
-        names = audit.actors(cur)
+        names = editing.audit_actors(cur)
     filters = _filters(names)
     with data.cursor() as cur:
-        frame = audit.entries(cur, **filters, limit=LIMIT)
+        frame = editing.audit_entries(cur, **filters, limit=LIMIT)
     if frame.empty:
         st.info(t("audit_empty"))
     else:

@@ -25,8 +25,7 @@ import streamlit as st
 from streamlit.errors import StreamlitAuthError
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from core.editing import auth
-from core.editing.auth import Actor
+from core import editing
 from core.errors import InputError
 from ui import text
 from ui.text import t
@@ -43,7 +42,7 @@ OIDC_KEY = "oidc_login"
 MESSAGE_KEY = "_auth_message"
 
 _PROCESS_SECRET = token_source.token_bytes(32)  # signs session tokens; new on every restart
-LIMITER = auth.RateLimiter()
+LIMITER = editing.RateLimiter()
 
 
 class SecretsMissing(Exception):
@@ -68,7 +67,7 @@ def _section() -> Mapping[str, Any]:
 
 def accounts() -> dict[str, str]:
     """Password accounts: user name → stored hash (empty if not configured)."""
-    return auth.editor_accounts(_section())
+    return editing.editor_accounts(_section())
 
 
 def oidc_configured() -> bool:
@@ -86,10 +85,10 @@ def _session_keys(user: str) -> tuple[str, ...]:
 
 
 def _token(user: str, stored_hash: str) -> dict[str, str]:
-    return {"user": user, "sig": auth.sign(_PROCESS_SECRET, "editor", user, stored_hash)}
+    return {"user": user, "sig": editing.sign(_PROCESS_SECRET, "editor", user, stored_hash)}
 
 
-def _password_actor() -> Actor | None:
+def _password_actor() -> editing.Actor | None:
     token = st.session_state.get(SESSION_KEY)
     if not isinstance(token, Mapping):
         return None
@@ -97,11 +96,11 @@ def _password_actor() -> Actor | None:
     if not isinstance(user, str):
         return None
     stored = accounts().get(user)
-    if stored is None or not auth.signature_valid(
+    if stored is None or not editing.signature_valid(
         _PROCESS_SECRET, token.get("sig"), "editor", user, stored
     ):
         return None
-    return Actor(user, auth.EDITOR)
+    return editing.Actor(user, editing.EDITOR)
 
 
 def _oidc_user() -> tuple[str, str] | None:
@@ -113,15 +112,15 @@ def _oidc_user() -> tuple[str, str] | None:
     return name, email
 
 
-def current_actor() -> Actor:
+def current_actor() -> editing.Actor:
     """Who is acting in this run: an editor (password or OIDC) or a viewer."""
     actor = _password_actor()
     if actor is not None:
         return actor
     oidc = _oidc_user()
-    if oidc is not None and auth.oidc_is_editor(oidc[1], _section().get("oidc_editors")):
-        return Actor(oidc[1] or oidc[0], auth.EDITOR)
-    return Actor.viewer()
+    if oidc is not None and editing.oidc_is_editor(oidc[1], _section().get("oidc_editors")):
+        return editing.Actor(oidc[1] or oidc[0], editing.EDITOR)
+    return editing.Actor.viewer()
 
 
 def link_secret() -> tuple[bytes, bool]:
@@ -132,18 +131,18 @@ def link_secret() -> tuple[bytes, bool]:
     return _PROCESS_SECRET, False
 
 
-def participant_actor(slug: object, token: object, name: str | None = None) -> Actor | None:
+def participant_actor(slug: object, token: object, name: str | None = None) -> editing.Actor | None:
     """The participant a link names, if its token is valid; else None."""
     if not isinstance(slug, str) or not slug:
         return None
-    if not auth.participant_token_valid(link_secret()[0], slug, token):
+    if not editing.participant_token_valid(link_secret()[0], slug, token):
         return None
-    return Actor(name or slug, auth.PARTICIPANT, scope=slug)
+    return editing.Actor(name or slug, editing.PARTICIPANT, scope=slug)
 
 
 def participant_token(slug: str) -> str:
     """The token for a participant link (callers must be editors)."""
-    return auth.participant_token(link_secret()[0], slug)
+    return editing.participant_token(link_secret()[0], slug)
 
 
 # --- widgets ---------------------------------------------------------------------------------
@@ -161,7 +160,7 @@ def _submit_login() -> None:
             _secrets()
         except SecretsMissing:
             raise InputError("auth_no_secrets_file") from None
-        actor = auth.login(accounts(), user, password)
+        actor = editing.login(accounts(), user, password)
     except InputError as exc:
         if exc.key == "auth_wrong":
             LIMITER.failure(*keys)
@@ -183,7 +182,7 @@ def _show_message() -> None:
         (st.sidebar.error if kind == "error" else st.sidebar.success)(body)
 
 
-def sidebar() -> Actor:
+def sidebar() -> editing.Actor:
     """Draw who is signed in, the login or logout controls; return the current actor."""
     actor = current_actor()
     sidebar = st.sidebar

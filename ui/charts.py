@@ -17,18 +17,13 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from core.views import charts, charts_analysis
-
-# Modules whose chart builders :func:`show` may name, as ``"<builder>"`` (core.views.charts) or
-# ``"charts_analysis.<builder>"``.
-BUILDERS = {"charts": charts, "charts_analysis": charts_analysis}
+from core import views
 
 
 @functools.lru_cache(maxsize=128)
 def _spec(builder: str, columns: tuple[tuple[str, str], ...], options: str) -> dict[str, Any]:
     template = pd.DataFrame({name: pd.Series(dtype=dtype) for name, dtype in columns})
-    module, _, name = builder.rpartition(".")
-    spec = getattr(BUILDERS[module or "charts"], name)(template, **json.loads(options)).to_dict()
+    spec = getattr(views, builder)(template, **json.loads(options)).to_dict()
     spec.pop("datasets", None)
     spec.pop("data", None)
     if any("data" in layer for layer in spec.get("layer", [])):
@@ -37,8 +32,8 @@ def _spec(builder: str, columns: tuple[tuple[str, str], ...], options: str) -> d
 
 
 def show(builder: str, data: pd.DataFrame, *, alt_text: str, **options: Any) -> None:
-    """Draw ``<module>.<builder>(data, **options)`` (module: ``charts`` unless named) with a
-    cached spec and a text alternative."""
+    """Draw the chart ``core.views.<builder>(data, **options)`` with a cached spec and a
+    text alternative."""
     columns = tuple((name, str(dtype)) for name, dtype in data.dtypes.items())
     spec = _spec(builder, columns, json.dumps(options, sort_keys=True, ensure_ascii=False))
     st.vega_lite_chart(data, spec, width="stretch", alt=alt_text)

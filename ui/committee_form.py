@@ -12,9 +12,7 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from core.editing.scenarios import ProfileWeights
-from core.scoring.weights import GROUPS
-from core.scoring.weightset import DEFAULT_GROUP_WEIGHTS
+from core import editing, scoring
 from ui import text
 from ui.text import t
 
@@ -25,7 +23,7 @@ class Entry:
 
     submitted: bool
     name: str
-    weights: ProfileWeights
+    weights: editing.ProfileWeights
 
 
 def _start(value: float) -> int:
@@ -36,20 +34,20 @@ def weights_form(
     criteria: pd.DataFrame,
     form_key: str,
     *,
-    initial: ProfileWeights | None = None,
+    initial: editing.ProfileWeights | None = None,
     name_default: str = "",
     name_editable: bool = True,
 ) -> Entry:
     """Name, three group sliders and the sub-criteria sliders in one form."""
     labels = text.group_labels()
     label_col = "label_de" if text.lang() == "de" else "label_en"
-    groups = initial.groups if initial else DEFAULT_GROUP_WEIGHTS
+    groups = initial.groups if initial else scoring.DEFAULT_GROUP_WEIGHTS
     within = initial.within if initial else {}
     with st.form(form_key):
         name = st.text_input(
             t("comm_name"), value=name_default, key=f"{form_key}_name", disabled=not name_editable
         )
-        for group in GROUPS:
+        for group in scoring.GROUPS:
             st.slider(
                 labels[group],
                 0,
@@ -58,7 +56,7 @@ def weights_form(
                 key=f"{form_key}_w_{group}",
             )
         with st.expander(t("sub_weights")):
-            for group in GROUPS:
+            for group in scoring.GROUPS:
                 st.markdown(f"**{labels[group]}**")
                 for row in criteria[criteria["grp"] == group].itertuples(index=False):
                     st.slider(
@@ -70,8 +68,8 @@ def weights_form(
                         help=row.help_de or None,
                     )
         submitted = st.form_submit_button(t("comm_save"), type="primary", key=f"{form_key}_save")
-    weights = ProfileWeights(
-        {g: float(st.session_state[f"{form_key}_w_{g}"]) for g in GROUPS},
+    weights = editing.ProfileWeights(
+        {g: float(st.session_state[f"{form_key}_w_{g}"]) for g in scoring.GROUPS},
         {k: float(st.session_state[f"{form_key}_s_{k}"]) for k in criteria["key"]},
         "wsm",
     )

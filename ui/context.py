@@ -8,8 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from core.scoring.area_model import AreaModel
-from core.scoring.weightset import WeightSet
+from core import scoring
 from ui import data
 
 CONTEXT_KEY = "_context"
@@ -21,12 +20,12 @@ class Context:
     date: str
     areas: pd.DataFrame
     criteria: pd.DataFrame
-    weights: WeightSet
+    weights: scoring.WeightSet
     method: str
     horizon_years: int
     discount_rate: float
 
-    def models(self) -> dict[str, AreaModel]:
+    def models(self) -> dict[str, scoring.AreaModel]:
         return data.models(self.version, self.horizon_years, self.discount_rate)
 
     def area_name(self, slug: str, lang: str) -> str:

@@ -5,9 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from core.analysis import costview
-from core.scoring.area_model import AreaModel
-from core.views import charts_analysis, fmt
+from core import analysis, scoring, views
 from ui import context, tables, text
 from ui.text import t
 
@@ -17,27 +15,31 @@ from ui.text import t
 OPTION_WIDTH = 400
 
 
-def show(ctx: context.Context, model: AreaModel) -> None:
+def show(ctx: context.Context, model: scoring.AreaModel) -> None:
     """Table and chart of every option's cost NPV and saving, with the WiBe rule applied."""
     lang = text.lang()
     st.header(t("cost_header"))
     st.caption(
-        t("cost_settings", years=ctx.horizon_years, rate=fmt.percent(ctx.discount_rate, 1, lang))
+        t(
+            "cost_settings",
+            years=ctx.horizon_years,
+            rate=views.format_percent(ctx.discount_rate, 1, lang),
+        )
     )
-    view = costview.cost_view(model, ctx.weights, ctx.horizon_years, ctx.discount_rate)
-    threshold = fmt.number(costview.WIBE_THRESHOLD, 0, lang)
+    view = analysis.cost_view(model, ctx.weights, ctx.horizon_years, ctx.discount_rate)
+    threshold = views.format_number(analysis.WIBE_THRESHOLD, 0, lang)
     pathways = text.pathway_labels()
     npv = t("col_npv", years=ctx.horizon_years)
     st.dataframe(
         pd.DataFrame(
             {
                 t("col_option"): view["option"],
-                npv: view["npv_cost"].map(lambda v: fmt.eur(v, 0, lang)),
+                npv: view["npv_cost"].map(lambda v: views.format_eur(v, 0, lang)),
                 t("cost_col_savings"): view["savings"].map(
-                    lambda v: fmt.eur(v, 0, lang, signed=True)
+                    lambda v: views.format_eur(v, 0, lang, signed=True)
                 ),
                 t("cost_col_qualitative"): view["qualitative_score"].map(
-                    lambda v: fmt.number(v, 1, lang)  # as the verdict compares it
+                    lambda v: views.format_number(v, 1, lang)  # as the verdict compares it
                 ),
                 t("cost_col_wibe"): view["wibe_status"].map(
                     lambda s: t(f"wibe_{s}", threshold=threshold)
@@ -62,7 +64,7 @@ def show(ctx: context.Context, model: AreaModel) -> None:
     st.caption(t("cost_wibe_note", threshold=threshold))
     if view["savings"].notna().any():
         st.altair_chart(
-            charts_analysis.savings_bars(
+            views.savings_bars(
                 view[view["savings"].notna()],
                 pathways,
                 title=t("chart_savings_title", years=ctx.horizon_years),

@@ -13,15 +13,12 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from core import settings, store
-from core.scoring import area_model
-from core.scoring.area_model import AreaModel
-from core.store import seed
+from core import scoring, settings, store
 
 
 @st.cache_resource(show_spinner=False)
 def _connection(path: str) -> duckdb.DuckDBPyConnection:
-    return seed.open_seeded(path)
+    return store.open_seeded(path)
 
 
 def cursor() -> duckdb.DuckDBPyConnection:
@@ -84,8 +81,10 @@ def estimate_share(data_version: int) -> pd.DataFrame:
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
-def models(data_version: int, horizon_years: int, discount_rate: float) -> dict[str, AreaModel]:
+def models(
+    data_version: int, horizon_years: int, discount_rate: float
+) -> dict[str, scoring.AreaModel]:
     """Built area models. A resource, not data: shared read-only (frozen, read-only matrix)
     objects, so a rerun does not pay for unpickling a copy."""
     with cursor() as cur:
-        return area_model.load_areas(cur, horizon_years, discount_rate)
+        return scoring.load_areas(cur, horizon_years, discount_rate)

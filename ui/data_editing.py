@@ -15,15 +15,8 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from core import store
-from core.editing import edits as editing
-from core.editing import frames as editing_frames
-from core.editing import rows as editing_rows
-from core.editing.auth import Actor, PermissionDeniedError
-from core.editing.edits import CellIssue, Conflict, EditConflict, ValidationFailed
-from core.editing.validation import Field
+from core import editing, scoring, store
 from core.errors import CockpitError
-from core.scoring.weights import GROUPS
 from ui import data, text
 from ui.context import Context
 from ui.text import t
@@ -104,7 +97,7 @@ def _choice_labels(column: str) -> Callable[[Any], str]:
     return fmt
 
 
-def _column(spec_field: Field | None, column: str) -> Any:
+def _column(spec_field: editing.Field | None, column: str) -> Any:
     name = label(column)
     if spec_field is None:
         return st.column_config.Column(name, disabled=True)
@@ -155,7 +148,7 @@ def _snapshot(ctx: Context, entity: str, area: str) -> tuple[int, pd.DataFrame]:
     if held is not None and (held[0] == ctx.version or _pending(editor_key(entity, area, held[0]))):
         return held
     with data.cursor() as cur:
-        frame = editing_frames.frame(cur, entity, area)
+        frame = editing.edit_frame(cur, entity, area)
     st.session_state[key] = (ctx.version, frame)
     return ctx.version, frame
 
@@ -163,7 +156,7 @@ def _snapshot(ctx: Context, entity: str, area: str) -> tuple[int, pd.DataFrame]:
 def _row_labels(entity: str, frame: pd.DataFrame) -> dict[str, str]:
     labels = {}
     for _, row in frame.iterrows():
-        key = editing.key_text(editing_frames.row_key(entity, row))
+        key = editing.key_text(editing.row_key(entity, row))
         if entity == "assessments":
             labels[key] = f"{row['option_name']} – {row['criterion_label']}"
         elif entity == "cost_lines":
@@ -183,7 +176,7 @@ def _shown(value: Any) -> str:
     return str(value)
 
 
-def issue_table(issues: Sequence[CellIssue], labels: dict[str, str]) -> pd.DataFrame:
+def issue_table(issues: Sequence[editing.CellIssue], labels: dict[str, str]) -> pd.DataFrame:
     """Invalid cells as a German table: row, column, entry, problem."""
     return pd.DataFrame(
         {
@@ -195,7 +188,7 @@ def issue_table(issues: Sequence[CellIssue], labels: dict[str, str]) -> pd.DataF
     )
 
 
-def conflict_table(conflicts: Sequence[Conflict], labels: dict[str, str]) -> pd.DataFrame:
+def conflict_table(conflicts: Sequence[editing.Conflict], labels: dict[str, str]) -> pd.DataFrame:
     """Conflicts with both values (and the user's own entry)."""
     removed = t("edit_conflict_removed")
     return pd.DataFrame(
@@ -221,8 +214,8 @@ def _edits(entity: str, frame: pd.DataFrame, state: dict[str, Any]) -> list[edit
         edits.append(
             editing.RowEdit(
                 entity,
-                editing_frames.row_key(entity, row),
-                editing_frames.loaded_values(entity, row),
+                editing.row_key(entity, row),
+                editing.loaded_values(entity, row),
                 dict(changes),
             )
         )
@@ -233,7 +226,7 @@ def _outcome_key(entity: str, area: str) -> str:
     return f"_edit_outcome_{entity}_{area}"
 
 
-def _save(actor: Actor, entity: str, area: str, frame: pd.DataFrame, key: str) -> None:
+def _save(actor: editing.Actor, entity: str, area: str, frame: pd.DataFrame, key: str) -> None:
     edits = _edits(entity, frame, st.session_state.get(key) or {})
     outcome = _outcome_key(entity, area)
     if not edits:
@@ -242,10 +235,10 @@ def _save(actor: Actor, entity: str, area: str, frame: pd.DataFrame, key: str) -
     try:
         with data.cursor() as cur:
             result = editing.save_edits(cur, actor, edits)
-    except ValidationFailed as exc:
+    except editing.ValidationFailed as exc:
         st.session_state[outcome] = ("issues", exc.issues)
         return
-    except EditConflict as exc:
+    except editing.EditConflict as exc:
         st.session_state[outcome] = ("conflicts", exc.conflicts)
         return
     except CockpitError as exc:
@@ -284,13 +277,13 @@ def _discard(entity: str, area: str) -> None:
     st.session_state.pop(_outcome_key(entity, area), None)
 
 
-def table_section(ctx: Context, actor: Actor, entity: str, area: str) -> None:
+def table_section(ctx: Context, actor: editing.Actor, entity: str, area: str) -> None:
     """One editable table with its save and discard buttons."""
     loaded_version, frame = _snapshot(ctx, entity, area)
     key = editor_key(entity, area, loaded_version)
     if loaded_version != ctx.version:
         st.info(t("edit_stale_note", loaded=loaded_version, current=ctx.version))
-    spec = editing.SPECS[entity].by_name
+    spec = editing.EDIT_SPECS[entity].by_name
     shown = [c for c in frame.columns if c not in HIDDEN.get(entity, ())]
     st.data_editor(
         frame,
@@ -298,7 +291,7 @@ def table_section(ctx: Context, actor: Actor, entity: str, area: str) -> None:
         hide_index=True,
         num_rows="fixed",
         column_order=shown,
-        disabled=editing_frames.read_only_columns(entity, list(frame.columns)),
+        disabled=editing.read_only_columns(entity, list(frame.columns)),
         column_config={c: _column(spec.get(c), c) for c in frame.columns},
         width="stretch",
     )
@@ -324,18 +317,18 @@ def _run_change(action: Callable[[Any], Any], done: Callable[[Any], str]) -> Non
     try:
         with data.cursor() as cur:
             result = action(cur)
-    except ValidationFailed as exc:
+    except editing.ValidationFailed as exc:
         st.error(t("edit_errors_header"))
         st.dataframe(issue_table(exc.issues, {}), hide_index=True, width="stretch")
         return
-    except (CockpitError, PermissionDeniedError) as exc:
+    except (CockpitError, editing.PermissionDeniedError) as exc:
         st.error(exc.message(text.lang()))
         return
     st.session_state[FLASH_KEY] = done(result)
     st.rerun()
 
 
-def _add_option(ctx: Context, actor: Actor, area: str) -> None:
+def _add_option(ctx: Context, actor: editing.Actor, area: str) -> None:
     with st.expander(t("edit_add_option")), st.form(f"add_option_{area}", clear_on_submit=False):
         values = {
             "area": area,
@@ -353,18 +346,18 @@ def _add_option(ctx: Context, actor: Actor, area: str) -> None:
         }
         if st.form_submit_button(t("edit_add_button")):
             _run_change(
-                lambda cur: editing_rows.add_option(cur, actor, values),
+                lambda cur: editing.add_option(cur, actor, values),
                 lambda r: t("edit_added", name=values["name"], version=r[1].version),
             )
 
 
-def _add_criterion(actor: Actor) -> None:
+def _add_criterion(actor: editing.Actor) -> None:
     with st.expander(t("edit_add_criterion")), st.form("add_criterion", clear_on_submit=False):
         values = {
             "label_de": st.text_input(label("label_de"), key="new_crit_label_de"),
             "label_en": st.text_input(label("label_en"), key="new_crit_label_en"),
             "grp": st.selectbox(
-                label("grp"), GROUPS, format_func=_choice_labels("grp"), key="new_crit_grp"
+                label("grp"), scoring.GROUPS, format_func=_choice_labels("grp"), key="new_crit_grp"
             ),
             "direction": st.selectbox(
                 label("direction"),
@@ -386,12 +379,12 @@ def _add_criterion(actor: Actor) -> None:
         }
         if st.form_submit_button(t("edit_add_button")):
             _run_change(
-                lambda cur: editing_rows.add_criterion(cur, actor, values),
+                lambda cur: editing.add_criterion(cur, actor, values),
                 lambda r: t("edit_added", name=values["label_de"], version=r[1].version),
             )
 
 
-def _add_cost_line(actor: Actor, options: dict[str, str], area: str) -> None:
+def _add_cost_line(actor: editing.Actor, options: dict[str, str], area: str) -> None:
     with st.expander(t("edit_add_cost")), st.form(f"add_cost_{area}", clear_on_submit=False):
         values = {
             "option_id": st.selectbox(
@@ -416,16 +409,16 @@ def _add_cost_line(actor: Actor, options: dict[str, str], area: str) -> None:
         }
         if st.form_submit_button(t("edit_add_button")):
             _run_change(
-                lambda cur: editing_rows.add_cost_line(cur, actor, values),
+                lambda cur: editing.add_cost_line(cur, actor, values),
                 lambda r: t("edit_added", name=values["item"], version=r[1].version),
             )
 
 
 def _removal_choices(area: str) -> list[tuple[str, Any, str]]:
     with data.cursor() as cur:
-        options = editing_frames.frame(cur, "options", area)
-        costs = editing_frames.frame(cur, "cost_lines", area)
-        criteria = editing_frames.frame(cur, "criteria", None)
+        options = editing.edit_frame(cur, "options", area)
+        costs = editing.edit_frame(cur, "cost_lines", area)
+        criteria = editing.edit_frame(cur, "criteria", None)
     return [
         *(("options", r.id, f"{t('edit_kind_option')}: {r.name}") for r in options.itertuples()),
         *(
@@ -443,7 +436,7 @@ def _set_pending(choice: tuple[str, Any, str] | None) -> None:
     st.session_state[PENDING_REMOVAL_KEY] = choice
 
 
-def _removal(actor: Actor, area: str) -> None:
+def _removal(actor: editing.Actor, area: str) -> None:
     st.subheader(t("edit_remove_header"))
     choices = {
         f"{entity}:{key}": (entity, key, name) for entity, key, name in _removal_choices(area)
@@ -472,7 +465,7 @@ def _removal(actor: Actor, area: str) -> None:
     if yes.button(t("edit_remove_yes"), key="remove_yes", type="primary", width="stretch"):
         st.session_state[PENDING_REMOVAL_KEY] = None
         _run_change(
-            lambda cur: editing_rows.remove(cur, actor, entity, key),
+            lambda cur: editing.remove_row(cur, actor, entity, key),
             lambda r: t("edit_removed", name=name, version=r.version),
         )
     no.button(
@@ -480,7 +473,7 @@ def _removal(actor: Actor, area: str) -> None:
     )
 
 
-def show(ctx: Context, actor: Actor) -> None:
+def show(ctx: Context, actor: editing.Actor) -> None:
     """The editing sections of the Daten page (nothing but a note for viewers)."""
     if not actor.is_editor:
         st.info(t("edit_viewer_note"))
@@ -501,7 +494,7 @@ def show(ctx: Context, actor: Actor) -> None:
             table_section(ctx, actor, entity, area)
     st.caption(t("edit_add_placeholder_note"))
     with data.cursor() as cur:
-        options = editing_frames.frame(cur, "options", area)
+        options = editing.edit_frame(cur, "options", area)
     _add_option(ctx, actor, area)
     _add_cost_line(actor, dict(zip(options["id"], options["name"], strict=True)), area)
     _add_criterion(actor)

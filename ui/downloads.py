@@ -12,7 +12,7 @@ import functools
 
 import streamlit as st
 
-from core.excel import export as excel_export
+from core import excel
 from ui import data, text
 from ui.context import Context
 from ui.text import t
@@ -26,8 +26,8 @@ def file_name(area: str | None, day: dt.date | None = None) -> str:
     return f"IT-Reorg_{area or 'alle-Bereiche'}_{day.isoformat()}.xlsx"
 
 
-def _request(ctx: Context) -> excel_export.ExportRequest:
-    return excel_export.ExportRequest(
+def _request(ctx: Context) -> excel.ExportRequest:
+    return excel.ExportRequest(
         weights=ctx.weights,
         method=ctx.method,
         horizon_years=ctx.horizon_years,
@@ -36,22 +36,22 @@ def _request(ctx: Context) -> excel_export.ExportRequest:
     )
 
 
-def area_bytes(area: str, request: excel_export.ExportRequest) -> bytes:
+def area_bytes(area: str, request: excel.ExportRequest) -> bytes:
     """The workbook of one area (called on click)."""
     with data.cursor() as cur:
-        return excel_export.area_workbook(cur, area, request)
+        return excel.area_workbook(cur, area, request)
 
 
-def all_areas_bytes(request: excel_export.ExportRequest) -> bytes:
+def all_areas_bytes(request: excel.ExportRequest) -> bytes:
     """The workbook of all areas (called on click)."""
     with data.cursor() as cur:
-        return excel_export.all_areas_workbook(cur, request)
+        return excel.all_areas_workbook(cur, request)
 
 
 def template_bytes(lang: str) -> bytes:
     """The empty import template (called on click)."""
     with data.cursor() as cur:
-        return excel_export.template_workbook(cur, lang)
+        return excel.template_workbook(cur, lang)
 
 
 def area_button(ctx: Context, area: str) -> None:

@@ -11,10 +11,8 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
-from core.analysis import montecarlo
+from core import analysis, scoring, views
 from core.errors import CockpitError
-from core.scoring.area_model import AreaModel
-from core.views import charts_analysis, fmt
 from ui import context, tables, text
 from ui.text import t
 
@@ -42,13 +40,13 @@ def _progress() -> tuple[Callable[[int, int], None], Callable[[], None]]:
 
 def _controls() -> tuple[str, float, int, int]:
     st.session_state.setdefault("mc_mode", "around")
-    st.session_state.setdefault("mc_concentration", int(montecarlo.DEFAULT_CONCENTRATION))
-    st.session_state.setdefault("mc_samples", montecarlo.DEFAULT_SAMPLES)
-    st.session_state.setdefault("mc_seed", montecarlo.DEFAULT_SEED)
+    st.session_state.setdefault("mc_concentration", int(analysis.MC_DEFAULT_CONCENTRATION))
+    st.session_state.setdefault("mc_samples", analysis.MC_DEFAULT_SAMPLES)
+    st.session_state.setdefault("mc_seed", analysis.MC_DEFAULT_SEED)
     left, right = st.columns(2)
-    labels = {m: t(f"mc_mode_{m}") for m in montecarlo.SAMPLING_MODES}  # bound now: AppTest
+    labels = {m: t(f"mc_mode_{m}") for m in analysis.MC_SAMPLING_MODES}  # bound now: AppTest
     mode = left.radio(
-        t("mc_mode"), montecarlo.SAMPLING_MODES, key="mc_mode", format_func=labels.get
+        t("mc_mode"), analysis.MC_SAMPLING_MODES, key="mc_mode", format_func=labels.get
     )
     concentration = left.select_slider(
         t("mc_concentration"),
@@ -64,15 +62,15 @@ def _controls() -> tuple[str, float, int, int]:
     return mode, float(concentration), int(samples), int(seed)
 
 
-def show(ctx: context.Context, model: AreaModel) -> None:
+def show(ctx: context.Context, model: scoring.AreaModel) -> None:
     """Controls, run and result of the rank-acceptability analysis for one area."""
     lang = text.lang()
     st.header(t("mc_header"))
     mode, concentration, samples, seed = _controls()
-    st.caption(t("mc_intro", samples=fmt.number(samples, 0, lang)))
+    st.caption(t("mc_intro", samples=views.format_number(samples, 0, lang)))
     report, finish = _progress()
     try:
-        result = montecarlo.rank_acceptability(
+        result = analysis.rank_acceptability(
             model,
             ctx.weights,
             ctx.method,
@@ -93,21 +91,22 @@ def show(ctx: context.Context, model: AreaModel) -> None:
         t(
             "mc_summary",
             option=best["option"],
-            share=fmt.percent(best["first_share"], 1, lang),
-            rank=fmt.number(best["expected_rank"], 2, lang),
+            share=views.format_percent(best["first_share"], 1, lang),
+            rank=views.format_number(best["expected_rank"], 2, lang),
         )
     )
     long = result.long()
     alt_text = t(
         "mc_alt",
         items="; ".join(
-            f"{r.option}: {t('mc_col_first_share')} {fmt.percent(r.first_share, 1, lang)}, "
-            f"{t('mc_col_expected_rank')} {fmt.number(r.expected_rank, 2, lang)}"
+            f"{r.option}: {t('mc_col_first_share')} "
+            f"{views.format_percent(r.first_share, 1, lang)}, "
+            f"{t('mc_col_expected_rank')} {views.format_number(r.expected_rank, 2, lang)}"
             for r in table.itertuples(index=False)
         ),
     )
     st.altair_chart(
-        charts_analysis.rank_acceptability_bars(
+        views.rank_acceptability_bars(
             long,
             title=t("chart_mc_title"),
             x_title=t("chart_mc_share"),
@@ -121,8 +120,12 @@ def show(ctx: context.Context, model: AreaModel) -> None:
     view = pd.DataFrame(
         {
             t("col_option"): table["option"],
-            t("mc_col_expected_rank"): table["expected_rank"].map(lambda v: fmt.number(v, 2, lang)),
-            t("mc_col_first_share"): table["first_share"].map(lambda v: fmt.percent(v, 1, lang)),
+            t("mc_col_expected_rank"): table["expected_rank"].map(
+                lambda v: views.format_number(v, 2, lang)
+            ),
+            t("mc_col_first_share"): table["first_share"].map(
+                lambda v: views.format_percent(v, 1, lang)
+            ),
         }
     )
     st.dataframe(view, hide_index=True, column_config=tables.right_aligned(view, 1))

@@ -13,12 +13,9 @@ from collections.abc import Mapping
 import pandas as pd
 import streamlit as st
 
-from core import i18n
-from core.analysis import portfolio
+from core import analysis, i18n, views
 from core.errors import CockpitError
-from core.views import charts_analysis, fmt
-from ui import charts as ui_charts
-from ui import context, tables, text
+from ui import charts as ui_charts, context, tables, text
 from ui.text import t
 
 FREE = "__free__"
@@ -50,7 +47,7 @@ def _budget_slider(
     st.session_state[key] = min(max(int(st.session_state[key]), 0), maximum)
     limited = st.checkbox(on_label, key=on_key)
     value = st.slider(label, 0, maximum, step=step, key=key, disabled=not limited, format="%d €")
-    st.caption(t("pf_budget_shown", label=label, value=fmt.eur(value, 0, text.lang())))
+    st.caption(t("pf_budget_shown", label=label, value=views.format_eur(value, 0, text.lang())))
     return float(value) if limited else None
 
 
@@ -77,14 +74,14 @@ def _pins(ctx: context.Context, items: pd.DataFrame) -> tuple[dict[str, str], li
     return pinned, excluded
 
 
-def _result(ctx: context.Context, result: portfolio.PortfolioResult, objective: str) -> None:
+def _result(ctx: context.Context, result: analysis.PortfolioResult, objective: str) -> None:
     lang = text.lang()
     if not result.feasible:
         st.error(
             t(
                 "pf_infeasible",
-                invest=fmt.eur(result.min_investment, 0, lang),
-                annual=fmt.eur(result.min_annual, 0, lang),
+                invest=views.format_eur(result.min_investment, 0, lang),
+                annual=views.format_eur(result.min_annual, 0, lang),
             )
         )
         return
@@ -98,11 +95,11 @@ def _result(ctx: context.Context, result: portfolio.PortfolioResult, objective: 
             i18n.for_method("pf_value_points", ctx.method)
             if objective == "score"  # the sum of the method's scores; citizen value is points
             else "pf_value_points",
-            value=fmt.number(result.total_value, 1, lang),
+            value=views.format_number(result.total_value, 1, lang),
         ),
     )
-    totals[1].metric(t("pf_total_invest"), fmt.eur(result.total_investment, 0, lang))
-    totals[2].metric(t("pf_total_annual"), fmt.eur(result.total_annual, 0, lang))
+    totals[1].metric(t("pf_total_invest"), views.format_eur(result.total_investment, 0, lang))
+    totals[2].metric(t("pf_total_annual"), views.format_eur(result.total_annual, 0, lang))
     choices = result.choices
     areas = choices["area"].map(lambda s: ctx.area_name(s, lang))
     st.dataframe(
@@ -111,9 +108,11 @@ def _result(ctx: context.Context, result: portfolio.PortfolioResult, objective: 
                 t("col_area"): areas,
                 t("col_option"): choices["option"],
                 t("col_pathway"): choices["pathway"].map(text.pathway_labels()),
-                t("pf_col_value"): choices["value"].map(lambda v: fmt.number(v, 1, lang)),
-                t("col_investment"): choices["investment"].map(lambda v: fmt.eur(v, 0, lang)),
-                t("col_annual"): choices["annual_cost"].map(lambda v: fmt.eur(v, 0, lang)),
+                t("pf_col_value"): choices["value"].map(lambda v: views.format_number(v, 1, lang)),
+                t("col_investment"): choices["investment"].map(
+                    lambda v: views.format_eur(v, 0, lang)
+                ),
+                t("col_annual"): choices["annual_cost"].map(lambda v: views.format_eur(v, 0, lang)),
             }
         ),
         hide_index=True,
@@ -146,17 +145,17 @@ def _curve(
     invest, annual = budgets
     along = "annual" if invest is None and annual is not None else "investment"
     other, current = (annual, invest) if along == "investment" else (invest, annual)
-    curve = portfolio.efficiency_curve(items, along, other, pinned, excluded)
+    curve = analysis.efficiency_curve(items, along, other, pinned, excluded)
     if curve.empty:
         st.caption(t("pf_nothing_fits_curve"))
         return
     names = dict(zip(items["option_id"], items["option"], strict=True))
     areas = list(curve.columns[3:])
     x_title = t("pf_curve_x_invest" if along == "investment" else "pf_curve_x_annual")
-    data = curve.assign(label=[fmt.eur(b, 0, lang) for b in curve["budget"]])
+    data = curve.assign(label=[views.format_eur(b, 0, lang) for b in curve["budget"]])
     ui_charts.show(
-        "charts_analysis.efficiency_curve",
-        charts_analysis.efficiency_frame(data, current, x_title),
+        "efficiency_curve_chart",
+        views.efficiency_frame(data, current, x_title),
         alt_text=t("pf_curve_caption"),
         title=t("pf_curve_title"),
         x_title=x_title,
@@ -165,7 +164,7 @@ def _curve(
     )
     st.caption(t("pf_curve_caption"))
     if not curve["exact"].all():
-        st.caption(t("pf_curve_sampled", n=portfolio.CURVE_GRID))
+        st.caption(t("pf_curve_sampled", n=analysis.CURVE_GRID))
     st.markdown(f"**{t('pf_steps_header')}**")
     area_names = {a: ctx.area_name(a, lang) for a in areas}
     # One column per area, of equal width, so all fit beside the open sidebar; option names
@@ -175,8 +174,10 @@ def _curve(
     st.dataframe(
         pd.DataFrame(
             {
-                t("pf_col_from_budget"): curve["budget"].map(lambda v: fmt.eur(v, 0, lang)),
-                t("pf_total_value"): curve["value"].map(lambda v: fmt.number(v, 1, lang)),
+                t("pf_col_from_budget"): curve["budget"].map(
+                    lambda v: views.format_eur(v, 0, lang)
+                ),
+                t("pf_total_value"): curve["value"].map(lambda v: views.format_number(v, 1, lang)),
                 **{area_names[a]: chosen[a] for a in areas},
             }
         ),
@@ -203,17 +204,16 @@ def show(ctx: context.Context, rankings: Mapping[str, pd.DataFrame] | None = Non
     st.session_state.setdefault("pf_objective", "score")
     objective = st.radio(
         t("pf_objective"),
-        portfolio.OBJECTIVES,
+        analysis.PORTFOLIO_OBJECTIVES,
         key="pf_objective",
         format_func={
-            o: t(i18n.for_method(f"pf_objective_{o}", ctx.method)) for o in portfolio.OBJECTIVES
+            o: t(i18n.for_method(f"pf_objective_{o}", ctx.method))
+            for o in analysis.PORTFOLIO_OBJECTIVES
         }.__getitem__,
         horizontal=True,
     )
     try:
-        items = portfolio.portfolio_items(
-            ctx.models(), ctx.weights, ctx.method, objective, rankings
-        )
+        items = analysis.portfolio_items(ctx.models(), ctx.weights, ctx.method, objective, rankings)
     except CockpitError as exc:
         st.error(exc.message(lang))
         return
@@ -224,16 +224,16 @@ def show(ctx: context.Context, rankings: Mapping[str, pd.DataFrame] | None = Non
     with left:
         invest = _budget_slider(
             "pf_invest_on", "pf_invest", t("pf_limit_invest"), t("pf_budget_invest"),
-            portfolio.budget_range(items, "investment")[1], 0.5,
+            analysis.budget_range(items, "investment")[1], 0.5,
         )  # fmt: skip
     with right:
         annual = _budget_slider(
             "pf_annual_on", "pf_annual", t("pf_limit_annual"), t("pf_budget_annual"),
-            portfolio.budget_range(items, "annual_cost")[1], 0.75,
+            analysis.budget_range(items, "annual_cost")[1], 0.75,
         )  # fmt: skip
     pinned, excluded = _pins(ctx, items)
     try:
-        result = portfolio.solve(items, invest, annual, pinned, excluded)
+        result = analysis.solve_portfolio(items, invest, annual, pinned, excluded)
         _result(ctx, result, objective)
         if len(excluded) < items["area"].nunique():
             _curve(ctx, items, (invest, annual), pinned, excluded)

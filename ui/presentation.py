@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 import streamlit as st
 
-from core.views import urlstate
+from core import views
 from ui.text import t
 
 PRESENT_KEY = "present"
@@ -65,7 +65,7 @@ def is_on() -> bool:
     """Whether the presentation mode is on: the session's choice, else ``?present=1``."""
     if PRESENT_KEY in st.session_state:
         return bool(st.session_state[PRESENT_KEY])
-    return urlstate.parse_present(st.query_params.get(PRESENT_KEY)) is True
+    return views.parse_present(st.query_params.get(PRESENT_KEY)) is True
 
 
 def set_on(value: bool) -> None:

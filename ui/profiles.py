@@ -4,26 +4,24 @@ from __future__ import annotations
 
 import streamlit as st
 
-from core.analysis import stakeholders
-from core.editing import scenarios
-from core.editing.scenarios import Profile
+from core import analysis, editing
 from ui import data
 
 
 @st.cache_data(show_spinner=False)
-def saved_scenarios(data_version: int) -> list[Profile]:
+def saved_scenarios(data_version: int) -> list[editing.Profile]:
     """Active weight scenarios, oldest first."""
     with data.cursor() as cur:
-        return scenarios.list_profiles(cur, "scenario")
+        return editing.list_profiles(cur, "scenario")
 
 
 @st.cache_data(show_spinner=False)
-def stakeholder_profiles(data_version: int) -> list[Profile]:
+def stakeholder_profiles(data_version: int) -> list[editing.Profile]:
     """Active stakeholder profiles, oldest first."""
     with data.cursor() as cur:
-        return stakeholders.profiles(cur)
+        return analysis.stakeholder_profiles(cur)
 
 
-def scenario(data_version: int, slug: str) -> Profile | None:
+def scenario(data_version: int, slug: str) -> editing.Profile | None:
     """The active scenario ``slug``, or None."""
     return next((p for p in saved_scenarios(data_version) if p.slug == slug), None)

@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from core.analysis import sensitivity
-from core.analysis.sensitivity import AreaStability
-from core.scoring.weightset import WeightSet
-from core.views import stability_text
+from core import analysis, scoring, views
 from ui import context, data, text
 
 
@@ -20,13 +17,13 @@ def stability(
     within: tuple[tuple[str, float], ...],
     method: str,
     area: str,
-) -> AreaStability:
+) -> analysis.AreaStability:
     """The stability analysis of one area, cached by plain values (data version, weights)."""
     model = data.models(version, horizon_years, discount_rate)[area]
-    return sensitivity.area_stability(model, WeightSet(dict(groups), dict(within)), method)
+    return analysis.area_stability(model, scoring.WeightSet(dict(groups), dict(within)), method)
 
 
-def for_area(ctx: context.Context, area: str) -> AreaStability:
+def for_area(ctx: context.Context, area: str) -> analysis.AreaStability:
     """The cached stability analysis of ``area`` under the context's weights and method."""
     return stability(
         ctx.version,
@@ -41,4 +38,4 @@ def for_area(ctx: context.Context, area: str) -> AreaStability:
 
 def sentence(ctx: context.Context, area: str) -> str:
     """One plain-German (or English) sentence on how stable the area's recommendation is."""
-    return stability_text.area_sentence(for_area(ctx, area), text.lang())
+    return views.stability_sentence(for_area(ctx, area), text.lang())

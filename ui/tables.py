@@ -9,7 +9,7 @@ import pandas as pd
 import pyarrow as pa
 import streamlit as st
 
-from core.views import tables
+from core import views
 from ui import data, text
 
 # Pixels a table may take to fit without a horizontal scrollbar: a 1400 px window with the
@@ -31,7 +31,7 @@ def wrap_layout(columns: list[tuple[int, list[str]]]) -> dict[str, Any]:
     (width in pixels, texts) column wrap whole; no arguments when all fit on one line."""
     lines = max(
         (
-            tables.wrapped_lines(str(s), width - CELL_PADDING_PX)
+            views.wrapped_lines(str(s), width - CELL_PADDING_PX)
             for width, texts in columns
             for s in texts
         ),
@@ -71,7 +71,7 @@ def ranking_text_widths(frame: pd.DataFrame) -> dict[str, int]:
     option, partner = text.t("col_option"), text.t("col_partner")
     if partner in frame:
         words = [w for name in frame[partner].astype(str) for w in name.split()]
-        longest = max((tables.text_px(w) for w in words), default=0.0)
+        longest = max((views.text_px(w) for w in words), default=0.0)
         wanted = min(PARTNER_MAX_PX, max(widths[partner], int(longest + CELL_PADDING_PX + 4)))
         widths[option] -= wanted - widths[partner]
         widths[partner] = wanted
@@ -94,8 +94,8 @@ def ranking_table(ranking: pd.DataFrame, horizon_years: int, method: str) -> pd.
 
     ``attrs["short_headers"]`` maps long number headers to the short ones shown on screen."""
     lang = text.lang()
-    view = tables.ranking_table(ranking, lang, horizon_years, method=method)
-    view.attrs["short_headers"] = tables.ranking_short_headers(lang, horizon_years, method=method)
+    view = views.ranking_table(ranking, lang, horizon_years, method=method)
+    view.attrs["short_headers"] = views.ranking_short_headers(lang, horizon_years, method=method)
     return view
 
 
@@ -127,7 +127,7 @@ def _arrow(frame: pd.DataFrame) -> pa.Table:
 @st.cache_resource(show_spinner=False, max_entries=64)
 def systems_view(version: int, area: str, lang: str) -> pa.Table:
     """The current systems of an area; empty when it has none."""
-    return _arrow(tables.systems_table(data.systems(version, area), lang))
+    return _arrow(views.systems_table(data.systems(version, area), lang))
 
 
 @st.cache_resource(show_spinner=False, max_entries=256)
@@ -135,11 +135,11 @@ def assessment_view(version: int, area: str, option_id: str, lang: str) -> pa.Ta
     """Every assessment of one option with rationale, source and estimate marker."""
     criteria = data.criteria(version)
     return _arrow(
-        tables.assessment_table(data.assessments(version, area), option_id, criteria, lang)
+        views.assessment_table(data.assessments(version, area), option_id, criteria, lang)
     )
 
 
 @st.cache_resource(show_spinner=False, max_entries=256)
 def cost_line_view(version: int, area: str, option_id: str, lang: str) -> pa.Table:
     """The cost lines of one option."""
-    return _arrow(tables.cost_line_table(data.cost_lines(version, area), option_id, lang))
+    return _arrow(views.cost_line_table(data.cost_lines(version, area), option_id, lang))

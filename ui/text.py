@@ -7,7 +7,7 @@ from typing import Any
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from core import i18n
+from core import i18n, views
 
 LANG_KEY = "lang"
 
@@ -44,9 +44,7 @@ def pathway_labels() -> dict[str, str]:
 
 def cost_change(value: float) -> str:
     """A cost change against the status quo with its meaning spelt out: '−1.000 € (günstiger)'."""
-    from core.views import fmt
-
-    amount = fmt.eur(value, 0, lang(), signed=True)
+    amount = views.format_eur(value, 0, lang(), signed=True)
     if value < 0:
         return t("cost_cheaper", value=amount)
     if value > 0:

@@ -15,11 +15,8 @@ import pandas as pd
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
+from core import scoring, views
 from core.errors import CockpitError
-from core.scoring.methods import METHODS
-from core.scoring.weights import GROUPS
-from core.scoring.weightset import DEFAULT_GROUP_WEIGHTS, WeightSet
-from core.views import fmt, urlstate
 from ui import presentation, text
 from ui.text import t
 
@@ -36,15 +33,15 @@ def _default_within(criteria: pd.DataFrame) -> dict[str, int]:
 
 def _panel_keys(criteria: pd.DataFrame) -> list[str]:
     return [
-        *(f"w_{g}" for g in GROUPS),
+        *(f"w_{g}" for g in scoring.GROUPS),
         *(f"s_{k}" for k in criteria["key"]),
         "method",
         text.LANG_KEY,
     ]
 
 
-def _apply(state: urlstate.ViewState, criteria: pd.DataFrame) -> None:
-    for group in GROUPS:
+def _apply(state: views.ViewState, criteria: pd.DataFrame) -> None:
+    for group in scoring.GROUPS:
         st.session_state[f"w_{group}"] = int(state.groups[group])
     for key, default in _default_within(criteria).items():
         st.session_state[f"s_{key}"] = int(state.within.get(key, default))
@@ -68,7 +65,7 @@ def init_from_url(criteria: pd.DataFrame, area_slugs: list[str]) -> None:
                 st.session_state[key] = st.session_state[key]
         return
     query = st.query_params.to_dict()
-    state, ignored = urlstate.parse_query(query, area_slugs, _default_within(criteria))
+    state, ignored = views.parse_query(query, area_slugs, _default_within(criteria))
     if state.scenario:
         state = _with_scenario(state, criteria, ignored)
     _apply(state, criteria)
@@ -76,7 +73,7 @@ def init_from_url(criteria: pd.DataFrame, area_slugs: list[str]) -> None:
     st.session_state[INIT_KEY] = True
 
 
-def current_state(criteria: pd.DataFrame) -> urlstate.ViewState:
+def current_state(criteria: pd.DataFrame) -> views.ViewState:
     """The view state as held in the session."""
     defaults = _default_within(criteria)
     within = {
@@ -84,8 +81,8 @@ def current_state(criteria: pd.DataFrame) -> urlstate.ViewState:
         for key, default in defaults.items()
         if int(st.session_state.get(f"s_{key}", default)) != default
     }
-    return urlstate.ViewState(
-        groups={g: int(st.session_state.get(f"w_{g}", 0)) for g in GROUPS},
+    return views.ViewState(
+        groups={g: int(st.session_state.get(f"w_{g}", 0)) for g in scoring.GROUPS},
         within=within,
         method=st.session_state.get("method", "wsm"),
         area=st.session_state.get(AREA_KEY),
@@ -97,14 +94,14 @@ def current_state(criteria: pd.DataFrame) -> urlstate.ViewState:
 
 def sync_url(criteria: pd.DataFrame) -> None:
     """Rewrite the query parameters from the session (no rerun is triggered)."""
-    wanted = urlstate.to_query(current_state(criteria))
+    wanted = views.to_query(current_state(criteria))
     if st.query_params.to_dict() != wanted:
         st.query_params.from_dict(wanted)
 
 
 def _with_scenario(
-    state: urlstate.ViewState, criteria: pd.DataFrame, ignored: list[str]
-) -> urlstate.ViewState:
+    state: views.ViewState, criteria: pd.DataFrame, ignored: list[str]
+) -> views.ViewState:
     """``?scenario=slug``: the saved scenario's weights, overridden by weights in the URL."""
     from ui import data, profiles  # local: only links with a scenario need the store here
 
@@ -113,7 +110,7 @@ def _with_scenario(
         ignored.append("scenario")
         return dataclasses.replace(state, scenario=None)
     weights = profile.weights
-    return urlstate.overlay_scenario(
+    return views.overlay_scenario(
         state,
         st.query_params.to_dict(),
         weights.groups,
@@ -132,44 +129,44 @@ def apply_scenario(
 ) -> None:
     """Load saved weights into the panel (call from a widget callback, before the panel draws)."""
     defaults = _default_within(criteria)
-    for group in GROUPS:
+    for group in scoring.GROUPS:
         st.session_state[f"w_{group}"] = min(100, max(0, int(round(groups.get(group, 0)))))
     for key, default in defaults.items():
         st.session_state[f"s_{key}"] = min(100, max(0, int(round(within.get(key, default)))))
-    if method in METHODS:
+    if method in scoring.METHODS:
         st.session_state["method"] = method
     st.session_state[SCENARIO_KEY] = slug or None
 
 
 def _set_groups(values: dict[str, float]) -> None:
-    for group in GROUPS:
+    for group in scoring.GROUPS:
         st.session_state[f"w_{group}"] = int(round(values[group]))
     st.session_state[SCENARIO_KEY] = None
 
 
 def _reset(criteria: pd.DataFrame) -> None:
-    _set_groups(DEFAULT_GROUP_WEIGHTS)
+    _set_groups(scoring.DEFAULT_GROUP_WEIGHTS)
     for key, default in _default_within(criteria).items():
         st.session_state[f"s_{key}"] = default
     st.session_state["method"] = "wsm"
 
 
-def show(criteria: pd.DataFrame, presets: pd.DataFrame) -> tuple[WeightSet, str]:
+def show(criteria: pd.DataFrame, presets: pd.DataFrame) -> tuple[scoring.WeightSet, str]:
     """Draw the panel; return the weighting to use and the method."""
     sidebar = st.sidebar
     sidebar.header(t("weights_header"))
     labels = text.group_labels()
-    for group in GROUPS:
+    for group in scoring.GROUPS:
         sidebar.slider(labels[group], min_value=0, max_value=100, step=1, key=f"w_{group}")
-    raw = {g: st.session_state[f"w_{g}"] for g in GROUPS}
+    raw = {g: st.session_state[f"w_{g}"] for g in scoring.GROUPS}
     total = sum(raw.values())
     shares = " · ".join(
         t(
             "group_share",
             label=labels[g],
-            share=fmt.percent(raw[g] / total if total else 0, 0, text.lang()),
+            share=views.format_percent(raw[g] / total if total else 0, 0, text.lang()),
         )
-        for g in GROUPS
+        for g in scoring.GROUPS
     )
     sidebar.caption(shares)
 
@@ -191,10 +188,12 @@ def show(criteria: pd.DataFrame, presets: pd.DataFrame) -> tuple[WeightSet, str]
 
     _sub_weights(sidebar, criteria, labels)
 
-    labels_by_method = {m: t(f"method_{m}") for m in METHODS}  # bound now: AppTest calls it later
+    labels_by_method = {
+        m: t(f"method_{m}") for m in scoring.METHODS
+    }  # bound now: AppTest calls it later
     sidebar.selectbox(
         t("method"),
-        METHODS,
+        scoring.METHODS,
         key="method",
         format_func=labels_by_method.__getitem__,
         help=t("method_help"),
@@ -215,7 +214,7 @@ def _sub_weights(sidebar: DeltaGenerator, criteria: pd.DataFrame, labels: dict[s
     if expander.open:
         label_col = "label_de" if text.lang() == "de" else "label_en"
         with expander:
-            for group in GROUPS:
+            for group in scoring.GROUPS:
                 st.markdown(f"**{labels[group]}**")
                 for row in criteria[criteria["grp"] == group].itertuples(index=False):
                     st.slider(
@@ -231,18 +230,20 @@ def _sub_weights(sidebar: DeltaGenerator, criteria: pd.DataFrame, labels: dict[s
         sidebar.caption(t("sub_weights_changed", count=len(changed)))
 
 
-def _weights(criteria: pd.DataFrame, warn: Callable[[str], object]) -> tuple[WeightSet, str]:
+def _weights(
+    criteria: pd.DataFrame, warn: Callable[[str], object]
+) -> tuple[scoring.WeightSet, str]:
     state = current_state(criteria)
     try:
         weights = state.weight_set()
         weights.criterion_weights(criteria)
     except CockpitError as exc:
         warn(t("weights_error", detail=exc.message(text.lang())))
-        weights = WeightSet()
+        weights = scoring.WeightSet()
     return weights, state.method
 
 
-def current(criteria: pd.DataFrame) -> tuple[WeightSet, str]:
+def current(criteria: pd.DataFrame) -> tuple[scoring.WeightSet, str]:
     """The weighting and method without drawing the panel (presentation mode); the panel's
     values survive because :func:`init_from_url` re-assigns its keys on every run."""
     return _weights(criteria, st.warning)
@@ -271,5 +272,5 @@ def ignored_note(criteria: pd.DataFrame) -> str | None:
         return None
     lang = text.lang()
     labels = dict(zip(criteria["key"], criteria["label_de" if lang == "de" else "label_en"]))
-    described = [urlstate.describe_ignored(name, raw, lang, labels) for name, raw in ignored]
+    described = [views.describe_ignored_params(name, raw, lang, labels) for name, raw in ignored]
     return t("bad_params", params=", ".join(described))

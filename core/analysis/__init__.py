@@ -1,1 +1,86 @@
-"""TODO"""
+"""Analysis on top of the rankings: summaries, sensitivity, Monte Carlo, budget portfolio, cost
+view, method comparison and stakeholder aggregation.
+
+Pages and ui use the names below (``from core import analysis``); the modules are the
+package's own business and its tests'.
+"""
+
+from core.analysis.costview import (
+    WIBE_THRESHOLD,
+    cost_view,
+)
+from core.analysis.method_comparison import (
+    compare_methods,
+)
+from core.analysis.montecarlo import (
+    DEFAULT_CONCENTRATION as MC_DEFAULT_CONCENTRATION,
+    DEFAULT_SAMPLES as MC_DEFAULT_SAMPLES,
+    DEFAULT_SEED as MC_DEFAULT_SEED,
+    SAMPLING_MODES as MC_SAMPLING_MODES,
+    rank_acceptability,
+)
+from core.analysis.portfolio import (
+    CURVE_GRID,
+    OBJECTIVES as PORTFOLIO_OBJECTIVES,
+    PortfolioResult,
+    budget_range,
+    efficiency_curve,
+    portfolio_items,
+    solve as solve_portfolio,
+)
+from core.analysis.sensitivity import (
+    AreaStability,
+    area_stability,
+    score_curves,
+)
+from core.analysis.stakeholders import (
+    MEANS as STAKEHOLDER_MEANS,
+    aggregate as aggregate_stakeholders,
+    dissent as stakeholder_dissent,
+    group_shares as stakeholder_group_shares,
+    profiles as stakeholder_profiles,
+    save as save_stakeholder,
+    spread as stakeholder_spread,
+)
+from core.analysis.summaries import (
+    area_summary,
+    efficient_frontier,
+    group_index,
+    overview,
+    pathway_cells,
+    scatter_points,
+)
+
+__all__ = [
+    "AreaStability",
+    "CURVE_GRID",
+    "MC_DEFAULT_CONCENTRATION",
+    "MC_DEFAULT_SAMPLES",
+    "MC_DEFAULT_SEED",
+    "MC_SAMPLING_MODES",
+    "PORTFOLIO_OBJECTIVES",
+    "PortfolioResult",
+    "STAKEHOLDER_MEANS",
+    "WIBE_THRESHOLD",
+    "aggregate_stakeholders",
+    "area_stability",
+    "area_summary",
+    "budget_range",
+    "compare_methods",
+    "cost_view",
+    "efficiency_curve",
+    "efficient_frontier",
+    "group_index",
+    "overview",
+    "pathway_cells",
+    "portfolio_items",
+    "rank_acceptability",
+    "save_stakeholder",
+    "scatter_points",
+    "score_curves",
+    "solve_portfolio",
+    "stakeholder_dissent",
+    "stakeholder_group_shares",
+    "stakeholder_profiles",
+    "stakeholder_spread",
+]

@@ -16,9 +16,7 @@ from pathlib import Path
 
 from core import i18n, store
 from core.errors import InputError
-from core.excel import apply as excel_apply
-from core.excel import export as excel_export
-from core.excel import importer as excel_import
+from core.excel import apply as excel_apply, export as excel_export, importer as excel_import
 from core.scoring.methods import METHODS
 from core.scoring.weightset import parse_weights_spec
 from core.store import seed

@@ -1,1 +1,40 @@
-"""TODO"""
+"""Excel: workbook export with a live calculation model, the template, import (read, check, diff,
+apply) and the audit workbook.
+
+Pages and ui use the names below (``from core import excel``); the modules are the
+package's own business and its tests'.
+"""
+
+from core.excel.apply import (
+    apply_plan,
+    import_log,
+)
+from core.excel.audit_sheet import (
+    audit_workbook,
+)
+from core.excel.export import (
+    ExportRequest,
+    all_areas_workbook,
+    area_workbook,
+    template_workbook,
+)
+from core.excel.importer import (
+    ImportPlan,
+    change_table,
+    issue_table,
+    plan_import,
+)
+
+__all__ = [
+    "ExportRequest",
+    "ImportPlan",
+    "all_areas_workbook",
+    "apply_plan",
+    "area_workbook",
+    "audit_workbook",
+    "change_table",
+    "import_log",
+    "issue_table",
+    "plan_import",
+    "template_workbook",
+]

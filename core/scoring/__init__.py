@@ -1,1 +1,56 @@
-"""TODO"""
+"""Scoring: weights, normalisation, the scoring methods and their registry, one area's model and
+ranking, finance and batch scoring for many weightings.
+
+Pages and ui use the names below (``from core import scoring``); the modules are the
+package's own business and its tests'.
+"""
+
+from core.scoring.area_model import (
+    AreaModel,
+    load_areas,
+    rank_area,
+    tied_top,
+)
+from core.scoring.batch import (
+    LINEAR_METHODS,
+    build_scorer,
+)
+from core.scoring.decision import (
+    DecisionProblem,
+    Evaluation,
+    evaluate,
+)
+from core.scoring.finance import (
+    annuity_factor,
+    npv_cost,
+)
+from core.scoring.methods import (
+    METHODS,
+)
+from core.scoring.weights import (
+    GROUPS,
+)
+from core.scoring.weightset import (
+    DEFAULT_GROUP_WEIGHTS,
+    WeightSet,
+    parse_weights_spec,
+)
+
+__all__ = [
+    "AreaModel",
+    "DEFAULT_GROUP_WEIGHTS",
+    "DecisionProblem",
+    "Evaluation",
+    "GROUPS",
+    "LINEAR_METHODS",
+    "METHODS",
+    "WeightSet",
+    "annuity_factor",
+    "build_scorer",
+    "evaluate",
+    "load_areas",
+    "npv_cost",
+    "parse_weights_spec",
+    "rank_area",
+    "tied_top",
+]

@@ -1,8 +1,8 @@
 """The DuckDB store: connection, migrations, reads, seed and the one transaction helper.
 
 Pages, ui and the other subpackages use the names below (``from core import store``,
-``store.options(conn, area)``). The seed lives in :mod:`core.store.seed`; opening a store
-never seeds it, the caller seeds an empty store.
+``store.options(conn, area)``). Opening a store (:func:`connect`) never seeds
+it: the caller seeds an empty store, usually through :func:`open_seeded`.
 """
 
 from core.store.connection import bump_data_version, connect, data_version, is_empty
@@ -22,7 +22,8 @@ from core.store.reads import (
     systems,
     weight_profiles,
 )
-from core.store.transaction import WRITE_LOCK, Transaction, transaction
+from core.store.seed import load_seed, open_seeded
+from core.store.transactions import WRITE_LOCK, Transaction, transaction
 
 __all__ = [
     "PATHWAYS",
@@ -40,6 +41,8 @@ __all__ = [
     "data_version",
     "estimate_share",
     "is_empty",
+    "load_seed",
+    "open_seeded",
     "options",
     "require_area",
     "sources",

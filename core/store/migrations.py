@@ -14,7 +14,7 @@ import duckdb
 
 from core.errors import StoreError
 from core.store import migration_editing
-from core.store.transaction import transaction
+from core.store.transactions import transaction
 
 HONESTY = "(length(trim(source)) > 0 OR (is_estimate AND length(trim(estimate_reason)) > 0))"
 SLUG = "regexp_full_match({col}, '[a-z0-9]+(-[a-z0-9]+)*')"

@@ -10,7 +10,7 @@ import pandas as pd
 from core import settings
 from core.errors import InputError
 from core.store import connection, migrations
-from core.store.transaction import transaction
+from core.store.transactions import transaction
 
 # Table name -> (CSV file, {csv column: table column}) in foreign-key order.
 SEED_FILES: dict[str, tuple[str, dict[str, str]]] = {

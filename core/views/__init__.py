@@ -1,1 +1,116 @@
-"""TODO"""
+"""Views: what pages and the print summary show – chart data, tables, number formats,
+recommendation and stability sentences, URL state.
+
+Pages and ui use the names below (``from core import views``); the modules are the
+package's own business and its tests'.
+"""
+
+from core.views.charts import (
+    FONT_SIZE as CHART_FONT_SIZE,
+    cost_value_scatter,
+    heatmap_frame,
+    pathway_heatmap,
+    ranking_bars,
+    ranking_frame,
+    scatter_frame,
+    wrap_label,
+)
+from core.views.charts_analysis import (
+    efficiency_curve as efficiency_curve_chart,
+    efficiency_frame,
+    rank_acceptability_bars,
+    savings_bars,
+    stability_lines,
+)
+from core.views.fmt import (
+    date_text as format_date,
+    eur as format_eur,
+    lead_points as format_lead,
+    number as format_number,
+    percent as format_percent,
+    points as format_points,
+)
+from core.views.print_summary import (
+    AreaPage as SummaryPage,
+    Context as SummaryContext,
+    area_sources,
+    file_name as summary_file_name,
+    summary_html,
+)
+from core.views.recommendation_text import (
+    recommendation,
+)
+from core.views.scenario_label import (
+    scenario_name,
+)
+from core.views.stability_text import (
+    area_sentence as stability_sentence,
+    group_sentence as group_stability_sentence,
+)
+from core.views.tables import (
+    areas_table,
+    assessment_table,
+    cost_line_table,
+    ranking_short_headers,
+    ranking_table,
+    score_label,
+    systems_table,
+    text_px,
+    to_text,
+    wrapped_lines,
+)
+from core.views.urlstate import (
+    ViewState,
+    describe_ignored as describe_ignored_params,
+    overlay_scenario,
+    parse_present,
+    parse_query,
+    to_query,
+)
+
+__all__ = [
+    "CHART_FONT_SIZE",
+    "SummaryContext",
+    "SummaryPage",
+    "ViewState",
+    "area_sources",
+    "areas_table",
+    "assessment_table",
+    "cost_line_table",
+    "cost_value_scatter",
+    "describe_ignored_params",
+    "efficiency_curve_chart",
+    "efficiency_frame",
+    "format_date",
+    "format_eur",
+    "format_lead",
+    "format_number",
+    "format_percent",
+    "format_points",
+    "group_stability_sentence",
+    "heatmap_frame",
+    "overlay_scenario",
+    "parse_present",
+    "parse_query",
+    "pathway_heatmap",
+    "rank_acceptability_bars",
+    "ranking_bars",
+    "ranking_frame",
+    "ranking_short_headers",
+    "ranking_table",
+    "recommendation",
+    "savings_bars",
+    "scatter_frame",
+    "scenario_name",
+    "score_label",
+    "stability_lines",
+    "stability_sentence",
+    "summary_file_name",
+    "summary_html",
+    "systems_table",
+    "text_px",
+    "to_query",
+    "to_text",
+    "wrap_label",
+    "wrapped_lines",
+]

@@ -20,7 +20,7 @@ import pandas as pd
 from core import i18n
 from core.scoring.weights import GROUPS
 from core.views import fmt
-from core.views.recommendation import recommendation
+from core.views.recommendation_text import recommendation
 
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 _ABBREVIATION_SPACE = re.compile(r"(\d|\bp\.) (?=J\.|a\.|yrs)")

@@ -6,11 +6,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
-from core.analysis import knapsack, portfolio
-from core.analysis import summaries as analysis
+from core.analysis import knapsack, portfolio, summaries as analysis
 from core.errors import InputError, NotFoundError
 from core.scoring import area_model
 from core.scoring.weightset import WeightSet

@@ -5,13 +5,11 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 from core.analysis import sensitivity
 from core.errors import WeightError
-from core.scoring import area_model, decision
-from core.scoring import weights as weight_math
+from core.scoring import area_model, decision, weights as weight_math
 from core.scoring.weights import GROUPS
 from core.scoring.weightset import WeightSet
 from core.views import fmt, stability_text

@@ -11,7 +11,7 @@ import pytest
 from core.analysis import summaries as analysis
 from core.scoring import area_model
 from core.scoring.weightset import WeightSet
-from core.views import recommendation
+from core.views import recommendation_text as recommendation
 
 
 def _ranking(scores: list[float], pathways: list[str] | None = None) -> pd.DataFrame:

@@ -9,8 +9,7 @@ import openpyxl
 import pytest
 
 from core import cli, store
-from core.excel import apply as excel_apply
-from core.excel import export as excel_export
+from core.excel import apply as excel_apply, export as excel_export
 from core.scoring import area_model
 from core.scoring.weightset import WeightSet
 from core.store import seed

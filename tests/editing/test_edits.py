@@ -11,10 +11,7 @@ import duckdb
 import pytest
 
 from core import settings, store
-from core.editing import audit
-from core.editing import edits as editing
-from core.editing import frames as editing_frames
-from core.editing import rows as editing_rows
+from core.editing import audit, edits as editing, frames as editing_frames, rows as editing_rows
 from core.editing.auth import Actor, PermissionDeniedError
 from core.editing.edits import EditConflict, RowEdit, ValidationFailed
 from core.errors import InputError

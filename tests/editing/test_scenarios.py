@@ -7,8 +7,7 @@ import pandas as pd
 import pytest
 
 from core import settings, store
-from core.editing import audit, scenarios
-from core.editing import rows as editing_rows
+from core.editing import audit, rows as editing_rows, scenarios
 from core.editing.auth import Actor, PermissionDeniedError
 from core.editing.scenarios import ProfileWeights
 from core.errors import InputError, NotFoundError, WeightError

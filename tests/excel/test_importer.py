@@ -15,10 +15,12 @@ import pytest
 
 from core import i18n, store
 from core.errors import InputError, StoreError
-from core.excel import apply as excel_apply
-from core.excel import export as excel_export
-from core.excel import importer as excel_import
-from core.excel import reader as excel_reader
+from core.excel import (
+    apply as excel_apply,
+    export as excel_export,
+    importer as excel_import,
+    reader as excel_reader,
+)
 from core.scoring.weightset import WeightSet
 from core.store import seed
 from tests import xlsx_factory as xf
@@ -336,7 +338,7 @@ def test_round_trip_of_an_export_changes_nothing(conn, lang) -> None:
 
 
 def test_round_trip_keeps_hostile_texts_exactly(conn) -> None:
-    from tests.test_excel_export import HOSTILE, _insert_hostile
+    from tests.excel.test_export import HOSTILE, _insert_hostile
 
     _insert_hostile(conn)
     before = excel_export.store_checksum(conn)

@@ -17,8 +17,7 @@ import duckdb
 import openpyxl
 import pytest
 
-from core.excel import export as excel_export
-from core.excel import model as excel_model
+from core.excel import export as excel_export, model as excel_model
 from core.scoring import area_model
 from core.scoring.weightset import WeightSet
 

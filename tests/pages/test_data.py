@@ -14,8 +14,7 @@ from streamlit.testing.v1 import AppTest
 
 from core import settings, store
 from core.editing import auth
-from core.excel import apply as excel_apply
-from core.excel import export as excel_export
+from core.excel import apply as excel_apply, export as excel_export
 from core.scoring.weightset import WeightSet
 from core.store import seed
 from tests.pages.editing_support import open_login

@@ -12,14 +12,11 @@ from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.util import patch_config_options
 
 from core import store
-from core.editing import audit
-from core.editing import frames as editing_frames
-from core.editing import rows as editing_rows
+from core.editing import audit, frames as editing_frames, rows as editing_rows
 from core.editing.auth import Actor
 from tests.pages import editing_support
 from tests.pages.editing_support import HASH, PASSWORD, SECRETS, login, open_login, read, texts
-from ui import auth as auth_ui
-from ui import data_editing
+from ui import auth as auth_ui, data_editing
 
 app = editing_support.app  # fixtures
 fresh_db = editing_support.fresh_db

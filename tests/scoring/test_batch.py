@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 from core.errors import WeightError
-from core.scoring import area_model
-from core.scoring import batch as batch_scoring
+from core.scoring import area_model, batch as batch_scoring
 from core.scoring.methods import METHODS
 from core.scoring.weightset import WeightSet
 from tests.analysis_factory import make_model, random_model

@@ -6,8 +6,7 @@ import math
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 from core.errors import InputError, WeightError
 from core.scoring.weights import GROUPS, hierarchical_weights, normalize_weights, validate_weights

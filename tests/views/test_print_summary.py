@@ -10,7 +10,7 @@ import pytest
 from core import settings
 from core.scoring import area_model
 from core.scoring.weightset import WeightSet
-from core.views import print_summary, recommendation
+from core.views import print_summary, recommendation_text as recommendation
 
 CONTEXT = print_summary.Context(
     stand="Datenstand 3 vom 01.12.2026",
