@@ -14,23 +14,26 @@ import streamlit as st
 
 from core import analysis, editing, scoring, views
 from core.errors import CockpitError
-from ui import auth as auth_ui, committee_form, context, data, profiles, text, weights_panel
+from ui import (
+    auth as auth_ui,
+    committee_form,
+    context,
+    data,
+    flash,
+    profiles,
+    text,
+    weights_panel,
+)
 from ui.text import t
 
 LINK_KEY = "_participant_link"  # (slug, token) from the first URL of the session
-FLASH_KEY = "_committee_flash"
+FLASH = "committee"
 ctx = context.get()
 lang = text.lang()
 if "participant" in st.query_params:  # the URL is rewritten after the first run: keep the link
     st.session_state[LINK_KEY] = (st.query_params.get("participant"), st.query_params.get("token"))
 members = profiles.stakeholder_profiles(ctx.version)
 by_slug = {m.slug: m for m in members}
-
-
-def _flash() -> None:
-    message = st.session_state.pop(FLASH_KEY, None)
-    if message:
-        (st.error if message[0] == "error" else st.success)(message[1])
 
 
 def _save(who: editing.Actor, entry: committee_form.Entry, slug: str | None) -> None:
@@ -41,7 +44,7 @@ def _save(who: editing.Actor, entry: committee_form.Entry, slug: str | None) -> 
         st.error(exc.message(lang))
         return
     key = "comm_participant_saved" if who.role == "participant" else "comm_saved"
-    st.session_state[FLASH_KEY] = ("success", t(key, name=entry.name.strip()))
+    flash.set(FLASH, t(key, name=entry.name.strip()))
     st.rerun()
 
 
@@ -55,7 +58,7 @@ def participant_view(slug: object, token: object) -> None:
         return
     st.markdown(t("auth_role_participant", name=own.name if own else who.scope))
     st.caption(t("comm_participant_intro"))
-    _flash()
+    flash.show(FLASH)
     entry = committee_form.weights_form(
         ctx.criteria,
         "participant",
@@ -97,7 +100,7 @@ def _remove(slug: str) -> None:
         with data.cursor() as cur:
             editing.delete_scenario(cur, who, slug, kind="stakeholder")
     except CockpitError as exc:
-        st.session_state[FLASH_KEY] = ("error", exc.message(lang))
+        flash.set(FLASH, exc.message(lang), "error")
 
 
 def member_table() -> pd.DataFrame:
@@ -218,7 +221,7 @@ else:
     actor = auth_ui.current_actor()
     st.title(t("page_committee"))
     st.caption(t("comm_intro"))
-    _flash()
+    flash.show(FLASH)
     if actor.is_editor:
         facilitator_tools(actor)
     else:

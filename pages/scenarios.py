@@ -7,10 +7,10 @@ import streamlit as st
 
 from core import editing, scoring, views
 from core.errors import CockpitError
-from ui import auth as auth_ui, context, data, profiles, text, weights_panel
+from ui import auth as auth_ui, context, data, flash, profiles, text, weights_panel
 from ui.text import t
 
-FLASH_KEY = "_scenario_flash"
+FLASH = "scenarios"
 CURRENT = "__current__"
 ctx = context.get()
 lang = text.lang()
@@ -20,9 +20,7 @@ by_slug = {p.slug: p for p in saved}
 
 st.title(t("page_scenarios"))
 st.caption(t("scen_intro"))
-flash = st.session_state.pop(FLASH_KEY, None)
-if flash:
-    (st.error if flash[0] == "error" else st.success)(flash[1])
+flash.show(FLASH)
 
 
 def current_weights() -> editing.ProfileWeights:
@@ -73,10 +71,7 @@ else:
             except CockpitError as exc:
                 st.error(exc.message(lang))
             else:
-                st.session_state[FLASH_KEY] = (
-                    "success",
-                    t("scen_saved", name=name.strip(), slug=slug),
-                )
+                flash.set(FLASH, t("scen_saved", name=name.strip(), slug=slug))
                 st.rerun()
 
 # --- list, load, rename, delete ----------------------------------------------------------------
@@ -88,7 +83,7 @@ def _load(profile: editing.Profile) -> None:
     weights_panel.apply_scenario(
         profile.slug, dict(w.groups), dict(w.within), w.method, ctx.criteria
     )
-    st.session_state[FLASH_KEY] = ("success", t("scen_loaded", name=profile.name))
+    flash.set(FLASH, t("scen_loaded", name=profile.name))
 
 
 def _change(action: str, slug: str) -> None:
@@ -105,9 +100,9 @@ def _change(action: str, slug: str) -> None:
                 message = t("scen_deleted", name=by_slug[slug].name)
                 st.session_state.pop("_scenario_delete", None)
     except CockpitError as exc:
-        st.session_state[FLASH_KEY] = ("error", exc.message(lang))
+        flash.set(FLASH, exc.message(lang), "error")
         return
-    st.session_state[FLASH_KEY] = ("success", message)
+    flash.set(FLASH, message)
 
 
 if not saved:

@@ -10,12 +10,12 @@ import streamlit as st
 
 from core import editing, excel
 from core.errors import CockpitError
-from ui import auth as auth_ui, data, text
+from ui import auth as auth_ui, data, flash, text
 from ui.context import Context
 from ui.text import t
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-FLASH_KEY = "_audit_flash"
+FLASH = "audit"
 LIMIT = 5000
 
 
@@ -91,9 +91,9 @@ def _undo(entry_id: int, what: str) -> None:
         with data.cursor() as cur:
             result = editing.undo_entry(cur, actor, entry_id)
     except CockpitError as exc:
-        st.session_state[FLASH_KEY] = ("error", exc.message(text.lang()))
+        flash.set(FLASH, exc.message(text.lang()), "error")
         return
-    st.session_state[FLASH_KEY] = ("success", t("audit_undone", what=what, version=result.version))
+    flash.set(FLASH, t("audit_undone", what=what, version=result.version))
 
 
 def _undo_section() -> None:
@@ -121,9 +121,7 @@ def show(ctx: Context, actor: editing.Actor) -> None:
     lang = text.lang()
     st.header(t("audit_header"))
     st.caption(t("audit_intro"))
-    flash = st.session_state.pop(FLASH_KEY, None)
-    if flash:
-        (st.error if flash[0] == "error" else st.success)(flash[1])
+    flash.show(FLASH)
     with data.cursor() as cur:
         names = editing.audit_actors(cur)
     filters = _filters(names)

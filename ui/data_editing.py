@@ -17,13 +17,13 @@ import streamlit as st
 
 from core import editing, scoring, store
 from core.errors import CockpitError
-from ui import data, text
+from ui import data, flash, text
 from ui.context import Context
 from ui.text import t
 
 AREA_KEY = "edit_area"
 PENDING_REMOVAL_KEY = "_edit_pending_removal"
-FLASH_KEY = "_edit_flash"
+FLASH = "edit"
 TABS = (
     ("options", "edit_tab_options"),
     ("cost_lines", "edit_tab_costs"),
@@ -246,10 +246,11 @@ def _save(actor: editing.Actor, entity: str, area: str, frame: pd.DataFrame, key
         return
     st.session_state.pop(snapshot_key(entity, area), None)
     st.session_state.pop(outcome, None)
-    st.session_state[FLASH_KEY] = (
+    flash.set(
+        FLASH,
         t("edit_saved", count=result.entries, version=result.version)
         if result.entries
-        else t("edit_nothing")
+        else t("edit_nothing"),
     )
     st.rerun()
 
@@ -324,7 +325,7 @@ def _run_change(action: Callable[[Any], Any], done: Callable[[Any], str]) -> Non
     except (CockpitError, editing.PermissionDeniedError) as exc:
         st.error(exc.message(text.lang()))
         return
-    st.session_state[FLASH_KEY] = done(result)
+    flash.set(FLASH, done(result))
     st.rerun()
 
 
@@ -481,9 +482,7 @@ def show(ctx: Context, actor: editing.Actor) -> None:
     lang = text.lang()
     st.header(t("edit_header"))
     st.caption(t("edit_intro"))
-    flash = st.session_state.pop(FLASH_KEY, None)
-    if flash:
-        st.success(flash, icon="✅")
+    flash.show(FLASH, success_icon="✅")
     slugs = ctx.areas["slug"].tolist()
     area = st.selectbox(
         t("edit_area"), slugs, key=AREA_KEY, format_func=lambda s: ctx.area_name(s, lang)
