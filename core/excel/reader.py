@@ -101,13 +101,11 @@ def check_archive(data: bytes) -> zipfile.ZipFile:
     return archive
 
 
-def _stream(
-    archive: zipfile.ZipFile,
-    name: str,
-    parser: expat.XMLParserType,
-    after_chunk: Callable[[], None] | None = None,
-) -> None:
-    """Feed a part to ``parser`` in chunks, counting the bytes actually decompressed."""
+def _parse_chunks(
+    archive: zipfile.ZipFile, name: str, parser: expat.XMLParserType
+) -> Iterator[None]:
+    """Feed a part to ``parser`` in chunks, counting the bytes actually decompressed; yield
+    after each chunk so the caller can take what the handlers collected."""
     seen = 0
     try:
         with archive.open(name) as part:
@@ -116,8 +114,7 @@ def _stream(
                 if seen > MAX_PART_BYTES:
                     raise InputError("import_zip_bomb", detail=name)
                 parser.Parse(chunk, False)
-                if after_chunk is not None:
-                    after_chunk()
+                yield
         parser.Parse(b"", True)
     except InputError:
         raise
@@ -125,6 +122,18 @@ def _stream(
         raise InputError("import_bad_xml", part=f"{name} ({exc})") from None
     except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError):
         raise InputError("import_not_xlsx") from None
+
+
+def _stream(
+    archive: zipfile.ZipFile,
+    name: str,
+    parser: expat.XMLParserType,
+    after_chunk: Callable[[], None] | None = None,
+) -> None:
+    """Parse a whole part, calling ``after_chunk`` after each chunk."""
+    for _ in _parse_chunks(archive, name, parser):
+        if after_chunk is not None:
+            after_chunk()
 
 
 def _relationships(archive: zipfile.ZipFile, name: str) -> dict[str, tuple[str, str]]:
@@ -240,24 +249,10 @@ class XlsxFile:
         parser.EndElementHandler = reader.end
         parser.CharacterDataHandler = reader.chars
         pending = reader.done
-        seen = 0
-        try:
-            with self._archive.open(path) as part:
-                while chunk := part.read(CHUNK):
-                    seen += len(chunk)
-                    if seen > MAX_PART_BYTES:
-                        raise InputError("import_zip_bomb", detail=path)
-                    parser.Parse(chunk, False)
-                    if pending:
-                        yield from pending
-                        pending.clear()
-            parser.Parse(b"", True)
-        except InputError:
-            raise
-        except expat.ExpatError as exc:
-            raise InputError("import_bad_xml", part=f"{path} ({exc})") from None
-        except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError):
-            raise InputError("import_not_xlsx") from None
+        for _ in _parse_chunks(self._archive, path, parser):
+            if pending:
+                yield from pending
+                pending.clear()
         yield from pending
 
 
