@@ -14,20 +14,20 @@ lang = text.lang()
 st.title(t("page_method"))
 
 st.header(t("method_motion_header"))
-st.markdown(t("method_motion_text"))
+st.markdown(text.prose("method_motion"))
 
 st.header(t("method_scoring_header"))
 st.markdown(
-    t(
-        "method_scoring_text",
+    text.prose(
+        "method_scoring",
         years=ctx.horizon_years,
         rate=views.format_percent(ctx.discount_rate, 1, lang),
     )
 )
 st.header(t("method_robustness_header"))
 st.markdown(
-    t(
-        "method_robustness_text",
+    text.prose(
+        "method_robustness",
         years=ctx.horizon_years,
         rate=views.format_percent(ctx.discount_rate, 1, lang),
     )
@@ -60,8 +60,8 @@ st.header(t("method_data_header"))
 st.markdown(t("data_stand", version=ctx.version, date=views.format_date(ctx.date, lang)))
 shares = data.estimate_share(ctx.version).set_index("tbl")
 st.markdown(
-    t(
-        "method_honesty_text",
+    text.prose(
+        "method_honesty",
         assessments=int(shares.loc["assessments", "estimates"]),
         assessments_total=int(shares.loc["assessments", "total"]),
         costs=int(shares.loc["cost_lines", "estimates"]),
@@ -87,4 +87,4 @@ st.dataframe(
 
 st.header(t("a11y_header"))
 contact = settings.get("contact")  # set by the operator; may be Markdown, e.g. a mailto link
-st.markdown(t("a11y_text", contact=contact or t("a11y_contact_missing")))
+st.markdown(text.prose("a11y_statement", contact=contact or t("a11y_contact_missing")))
