@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from core import settings, views
+from core import i18n, settings, views
 from ui import context, data, text
 from ui.text import t
 
@@ -35,7 +35,7 @@ st.markdown(
 
 st.subheader(t("criteria_catalogue"))
 crit = ctx.criteria
-label_col = "label_de" if lang == "de" else "label_en"
+label_col = i18n.localized_column("label", lang)
 st.dataframe(
     pd.DataFrame(
         {

@@ -13,8 +13,12 @@ a missing key raises ``KeyError`` so tests catch typos.
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 LANGUAGES = ("de", "en")
 
@@ -77,3 +81,16 @@ def prose(name: str, lang: str = "de", /, **params: Any) -> str:
     texts = PROSE[name]
     template = texts.get(lang) or texts["de"]
     return template.format(**params) if params else template
+
+
+def localized_column(field: str, lang: str) -> str:
+    """The data column that holds ``field`` in ``lang`` (``label`` → ``label_en``); the
+    German column for a language the cockpit does not know."""
+    return f"{field}_{lang}" if lang in LANGUAGES else f"{field}_de"
+
+
+def localized_value(row: Mapping[str, Any] | pd.Series, field: str, lang: str) -> Any:
+    """``row``'s ``field`` in ``lang``, or the German value where that is not a non-blank
+    string (a weight profile's English name is optional)."""
+    value = row[localized_column(field, lang)]
+    return value if isinstance(value, str) and value.strip() else row[f"{field}_de"]
