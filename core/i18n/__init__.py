@@ -2,12 +2,13 @@
 
 The texts are data, not Python. ``core/i18n/<topic>.toml`` (app, analysis, editing, excel)
 hold one table per key with the German (``de``) and English (``en``) text side by side;
-multi-paragraph prose (the mandate, the method, the accessibility statement) lives in
+the prose of the Methodik page (mandate, method, data, accessibility statement) lives in
 ``core/i18n/prose/<name>.<lang>.md``. Both are read once, at import.
 
 ``t(key, lang, **params)`` and ``prose(name, lang, **params)`` format with ``str.format``,
 so a literal brace is written ``{{`` or ``}}``. A missing English text falls back to German;
-a missing key raises ``KeyError`` so tests catch typos.
+a missing key raises ``KeyError`` so tests catch typos. ``localized_column`` and
+``localized_value`` pick the ``<field>_de``/``<field>_en`` column of data by language.
 """
 
 from __future__ import annotations
