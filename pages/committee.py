@@ -12,7 +12,7 @@ from urllib.parse import urlencode, urlsplit
 import pandas as pd
 import streamlit as st
 
-from core import analysis, editing, scoring, views
+from core import analysis, editing, i18n, scoring, views
 from core.errors import CockpitError
 from ui import (
     auth as auth_ui,
@@ -165,7 +165,7 @@ def group_result() -> None:
 
     st.subheader(t("comm_spread_header"))
     spread = analysis.stakeholder_spread({m.name: m.weights for m in members}, ctx.criteria, group)
-    label_col = "label_de" if lang == "de" else "label_en"
+    label_col = i18n.localized_column("label", lang)
     crit_labels = dict(zip(ctx.criteria["key"], ctx.criteria[label_col]))
     table = pd.DataFrame(
         {

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from core import settings, views
+from core import i18n, settings, views
 from ui import context, data, text
 from ui.text import t
 
@@ -14,20 +14,20 @@ lang = text.lang()
 st.title(t("page_method"))
 
 st.header(t("method_motion_header"))
-st.markdown(t("method_motion_text"))
+st.markdown(text.prose("method_motion"))
 
 st.header(t("method_scoring_header"))
 st.markdown(
-    t(
-        "method_scoring_text",
+    text.prose(
+        "method_scoring",
         years=ctx.horizon_years,
         rate=views.format_percent(ctx.discount_rate, 1, lang),
     )
 )
 st.header(t("method_robustness_header"))
 st.markdown(
-    t(
-        "method_robustness_text",
+    text.prose(
+        "method_robustness",
         years=ctx.horizon_years,
         rate=views.format_percent(ctx.discount_rate, 1, lang),
     )
@@ -35,7 +35,7 @@ st.markdown(
 
 st.subheader(t("criteria_catalogue"))
 crit = ctx.criteria
-label_col = "label_de" if lang == "de" else "label_en"
+label_col = i18n.localized_column("label", lang)
 st.dataframe(
     pd.DataFrame(
         {
@@ -60,8 +60,8 @@ st.header(t("method_data_header"))
 st.markdown(t("data_stand", version=ctx.version, date=views.format_date(ctx.date, lang)))
 shares = data.estimate_share(ctx.version).set_index("tbl")
 st.markdown(
-    t(
-        "method_honesty_text",
+    text.prose(
+        "method_honesty",
         assessments=int(shares.loc["assessments", "estimates"]),
         assessments_total=int(shares.loc["assessments", "total"]),
         costs=int(shares.loc["cost_lines", "estimates"]),
@@ -87,4 +87,4 @@ st.dataframe(
 
 st.header(t("a11y_header"))
 contact = settings.get("contact")  # set by the operator; may be Markdown, e.g. a mailto link
-st.markdown(t("a11y_text", contact=contact or t("a11y_contact_missing")))
+st.markdown(text.prose("a11y_statement", contact=contact or t("a11y_contact_missing")))

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from core import editing, scoring
+from core import editing, i18n, scoring
 from ui import text
 from ui.text import t
 
@@ -40,7 +40,7 @@ def weights_form(
 ) -> Entry:
     """Name, three group sliders and the sub-criteria sliders in one form."""
     labels = text.group_labels()
-    label_col = "label_de" if text.lang() == "de" else "label_en"
+    label_col = i18n.localized_column("label", text.lang())
     groups = initial.groups if initial else scoring.DEFAULT_GROUP_WEIGHTS
     within = initial.within if initial else {}
     with st.form(form_key):

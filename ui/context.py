@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from core import scoring
+from core import i18n, scoring
 from ui import data
 
 CONTEXT_KEY = "_context"
@@ -30,12 +30,14 @@ class Context:
 
     def area_name(self, slug: str, lang: str) -> str:
         """Display name of an area (a dict lookup: select boxes call this for every option)."""
-        return self._area_names[slug][0 if lang == "de" else 1]
+        return self._area_names[i18n.localized_column("name", lang)][slug]
 
     @functools.cached_property
-    def _area_names(self) -> dict[str, tuple[str, str]]:
+    def _area_names(self) -> dict[str, dict[str, str]]:
+        """Area names by column (``name_de``, ``name_en``) and slug."""
         areas = self.areas
-        return {s: (de, en) for s, de, en in zip(areas["slug"], areas["name_de"], areas["name_en"])}
+        columns = [i18n.localized_column("name", lang) for lang in i18n.LANGUAGES]
+        return {column: dict(zip(areas["slug"], areas[column])) for column in columns}
 
 
 def set_current(context: Context) -> None:

@@ -34,6 +34,11 @@ def t(key: str, **params: Any) -> str:
     return i18n.t(key, lang(), **params)
 
 
+def prose(name: str, **params: Any) -> str:
+    """Markdown prose ``name`` (core/i18n/prose) in the session's language."""
+    return i18n.prose(name, lang(), **params)
+
+
 def group_labels() -> dict[str, str]:
     return {g: t(f"group_{g}") for g in ("cost", "citizen_value", "feasibility")}
 

@@ -15,7 +15,7 @@ import pandas as pd
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from core import scoring, views
+from core import i18n, scoring, views
 from core.errors import CockpitError
 from ui import presentation, text
 from ui.text import t
@@ -171,7 +171,7 @@ def show(criteria: pd.DataFrame, presets: pd.DataFrame) -> tuple[scoring.WeightS
     sidebar.caption(shares)
 
     sidebar.caption(t("presets"))
-    name_col = "name_de" if text.lang() == "de" else "name_en"
+    name_col = i18n.localized_column("name", text.lang())
     for preset in presets.itertuples(index=False):
         values = {
             "cost": preset.w_cost,
@@ -212,7 +212,7 @@ def _sub_weights(sidebar: DeltaGenerator, criteria: pd.DataFrame, labels: dict[s
     """
     expander = sidebar.expander(t("sub_weights"), key=SUB_WEIGHTS_OPEN_KEY, on_change="rerun")
     if expander.open:
-        label_col = "label_de" if text.lang() == "de" else "label_en"
+        label_col = i18n.localized_column("label", text.lang())
         with expander:
             for group in scoring.GROUPS:
                 st.markdown(f"**{labels[group]}**")
@@ -271,6 +271,6 @@ def ignored_note(criteria: pd.DataFrame) -> str | None:
     if not ignored:
         return None
     lang = text.lang()
-    labels = dict(zip(criteria["key"], criteria["label_de" if lang == "de" else "label_en"]))
+    labels = dict(zip(criteria["key"], criteria[i18n.localized_column("label", lang)]))
     described = [views.describe_ignored_params(name, raw, lang, labels) for name, raw in ignored]
     return t("bad_params", params=", ".join(described))

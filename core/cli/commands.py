@@ -153,8 +153,7 @@ def cmd_rank_area(args: argparse.Namespace) -> int:
     weights = parse_weights_spec(args.weights, set(model.criteria["key"]))
     ranking = area_model.rank_area(model, weights, args.method)
     if args.format == "table":
-        name_en = area_row["name_en"] if args.lang == "en" else None
-        name = name_en if isinstance(name_en, str) and name_en else area_row["name_de"]
+        name = i18n.localized_value(area_row, "name", args.lang)
         print(tables.ranking_caption(name, args.method, args.lang))
         print(
             tables.to_text(

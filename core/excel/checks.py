@@ -89,7 +89,7 @@ def check_reference_data(
     for index in frame.index[is_derived]:
         issues.at(rows, index, "criterion", "import_derived_criterion", criterion=keys[index])
     usable = known & ~is_derived
-    labels = crit["label_de" if lang == "de" else "label_en"]
+    labels = crit[i18n.localized_column("label", lang)]
     values = frame["value"].to_numpy(dtype=float, na_value=np.nan)
     low = keys.map(crit["min_value"]).to_numpy(dtype=float, na_value=np.nan)
     high = keys.map(crit["max_value"]).to_numpy(dtype=float, na_value=np.nan)

@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 from openpyxl.worksheet.worksheet import Worksheet
 
+from core import i18n
 from core.excel.layout import (
     WorkbookBuilder,
     add_table,
@@ -97,7 +98,7 @@ def assessment_frame(snap: Snapshot, lang: str) -> pd.DataFrame:
     """All assessments with area, option name, criterion label, unit and direction, sorted."""
     options = snap.options.reset_index(drop=True)
     crit = snap.criteria.set_index("key")
-    label = "label_de" if lang == "de" else "label_en"
+    label = i18n.localized_column("label", lang)
     frame = snap.assessments.merge(
         options[["id", "area", "name"]].rename(columns={"id": "option_id", "name": "option"}),
         on="option_id",
@@ -150,7 +151,7 @@ def area_data_sheets(
 
 def scope_sheet(book: WorkbookBuilder, snap: Snapshot, areas: Sequence[str]) -> None:
     """The Importumfang sheet: the areas this file replaces completely on import."""
-    names = snap.areas.set_index("slug")["name_de" if book.lang == "de" else "name_en"]
+    names = snap.areas.set_index("slug")[i18n.localized_column("name", book.lang)]
     frame = pd.DataFrame({"area": list(areas), "area_name": [names[a] for a in areas]})
     data_sheet(
         book,

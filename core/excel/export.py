@@ -15,7 +15,7 @@ import hashlib
 import duckdb
 import pandas as pd
 
-from core import store
+from core import i18n, store
 from core.excel import model as excel_model
 from core.excel.data_sheets import area_data_sheets, assessment_frame, scope_sheet
 from core.excel.layout import (
@@ -46,7 +46,7 @@ def _area_sheets(
     """All sheets of one area; return the sheet title per kind."""
     lang = request.lang
     model = snap.models[area]
-    name = snap.areas.set_index("slug").loc[area, "name_de" if lang == "de" else "name_en"]
+    name = snap.areas.set_index("slug").loc[area, i18n.localized_column("name", lang)]
     ranking = area_model.rank_area(model, request.weights, request.method)
     taken = [ws.title for ws in book.wb.worksheets]
     titles: dict[str, str] = {}

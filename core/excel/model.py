@@ -181,7 +181,7 @@ def _criteria_rows(
 
 
 def _headers(model: AreaModel, lang: str) -> list[str]:
-    labels = model.criteria["label_de" if lang == "de" else "label_en"].tolist()
+    labels = model.criteria[i18n.localized_column("label", lang)].tolist()
     return [
         _t("xl_h_option_id", lang),
         _t("col_option", lang),

@@ -12,7 +12,7 @@ from openpyxl.chart import BarChart, Reference
 from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
-from core import store
+from core import i18n, store
 from core.analysis import summaries as analysis
 from core.excel.data_sheets import plain
 from core.excel.layout import (
@@ -105,7 +105,7 @@ def _weights_table(
     header_row(ws, row + 1, headers, book.styles)
     finals = request.weights.criterion_weights(criteria)
     within = request.weights.within_weights(criteria)
-    label = "label_de" if lang == "de" else "label_en"
+    label = i18n.localized_column("label", lang)
     rows = [
         [
             c[label],
@@ -161,7 +161,7 @@ def area_overview(
     lang = request.lang
     ws = book.sheet(title)
     info = snap.areas.set_index("slug").loc[area]
-    name = info["name_de" if lang == "de" else "name_en"]
+    name = info[i18n.localized_column("name", lang)]
     text_cell(ws, 1, 1, t("xl_title_area", lang, area=name), book.styles, "title")
     facts = [
         (t("col_area", lang), name, "text"),
@@ -297,7 +297,7 @@ def summary_sheet(
     text_cell(ws, 1, 1, t("xl_title_all", lang), book.styles, "title")
     row = _fact_rows(ws, book, 3, _facts(request, snap), SUMMARY_TEXT_WIDTH) + 1
     _, summary = analysis.overview(snap.models, request.weights, request.method)
-    names = snap.areas.set_index("slug")["name_de" if lang == "de" else "name_en"]
+    names = snap.areas.set_index("slug")[i18n.localized_column("name", lang)]
     text_cell(ws, row, 1, t("xl_best_header", lang), book.styles, "label")
     headers = [
         t("col_area", lang),

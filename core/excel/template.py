@@ -48,8 +48,8 @@ def _catalogue(book: WorkbookBuilder, conn: duckdb.DuckDBPyConnection) -> None:
     ws = book.sheet(t("xl_sheet_catalogue", lang))
     areas = store.areas(conn)
     criteria = store.criteria(conn)
-    name = "name_de" if lang == "de" else "name_en"
-    label = "label_de" if lang == "de" else "label_en"
+    name = i18n.localized_column("name", lang)
+    label = i18n.localized_column("label", lang)
     derived = t("xl_derived", lang)
     blocks: list[tuple[str, list[str], list[str], list[list[object]]]] = [
         (

@@ -40,5 +40,4 @@ def scenario_name(weights: WeightSet, presets: pd.DataFrame, lang: str = "de") -
     if slug is None:
         return i18n.t("scenario_custom", lang)
     row = presets[presets["slug"] == slug].iloc[0]
-    name = row["name_en"] if lang == "en" else row["name_de"]
-    return str(name) if isinstance(name, str) and name.strip() else str(row["name_de"])
+    return str(i18n.localized_value(row, "name", lang))

@@ -156,7 +156,7 @@ def assessment_table(
     """Every assessment of one option, in catalogue order: value, unit, rationale, source."""
     t = i18n.t
     crit = criteria.set_index("key")
-    label_col = "label_de" if lang == "de" else "label_en"
+    label_col = i18n.localized_column("label", lang)
     rows = assessments[assessments["option_id"] == option_id]
     rows = rows.assign(order=rows["criterion"].map(crit["sort_order"])).sort_values("order")
     return pd.DataFrame(
@@ -195,8 +195,10 @@ def ranking_caption(area_name: str, method: str, lang: str) -> str:
 def areas_table(areas: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The review areas (as from :func:`core.store.areas`) with labels in the CLI language."""
     names = areas["name_de"]
-    if lang == "en" and "name_en" in areas:
-        names = areas["name_en"].fillna("").where(areas["name_en"].fillna("") != "", names)
+    column = i18n.localized_column("name", lang)
+    if column in areas:  # a blank translation shows the German name
+        localized = areas[column].fillna("")
+        names = localized.where(localized != "", names)
     return pd.DataFrame(
         {
             i18n.t("cli_col_slug", lang): areas["slug"].tolist(),
