@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from core import analysis, i18n, scoring, views
+from core import analysis, scoring, views
 from ui import (
     charts as ui_charts,
     context,
@@ -57,8 +57,8 @@ ui_charts.show(
     views.ranking_frame(ranking, text.group_labels()),
     alt_text=ranking_text,
     group_labels=text.group_labels(),
-    title=t(i18n.for_method("chart_scores_title", ctx.method)),
-    x_title=t(i18n.for_method("chart_points", ctx.method)),
+    title=t(scoring.text_key("chart_scores_title", ctx.method)),
+    x_title=t(scoring.text_key("chart_points", ctx.method)),
     y_title=t("col_option"),
     legend_title=t("chart_group"),
     lang=lang,

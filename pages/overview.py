@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from core import analysis, i18n, views
+from core import analysis, scoring, views
 from ui import (
     charts as ui_charts,
     context,
@@ -46,7 +46,7 @@ for i, row in enumerate(summary.itertuples(index=False)):
         else:
             st.caption(
                 t(
-                    i18n.for_method("card_lead", ctx.method),
+                    scoring.text_key("card_lead", ctx.method),
                     lead=views.format_lead(row.lead, lang),
                     runner_up=row.runner_up,
                 )
@@ -82,11 +82,11 @@ ui_charts.show(
     views.heatmap_frame(cells, pathways),
     alt_text=t("heatmap_alt"),
     pathway_labels=pathways,
-    title=t(i18n.for_method("heatmap_title", ctx.method)),
+    title=t(scoring.text_key("heatmap_title", ctx.method)),
     x_title=t("heatmap_x"),
     y_title=t("heatmap_y"),
-    value_title=t(i18n.for_method("heatmap_value", ctx.method)),
-    signed=ctx.method == "promethee2",
+    value_title=t(scoring.text_key("heatmap_value", ctx.method)),
+    signed=scoring.method_spec(ctx.method).signed,
     lang=lang,
 )
 st.caption(t("heatmap_alt"))

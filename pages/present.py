@@ -11,7 +11,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from core import i18n, scoring, views
+from core import scoring, views
 from ui import (
     charts as ui_charts,
     context,
@@ -35,7 +35,7 @@ names = {slug: ctx.area_name(slug, lang) for slug in slugs}
 area = presentation.current_slide(slugs, weights_panel.AREA_KEY)
 stand = t("data_stand", version=ctx.version, date=views.format_date(ctx.date, lang))
 scenario = views.scenario_name(ctx.weights, data.presets(ctx.version), lang)
-method = t(f"method_{ctx.method}")
+method = text.method_label(ctx.method)
 
 st.title(names[area])
 st.markdown(t("present_meta", stand=stand, scenario=scenario, method=method))
@@ -72,8 +72,8 @@ else:
         views.ranking_frame(ranking, group_labels),
         alt_text=t("chart_alt_breakdown", items=breakdown),
         group_labels=group_labels,
-        title=t(i18n.for_method("chart_scores_title", ctx.method)),
-        x_title=t(i18n.for_method("chart_points", ctx.method)),
+        title=t(scoring.text_key("chart_scores_title", ctx.method)),
+        x_title=t(scoring.text_key("chart_points", ctx.method)),
         y_title=t("col_option"),
         legend_title=t("chart_group"),
         font_size=presentation.CHART_FONT_SIZE if presenting else views.CHART_FONT_SIZE + 2,

@@ -47,7 +47,7 @@ if loaded:
 # --- save ------------------------------------------------------------------------------------
 st.subheader(t("scen_save_header"))
 st.caption(
-    t("scen_current", weights=weights_text(current_weights()), method=t(f"method_{ctx.method}"))
+    t("scen_current", weights=weights_text(current_weights()), method=text.method_label(ctx.method))
 )
 if not actor.is_editor:
     st.info(t("scen_viewer_note"))
@@ -116,7 +116,7 @@ else:
                 t("scen_col_created"): [
                     pd.Timestamp(p.created_at).strftime("%d.%m.%Y %H:%M") for p in saved
                 ],
-                t("scen_col_method"): [t(f"method_{p.weights.method}") for p in saved],
+                t("scen_col_method"): [text.method_label(p.weights.method) for p in saved],
                 t("print_weights"): [weights_text(p.weights) for p in saved],
                 t("scen_col_link"): [f"?scenario={p.slug}" for p in saved],
             }

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from core import analysis, i18n, scoring, views
+from core import analysis, scoring, views
 from ui import context, cost_section, montecarlo_section, stability_summary, text, weights_panel
 from ui.text import t
 
@@ -24,13 +24,13 @@ if len(model.options) == 0:
     st.stop()
 names = dict(zip(model.options["id"], model.options["name"], strict=True))
 labels = text.group_labels()
-method_label = t(f"method_{ctx.method}")
+method_label = text.method_label(ctx.method)
 
 # --- 1. weight stability ---------------------------------------------------------------
 st.header(t("sens_stability_header"))
 stability = stability_summary.for_area(ctx, area)
 st.info(views.stability_sentence(stability, lang))
-exact = ctx.method in scoring.LINEAR_METHODS
+exact = scoring.method_spec(ctx.method).linear
 st.caption(
     t("sens_stability_intro")
     + " "
@@ -67,7 +67,7 @@ for group, tab in zip(scoring.GROUPS, st.tabs([labels[g] for g in scoring.GROUPS
                 result.current,
                 title=t("chart_stability_title", group=labels[group]),
                 x_title=t("chart_weight_axis", group=labels[group]),
-                y_title=t(i18n.for_method("chart_points", ctx.method)),
+                y_title=t(scoring.text_key("chart_points", ctx.method)),
                 legend_title=t("col_option"),
                 current_label=t("chart_current_weight"),
                 lang=lang,
@@ -107,7 +107,7 @@ if comparison.agree:
     )
 else:
     tops = "; ".join(
-        f"{t(f'method_{m}')}: {', '.join(names[o] for o in options)}"
+        f"{text.method_label(m)}: {', '.join(names[o] for o in options)}"
         for m, options in comparison.top.items()
     )
     st.warning(t("compare_disagree", tops=tops))
@@ -116,7 +116,7 @@ st.dataframe(
         {
             t("col_option"): comparison.ranks["option"],
             t("col_pathway"): comparison.ranks["pathway"].map(text.pathway_labels()),
-            **{t(f"method_{m}"): comparison.ranks[m] for m in ("wsm", "topsis", "promethee2")},
+            **{text.method_label(m): comparison.ranks[m] for m in scoring.method_keys()},
         }
     ),
     hide_index=True,

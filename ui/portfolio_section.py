@@ -13,7 +13,7 @@ from collections.abc import Mapping
 import pandas as pd
 import streamlit as st
 
-from core import analysis, i18n, views
+from core import analysis, scoring, views
 from core.errors import CockpitError
 from ui import charts as ui_charts, context, tables, text
 from ui.text import t
@@ -92,7 +92,7 @@ def _result(ctx: context.Context, result: analysis.PortfolioResult, objective: s
     totals[0].metric(
         t("pf_total_value"),
         t(
-            i18n.for_method("pf_value_points", ctx.method)
+            scoring.text_key("pf_value_points", ctx.method)
             if objective == "score"  # the sum of the method's scores; citizen value is points
             else "pf_value_points",
             value=views.format_number(result.total_value, 1, lang),
@@ -207,7 +207,7 @@ def show(ctx: context.Context, rankings: Mapping[str, pd.DataFrame] | None = Non
         analysis.PORTFOLIO_OBJECTIVES,
         key="pf_objective",
         format_func={
-            o: t(i18n.for_method(f"pf_objective_{o}", ctx.method))
+            o: t(scoring.text_key(f"pf_objective_{o}", ctx.method))
             for o in analysis.PORTFOLIO_OBJECTIVES
         }.__getitem__,
         horizontal=True,

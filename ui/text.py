@@ -7,7 +7,7 @@ from typing import Any
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from core import i18n, views
+from core import i18n, scoring, views
 
 LANG_KEY = "lang"
 
@@ -41,6 +41,11 @@ def prose(name: str, **params: Any) -> str:
 
 def group_labels() -> dict[str, str]:
     return {g: t(f"group_{g}") for g in ("cost", "citizen_value", "feasibility")}
+
+
+def method_label(method: str) -> str:
+    """The scoring method's name, e.g. 'Nutzwertanalyse' for ``wsm``."""
+    return t(scoring.method_spec(method).label_key)
 
 
 def pathway_labels() -> dict[str, str]:

@@ -133,7 +133,7 @@ def apply_scenario(
         st.session_state[f"w_{group}"] = min(100, max(0, int(round(groups.get(group, 0)))))
     for key, default in defaults.items():
         st.session_state[f"s_{key}"] = min(100, max(0, int(round(within.get(key, default)))))
-    if method in scoring.METHODS:
+    if method in scoring.method_keys():
         st.session_state["method"] = method
     st.session_state[SCENARIO_KEY] = slug or None
 
@@ -188,12 +188,11 @@ def show(criteria: pd.DataFrame, presets: pd.DataFrame) -> tuple[scoring.WeightS
 
     _sub_weights(sidebar, criteria, labels)
 
-    labels_by_method = {
-        m: t(f"method_{m}") for m in scoring.METHODS
-    }  # bound now: AppTest calls it later
+    keys = scoring.method_keys()
+    labels_by_method = {m: text.method_label(m) for m in keys}  # bound now: AppTest calls it later
     sidebar.selectbox(
         t("method"),
-        scoring.METHODS,
+        keys,
         key="method",
         format_func=labels_by_method.__getitem__,
         help=t("method_help"),

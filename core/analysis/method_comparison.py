@@ -1,4 +1,5 @@
-"""Method comparison: the rankings of weighted sum, TOPSIS and PROMETHEE II side by side."""
+"""Method comparison: the rankings of every registered method (weighted sum, TOPSIS,
+PROMETHEE II) side by side."""
 
 from __future__ import annotations
 
@@ -6,8 +7,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from core.scoring import methods
 from core.scoring.area_model import AreaModel, rank_area
-from core.scoring.methods import METHODS
 from core.scoring.weightset import WeightSet
 
 
@@ -31,11 +32,12 @@ def compare_methods(model: AreaModel, weights: WeightSet) -> MethodComparison:
     With a tie at the top a method has several first options; the methods agree when one
     option is first under all of them.
     """
+    keys = methods.keys()
     if len(model.options) == 0:
-        columns = ["option_id", "option", "pathway", *METHODS]
-        return MethodComparison(pd.DataFrame(columns=columns), {m: () for m in METHODS}, None)
-    rankings = {m: rank_area(model, weights, m) for m in METHODS}
-    base = rankings[METHODS[0]][["option_id", "option", "pathway"]].copy()
+        columns = ["option_id", "option", "pathway", *keys]
+        return MethodComparison(pd.DataFrame(columns=columns), {m: () for m in keys}, None)
+    rankings = {m: rank_area(model, weights, m) for m in keys}
+    base = rankings[keys[0]][["option_id", "option", "pathway"]].copy()
     top: dict[str, tuple[str, ...]] = {}
     for method, ranking in rankings.items():
         base[method] = base["option_id"].map(ranking.set_index("option_id")["rank"]).astype(int)

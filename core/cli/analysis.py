@@ -19,8 +19,7 @@ from typing import Any
 from core import store
 from core.analysis import portfolio, sensitivity
 from core.errors import InputError
-from core.scoring import area_model
-from core.scoring.methods import METHODS
+from core.scoring import area_model, methods
 from core.scoring.weightset import parse_weights_spec
 from core.store import seed
 
@@ -81,7 +80,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser("sensitivity", help="weight stability of one area's ranking")
     p.add_argument("--area", required=True)
     p.add_argument("--weights", default=None, help="cost=40,citizen_value=40,feasibility=20")
-    p.add_argument("--method", choices=METHODS, default="wsm")
+    p.add_argument("--method", choices=methods.keys(), default="wsm")
     p.add_argument("--horizon", type=int, default=None)
     p.add_argument("--rate", type=float, default=None)
     p.set_defaults(func=cmd_sensitivity)
@@ -90,7 +89,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--budget-invest", type=float, default=None, help="one-off budget in €")
     p.add_argument("--budget-annual", type=float, default=None, help="annual budget in €")
     p.add_argument("--weights", default=None, help="cost=40,citizen_value=40,feasibility=20")
-    p.add_argument("--method", choices=METHODS, default="wsm")
+    p.add_argument("--method", choices=methods.keys(), default="wsm")
     p.add_argument("--objective", choices=portfolio.OBJECTIVES, default="score")
     p.add_argument("--pin", action="append", help="AREA=OPTION_ID (repeatable)")
     p.add_argument("--exclude", action="append", help="AREA (repeatable)")

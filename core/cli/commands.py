@@ -21,8 +21,7 @@ import pandas as pd
 
 from core import i18n, settings, store
 from core.errors import CockpitError, InputError
-from core.scoring import area_model, decision
-from core.scoring.methods import METHODS
+from core.scoring import area_model, decision, methods
 from core.scoring.methods.ahp import ahp_priorities
 from core.scoring.weightset import parse_weights_spec
 from core.store import seed
@@ -217,7 +216,7 @@ def build_parser(lang: str = "de") -> argparse.ArgumentParser:
     p.add_argument("area_slug", nargs="?", metavar="AREA", help="the area (or --area)")
     p.add_argument("--area", default=None)
     p.add_argument("--weights", default=None, help="cost=40,citizen_value=40,feasibility=20")
-    p.add_argument("--method", choices=METHODS, default="wsm")
+    p.add_argument("--method", choices=methods.keys(), default="wsm")
     p.add_argument("--format", choices=("json", "csv", "table"), default="json")
     p.add_argument("--horizon", type=int, default=None)
     p.add_argument("--rate", type=float, default=None)

@@ -17,7 +17,7 @@ from pathlib import Path
 from core import i18n, store
 from core.errors import InputError
 from core.excel import apply as excel_apply, export as excel_export, importer as excel_import
-from core.scoring.methods import METHODS
+from core.scoring import methods
 from core.scoring.weightset import parse_weights_spec
 from core.store import seed
 
@@ -99,7 +99,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     scope.add_argument("--all", action="store_true", help="all areas in one workbook")
     p.add_argument("--out", required=True, help="target .xlsx file")
     p.add_argument("--weights", default=None, help="cost=40,citizen_value=40,feasibility=20")
-    p.add_argument("--method", choices=METHODS, default="wsm")
+    p.add_argument("--method", choices=methods.keys(), default="wsm")
     p.add_argument("--horizon", type=int, default=None)
     p.add_argument("--rate", type=float, default=None)
     p.set_defaults(func=cmd_export)

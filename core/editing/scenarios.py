@@ -19,8 +19,8 @@ import pandas as pd
 from core.editing import audit, auth
 from core.editing.validation import Field, clean, slugify
 from core.errors import InputError, NotFoundError
+from core.scoring import methods
 from core.scoring.area_model import AreaModel, rank_area
-from core.scoring.methods import METHODS
 from core.scoring.weights import GROUPS
 from core.scoring.weightset import WeightSet
 
@@ -39,8 +39,7 @@ class ProfileWeights:
     method: str = "wsm"
 
     def __post_init__(self) -> None:
-        if self.method not in METHODS:
-            raise InputError("unknown_method", method=self.method, allowed=", ".join(METHODS))
+        methods.get(self.method)  # the registry is the authority; the store checks the format
         object.__setattr__(self, "groups", {g: float(self.groups.get(g, 0.0)) for g in GROUPS})
         object.__setattr__(self, "within", {k: float(v) for k, v in self.within.items()})
 

@@ -33,6 +33,7 @@ from core.excel.layout import (
     value_cell,
 )
 from core.excel.writer import Block, Formula, StyleBook
+from core.scoring import methods
 from core.scoring.area_model import AreaModel
 from core.scoring.weights import GROUPS
 from core.scoring.weightset import WeightSet
@@ -281,8 +282,9 @@ def build(
     layout = ModelLayout(len(model.criteria), len(model.options))
     text_cell(ws, 1, 1, _t("xl_model_title", lang, area=area_name), book, "title")
     note = _t("xl_model_note", lang)
-    if method != "wsm":
-        note += " " + _t("xl_model_method_note", lang, method=_t(f"method_{method}", lang))
+    spec = methods.get(method)
+    if not spec.excel_live_model:
+        note += " " + _t("xl_model_method_note", lang, method=_t(spec.label_key, lang))
     text_cell(ws, 2, 1, note, book, "text")
     _parameters(ws, book, horizon, rate, lang)
     _groups(ws, book, weights, lang)

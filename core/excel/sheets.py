@@ -29,6 +29,7 @@ from core.excel.layout import (
 )
 from core.excel.snapshot import ExportRequest, Snapshot, date_text, t, weights_text
 from core.excel.writer import Block
+from core.scoring import methods
 from core.scoring.weights import GROUPS
 from core.views import fmt
 
@@ -48,7 +49,7 @@ def _facts(request: ExportRequest, snap: Snapshot) -> list[tuple[str, Any, str]]
             t("data_stand", lang, version=snap.version, date=date_text(snap.version_date, lang)),
             "text",
         ),
-        (t("method", lang), t(f"method_{request.method}", lang), "text"),
+        (t("method", lang), t(methods.get(request.method).label_key, lang), "text"),
         (
             t("xl_npv_label", lang),
             t(
@@ -203,7 +204,7 @@ def ranking_sheet(
     text_cell(ws, 1, 1, t("xl_ranking_title", lang, area=area_name), book.styles, "title")
     subtitle = " · ".join(
         [
-            t(f"method_{request.method}", lang),
+            t(methods.get(request.method).label_key, lang),
             weights_text(request.weights, lang),
             t("data_stand", lang, version=snap.version, date=date_text(snap.version_date, lang)),
         ]

@@ -13,10 +13,8 @@ import duckdb
 import pandas as pd
 
 from core import i18n, store
-from core.errors import InputError
-from core.scoring import area_model
+from core.scoring import area_model, methods
 from core.scoring.area_model import AreaModel
-from core.scoring.methods import METHODS
 from core.scoring.weights import GROUPS
 from core.scoring.weightset import WeightSet
 from core.views import fmt
@@ -94,8 +92,7 @@ def date_text(iso: str, lang: str) -> str:
 
 def check_request(request: ExportRequest, snap: Snapshot) -> None:
     """Reject an unknown method or weights the app would reject, before building anything."""
-    if request.method not in METHODS:
-        raise InputError("unknown_method", method=request.method, allowed=", ".join(METHODS))
+    methods.get(request.method)
     request.weights.criterion_weights(snap.criteria)
 
 

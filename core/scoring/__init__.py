@@ -12,7 +12,6 @@ from core.scoring.area_model import (
     tied_top,
 )
 from core.scoring.batch import (
-    LINEAR_METHODS,
     build_scorer,
 )
 from core.scoring.decision import (
@@ -26,6 +25,10 @@ from core.scoring.finance import (
 )
 from core.scoring.methods import (
     METHODS,
+    MethodSpec,
+    get as method_spec,
+    keys as method_keys,
+    text_key,
 )
 from core.scoring.weights import (
     GROUPS,
@@ -42,15 +45,18 @@ __all__ = [
     "DecisionProblem",
     "Evaluation",
     "GROUPS",
-    "LINEAR_METHODS",
     "METHODS",
+    "MethodSpec",
     "WeightSet",
     "annuity_factor",
     "build_scorer",
     "evaluate",
     "load_areas",
+    "method_keys",
+    "method_spec",
     "npv_cost",
     "parse_weights_spec",
     "rank_area",
+    "text_key",
     "tied_top",
 ]

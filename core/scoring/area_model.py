@@ -16,7 +16,7 @@ import pandas as pd
 
 from core import store
 from core.errors import InputError
-from core.scoring import decision, finance
+from core.scoring import decision, finance, methods
 from core.scoring.weights import GROUPS
 from core.scoring.weightset import WeightSet
 
@@ -190,7 +190,8 @@ def rank_area(model: AreaModel, weights: WeightSet, method: str = "wsm") -> pd.D
     """Rank the options of one area; one row per option, best first.
 
     ``score`` is the method's score (weighted sum and TOPSIS in [0, 1], PROMETHEE II net
-    flow in [−1, 1]); the group columns hold each group's additive contribution.
+    flow in [−1, 1]); the group columns hold each group's additive contribution. Methods with
+    PROMETHEE preference functions get :func:`promethee_preferences` of this area.
     """
     if len(model.options) == 0:
         return pd.DataFrame(columns=RANKING_COLUMNS)
@@ -202,7 +203,7 @@ def rank_area(model: AreaModel, weights: WeightSet, method: str = "wsm") -> pd.D
         benefit=model.benefit,
         weights=weights.criterion_weights(model.criteria),
     )
-    preference = promethee_preferences(model) if method == "promethee2" else None
+    preference = promethee_preferences(model) if methods.get(method).uses_preferences else None
     result = decision.evaluate(problem, method=method, preference=preference)
     ranks = result.ranks.astype(int)
     order = np.lexsort((model._name_order, ranks))  # by rank, then by name

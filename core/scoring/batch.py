@@ -1,12 +1,10 @@
 """Scores of one area under many weightings at once, for the stability sweep and Monte Carlo.
 
 :func:`core.scoring.area_model.rank_area` evaluates one weighting; the sensitivity analysis and the
-Monte Carlo run need thousands. The weighted sum and PROMETHEE II are linear in the criterion
-weights (score = U · w, with U the per-criterion scores that :func:`core.scoring.decision.evaluate`
-also uses), so one matrix product scores every weighting. TOPSIS is not linear, but with
-w ≥ 0 the weighted ideal is w_j · max_i n_ij, so d⁺² = Σ_j w_j² (n_ij − max_i n_ij)² and d⁻²
-are matrix products too. ``tests/test_batch_scoring.py`` checks every method against
-:func:`core.scoring.decision.evaluate`.
+Monte Carlo run need thousands. Each method's spec builds a kernel that scores many criterion
+weightings at once (``MethodSpec.batch_kernel``): one matrix product for the methods linear
+in the weights (weighted sum, PROMETHEE II), two for TOPSIS. ``tests/scoring/test_batch.py``
+checks every method against :func:`core.scoring.decision.evaluate`.
 
 Weights are handled at the level of the three criterion groups: a weighting is one share per
 *effective* group (a group with criteria in the area and a positive sum of within-group
@@ -23,15 +21,11 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from core.errors import InputError, WeightError
-from core.scoring import normalization
+from core.scoring import methods, normalization
 from core.scoring.area_model import AreaModel, promethee_preferences
-from core.scoring.methods import METHODS
-from core.scoring.methods.promethee import promethee2
-from core.scoring.methods.topsis import TIE_CLOSENESS
+from core.scoring.methods import BatchKernel, LinearKernel
 from core.scoring.weights import GROUPS
 from core.scoring.weightset import WeightSet
-
-LINEAR_METHODS: tuple[str, ...] = ("wsm", "promethee2")
 
 
 @dataclass(frozen=True, eq=False)
@@ -40,26 +34,19 @@ class BatchScorer:
 
     ``groups`` lists the effective groups; ``group_index[j]`` is the position of criterion
     j's group in ``groups`` (−1 if its group is not effective); ``within_share[j]`` is the
-    criterion's share of its group. For linear methods ``unit[i, j]`` is option i's score on
-    criterion j alone; for TOPSIS ``gap_ideal`` and ``gap_anti`` hold the squared distances
-    of the normalised values to the column maximum and minimum.
+    criterion's share of its group. ``kernel`` is the method's batch kernel; ``linear`` is
+    True when the score is linear in the weights (exact crossings are possible).
     """
 
     method: str
+    linear: bool
     option_ids: tuple[str, ...]
     option_names: tuple[str, ...]
     pathways: tuple[str, ...]
     groups: tuple[str, ...]
     group_index: np.ndarray
     within_share: np.ndarray
-    unit: np.ndarray | None = None
-    gap_ideal: np.ndarray | None = None
-    gap_anti: np.ndarray | None = None
-
-    @property
-    def linear(self) -> bool:
-        """True when the score is linear in the weights (exact crossings are possible)."""
-        return self.method in LINEAR_METHODS
+    kernel: BatchKernel
 
     @property
     def n_options(self) -> int:
@@ -82,24 +69,14 @@ class BatchScorer:
 
     def group_unit(self) -> np.ndarray:
         """For linear methods: option × group scores U_g, so that score = U_g · shares."""
-        if self.unit is None:
-            raise InputError(
-                "unknown_method", method=self.method, allowed=", ".join(LINEAR_METHODS)
-            )
-        return self.unit @ self.criterion_weights(np.eye(len(self.groups))).T
+        if not isinstance(self.kernel, LinearKernel):
+            linear = (key for key in methods.keys() if methods.get(key).linear)
+            raise InputError("unknown_method", method=self.method, allowed=", ".join(linear))
+        return self.kernel.unit @ self.criterion_weights(np.eye(len(self.groups))).T
 
     def scores(self, criterion_weights: ArrayLike) -> np.ndarray:
         """Scores (T×m) for criterion weights (T×n); rows should sum to 1 as in evaluate()."""
-        w = np.atleast_2d(np.asarray(criterion_weights, dtype=float))
-        if self.unit is not None:
-            return w @ self.unit.T
-        squared = w * w
-        d_plus = np.sqrt(np.maximum(squared @ self.gap_ideal.T, 0.0))
-        d_minus = np.sqrt(np.maximum(squared @ self.gap_anti.T, 0.0))
-        total = d_plus + d_minus
-        closeness = np.full(total.shape, TIE_CLOSENESS)
-        np.divide(d_minus, total, out=closeness, where=total > 0)
-        return closeness
+        return self.kernel.scores(np.atleast_2d(np.asarray(criterion_weights, dtype=float)))
 
     def group_scores(self, shares: ArrayLike) -> np.ndarray:
         """Scores (T×m) for group shares (T×G)."""
@@ -115,8 +92,7 @@ def effective_groups(model: AreaModel, weights: WeightSet) -> tuple[str, ...]:
 
 def build_scorer(model: AreaModel, weights: WeightSet, method: str = "wsm") -> BatchScorer:
     """A :class:`BatchScorer` for ``model`` with the within-group weights of ``weights``."""
-    if method not in METHODS:
-        raise InputError("unknown_method", method=method, allowed=", ".join(METHODS))
+    spec = methods.get(method)
     groups = effective_groups(model, weights)
     member = model.criteria["grp"].to_numpy()
     within = weights.within_weights(model.criteria)
@@ -125,34 +101,21 @@ def build_scorer(model: AreaModel, weights: WeightSet, method: str = "wsm") -> B
     for g in groups:
         mask = member == g
         share[mask] = within[mask] / within[mask].sum()
-    common = {
-        "method": method,
-        "option_ids": tuple(model.options["id"]),
-        "option_names": tuple(model.options["name"]),
-        "pathways": tuple(model.options["pathway"]),
-        "groups": groups,
-        "group_index": group_index,
-        "within_share": share,
-    }
+    kernel: BatchKernel
     if len(model.options) == 0:
-        return BatchScorer(**common, unit=np.zeros((0, len(member))))
-    if method == "wsm":
-        unit = normalization.normalize(model.matrix, model.benefit, "minmax")
-        return BatchScorer(**common, unit=unit)
-    if method == "promethee2":
-        raw = normalization.normalize(model.matrix, model.benefit, "none")
-        prefs = promethee_preferences(model)
-        flows = promethee2(
-            raw,
-            np.ones(len(member)),
-            [p["function"] for p in prefs],
-            [float(p.get("q", 0.0)) for p in prefs],
-            [float(p.get("p", 0.0)) for p in prefs],
-        )
-        return BatchScorer(**common, unit=flows.criterion_net_flows)
-    vector = normalization.normalize(model.matrix, model.benefit, "vector")
+        kernel = LinearKernel(unit=np.zeros((0, len(member))))
+    else:
+        normalized = normalization.normalize(model.matrix, model.benefit, spec.normalization)
+        preference = promethee_preferences(model) if spec.uses_preferences else None
+        kernel = spec.batch_kernel(normalized, preference)
     return BatchScorer(
-        **common,
-        gap_ideal=(vector - vector.max(axis=0)) ** 2,
-        gap_anti=(vector - vector.min(axis=0)) ** 2,
+        method=spec.key,
+        linear=spec.linear,
+        option_ids=tuple(model.options["id"]),
+        option_names=tuple(model.options["name"]),
+        pathways=tuple(model.options["pathway"]),
+        groups=groups,
+        group_index=group_index,
+        within_share=share,
+        kernel=kernel,
     )

@@ -1,8 +1,8 @@
 """A decision problem (alternatives × criteria) and its validated evaluation.
 
 :class:`DecisionProblem` holds an immutable, validated problem; :func:`evaluate` normalises
-the matrix, applies one method from :data:`core.scoring.methods.METHODS` and returns an
-:class:`Evaluation` with scores, competition ranks and per-criterion contributions.
+the matrix, scores it with one method from the registry (:mod:`core.scoring.methods`) and
+returns an :class:`Evaluation` with scores, competition ranks and per-criterion contributions.
 """
 
 from __future__ import annotations
@@ -15,16 +15,13 @@ from typing import Any
 import numpy as np
 
 from core.errors import InputError
-from core.scoring.methods import METHODS
-from core.scoring.methods.promethee import promethee2
-from core.scoring.methods.topsis import topsis
-from core.scoring.methods.wsm import weighted_sum
+from core.scoring import methods
+from core.scoring.methods._inputs import is_number, json_number
 from core.scoring.normalization import normalize
 from core.scoring.ranking import competition_ranks
 from core.scoring.weights import normalize_weights, validate_weights
 
 DIRECTIONS: tuple[str, ...] = ("benefit", "cost")
-DEFAULT_NORMALIZATION: dict[str, str] = {"wsm": "minmax", "topsis": "vector", "promethee2": "none"}
 
 
 def _frozen(array: np.ndarray) -> np.ndarray:
@@ -115,7 +112,7 @@ class DecisionProblem:
             if direction not in DIRECTIONS:
                 raise InputError("unknown_direction", direction=direction)
             benefit.append(direction == "benefit")
-            weights.append(_number(_field(spec, "weight", object, where), f"{where}.weight"))
+            weights.append(json_number(_field(spec, "weight", object, where), f"{where}.weight"))
         rows = _field(data, "matrix", list)
         if not all(isinstance(row, list) for row in rows):
             raise InputError("problem_bad_type", field="matrix")
@@ -125,7 +122,7 @@ class DecisionProblem:
             raise InputError(
                 "matrix_shape", expected=f"({len(alternatives)}, {len(names)})", got=shown
             )
-        if any(not _is_number(value) for row in rows for value in row):
+        if any(not is_number(value) for row in rows for value in row):
             raise InputError("matrix_not_finite")
         matrix = np.array(rows, dtype=float).reshape(len(rows), len(names))
         return cls(
@@ -146,18 +143,6 @@ def _field(data: Mapping[str, Any], key: str, kind: type, where: str = "") -> An
     if not isinstance(value, kind):
         raise InputError("problem_bad_type", field=name)
     return value
-
-
-def _is_number(value: Any) -> bool:
-    """True for int/float (not bool)."""
-    return isinstance(value, int | float) and not isinstance(value, bool)
-
-
-def _number(value: Any, field: str) -> float:
-    """A JSON number as float; anything else (incl. bool, str, None) is a type error."""
-    if not _is_number(value):
-        raise InputError("problem_bad_type", field=field)
-    return float(value)
 
 
 @dataclass(frozen=True, eq=False)
@@ -195,75 +180,29 @@ class Evaluation:
         }
 
 
-def _preferences(
-    preference: Sequence[Mapping[str, Any]] | None, n: int
-) -> tuple[list[str], list[float], list[float]]:
-    """Function names and q/p thresholds per criterion (None: usual for all)."""
-    if preference is None:
-        return ["usual"] * n, [0.0] * n, [0.0] * n
-    if isinstance(preference, str | bytes | Mapping) or not isinstance(preference, Sequence):
-        raise InputError("problem_bad_type", field="preference")
-    if len(preference) != n:
-        raise InputError("preference_length", expected=n, got=len(preference))
-    functions: list[str] = []
-    q: list[float] = []
-    p: list[float] = []
-    for j, spec in enumerate(preference):
-        where = f"preference[{j}]"
-        if not isinstance(spec, Mapping):
-            raise InputError("problem_bad_type", field=where)
-        function = spec.get("function", "usual")
-        if not isinstance(function, str):
-            raise InputError("problem_bad_type", field=f"{where}.function")
-        functions.append(function)
-        q.append(_number(spec.get("q", 0.0), f"{where}.q"))
-        p.append(_number(spec.get("p", 0.0), f"{where}.p"))
-    return functions, q, p
-
-
-def _topsis_contributions(
-    scores: np.ndarray, weighted: np.ndarray, weights: np.ndarray
-) -> np.ndarray:
-    """Apportion each closeness in proportion to w_j · n_ij (fallback: w_j)."""
-    totals = weighted.sum(axis=1, keepdims=True)
-    shares = np.where(totals != 0, weighted / np.where(totals != 0, totals, 1.0), weights)
-    return scores[:, None] * shares
-
-
 def evaluate(
     problem: DecisionProblem,
     method: str = "wsm",
     normalization: str | None = None,
     preference: Sequence[Mapping[str, Any]] | None = None,
 ) -> Evaluation:
-    """Score and rank ``problem`` with ``method`` (wsm, topsis or promethee2).
+    """Score and rank ``problem`` with a registered ``method`` (wsm, topsis, promethee2, …).
 
-    ``normalization`` defaults to minmax (wsm), vector (topsis) or none (promethee2).
-    ``preference`` is used by promethee2 only: None (usual for every criterion) or one
-    ``{"function": "usual"|"linear"|"vshape", "q": float, "p": float}`` per criterion, with
-    thresholds in the units of the normalised matrix (raw units under ``none``).
+    ``normalization`` defaults to the method's own (minmax for wsm, vector for topsis, none
+    for promethee2). ``preference`` is used by methods with PROMETHEE preference functions
+    only: None (usual for every criterion) or one ``{"function": "usual"|"linear"|"vshape",
+    "q": float, "p": float}`` per criterion, with thresholds in the units of the normalised
+    matrix (raw units under ``none``).
     """
-    if not isinstance(method, str) or method not in METHODS:
-        raise InputError("unknown_method", method=method, allowed=", ".join(METHODS))
+    spec = methods.get(method)
     if normalization is None:
-        normalization = DEFAULT_NORMALIZATION[method]
+        normalization = spec.normalization
     elif not isinstance(normalization, str):
         raise InputError("problem_bad_type", field="normalization")
     normalized = normalize(problem.matrix, problem.benefit, normalization)
-    weights = np.asarray(problem.weights)
-    if method == "wsm":
-        scores = weighted_sum(normalized, weights)
-        contributions = normalized * weights
-    elif method == "topsis":
-        scores = topsis(normalized, weights)
-        contributions = _topsis_contributions(scores, normalized * weights, weights)
-    else:
-        functions, q, p = _preferences(preference, len(problem.criteria))
-        result = promethee2(normalized, weights, functions, q, p)
-        scores = result.net_flow
-        contributions = result.criterion_net_flows * weights
+    scores, contributions = spec.score(normalized, np.asarray(problem.weights), preference)
     return Evaluation(
-        method=method,
+        method=spec.key,
         normalization=normalization,
         alternatives=problem.alternatives,
         scores=_frozen(scores),

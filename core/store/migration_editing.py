@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import duckdb
 
-from core.errors import StoreError
+from core.store.rebuild import rebuild_table
 
 SOFT_DELETE_TABLES = ("criteria", "weight_profiles", "assessments", "cost_lines")
 
@@ -60,55 +60,9 @@ OPTIONS_DDL = """
 OPTION_COLUMNS = "id, area, replaces_system, pathway, name, partner, description, source"
 
 
-def _children(conn: duckdb.DuckDBPyConnection, table: str) -> list[str]:
-    rows = conn.execute(
-        "SELECT DISTINCT table_name FROM duckdb_constraints()"
-        " WHERE database_name = current_database() AND schema_name = 'main'"
-        " AND constraint_type = 'FOREIGN KEY' AND referenced_table = ? AND table_name <> ?"
-        " ORDER BY table_name",
-        [table, table],
-    ).fetchall()
-    return [r[0] for r in rows]
-
-
-def _table_sql(conn: duckdb.DuckDBPyConnection, table: str) -> str:
-    return conn.execute(
-        "SELECT sql FROM duckdb_tables() WHERE database_name = current_database()"
-        " AND schema_name = 'main' AND table_name = ?",
-        [table],
-    ).fetchone()[0]
-
-
 def _rebuild_options(conn: duckdb.DuckDBPyConnection) -> None:
     """Recreate ``options`` without UNIQUE (area, name), its children unchanged."""
-    children = _children(conn, "options")
-    for child in children:
-        if _children(conn, child):
-            raise StoreError(
-                "migration_failed", name="0003_editing_audit", error=f"{child} has dependents"
-            )
-    child_sql = {child: _table_sql(conn, child) for child in children}
-    indexes = conn.execute(
-        "SELECT sql FROM duckdb_indexes() WHERE database_name = current_database()"
-        " AND schema_name = 'main' AND sql IS NOT NULL AND list_contains(?, table_name)",
-        [["options", *children]],
-    ).fetchall()
-    for table in ["options", *children]:
-        conn.execute(f'CREATE TEMP TABLE "keep_{table}" AS SELECT * FROM "{table}"')  # noqa: S608
-    for child in children:
-        conn.execute(f'DROP TABLE "{child}"')
-    conn.execute("DROP TABLE options")
-    conn.execute(OPTIONS_DDL)
-    conn.execute(
-        f"INSERT INTO options ({OPTION_COLUMNS}) SELECT {OPTION_COLUMNS} FROM keep_options"  # noqa: S608
-    )
-    for child in children:
-        conn.execute(child_sql[child])
-        conn.execute(f'INSERT INTO "{child}" SELECT * FROM "keep_{child}"')  # noqa: S608
-    for table in ["options", *children]:
-        conn.execute(f'DROP TABLE "keep_{table}"')
-    for (sql,) in indexes:
-        conn.execute(sql)
+    rebuild_table(conn, "options", OPTIONS_DDL, OPTION_COLUMNS, "0003_editing_audit")
 
 
 def apply(conn: duckdb.DuckDBPyConnection) -> None:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from core import i18n
+from core.scoring import methods
 from core.scoring.weights import GROUPS
 from core.views import fmt
 from core.views.recommendation_text import recommendation
@@ -136,7 +137,7 @@ def _ranking_table(ranking: pd.DataFrame, lang: str, method: str = "wsm") -> str
     """Rank, option, pathway and the points: total and each group's contribution."""
     rank, option, pathway = (i18n.t(k, lang) for k in ("col_rank", "col_option", "col_pathway"))
     points = [i18n.t("print_total", lang), *(i18n.t(f"group_{g}", lang) for g in GROUPS)]
-    unit = i18n.for_method("chart_points", method)
+    unit = methods.text_key("chart_points", method)
     head = (
         f'<tr><th scope="col" rowspan="2" class="num">{html.escape(rank)}</th>'
         f'<th scope="col" rowspan="2">{html.escape(option)}</th>'

@@ -9,6 +9,7 @@ import pandas as pd
 
 from core import i18n
 from core.analysis import summaries as analysis
+from core.scoring import methods
 from core.views import fmt
 
 
@@ -27,14 +28,14 @@ def recommendation(ranking: pd.DataFrame, lang: str = "de", method: str = "wsm")
     score = fmt.points(summary["score"], 1, lang)
     if summary["tied"]:
         return "tie", i18n.t(
-            i18n.for_method("recommendation_tie", method),
+            methods.text_key("recommendation_tie", method),
             lang,
             option=summary["option"],
             runner_up=summary["runner_up"],
             score=score,
         )
     return "lead", i18n.t(
-        i18n.for_method("recommendation", method),
+        methods.text_key("recommendation", method),
         lang,
         option=summary["option"],
         pathway=pathway,

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from core import i18n
+from core.scoring import methods
 from core.scoring.weights import GROUPS
 from core.views import fmt
 
@@ -28,7 +29,7 @@ def _money(values: Iterable[float], lang: str) -> list[str]:
 def score_label(method: str, lang: str) -> str:
     """Name of the score column: points for WSM and TOPSIS, the net flow for PROMETHEE II
     (a net flow in [−1, 1] is not a share of 100 points)."""
-    return i18n.t(i18n.for_method("col_score", method), lang)
+    return i18n.t(methods.text_key("col_score", method), lang)
 
 
 def ranking_table(
@@ -67,7 +68,7 @@ def ranking_short_headers(lang: str, horizon_years: int, *, method: str = "wsm")
     the dashboard shows the table narrow and keeps the full header as the column's tooltip."""
     t = i18n.t
     keys = [
-        i18n.for_method("col_score", method),
+        methods.text_key("col_score", method),
         *(f"group_{g}" for g in GROUPS),
         "col_npv",
         "col_investment",
@@ -189,7 +190,8 @@ def cost_line_table(lines: pd.DataFrame, option_id: str, lang: str) -> pd.DataFr
 
 def ranking_caption(area_name: str, method: str, lang: str) -> str:
     """The line above the CLI's ranking table: area and scoring method in words."""
-    return i18n.t("cli_rank_caption", lang, area=area_name, method=i18n.t(f"method_{method}", lang))
+    label = i18n.t(methods.get(method).label_key, lang)
+    return i18n.t("cli_rank_caption", lang, area=area_name, method=label)
 
 
 def areas_table(areas: pd.DataFrame, lang: str) -> pd.DataFrame:

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
 from core import i18n
-from core.scoring.methods import METHODS
+from core.scoring import methods
 from core.scoring.weights import GROUPS
 from core.scoring.weightset import DEFAULT_GROUP_WEIGHTS, WeightSet
 
@@ -91,7 +91,7 @@ def parse_query(
         elif value != default_within[key]:
             within[key] = value
     method = _first(params.get("method", "wsm")).strip()
-    if method not in METHODS:
+    if method not in methods.keys():
         ignored.append("method")
         method = "wsm"
     area: str | None = None
@@ -176,7 +176,7 @@ def overlay_scenario(
             new_within.pop(key, None)
             if key in state.within:
                 new_within[key] = state.within[key]
-    new_method = state.method if "method" in params or method not in METHODS else method
+    new_method = state.method if "method" in params or method not in methods.keys() else method
     return replace(state, groups=new_groups, within=new_within, method=new_method)
 
 

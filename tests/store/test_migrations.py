@@ -6,7 +6,7 @@ import duckdb
 import pytest
 
 from core.errors import StoreError
-from core.store import migrations
+from core.store import migration_methods, migrations, seed
 
 
 def test_all_migrations_recorded_once() -> None:
@@ -85,3 +85,79 @@ def test_schema_rejects_bad_values(empty_conn: duckdb.DuckDBPyConnection) -> Non
             " source, is_estimate, estimate_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             ["o1", "Lizenz", 1.0, 0.0, 0.0, "", True, ""],
         )
+
+
+def _rows(conn: duckdb.DuckDBPyConnection, table: str) -> list[tuple]:
+    return conn.execute(f"SELECT * FROM {table} ORDER BY ALL").fetchall()  # noqa: S608
+
+
+def _constraints(conn: duckdb.DuckDBPyConnection, table: str) -> list[tuple]:
+    return conn.execute(
+        "SELECT constraint_type, constraint_text FROM duckdb_constraints()"
+        " WHERE table_name = ? ORDER BY ALL",
+        [table],
+    ).fetchall()
+
+
+def _profile(conn: duckdb.DuckDBPyConnection, slug: str, method: str) -> None:
+    conn.execute(
+        "INSERT INTO weight_profiles (slug, name_de, kind, w_cost, w_citizen_value,"
+        " w_feasibility, method) VALUES (?, ?, 'scenario', 1, 1, 1, ?)",
+        [slug, slug, method],
+    )
+
+
+def test_method_check_becomes_a_format_check_and_data_survive() -> None:
+    """A store at 0003 with presets, scenarios (one soft-deleted) and their sub-weights
+    migrates to 0004: every row is kept, only the method check changed, rerun is a no-op."""
+    conn = duckdb.connect(":memory:")
+    old = [m for m in migrations.MIGRATIONS if m.name != migration_methods.NAME]
+    migrations.migrate(conn, old)
+    seed.load_seed(conn)
+    _profile(conn, "sparkurs", "topsis")
+    _profile(conn, "netzwerk", "promethee2")
+    conn.execute("UPDATE weight_profiles SET removed_at = TIMESTAMP '2026-01-02 03:04:05'"
+                 " WHERE slug = 'netzwerk'")  # fmt: skip
+    conn.execute(
+        "INSERT INTO profile_criterion_weights SELECT p.slug, c.key, c.sort_order + 0.5"
+        " FROM weight_profiles p, criteria c WHERE p.kind = 'scenario'"
+    )
+    with pytest.raises(duckdb.ConstraintException):  # the old list knows three methods
+        _profile(conn, "produkt", "weighted_product")
+    tables = ("weight_profiles", "profile_criterion_weights", "criteria", "options", "audit_log")
+    before = {table: _rows(conn, table) for table in tables}
+    constraints = {
+        t: _constraints(conn, t) for t in ("weight_profiles", "profile_criterion_weights")
+    }
+    assert len(before["profile_criterion_weights"]) > 0
+
+    assert migrations.migrate(conn) == [migration_methods.NAME]
+
+    assert {table: _rows(conn, table) for table in tables} == before
+    assert (
+        _constraints(conn, "profile_criterion_weights") == constraints["profile_criterion_weights"]
+    )
+    method_check = "CHECK((\"method\" IN ('wsm', 'topsis', 'promethee2')))"
+    format_check = "CHECK(regexp_full_match(\"method\", '[a-z][a-z0-9_]*'))"
+    assert ("CHECK", method_check) in constraints["weight_profiles"]
+    assert _constraints(conn, "weight_profiles") == sorted(
+        [c for c in constraints["weight_profiles"] if c != ("CHECK", method_check)]
+        + [("CHECK", format_check)]
+    )
+    _profile(conn, "produkt", "weighted_product")  # any slug: the registry decides
+    for bad in ("Weighted Product", "weighted-product", "", "1st"):
+        with pytest.raises(duckdb.ConstraintException):
+            _profile(conn, "falsch", bad)
+    with pytest.raises(duckdb.ConstraintException):  # the foreign key still holds
+        conn.execute("INSERT INTO profile_criterion_weights VALUES ('nowhere', 'reach', 1)")
+    with pytest.raises(duckdb.ConstraintException):
+        conn.execute("DELETE FROM weight_profiles WHERE slug = 'sparkurs'")
+    conn.execute("INSERT INTO weight_profiles (slug, name_de, w_cost, w_citizen_value,"
+                 " w_feasibility) VALUES ('vorgabe', 'Vorgabe', 1, 0, 0)")  # fmt: skip
+    assert conn.execute(
+        "SELECT method, kind FROM weight_profiles WHERE slug = 'vorgabe'"
+    ).fetchone() == ("wsm", "preset")  # defaults kept
+
+    assert migrations.migrate(conn) == []
+    assert migrations.applied(conn)[-1] == migration_methods.NAME
+    conn.close()

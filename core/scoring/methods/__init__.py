@@ -1,9 +1,35 @@
 """Scoring methods on a benefit-oriented, normalised decision matrix.
 
-Each method is a pure numpy function; :func:`core.scoring.decision.evaluate` is the validated entry
-point that normalises the matrix and picks the method by its key in :data:`METHODS`.
+Each method module holds a pure numpy function and declares one :class:`MethodSpec`; the
+registry (:mod:`core.scoring.methods.registry`) maps keys to specs in display order, and
+:func:`core.scoring.decision.evaluate` is the validated entry point that normalises the matrix
+and scores it with the method's spec. Adding a method: a module with its ``SPEC``, one line in
+the registry and its label in the text catalogue.
 """
 
 from __future__ import annotations
 
-METHODS: tuple[str, ...] = ("wsm", "topsis", "promethee2")
+from core.scoring.methods.registry import (
+    METHODS,
+    get,
+    keys,
+    register,
+    registered,
+    text_key,
+    unregister,
+)
+from core.scoring.methods.spec import BatchKernel, LinearKernel, MethodSpec, Preference
+
+__all__ = [
+    "METHODS",
+    "BatchKernel",
+    "LinearKernel",
+    "MethodSpec",
+    "Preference",
+    "get",
+    "keys",
+    "register",
+    "registered",
+    "text_key",
+    "unregister",
+]

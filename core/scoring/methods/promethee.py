@@ -15,14 +15,15 @@ Memory stays at one m×m array per criterion, never m×m×n.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import ArrayLike
 
 from core.errors import InputError
-from core.scoring.methods._inputs import matrix_and_weights
+from core.scoring.methods._inputs import json_number, matrix_and_weights
+from core.scoring.methods.spec import LinearKernel, MethodSpec, Preference
 
 PREFERENCE_FUNCTIONS: tuple[str, ...] = ("usual", "linear", "vshape")
 
@@ -112,3 +113,63 @@ def promethee2(
         negative_flow=(minus * w).sum(axis=1),
         criterion_net_flows=criterion_net,
     )
+
+
+def parse_preferences(preference: Preference, n: int) -> tuple[list[str], list[float], list[float]]:
+    """Function names and q/p thresholds per criterion (None: usual for all).
+
+    ``preference`` is None or one ``{"function": "usual"|"linear"|"vshape", "q": float,
+    "p": float}`` per criterion, as :func:`core.scoring.decision.evaluate` takes it.
+    """
+    if preference is None:
+        return ["usual"] * n, [0.0] * n, [0.0] * n
+    if isinstance(preference, str | bytes | Mapping) or not isinstance(preference, Sequence):
+        raise InputError("problem_bad_type", field="preference")
+    if len(preference) != n:
+        raise InputError("preference_length", expected=n, got=len(preference))
+    functions: list[str] = []
+    q: list[float] = []
+    p: list[float] = []
+    for j, spec in enumerate(preference):
+        where = f"preference[{j}]"
+        if not isinstance(spec, Mapping):
+            raise InputError("problem_bad_type", field=where)
+        function = spec.get("function", "usual")
+        if not isinstance(function, str):
+            raise InputError("problem_bad_type", field=f"{where}.function")
+        functions.append(function)
+        q.append(json_number(spec.get("q", 0.0), f"{where}.q"))
+        p.append(json_number(spec.get("p", 0.0), f"{where}.p"))
+    return functions, q, p
+
+
+def _flows(normalized: np.ndarray, weights: np.ndarray, preference: Preference) -> PrometheeResult:
+    functions, q, p = parse_preferences(preference, normalized.shape[1])
+    return promethee2(normalized, weights, functions, q, p)
+
+
+def _score(
+    normalized: np.ndarray, weights: np.ndarray, preference: Preference
+) -> tuple[np.ndarray, np.ndarray]:
+    """Net flows and contributions w_j · φ_j(i), which sum exactly to the net flow."""
+    result = _flows(normalized, weights, preference)
+    return result.net_flow, result.criterion_net_flows * weights
+
+
+def _kernel(normalized: np.ndarray, preference: Preference) -> LinearKernel:
+    """The net flow is Σ_j w_j φ_j: linear in the weights, with the unweighted φ_j as unit."""
+    unweighted = _flows(normalized, np.ones(normalized.shape[1]), preference)
+    return LinearKernel(unit=unweighted.criterion_net_flows)
+
+
+SPEC = MethodSpec(
+    key="promethee2",
+    label_key="method_promethee2",
+    normalization="none",
+    score=_score,
+    batch_kernel=_kernel,
+    linear=True,
+    signed=True,
+    text_variant="netflow",
+    uses_preferences=True,
+)
