@@ -28,9 +28,9 @@ st.sidebar.selectbox(
     format_func=lambda c: {"de": "Deutsch", "en": "English"}[c],
 )
 if presenting:  # no editing controls on the projector
-    weights, method = weights_panel.current(criteria)
+    weights = weights_panel.current(criteria)
 else:
-    weights, method = weights_panel.show(criteria, data.presets(version))
+    weights = weights_panel.show(criteria, data.presets(version))
 context.set_current(
     context.Context(
         version=version,
@@ -38,7 +38,6 @@ context.set_current(
         areas=areas,
         criteria=criteria,
         weights=weights,
-        method=method,
         horizon_years=settings.get("horizon_years"),
         discount_rate=settings.get("discount_rate"),
     )

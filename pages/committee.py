@@ -13,7 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from core import analysis, editing, i18n, scoring, views
-from core.errors import CockpitError
+from core.errors import CockpitError, WeightError
 from ui import (
     auth as auth_ui,
     committee_form,
@@ -38,6 +38,9 @@ by_slug = {m.slug: m for m in members}
 
 def _save(who: editing.Actor, entry: committee_form.Entry, slug: str | None) -> None:
     try:
+        if entry.weights is None:  # every group slider at 0; a bad name is named first
+            editing.profile_name(entry.name)
+            raise WeightError("weights_all_zero")
         with data.cursor() as cur:
             analysis.save_stakeholder(cur, who, entry.name, entry.weights, ctx.criteria, slug=slug)
     except CockpitError as exc:
@@ -106,9 +109,9 @@ def _remove(slug: str) -> None:
 def member_table() -> pd.DataFrame:
     labels = text.group_labels()
     rows = {t("comm_col_stakeholder"): [m.name for m in members]}
-    for j, group in enumerate(scoring.GROUPS):
+    for group in scoring.GROUPS:
         rows[f"{labels[group]} %"] = [
-            round(float(analysis.stakeholder_group_shares(m.weights)[j]) * 100, 1) for m in members
+            round(m.weights.group_shares()[group] * 100, 1) for m in members
         ]
     return pd.DataFrame(rows)
 
@@ -132,16 +135,16 @@ def group_result() -> None:
         st.info(t("comm_fallback", levels=", ".join(names[f] for f in result.fallbacks)))
     st.subheader(t("comm_group_header"))
     labels = text.group_labels()
+    shares = group.group_shares()
     st.caption(
         t(
             "comm_group_weights",
             weights=" · ".join(
-                f"{labels[g]} {views.format_percent(group.groups[g] / 100, 1, lang)}"
-                for g in scoring.GROUPS
+                f"{labels[g]} {views.format_percent(shares[g], 1, lang)}" for g in scoring.GROUPS
             ),
         )
     )
-    _, summary = analysis.overview(ctx.models(), group.weight_set(ctx.criteria), ctx.method)
+    _, summary = analysis.overview(ctx.models(), group.for_criteria(ctx.criteria), group.method)
     st.dataframe(
         pd.DataFrame(
             {
@@ -160,7 +163,7 @@ def group_result() -> None:
         t("comm_use_group"),
         key="comm_use_group",
         on_click=weights_panel.apply_scenario,
-        args=("", dict(group.groups), dict(group.within), ctx.method, ctx.criteria),
+        args=("", group, ctx.criteria),
     )
 
     st.subheader(t("comm_spread_header"))

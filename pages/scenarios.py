@@ -23,20 +23,17 @@ st.caption(t("scen_intro"))
 flash.show(FLASH)
 
 
-def current_weights() -> editing.ProfileWeights:
+def current_weights() -> scoring.WeightSet:
     """The sidebar's weighting with every sub-criterion weight spelt out."""
     within = ctx.weights.within_weights(ctx.criteria)
-    return editing.ProfileWeights(
-        dict(ctx.weights.groups), dict(zip(ctx.criteria["key"], within)), ctx.method
-    )
+    return ctx.weights.with_within(dict(zip(ctx.criteria["key"], within)))
 
 
-def weights_text(weights: editing.ProfileWeights) -> str:
+def weights_text(weights: scoring.WeightSet) -> str:
     labels = text.group_labels()
-    total = sum(weights.groups.values()) or 1
+    shares = weights.group_shares()
     return " · ".join(
-        f"{labels[g]} {views.format_percent(weights.groups[g] / total, 0, lang)}"
-        for g in scoring.GROUPS
+        f"{labels[g]} {views.format_percent(shares[g], 0, lang)}" for g in scoring.GROUPS
     )
 
 
@@ -79,10 +76,7 @@ st.subheader(t("scen_list_header"))
 
 
 def _load(profile: editing.Profile) -> None:
-    w = profile.weights
-    weights_panel.apply_scenario(
-        profile.slug, dict(w.groups), dict(w.within), w.method, ctx.criteria
-    )
+    weights_panel.apply_scenario(profile.slug, profile.weights, ctx.criteria)
     flash.set(FLASH, t("scen_loaded", name=profile.name))
 
 

@@ -21,9 +21,13 @@ class Context:
     areas: pd.DataFrame
     criteria: pd.DataFrame
     weights: scoring.WeightSet
-    method: str
     horizon_years: int
     discount_rate: float
+
+    @property
+    def method(self) -> str:
+        """The scoring method of the weighting."""
+        return self.weights.method
 
     def models(self) -> dict[str, scoring.AreaModel]:
         return data.models(self.version, self.horizon_years, self.discount_rate)

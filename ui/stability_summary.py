@@ -20,7 +20,8 @@ def stability(
 ) -> analysis.AreaStability:
     """The stability analysis of one area, cached by plain values (data version, weights)."""
     model = data.models(version, horizon_years, discount_rate)[area]
-    return analysis.area_stability(model, scoring.WeightSet(dict(groups), dict(within)), method)
+    weights = scoring.WeightSet(dict(groups), dict(within), method)
+    return analysis.area_stability(model, weights, weights.method)
 
 
 def for_area(ctx: context.Context, area: str) -> analysis.AreaStability:

@@ -16,7 +16,7 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
 from core import i18n, scoring, views
-from core.errors import CockpitError
+from core.errors import CockpitError, WeightError
 from ui import presentation, text
 from ui.text import t
 
@@ -41,11 +41,12 @@ def _panel_keys(criteria: pd.DataFrame) -> list[str]:
 
 
 def _apply(state: views.ViewState, criteria: pd.DataFrame) -> None:
+    weights = state.weights
     for group in scoring.GROUPS:
-        st.session_state[f"w_{group}"] = int(state.groups[group])
+        st.session_state[f"w_{group}"] = int(weights.groups[group])
     for key, default in _default_within(criteria).items():
-        st.session_state[f"s_{key}"] = int(state.within.get(key, default))
-    st.session_state["method"] = state.method
+        st.session_state[f"s_{key}"] = int(weights.within.get(key, default))
+    st.session_state["method"] = weights.method
     st.session_state[text.LANG_KEY] = state.lang
     st.session_state[AREA_KEY] = state.area
     st.session_state[SCENARIO_KEY] = state.scenario
@@ -73,18 +74,42 @@ def init_from_url(criteria: pd.DataFrame, area_slugs: list[str]) -> None:
     st.session_state[INIT_KEY] = True
 
 
-def current_state(criteria: pd.DataFrame) -> views.ViewState:
-    """The view state as held in the session."""
+def _slider_groups() -> dict[str, int]:
+    """The group sliders (0–100)."""
+    return {g: int(st.session_state.get(f"w_{g}", 0)) for g in scoring.GROUPS}
+
+
+def _slider_within(criteria: pd.DataFrame) -> dict[str, int]:
+    """The sub-criterion sliders that differ from their default."""
     defaults = _default_within(criteria)
-    within = {
+    return {
         key: int(st.session_state.get(f"s_{key}", default))
         for key, default in defaults.items()
         if int(st.session_state.get(f"s_{key}", default)) != default
     }
+
+
+def _method() -> str:
+    return st.session_state.get("method", scoring.DEFAULT_METHOD)
+
+
+def _slider_weights(criteria: pd.DataFrame) -> scoring.WeightSet:
+    """The sliders' weighting; :class:`~core.errors.WeightError` while every group is at 0."""
+    return scoring.WeightSet(_slider_groups(), _slider_within(criteria), _method())
+
+
+def current_state(criteria: pd.DataFrame) -> views.ViewState:
+    """The view state as held in the session.
+
+    While every group slider is at 0 there is no weighting; the state then holds the default
+    group weights (the link still shows the zeros, see :func:`sync_url`).
+    """
+    try:
+        weights = _slider_weights(criteria)
+    except WeightError:
+        weights = scoring.WeightSet(within=_slider_within(criteria), method=_method())
     return views.ViewState(
-        groups={g: int(st.session_state.get(f"w_{g}", 0)) for g in scoring.GROUPS},
-        within=within,
-        method=st.session_state.get("method", "wsm"),
+        weights=weights,
         area=st.session_state.get(AREA_KEY),
         lang=text.lang(),
         present=presentation.is_on(),
@@ -95,6 +120,7 @@ def current_state(criteria: pd.DataFrame) -> views.ViewState:
 def sync_url(criteria: pd.DataFrame) -> None:
     """Rewrite the query parameters from the session (no rerun is triggered)."""
     wanted = views.to_query(current_state(criteria))
+    wanted.update(views.group_params(_slider_groups()))  # as they stand, even all at 0
     if st.query_params.to_dict() != wanted:
         st.query_params.from_dict(wanted)
 
@@ -109,32 +135,19 @@ def _with_scenario(
     if profile is None:
         ignored.append("scenario")
         return dataclasses.replace(state, scenario=None)
-    weights = profile.weights
     return views.overlay_scenario(
-        state,
-        st.query_params.to_dict(),
-        weights.groups,
-        weights.within,
-        weights.method,
-        _default_within(criteria),
+        state, st.query_params.to_dict(), profile.weights, _default_within(criteria)
     )
 
 
-def apply_scenario(
-    slug: str,
-    groups: dict[str, float],
-    within: dict[str, float],
-    method: str,
-    criteria: pd.DataFrame,
-) -> None:
+def apply_scenario(slug: str, weights: scoring.WeightSet, criteria: pd.DataFrame) -> None:
     """Load saved weights into the panel (call from a widget callback, before the panel draws)."""
-    defaults = _default_within(criteria)
     for group in scoring.GROUPS:
-        st.session_state[f"w_{group}"] = min(100, max(0, int(round(groups.get(group, 0)))))
-    for key, default in defaults.items():
-        st.session_state[f"s_{key}"] = min(100, max(0, int(round(within.get(key, default)))))
-    if method in scoring.method_keys():
-        st.session_state["method"] = method
+        st.session_state[f"w_{group}"] = min(100, max(0, int(round(weights.groups[group]))))
+    for key, default in _default_within(criteria).items():
+        value = weights.within.get(key, default)
+        st.session_state[f"s_{key}"] = min(100, max(0, int(round(value))))
+    st.session_state["method"] = weights.method
     st.session_state[SCENARIO_KEY] = slug or None
 
 
@@ -151,20 +164,22 @@ def _reset(criteria: pd.DataFrame) -> None:
     st.session_state["method"] = "wsm"
 
 
-def show(criteria: pd.DataFrame, presets: pd.DataFrame) -> tuple[scoring.WeightSet, str]:
-    """Draw the panel; return the weighting to use and the method."""
+def show(criteria: pd.DataFrame, presets: pd.DataFrame) -> scoring.WeightSet:
+    """Draw the panel; return the weighting to use (with its method)."""
     sidebar = st.sidebar
     sidebar.header(t("weights_header"))
     labels = text.group_labels()
     for group in scoring.GROUPS:
         sidebar.slider(labels[group], min_value=0, max_value=100, step=1, key=f"w_{group}")
-    raw = {g: st.session_state[f"w_{g}"] for g in scoring.GROUPS}
-    total = sum(raw.values())
+    try:
+        group_shares = scoring.WeightSet(_slider_groups()).group_shares()
+    except WeightError:  # every group at 0
+        group_shares = dict.fromkeys(scoring.GROUPS, 0.0)
     shares = " · ".join(
         t(
             "group_share",
             label=labels[g],
-            share=views.format_percent(raw[g] / total if total else 0, 0, text.lang()),
+            share=views.format_percent(group_shares[g], 0, text.lang()),
         )
         for g in scoring.GROUPS
     )
@@ -224,27 +239,25 @@ def _sub_weights(sidebar: DeltaGenerator, criteria: pd.DataFrame, labels: dict[s
                         key=f"s_{row.key}",
                         help=row.help_de or None,
                     )
-    changed = current_state(criteria).within
+    changed = _slider_within(criteria)
     if changed:
         sidebar.caption(t("sub_weights_changed", count=len(changed)))
 
 
-def _weights(
-    criteria: pd.DataFrame, warn: Callable[[str], object]
-) -> tuple[scoring.WeightSet, str]:
-    state = current_state(criteria)
+def _weights(criteria: pd.DataFrame, warn: Callable[[str], object]) -> scoring.WeightSet:
+    """The sliders' weighting, or (with a warning) the default one if it cannot rank."""
     try:
-        weights = state.weight_set()
+        weights = _slider_weights(criteria)
         weights.criterion_weights(criteria)
     except CockpitError as exc:
         warn(t("weights_error", detail=exc.message(text.lang())))
-        weights = scoring.WeightSet()
-    return weights, state.method
+        weights = scoring.WeightSet(method=_method())
+    return weights
 
 
-def current(criteria: pd.DataFrame) -> tuple[scoring.WeightSet, str]:
-    """The weighting and method without drawing the panel (presentation mode); the panel's
-    values survive because :func:`init_from_url` re-assigns its keys on every run."""
+def current(criteria: pd.DataFrame) -> scoring.WeightSet:
+    """The weighting without drawing the panel (presentation mode); the panel's values
+    survive because :func:`init_from_url` re-assigns its keys on every run."""
     return _weights(criteria, st.warning)
 
 

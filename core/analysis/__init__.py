@@ -37,7 +37,6 @@ from core.analysis.stakeholders import (
     MEANS as STAKEHOLDER_MEANS,
     aggregate as aggregate_stakeholders,
     dissent as stakeholder_dissent,
-    group_shares as stakeholder_group_shares,
     profiles as stakeholder_profiles,
     save as save_stakeholder,
     spread as stakeholder_spread,
@@ -80,7 +79,6 @@ __all__ = [
     "score_curves",
     "solve_portfolio",
     "stakeholder_dissent",
-    "stakeholder_group_shares",
     "stakeholder_profiles",
     "stakeholder_spread",
 ]

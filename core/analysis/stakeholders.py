@@ -22,10 +22,11 @@ import numpy as np
 import pandas as pd
 
 from core.editing import audit, auth, scenarios
-from core.editing.scenarios import Profile, ProfileWeights
+from core.editing.scenarios import Profile
 from core.errors import InputError
 from core.scoring.area_model import AreaModel, rank_area
 from core.scoring.weights import GROUPS
+from core.scoring.weightset import WeightSet
 
 MEANS = ("arithmetic", "geometric")
 KIND = "stakeholder"
@@ -35,7 +36,7 @@ def save(
     conn: duckdb.DuckDBPyConnection,
     actor: auth.Actor,
     name: str,
-    weights: ProfileWeights,
+    weights: WeightSet,
     criteria: pd.DataFrame,
     *,
     slug: str | None = None,
@@ -64,15 +65,14 @@ def profiles(conn: duckdb.DuckDBPyConnection) -> list[Profile]:
 # --- shares and aggregation ---------------------------------------------------------------------
 
 
-def group_shares(weights: ProfileWeights) -> np.ndarray:
-    """Group weights as shares summing to 1, in :data:`GROUPS` order."""
-    raw = np.array([weights.groups[g] for g in GROUPS], dtype=float)
-    return raw / raw.sum()
+def _group_share_rows(weights: Sequence[WeightSet]) -> np.ndarray:
+    """One row of group shares (:data:`GROUPS` order) per weighting."""
+    return np.array([list(w.group_shares().values()) for w in weights], dtype=float)
 
 
-def within_shares(weights: ProfileWeights, criteria: pd.DataFrame) -> np.ndarray:
+def within_shares(weights: WeightSet, criteria: pd.DataFrame) -> np.ndarray:
     """Sub-criterion weights as shares within their group (each group sums to 1, or 0 if empty)."""
-    raw = weights.weight_set(criteria).within_weights(criteria)
+    raw = weights.within_weights(criteria)
     groups = criteria["grp"].to_numpy()
     shares = np.zeros(len(raw))
     for group in GROUPS:
@@ -100,12 +100,12 @@ def _mean(matrix: np.ndarray, how: str) -> tuple[np.ndarray, bool]:
 class Aggregate:
     """The group weighting and which levels fell back from geometric to arithmetic."""
 
-    weights: ProfileWeights
+    weights: WeightSet
     fallbacks: tuple[str, ...]  # "groups" and/or group keys
 
 
 def aggregate(
-    members: Sequence[ProfileWeights],
+    members: Sequence[WeightSet],
     criteria: pd.DataFrame,
     how: str = "arithmetic",
     method: str = "wsm",
@@ -120,7 +120,7 @@ def aggregate(
     if not members:
         raise InputError("aggregate_no_profiles")
     fallbacks: list[str] = []
-    groups, fell_back = _mean(np.vstack([group_shares(m) for m in members]), how)
+    groups, fell_back = _mean(_group_share_rows(members), how)
     if fell_back:
         fallbacks.append("groups")
     within_matrix = np.vstack([within_shares(m, criteria) for m in members])
@@ -138,7 +138,7 @@ def aggregate(
         within[mask] = part
         if fell_back:
             fallbacks.append(group)
-    result = ProfileWeights(
+    result = WeightSet(
         {g: float(v) * 100 for g, v in zip(GROUPS, groups, strict=True)},
         {k: float(v) * 100 for k, v in zip(criteria["key"], within, strict=True)},
         method,
@@ -147,16 +147,16 @@ def aggregate(
 
 
 def spread(
-    members: Mapping[str, ProfileWeights], criteria: pd.DataFrame, group: ProfileWeights
+    members: Mapping[str, WeightSet], criteria: pd.DataFrame, group: WeightSet
 ) -> pd.DataFrame:
     """Per weight (group share, sub-criterion share within its group): min, max, group value.
 
     All values are percentages. Rows: the three groups first, then every criterion.
     """
     names = list(members)
-    g_matrix = np.vstack([group_shares(members[n]) for n in names]) * 100
+    g_matrix = _group_share_rows([members[n] for n in names]) * 100
     w_matrix = np.vstack([within_shares(members[n], criteria) for n in names]) * 100
-    group_row = group_shares(group) * 100
+    group_row = _group_share_rows([group])[0] * 100
     within_row = within_shares(group, criteria) * 100
     rows = []
     for j, g in enumerate(GROUPS):
@@ -194,17 +194,17 @@ def spread(
 
 def dissent(
     models: Mapping[str, AreaModel],
-    members: Mapping[str, ProfileWeights],
-    group: ProfileWeights,
+    members: Mapping[str, WeightSet],
+    group: WeightSet,
 ) -> pd.DataFrame:
     """Per stakeholder and area: their top option, the group's top option, whether they differ."""
     rows = []
     for area, model in models.items():
-        group_rank = rank_area(model, group.weight_set(model.criteria), group.method)
+        group_rank = rank_area(model, group.for_criteria(model.criteria), group.method)
         group_top = scenarios.top_options(group_rank)
         names = dict(zip(group_rank["option_id"], group_rank["option"]))
         for name, weights in members.items():
-            ranking = rank_area(model, weights.weight_set(model.criteria), group.method)
+            ranking = rank_area(model, weights.for_criteria(model.criteria), group.method)
             own = scenarios.top_options(ranking)
             rows.append(
                 {

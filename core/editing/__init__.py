@@ -53,10 +53,10 @@ from core.editing.rows import (
 )
 from core.editing.scenarios import (
     Profile,
-    ProfileWeights,
     compare as compare_scenarios,
     delete as delete_scenario,
     list_profiles,
+    profile_name,
     rename as rename_scenario,
     save as save_scenario,
 )
@@ -78,7 +78,6 @@ __all__ = [
     "PARTICIPANT",
     "PermissionDeniedError",
     "Profile",
-    "ProfileWeights",
     "RateLimiter",
     "RowEdit",
     "ValidationFailed",
@@ -100,6 +99,7 @@ __all__ = [
     "oidc_is_editor",
     "participant_token",
     "participant_token_valid",
+    "profile_name",
     "read_only_columns",
     "remove_row",
     "removed_rows",

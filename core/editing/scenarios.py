@@ -1,9 +1,10 @@
 """Saved weight scenarios (and stakeholder profiles): save, load, rename, delete, compare.
 
 Both live in ``weight_profiles`` (kind ``scenario`` or ``stakeholder``) with one row per
-criterion in ``profile_criterion_weights``, so a saved weighting keeps every sub-criterion
-weight and the method. The slug is fixed when a profile is first saved; renaming changes
-only the name, so links like ``?scenario=<slug>`` keep working. Deleting is a soft delete
+criterion in ``profile_criterion_weights``, so a saved weighting (a
+:class:`~core.scoring.weightset.WeightSet`) keeps every sub-criterion weight and the method.
+The slug is fixed when a profile is first saved; renaming changes only the name, so links
+like ``?scenario=<slug>`` keep working. Deleting is a soft delete
 (undo from the audit trail). Every change goes through :func:`core.editing.audit.audited_write`.
 """
 
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import duckdb
 import pandas as pd
@@ -19,7 +20,6 @@ import pandas as pd
 from core.editing import audit, auth
 from core.editing.validation import Field, clean, slugify
 from core.errors import InputError, NotFoundError
-from core.scoring import methods
 from core.scoring.area_model import AreaModel, rank_area
 from core.scoring.weights import GROUPS
 from core.scoring.weightset import WeightSet
@@ -28,32 +28,7 @@ KINDS = ("scenario", "stakeholder")
 ENTITY = {"scenario": "scenarios", "stakeholder": "stakeholders"}
 NAME_FIELD = Field("name", "required_text", max_length=80)
 GROUP_COLUMNS = {g: f"w_{g}" for g in GROUPS}
-
-
-@dataclass(frozen=True)
-class ProfileWeights:
-    """Group weights, within-group weights per criterion and the scoring method."""
-
-    groups: Mapping[str, float]
-    within: Mapping[str, float] = field(default_factory=dict)
-    method: str = "wsm"
-
-    def __post_init__(self) -> None:
-        methods.get(self.method)  # the registry is the authority; the store checks the format
-        object.__setattr__(self, "groups", {g: float(self.groups.get(g, 0.0)) for g in GROUPS})
-        object.__setattr__(self, "within", {k: float(v) for k, v in self.within.items()})
-
-    def weight_set(self, criteria: pd.DataFrame | None = None) -> WeightSet:
-        """The :class:`WeightSet`; with ``criteria``, sub-weights of unknown ones are dropped."""
-        within = self.within
-        if criteria is not None:
-            known = set(criteria["key"])
-            within = {k: v for k, v in within.items() if k in known}
-        return WeightSet(dict(self.groups), within)
-
-    def validate(self, criteria: pd.DataFrame) -> None:
-        """Raise :class:`~core.errors.WeightError` unless these weights rank ``criteria``."""
-        self.weight_set(criteria).criterion_weights(criteria)
+WEIGHT_COLUMNS = (*GROUP_COLUMNS.values(), "method")
 
 
 @dataclass(frozen=True)
@@ -65,8 +40,13 @@ class Profile:
     kind: str
     author: str
     created_at: dt.datetime
-    weights: ProfileWeights
+    weights: WeightSet
     description: str = ""
+
+
+def profile_name(name: str) -> str:
+    """``name`` as a profile is saved under (trimmed); :class:`InputError` if it is unusable."""
+    return clean(NAME_FIELD, name)
 
 
 def _check_kind(kind: str) -> None:
@@ -91,8 +71,8 @@ def list_profiles(conn: duckdb.DuckDBPyConnection, kind: str) -> list[Profile]:
             kind=r[2],
             author=r[3],
             created_at=r[4],
-            weights=ProfileWeights(
-                dict(zip(GROUPS, r[5:8], strict=True)), within.get(r[0], {}), r[8]
+            weights=WeightSet.from_row(
+                dict(zip(WEIGHT_COLUMNS, r[5:9], strict=True)), within.get(r[0], {})
             ),
             description=r[9],
         )
@@ -150,7 +130,7 @@ def _criterion_rows(conn: duckdb.DuckDBPyConnection) -> list[tuple[str, float]]:
 
 
 def _write_weights(
-    conn: duckdb.DuckDBPyConnection, slug: str, weights: ProfileWeights
+    conn: duckdb.DuckDBPyConnection, slug: str, weights: WeightSet
 ) -> list[tuple[str, float | None, float]]:
     """Upsert one weight per active criterion; return (criterion, old, new) where changed."""
     old = dict(
@@ -178,7 +158,7 @@ def save(
     conn: duckdb.DuckDBPyConnection,
     actor: auth.Actor,
     name: str,
-    weights: ProfileWeights,
+    weights: WeightSet,
     criteria: pd.DataFrame,
     *,
     kind: str = "scenario",
@@ -194,7 +174,7 @@ def save(
     participant link). ``permit`` defaults to editors only.
     """
     _check_kind(kind)
-    label = clean(NAME_FIELD, name)
+    label = profile_name(name)
     if slug is not None:
         slug = clean(Field("slug", "slug", max_length=80), slug)
     text = clean(Field("description", "text", max_length=500), description)
@@ -293,7 +273,7 @@ def rename(
 ) -> audit.WriteResult:
     """Give profile ``slug`` a new name (the slug, and so every link, stays)."""
     _check_kind(kind)
-    label = clean(NAME_FIELD, new_name)
+    label = profile_name(new_name)
     auth.require_editor(actor)
 
     def work(_when: dt.datetime) -> list[audit.Entry]:
@@ -358,7 +338,7 @@ class Comparison:
 
 def compare(
     models: Mapping[str, AreaModel],
-    named: Mapping[str, ProfileWeights],
+    named: Mapping[str, WeightSet],
 ) -> Comparison:
     """Rank every area under each named weighting; mark areas where the winners differ."""
     if len(named) < 1:
@@ -370,7 +350,7 @@ def compare(
         table = pd.DataFrame({"option_id": model.options["id"], "option": model.options["name"]})
         winners = set()
         for label, weights in named.items():
-            ranking = rank_area(model, weights.weight_set(model.criteria), weights.method)
+            ranking = rank_area(model, weights.for_criteria(model.criteria), weights.method)
             table[label] = table["option_id"].map(dict(zip(ranking["option_id"], ranking["rank"])))
             top = top_options(ranking)
             winners.add(top)

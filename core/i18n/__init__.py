@@ -62,14 +62,6 @@ TEXT: dict[str, dict[str, str]] = _load_texts(CATALOGUE_DIR)
 PROSE: dict[str, dict[str, str]] = _load_prose(PROSE_DIR)
 
 
-def for_method(key: str, method: str) -> str:
-    """The catalogue key to use under ``method``: PROMETHEE II scores are net flows in
-    [−1, 1], not points out of 100, so texts that name points have a ``<key>_netflow`` twin."""
-    if method == "promethee2" and f"{key}_netflow" in TEXT:
-        return f"{key}_netflow"
-    return key
-
-
 def t(key: str, lang: str = "de", /, **params: Any) -> str:
     """Translate ``key`` into ``lang`` and fill in ``params``."""
     entry = TEXT[key]

@@ -35,6 +35,7 @@ from core.scoring.weights import (
 )
 from core.scoring.weightset import (
     DEFAULT_GROUP_WEIGHTS,
+    DEFAULT_METHOD,
     WeightSet,
     parse_weights_spec,
 )
@@ -42,6 +43,7 @@ from core.scoring.weightset import (
 __all__ = [
     "AreaModel",
     "DEFAULT_GROUP_WEIGHTS",
+    "DEFAULT_METHOD",
     "DecisionProblem",
     "Evaluation",
     "GROUPS",

@@ -54,10 +54,7 @@ class BatchScorer:
 
     def current_shares(self, weights: WeightSet) -> np.ndarray:
         """The weighting's group weights as shares of the effective groups (sum 1)."""
-        raw = np.array([weights.groups[g] for g in self.groups], dtype=float)
-        if raw.size == 0 or raw.sum() <= 0:
-            raise WeightError("weights_all_zero")
-        return raw / raw.sum()
+        return np.array(list(weights.group_shares(self.groups).values()), dtype=float)
 
     def criterion_weights(self, shares: ArrayLike) -> np.ndarray:
         """Criterion weights (T×n) for group shares (T×G, or G for a single weighting)."""

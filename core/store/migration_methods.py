@@ -3,7 +3,7 @@
 ``weight_profiles.method`` was created with ``CHECK (method IN ('wsm', 'topsis',
 'promethee2'))``, so adding a scoring method meant changing the schema. The scoring-method
 registry (:mod:`core.scoring.methods`) is the one authority on which methods exist and the
-write path (:class:`core.editing.scenarios.ProfileWeights`) checks against it; the store keeps
+write path (:class:`core.scoring.weightset.WeightSet`) checks against it; the store keeps
 a format check only: a method key is a lower-case slug (``[a-z][a-z0-9_]*``, the registry's
 ``KEY_PATTERN``).
 

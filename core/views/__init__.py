@@ -62,6 +62,7 @@ from core.views.tables import (
 from core.views.urlstate import (
     ViewState,
     describe_ignored as describe_ignored_params,
+    group_params,
     overlay_scenario,
     parse_present,
     parse_query,
@@ -87,6 +88,7 @@ __all__ = [
     "format_number",
     "format_percent",
     "format_points",
+    "group_params",
     "group_stability_sentence",
     "heatmap_frame",
     "overlay_scenario",

@@ -14,8 +14,6 @@ from core import i18n
 from core.scoring.weights import GROUPS
 from core.scoring.weightset import WeightSet
 
-PRESET_COLUMNS = {g: f"w_{g}" for g in GROUPS}
-
 
 def matching_preset(weights: WeightSet, presets: pd.DataFrame) -> str | None:
     """Slug of the first preset with the same group shares and no sub-weight overrides.
@@ -26,11 +24,10 @@ def matching_preset(weights: WeightSet, presets: pd.DataFrame) -> str | None:
     if weights.within:
         return None
     shares = weights.group_shares()
-    for preset in presets.itertuples(index=False):
-        raw = {g: float(getattr(preset, column)) for g, column in PRESET_COLUMNS.items()}
-        total = sum(raw.values())
-        if total > 0 and all(math.isclose(shares[g], raw[g] / total, abs_tol=1e-9) for g in GROUPS):
-            return str(preset.slug)
+    for preset in presets.to_dict("records"):
+        preset_shares = WeightSet.from_row(preset).group_shares()
+        if all(math.isclose(shares[g], preset_shares[g], abs_tol=1e-9) for g in GROUPS):
+            return str(preset["slug"])
     return None
 
 

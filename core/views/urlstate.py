@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from core import i18n
 from core.scoring import methods
 from core.scoring.weights import GROUPS
-from core.scoring.weightset import DEFAULT_GROUP_WEIGHTS, WeightSet
+from core.scoring.weightset import DEFAULT_GROUP_WEIGHTS, DEFAULT_METHOD, WeightSet
 
 LANGS = ("de", "en")
 SCENARIO_SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
@@ -26,20 +26,17 @@ MAX_WEIGHT = 100
 
 @dataclass(frozen=True)
 class ViewState:
-    """Everything a link must reproduce."""
+    """Everything a link must reproduce: the weighting and where and how it is viewed.
 
-    groups: Mapping[str, int] = field(
-        default_factory=lambda: {g: int(v) for g, v in DEFAULT_GROUP_WEIGHTS.items()}
-    )
-    within: Mapping[str, int] = field(default_factory=dict)
-    method: str = "wsm"
+    In a link the weights are whole numbers 0–100 (``w_<group>``, ``s_<criterion>``), and
+    only sub-weights that differ from their default are named.
+    """
+
+    weights: WeightSet = field(default_factory=WeightSet)
     area: str | None = None
     lang: str = "de"
     present: bool = False  # presentation mode (committee view), ``present=1``
     scenario: str | None = None  # saved weight scenario the weights start from, ``scenario=slug``
-
-    def weight_set(self) -> WeightSet:
-        return WeightSet(dict(self.groups), dict(self.within))
 
 
 def _as_int_weight(raw: str) -> int | None:
@@ -90,10 +87,10 @@ def parse_query(
             ignored.append(name)
         elif value != default_within[key]:
             within[key] = value
-    method = _first(params.get("method", "wsm")).strip()
+    method = _first(params.get("method", DEFAULT_METHOD)).strip()
     if method not in methods.keys():
         ignored.append("method")
-        method = "wsm"
+        method = DEFAULT_METHOD
     area: str | None = None
     if "area" in params:
         area = _first(params["area"]).strip()
@@ -117,7 +114,8 @@ def parse_query(
         if not SCENARIO_SLUG.fullmatch(scenario):
             ignored.append("scenario")
             scenario = None
-    return ViewState(groups, within, method, area, lang, present, scenario), ignored
+    weights = WeightSet(groups, within, method)
+    return ViewState(weights, area, lang, present, scenario), ignored
 
 
 def parse_present(raw: str | None) -> bool | None:
@@ -128,11 +126,17 @@ def parse_present(raw: str | None) -> bool | None:
     return {"1": True, "0": False}.get(text)
 
 
+def group_params(groups: Mapping[str, float]) -> dict[str, str]:
+    """The group weights as query parameters (whole numbers)."""
+    return {GROUP_PARAM[g]: str(int(groups[g])) for g in GROUPS}
+
+
 def to_query(state: ViewState) -> dict[str, str]:
     """The state as query parameters (sub-weights only where they differ from the default)."""
-    query = {GROUP_PARAM[g]: str(int(state.groups[g])) for g in GROUPS}
-    query.update({f"{SUB_PREFIX}{k}": str(int(v)) for k, v in sorted(state.within.items())})
-    query["method"] = state.method
+    weights = state.weights
+    query = group_params(weights.groups)
+    query.update({f"{SUB_PREFIX}{k}": str(int(v)) for k, v in sorted(weights.within.items())})
+    query["method"] = weights.method
     if state.area:
         query["area"] = state.area
     if state.lang != "de":
@@ -147,37 +151,40 @@ def to_query(state: ViewState) -> dict[str, str]:
 def overlay_scenario(
     state: ViewState,
     params: Mapping[str, str | Iterable[str]],
-    groups: Mapping[str, float],
-    within: Mapping[str, float],
-    method: str,
+    scenario: WeightSet,
     default_within: Mapping[str, int],
 ) -> ViewState:
     """Start from a saved scenario's weights; weights and method named in the URL win.
 
     A link ``?scenario=slug`` loads the scenario; the app's own links also carry the
     current weights, so a view changed after loading a scenario is reproduced exactly.
+    The scenario's weights are rounded to the whole numbers a link holds.
     """
+    current = state.weights
     explicit_groups = any(name in params for name in GROUP_PARAM.values())
     new_groups = (
-        dict(state.groups)
+        dict(current.groups)
         if explicit_groups
-        else {g: min(MAX_WEIGHT, max(0, int(round(float(groups.get(g, 0)))))) for g in GROUPS}
+        else {g: _url_weight(scenario.groups[g]) for g in GROUPS}
     )
     if sum(new_groups.values()) <= 0:
-        new_groups = dict(state.groups)
+        new_groups = dict(current.groups)
     new_within = {
-        key: min(MAX_WEIGHT, max(0, int(round(float(value)))))
-        for key, value in within.items()
-        if key in default_within
+        key: _url_weight(value) for key, value in scenario.within.items() if key in default_within
     }
     new_within = {k: v for k, v in new_within.items() if v != default_within[k]}
     for key in default_within:
         if f"{SUB_PREFIX}{key}" in params:
             new_within.pop(key, None)
-            if key in state.within:
-                new_within[key] = state.within[key]
-    new_method = state.method if "method" in params or method not in methods.keys() else method
-    return replace(state, groups=new_groups, within=new_within, method=new_method)
+            if key in current.within:
+                new_within[key] = int(current.within[key])
+    new_method = current.method if "method" in params else scenario.method
+    return replace(state, weights=WeightSet(new_groups, new_within, new_method))
+
+
+def _url_weight(value: float) -> int:
+    """A weight as a link holds it: rounded to a whole number in 0–100."""
+    return min(MAX_WEIGHT, max(0, int(round(value))))
 
 
 # Characters of a rejected value that the note repeats; anything else (Markdown, HTML,

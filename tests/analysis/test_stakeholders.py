@@ -14,9 +14,9 @@ from core import settings, store
 from core.analysis import stakeholders
 from core.editing import audit
 from core.editing.auth import Actor, PermissionDeniedError
-from core.editing.scenarios import ProfileWeights
 from core.errors import InputError
 from core.scoring import area_model
+from core.scoring.weightset import WeightSet
 
 CRITERIA = pd.DataFrame(
     {
@@ -27,10 +27,8 @@ CRITERIA = pd.DataFrame(
 )
 
 
-def profile(cost: float, citizen: float, feasibility: float, **within: float) -> ProfileWeights:
-    return ProfileWeights(
-        {"cost": cost, "citizen_value": citizen, "feasibility": feasibility}, within
-    )
+def profile(cost: float, citizen: float, feasibility: float, **within: float) -> WeightSet:
+    return WeightSet({"cost": cost, "citizen_value": citizen, "feasibility": feasibility}, within)
 
 
 def test_arithmetic_mean_of_shares() -> None:
@@ -184,7 +182,7 @@ def test_dissent_lists_who_sees_another_winner(conn: duckdb.DuckDBPyConnection) 
     table = stakeholders.dissent(models, members, group)
     assert len(table) == 2 * len(models)
     for row in table.itertuples():
-        own = area_model.rank_area(models[row.area], members[row.stakeholder].weight_set())
+        own = area_model.rank_area(models[row.area], members[row.stakeholder])
         assert row.own_top == own.iloc[0]["option"] or " = " in row.own_top
         assert row.differs == (row.own_top != row.group_top)
     assert table["differs"].any()

@@ -5,19 +5,22 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings as hypothesis_settings, strategies as st
 
 from core import settings, store
 from core.editing import audit, rows as editing_rows, scenarios
 from core.editing.auth import Actor, PermissionDeniedError
-from core.editing.scenarios import ProfileWeights
 from core.errors import InputError, NotFoundError, WeightError
 from core.scoring import area_model
+from core.scoring.methods import METHODS
+from core.scoring.weights import GROUPS
+from core.scoring.weightset import WeightSet
 
 EDITOR = Actor("anna", "editor")
-BUDGET = ProfileWeights(
+BUDGET = WeightSet(
     {"cost": 70, "citizen_value": 20, "feasibility": 10}, {"npv_cost": 80, "reach": 10}, "topsis"
 )
-CITIZENS = ProfileWeights({"cost": 0, "citizen_value": 100, "feasibility": 0})
+CITIZENS = WeightSet({"cost": 0, "citizen_value": 100, "feasibility": 0})
 
 
 @pytest.fixture
@@ -105,14 +108,14 @@ def test_invalid_weights_and_names(conn: duckdb.DuckDBPyConnection, criteria: pd
             conn,
             EDITOR,
             "Null",
-            ProfileWeights({"cost": 0, "citizen_value": 0, "feasibility": 0}),
+            WeightSet({"cost": 0, "citizen_value": 0, "feasibility": 0}),
             criteria,
         )
     with pytest.raises(InputError) as info:
         scenarios.save(conn, EDITOR, "   ", BUDGET, criteria)
     assert info.value.key == "edit_required"
     with pytest.raises(InputError):
-        ProfileWeights({"cost": 1}, method="magic")
+        WeightSet({"cost": 1}, method="magic")
 
 
 def test_removed_criteria_drop_out_of_loaded_weights(
@@ -134,7 +137,7 @@ def test_compare_marks_areas_where_the_winner_differs(conn: duckdb.DuckDBPyConne
     for area, table in comparison.ranks.items():
         assert list(table.columns) == ["option_id", "option", "Budget", "Bürger"]
         assert table["Budget"].min() == 1
-        budget = area_model.rank_area(models[area], BUDGET.weight_set(), "topsis")
+        budget = area_model.rank_area(models[area], BUDGET, "topsis")
         assert dict(zip(budget["option_id"], budget["rank"])) == dict(
             zip(table["option_id"], table["Budget"])
         )
@@ -144,3 +147,26 @@ def test_compare_marks_areas_where_the_winner_differs(conn: duckdb.DuckDBPyConne
     assert comparison.differing  # these two weightings disagree somewhere
     same = scenarios.compare(models, {"A": BUDGET, "B": BUDGET})
     assert same.differing == ()
+
+
+positive = st.floats(min_value=1e-6, max_value=1e6)
+weight = st.one_of(st.just(0.0), positive)
+
+
+@hypothesis_settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.fixed_dictionaries({g: weight for g in GROUPS}).filter(lambda g: sum(g.values()) > 0),
+    st.sampled_from(METHODS),
+    st.data(),
+)
+def test_saved_weighting_loads_as_an_equal_object(
+    conn: duckdb.DuckDBPyConnection, groups: dict[str, float], method: str, data: st.DataObject
+) -> None:
+    criteria = store.criteria(conn)
+    # a saved weighting names every criterion (the page spells the defaults out)
+    within = {key: data.draw(positive, label=key) for key in criteria["key"]}
+    weights = WeightSet(groups, within, method)
+    slug, _ = scenarios.save(conn, EDITOR, "Runde", weights, criteria, overwrite=True)
+    assert scenarios.load(conn, slug).weights == weights

@@ -30,7 +30,6 @@ DYNAMIC_PREFIXES = (
     "group_",  # a criterion group: cost, citizen_value, feasibility
     "kind_",  # a system's kind: in_house, saas, shared, standard
     "mc_mode_",  # the Monte Carlo sampling mode (ui/montecarlo_section.py)
-    "method_",  # a scoring method: wsm, topsis, promethee2
     "param_",  # a rejected URL parameter (core/views/urlstate.py)
     "pathway_",  # an option's pathway
     "pf_objective_",  # the portfolio objective (ui/portfolio_section.py)
@@ -43,8 +42,18 @@ DYNAMIC_PREFIXES = (
 
 # f"{key}<suffix>" builds the twin of a used key.
 DYNAMIC_SUFFIXES = (
-    "_netflow",  # i18n.for_method: PROMETHEE II wording of a text that names points
     "_short",  # views.ranking_short_headers: the narrow table's header
+)
+# scoring.text_key builds f"{key}_{variant}" for a method's text variant (PROMETHEE II:
+# "_netflow", wording of a text that names points); the registry declares the variants.
+VARIANT_SUFFIXES = tuple(
+    sorted(
+        {
+            f"_{scoring.method_spec(m).text_variant}"
+            for m in scoring.METHODS
+            if scoring.method_spec(m).text_variant
+        }
+    )
 )
 
 # Families whose values the code declares: every key they build must exist.
@@ -56,8 +65,8 @@ KEY_FAMILIES = {
     "audit_entity_": editing.AUDIT_ENTITIES,
 }
 
-# Callables whose first argument is a catalogue key: t() and its aliases, for_method().
-KEY_FUNCTIONS = {"t", "_t", "for_method"}
+# Callables whose first argument is a catalogue key: t() and its aliases, text_key().
+KEY_FUNCTIONS = {"t", "_t", "text_key"}
 ERROR_BASE = "CockpitError"
 
 
@@ -146,10 +155,10 @@ def used_keys(keys: set[str], sources: Sources) -> set[str]:
     while twins := {
         key
         for key in keys - used
-        for suffix in DYNAMIC_SUFFIXES
+        for suffix in (*DYNAMIC_SUFFIXES, *VARIANT_SUFFIXES)
         if key.endswith(suffix)
         and key.removesuffix(suffix) in used
-        and suffix in sources.fstring_suffixes
+        and (suffix in sources.fstring_suffixes or suffix in VARIANT_SUFFIXES)
     }:
         used |= twins
     return used

@@ -10,7 +10,7 @@ from core import store
 from core.analysis import stakeholders
 from core.editing import audit, auth
 from core.editing.auth import Actor
-from core.editing.scenarios import ProfileWeights
+from core.scoring.weightset import WeightSet
 from tests.pages import editing_support
 from tests.pages.editing_support import PASSWORD, SECRETS, login, read, texts
 
@@ -22,7 +22,7 @@ LINK_SECRET = SECRETS["cockpit"]["link_secret"].encode()
 
 
 def _add(path: str, name: str, groups: tuple[int, int, int]) -> None:
-    weights = ProfileWeights(dict(zip(("cost", "citizen_value", "feasibility"), groups)))
+    weights = WeightSet(dict(zip(("cost", "citizen_value", "feasibility"), groups)))
     with read(path) as conn:
         stakeholders.save(conn, Actor("moderation", "editor"), name, weights, store.criteria(conn))
 

@@ -9,8 +9,8 @@ from streamlit.testing.v1 import AppTest
 from core import settings, store
 from core.editing import audit, scenarios
 from core.editing.auth import Actor
-from core.editing.scenarios import ProfileWeights
 from core.scoring import area_model
+from core.scoring.weightset import WeightSet
 from tests.pages import editing_support
 from tests.pages.editing_support import PASSWORD, SECRETS, login, read, texts
 from ui import weights_panel
@@ -19,13 +19,11 @@ app = editing_support.app  # fixtures
 fresh_db = editing_support.fresh_db
 
 PAGE = "pages/scenarios.py"
-BUDGET = ProfileWeights(
-    {"cost": 80, "citizen_value": 10, "feasibility": 10}, {"npv_cost": 90}, "topsis"
-)
-CITIZENS = ProfileWeights({"cost": 0, "citizen_value": 100, "feasibility": 0})
+BUDGET = WeightSet({"cost": 80, "citizen_value": 10, "feasibility": 10}, {"npv_cost": 90}, "topsis")
+CITIZENS = WeightSet({"cost": 0, "citizen_value": 100, "feasibility": 0})
 
 
-def _save(path: str, name: str, weights: ProfileWeights) -> str:
+def _save(path: str, name: str, weights: WeightSet) -> str:
     with read(path) as conn:
         slug, _ = scenarios.save(conn, Actor("anna", "editor"), name, weights, store.criteria(conn))
     return slug

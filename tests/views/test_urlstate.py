@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from hypothesis import given, strategies as st
 
-from core.scoring.weightset import DEFAULT_GROUP_WEIGHTS
+from core.scoring.methods import METHODS
+from core.scoring.weightset import DEFAULT_GROUP_WEIGHTS, WeightSet
 from core.views import urlstate
 
 AREAS = ["homepage", "ozg"]
@@ -23,9 +24,9 @@ def test_valid_query_round_trips() -> None:
     }
     state, ignored = urlstate.parse_query(params, AREAS, WITHIN)
     assert ignored == []
-    assert state.groups == {"cost": 60, "citizen_value": 25, "feasibility": 15}
-    assert state.within == {"reach": 80}
-    assert (state.method, state.area, state.lang) == ("topsis", "ozg", "en")
+    assert state.weights.groups == {"cost": 60, "citizen_value": 25, "feasibility": 15}
+    assert state.weights.within == {"reach": 80}
+    assert (state.weights.method, state.area, state.lang) == ("topsis", "ozg", "en")
     assert urlstate.to_query(state) == params
 
 
@@ -49,16 +50,16 @@ def test_bad_values_fall_back_and_are_reported() -> None:
         "area",
         "lang",
     }
-    assert state.groups == {g: int(v) for g, v in DEFAULT_GROUP_WEIGHTS.items()}
-    assert state.within == {}
-    assert (state.method, state.area, state.lang) == ("wsm", None, "de")
+    assert state.weights.groups == {g: int(v) for g, v in DEFAULT_GROUP_WEIGHTS.items()}
+    assert state.weights.within == {}
+    assert (state.weights.method, state.area, state.lang) == ("wsm", None, "de")
 
 
 def test_all_zero_group_weights_are_rejected() -> None:
     params = {"w_cost": "0", "w_citizen_value": "0", "w_feasibility": "0"}
     state, ignored = urlstate.parse_query(params, AREAS, WITHIN)
     assert sorted(ignored) == ["w_citizen_value", "w_cost", "w_feasibility"]
-    assert sum(state.groups.values()) > 0
+    assert sum(state.weights.groups.values()) > 0
 
 
 def test_pickled_or_code_payloads_are_just_invalid_text() -> None:
@@ -87,10 +88,10 @@ def test_pickled_or_code_payloads_are_just_invalid_text() -> None:
 )
 def test_any_query_gives_a_valid_state(params: dict[str, str]) -> None:
     state, _ = urlstate.parse_query(params, AREAS, WITHIN)
-    assert sum(state.groups.values()) > 0
-    assert all(0 <= v <= 100 for v in state.groups.values())
+    assert sum(state.weights.groups.values()) > 0
+    assert all(0 <= v <= 100 for v in state.weights.groups.values())
     assert state.area in (None, *AREAS)
-    state.weight_set()  # never raises
+    assert state.weights.group_shares()  # a valid weighting: built without an error
 
 
 def test_present_flag_round_trips_and_is_left_out_when_off() -> None:
@@ -134,3 +135,48 @@ def test_rejected_parameters_are_named_in_the_users_words() -> None:
     assert hostile.startswith("Methode „?x??javascript?alert?1???")
     assert "[" not in hostile and "*" not in hostile and "(j" not in hostile and "…" in hostile
     assert urlstate.describe_ignored("scenario", None, "de", labels) == "Szenario (scenario)"
+
+
+url_weight = st.integers(0, 100).map(str)
+url_queries = st.builds(
+    lambda groups, within, method, area, lang, present, scenario: {
+        **dict(zip(urlstate.GROUP_PARAM.values(), groups, strict=True)),
+        **{f"s_{k}": v for k, v in sorted(within.items()) if int(v) != WITHIN[k]},
+        "method": method,
+        **({"area": area} if area else {}),
+        **({"lang": lang} if lang != "de" else {}),
+        **({"present": "1"} if present else {}),
+        **({"scenario": scenario} if scenario else {}),
+    },
+    st.tuples(url_weight, url_weight, url_weight).filter(lambda g: any(int(v) for v in g)),
+    st.dictionaries(st.sampled_from(sorted(WITHIN)), url_weight),
+    st.sampled_from(METHODS),
+    st.sampled_from([None, *AREAS]),
+    st.sampled_from(urlstate.LANGS),
+    st.booleans(),
+    st.sampled_from([None, "sparkurs", "haushalt-2027"]),
+)
+
+
+@given(url_queries)
+def test_url_to_state_to_url_is_identical(params: dict[str, str]) -> None:
+    state, ignored = urlstate.parse_query(params, AREAS, WITHIN)
+    assert ignored == []
+    assert list(urlstate.to_query(state).items()) == list(params.items())  # same order too
+    again, _ = urlstate.parse_query(urlstate.to_query(state), AREAS, WITHIN)
+    assert again == state
+
+
+def test_a_scenario_link_rounds_its_weights_and_the_url_wins() -> None:
+    saved = WeightSet({"cost": 33.6, "citizen_value": 41.2, "feasibility": 0.4}, {"reach": 72.4})
+    saved = saved.with_within({"risk": 25.0}).with_method("topsis")
+    state, _ = urlstate.parse_query({"scenario": "s", "s_risk": "3"}, AREAS, WITHIN)
+    params = {"scenario": "s", "s_risk": "3"}
+    loaded = urlstate.overlay_scenario(state, params, saved, WITHIN).weights
+    assert loaded == WeightSet(
+        {"cost": 34, "citizen_value": 41, "feasibility": 0}, {"reach": 72, "risk": 3}, "topsis"
+    )
+    state, _ = urlstate.parse_query({"w_cost": "5", "method": "wsm"}, AREAS, WITHIN)
+    params = {"w_cost": "5", "method": "wsm"}
+    loaded = urlstate.overlay_scenario(state, params, saved, WITHIN).weights
+    assert (loaded.groups["cost"], loaded.groups["citizen_value"], loaded.method) == (5, 33, "wsm")

@@ -158,7 +158,7 @@ def test_method_comparison(product: MethodSpec, model: area_model.AreaModel) -> 
 
 def test_url_state_accepts_it(product: MethodSpec) -> None:
     state, ignored = urlstate.parse_query({"method": KEY}, ["ozg"], {})
-    assert (state.method, ignored) == (KEY, [])
+    assert (state.weights.method, ignored) == (KEY, [])
     assert urlstate.to_query(state)["method"] == KEY
 
 
@@ -177,7 +177,7 @@ def test_a_saved_scenario_keeps_it_and_passes_the_store_check(
     product: MethodSpec, conn: duckdb.DuckDBPyConnection
 ) -> None:
     criteria = store.criteria(conn)
-    weights = scenarios.ProfileWeights(dict(WEIGHTS.groups), method=KEY)
+    weights = WEIGHTS.with_method(KEY)
     slug, _ = scenarios.save(conn, Actor("anna", "editor"), "Produkt", weights, criteria)
     assert scenarios.load(conn, slug).weights.method == KEY
     (stored,) = conn.execute("SELECT method FROM weight_profiles WHERE slug = ?", [slug]).fetchone()
@@ -186,7 +186,7 @@ def test_a_saved_scenario_keeps_it_and_passes_the_store_check(
 
 def test_without_registration_it_is_unknown(conn: duckdb.DuckDBPyConnection) -> None:
     for call in (
-        lambda: scenarios.ProfileWeights({"cost": 1}, method=KEY),
+        lambda: WeightSet({"cost": 1}, method=KEY),
         lambda: area_model.rank_area(area_model.load_areas(conn, 5, 0.009)["ozg"], WEIGHTS, KEY),
         lambda: batch.build_scorer(area_model.load_areas(conn, 5, 0.009)["ozg"], WEIGHTS, KEY),
     ):
