@@ -12,6 +12,7 @@ from core.excel.apply import (
 from core.excel.audit_sheet import (
     audit_workbook,
 )
+from core.excel.base import Conflict as ImportConflict
 from core.excel.export import (
     ExportRequest,
     all_areas_workbook,
@@ -24,9 +25,11 @@ from core.excel.importer import (
     issue_table,
     plan_import,
 )
+from core.excel.preview import table as preview_table
 
 __all__ = [
     "ExportRequest",
+    "ImportConflict",
     "ImportPlan",
     "all_areas_workbook",
     "apply_plan",
@@ -36,5 +39,6 @@ __all__ = [
     "import_log",
     "issue_table",
     "plan_import",
+    "preview_table",
     "template_workbook",
 ]

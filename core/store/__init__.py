@@ -23,12 +23,21 @@ from core.store.reads import (
     weight_profiles,
 )
 from core.store.seed import load_seed, open_seeded
-from core.store.transactions import WRITE_LOCK, Transaction, transaction
+from core.store.transactions import (
+    WRITE_LOCK,
+    OutsideDoorError,
+    Transaction,
+    door,
+    in_door,
+    require_door,
+    transaction,
+)
 
 __all__ = [
     "PATHWAYS",
     "SYSTEM_KINDS",
     "WRITE_LOCK",
+    "OutsideDoorError",
     "Transaction",
     "area_slugs",
     "areas",
@@ -39,12 +48,15 @@ __all__ = [
     "cost_totals",
     "criteria",
     "data_version",
+    "door",
     "estimate_share",
+    "in_door",
     "is_empty",
     "load_seed",
     "open_seeded",
     "options",
     "require_area",
+    "require_door",
     "sources",
     "systems",
     "transaction",
