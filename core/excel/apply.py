@@ -85,6 +85,7 @@ def _family(edges: list[tuple[str, str]]) -> list[str]:
 def _insert_frame(
     conn: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame, columns: list[str]
 ) -> None:
+    store.require_door()
     if frame.empty:
         return
     view = f"import_{table}"
@@ -144,6 +145,7 @@ def _keep(
     Rows the import removes are marked removed (soft delete) rather than deleted, so the
     editing page's history and undo keep working; systems have no such mark and go.
     """
+    store.require_door()
     keys = pd.DataFrame({"k": key_series(result, table).astype(str).to_numpy()})
     conn.register("import_keys", keys)
     try:
