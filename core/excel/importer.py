@@ -263,7 +263,9 @@ def check_scoped_sheets(
     for title, (area, _table) in sorted(base.sheets.items()):
         if area in scope and title not in present:
             issues.append(
-                Issue(title, None, None, "import_missing_scoped_sheet", {"sheet": title, "area": area})
+                Issue(
+                    title, None, None, "import_missing_scoped_sheet", {"sheet": title, "area": area}
+                )
             )
 
 

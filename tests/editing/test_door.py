@@ -203,8 +203,14 @@ def test_a_viewer_calling_every_write_function_is_refused(conn, a_plan, who) -> 
         "core.editing.rows.add_criterion": lambda: editing.add_criterion(
             conn,
             who,
-            {"label_de": "K", "grp": "feasibility", "direction": "benefit", "min_value": 0,
-             "max_value": 10, "default_weight": 10},
+            {
+                "label_de": "K",
+                "grp": "feasibility",
+                "direction": "benefit",
+                "min_value": 0,
+                "max_value": 10,
+                "default_weight": 10,
+            },
         ),
         "core.editing.rows.add_cost_line": lambda: editing.add_cost_line(
             conn, who, {"option_id": option, "item": "I", "source": "S"}

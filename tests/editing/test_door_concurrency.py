@@ -20,9 +20,7 @@ def _partner(cur: duckdb.DuckDBPyConnection, option: str) -> str:
 
 
 def test_twenty_threads_fifty_edits_no_lost_update(conn) -> None:
-    options = [
-        r[0] for r in conn.execute("SELECT id FROM options ORDER BY id LIMIT 11").fetchall()
-    ]
+    options = [r[0] for r in conn.execute("SELECT id FROM options ORDER BY id LIMIT 11").fetchall()]
     shared, own = options[0], options[1:]
     outcomes: Counter[str] = Counter()
     saved: list[tuple[str, str]] = []
@@ -43,7 +41,11 @@ def test_twenty_threads_fifty_edits_no_lost_update(conn) -> None:
                     editing.save_edits(
                         cur,
                         actor,
-                        [editing.RowEdit("options", (row,), {"partner": loaded}, {"partner": value})],
+                        [
+                            editing.RowEdit(
+                                "options", (row,), {"partner": loaded}, {"partner": value}
+                            )
+                        ],
                     )
                 except editing.EditConflict as exc:
                     assert exc.conflicts[0].field == "partner"

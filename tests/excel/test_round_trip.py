@@ -126,9 +126,11 @@ def test_unchanged_rows_of_a_stale_file_leave_newer_values_alone(conn) -> None:
     other_new = 1.0 if other_old != 1 else 2.0
     data = edit(
         export,
-        lambda b: b["Bewertung"]
-        .cell(assessment_row(b["Bewertung"], second, "risk"), 5)
-        .__setattr__("value", other_new),
+        lambda b: (
+            b["Bewertung"]
+            .cell(assessment_row(b["Bewertung"], second, "risk"), 5)
+            .__setattr__("value", other_new)
+        ),
     )
     plan = excel_import.plan_import(conn, data, "alt.xlsx")
     assert plan.ok and not plan.conflicts and plan.totals()["changed"] == 1
@@ -211,9 +213,7 @@ def test_implausible_money_is_refused_by_import_and_editor(conn) -> None:
     export = excel_export.area_workbook(conn, "ozg", REQUEST)
     data = edit(export, lambda b: b["Kosten"].cell(2, 4).__setattr__("value", 1e300))
     plan = excel_import.plan_import(conn, data, "x.xlsx")
-    assert [(i.sheet, i.row, i.key) for i in plan.issues] == [
-        ("Kosten", 2, "import_column_range")
-    ]
+    assert [(i.sheet, i.row, i.key) for i in plan.issues] == [("Kosten", 2, "import_column_range")]
     line_id = conn.execute("SELECT min(id) FROM cost_lines").fetchone()[0]
     with pytest.raises(editing.ValidationFailed):
         editing.save_edits(
@@ -276,8 +276,8 @@ def test_booleans_german_numbers_and_text_dates_are_accepted(conn) -> None:
     def change(book) -> None:
         ws = book["Kosten"]
         row = find_row(ws, 1, line[0])
-        ws.cell(row, 4).value = f"{line[1]:,.2f}".replace(",", "X").replace(".", ",").replace(
-            "X", "."
+        ws.cell(row, 4).value = (
+            f"{line[1]:,.2f}".replace(",", "X").replace(".", ",").replace("X", ".")
         )
         bw = book["Bewertung"]
         bw.cell(2, 10).value = "WAHR" if bw.cell(2, 10).value else "FALSCH"
