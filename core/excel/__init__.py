@@ -12,7 +12,7 @@ from core.excel.apply import (
 from core.excel.audit_sheet import (
     audit_workbook,
 )
-from core.excel.base import Conflict as ImportConflict
+from core.excel.base import CONFLICT_KINDS, Conflict as ImportConflict
 from core.excel.export import (
     ExportRequest,
     all_areas_workbook,
@@ -28,6 +28,7 @@ from core.excel.importer import (
 from core.excel.preview import table as preview_table
 
 __all__ = [
+    "CONFLICT_KINDS",
     "ExportRequest",
     "ImportConflict",
     "ImportPlan",

@@ -40,6 +40,7 @@ TITLE_KEY = "xl_sheet_base"
 _SHEETS = {s.table: s for s in DATA_SHEETS}
 _META, _SHEET = "meta", "sheet"
 MAX_BASE_ROWS = 2_000_000
+CONFLICT_KINDS = ("changed_both", "removed_in_store", "removed_in_file", "added_both")
 
 
 def titles() -> set[str]:
