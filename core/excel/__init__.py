@@ -11,6 +11,8 @@ from core.excel.apply import (
 )
 from core.excel.audit_sheet import (
     audit_workbook,
+    headed as audit_headed,
+    readable as audit_table,
 )
 from core.excel.base import CONFLICT_KINDS, Conflict as ImportConflict
 from core.excel.export import (
@@ -35,6 +37,8 @@ __all__ = [
     "all_areas_workbook",
     "apply_plan",
     "area_workbook",
+    "audit_headed",
+    "audit_table",
     "audit_workbook",
     "change_table",
     "import_log",

@@ -38,7 +38,9 @@ class Names:
     cost_lines: dict[str, tuple[str, str]]  # id → (item, option id)
 
     @classmethod
-    def read(cls, conn: duckdb.DuckDBPyConnection, plan: ImportPlan, lang: str) -> Names:
+    def read(cls, conn: duckdb.DuckDBPyConnection, plan: ImportPlan | None, lang: str) -> Names:
+        """Names from the store (removed rows included: the audit trail names them too)
+        and, for an import preview, from the plan's resulting tables."""
         areas = store.areas(conn)
         area_names = dict(zip(areas["slug"], areas[i18n.localized_column("name", lang)]))
         crit = store.criteria(conn)
@@ -48,32 +50,28 @@ class Names:
                 crit["key"], crit[i18n.localized_column("label", lang)], crit["unit"], strict=True
             )
         }
-        options: dict[str, tuple[str, str]] = {}
-        systems: dict[str, tuple[str, str]] = {}
-        lines: dict[str, tuple[str, str]] = {}
-        for frame in (store.options(conn), plan.result.get("options")):
-            if frame is not None:
-                options.update(
-                    {
-                        i: (str(n), str(a))
-                        for i, n, a in zip(frame["id"], frame["name"], frame["area"])
-                    }
-                )
-        for frame in (store.systems(conn), plan.result.get("systems")):
-            if frame is not None:
-                systems.update(
-                    {
-                        i: (str(n), str(a))
-                        for i, n, a in zip(frame["id"], frame["name"], frame["area"])
-                    }
-                )
-        costs = store.cost_lines(conn)
-        lines.update(
-            {
-                str(i): (str(n), str(o))
-                for i, n, o in zip(costs["id"], costs["item"], costs["option_id"])
-            }
-        )
+        options = {
+            i: (str(n), str(a))
+            for i, n, a in conn.execute("SELECT id, name, area FROM options").fetchall()
+        }
+        systems = {
+            i: (str(n), str(a))
+            for i, n, a in conn.execute("SELECT id, name, area FROM systems").fetchall()
+        }
+        lines = {
+            str(i): (str(n), str(o))
+            for i, n, o in conn.execute("SELECT id, item, option_id FROM cost_lines").fetchall()
+        }
+        if plan is not None:
+            for table, target in (("options", options), ("systems", systems)):
+                frame = plan.result.get(table)
+                if frame is not None:
+                    target.update(
+                        {
+                            i: (str(n), str(a))
+                            for i, n, a in zip(frame["id"], frame["name"], frame["area"])
+                        }
+                    )
         return cls(area_names, options, systems, criteria, lines)
 
     def area_of(self, table: str, record: dict[str, Any]) -> str:
@@ -139,12 +137,12 @@ def entity_text(names: Names, table: str, record: dict[str, Any], lang: str) -> 
     return i18n.t(f"preview_{table}", lang, name=record.get("name") or record.get("id") or "")
 
 
-def _header(table: str, column: str, lang: str) -> str:
+def header(table: str, column: str, lang: str) -> str:
     spec = _COLUMNS[table].get(column)
     return spec.header(lang) if spec else column
 
 
-def _record_for(names: Names, table: str, key: str) -> dict[str, Any]:
+def record_for(names: Names, table: str, key: str) -> dict[str, Any]:
     """A minimal record for a key (conflicts carry only the differing fields)."""
     if table == "assessments":
         option_id, _, criterion = key.partition("|")
@@ -166,14 +164,14 @@ def conflict_rows(
 
 
 def _conflict_row(names: Names, conflict: Conflict, lang: str) -> dict[str, str]:
-    record = _record_for(names, conflict.table, conflict.key)
+    record = record_for(names, conflict.table, conflict.key)
     for column, mine, theirs in conflict.fields:
         record.setdefault(column, mine if mine is not None else theirs)
     fields = "; ".join(
         i18n.t(
             "import_conflict_field",
             lang,
-            field=_header(conflict.table, column, lang),
+            field=header(conflict.table, column, lang),
             mine=value_text(names, conflict.table, column, mine, record, lang),
             theirs=value_text(names, conflict.table, column, theirs, record, lang),
         )
@@ -198,7 +196,7 @@ def change_rows(
         if change.action == "changed":
             old = change.old or {}
             detail = "; ".join(
-                f"{_header(change.table, f, lang)}: "
+                f"{header(change.table, f, lang)}: "
                 f"{value_text(names, change.table, f, old.get(f), old, lang)} → "
                 f"{value_text(names, change.table, f, record.get(f), record, lang)}"
                 for f in change.fields
