@@ -25,6 +25,7 @@ _COLUMNS: dict[str, dict[str, Column]] = {
     s.table: {c.key: c for c in s.columns} for s in DATA_SHEETS
 }
 MAX_TEXT = 60
+MAX_LINES = 200  # the CLI lists at most this many rows, then says how many more
 
 
 @dataclass(frozen=True)
@@ -233,9 +234,12 @@ def lines(conn: duckdb.DuckDBPyConnection, plan: ImportPlan, lang: str = "de") -
     out = [i18n.t("import_preview", lang, **plan.totals())]
     if plan.export_version is not None and plan.export_version != plan.base_version:
         out.append(i18n.t("import_versions", lang, base=plan.export_version, now=plan.base_version))
-    for row in change_rows(conn, plan, lang)[len(plan.conflicts) :]:
+    rows = change_rows(conn, plan, lang)[len(plan.conflicts) :]
+    for row in rows[:MAX_LINES]:
         detail = f": {row['detail']}" if row["detail"] else ""
         out.append(f"  {row['area']} · {row['what']} – {row['action']}{detail}")
+    if len(rows) > MAX_LINES:
+        out.append(i18n.t("preview_more", lang, count=len(rows) - MAX_LINES))
     return out
 
 

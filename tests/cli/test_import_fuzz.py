@@ -61,7 +61,7 @@ IDS = [
     ("Optionen", "A"),
     ("Optionen", "B"),
 ]
-BAD_IDS = [text("Ä Ö"), text("a b"), text("-x")]
+BAD_IDS = [text("Ä Ö"), text("a b"), text("-x"), text("")]  # "": a row whose key was emptied
 ENUMS = [("Optionen", "D"), ("Bestand", "D")]
 BAD_ENUMS = [text("vielleicht"), text("1"), ("<f>A1</f><v>x</v>", "str")]
 BOOLS = [("Kosten", "H"), ("Bewertung", "J"), ("Bestand", "L")]
