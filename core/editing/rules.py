@@ -2,21 +2,19 @@
 
 The data editor (:mod:`core.editing.edits`, via :class:`~core.editing.validation.Field`), the
 Excel import (:mod:`core.excel.schema` columns) and the CLI (which imports through the
-importer) all take their limits from :data:`COLUMN_RANGES` and check numbers with
-:func:`check_number`, so a value refused in one place is refused in all. Assessment values
+importer) all take their limits from :data:`COLUMN_RANGES` through :func:`bounds`, so a value
+refused in one place is refused in all. Assessment values
 are checked against their criterion's own scale (``criteria.min_value``/``max_value``) by
 :func:`core.editing.validation.check_in_range`; the wide bounds below only keep them finite.
 
-Other checks (text rules, removals, …) hook in here as further functions over
-``(table, column, value)``; callers never repeat a limit.
+Other per-column rules (text rules, …) belong here as further declarations keyed by
+``(table, column)``, read by ``Field`` (editor) and the Excel schema's ``Column`` (import);
+callers never repeat a limit.
 """
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
-
-from core.errors import InputError
 
 
 @dataclass(frozen=True)
@@ -61,17 +59,6 @@ def bounds(table: str, column: str) -> tuple[float, float] | tuple[None, None]:
         return None, None
     limits = RANGES[name]
     return limits.low, limits.high
-
-
-def check_number(table: str, column: str, value: float) -> None:
-    """Raise a keyed :class:`InputError` if ``value`` is not finite or outside its range."""
-    if not math.isfinite(value):
-        raise InputError("edit_not_finite")
-    low, high = bounds(table, column)
-    if low is not None and value < low:
-        raise InputError("edit_below_min", value=show(value), minimum=show(low))
-    if high is not None and value > high:
-        raise InputError("edit_above_max", value=show(value), maximum=show(high))
 
 
 def show(value: float) -> str:
