@@ -96,12 +96,16 @@ def base_sheet(
     version: int,
     frames: dict[str, pd.DataFrame],
     sheets: Iterable[tuple[str, str, str]],
+    store_id: str,
 ) -> None:
-    """The hidden base sheet: version, the data sheets written (title, area, table), rows."""
+    """The hidden base sheet: store, version, data sheets written (title, area, table), rows."""
     ws = book.sheet(i18n.t(TITLE_KEY, book.lang))
     ws.sheet_state = "hidden"
     header_row(ws, 1, ["table", "key", "fingerprint"], book.styles)
-    rows: list[list[Any]] = [[_META, "data_version", str(int(version))]]
+    rows: list[list[Any]] = [
+        [_META, "data_version", str(int(version))],
+        [_META, "store_id", store_id],
+    ]
     rows.extend([_SHEET, title, f"{area}|{table}"] for title, area, table in sheets)
     for table in TABLES:
         frame = canonical(frames[table].reset_index(drop=True), _SHEETS[table])
@@ -121,6 +125,7 @@ class Base:
     """The base state read from a file: version, data sheets written, fingerprints by table."""
 
     version: int
+    store_id: str = ""
     sheets: dict[str, tuple[str, str]] = field(default_factory=dict)  # title → (area, table)
     rows: dict[str, dict[str, str]] = field(default_factory=lambda: {t: {} for t in TABLES})
 
@@ -146,6 +151,8 @@ def read_base(workbook: XlsxFile, issues: list[Issue]) -> Base | None:
             break
         if kind == _META and key == "data_version" and fp.isdigit() and len(fp) <= 12:
             base.version = int(fp)
+        elif kind == _META and key == "store_id" and 0 < len(fp) <= 64:
+            base.store_id = fp
         elif kind == _SHEET and key and fp.count("|") == 1 and fp.split("|")[1] in TABLES:
             area, table = fp.split("|")
             base.sheets[key] = (area, table)

@@ -89,7 +89,9 @@ _DATA_KINDS = {
 }
 
 
-def _base_sheet(book: WorkbookBuilder, snap: Snapshot, titles: dict[str, dict[str, str]]) -> None:
+def _base_sheet(
+    book: WorkbookBuilder, snap: Snapshot, titles: dict[str, dict[str, str]], store_id: str
+) -> None:
     """The hidden base sheet of the exported areas (see :mod:`core.excel.base`)."""
     areas = set(titles)
     options = snap.options[snap.options["area"].isin(areas)]
@@ -104,7 +106,7 @@ def _base_sheet(book: WorkbookBuilder, snap: Snapshot, titles: dict[str, dict[st
         for area, kinds in titles.items()
         for kind, table in _DATA_KINDS.items()
     ]
-    excel_base.base_sheet(book, snap.version, frames, sheets)
+    excel_base.base_sheet(book, snap.version, frames, sheets, store_id)
 
 
 def area_workbook(conn: duckdb.DuckDBPyConnection, area: str, request: ExportRequest) -> bytes:
@@ -115,7 +117,7 @@ def area_workbook(conn: duckdb.DuckDBPyConnection, area: str, request: ExportReq
     book = WorkbookBuilder(request.lang)
     titles = _area_sheets(book, request, snap, area, "", assessment_frame(snap, request.lang))
     scope_sheet(book, snap, [area])
-    _base_sheet(book, snap, {area: titles})
+    _base_sheet(book, snap, {area: titles}, store.store_id(conn))
     return book.bytes()
 
 
@@ -132,7 +134,7 @@ def all_areas_workbook(conn: duckdb.DuckDBPyConnection, request: ExportRequest) 
     }
     summary_sheet(summary, book, request, snap, titles)
     scope_sheet(book, snap, list(snap.areas["slug"]))
-    _base_sheet(book, snap, titles)
+    _base_sheet(book, snap, titles, store.store_id(conn))
     return book.bytes()
 
 

@@ -231,6 +231,8 @@ def plan_import(
     if not any(len(sheets[t].frame) for t in TABLES):
         issues.add("", None, None, "import_no_rows")
     scope = tuple(sorted(set(sheets["scope"].frame["area"].dropna()) & areas))
+    if base is not None and base.store_id != store.store_id(conn):
+        base = None  # a file of another installation: its rows are added or replace rows
     if base is not None:
         check_scoped_sheets(base, set(workbook.sheet_names), scope, issues)
     if issues:

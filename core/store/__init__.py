@@ -5,7 +5,13 @@ Pages, ui and the other subpackages use the names below (``from core import stor
 it: the caller seeds an empty store, usually through :func:`open_seeded`.
 """
 
-from core.store.connection import bump_data_version, connect, data_version, is_empty
+from core.store.connection import (
+    bump_data_version,
+    connect,
+    data_version,
+    is_empty,
+    store_id,
+)
 from core.store.reads import (
     PATHWAYS,
     SYSTEM_KINDS,
@@ -58,6 +64,7 @@ __all__ = [
     "require_area",
     "require_door",
     "sources",
+    "store_id",
     "systems",
     "transaction",
     "weight_profiles",

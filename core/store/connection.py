@@ -38,6 +38,12 @@ def data_version(conn: duckdb.DuckDBPyConnection) -> tuple[int, str]:
     return int(rows.get("data_version", "0")), rows.get("data_date", "")
 
 
+def store_id(conn: duckdb.DuckDBPyConnection) -> str:
+    """The store's random identity (migration ``0005_store_identity``)."""
+    row = conn.execute("SELECT value FROM meta WHERE key = 'store_id'").fetchone()
+    return "" if row is None else str(row[0])
+
+
 def bump_data_version(conn: duckdb.DuckDBPyConnection) -> int:
     """Raise the data version by one and stamp today's date; only inside the write door."""
     require_door()

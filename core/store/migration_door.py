@@ -39,6 +39,13 @@ AUDIT_COLUMNS = (
 )
 
 
+STORE_ID = "0005_store_identity"
+STORE_ID_SQL = ("INSERT INTO meta VALUES ('store_id', CAST(uuid() AS VARCHAR))",)
+"""Migration ``0005_store_identity``: a random id per store in ``meta``. An export records it
+in its base sheet, so an import can tell a file of this store (three-way merge against the
+base) from a file of another installation (its rows are simply added or replace rows)."""
+
+
 def apply(conn: duckdb.DuckDBPyConnection) -> None:
     """Rebuild ``audit_log`` with ``import`` among the allowed actions."""
     rebuild_table(conn, "audit_log", AUDIT_DDL, AUDIT_COLUMNS, NAME)

@@ -171,6 +171,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0003_editing_audit", migration_editing.apply),
     Migration(migration_methods.NAME, migration_methods.apply),
     Migration(migration_door.NAME, migration_door.apply),
+    Migration(migration_door.STORE_ID, migration_door.STORE_ID_SQL),
 )
 
 

@@ -287,3 +287,25 @@ def test_booleans_german_numbers_and_text_dates_are_accepted(conn) -> None:
     plan = excel_import.plan_import(conn, edit(export, change), "x.xlsx")
     assert plan.ok, [i.line() for i in plan.issues][:5]
     assert plan.is_noop, plan.changes[:3]
+
+
+def test_a_file_of_another_store_is_read_without_its_base(conn) -> None:
+    """Another installation's export: its base does not describe this store, so its rows are
+    added or replace rows as in a template (and a scoped area is replaced)."""
+    from core.store import seed
+
+    other = store.connect(":memory:")
+    seed.load_seed(other)
+    try:
+        assert store.store_id(other) != store.store_id(conn) != ""
+        first, _ = two_options(other)
+        export = excel_export.area_workbook(other, "ozg", REQUEST)
+    finally:
+        other.close()
+    old = value_of(conn, first, "reach")
+    set_in_app(conn, BERND, first, "reach", 9.0 if old != 9 else 8.0)
+    plan = excel_import.plan_import(conn, export, "fremd.xlsx")
+    assert plan.ok and plan.export_version is None and not plan.conflicts
+    assert [(c.table, c.key, c.action) for c in plan.changes] == [
+        ("assessments", f"{first} · reach", "changed")
+    ]
