@@ -5,6 +5,7 @@ Pages, ui and the other subpackages use the names below (``from core import stor
 it: the caller seeds an empty store, usually through :func:`open_seeded`.
 """
 
+from core.store import sourcerefs
 from core.store.connection import bump_data_version, connect, data_version, is_empty
 from core.store.reads import (
     PATHWAYS,
@@ -12,12 +13,15 @@ from core.store.reads import (
     area_slugs,
     areas,
     assessments,
+    cited_rows,
     cost_lines,
     cost_totals,
     criteria,
+    dangling_source_refs,
     estimate_share,
     options,
     require_area,
+    source_keys,
     sources,
     systems,
     weight_profiles,
@@ -34,10 +38,12 @@ __all__ = [
     "areas",
     "assessments",
     "bump_data_version",
+    "cited_rows",
     "connect",
     "cost_lines",
     "cost_totals",
     "criteria",
+    "dangling_source_refs",
     "data_version",
     "estimate_share",
     "is_empty",
@@ -45,7 +51,9 @@ __all__ = [
     "open_seeded",
     "options",
     "require_area",
+    "source_keys",
     "sources",
+    "sourcerefs",
     "systems",
     "transaction",
     "weight_profiles",

@@ -35,17 +35,19 @@ NAME = "0007_sources"
 MATURITY_NAME = "0007_maturity_model_2"
 HONESTY = "(length(trim(source)) > 0 OR (is_estimate AND length(trim(estimate_reason)) > 0))"
 
+_DATE = f"'{sourcerefs.PARTIAL_DATE}'"
+_ADDRESS = "'" + sourcerefs.ADDRESS.replace("'", "''") + "'"
 SOURCES_DDL = f"""
     CREATE TABLE sources (
         id VARCHAR PRIMARY KEY CHECK (regexp_full_match(id, '{sourcerefs.KEY}')),
         title VARCHAR NOT NULL CHECK (length(trim(title)) > 0),
         publisher VARCHAR NOT NULL DEFAULT '',
         address VARCHAR NOT NULL DEFAULT ''
-            CHECK (address = '' OR regexp_full_match(address, '{sourcerefs.ADDRESS.replace("'", "''")}')),
+            CHECK (address = '' OR regexp_full_match(address, {_ADDRESS})),
         published VARCHAR NOT NULL DEFAULT ''
-            CHECK (published = '' OR regexp_full_match(published, '{sourcerefs.PARTIAL_DATE}')),
+            CHECK (published = '' OR regexp_full_match(published, {_DATE})),
         accessed VARCHAR NOT NULL DEFAULT ''
-            CHECK (accessed = '' OR regexp_full_match(accessed, '{sourcerefs.PARTIAL_DATE}')),
+            CHECK (accessed = '' OR regexp_full_match(accessed, {_DATE})),
         note VARCHAR NOT NULL DEFAULT '',
         removed_at TIMESTAMP
     )"""

@@ -20,8 +20,10 @@ import pandas as pd
 from core import i18n
 from core.scoring import methods
 from core.scoring.weights import GROUPS
+from core.store import sourcerefs
 from core.views import fmt
 from core.views.recommendation_text import recommendation
+from core.views.sourcing import Sourcing
 
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 _ABBREVIATION_SPACE = re.compile(r"(\d|\bp\.) (?=J\.|a\.|yrs)")
@@ -96,10 +98,15 @@ def _split_top_level(text: str, separator: str = ";") -> list[str]:
     return [part.strip() for part in parts if part.strip()]
 
 
-def area_sources(*columns: Iterable[object]) -> tuple[str, ...]:
-    """Distinct source texts in order of first appearance.
+def area_sources(
+    *columns: Iterable[object], sourcing: Sourcing | None = None, lang: str = "de"
+) -> tuple[str, ...]:
+    """Distinct sources in order of first appearance.
 
-    A cell may cite several sources separated by ';'; each is listed once.
+    A cell may cite several sources separated by ';'; each is listed once. With
+    ``sourcing`` a source key is shown as its title, stand (flagged when older than the
+    limit) and the domain of its address: 'KDN … (Stand 2012 · älter als 5 Jahre) –
+    kdn.de'; a key it does not know is shown as it is.
     """
     seen: dict[str, None] = {}
     for column in columns:
@@ -107,7 +114,19 @@ def area_sources(*columns: Iterable[object]) -> tuple[str, ...]:
             if isinstance(value, str):
                 for source in _split_top_level(value):
                     seen.setdefault(source, None)
-    return tuple(seen)
+    if sourcing is None:
+        return tuple(seen)
+    shown = []
+    for key in seen:
+        source = sourcing.sources.get(key)
+        if source is None:
+            shown.append(key)
+            continue
+        text = sourcing.text(key, lang)
+        if source.address:
+            text += f" – {sourcerefs.domain(source.address)}"
+        shown.append(text)
+    return tuple(shown)
 
 
 def _text(value: object) -> str:
