@@ -139,6 +139,9 @@ def _page(slug: str) -> views.SummaryPage:
             model.options["source"],
             data.assessments(ctx.version, slug)["source"],
             data.cost_lines(ctx.version, slug)["source"],
+            data.systems(ctx.version, slug)["source"],
+            sourcing=data.sourcing(ctx.version),
+            lang=lang,
         ),
     )
 
