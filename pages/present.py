@@ -123,6 +123,7 @@ summary_context = views.SummaryContext(
     group_shares=ctx.weights.group_shares(),
     horizon_years=ctx.horizon_years,
     method_code=ctx.method,
+    source_max_age_years=data.sourcing(ctx.version).max_age_years,
 )
 area_texts = ctx.areas.set_index("slug")["description_de"]
 

@@ -139,13 +139,19 @@ def test_sources_show_title_stand_age_flag_and_domain() -> None:
         ["kdn; neu", "moers", "unbekannt"], sourcing=context, lang="de"
     )
     assert shown == (
-        "KDN (Stand 2012 · älter als 5 Jahre)",
-        "Neu (Stand 06/2025)",
-        "Moers <Portal> (Stand 19.02.2013 · älter als 5 Jahre) – moers.de",
+        "KDN (2012 ⚠)",
+        "Neu (06/2025)",
+        "Moers <Portal> (19.02.2013 ⚠) – moers.de",
         "unbekannt",
     )
+    long = sourcing.Source("lang", "Ein sehr langer Titel " * 5, "", "", "")
+    cut = print_summary.area_sources(
+        ["lang"], sourcing=sourcing.Sourcing({"lang": long}, dt.date(2026, 12, 1), 5)
+    )[0]
+    assert cut.endswith("… (o. J.)") and len(cut) < 70
     page = print_summary.AreaPage(
         slug="x", name="X", description="", ranking=_ranking(["A"], [1.0]), sources=shown
     )
     document = print_summary.summary_html([page], CONTEXT, "de")
-    assert "Moers &lt;Portal&gt; (Stand 19.02.2013 · älter als 5 Jahre) – moers.de" in document
+    assert "Moers &lt;Portal&gt; (19.02.2013 ⚠) – moers.de" in document
+    assert "in Klammern der Stand der Quelle, ⚠ = älter als 5 Jahre:" in document
