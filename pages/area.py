@@ -8,6 +8,7 @@ from core import analysis, scoring, views
 from ui import (
     charts as ui_charts,
     context,
+    data,
     downloads,
     stability_summary,
     tables,
@@ -22,7 +23,7 @@ area = weights_panel.area_picker(
     ctx.areas["slug"].tolist(), lambda s: ctx.area_name(s, lang), key="area_select"
 )
 st.title(ctx.area_name(area, lang))
-st.caption(ctx.areas.set_index("slug").loc[area, "description_de"])
+st.caption(views.plain_markdown(ctx.areas.set_index("slug").loc[area, "description_de"]))
 
 model = ctx.models()[area]
 ranking = scoring.rank_area(model, ctx.weights, ctx.method)
@@ -91,7 +92,7 @@ systems = tables.systems_view(ctx.version, area, lang)
 if systems.num_rows == 0:
     st.info(t("no_systems"))
 else:
-    st.dataframe(systems, hide_index=True)
+    st.dataframe(systems, hide_index=True, column_config=tables.source_columns())
 
 st.subheader(t("option_details"))
 option_names = dict(zip(ranking["option_id"], ranking["option"]))
@@ -102,8 +103,17 @@ chosen = st.selectbox(
     key=f"detail_{area}",
 )
 option = model.options.set_index("id").loc[chosen]
-st.markdown(option["description"])
-st.caption(f"{t('col_source')}: {option['source']}")
-st.dataframe(tables.assessment_view(ctx.version, area, chosen, lang), hide_index=True)
+st.markdown(views.plain_markdown(option["description"]))  # data text, shown literally
+sourcing = data.sourcing(ctx.version)
+st.caption(f"{t('col_source')}: {views.plain_markdown(sourcing.text(option['source'], lang))}")
+st.dataframe(
+    tables.assessment_view(ctx.version, area, chosen, lang),
+    hide_index=True,
+    column_config=tables.source_columns(),
+)
 st.markdown(f"**{t('cost_lines')}**")
-st.dataframe(tables.cost_line_view(ctx.version, area, chosen, lang), hide_index=True)
+st.dataframe(
+    tables.cost_line_view(ctx.version, area, chosen, lang),
+    hide_index=True,
+    column_config=tables.source_columns(),
+)

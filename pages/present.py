@@ -123,6 +123,7 @@ summary_context = views.SummaryContext(
     group_shares=ctx.weights.group_shares(),
     horizon_years=ctx.horizon_years,
     method_code=ctx.method,
+    source_max_age_years=data.sourcing(ctx.version).max_age_years,
 )
 area_texts = ctx.areas.set_index("slug")["description_de"]
 
@@ -139,6 +140,9 @@ def _page(slug: str) -> views.SummaryPage:
             model.options["source"],
             data.assessments(ctx.version, slug)["source"],
             data.cost_lines(ctx.version, slug)["source"],
+            data.systems(ctx.version, slug)["source"],
+            sourcing=data.sourcing(ctx.version),
+            lang=lang,
         ),
     )
 

@@ -30,6 +30,7 @@ ENTITIES = (
     "options",
     "cost_lines",
     "assessments",
+    "sources",
     "criteria",
     "scenarios",
     "stakeholders",

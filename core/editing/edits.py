@@ -86,9 +86,10 @@ SPECS: dict[str, EntitySpec] = {
             Field("pathway", "choice", choices=store.PATHWAYS),
             Field("partner", "text", max_length=200),
             Field("description", "text"),
-            Field("source", "required_text"),
+            *_HONESTY,
         ),
         context=("area",),
+        honesty=True,
     ),
     "cost_lines": EntitySpec(
         "cost_lines",
@@ -113,6 +114,19 @@ SPECS: dict[str, EntitySpec] = {
             Field.ranged("assessments", "assessed_on", "date"),
         ),
         honesty=True,
+    ),
+    "sources": EntitySpec(
+        "sources",
+        ("id",),
+        (
+            Field("title", "required_text", max_length=500),
+            Field("publisher", "text", max_length=200),
+            Field("address", "address", max_length=1000),
+            Field("published", "partial_date"),
+            Field("accessed", "partial_date"),
+            Field("note", "text"),
+        ),
+        soft_delete=False,
     ),
     "criteria": EntitySpec(
         "criteria",
@@ -309,6 +323,7 @@ def _row_rules(conn: duckdb.DuckDBPyConnection, edit: RowEdit, merged: dict[str,
     spec = SPECS[edit.entity]
     if spec.honesty:
         check_honesty(merged)
+        check_source_keys(conn, merged.get("source"))
     if edit.entity == "assessments":
         check_in_range(float(merged["value"]), *_criterion_range(conn, str(merged["criterion"])))
     if edit.entity == "criteria":
@@ -323,6 +338,14 @@ def _row_rules(conn: duckdb.DuckDBPyConnection, edit: RowEdit, merged: dict[str,
             raise InputError("edit_range_excludes", count=int(outside))
     if edit.entity == "options":
         check_option_name_free(conn, str(merged["area"]), str(merged["name"]), str(merged["id"]))
+
+
+def check_source_keys(conn: duckdb.DuckDBPyConnection, text: object) -> None:
+    """Every key a ``source`` cell names is a source of the store (see
+    :mod:`core.store.sourcerefs`); otherwise :class:`InputError` naming the unknown keys."""
+    unknown = store.sourcerefs.unknown_keys(text, store.source_keys(conn))
+    if unknown:
+        raise InputError("edit_unknown_source", keys=", ".join(unknown))
 
 
 def check_option_name_free(

@@ -21,6 +21,7 @@ import pandas as pd
 
 from core.editing import rules
 from core.errors import InputError
+from core.store import sourcerefs
 
 MAX_TEXT = 2000
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -32,7 +33,19 @@ _PLAIN_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
 TRUE_WORDS = ("true", "1", "ja", "yes", "wahr", "x")
 FALSE_WORDS = ("false", "0", "nein", "no", "falsch", "")
 
-KINDS = ("text", "required_text", "number", "integer", "boolean", "choice", "date", "slug", "key")
+KINDS = (
+    "text",
+    "required_text",
+    "number",
+    "integer",
+    "boolean",
+    "choice",
+    "date",
+    "slug",
+    "key",
+    "address",
+    "partial_date",
+)
 
 
 @dataclass(frozen=True)
@@ -131,6 +144,31 @@ def _text(field: Field, raw: Any, required: bool) -> str:
     return text
 
 
+def _address(field: Field, raw: Any) -> str:
+    """A source's address as the audit writes it (``moers.de/…``); a leading https:// is
+    dropped, anything else that is not a plain web address is refused."""
+    text = _text(field, raw, required=False)
+    text = re.sub(r"^https://", "", text, flags=re.IGNORECASE)
+    if text and not sourcerefs.is_address(text):
+        raise InputError("edit_not_address", value=text)
+    return text
+
+
+def _partial_date(field: Field, raw: Any) -> str:
+    """A year, a month or a day: ``2012``, ``2020-01``, ``2013-02-19`` (also ``01/2020``,
+    ``19.02.2013``)."""
+    if isinstance(raw, dt.date):
+        return raw.isoformat()
+    text = _text(field, raw, required=False)
+    german = re.fullmatch(r"(?:(\d{1,2})\.)?(\d{1,2})[./](\d{4})", text)
+    if german:
+        day, month, year = german.groups()
+        text = f"{year}-{int(month):02d}" + (f"-{int(day):02d}" if day else "")
+    if text and not sourcerefs.is_partial_date(text):
+        raise InputError("edit_not_partial_date", value=text)
+    return text
+
+
 def _boolean(raw: Any) -> bool:
     if raw is None or raw is pd.NA:
         return False
@@ -188,6 +226,10 @@ def clean(field: Field, raw: Any) -> Any:
         return _date(field, raw)
     if field.kind in ("text", "required_text"):
         return _text(field, raw, required=field.kind == "required_text")
+    if field.kind == "address":
+        return _address(field, raw)
+    if field.kind == "partial_date":
+        return _partial_date(field, raw)
     text = _text(field, raw, required=True)
     if field.kind == "choice":
         if text not in field.choices:

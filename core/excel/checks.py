@@ -13,6 +13,7 @@ import pandas as pd
 
 from core import i18n
 from core.excel.rows import Issue, SheetRows
+from core.store import sourcerefs
 
 MAX_ISSUES = 500
 
@@ -147,9 +148,22 @@ def _show(value: float, lang: str) -> str:
     return fmt.number(float(value), decimals, lang)
 
 
+def check_source_keys(data: dict[str, SheetRows], issues: Issues, known: set[str]) -> None:
+    """Every source key a row names is a source of the store (sources are added on the Daten
+    page; the Quellen sheet of an export is not imported)."""
+    for table in ("systems", "options", "cost_lines", "assessments"):
+        rows = data[table]
+        if rows.frame.empty:
+            continue
+        for index, cell in rows.frame["source"].items():
+            unknown = sourcerefs.unknown_keys(cell, known)
+            if unknown:
+                issues.at(rows, index, "source", "import_unknown_source", keys=", ".join(unknown))
+
+
 def check_honesty(data: dict[str, SheetRows], issues: Issues) -> None:
     """A figure needs a source, or the estimate flag with a reason (the store's rule)."""
-    for table in ("systems", "cost_lines", "assessments"):
+    for table in ("systems", "options", "cost_lines", "assessments"):
         rows = data[table]
         frame = rows.frame
         if frame.empty:

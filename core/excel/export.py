@@ -17,7 +17,7 @@ import pandas as pd
 
 from core import i18n, store
 from core.excel import base as excel_base, model as excel_model
-from core.excel.data_sheets import area_data_sheets, assessment_frame, scope_sheet
+from core.excel.data_sheets import area_data_sheets, assessment_frame, scope_sheet, sources_sheet
 from core.excel.layout import (
     WorkbookBuilder,
     sheet_title,
@@ -112,10 +112,11 @@ def _base_sheet(
 def area_workbook(conn: duckdb.DuckDBPyConnection, area: str, request: ExportRequest) -> bytes:
     """The workbook of one review area (see module docstring)."""
     store.require_area(conn, area)
-    snap = snapshot(conn, request.horizon_years, request.discount_rate)
+    snap = snapshot(conn, request.horizon_years, request.discount_rate, request.timestamp().date())
     check_request(request, snap)
     book = WorkbookBuilder(request.lang)
     titles = _area_sheets(book, request, snap, area, "", assessment_frame(snap, request.lang))
+    sources_sheet(book, snap, [area])
     scope_sheet(book, snap, [area])
     _base_sheet(book, snap, {area: titles}, store.store_id(conn))
     return book.bytes()
@@ -123,7 +124,7 @@ def area_workbook(conn: duckdb.DuckDBPyConnection, area: str, request: ExportReq
 
 def all_areas_workbook(conn: duckdb.DuckDBPyConnection, request: ExportRequest) -> bytes:
     """One workbook for all areas: a summary sheet, then each area's sheets by area name."""
-    snap = snapshot(conn, request.horizon_years, request.discount_rate)
+    snap = snapshot(conn, request.horizon_years, request.discount_rate, request.timestamp().date())
     check_request(request, snap)
     book = WorkbookBuilder(request.lang)
     summary = book.sheet(t("xl_sheet_all_overview", request.lang))
@@ -133,6 +134,7 @@ def all_areas_workbook(conn: duckdb.DuckDBPyConnection, request: ExportRequest) 
         for slug in snap.areas["slug"]
     }
     summary_sheet(summary, book, request, snap, titles)
+    sources_sheet(book, snap, list(snap.areas["slug"]))
     scope_sheet(book, snap, list(snap.areas["slug"]))
     _base_sheet(book, snap, titles, store.store_id(conn))
     return book.bytes()

@@ -31,6 +31,7 @@ from core.excel.checks import (
     check_honesty,
     check_reference_data,
     check_result,
+    check_source_keys,
 )
 from core.excel.diff import TABLES, Change, canonical, diff, key_series, store_frames
 from core.excel.reader import XlsxFile
@@ -228,6 +229,7 @@ def plan_import(
     )
     check_reference_data(sheets, areas, criteria, issues, lang)
     check_honesty(sheets, issues)
+    check_source_keys(sheets, issues, store.source_keys(conn))
     if not any(len(sheets[t].frame) for t in TABLES):
         issues.add("", None, None, "import_no_rows")
     scope = tuple(sorted(set(sheets["scope"].frame["area"].dropna()) & areas))

@@ -72,6 +72,8 @@ def _range(table: str, key: str) -> dict[str, float | None]:
 
 
 _SOURCE = Column("source", "xl_h_source", "text", width=40, style="wrap")
+# Export only (the importer ignores info columns): how old the cited sources are.
+_STAND = Column("source_stand", "xl_h_source_stand", "text", info=True, width=30, style="wrap")
 _ESTIMATE = Column("is_estimate", "xl_h_is_estimate", "bool", style="num")
 _REASON = Column("estimate_reason", "xl_h_estimate_reason", "text", width=50, style="wrap")
 
@@ -110,6 +112,7 @@ SYSTEMS = DataSheet(
         _SOURCE,
         _ESTIMATE,
         _REASON,
+        _STAND,
     ),
 )
 OPTIONS = DataSheet(
@@ -123,7 +126,10 @@ OPTIONS = DataSheet(
         Column("name", "xl_h_name", "text", required=True, width=40),
         Column("partner", "xl_h_partner", "text", width=30),
         Column("description", "xl_h_description", "text", width=60, style="wrap"),
-        Column("source", "xl_h_source", "text", required=True, width=40, style="wrap"),
+        _SOURCE,
+        _ESTIMATE,
+        _REASON,
+        _STAND,
     ),
 )
 COST_LINES = DataSheet(
@@ -160,6 +166,7 @@ COST_LINES = DataSheet(
         _SOURCE,
         _ESTIMATE,
         _REASON,
+        _STAND,
     ),
 )
 ASSESSMENTS = DataSheet(
@@ -191,6 +198,7 @@ ASSESSMENTS = DataSheet(
             style="date",
             **_range("assessments", "assessed_on"),
         ),
+        _STAND,
     ),
 )
 SCOPE = DataSheet(
@@ -199,6 +207,23 @@ SCOPE = DataSheet(
     (
         Column("area", "xl_h_area_id", "id", required=True),
         Column("area_name", "xl_h_area_name", "text", info=True, width=44),
+    ),
+)
+# Export only: the sources the data cite, with dates and the age flag (not imported; sources
+# are added on the Daten page).
+SOURCES = DataSheet(
+    "sources",
+    "xl_sheet_sources",
+    (
+        Column("id", "xl_h_source_key", "text", width=26),
+        Column("title", "xl_h_source_title", "text", width=50, style="wrap"),
+        Column("publisher", "xl_h_publisher", "text", width=26, style="wrap"),
+        Column("address", "xl_h_address", "text", width=50, style="wrap"),
+        Column("published", "xl_h_published", "text"),
+        Column("accessed", "xl_h_accessed", "text"),
+        Column("stand", "xl_h_source_stand", "text", width=30, style="wrap"),
+        Column("supports", "xl_h_supports", "text", width=50, style="wrap"),
+        Column("note", "xl_h_note", "text", width=50, style="wrap"),
     ),
 )
 DATA_SHEETS: tuple[DataSheet, ...] = (SYSTEMS, OPTIONS, COST_LINES, ASSESSMENTS)

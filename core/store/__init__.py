@@ -5,6 +5,7 @@ Pages, ui and the other subpackages use the names below (``from core import stor
 it: the caller seeds an empty store, usually through :func:`open_seeded`.
 """
 
+from core.store import sourcerefs
 from core.store.connection import (
     bump_data_version,
     connect,
@@ -18,12 +19,15 @@ from core.store.reads import (
     area_slugs,
     areas,
     assessments,
+    cited_rows,
     cost_lines,
     cost_totals,
     criteria,
+    dangling_source_refs,
     estimate_share,
     options,
     require_area,
+    source_keys,
     sources,
     systems,
     weight_profiles,
@@ -49,10 +53,12 @@ __all__ = [
     "areas",
     "assessments",
     "bump_data_version",
+    "cited_rows",
     "connect",
     "cost_lines",
     "cost_totals",
     "criteria",
+    "dangling_source_refs",
     "data_version",
     "door",
     "estimate_share",
@@ -64,6 +70,8 @@ __all__ = [
     "require_area",
     "require_door",
     "sources",
+    "source_keys",
+    "sourcerefs",
     "store_id",
     "systems",
     "transaction",

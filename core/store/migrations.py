@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import duckdb
 
 from core.errors import StoreError
-from core.store import migration_door, migration_editing, migration_methods
+from core.store import migration_door, migration_editing, migration_methods, migration_sources
 from core.store.transactions import transaction
 
 HONESTY = "(length(trim(source)) > 0 OR (is_estimate AND length(trim(estimate_reason)) > 0))"
@@ -172,6 +172,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(migration_methods.NAME, migration_methods.apply),
     Migration(migration_door.NAME, migration_door.apply),
     Migration(migration_door.STORE_ID, migration_door.STORE_ID_SQL),
+    Migration(migration_sources.NAME, migration_sources.apply),
+    Migration(migration_sources.MATURITY_NAME, migration_sources.apply_maturity),
 )
 
 

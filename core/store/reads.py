@@ -135,23 +135,79 @@ def weight_profiles(conn: duckdb.DuckDBPyConnection, kind: str | None = "preset"
     )
 
 
-def sources(conn: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """Every distinct source cited in the data, with where and how often it is used."""
+_CITED = """
+    WITH cited AS (
+        SELECT 'systems' AS kind, id AS key, area, name AS label, source, is_estimate,
+               estimate_reason FROM systems
+        UNION ALL SELECT 'options', id, area, name, source, is_estimate, estimate_reason
+        FROM options WHERE removed_at IS NULL
+        UNION ALL SELECT 'cost_lines', CAST(c.id AS VARCHAR), o.area, o.name || ': ' || c.item,
+               c.source, c.is_estimate, c.estimate_reason
+        FROM cost_lines c JOIN options o ON o.id = c.option_id
+        WHERE c.removed_at IS NULL AND o.removed_at IS NULL
+        UNION ALL SELECT 'assessments', s.option_id || '/' || s.criterion, o.area,
+               o.name || ': ' || k.label_de, s.source, s.is_estimate, s.estimate_reason
+        FROM assessments s JOIN options o ON o.id = s.option_id
+        JOIN criteria k ON k.key = s.criterion
+        WHERE s.removed_at IS NULL AND o.removed_at IS NULL AND k.removed_at IS NULL
+    )"""
+
+
+def cited_rows(conn: duckdb.DuckDBPyConnection, area: str | None = None) -> pd.DataFrame:
+    """Every row with a figure and its source keys: kind (table), key, area, label, source,
+    is_estimate, estimate_reason – the rows whose age the Methodik page and the export show."""
     return _frame(
         conn,
-        """
-        WITH cited AS (
-            SELECT source, 'Bestand' AS used_in FROM systems
-            UNION ALL SELECT source, 'Optionen' FROM options WHERE removed_at IS NULL
-            UNION ALL SELECT source, 'Kosten' FROM cost_lines WHERE removed_at IS NULL
-            UNION ALL SELECT source, 'Bewertungen' FROM assessments WHERE removed_at IS NULL
-        ), parts AS (
-            SELECT trim(unnest(string_split(source, ';'))) AS source, used_in FROM cited
-        )
-        SELECT source, string_agg(DISTINCT used_in, ', ' ORDER BY used_in) AS used_in,
-               count(*)::INTEGER AS citations
-        FROM parts WHERE length(source) > 0
-        GROUP BY source ORDER BY source
+        _CITED  # noqa: S608 - fixed SQL text, values bound
+        + " SELECT * FROM cited WHERE (? IS NULL OR area = ?) ORDER BY area, kind, label",
+        [area, area],
+    )
+
+
+def sources(conn: duckdb.DuckDBPyConnection, area: str | None = None) -> pd.DataFrame:
+    """The sources table with what cites each source: ``citations`` (how many rows),
+    ``used_in`` (table names), ``areas`` (area slugs) and ``supports`` (the options and systems
+    whose figures it supports), each comma- or ' · '-separated. With ``area``, only the
+    sources cited in that area (counts then cover that area only)."""
+    return _frame(
+        conn,
+        _CITED  # noqa: S608 - fixed SQL text, values bound
+        + """, refs AS (
+            SELECT trim(unnest(string_split(source, ';'))) AS id, kind, area,
+                   split_part(label, ': ', 1) AS label
+            FROM cited
+        ), scoped AS (SELECT * FROM refs WHERE length(id) > 0 AND (? IS NULL OR area = ?))
+        SELECT s.id, s.title, s.publisher, s.address, s.published, s.accessed, s.note,
+               count(r.id)::INTEGER AS citations,
+               coalesce(string_agg(DISTINCT r.kind, ',' ORDER BY r.kind), '') AS used_in,
+               coalesce(string_agg(DISTINCT r.area, ',' ORDER BY r.area), '') AS areas,
+               coalesce(string_agg(DISTINCT r.label, ' · ' ORDER BY r.label), '') AS supports
+        FROM sources s LEFT JOIN scoped r ON r.id = s.id
+        WHERE s.removed_at IS NULL
+        GROUP BY ALL
+        HAVING ? IS NULL OR count(r.id) > 0
+        ORDER BY s.title, s.id
+        """,
+        [area, area, area],
+    )
+
+
+def source_keys(conn: duckdb.DuckDBPyConnection) -> set[str]:
+    """Keys of the sources a row may cite (not removed)."""
+    return {
+        r[0] for r in conn.execute("SELECT id FROM sources WHERE removed_at IS NULL").fetchall()
+    }
+
+
+def dangling_source_refs(conn: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Cited keys that name no source (the write paths refuse them; a check for tests)."""
+    return _frame(
+        conn,
+        _CITED  # noqa: S608 - fixed SQL text, values bound
+        + """, refs AS (SELECT kind, key, trim(unnest(string_split(source, ';'))) AS id FROM cited)
+        SELECT kind, key, id FROM refs
+        WHERE length(id) > 0 AND id NOT IN (SELECT id FROM sources WHERE removed_at IS NULL)
+        ORDER BY kind, key, id
         """,
     )
 

@@ -9,11 +9,12 @@ import pandas as pd
 
 from core import settings
 from core.errors import InputError
-from core.store import connection, migrations
+from core.store import connection, migrations, sourcerefs
 from core.store.transactions import transaction
 
 # Table name -> (CSV file, {csv column: table column}) in foreign-key order.
 SEED_FILES: dict[str, tuple[str, dict[str, str]]] = {
+    "sources": ("sources.csv", {}),
     "areas": ("areas.csv", {}),
     "criteria": ("criteria.csv", {}),
     "systems": ("systems.csv", {}),
@@ -24,6 +25,7 @@ SEED_FILES: dict[str, tuple[str, dict[str, str]]] = {
 }
 
 NUMERIC = {
+    "sources": [],
     "areas": ["sort_order"],
     "criteria": ["min_value", "max_value", "default_weight", "sort_order"],
     "systems": ["annual_cost_eur", "reach_value", "in_use_since"],
@@ -44,7 +46,15 @@ DELETE_ORDER = (
     "systems",
     "criteria",
     "areas",
+    "sources",
 )
+# Tables whose ``source`` column names source keys (:mod:`core.store.sourcerefs`).
+CITING = {
+    "systems": "systems.csv",
+    "options": "options.csv",
+    "cost_lines": "cost_lines.csv",
+    "assessments": "assessments.csv",
+}
 
 
 def _parse_bool(value: str, file: str, row: int) -> bool:
@@ -80,7 +90,33 @@ def read_seed(seed_dir: Path = settings.SEED_DIR) -> dict[str, pd.DataFrame]:
             frame[column] = frame[column].str.strip().replace("", None)
         frames[table] = frame
     _check_ranges(frames)
+    _check_sources(frames)
     return frames
+
+
+def _check_sources(frames: dict[str, pd.DataFrame]) -> None:
+    """Every cited source key names a row of ``sources.csv``; dates and addresses are well
+    formed (the store checks them too, but here the message names file and row)."""
+    registry = frames["sources"]
+    for i, record in enumerate(registry.itertuples(index=False)):
+        for column in ("published", "accessed"):
+            value = getattr(record, column)
+            if value and not sourcerefs.is_partial_date(value):
+                raise InputError(
+                    "seed_invalid", file="sources.csv", row=i + 2, problem=f"{column}={value!r}"
+                )
+        if record.address and not sourcerefs.is_address(record.address):
+            raise InputError(
+                "seed_invalid", file="sources.csv", row=i + 2, problem=f"address={record.address!r}"
+            )
+    known = set(registry["id"])
+    for table, file in CITING.items():
+        for i, text in enumerate(frames[table]["source"].tolist()):
+            unknown = sourcerefs.unknown_keys(text, known)
+            if unknown:
+                raise InputError(
+                    "seed_invalid", file=file, row=i + 2, problem=f"unknown source {unknown}"
+                )
 
 
 def _check_ranges(frames: dict[str, pd.DataFrame]) -> None:

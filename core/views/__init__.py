@@ -28,6 +28,7 @@ from core.views.fmt import (
     lead_points as format_lead,
     number as format_number,
     percent as format_percent,
+    plain_markdown,
     points as format_points,
 )
 from core.views.print_summary import (
@@ -42,6 +43,19 @@ from core.views.recommendation_text import (
 )
 from core.views.scenario_label import (
     scenario_name,
+)
+from core.views.sourcing import (
+    ADDRESS_DISPLAY,
+    MARKER_DISPLAY,
+    QUERY_KEY as SOURCE_QUERY_KEY,
+    Sourcing,
+    area_names,
+    count_by_kind as count_old_by_kind,
+    marker_text,
+    outdated_rows,
+    outdated_table,
+    registry as source_registry,
+    sources_table,
 )
 from core.views.stability_text import (
     area_sentence as stability_sentence,
@@ -70,15 +84,21 @@ from core.views.urlstate import (
 )
 
 __all__ = [
+    "ADDRESS_DISPLAY",
     "CHART_FONT_SIZE",
+    "MARKER_DISPLAY",
+    "SOURCE_QUERY_KEY",
+    "Sourcing",
     "SummaryContext",
     "SummaryPage",
     "ViewState",
+    "area_names",
     "area_sources",
     "areas_table",
     "assessment_table",
     "cost_line_table",
     "cost_value_scatter",
+    "count_old_by_kind",
     "describe_ignored_params",
     "efficiency_curve_chart",
     "efficiency_frame",
@@ -91,8 +111,12 @@ __all__ = [
     "group_params",
     "group_stability_sentence",
     "heatmap_frame",
+    "marker_text",
+    "outdated_rows",
+    "outdated_table",
     "overlay_scenario",
     "parse_present",
+    "plain_markdown",
     "parse_query",
     "pathway_heatmap",
     "rank_acceptability_bars",
@@ -104,6 +128,8 @@ __all__ = [
     "savings_bars",
     "scatter_frame",
     "scenario_name",
+    "source_registry",
+    "sources_table",
     "score_label",
     "stability_lines",
     "stability_sentence",

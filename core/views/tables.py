@@ -16,6 +16,7 @@ from core import i18n
 from core.scoring import methods
 from core.scoring.weights import GROUPS
 from core.views import fmt
+from core.views.sourcing import Sourcing
 
 
 def _points(values: Iterable[float], lang: str) -> list[str]:
@@ -113,22 +114,22 @@ def wrapped_lines(text: str, width_px: float) -> int:
     return lines
 
 
-def _marker(is_estimate: bool, lang: str) -> str:
-    if is_estimate:
-        return f"⚠ {i18n.t('estimate_marker', lang)}"
-    return f"✓ {i18n.t('sourced_marker', lang)}"
+def _markers(frame: pd.DataFrame, sourcing: Sourcing, lang: str) -> list[str]:
+    """Each row's marker as a link to its source (shown with ``sourcing.MARKER_DISPLAY``)."""
+    return [sourcing.marker(s, e, lang) for s, e in zip(frame["source"], frame["is_estimate"])]
 
 
-def _sources(frame: pd.DataFrame, lang: str) -> list[str]:
-    """The source of each row; an estimate says so, with its reason."""
+def _sources(frame: pd.DataFrame, sourcing: Sourcing, lang: str) -> list[str]:
+    """The sources of each row by title with their stand; an estimate says so, with its
+    reason."""
     marker = i18n.t("estimate_marker", lang)
     return [
-        f"{s} — {marker}: {why}".strip(" —") if e else s
+        f"{sourcing.text(s, lang)} — {marker}: {why}".strip(" —") if e else sourcing.text(s, lang)
         for s, e, why in zip(frame["source"], frame["is_estimate"], frame["estimate_reason"])
     ]
 
 
-def systems_table(systems: pd.DataFrame, lang: str) -> pd.DataFrame:
+def systems_table(systems: pd.DataFrame, lang: str, sourcing: Sourcing) -> pd.DataFrame:
     """An area's current systems (as from :func:`core.store.systems`)."""
     t = i18n.t
     return pd.DataFrame(
@@ -145,14 +146,18 @@ def systems_table(systems: pd.DataFrame, lang: str) -> pd.DataFrame:
                 "–" if pd.isna(y) else str(int(y)) for y in systems["in_use_since"]
             ],
             t("col_notes", lang): systems["notes"].tolist(),
-            t("col_estimate", lang): [_marker(e, lang) for e in systems["is_estimate"]],
-            t("col_source", lang): _sources(systems, lang),
+            t("col_estimate", lang): _markers(systems, sourcing, lang),
+            t("col_source", lang): _sources(systems, sourcing, lang),
         }
     )
 
 
 def assessment_table(
-    assessments: pd.DataFrame, option_id: str, criteria: pd.DataFrame, lang: str
+    assessments: pd.DataFrame,
+    option_id: str,
+    criteria: pd.DataFrame,
+    lang: str,
+    sourcing: Sourcing,
 ) -> pd.DataFrame:
     """Every assessment of one option, in catalogue order: value, unit, rationale, source."""
     t = i18n.t
@@ -165,14 +170,16 @@ def assessment_table(
             t("col_criterion", lang): rows["criterion"].map(crit[label_col]).tolist(),
             t("col_value", lang): [fmt.number(v, 1, lang) for v in rows["value"]],
             t("col_unit", lang): rows["criterion"].map(crit["unit"]).tolist(),
-            t("col_estimate", lang): [_marker(e, lang) for e in rows["is_estimate"]],
+            t("col_estimate", lang): _markers(rows, sourcing, lang),
             t("col_rationale", lang): rows["rationale"].tolist(),
-            t("col_source", lang): _sources(rows, lang),
+            t("col_source", lang): _sources(rows, sourcing, lang),
         }
     )
 
 
-def cost_line_table(lines: pd.DataFrame, option_id: str, lang: str) -> pd.DataFrame:
+def cost_line_table(
+    lines: pd.DataFrame, option_id: str, lang: str, sourcing: Sourcing
+) -> pd.DataFrame:
     """The cost lines of one option."""
     t = i18n.t
     own = lines[lines["option_id"] == option_id]
@@ -182,8 +189,8 @@ def cost_line_table(lines: pd.DataFrame, option_id: str, lang: str) -> pd.DataFr
             t("col_investment", lang): _money(own["investment_eur"], lang),
             t("col_annual", lang): _money(own["annual_cost_eur"], lang),
             t("col_fte", lang): [fmt.number(v, 2, lang) for v in own["staff_fte"]],
-            t("col_estimate", lang): [_marker(e, lang) for e in own["is_estimate"]],
-            t("col_source", lang): _sources(own, lang),
+            t("col_estimate", lang): _markers(own, sourcing, lang),
+            t("col_source", lang): _sources(own, sourcing, lang),
         }
     )
 

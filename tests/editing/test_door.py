@@ -26,11 +26,10 @@ WRITE_SQL = re.compile(
 )
 # Bootstrap of an empty store (migrations, seed) runs before any actor exists: the only
 # writers outside the door, by design. Everything else must be listed below.
+# Migrations (core.store.migrations and every core.store.migration_* module) write before any
+# actor exists; so do the seed and the table rebuild the migrations use.
+MIGRATION_PREFIX = "core.store.migration"
 BOOTSTRAP_MODULES = {
-    "core.store.migrations",
-    "core.store.migration_editing",
-    "core.store.migration_methods",
-    "core.store.migration_door",
     "core.store.rebuild",
     "core.store.seed",
     "core.store.connection",  # raise_version (seed); bump_data_version requires the door
@@ -85,7 +84,7 @@ def test_every_store_writer_is_behind_the_door() -> None:
     unguarded = []
     for name, (function, parents) in writers.items():
         module = name.rsplit(".", len(parents) + 1)[0]
-        if module in BOOTSTRAP_MODULES:
+        if module in BOOTSTRAP_MODULES or module.startswith(MIGRATION_PREFIX):
             continue
         if _calls(function, "require_door"):
             continue

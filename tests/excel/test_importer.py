@@ -199,7 +199,7 @@ def _edited(export: bytes) -> bytes:
             if row[0].value == "ozg-status-quo" and row[2].value == "reach":
                 row[4].value = 6
         book["Kosten"].append(
-            [None, "ozg-paderborn", "Schulung", 5000, 0, 0, "Angebot 2026", False, None]
+            [None, "ozg-paderborn", "Schulung", 5000, 0, 0, "paderborn-serviceportal", False, None]
         )
 
     return edit(export, change)
@@ -369,7 +369,7 @@ def test_a_filled_template_adds_and_never_removes(conn) -> None:
                 None,
                 2019,
                 None,
-                "Haushaltsplan 2025",
+                "waz-407839135",
                 False,
                 None,
             ]
@@ -476,7 +476,7 @@ def _sheet_cases() -> list[tuple[str, Callable[[xf.Sheets], None], str | None]]:
     limits = {
         "reach": 10,
         "service_quality": 10,
-        "online_availability": 4,
+        "online_availability": 7,
         "accessibility": 10,
         "time_to_implement": 60,
         "risk": 10,
@@ -535,7 +535,9 @@ def _sheet_cases() -> list[tuple[str, Callable[[xf.Sheets], None], str | None]]:
         ("Bewertung", "Einheit", "Euro", "import_unit_mismatch"),
         ("Bewertung", "Richtung", "egal", "import_direction_mismatch"),
         ("Optionen", "Name", None, "import_required"),
-        ("Optionen", "Quelle", "", "import_required"),
+        ("Optionen", "Quelle", "gibt-es-nicht", "import_unknown_source"),
+        ("Bestand", "Quelle", "Freitext statt Schlüssel", "import_unknown_source"),
+        ("Kosten", "Quelle", "kdn; erfunden", "import_unknown_source"),
         ("Kosten", "Position", None, "import_required"),
         ("Kosten", "Kosten-ID", 0, "import_not_integer"),
         ("Kosten", "Kosten-ID", 2.5, "import_not_integer"),
@@ -568,7 +570,7 @@ def _sheet_cases() -> list[tuple[str, Callable[[xf.Sheets], None], str | None]]:
 
         return make
 
-    for sheet in ("Bestand", "Kosten", "Bewertung"):
+    for sheet in ("Bestand", "Optionen", "Kosten", "Bewertung"):
         cases.append((f"no-source-{sheet}", no_source(sheet), "import_honesty"))
 
     def same_name(sheets: xf.Sheets) -> None:

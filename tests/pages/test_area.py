@@ -41,7 +41,14 @@ def test_area_page_shows_ranking_systems_and_charts(
     assert "Gesamtpunkte" in json.dumps(spec, ensure_ascii=False)
     assert any("Bestand" in s.value for s in at.subheader)
     details = at.dataframe[-2].value  # the chosen option's assessments
-    assert "⚠ Schätzung" in set(details["Schätzung"])
+    # each marker links to its source on the Methodik page and says how old it is
+    markers = details["Schätzung"].tolist()
+    assert all(m.startswith("methodik?quelle=") for m in markers)
+    shown = [m.split("#", 1)[1] for m in markers]
+    assert all(s.startswith("⚠ Schätzung · Stand") for s in shown)
+    assert any("älter als 5 Jahre" in s for s in shown)
+    config = json.loads(at.dataframe[-2].proto.columns)  # the marker column is a link column
+    assert config["Schätzung"]["type_config"] == {"type": "link", "display_text": "#(.*)$"}
 
 
 def test_moving_the_cost_slider_changes_the_top_option(make_app, models) -> None:

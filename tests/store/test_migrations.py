@@ -6,7 +6,8 @@ import duckdb
 import pytest
 
 from core.errors import StoreError
-from core.store import migration_methods, migrations, seed
+from core.store import migration_methods, migrations
+from tests.store.test_migration_sources import BEFORE, _load_old_seed
 
 
 def test_all_migrations_recorded_once() -> None:
@@ -113,7 +114,7 @@ def test_method_check_becomes_a_format_check_and_data_survive() -> None:
     conn = duckdb.connect(":memory:")
     old = [m for m in migrations.MIGRATIONS if m.name != migration_methods.NAME]
     migrations.migrate(conn, old)
-    seed.load_seed(conn)
+    _load_old_seed(conn)  # the seed of that time (the current one needs migration 0007)
     _profile(conn, "sparkurs", "topsis")
     _profile(conn, "netzwerk", "promethee2")
     conn.execute("UPDATE weight_profiles SET removed_at = TIMESTAMP '2026-01-02 03:04:05'"
@@ -131,7 +132,7 @@ def test_method_check_becomes_a_format_check_and_data_survive() -> None:
     }
     assert len(before["profile_criterion_weights"]) > 0
 
-    assert migrations.migrate(conn) == [migration_methods.NAME]
+    assert migrations.migrate(conn, BEFORE) == [migration_methods.NAME]
 
     assert {table: _rows(conn, table) for table in tables} == before
     assert (
@@ -158,7 +159,7 @@ def test_method_check_becomes_a_format_check_and_data_survive() -> None:
         "SELECT method, kind FROM weight_profiles WHERE slug = 'vorgabe'"
     ).fetchone() == ("wsm", "preset")  # defaults kept
 
-    assert migrations.migrate(conn) == []
+    assert migrations.migrate(conn, BEFORE) == []
     assert migrations.applied(conn)[-1] == migration_methods.NAME
     conn.close()
 
