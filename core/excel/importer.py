@@ -239,9 +239,7 @@ def plan_import(
         return _failed(file_name, digest, version, issues)
     frames = store_frames(conn)
     result, conflicts = _result(frames, sheets, set(scope), base)
-    gone = (
-        set(base.rows["options"]) - set(frames["options"]["id"]) if base is not None else None
-    )
+    gone = set(base.rows["options"]) - set(frames["options"]["id"]) if base is not None else None
     check_result(result, sheets, criteria, issues, gone)
     if issues:
         return _failed(file_name, digest, version, issues)
