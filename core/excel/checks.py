@@ -181,11 +181,16 @@ def check_result(
     data: dict[str, SheetRows],
     criteria: pd.DataFrame,
     issues: Issues,
+    gone: set[str] | None = None,
 ) -> None:
-    """References, completeness and unique names in the resulting tables."""
+    """References, completeness and unique names in the resulting tables.
+
+    ``gone``: options removed in the store since the export whose rows the file left
+    unchanged; the file's rows of those options are not applied, so they refer to nothing.
+    """
     systems = set(result["systems"]["id"])
     options = result["options"]
-    option_ids = set(options["id"])
+    option_ids = set(options["id"]) | (gone or set())
     rows = data["options"]
     file_options = set(rows.frame["id"].dropna())
     for index, system in rows.frame["replaces_system"].items():

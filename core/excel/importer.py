@@ -241,7 +241,8 @@ def plan_import(
         return _failed(file_name, digest, version, issues)
     frames = store_frames(conn)
     result, conflicts = _result(frames, sheets, set(scope), base)
-    check_result(result, sheets, criteria, issues)
+    gone = set(base.rows["options"]) - set(frames["options"]["id"]) if base is not None else None
+    check_result(result, sheets, criteria, issues, gone)
     if issues:
         return _failed(file_name, digest, version, issues)
     return ImportPlan(

@@ -54,7 +54,7 @@ def test_infinite_numbers_are_refused(value: object) -> None:
     assert error_key(MONEY, value) in ("edit_not_finite", "edit_not_number")
 
 
-@given(st.integers(min_value=0, max_value=10**9), st.integers(min_value=0, max_value=99))
+@given(st.integers(min_value=0, max_value=10**9 - 1), st.integers(min_value=0, max_value=99))
 def test_german_number_text_is_parsed(whole: int, cents: int) -> None:
     grouped = f"{whole:,}".replace(",", ".")
     assert clean(MONEY, f"{grouped},{cents:02d}") == pytest.approx(whole + cents / 100)
