@@ -214,6 +214,9 @@ def test_a_viewer_calling_every_write_function_is_refused(conn, a_plan, who) -> 
         "core.editing.rows.add_cost_line": lambda: editing.add_cost_line(
             conn, who, {"option_id": option, "item": "I", "source": "S"}
         ),
+        "core.editing.rows.add_source": lambda: editing.add_source(
+            conn, who, {"title": "Quelle", "address": "https://example.org/q"}
+        ),
         "core.editing.rows.remove": lambda: editing.remove_row(conn, who, "cost_lines", line),
         "core.editing.rows.undo": lambda: editing.undo_entry(conn, who, 1),
         "core.editing.scenarios.save": lambda: editing.save_scenario(

@@ -144,7 +144,7 @@ def test_rows_added_in_the_app_after_the_export_are_not_removed(conn) -> None:
     new_id, _ = editing.add_option(
         conn,
         BERND,
-        {"area": "ozg", "name": "Neue Option", "pathway": "standard", "source": "Test"},
+        {"area": "ozg", "name": "Neue Option", "pathway": "standard", "source": "kdn"},
     )
     plan = excel_import.plan_import(conn, export, "alt.xlsx")
     assert plan.ok and plan.is_noop, plan.changes[:3]
