@@ -72,10 +72,56 @@ class TopsisKernel:
         squared = criterion_weights * criterion_weights
         d_plus = np.sqrt(np.maximum(squared @ self.gap_ideal.T, 0.0))
         d_minus = np.sqrt(np.maximum(squared @ self.gap_anti.T, 0.0))
-        total = d_plus + d_minus
-        closeness = np.full(total.shape, TIE_CLOSENESS)
-        np.divide(d_minus, total, out=closeness, where=total > 0)
-        return closeness
+        return _closeness(d_plus, d_minus)
+
+    def along(self, start: np.ndarray, end: np.ndarray) -> TopsisPath:
+        """Along w = (1 − t)·u + t·v, w_j² = (1 − t)²·u_j² + 2t(1 − t)·u_j·v_j + t²·v_j², so
+        d⁺² and d⁻² are quadratics in t with three coefficients per option: a score anywhere
+        costs a few operations, no product over the criteria. Weights are non-negative, so
+        every term is too: no cancellation, exact at both ends (a distance of 0 stays 0)."""
+        squares = np.stack([start * start, 2.0 * start * end, end * end])
+        return TopsisPath(np.hstack([squares @ self.gap_ideal.T, squares @ self.gap_anti.T]))
+
+
+@dataclass(frozen=True, eq=False)
+class TopsisPath:
+    """TOPSIS closeness along a line of weightings. ``coefficients`` (3 × 2m) holds, per
+    option, A, B, C with d²(t) = (1 − t)²·A + t(1 − t)·B + t²·C, first for d⁺ (m columns),
+    then for d⁻."""
+
+    coefficients: np.ndarray
+
+    def scores(self, t: np.ndarray) -> np.ndarray:
+        t = np.asarray(t, dtype=float).reshape(-1)
+        basis = np.stack([(1.0 - t) ** 2, t * (1.0 - t), t * t], axis=1)  # T×3
+        return _closeness_from_squares(basis @ self.coefficients)
+
+    def option_scores(self, t: np.ndarray, options: np.ndarray) -> np.ndarray:
+        t = np.asarray(t, dtype=float).reshape(-1)
+        m = self.coefficients.shape[1] // 2
+        basis = np.stack([(1.0 - t) ** 2, t * (1.0 - t), t * t])  # 3×B
+        columns = np.concatenate([options, options + m])
+        squares = (basis[:, np.tile(np.arange(t.size), 2)] * self.coefficients[:, columns]).sum(
+            axis=0
+        )
+        return _closeness_from_squares(squares.reshape(1, -1))[0]
+
+
+def _closeness_from_squares(squares: np.ndarray) -> np.ndarray:
+    """Closeness from d⁺² (first half of the columns) and d⁻² (second half)."""
+    distances = np.sqrt(np.maximum(squares, 0.0, out=squares), out=squares)
+    m = distances.shape[1] // 2
+    return _closeness(distances[:, :m], distances[:, m:])
+
+
+def _closeness(d_plus: np.ndarray, d_minus: np.ndarray) -> np.ndarray:
+    """d⁻ / (d⁺ + d⁻), and 0.5 where both are 0 (see :func:`topsis`)."""
+    total = d_plus + d_minus
+    if total.all():
+        return np.divide(d_minus, total, out=total)
+    closeness = np.full(total.shape, TIE_CLOSENESS)
+    np.divide(d_minus, total, out=closeness, where=total > 0)
+    return closeness
 
 
 def _kernel(normalized: np.ndarray, preference: Preference) -> TopsisKernel:
