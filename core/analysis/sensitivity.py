@@ -31,7 +31,12 @@ BISECTION_STEPS = 26  # 0.001 / 2**26 ≈ 1.5e-11: far below any displayed digit
 # Work arrays (sign tables, scores at many shares) stay near this many float64 cells (32 MB)
 # whatever the number of options.
 BLOCK_CELLS = 1 << 22
-BRACKET_BATCH = 8  # brackets refined at once while looking for the nearest edge
+# Rows per block while walking out from the current share when options can be bounded over
+# a block (TOPSIS): shorter blocks bound more tightly, longer ones cost fewer steps.
+EDGE_BLOCK_ROWS = 32
+# Bounds are computed in floating point: an option counts as surely below the top only with
+# this much room beyond TOLERANCE.
+CERTAIN_MARGIN = 1e-12
 
 
 @dataclass(frozen=True)
@@ -273,24 +278,31 @@ def _edge(
 ) -> float | None:
     """The nearest share beyond grid row ``here`` (``direction`` +1 up, −1 down) where another
     option overtakes the top: the first bracket, in scan order, whose sign of (top − other)
-    flips from + to −. None when there is none inside (0, 1)."""
-    t0 = float(grid[here])
+    flips from + to −. None when there is none inside (0, 1).
 
-    def signs_at(rows: np.ndarray) -> np.ndarray:
-        """Signs of (top − option) on grid ``rows``; the top's own column stays 0."""
-        scores = path.scores(grid[rows])
-        signs = _signs(scores[:, top : top + 1] - scores)
-        signs[:, top] = 0
+    Where the path bounds each option's score over a block of rows (TOPSIS), options whose
+    upper bound stays more than :data:`TOLERANCE` below the top's lower bound are + on every
+    row of the block without being scored: only the options near the top are evaluated.
+    """
+    t0 = float(grid[here])
+    bounds = getattr(path, "bounds", None)
+
+    def signs_at(rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
+        """Signs of (top − option) for ``columns`` on grid ``rows``; the top's own is 0."""
+        scores = path.scores(grid[rows], np.concatenate([[top], columns]))
+        signs = _signs(scores[:, :1] - scores[:, 1:])
+        signs[:, columns == top] = 0
         return signs
 
-    last = signs_at(np.array([here]))[0]  # last non-zero sign per option, in scan order
+    everyone = np.arange(m)
+    last = signs_at(np.array([here]), everyone)[0]  # last non-zero sign per option (scan order)
     last_row = np.full(m, here)
     tied = np.flatnonzero(last == 0)
     tied = tied[tied != top]
     if tied.size:  # a pair tied at t0: its bracket starts at its last sign before t0
         behind = np.arange(here - direction, -1 if direction > 0 else grid.size, -direction)
         if behind.size:
-            signs = signs_at(behind)[:, tied]
+            signs = signs_at(behind, tied)
             nonzero = signs != 0
             found = nonzero.any(axis=0)
             first = nonzero.argmax(axis=0)
@@ -304,8 +316,17 @@ def _edge(
         rows = rows[(rows >= 0) & (rows < grid.size)]
         if rows.size == 0:
             break
-        signs = signs_at(rows)
-        start, end, column = _falls(last, signs, top)
+        columns = everyone
+        if bounds is not None:
+            low, high = bounds(float(grid[rows].min()), float(grid[rows].max()))
+            below = low[top] - high > TOLERANCE + CERTAIN_MARGIN  # + on every row of the block
+            below[top] = False
+            last[below] = 1.0
+            last_row[below] = rows[-1]
+            columns = np.flatnonzero(~below)
+        signs = signs_at(rows, columns)
+        start, end, position = _falls(last[columns], signs, columns == top)
+        column = columns[position]
         if column.size:
             start_row = np.where(start == 0, last_row[column], rows[np.maximum(start - 1, 0)])
             end_row = rows[end - 1]
@@ -325,23 +346,24 @@ def _edge(
         nonzero = signs != 0
         seen = nonzero.any(axis=0)
         newest = signs.shape[0] - 1 - nonzero[::-1].argmax(axis=0)
-        last[seen] = signs[newest[seen], np.flatnonzero(seen)]
-        last_row[seen] = rows[newest[seen]]
+        last[columns[seen]] = signs[newest[seen], np.flatnonzero(seen)]
+        last_row[columns[seen]] = rows[newest[seen]]
         frontier = int(rows[-1])
         if best is not None:
             # A later bracket starts at its option's last non-zero row (or beyond the frontier).
             starts = grid[np.where(last != 0, last_row, frontier)]
             if np.all(starts >= best) if direction > 0 else np.all(starts <= best):
                 break
-        size = min(size * 2, cap)
+        size = min(size * 2, cap, EDGE_BLOCK_ROWS if bounds is not None else cap)
     return best
 
 
-def _falls(last: np.ndarray, signs: np.ndarray, top: int) -> tuple[np.ndarray, ...]:
+def _falls(last: np.ndarray, signs: np.ndarray, is_top: np.ndarray) -> tuple[np.ndarray, ...]:
     """Brackets (start, end, column) in the table ``last`` over ``signs`` (row 0 is ``last``)
-    where a sign flips from + to − (the top is overtaken), zeros skipped."""
+    where a sign flips from + to − (the top is overtaken), zeros skipped; ``is_top`` marks
+    the top's own column (always 0)."""
     others_zero = signs == 0
-    others_zero[:, top] = False
+    others_zero[:, is_top] = False
     if not others_zero.any():  # no ties in this block: a flip is a change between rows
         previous = np.vstack([last[None, :], signs[:-1]])
         end, column = np.nonzero((previous > 0) & (signs < 0))

@@ -101,3 +101,21 @@ def test_weight_path_scores_equal_the_kernel_on_the_line(method: str) -> None:
     np.testing.assert_array_equal(at_end == 1.0, kernel_end == 1.0)
     if method == "topsis":
         assert (kernel_end == 1.0).any()
+
+
+@FAST
+@given(seed=st.integers(0, 10_000), lo=st.floats(0, 1), width=st.floats(0, 1))
+def test_topsis_path_bounds_hold_on_their_block(seed: int, lo: float, width: float) -> None:
+    """Every option's closeness stays within the path's bounds over a block of shares."""
+    from core.scoring.methods import weight_path
+
+    model = random_model(seed, 30, n_per_group=3)
+    scorer = batch_scoring.build_scorer(model, WeightSet(), "topsis")
+    rng = np.random.default_rng(seed)
+    u = scorer.criterion_weights(rng.dirichlet(np.ones(3)))[0]
+    v = scorer.criterion_weights(rng.dirichlet(np.ones(3)))[0]
+    path = weight_path(scorer.kernel, u, v)
+    hi = min(1.0, lo + width)
+    low, high = path.bounds(lo, hi)
+    scores = path.scores(np.linspace(lo, hi, 41))
+    assert (scores >= low - 1e-12).all() and (scores <= high + 1e-12).all()

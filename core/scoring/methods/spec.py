@@ -40,8 +40,8 @@ class BatchKernel(Protocol):
 class WeightPath(Protocol):
     """Scores along the line of criterion weightings ``(1 − t) · start + t · end``."""
 
-    def scores(self, t: np.ndarray) -> np.ndarray:
-        """Scores (T×m) of every option at the positions ``t`` (T)."""
+    def scores(self, t: np.ndarray, options: np.ndarray | None = None) -> np.ndarray:
+        """Scores (T×m) of every option (or of ``options``, T×k) at the positions ``t``."""
         ...
 
     def option_scores(self, t: np.ndarray, options: np.ndarray) -> np.ndarray:
@@ -62,9 +62,10 @@ class SampledPath:
     start: np.ndarray
     end: np.ndarray
 
-    def scores(self, t: np.ndarray) -> np.ndarray:
+    def scores(self, t: np.ndarray, options: np.ndarray | None = None) -> np.ndarray:
         t = np.asarray(t, dtype=float).reshape(-1, 1)
-        return self.kernel.scores((1.0 - t) * self.start[None, :] + t * self.end[None, :])
+        every = self.kernel.scores((1.0 - t) * self.start[None, :] + t * self.end[None, :])
+        return every if options is None else every[:, options]
 
     def option_scores(self, t: np.ndarray, options: np.ndarray) -> np.ndarray:
         t = np.asarray(t, dtype=float)
@@ -113,9 +114,11 @@ class LinePath:
     intercept: np.ndarray
     slope: np.ndarray
 
-    def scores(self, t: np.ndarray) -> np.ndarray:
+    def scores(self, t: np.ndarray, options: np.ndarray | None = None) -> np.ndarray:
         t = np.asarray(t, dtype=float).reshape(-1, 1)
-        return self.intercept[None, :] + t * self.slope[None, :]
+        if options is None:
+            return self.intercept[None, :] + t * self.slope[None, :]
+        return self.intercept[None, options] + t * self.slope[None, options]
 
     def option_scores(self, t: np.ndarray, options: np.ndarray) -> np.ndarray:
         return self.intercept[options] + np.asarray(t, dtype=float) * self.slope[options]

@@ -91,10 +91,49 @@ class TopsisPath:
 
     coefficients: np.ndarray
 
-    def scores(self, t: np.ndarray) -> np.ndarray:
-        t = np.asarray(t, dtype=float).reshape(-1)
-        basis = np.stack([(1.0 - t) ** 2, t * (1.0 - t), t * t], axis=1)  # T×3
-        return _closeness_from_squares(basis @ self.coefficients)
+    def scores(self, t: np.ndarray, options: np.ndarray | None = None) -> np.ndarray:
+        t = np.asarray(t, dtype=float).reshape(-1, 1)
+        a, b, c = self._columns(options)
+        # Broadcasts, not a (T×3)·(3×2m) product: BLAS would start threads for it, which
+        # costs more than it saves on a server that is busy with other sessions.
+        squares = (1.0 - t) ** 2 * a
+        squares += t * (1.0 - t) * b
+        squares += t * t * c
+        return _closeness_from_squares(squares)
+
+    def _columns(self, options: np.ndarray | None) -> np.ndarray:
+        """The coefficients of ``options`` (d⁺ columns, then d⁻), or all of them."""
+        if options is None:
+            return self.coefficients
+        m = self.coefficients.shape[1] // 2
+        return self.coefficients[:, np.concatenate([options, np.asarray(options) + m])]
+
+    def bounds(self, lo: float, hi: float) -> tuple[np.ndarray, np.ndarray]:
+        """Lower and upper bounds of every option's closeness for t in [lo, hi].
+
+        On [lo, hi] each d² is a quadratic with Bernstein coefficients d²(lo), the blossom
+        f(lo, hi) and d²(hi); it lies between their minimum and maximum. The closeness rises
+        with d⁻ and falls with d⁺, so the bounds combine the distances' extremes.
+        """
+        a, b, c = self.coefficients
+        squares = np.stack(
+            [
+                (1.0 - lo) ** 2 * a + lo * (1.0 - lo) * b + lo * lo * c,
+                (1.0 - lo) * (1.0 - hi) * a
+                + 0.5 * ((1.0 - lo) * hi + lo * (1.0 - hi)) * b
+                + lo * hi * c,
+                (1.0 - hi) ** 2 * a + hi * (1.0 - hi) * b + hi * hi * c,
+            ]
+        )
+        low = np.sqrt(np.maximum(squares.min(axis=0), 0.0))
+        high = np.sqrt(np.maximum(squares.max(axis=0), 0.0))
+        m = low.size // 2
+        plus_low, plus_high, minus_low, minus_high = low[:m], high[:m], low[m:], high[m:]
+        lower = np.zeros(m)
+        np.divide(minus_low, plus_high + minus_low, out=lower, where=plus_high + minus_low > 0)
+        upper = np.ones(m)
+        np.divide(minus_high, plus_low + minus_high, out=upper, where=plus_low + minus_high > 0)
+        return lower, upper
 
     def option_scores(self, t: np.ndarray, options: np.ndarray) -> np.ndarray:
         t = np.asarray(t, dtype=float).reshape(-1)
