@@ -9,6 +9,7 @@ from core.store.connection import bump_data_version, connect, data_version, is_e
 from core.store.reads import (
     PATHWAYS,
     SYSTEM_KINDS,
+    area_rows,
     area_slugs,
     areas,
     assessments,
@@ -30,6 +31,7 @@ __all__ = [
     "SYSTEM_KINDS",
     "WRITE_LOCK",
     "Transaction",
+    "area_rows",
     "area_slugs",
     "areas",
     "assessments",

@@ -7,10 +7,14 @@ parameters; no value is ever formatted into SQL text.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import duckdb
-import pandas as pd
 
 from core.errors import NotFoundError
+
+if TYPE_CHECKING:  # DuckDB's .df() imports pandas when a read first needs it
+    import pandas as pd
 
 PATHWAYS = ("status_quo", "standard", "best_practice", "joint_kdn")
 SYSTEM_KINDS = ("in_house", "standard", "saas", "shared")
@@ -20,17 +24,25 @@ def _frame(conn: duckdb.DuckDBPyConnection, sql: str, params: list | None = None
     return conn.execute(sql, params or []).df()
 
 
+_AREAS_SQL = """
+    SELECT a.slug, a.name_de, a.name_en, a.description_de, a.sort_order,
+           count(o.id)::INTEGER AS n_options
+    FROM areas a LEFT JOIN options o ON o.area = a.slug AND o.removed_at IS NULL
+    GROUP BY ALL ORDER BY a.sort_order, a.slug
+"""
+
+
 def areas(conn: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """All review areas with their number of options, in the motion's order."""
-    return _frame(
-        conn,
-        """
-        SELECT a.slug, a.name_de, a.name_en, a.description_de, a.sort_order,
-               count(o.id)::INTEGER AS n_options
-        FROM areas a LEFT JOIN options o ON o.area = a.slug AND o.removed_at IS NULL
-        GROUP BY ALL ORDER BY a.sort_order, a.slug
-        """,
-    )
+    return _frame(conn, _AREAS_SQL)
+
+
+def area_rows(conn: duckdb.DuckDBPyConnection) -> list[dict[str, object]]:
+    """:func:`areas` as plain rows (dicts), without pandas: for the command line, which
+    lists areas before anything else and should start fast."""
+    cursor = conn.execute(_AREAS_SQL)
+    columns = [d[0] for d in cursor.description]
+    return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
 
 
 def area_slugs(conn: duckdb.DuckDBPyConnection) -> list[str]:

@@ -48,7 +48,6 @@ from core.views.stability_text import (
     group_sentence as group_stability_sentence,
 )
 from core.views.tables import (
-    areas_table,
     assessment_table,
     cost_line_table,
     ranking_short_headers,
@@ -75,7 +74,6 @@ __all__ = [
     "SummaryPage",
     "ViewState",
     "area_sources",
-    "areas_table",
     "assessment_table",
     "cost_line_table",
     "cost_value_scatter",

@@ -194,22 +194,6 @@ def ranking_caption(area_name: str, method: str, lang: str) -> str:
     return i18n.t("cli_rank_caption", lang, area=area_name, method=label)
 
 
-def areas_table(areas: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The review areas (as from :func:`core.store.areas`) with labels in the CLI language."""
-    names = areas["name_de"]
-    column = i18n.localized_column("name", lang)
-    if column in areas:  # a blank translation shows the German name
-        localized = areas[column].fillna("")
-        names = localized.where(localized != "", names)
-    return pd.DataFrame(
-        {
-            i18n.t("cli_col_slug", lang): areas["slug"].tolist(),
-            i18n.t("col_area", lang): names.tolist(),
-            i18n.t("cli_col_n_options", lang): areas["n_options"].astype(int).tolist(),
-        }
-    )
-
-
 def to_text(frame: pd.DataFrame) -> str:
     """The table as plain text, without the index; an empty table is just its header."""
     if frame.empty:  # pandas would print "Empty DataFrame …" in English
