@@ -22,7 +22,7 @@ area = weights_panel.area_picker(
     ctx.areas["slug"].tolist(), lambda s: ctx.area_name(s, lang), key="area_select"
 )
 st.title(ctx.area_name(area, lang))
-st.caption(ctx.areas.set_index("slug").loc[area, "description_de"])
+st.caption(ctx.area_description(area))
 
 model = ctx.models()[area]
 ranking = scoring.rank_area(model, ctx.weights, ctx.method)

@@ -7,10 +7,12 @@ parameters; no value is ever formatted into SQL text.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import duckdb
 
+from core import i18n
 from core.errors import NotFoundError
 
 if TYPE_CHECKING:  # DuckDB's .df() imports pandas when a read first needs it
@@ -181,3 +183,38 @@ def estimate_share(conn: duckdb.DuckDBPyConnection) -> pd.DataFrame:
                count(*)::INTEGER FROM systems
         """,
     )
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """Plain look-ups over the small catalogue frames, built once per data version (the UI
+    caches it): reading a name from a dict costs nothing, indexing an Arrow-backed pandas
+    column on every rerun does.
+
+    ``area_names`` maps a name column (``name_de``, ``name_en``) to slug → name (a blank
+    translation shows the German name); ``area_descriptions`` slug → German description;
+    ``area_slugs`` the slugs in display order.
+    """
+
+    area_slugs: tuple[str, ...]
+    area_names: dict[str, dict[str, str]]
+    area_descriptions: dict[str, str]
+
+    def area_name(self, slug: str, lang: str) -> str:
+        return self.area_names[i18n.localized_column("name", lang)][slug]
+
+
+def catalogue(areas_frame: pd.DataFrame) -> Catalogue:
+    """The :class:`Catalogue` of the areas frame from :func:`areas`."""
+    slugs = [str(s) for s in areas_frame["slug"].tolist()]
+    german = [str(n) for n in areas_frame["name_de"].tolist()]
+    names: dict[str, dict[str, str]] = {}
+    for lang in i18n.LANGUAGES:
+        column = i18n.localized_column("name", lang)
+        values = areas_frame[column].tolist() if column in areas_frame else german
+        names[column] = {
+            slug: (str(value) if isinstance(value, str) and value else fallback)
+            for slug, value, fallback in zip(slugs, values, german, strict=True)
+        }
+    descriptions = dict(zip(slugs, map(str, areas_frame["description_de"].tolist()), strict=True))
+    return Catalogue(tuple(slugs), names, descriptions)

@@ -8,6 +8,7 @@ and formatting here (not with a pandas Styler) keeps a slider move cheap.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 
 import pandas as pd
@@ -98,6 +99,7 @@ def text_px(text: str) -> float:
     return sum(GLYPH_PX.get(c, DEFAULT_GLYPH_PX) for c in text)
 
 
+@functools.lru_cache(maxsize=16_384)  # the same names are measured on every slider move
 def wrapped_lines(text: str, width_px: float) -> int:
     """Lines ``text`` takes when wrapped at spaces into lines ``width_px`` wide; a word
     wider than a line is broken inside, as the table grid does."""
