@@ -34,6 +34,9 @@ BLOCK_CELLS = 1 << 22
 # Rows per block while walking out from the current share when options can be bounded over
 # a block (TOPSIS): shorter blocks bound more tightly, longer ones cost fewer steps.
 EDGE_BLOCK_ROWS = 32
+# The first block has at least this many cells (rows × options): with few options one block
+# covers the whole side.
+EDGE_BLOCK_CELLS = 1 << 15
 # Bounds are computed in floating point: an option counts as surely below the top only with
 # this much room beyond TOLERANCE.
 CERTAIN_MARGIN = 1e-12
@@ -309,8 +312,10 @@ def _edge(
             last[tied[found]] = signs[first[found], np.flatnonzero(found)]
             last_row[tied[found]] = behind[first[found]]
     best: float | None = None
-    frontier, size = here, 8
-    cap = max(8, BLOCK_CELLS // max(m, 1))
+    # Few options: the whole side in one block (a step costs more than scoring it all).
+    frontier, size = here, max(8, EDGE_BLOCK_CELLS // max(m, 1))
+    cap = max(size, BLOCK_CELLS // max(m, 1))
+    bounded_cap = max(size, EDGE_BLOCK_ROWS)
     while True:
         rows = np.arange(frontier + direction, frontier + direction * (size + 1), direction)
         rows = rows[(rows >= 0) & (rows < grid.size)]
@@ -354,7 +359,7 @@ def _edge(
             starts = grid[np.where(last != 0, last_row, frontier)]
             if np.all(starts >= best) if direction > 0 else np.all(starts <= best):
                 break
-        size = min(size * 2, cap, EDGE_BLOCK_ROWS if bounds is not None else cap)
+        size = min(size * 2, cap, bounded_cap if bounds is not None else cap)
     return best
 
 
