@@ -498,12 +498,18 @@ def area_stability(
 
 
 def score_curves(
-    model: AreaModel, weights: WeightSet, method: str, group: str, points: int = 101
+    model: AreaModel,
+    weights: WeightSet,
+    method: str,
+    group: str,
+    points: int = 101,
+    crossings: tuple[Crossing, ...] | None = None,
 ) -> pd.DataFrame:
     """Long table (weight, option_id, option, pathway, score) for the stability chart.
 
     The grid holds ``points`` evenly spaced shares plus the current share and every
-    crossing, so the lines pass exactly through the marked points.
+    crossing, so the lines pass exactly through the marked points. ``crossings`` are the
+    group's crossings where the caller has them (:func:`area_stability`), else computed.
     """
     scorer = build_scorer(model, weights, method)
     columns = ["weight", "option_id", "option", "pathway", "score"]
@@ -511,10 +517,9 @@ def score_curves(
         return pd.DataFrame(columns=columns)
     current = scorer.current_shares(weights)
     k = scorer.groups.index(group)
-    stability = group_stability(scorer, weights, group)
-    grid = np.union1d(
-        np.linspace(0.0, 1.0, points), [current[k], *(c.weight for c in stability.crossings)]
-    )
+    if crossings is None:
+        crossings = group_stability(scorer, weights, group).crossings
+    grid = np.union1d(np.linspace(0.0, 1.0, points), [current[k], *(c.weight for c in crossings)])
     scores = sweep_scores(scorer, current, k, grid)
     m = scorer.n_options
     return pd.DataFrame(

@@ -243,6 +243,10 @@ def test_score_curves_pass_through_current_weight_and_crossings(conn) -> None:
     weights = set(curve["weight"].round(12))
     assert round(stability.groups["cost"].current, 12) in weights
     assert all(round(c.weight, 12) in weights for c in stability.groups["cost"].crossings)
+    given = sensitivity.score_curves(
+        model, WeightSet(), "wsm", "cost", crossings=stability.groups["cost"].crossings
+    )
+    assert given.equals(curve)  # the page hands over the crossings it has
     now = curve[np.isclose(curve["weight"], stability.groups["cost"].current)]
     ranking = area_model.rank_area(model, WeightSet(), "wsm").set_index("option_id")["score"]
     assert now.set_index("option_id")["score"].to_dict() == pytest.approx(ranking.to_dict())
