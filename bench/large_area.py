@@ -128,15 +128,18 @@ def rerun_child(db: str, repeat: int) -> dict[str, object]:
         at.switch_page("pages/area.py").run()
         assert not at.exception, at.exception
         values = [10 + (i * 7) % 90 for i in range(repeat + 2)]
-        times = []
+        times, cpu = [], []
         for i, value in enumerate(values):
-            start = time.perf_counter()
+            start, start_cpu = time.perf_counter(), time.process_time()
             at.slider(key="w_cost").set_value(value).run()
             elapsed = (time.perf_counter() - start) * 1000
+            elapsed_cpu = (time.process_time() - start_cpu) * 1000  # all threads of the process
             assert not at.exception, at.exception
             if i >= 2:  # two warm-up moves
                 times.append(elapsed)
+                cpu.append(elapsed_cpu)
         result[method] = statistics.median(times)
+        result[f"{method}_cpu"] = statistics.median(cpu)
     result["max_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return result
 
@@ -161,14 +164,16 @@ def bereich_reruns(big_db: str, small_db: str, rounds: int, repeat: int) -> list
         big.append(_rerun_round(big_db, repeat))
     results = [
         _entry(
-            f"Bereich rerun after slider move, {BIG} options ({method}, AppTest)",
-            [r[method] for r in big],
+            f"Bereich rerun after slider move, {BIG} options ({method}, AppTest, {kind})",
+            [r[key] for r in big],
             "ms",
-            f"same page, {SMALL} options",
-            [r[method] for r in small],
+            f"same page, {SMALL} options ({kind})",
+            [r[key] for r in small],
             "<= 3x",
         )
         for method in METHODS
+        for key, kind in ((method, "wall"), (f"{method}_cpu", "CPU"))
+        if all(key in r for r in big + small)
     ]
     results.append(
         _entry(
