@@ -14,7 +14,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from core import store
+from core import editing, store
 from core.excel import apply as excel_apply, export as excel_export, importer as excel_import
 from core.scoring.weightset import WeightSet
 from core.store import seed
@@ -191,7 +191,7 @@ def run(timer: Timer) -> list[dict[str, object]]:
         plan = excel_import.plan_import(target, holder["file"], "big.xlsx")
         if not plan.ok:
             raise RuntimeError(plan.issues[0].line())
-        excel_apply.apply_plan(target, plan, "bench")
+        excel_apply.apply_plan(target, plan, editing.Actor("bench", editing.EDITOR))
 
     results.append(
         {

@@ -20,7 +20,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from core import i18n
+from core import i18n, store
 from core.editing import audit, auth
 from core.editing.edits import SPECS, CellIssue, ValidationFailed, check_option_name_free, key_text
 from core.editing.validation import (
@@ -74,6 +74,7 @@ def fill_placeholders(conn: duckdb.DuckDBPyConnection, when: dt.datetime) -> lis
     A missing pair whose assessment was removed earlier is revived; a pair without any
     row gets a placeholder (middle of the range, estimate with a reason).
     """
+    store.require_door()
     entries: list[audit.Entry] = []
     revived = conn.execute(
         """

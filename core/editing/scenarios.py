@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import duckdb
 import pandas as pd
 
+from core import store
 from core.editing import audit, auth
 from core.editing.validation import Field, clean, slugify
 from core.errors import InputError, NotFoundError
@@ -133,6 +134,7 @@ def _write_weights(
     conn: duckdb.DuckDBPyConnection, slug: str, weights: WeightSet
 ) -> list[tuple[str, float | None, float]]:
     """Upsert one weight per active criterion; return (criterion, old, new) where changed."""
+    store.require_door()
     old = dict(
         conn.execute(
             "SELECT criterion, weight FROM profile_criterion_weights WHERE profile = ?", [slug]

@@ -19,10 +19,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from core.editing import rules
 from core.errors import InputError
 
 MAX_TEXT = 2000
-MONEY_MAX = 1e11
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 _KEY = re.compile(r"[a-z][a-z0-9_]*")
@@ -50,6 +50,12 @@ class Field:
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
             raise ValueError(f"unknown field kind {self.kind!r}")
+
+    @classmethod
+    def ranged(cls, table: str, name: str, kind: str, *, nullable: bool = False) -> Field:
+        """A number, integer or date field whose limits come from :mod:`core.editing.rules`."""
+        low, high = rules.bounds(table, name)
+        return cls(name, kind, minimum=low, maximum=high, nullable=nullable)
 
 
 def is_missing(value: Any) -> bool:
@@ -194,14 +200,7 @@ def clean(field: Field, raw: Any) -> Any:
     return text
 
 
-def _show(value: float) -> str:
-    """A number for a message, German style (1.234,5)."""
-    if float(value).is_integer() and abs(value) < 1e15:
-        text = f"{int(value):,}".replace(",", ".")
-    else:
-        text = f"{value:,.6g}" if abs(value) >= 1e15 else f"{value:,.6f}".rstrip("0").rstrip(".")
-        text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
-    return text
+_show = rules.show
 
 
 # --- row rules ----------------------------------------------------------------------------------

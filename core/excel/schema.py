@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from core import i18n
+from core.editing import rules
 from core.store import PATHWAYS, SYSTEM_KINDS
 
 KINDS = ("id", "text", "number", "integer", "bool", "date", "enum", "cost_id")
@@ -64,6 +65,12 @@ class DataSheet:
         return tuple(c for c in self.columns if not c.info)
 
 
+def _range(table: str, key: str) -> dict[str, float | None]:
+    """minimum/maximum of a column from the one declaration in :mod:`core.editing.rules`."""
+    low, high = rules.bounds(table, key)
+    return {"minimum": low, "maximum": high}
+
+
 _SOURCE = Column("source", "xl_h_source", "text", width=40, style="wrap")
 _ESTIMATE = Column("is_estimate", "xl_h_is_estimate", "bool", style="num")
 _REASON = Column("estimate_reason", "xl_h_estimate_reason", "text", width=50, style="wrap")
@@ -77,11 +84,27 @@ SYSTEMS = DataSheet(
         Column("name", "xl_h_name", "text", required=True, width=40),
         Column("kind", "xl_h_kind", "enum", required=True, choices=SYSTEM_KINDS),
         Column("operator", "xl_h_operator", "text", width=30),
-        Column("annual_cost_eur", "xl_h_annual_cost", "number", style="eur", minimum=0),
-        Column("reach_value", "xl_h_reach", "number", style="weight", minimum=0),
+        Column(
+            "annual_cost_eur",
+            "xl_h_annual_cost",
+            "number",
+            style="eur",
+            **_range("systems", "annual_cost_eur"),
+        ),
+        Column(
+            "reach_value",
+            "xl_h_reach",
+            "number",
+            style="weight",
+            **_range("systems", "reach_value"),
+        ),
         Column("reach_unit", "xl_h_reach_unit", "text"),
         Column(
-            "in_use_since", "xl_h_in_use_since", "integer", style="year", minimum=1950, maximum=2100
+            "in_use_since",
+            "xl_h_in_use_since",
+            "integer",
+            style="year",
+            **_range("systems", "in_use_since"),
         ),
         Column("notes", "xl_h_notes", "text", width=60, style="wrap"),
         _SOURCE,
@@ -110,11 +133,30 @@ COST_LINES = DataSheet(
         Column("id", "xl_h_cost_id", "cost_id", style="rank"),
         Column("option_id", "xl_h_option_id", "id", required=True),
         Column("item", "xl_h_item", "text", required=True, width=40),
-        Column("investment_eur", "xl_h_investment", "number", style="eur", minimum=0, default=0.0),
         Column(
-            "annual_cost_eur", "xl_h_annual_cost", "number", style="eur", minimum=0, default=0.0
+            "investment_eur",
+            "xl_h_investment",
+            "number",
+            style="eur",
+            default=0.0,
+            **_range("cost_lines", "investment_eur"),
         ),
-        Column("staff_fte", "xl_h_fte", "number", style="fte", minimum=0, default=0.0),
+        Column(
+            "annual_cost_eur",
+            "xl_h_annual_cost",
+            "number",
+            style="eur",
+            default=0.0,
+            **_range("cost_lines", "annual_cost_eur"),
+        ),
+        Column(
+            "staff_fte",
+            "xl_h_fte",
+            "number",
+            style="fte",
+            default=0.0,
+            **_range("cost_lines", "staff_fte"),
+        ),
         _SOURCE,
         _ESTIMATE,
         _REASON,
@@ -128,14 +170,27 @@ ASSESSMENTS = DataSheet(
         Column("option", "xl_h_option", "text", info=True, width=36),
         Column("criterion", "xl_h_criterion_id", "id", required=True),
         Column("criterion_label", "xl_h_criterion", "text", info=True, width=30),
-        Column("value", "xl_h_value", "number", required=True, style="num"),
+        Column(
+            "value",
+            "xl_h_value",
+            "number",
+            required=True,
+            style="num",
+            **_range("assessments", "value"),
+        ),
         Column("unit", "xl_h_unit", "text", info=True, checked=True),
         Column("direction", "xl_h_direction", "text", info=True, checked=True, width=24),
         Column("rationale", "xl_h_rationale", "text", width=60, style="wrap"),
         _SOURCE,
         _ESTIMATE,
         _REASON,
-        Column("assessed_on", "xl_h_assessed_on", "date", style="date"),
+        Column(
+            "assessed_on",
+            "xl_h_assessed_on",
+            "date",
+            style="date",
+            **_range("assessments", "assessed_on"),
+        ),
     ),
 )
 SCOPE = DataSheet(

@@ -5,7 +5,13 @@ Pages, ui and the other subpackages use the names below (``from core import stor
 it: the caller seeds an empty store, usually through :func:`open_seeded`.
 """
 
-from core.store.connection import bump_data_version, connect, data_version, is_empty
+from core.store.connection import (
+    bump_data_version,
+    connect,
+    data_version,
+    is_empty,
+    store_id,
+)
 from core.store.reads import (
     PATHWAYS,
     SYSTEM_KINDS,
@@ -26,13 +32,22 @@ from core.store.reads import (
     weight_profiles,
 )
 from core.store.seed import load_seed, open_seeded
-from core.store.transactions import WRITE_LOCK, Transaction, transaction
+from core.store.transactions import (
+    WRITE_LOCK,
+    OutsideDoorError,
+    Transaction,
+    door,
+    in_door,
+    require_door,
+    transaction,
+)
 
 __all__ = [
     "PATHWAYS",
     "SYSTEM_KINDS",
     "Catalogue",
     "WRITE_LOCK",
+    "OutsideDoorError",
     "Transaction",
     "area_rows",
     "area_slugs",
@@ -45,13 +60,17 @@ __all__ = [
     "cost_totals",
     "criteria",
     "data_version",
+    "door",
     "estimate_share",
+    "in_door",
     "is_empty",
     "load_seed",
     "open_seeded",
     "options",
     "require_area",
+    "require_door",
     "sources",
+    "store_id",
     "systems",
     "transaction",
     "weight_profiles",

@@ -13,6 +13,7 @@ import duckdb
 
 from core import settings
 from core.store import migrations
+from core.store.transactions import require_door
 
 
 def connect(path: str | None = None, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
@@ -37,8 +38,20 @@ def data_version(conn: duckdb.DuckDBPyConnection) -> tuple[int, str]:
     return int(rows.get("data_version", "0")), rows.get("data_date", "")
 
 
+def store_id(conn: duckdb.DuckDBPyConnection) -> str:
+    """The store's random identity (migration ``0005_store_identity``)."""
+    row = conn.execute("SELECT value FROM meta WHERE key = 'store_id'").fetchone()
+    return "" if row is None else str(row[0])
+
+
 def bump_data_version(conn: duckdb.DuckDBPyConnection) -> int:
-    """Raise the data version by one and stamp today's date; call inside the write transaction."""
+    """Raise the data version by one and stamp today's date; only inside the write door."""
+    require_door()
+    return raise_version(conn)
+
+
+def raise_version(conn: duckdb.DuckDBPyConnection) -> int:
+    """Raise the data version (the seed's bootstrap; every other write uses the door)."""
     version = data_version(conn)[0] + 1
     conn.execute("UPDATE meta SET value = ? WHERE key = 'data_version'", [str(version)])
     conn.execute("UPDATE meta SET value = ? WHERE key = 'data_date'", [dt.date.today().isoformat()])

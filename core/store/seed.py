@@ -171,7 +171,7 @@ def load_seed(
 
         with transaction(conn):
             _insert(conn, frames)
-            return connection.bump_data_version(conn)
+            return connection.raise_version(conn)
     finally:
         _unregister(conn, frames)
 

@@ -4,10 +4,18 @@
 it raises (the exception propagates unchanged) or when the block called ``tx.rollback()``
 because it found nothing to write. ``serialize=True`` also holds the process-wide write
 lock, so that two sessions of one app server never interleave their writes.
+
+``door(conn)`` is the transaction of the one write door (:func:`core.editing.audit.audited_write`):
+a serialised transaction that marks the current thread as "inside the door". The helpers that
+change data rows, the audit trail or the data version call :func:`require_door` first, so
+calling one of them directly – past the door's role check and audit – raises instead of
+writing. Migrations and the seed (bootstrap of an empty store, before any actor exists) use
+:func:`transaction` directly and are the only other writers.
 """
 
 from __future__ import annotations
 
+import contextvars
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext, suppress
@@ -15,6 +23,11 @@ from contextlib import contextmanager, nullcontext, suppress
 import duckdb
 
 WRITE_LOCK = threading.RLock()
+_IN_DOOR: contextvars.ContextVar[bool] = contextvars.ContextVar("cockpit_in_door", default=False)
+
+
+class OutsideDoorError(RuntimeError):
+    """A data-changing helper was called outside the write door (a programming error)."""
 
 
 class Transaction:
@@ -44,3 +57,27 @@ def transaction(
             with suppress(duckdb.Error):  # keep the original error, not "no transaction"
                 conn.execute("ROLLBACK")
             raise
+
+
+@contextmanager
+def door(conn: duckdb.DuckDBPyConnection) -> Iterator[Transaction]:
+    """The write door's transaction: serialised, and marked so that :func:`require_door` passes."""
+    with transaction(conn, serialize=True) as tx:
+        token = _IN_DOOR.set(True)
+        try:
+            yield tx
+        finally:
+            _IN_DOOR.reset(token)
+
+
+def in_door() -> bool:
+    """Whether this thread is inside the write door's transaction."""
+    return _IN_DOOR.get()
+
+
+def require_door() -> None:
+    """Raise :class:`OutsideDoorError` unless called inside :func:`door`."""
+    if not _IN_DOOR.get():
+        raise OutsideDoorError(
+            "data writes go through core.editing.audit.audited_write (the write door)"
+        )

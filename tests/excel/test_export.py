@@ -27,6 +27,7 @@ AREA_SHEETS = [
     "Optionen",
     "Kosten",
     "Importumfang",
+    "Importbasis",  # hidden: the state of the export (core/excel/base.py)
 ]
 HOSTILE = [
     '=HYPERLINK("http://example.org","klick")',
@@ -101,7 +102,8 @@ def test_all_areas_workbook_names_every_area_and_links_to_it(
 ) -> None:
     names = all_book.sheetnames
     assert names[0] == "Gesamtübersicht"
-    assert names[-1] == "Importumfang"
+    assert names[-2:] == ["Importumfang", "Importbasis"]
+    assert all_book["Importbasis"].sheet_state == "hidden"
     labels = {
         "homepage": "Homepage",
         "ozg": "OZG",
@@ -197,6 +199,8 @@ def test_every_sheet_has_tables_frozen_headers_widths_and_print_setup(
 ) -> None:
     names: set[str] = set()
     for ws in all_book.worksheets:
+        if ws.sheet_state != "visible":
+            continue  # the hidden Importbasis is for the importer, not for print
         assert ws.page_setup.orientation == "landscape", ws.title
         assert ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 0, ws.title
         assert ws.sheet_properties.pageSetUpPr.fitToPage, ws.title

@@ -13,7 +13,7 @@ import duckdb
 import openpyxl
 import pytest
 
-from core import i18n, store
+from core import editing, i18n, store
 from core.errors import InputError, StoreError
 from core.excel import (
     apply as excel_apply,
@@ -26,6 +26,7 @@ from core.store import seed
 from tests import xlsx_factory as xf
 
 REQUEST = excel_export.ExportRequest(WeightSet(), "wsm", 5, 0.009)
+EDITOR_ACTOR = editing.Actor("Frau Beispiel", editing.EDITOR)
 
 
 def plan(conn: duckdb.DuckDBPyConnection, data: bytes, name: str = "datei.xlsx"):
@@ -224,7 +225,7 @@ def test_preview_lists_added_changed_removed(readonly) -> None:
 def test_apply_writes_everything_logs_it_and_raises_the_version(conn, export) -> None:
     version = store.data_version(conn)[0]
     result = plan(conn, _edited(export), "ozg-bearbeitet.xlsx")
-    applied = excel_apply.apply_plan(conn, result, "Frau Beispiel")
+    applied = excel_apply.apply_plan(conn, result, EDITOR_ACTOR)
     assert applied.applied and applied.version == version + 1
     assert store.data_version(conn)[0] == version + 1
     options = store.options(conn, "ozg").set_index("id")
@@ -253,7 +254,7 @@ def test_removal_is_a_soft_delete_and_history_survives_an_import(conn, export) -
     )
     hidden = conn.execute("SELECT * FROM cost_lines WHERE removed_at IS NOT NULL").fetchall()
     result = plan(conn, _edited(export))
-    excel_apply.apply_plan(conn, result, "Test")
+    excel_apply.apply_plan(conn, result, EDITOR_ACTOR)
     assert (
         conn.execute(
             "SELECT * FROM cost_lines WHERE removed_at IS NOT NULL AND option_id = 'gis-status-quo'"
@@ -266,7 +267,7 @@ def test_removal_is_a_soft_delete_and_history_survives_an_import(conn, export) -
 
 
 def test_re_adding_a_removed_option_does_not_resurrect_its_old_cost_lines(conn, export) -> None:
-    excel_apply.apply_plan(conn, plan(conn, _edited(export)), "Test")
+    excel_apply.apply_plan(conn, plan(conn, _edited(export)), EDITOR_ACTOR)
     lines_before = store.cost_lines(conn, "ozg")
     result = plan(conn, export)  # the original export brings the option back
     assert result.ok, [i.line() for i in result.issues][:3]
@@ -274,7 +275,7 @@ def test_re_adding_a_removed_option_does_not_resurrect_its_old_cost_lines(conn, 
         c.table == "options" and c.action == "added" and c.key == "ozg-kommunalportal"
         for c in result.changes
     )
-    excel_apply.apply_plan(conn, result, "Test")
+    excel_apply.apply_plan(conn, result, EDITOR_ACTOR)
     lines = store.cost_lines(conn, "ozg")
     mine = lines[lines["option_id"] == "ozg-kommunalportal"]
     assert len(mine) == len(result.result["cost_lines"].query("option_id == 'ozg-kommunalportal'"))
@@ -291,7 +292,7 @@ def test_apply_is_one_transaction_a_failure_changes_nothing(conn, export, monkey
 
     monkeypatch.setattr(store, "bump_data_version", broken)
     with pytest.raises(StoreError) as info:
-        excel_apply.apply_plan(conn, result, "Test")
+        excel_apply.apply_plan(conn, result, EDITOR_ACTOR)
     assert info.value.key == "import_failed"
     assert excel_export.store_checksum(conn) == before
     assert len(store.assessments(conn)) > 0
@@ -305,18 +306,20 @@ def test_a_stale_plan_is_refused(conn, export) -> None:
         other.execute("COMMIT")
     before = excel_export.store_checksum(conn)
     with pytest.raises(StoreError) as info:
-        excel_apply.apply_plan(conn, result, "Test")
+        excel_apply.apply_plan(conn, result, EDITOR_ACTOR)
     assert info.value.key == "import_stale"
     assert excel_export.store_checksum(conn) == before
 
 
-def test_apply_needs_a_valid_plan_and_a_name(conn, export) -> None:
+def test_apply_needs_a_valid_plan_and_an_editor(conn, export) -> None:
     with pytest.raises(InputError) as info:
-        excel_apply.apply_plan(conn, plan(conn, b"kaputt"), "Test")
+        excel_apply.apply_plan(conn, plan(conn, b"kaputt"), EDITOR_ACTOR)
     assert info.value.key == "import_not_valid"
-    with pytest.raises(InputError) as info:
-        excel_apply.apply_plan(conn, plan(conn, _edited(export)), "  ")
-    assert info.value.key == "import_user_missing"
+    before = excel_export.store_checksum(conn)
+    for who in (editing.Actor.viewer(), "Test", None):
+        with pytest.raises(editing.PermissionDeniedError):
+            excel_apply.apply_plan(conn, plan(conn, _edited(export)), who)
+    assert excel_export.store_checksum(conn) == before
 
 
 # --- round trips --------------------------------------------------------------------------------
@@ -332,7 +335,7 @@ def test_round_trip_of_an_export_changes_nothing(conn, lang) -> None:
     ):
         result = plan(conn, data)
         assert result.ok and result.is_noop, [i.line() for i in result.issues][:5]
-        applied = excel_apply.apply_plan(conn, result, "Test")
+        applied = excel_apply.apply_plan(conn, result, EDITOR_ACTOR)
         assert not applied.applied
     assert excel_export.store_checksum(conn) == before
 
@@ -375,7 +378,7 @@ def test_a_filled_template_adds_and_never_removes(conn) -> None:
     result = plan(conn, edit(template, fill))
     assert result.ok, [i.line() for i in result.issues]
     assert result.totals() == {"added": 1, "changed": 0, "removed": 0}
-    excel_apply.apply_plan(conn, result, "Test")
+    excel_apply.apply_plan(conn, result, EDITOR_ACTOR)
     assert "ozg-fachverfahren" in set(store.systems(conn, "ozg")["id"])
     assert len(store.options(conn, "ozg")) == 4
 
@@ -421,7 +424,8 @@ def _assessment_of(criterion: str, value: float):
 def _sheet_cases() -> list[tuple[str, Callable[[xf.Sheets], None], str | None]]:
     """(id, mutation of the data-sheet rows, expected issue key or None)."""
     cases: list[tuple[str, Callable[[xf.Sheets], None], str | None]] = []
-    texts = ["abc", "12,5", "1.000", "—", "n/a", "1e3x", "zwölf", "12 €"]
+    # "12,5", "1.000" and "12 €" are numbers stored as text (accepted); these are not numbers
+    texts = ["abc", "1,2,3", "12,5,6", "—", "n/a", "1e3x", "zwölf", "0x1F"]
     numbers = [
         ("Kosten", "Einmalinvestition (€)"),
         ("Kosten", "Laufende Kosten p. a. (€)"),
@@ -442,14 +446,31 @@ def _sheet_cases() -> list[tuple[str, Callable[[xf.Sheets], None], str | None]]:
                 (
                     f"negative-{header}-{value}",
                     _set("Kosten", header, value),
-                    "import_below_minimum",
+                    "import_column_range",
                 )
             )
     cases.append(
         (
             "negative-system-cost",
             _set("Bestand", "Laufende Kosten p. a. (€)", -5),
-            "import_below_minimum",
+            "import_column_range",
+        )
+    )
+    for header, value in (
+        ("Einmalinvestition (€)", 1e300),
+        ("Einmalinvestition (€)", 1.5e9),
+        ("Laufende Kosten p. a. (€)", "1.000.000.001"),
+        ("Personal (VZÄ)", 1001),
+        ("Personal (VZÄ)", "1.000,5"),
+    ):
+        cases.append(
+            (f"implausible-{header}-{value}", _set("Kosten", header, value), "import_column_range")
+        )
+    cases.append(
+        (
+            "implausible-year",
+            _set("Bestand", "In Betrieb seit (Jahr)", 1989),
+            "import_column_range",
         )
     )
     limits = {
@@ -719,7 +740,7 @@ def _refused(conn, data: bytes, expected: str | None, checksum: str) -> None:
     if expected:
         assert expected in keys(result), [i.line() for i in result.issues][:5]
     with pytest.raises(InputError):
-        excel_apply.apply_plan(conn, result, "Test")
+        excel_apply.apply_plan(conn, result, EDITOR_ACTOR)
     assert excel_export.store_checksum(conn) == checksum
 
 

@@ -81,3 +81,25 @@ def test_promethee_overview_speaks_of_net_flow(make_app, models) -> None:
     assert len(leads) == int((~summary["tied"]).sum())
     assert all("Nettofluss" in lead and "Punkte" not in lead for lead in leads)
     assert any(m.label == "Nettofluss × 100" for m in at.metric)
+
+
+def test_a_huge_weight_in_the_url_shows_the_note_not_a_traceback(make_app) -> None:
+    at = make_app(w_cost="123" * 1700)
+    assert not at.exception
+    texts = " ".join(str(e.value) for e in (*at.error, *at.warning, *at.info, *at.caption))
+    assert "Traceback" not in texts and "w_cost" in texts
+
+
+def test_the_global_guard_shows_a_german_message_and_logs_details(caplog) -> None:
+    from streamlit.testing.v1 import AppTest
+
+    def script() -> None:
+        from ui import guard
+
+        with guard.page():
+            raise RuntimeError("/srv/geheim/pfad kaputt")
+
+    at = AppTest.from_function(script).run()
+    assert not at.exception
+    (error,) = at.error
+    assert "unerwarteter Fehler" in error.value and "/srv/geheim" not in error.value

@@ -79,5 +79,12 @@ def test_sources_are_split_and_counted(conn: duckdb.DuckDBPyConnection) -> None:
 
 
 def test_bump_version(conn: duckdb.DuckDBPyConnection) -> None:
-    assert store.bump_data_version(conn) == 2
+    with store.door(conn):
+        assert store.bump_data_version(conn) == 2
     assert store.data_version(conn)[0] == 2
+
+
+def test_bump_version_outside_the_door_is_refused(conn: duckdb.DuckDBPyConnection) -> None:
+    with pytest.raises(store.OutsideDoorError):
+        store.bump_data_version(conn)
+    assert store.data_version(conn)[0] == 1

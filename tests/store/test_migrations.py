@@ -161,3 +161,31 @@ def test_method_check_becomes_a_format_check_and_data_survive() -> None:
     assert migrations.migrate(conn) == []
     assert migrations.applied(conn)[-1] == migration_methods.NAME
     conn.close()
+
+
+def test_write_door_migration_keeps_the_audit_trail_and_allows_import_entries() -> None:
+    """A store at 0004 with audit entries migrates to 0005: rows and the id sequence kept,
+    the action ``import`` allowed, other actions still refused; the store gets an identity."""
+    from core.store import migration_door
+
+    conn = duckdb.connect(":memory:")
+    names = (migration_door.NAME, migration_door.STORE_ID)
+    migrations.migrate(conn, [m for m in migrations.MIGRATIONS if m.name not in names])
+    insert = (
+        "INSERT INTO audit_log (changed_at, actor, role, action, entity, entity_key,"
+        " data_version) VALUES (TIMESTAMP '2026-01-02 03:04:05', 'anna', 'editor', ?, 'options',"
+        " 'x', 1)"
+    )
+    conn.execute(insert, ["update"])
+    with pytest.raises(duckdb.ConstraintException):
+        conn.execute(insert, ["import"])
+    before = _rows(conn, "audit_log")
+    assert migrations.migrate(conn) == list(names)
+    assert _rows(conn, "audit_log") == before
+    conn.execute(insert, ["import"])
+    ids = [r[0] for r in conn.execute("SELECT id FROM audit_log ORDER BY id").fetchall()]
+    assert len(ids) == 2 and ids[1] > ids[0]  # the sequence continues
+    with pytest.raises(duckdb.ConstraintException):
+        conn.execute(insert, ["delete"])
+    (store_id,) = conn.execute("SELECT value FROM meta WHERE key = 'store_id'").fetchone()
+    assert len(store_id) == 36
