@@ -142,12 +142,13 @@ def _criterion_sums(
     column: np.ndarray, function: str, q: float, p: float
 ) -> tuple[np.ndarray, np.ndarray]:
     """Σ_b P(g(a) − g(b)) and Σ_b P(g(b) − g(a)) for every a, by sorting (module docstring)."""
+    if function == "usual":  # raw values: a shift could round tiny differences to ties
+        s = np.sort(column)
+        below = np.searchsorted(s, column, side="left")  # g(b) < g(a)
+        above = len(s) - np.searchsorted(s, column, side="right")  # g(b) > g(a)
+        return below.astype(float), above.astype(float)
     values = column - column.min()  # smaller prefix sums: less cancellation in their differences
     s = np.sort(values)
-    if function == "usual":
-        below = np.searchsorted(s, values, side="left")  # g(b) < g(a)
-        above = len(s) - np.searchsorted(s, values, side="right")  # g(b) > g(a)
-        return below.astype(float), above.astype(float)
     if function == "vshape":
         q = 0.0
     width = p - q

@@ -200,6 +200,14 @@ def test_sorted_sums_equal_pairwise_on_any_matrix(matrix: np.ndarray, data: st.D
     )
 
 
+def test_usual_keeps_differences_far_below_the_values() -> None:
+    """Found by hypothesis: 1.2e-38 against 0 next to −1 (a shift by the minimum would
+    round it to a tie)."""
+    matrix = np.array([[1.17549435e-38, -1.0], [-1.0, -1.0], [-1.0, -1.0], [0.0, -1.0]])
+    args = (matrix, [0.5, 0.5], ["usual", "usual"])
+    _assert_same_flows(promethee2(*args), pairwise_flows(*args))
+
+
 def test_pairwise_reference_reproduces_the_published_example() -> None:
     matrix = np.array([[4.0, 3.0, 2.0], [3.0, 2.0, 4.0], [5.0, 1.0, 3.0]])
     result = pairwise_flows(matrix, [0.5, 0.3, 0.2], ["usual"] * 3)
