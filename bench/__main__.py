@@ -39,7 +39,7 @@ def main(argv: list[str]) -> int:
         suites["app"] = app_bench.run
     except ImportError:  # pragma: no cover - optional suites appear as issues land
         pass
-    for extra in ("excel", "analysis"):
+    for extra in ("excel", "analysis", "large_area"):
         try:
             module = __import__(f"bench.{extra}", fromlist=["run"])
             suites[extra] = module.run
@@ -57,6 +57,13 @@ def main(argv: list[str]) -> int:
         if r.get("peer"):
             ratio = float(r["value"]) / float(r["peer_value"]) if r["peer_value"] else float("nan")
             peer = f"{r['peer']}: {r['peer_value']:.2f} {r['unit']} (ratio {ratio:.2f})"
+            if "ratios" in r:  # interleaved rounds: the ratio's min/median/max over rounds
+                spread = r["ratios"]
+                peer += f" [ratio min/med/max {spread['min']:.2f}/{spread['median']:.2f}/"
+                peer += f"{spread['max']:.2f} over {r['rounds']} rounds]"
+        elif "spread" in r:
+            spread = r["spread"]
+            peer = f"[min/med/max {spread['min']:.2f}/{spread['median']:.2f}/{spread['max']:.2f}]"
         print(f"{r['name']:<{width}}  {r['value']:>12.2f}  {r['unit']:<4}  {peer}")
     print(f"\nwritten: {RESULTS}")
     return 0

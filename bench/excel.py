@@ -42,11 +42,14 @@ def reference_only() -> duckdb.DuckDBPyConnection:
     return conn
 
 
-def synthetic_store(n_options: int, seed_value: int = 7) -> duckdb.DuckDBPyConnection:
+def synthetic_store(
+    n_options: int, seed_value: int = 7, path: str = ":memory:"
+) -> duckdb.DuckDBPyConnection:
     """The seed's areas and criteria with ``n_options`` generated options (spread over the
-    areas), one system per 50 options, two cost lines per option and every assessment."""
+    areas), one system per 50 options, two cost lines per option and every assessment; in
+    memory or in the store file ``path``."""
     rng = np.random.default_rng(seed_value)
-    conn = store.connect(":memory:")
+    conn = store.connect(path)
     frames = seed.read_seed()
     areas = frames["areas"]["slug"].tolist()
     criteria = frames["criteria"]

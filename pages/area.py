@@ -23,7 +23,7 @@ area = weights_panel.area_picker(
     ctx.areas["slug"].tolist(), lambda s: ctx.area_name(s, lang), key="area_select"
 )
 st.title(ctx.area_name(area, lang))
-st.caption(views.plain_markdown(ctx.areas.set_index("slug").loc[area, "description_de"]))
+st.caption(views.plain_markdown(ctx.area_description(area)))
 
 model = ctx.models()[area]
 ranking = scoring.rank_area(model, ctx.weights, ctx.method)
@@ -34,7 +34,7 @@ if ranking.empty:
 kind, sentence = views.recommendation(ranking, lang, ctx.method)
 (st.warning if kind == "tie" else st.success)(sentence)
 pathways = text.pathway_labels()
-st.caption(stability_summary.sentence(ctx, area))
+st.caption(stability_summary.sentence(ctx, area, ranking))
 
 st.subheader(t("ranking"))
 ranking_view = tables.ranking_table(ranking, ctx.horizon_years, ctx.method)
@@ -70,7 +70,7 @@ points = analysis.scatter_points(model, ctx.weights)
 efficient_text = t("efficient_list", names=", ".join(points.loc[points["efficient"], "option"]))
 ui_charts.show(
     "cost_value_scatter",
-    views.scatter_frame(points, pathways),
+    views.scatter_frame(points, pathways, ranking["option"].iloc[0]),
     alt_text=efficient_text,
     pathway_labels=pathways,
     title=t("chart_scatter_title"),

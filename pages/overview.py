@@ -59,7 +59,7 @@ for i, row in enumerate(summary.itertuples(index=False)):
                 value=text.cost_change(row.npv_change),
             )
         )
-        st.caption(stability_summary.sentence(ctx, row.area))
+        st.caption(stability_summary.sentence(ctx, row.area, rankings[row.area]))
         if st.button(t("card_open"), key=f"open_{row.area}", on_click=_open_area, args=(row.area,)):
             st.switch_page("pages/area.py")
 

@@ -52,7 +52,7 @@ if ranking.empty:
 else:
     kind, sentence = views.recommendation(ranking, lang, ctx.method)
     (st.warning if kind == "tie" else st.success)(sentence)
-    stability = stability_summary.sentence(ctx, area)
+    stability = stability_summary.sentence(ctx, area, ranking)
     if stability:
         st.markdown(stability)
 
@@ -135,7 +135,9 @@ def _page(slug: str) -> views.SummaryPage:
         name=names[slug],
         description=str(area_texts.get(slug, "")),
         ranking=rankings[slug],
-        stability=stability_summary.sentence(ctx, slug) if len(rankings[slug]) else None,
+        stability=stability_summary.sentence(ctx, slug, rankings[slug])
+        if len(rankings[slug])
+        else None,
         sources=views.area_sources(
             model.options["source"],
             data.assessments(ctx.version, slug)["source"],

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 
 import pandas as pd
 import streamlit as st
 
-from core import i18n, scoring
+from core import scoring
 from ui import data
 
 CONTEXT_KEY = "_context"
@@ -34,14 +33,11 @@ class Context:
 
     def area_name(self, slug: str, lang: str) -> str:
         """Display name of an area (a dict lookup: select boxes call this for every option)."""
-        return self._area_names[i18n.localized_column("name", lang)][slug]
+        return data.catalogue(self.version).area_name(slug, lang)
 
-    @functools.cached_property
-    def _area_names(self) -> dict[str, dict[str, str]]:
-        """Area names by column (``name_de``, ``name_en``) and slug."""
-        areas = self.areas
-        columns = [i18n.localized_column("name", lang) for lang in i18n.LANGUAGES]
-        return {column: dict(zip(areas["slug"], areas[column])) for column in columns}
+    def area_description(self, slug: str) -> str:
+        """The area's description (German), from the per-version catalogue."""
+        return data.catalogue(self.version).area_descriptions[slug]
 
 
 def set_current(context: Context) -> None:

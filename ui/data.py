@@ -41,6 +41,12 @@ def areas(data_version: int) -> pd.DataFrame:
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
+def catalogue(data_version: int) -> store.Catalogue:
+    """Area names and descriptions as plain dicts, built once per data version."""
+    return store.catalogue(areas(data_version))
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
 def criteria(data_version: int) -> pd.DataFrame:
     with cursor() as cur:
         return store.criteria(cur)

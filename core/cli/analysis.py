@@ -16,12 +16,8 @@ import argparse
 import json
 from typing import Any
 
-from core import store
-from core.analysis import portfolio, sensitivity
+from core.cli.choices import METHOD_OPTION, OBJECTIVE_CHOICES
 from core.errors import InputError
-from core.scoring import area_model, methods
-from core.scoring.weightset import parse_weights_spec
-from core.store import seed
 
 
 def _print_json(data: Any) -> None:
@@ -29,6 +25,12 @@ def _print_json(data: Any) -> None:
 
 
 def cmd_sensitivity(args: argparse.Namespace) -> int:
+    from core import store
+    from core.analysis import sensitivity
+    from core.scoring import area_model
+    from core.scoring.weightset import parse_weights_spec
+    from core.store import seed
+
     with seed.open_seeded(args.db) as conn:
         store.require_area(conn, args.area)
         model = area_model.load_areas(conn, args.horizon, args.rate)[args.area]
@@ -49,6 +51,12 @@ def _pins(specs: list[str] | None) -> dict[str, str]:
 
 
 def cmd_portfolio(args: argparse.Namespace) -> int:
+    from core import store
+    from core.analysis import portfolio
+    from core.scoring import area_model
+    from core.scoring.weightset import parse_weights_spec
+    from core.store import seed
+
     with seed.open_seeded(args.db) as conn:
         models = area_model.load_areas(conn, args.horizon, args.rate)
         keys = set(store.criteria(conn)["key"])
@@ -80,7 +88,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser("sensitivity", help="weight stability of one area's ranking")
     p.add_argument("--area", required=True)
     p.add_argument("--weights", default=None, help="cost=40,citizen_value=40,feasibility=20")
-    p.add_argument("--method", choices=methods.keys(), default="wsm")
+    p.add_argument("--method", **METHOD_OPTION)
     p.add_argument("--horizon", type=int, default=None)
     p.add_argument("--rate", type=float, default=None)
     p.set_defaults(func=cmd_sensitivity)
@@ -89,8 +97,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--budget-invest", type=float, default=None, help="one-off budget in €")
     p.add_argument("--budget-annual", type=float, default=None, help="annual budget in €")
     p.add_argument("--weights", default=None, help="cost=40,citizen_value=40,feasibility=20")
-    p.add_argument("--method", choices=methods.keys(), default="wsm")
-    p.add_argument("--objective", choices=portfolio.OBJECTIVES, default="score")
+    p.add_argument("--method", **METHOD_OPTION)
+    p.add_argument(
+        "--objective",
+        choices=OBJECTIVE_CHOICES,
+        default="score",
+        metavar="OBJECTIVE",
+        help="%(choices)s",
+    )
     p.add_argument("--pin", action="append", help="AREA=OPTION_ID (repeatable)")
     p.add_argument("--exclude", action="append", help="AREA (repeatable)")
     p.add_argument("--curve", action="store_true", help="add the efficiency curve")

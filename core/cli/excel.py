@@ -14,23 +14,19 @@ import getpass
 import sys
 from pathlib import Path
 
-from core import i18n, store
-from core.editing import auth
+from core import i18n
+from core.cli.choices import METHOD_OPTION
 from core.errors import InputError
-from core.excel import (
-    apply as excel_apply,
-    export as excel_export,
-    importer as excel_import,
-    preview as excel_preview,
-)
-from core.scoring import methods
-from core.scoring.weightset import parse_weights_spec
-from core.store import seed
 
 EXIT_INVALID = 2
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from core import store
+    from core.excel import export as excel_export
+    from core.scoring.weightset import parse_weights_spec
+    from core.store import seed
+
     if bool(args.area) == bool(args.all):
         raise InputError("export_area_or_all")
     with seed.open_seeded(args.db) as conn:
@@ -61,6 +57,10 @@ def _user(args: argparse.Namespace) -> str:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from core.editing import auth
+    from core.excel import apply as excel_apply, importer as excel_import, preview as excel_preview
+    from core.store import seed
+
     path = Path(args.file)
     if not path.is_file():
         raise InputError("file_not_found", path=args.file)
@@ -110,7 +110,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     scope.add_argument("--all", action="store_true", help="all areas in one workbook")
     p.add_argument("--out", required=True, help="target .xlsx file")
     p.add_argument("--weights", default=None, help="cost=40,citizen_value=40,feasibility=20")
-    p.add_argument("--method", choices=methods.keys(), default="wsm")
+    p.add_argument("--method", **METHOD_OPTION)
     p.add_argument("--horizon", type=int, default=None)
     p.add_argument("--rate", type=float, default=None)
     p.set_defaults(func=cmd_export)

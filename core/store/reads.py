@@ -7,10 +7,16 @@ parameters; no value is ever formatted into SQL text.
 
 from __future__ import annotations
 
-import duckdb
-import pandas as pd
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
+import duckdb
+
+from core import i18n
 from core.errors import NotFoundError
+
+if TYPE_CHECKING:  # DuckDB's .df() imports pandas when a read first needs it
+    import pandas as pd
 
 PATHWAYS = ("status_quo", "standard", "best_practice", "joint_kdn")
 SYSTEM_KINDS = ("in_house", "standard", "saas", "shared")
@@ -20,17 +26,25 @@ def _frame(conn: duckdb.DuckDBPyConnection, sql: str, params: list | None = None
     return conn.execute(sql, params or []).df()
 
 
+_AREAS_SQL = """
+    SELECT a.slug, a.name_de, a.name_en, a.description_de, a.sort_order,
+           count(o.id)::INTEGER AS n_options
+    FROM areas a LEFT JOIN options o ON o.area = a.slug AND o.removed_at IS NULL
+    GROUP BY ALL ORDER BY a.sort_order, a.slug
+"""
+
+
 def areas(conn: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """All review areas with their number of options, in the motion's order."""
-    return _frame(
-        conn,
-        """
-        SELECT a.slug, a.name_de, a.name_en, a.description_de, a.sort_order,
-               count(o.id)::INTEGER AS n_options
-        FROM areas a LEFT JOIN options o ON o.area = a.slug AND o.removed_at IS NULL
-        GROUP BY ALL ORDER BY a.sort_order, a.slug
-        """,
-    )
+    return _frame(conn, _AREAS_SQL)
+
+
+def area_rows(conn: duckdb.DuckDBPyConnection) -> list[dict[str, object]]:
+    """:func:`areas` as plain rows (dicts), without pandas: for the command line, which
+    lists areas before anything else and should start fast."""
+    cursor = conn.execute(_AREAS_SQL)
+    columns = [d[0] for d in cursor.description]
+    return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
 
 
 def area_slugs(conn: duckdb.DuckDBPyConnection) -> list[str]:
@@ -225,3 +239,38 @@ def estimate_share(conn: duckdb.DuckDBPyConnection) -> pd.DataFrame:
                count(*)::INTEGER FROM systems
         """,
     )
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """Plain look-ups over the small catalogue frames, built once per data version (the UI
+    caches it): reading a name from a dict costs nothing, indexing an Arrow-backed pandas
+    column on every rerun does.
+
+    ``area_names`` maps a name column (``name_de``, ``name_en``) to slug → name (a blank
+    translation shows the German name); ``area_descriptions`` slug → German description;
+    ``area_slugs`` the slugs in display order.
+    """
+
+    area_slugs: tuple[str, ...]
+    area_names: dict[str, dict[str, str]]
+    area_descriptions: dict[str, str]
+
+    def area_name(self, slug: str, lang: str) -> str:
+        return self.area_names[i18n.localized_column("name", lang)][slug]
+
+
+def catalogue(areas_frame: pd.DataFrame) -> Catalogue:
+    """The :class:`Catalogue` of the areas frame from :func:`areas`."""
+    slugs = [str(s) for s in areas_frame["slug"].tolist()]
+    german = [str(n) for n in areas_frame["name_de"].tolist()]
+    names: dict[str, dict[str, str]] = {}
+    for lang in i18n.LANGUAGES:
+        column = i18n.localized_column("name", lang)
+        values = areas_frame[column].tolist() if column in areas_frame else german
+        names[column] = {
+            slug: (str(value) if isinstance(value, str) and value else fallback)
+            for slug, value, fallback in zip(slugs, values, german, strict=True)
+        }
+    descriptions = dict(zip(slugs, map(str, areas_frame["description_de"].tolist()), strict=True))
+    return Catalogue(tuple(slugs), names, descriptions)

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import duckdb
-import pandas as pd
 
 from core import settings
 from core.errors import InputError
 from core.store import connection, migrations, sourcerefs
 from core.store.transactions import transaction
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 # Table name -> (CSV file, {csv column: table column}) in foreign-key order.
 SEED_FILES: dict[str, tuple[str, dict[str, str]]] = {
@@ -68,6 +71,8 @@ def _parse_bool(value: str, file: str, row: int) -> bool:
 
 def read_seed(seed_dir: Path = settings.SEED_DIR) -> dict[str, pd.DataFrame]:
     """Read and type every seed CSV; raise :class:`InputError` naming file and row on bad data."""
+    import pandas as pd  # only when seeding: opening a seeded store needs no pandas
+
     frames: dict[str, pd.DataFrame] = {}
     for table, (file, renames) in SEED_FILES.items():
         path = Path(seed_dir) / file

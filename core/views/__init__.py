@@ -62,7 +62,6 @@ from core.views.stability_text import (
     group_sentence as group_stability_sentence,
 )
 from core.views.tables import (
-    areas_table,
     assessment_table,
     cost_line_table,
     ranking_short_headers,
@@ -94,7 +93,6 @@ __all__ = [
     "ViewState",
     "area_names",
     "area_sources",
-    "areas_table",
     "assessment_table",
     "cost_line_table",
     "cost_value_scatter",

@@ -8,6 +8,7 @@ and formatting here (not with a pandas Styler) keeps a slider move cheap.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 
 import pandas as pd
@@ -99,6 +100,7 @@ def text_px(text: str) -> float:
     return sum(GLYPH_PX.get(c, DEFAULT_GLYPH_PX) for c in text)
 
 
+@functools.lru_cache(maxsize=16_384)  # the same names are measured on every slider move
 def wrapped_lines(text: str, width_px: float) -> int:
     """Lines ``text`` takes when wrapped at spaces into lines ``width_px`` wide; a word
     wider than a line is broken inside, as the table grid does."""
@@ -199,22 +201,6 @@ def ranking_caption(area_name: str, method: str, lang: str) -> str:
     """The line above the CLI's ranking table: area and scoring method in words."""
     label = i18n.t(methods.get(method).label_key, lang)
     return i18n.t("cli_rank_caption", lang, area=area_name, method=label)
-
-
-def areas_table(areas: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The review areas (as from :func:`core.store.areas`) with labels in the CLI language."""
-    names = areas["name_de"]
-    column = i18n.localized_column("name", lang)
-    if column in areas:  # a blank translation shows the German name
-        localized = areas[column].fillna("")
-        names = localized.where(localized != "", names)
-    return pd.DataFrame(
-        {
-            i18n.t("cli_col_slug", lang): areas["slug"].tolist(),
-            i18n.t("col_area", lang): names.tolist(),
-            i18n.t("cli_col_n_options", lang): areas["n_options"].astype(int).tolist(),
-        }
-    )
 
 
 def to_text(frame: pd.DataFrame) -> str:
