@@ -1,8 +1,12 @@
-"""`make bench`: time the hot paths, next to a peer where one exists.
+"""`make bench`: time the hot paths, each next to its baseline where one exists.
 
-Prints a table and writes ``bench-results.json``: a list of objects with ``name``,
-``value``, ``unit`` and, where a peer exists, ``peer`` and ``peer_value``.
-Each figure is the median of several runs after a warm-up.
+``python -m bench [suite ...]`` runs the named suites (all by default). Prints a table and
+writes ``bench-results.json``: a list of objects with ``name``, ``value``, ``unit`` and,
+where a baseline exists, ``peer`` and ``peer_value``. Figures measured with
+:mod:`bench.harness` (interleaved rounds) also carry ``min``/``max``, ``rounds``, the
+baseline's ``peer_min``/``peer_max`` and the per-round ratio ``ratio`` (median),
+``ratio_min`` and ``ratio_max``. Suites that still use the plain ``timer`` report the median
+of several runs after a warm-up, the baseline timed right after the figure.
 """
 
 from __future__ import annotations
@@ -14,9 +18,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from bench import scoring
-
 RESULTS = Path(__file__).resolve().parent.parent / "bench-results.json"
+SUITES = ("scoring", "app", "server", "excel", "analysis")
 
 
 def median_ms(fn: Callable[[], object], repeat: int = 7, warmup: int = 1) -> float:
@@ -31,33 +34,49 @@ def median_ms(fn: Callable[[], object], repeat: int = 7, warmup: int = 1) -> flo
     return statistics.median(times)
 
 
-def main(argv: list[str]) -> int:
-    suites = {"scoring": scoring.run}
-    try:
-        from bench import app as app_bench
-
-        suites["app"] = app_bench.run
-    except ImportError:  # pragma: no cover - optional suites appear as issues land
-        pass
-    for extra in ("excel", "analysis"):
+def _suites() -> dict[str, Callable[..., list[dict[str, object]]]]:
+    suites = {}
+    for name in SUITES:
         try:
-            module = __import__(f"bench.{extra}", fromlist=["run"])
-            suites[extra] = module.run
-        except ImportError:
-            pass
-    selected = argv or list(suites)
+            module = __import__(f"bench.{name}", fromlist=["run"])
+        except ImportError:  # pragma: no cover - optional suites appear as issues land
+            continue
+        suites[name] = module.run
+    return suites
+
+
+def _line(r: dict[str, object], width: int) -> str:
+    unit = str(r["unit"])
+    value = f"{float(r['value']):>10.2f}"
+    if "min" in r:
+        value += f" ({float(r['min']):.1f}–{float(r['max']):.1f})"
+    line = f"{r['name']:<{width}}  {value:<26} {unit:<4}"
+    if r.get("peer"):
+        peer_value = float(r["peer_value"])
+        if "ratio" in r:
+            ratio = f"{float(r['ratio']):.2f} ({float(r['ratio_min']):.2f}–{float(r['ratio_max']):.2f})"
+        else:
+            ratio = f"{float(r['value']) / peer_value:.2f}" if peer_value else "nan"
+        line += f"  ratio {ratio} vs {r['peer']}: {peer_value:.2f} {unit}"
+    if r.get("target"):
+        line += f"  [target {r['target']}]"
+    return line
+
+
+def main(argv: list[str]) -> int:
+    suites = _suites()
+    unknown = [name for name in argv if name not in suites]
+    if unknown:
+        print(f"unknown suite(s): {', '.join(unknown)}; known: {', '.join(suites)}")
+        return 2
     results: list[dict[str, object]] = []
-    for name in selected:
+    for name in argv or list(suites):
         results.extend(suites[name](median_ms))
     RESULTS.write_text(json.dumps(results, indent=2, ensure_ascii=False), encoding="utf-8")
     width = max(len(str(r["name"])) for r in results)
-    print(f"{'benchmark':<{width}}  {'value':>12}  unit  peer")
+    print(f"{'benchmark':<{width}}  {'median (min–max)':<26} unit  ratio median (min–max) vs baseline")
     for r in results:
-        peer = ""
-        if r.get("peer"):
-            ratio = float(r["value"]) / float(r["peer_value"]) if r["peer_value"] else float("nan")
-            peer = f"{r['peer']}: {r['peer_value']:.2f} {r['unit']} (ratio {ratio:.2f})"
-        print(f"{r['name']:<{width}}  {r['value']:>12.2f}  {r['unit']:<4}  {peer}")
+        print(_line(r, width))
     print(f"\nwritten: {RESULTS}")
     return 0
 
