@@ -54,7 +54,8 @@ def _line(r: dict[str, object], width: int) -> str:
     if r.get("peer"):
         peer_value = float(r["peer_value"])
         if "ratio" in r:
-            ratio = f"{float(r['ratio']):.2f} ({float(r['ratio_min']):.2f}–{float(r['ratio_max']):.2f})"
+            low, high = float(r["ratio_min"]), float(r["ratio_max"])
+            ratio = f"{float(r['ratio']):.2f} ({low:.2f}–{high:.2f})"
         else:
             ratio = f"{float(r['value']) / peer_value:.2f}" if peer_value else "nan"
         line += f"  ratio {ratio} vs {r['peer']}: {peer_value:.2f} {unit}"
@@ -74,7 +75,8 @@ def main(argv: list[str]) -> int:
         results.extend(suites[name](median_ms))
     RESULTS.write_text(json.dumps(results, indent=2, ensure_ascii=False), encoding="utf-8")
     width = max(len(str(r["name"])) for r in results)
-    print(f"{'benchmark':<{width}}  {'median (min–max)':<26} unit  ratio median (min–max) vs baseline")
+    header = f"{'benchmark':<{width}}  {'median (min–max)':<26} unit"
+    print(f"{header}  ratio median (min–max) vs baseline")
     for r in results:
         print(_line(r, width))
     print(f"\nwritten: {RESULTS}")

@@ -12,7 +12,6 @@ server process), so it includes the websocket, protobuf and Arrow work, not only
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import itertools
 import os
@@ -32,6 +31,7 @@ from websockets.asyncio.client import ClientConnection, connect
 from core import settings
 
 TICKS = os.sysconf("SC_CLK_TCK")
+FINISHED_EARLY = ForwardMsg.ScriptFinishedStatus.FINISHED_EARLY_FOR_RERUN
 FINISHED_OK = (
     ForwardMsg.ScriptFinishedStatus.FINISHED_SUCCESSFULLY,
     ForwardMsg.ScriptFinishedStatus.FINISHED_FRAGMENT_RUN_SUCCESSFULLY,
@@ -165,7 +165,7 @@ class Client:
                 if element.WhichOneof("type") == "exception":
                     error = element.exception.message
             elif kind == "script_finished":
-                if reply.script_finished == ForwardMsg.ScriptFinishedStatus.FINISHED_EARLY_FOR_RERUN:
+                if reply.script_finished == FINISHED_EARLY:
                     continue
                 if error or reply.script_finished not in FINISHED_OK:
                     raise RuntimeError(f"script failed on {self.page}: {error}")
