@@ -5,7 +5,15 @@ from __future__ import annotations
 import streamlit as st
 
 from core import settings, views
-from ui import auth as auth_ui, context, data, presentation, text, weights_panel
+from ui import (
+    auth as auth_ui,
+    context,
+    data,
+    presentation,
+    text,
+    weights_fragment,
+    weights_panel,
+)
 from ui.text import t
 
 presenting = presentation.is_on()  # before set_page_config: the projector starts collapsed
@@ -27,10 +35,11 @@ st.sidebar.selectbox(
     key=text.LANG_KEY,
     format_func=lambda c: {"de": "Deutsch", "en": "English"}[c],
 )
-if presenting:  # no editing controls on the projector
+# The weighting first: the panel's live parts (ui.weights_fragment) read it from the context.
+if presenting:  # no editing controls on the projector; a warning if the weights cannot rank
     weights = weights_panel.current(criteria)
 else:
-    weights = weights_panel.show(criteria, data.presets(version))
+    weights = weights_panel.current_weights(criteria)
 context.set_current(
     context.Context(
         version=version,
@@ -42,6 +51,13 @@ context.set_current(
         discount_rate=settings.get("discount_rate"),
     )
 )
+if not presenting:
+    weights_panel.show(
+        criteria,
+        data.presets(version),
+        on_change=weights_fragment.on_change,
+        live=weights_fragment.sidebar,
+    )
 
 shares = data.estimate_share(version).set_index("tbl")
 st.sidebar.divider()
@@ -87,5 +103,6 @@ navigation = st.navigation(
 )
 if presenting and navigation.url_path != present_page.url_path:
     st.switch_page(present_page)
+weights_fragment.begin_page()
 navigation.run()
 weights_panel.sync_url(criteria)

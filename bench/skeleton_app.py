@@ -165,7 +165,7 @@ sidebar.caption("Datenstand 1 vom 01.12.2026")
 sidebar.caption("12 von 100 Bewertungen sind Schätzungen.")
 st.navigation(
     [
-        st.Page(overview_page, title="Übersicht", url_path="uebersicht", default=True),
-        st.Page(area_page, title="Bereich", url_path="bereich"),
+        st.Page(overview_page, title="Übersicht", url_path="uebersicht"),
+        st.Page(area_page, title="Bereich", url_path="bereich", default=True),  # for AppTest
     ]
 ).run()

@@ -1,0 +1,78 @@
+"""What depends on the weights, rerun alone when the weights change.
+
+A slider move used to rerun the whole app: app.py (data version, catalogue, sidebar, sign-in,
+navigation) and every element of the page, also those that do not depend on the weights
+(area description, current systems, an option's assessments). Now the parts that do depend
+on the weights are call sites of one Streamlit fragment, ``@st.fragment(key="weights")``:
+
+- in the sidebar, the weights panel's shares, its warning and the sub-weights note;
+- on a page that opts in (:func:`show`), the part of the page that reads the weights.
+
+The panel's widgets stay in app.py and call :func:`on_change`; when the page on screen has
+put its weight-dependent part into the fragment, the callback reruns every call site of the
+fragment (``st.rerun("weights")``) instead of the app. Pages that have not opted in (their
+weight-dependent content is not in the fragment) get the full rerun as before. Each call
+site rebuilds the weighting from the panel's session state and keeps the URL in step, so a
+fragment rerun shows and links what a full run would.
+
+Widgets drawn inside a call site (the portfolio's budget sliders, the cards' buttons) rerun
+only their own call site when used.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from typing import Any
+
+import streamlit as st
+
+from ui import context, weights_panel
+
+FRAGMENT_KEY = "weights"
+_PAGE_KEY = "_weights_fragment_on_page"  # the page on screen drew its part in the fragment
+
+
+def begin_page() -> None:
+    """Call in every full run before the page runs: no page part in the fragment yet."""
+    st.session_state[_PAGE_KEY] = False
+
+
+def on_change() -> None:
+    """Callback of the panel's widgets: rerun only the weight-dependent parts when the page
+    has them all in the fragment, otherwise (returning) let the app rerun as usual."""
+    if st.session_state.get(_PAGE_KEY):
+        st.rerun(FRAGMENT_KEY)
+
+
+def current() -> context.Context:
+    """The run's context with the weighting the panel holds now.
+
+    In a full run this is app.py's context; in a fragment rerun app.py has not run, so the
+    weighting is rebuilt from the panel's session state (a few dict look-ups)."""
+    ctx = context.get()
+    weights = weights_panel.current_weights(ctx.criteria)
+    if weights != ctx.weights:
+        ctx = dataclasses.replace(ctx, weights=weights)
+        context.set_current(ctx)
+    return ctx
+
+
+@st.fragment(key=FRAGMENT_KEY)
+def _call_site(draw: Callable[..., Any], args: tuple[Any, ...]) -> None:
+    ctx = current()
+    draw(ctx, *args)
+    weights_panel.sync_url(ctx.criteria)
+
+
+def sidebar(draw: Callable[..., Any], *args: Any) -> None:
+    """A call site in the sidebar: ``draw(ctx, *args)``."""
+    with st.sidebar:
+        _call_site(draw, args)
+
+
+def show(draw: Callable[..., Any], *args: Any) -> None:
+    """The page's weight-dependent part, ``draw(ctx, *args)``, as a call site of the
+    fragment; from now on a weights change reruns only the fragment."""
+    st.session_state[_PAGE_KEY] = True
+    _call_site(draw, args)
