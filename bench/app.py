@@ -74,6 +74,7 @@ def server_side(db: str, rounds: int = 5, batch: int = 10) -> list[dict[str, obj
     skeleton's Bereich (the whole script), an empty script; interleaved rounds of ``batch``
     moves each, the round's median."""
     os.environ["COCKPIT_DB"] = db
+    os.environ["SKELETON_AREA_FIRST"] = "1"  # for this process's AppTest runs only
     with tempfile.TemporaryDirectory() as tmp:
         empty = Path(tmp) / "empty.py"
         empty.write_text("import streamlit as st\n", encoding="utf-8")
@@ -91,6 +92,7 @@ def server_side(db: str, rounds: int = 5, batch: int = 10) -> list[dict[str, obj
             },
             rounds=rounds,
         )
+    del os.environ["SKELETON_AREA_FIRST"]
     return [
         harness.figure(
             "app rerun after slider move (Bereich, AppTest)",
@@ -133,14 +135,15 @@ def _press_ms(page: Any, cell: Any, key: str, want: str) -> float:
     return (time.perf_counter() - start) * 1000
 
 
-def _switch_ms(page: Any, title: str) -> float:
-    """Click the navigation link ``title``; ms until the new page's run has finished, nothing
-    is stale and every chart has drawn."""
+def _switch_ms(page: Any, title: str, ready: Callable[[], object]) -> float:
+    """Click the navigation link ``title``; ms until ``ready`` (the new page's own element is
+    shown), the run has finished, nothing is stale and every chart has drawn."""
     from tests.browser.helpers import RENDERED
 
     link = page.locator(NAV, has_text=title).first
     start = time.perf_counter()
     link.click()
+    ready()
     page.wait_for_function(RENDERED, timeout=30_000)
     return (time.perf_counter() - start) * 1000
 
@@ -188,9 +191,18 @@ def browser_side(db: str, rounds: int = 5, presses: int = 6) -> list[dict[str, o
                     _press_ms(page, cell, *(("End", high) if i % 2 == 0 else ("Home", low)))
                     for i in range(presses)
                 ]
-                overview = _switch_ms(page, "Übersicht")
-                area = _switch_ms(page, "Bereich")
-                expect(cell).to_have_text(low, timeout=30_000)
+                metric = page.locator('[data-testid="stMetric"]').first
+                overview = _switch_ms(
+                    page, "Übersicht", lambda: expect(metric).to_be_visible(timeout=30_000)
+                )
+                area = _switch_ms(
+                    page,
+                    "Bereich",
+                    lambda cell=cell, low=low: (
+                        expect(metric).to_have_count(0, timeout=30_000),
+                        expect(cell).to_have_text(low, timeout=30_000),
+                    ),
+                )
                 if r:
                     press[which].append(statistics.median(times))
                     to_overview[which].append(overview)

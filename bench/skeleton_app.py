@@ -21,6 +21,8 @@ on every slider move, as a Streamlit app without fragments does.
 
 from __future__ import annotations
 
+import os
+
 import pandas as pd
 import streamlit as st
 
@@ -151,8 +153,12 @@ st.set_page_config(page_title="Skelett", layout="wide")
 sidebar = st.sidebar
 sidebar.selectbox("Sprache", ("de", "en"), key="lang")
 sidebar.header("Gewichte")
-for group in ("cost", "citizen_value", "feasibility"):
-    sidebar.slider(group, 0, 100, 33, key=f"w_{group}")
+for group, label in (
+    ("cost", "Kosten"),
+    ("citizen_value", "Bürgernutzen"),
+    ("feasibility", "Umsetzbarkeit"),
+):
+    sidebar.slider(label, 0, 100, 33, key=f"w_{group}")
 sidebar.caption("Kosten 34 % · Bürgernutzen 33 % · Umsetzbarkeit 33 %")
 sidebar.caption("Voreinstellungen")
 for preset in ("a", "b", "c", "d"):
@@ -163,9 +169,13 @@ sidebar.button("Zurücksetzen", key="reset")
 sidebar.divider()
 sidebar.caption("Datenstand 1 vom 01.12.2026")
 sidebar.caption("12 von 100 Bewertungen sind Schätzungen.")
+# Served, the Übersicht is the default page as in the app (a deep link to a default page's
+# path would show "Page not found"); AppTest, which cannot switch to a function page, sets
+# SKELETON_AREA_FIRST=1 to start on the Bereich.
+area_first = os.environ.get("SKELETON_AREA_FIRST") == "1"
 st.navigation(
     [
-        st.Page(overview_page, title="Übersicht", url_path="uebersicht"),
-        st.Page(area_page, title="Bereich", url_path="bereich", default=True),  # for AppTest
+        st.Page(overview_page, title="Übersicht", url_path="uebersicht", default=not area_first),
+        st.Page(area_page, title="Bereich", url_path="bereich", default=area_first),
     ]
 ).run()

@@ -49,9 +49,13 @@ def current() -> context.Context:
     """The run's context with the weighting the panel holds now.
 
     In a full run this is app.py's context; in a fragment rerun app.py has not run, so the
-    weighting is rebuilt from the panel's session state (a few dict look-ups)."""
+    weighting is rebuilt from the panel's session state, once per set of panel values."""
     ctx = context.get()
-    weights = weights_panel.current_weights(ctx.criteria)
+    weights = context.memo(
+        "weights",
+        (ctx.version, weights_panel.panel_values(ctx.criteria)),
+        lambda: weights_panel.current_weights(ctx.criteria),
+    )
     if weights != ctx.weights:
         ctx = dataclasses.replace(ctx, weights=weights)
         context.set_current(ctx)

@@ -74,6 +74,16 @@ def init_from_url(criteria: pd.DataFrame, area_slugs: list[str]) -> None:
     st.session_state[INIT_KEY] = True
 
 
+def panel_values(criteria: pd.DataFrame) -> tuple[object, ...]:
+    """The panel's values as they stand (the key of everything derived from them)."""
+    state = st.session_state
+    return (
+        *(state.get(f"w_{g}") for g in scoring.GROUPS),
+        *(state.get(f"s_{k}") for k in criteria["key"]),
+        state.get("method"),
+    )
+
+
 def _slider_groups() -> dict[str, int]:
     """The group sliders (0–100)."""
     return {g: int(st.session_state.get(f"w_{g}", 0)) for g in scoring.GROUPS}
