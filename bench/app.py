@@ -192,17 +192,16 @@ def browser_side(db: str, rounds: int = 5, presses: int = 6) -> list[dict[str, o
                     for i in range(presses)
                 ]
                 metric = page.locator('[data-testid="stMetric"]').first
-                overview = _switch_ms(
-                    page, "Übersicht", lambda: expect(metric).to_be_visible(timeout=30_000)
-                )
-                area = _switch_ms(
-                    page,
-                    "Bereich",
-                    lambda cell=cell, low=low: (
-                        expect(metric).to_have_count(0, timeout=30_000),
-                        expect(cell).to_have_text(low, timeout=30_000),
-                    ),
-                )
+
+                def on_overview(metric: Any = metric) -> None:
+                    expect(metric).to_be_visible(timeout=30_000)
+
+                def on_area(metric: Any = metric, cell: Any = cell, low: str = low) -> None:
+                    expect(metric).to_have_count(0, timeout=30_000)
+                    expect(cell).to_have_text(low, timeout=30_000)
+
+                overview = _switch_ms(page, "Übersicht", on_overview)
+                area = _switch_ms(page, "Bereich", on_area)
                 if r:
                     press[which].append(statistics.median(times))
                     to_overview[which].append(overview)
