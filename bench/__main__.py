@@ -19,11 +19,18 @@ from collections.abc import Callable
 from pathlib import Path
 
 RESULTS = Path(__file__).resolve().parent.parent / "bench-results.json"
-SUITES = ("scoring", "app", "server", "excel", "analysis")
+SUITES = ("scoring", "app", "server", "excel", "analysis", "large_area")
 
 
-def median_ms(fn: Callable[[], object], repeat: int = 7, warmup: int = 1) -> float:
-    """Median wall time of ``fn`` in milliseconds."""
+class Timing(float):
+    """A median (ms) that remembers the fastest and slowest of its runs."""
+
+    low: float
+    high: float
+
+
+def median_ms(fn: Callable[[], object], repeat: int = 7, warmup: int = 1) -> Timing:
+    """Median wall time of ``fn`` in milliseconds (with ``low``/``high``: min and max)."""
     for _ in range(warmup):
         fn()
     times = []
@@ -31,7 +38,21 @@ def median_ms(fn: Callable[[], object], repeat: int = 7, warmup: int = 1) -> flo
         start = time.perf_counter()
         fn()
         times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
+    timing = Timing(statistics.median(times))
+    timing.low, timing.high = min(times), max(times)
+    return timing
+
+
+def _spread(r: dict[str, object]) -> dict[str, object]:
+    """min/max from the plain timer's :class:`Timing` values, as plain numbers."""
+    r = dict(r)
+    for key, low, high in (("value", "min", "max"), ("peer_value", "peer_min", "peer_max")):
+        value = r.get(key)
+        if isinstance(value, Timing):
+            r.setdefault(low, value.low)
+            r.setdefault(high, value.high)
+            r[key] = float(value)
+    return r
 
 
 def _suites() -> dict[str, Callable[..., list[dict[str, object]]]]:
@@ -45,7 +66,21 @@ def _suites() -> dict[str, Callable[..., list[dict[str, object]]]]:
     return suites
 
 
+def _normalise(r: dict[str, object]) -> dict[str, object]:
+    """Rows that carry their spread as ``spread``/``ratios`` dicts ({min, median, max}) read
+    like :func:`bench.harness.figure` rows."""
+    r = dict(r)
+    spread = r.get("spread")
+    if isinstance(spread, dict) and "min" not in r:
+        r.update(min=spread["min"], max=spread["max"])
+    ratios = r.get("ratios")
+    if isinstance(ratios, dict) and "ratio" not in r:
+        r.update(ratio=ratios["median"], ratio_min=ratios["min"], ratio_max=ratios["max"])
+    return r
+
+
 def _line(r: dict[str, object], width: int) -> str:
+    r = _normalise(r)
     unit = str(r["unit"])
     value = f"{float(r['value']):>10.2f}"
     if "min" in r:
@@ -72,7 +107,7 @@ def main(argv: list[str]) -> int:
         return 2
     results: list[dict[str, object]] = []
     for name in argv or list(suites):
-        results.extend(suites[name](median_ms))
+        results.extend(_spread(r) for r in suites[name](median_ms))
     RESULTS.write_text(json.dumps(results, indent=2, ensure_ascii=False), encoding="utf-8")
     width = max(len(str(r["name"])) for r in results)
     header = f"{'benchmark':<{width}}  {'median (min–max)':<26} unit"
