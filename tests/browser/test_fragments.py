@@ -53,3 +53,16 @@ def test_a_slider_move_shows_what_a_fresh_load_shows(server: str, page, path: st
     page.goto(f"{server}{path}?{area}{AFTER}")
     wait_rendered(page)
     assert _shown(page) == moved
+
+
+def test_a_card_button_opens_its_area_after_a_slider_move(server: str, page) -> None:
+    """The cards' buttons are drawn in the fragment; one still switches to the Bereich page."""
+    from playwright.sync_api import expect
+
+    page.goto(f"{server}/?{BEFORE}")
+    wait_rendered(page)
+    _move_cost_to_100(page)
+    page.get_by_role("button", name="Bereich öffnen").last.click()
+    page.wait_for_url("**/bereich**")
+    wait_rendered(page)
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Geo")
