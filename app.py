@@ -24,6 +24,7 @@ st.set_page_config(
     initial_sidebar_state="collapsed" if presenting else "auto",
 )
 
+weights_fragment.begin_run()
 version, version_date = data.version()
 areas = data.areas(version)
 criteria = data.criteria(version)
@@ -103,6 +104,5 @@ navigation = st.navigation(
 )
 if presenting and navigation.url_path != present_page.url_path:
     st.switch_page(present_page)
-weights_fragment.begin_page()
 navigation.run()
 weights_panel.sync_url(criteria)

@@ -12,8 +12,9 @@ The panel's widgets stay in app.py and call :func:`on_change`; when the page on 
 put its weight-dependent part into the fragment, the callback reruns every call site of the
 fragment (``st.rerun("weights")``) instead of the app. Pages that have not opted in (their
 weight-dependent content is not in the fragment) get the full rerun as before. Each call
-site rebuilds the weighting from the panel's session state and keeps the URL in step, so a
-fragment rerun shows and links what a full run would.
+site rebuilds the weighting from the panel's session state and, in such a rerun, rewrites
+the URL (app.py does it at the end of a full run), so a fragment rerun shows and links
+what a full run would.
 
 Widgets drawn inside a call site (the portfolio's budget sliders, the cards' buttons) rerun
 only their own call site when used.
@@ -31,17 +32,22 @@ from ui import context, weights_panel
 
 FRAGMENT_KEY = "weights"
 _PAGE_KEY = "_weights_fragment_on_page"  # the page on screen drew its part in the fragment
+_SYNC_KEY = "_weights_fragment_sync_url"  # this run is a fragment rerun for new weights
 
 
-def begin_page() -> None:
-    """Call in every full run before the page runs: no page part in the fragment yet."""
+def begin_run() -> None:
+    """Call at the start of every full run, before the panel: no page part in the fragment
+    yet, and the URL is app.py's to rewrite (at the end of the run: a page may read query
+    parameters first, e.g. a participant link)."""
     st.session_state[_PAGE_KEY] = False
+    st.session_state[_SYNC_KEY] = False
 
 
 def on_change() -> None:
     """Callback of the panel's widgets: rerun only the weight-dependent parts when the page
     has them all in the fragment, otherwise (returning) let the app rerun as usual."""
     if st.session_state.get(_PAGE_KEY):
+        st.session_state[_SYNC_KEY] = True
         st.rerun(FRAGMENT_KEY)
 
 
@@ -66,7 +72,8 @@ def current() -> context.Context:
 def _call_site(draw: Callable[..., Any], args: tuple[Any, ...]) -> None:
     ctx = current()
     draw(ctx, *args)
-    weights_panel.sync_url(ctx.criteria)
+    if st.session_state.get(_SYNC_KEY):  # app.py does not run: keep the URL in step here
+        weights_panel.sync_url(ctx.criteria)
 
 
 def sidebar(draw: Callable[..., Any], *args: Any) -> None:
