@@ -177,16 +177,6 @@ def _reset(criteria: pd.DataFrame) -> None:
 Live = Callable[..., None]  # draws ``draw(ctx, *args)`` where it is called, see show()
 
 
-def _preset(values: dict[str, float], on_change: Callable[[], None]) -> None:
-    _set_groups(values)
-    on_change()
-
-
-def _reset_all(criteria: pd.DataFrame, on_change: Callable[[], None]) -> None:
-    _reset(criteria)
-    on_change()
-
-
 def show(
     criteria: pd.DataFrame,
     presets: pd.DataFrame,
@@ -196,10 +186,12 @@ def show(
 ) -> None:
     """Draw the panel.
 
-    Every widget of the panel calls ``on_change`` after a change. What the panel shows about
-    the current weighting (the shares, the warning when it cannot rank, the sub-weights note)
-    is drawn through ``live(draw, ...)`` (ui.weights_fragment.sidebar), so that it can be
-    redrawn without the rest of the app."""
+    The sliders and the method selector call ``on_change`` after a change (the user moved
+    them, so the browser already shows the new value); presets and reset set the sliders
+    themselves and rerun the whole app, so that the sliders are drawn anew. What the panel
+    shows about the current weighting (the shares, the warning when it cannot rank, the
+    sub-weights note) is drawn through ``live(draw, ...)`` (ui.weights_fragment.sidebar), so
+    that it can be redrawn without the rest of the app."""
     sidebar = st.sidebar
     sidebar.header(t("weights_header"))
     labels = text.group_labels()
@@ -225,8 +217,8 @@ def show(
         sidebar.button(
             getattr(preset, name_col) or preset.name_de,
             key=f"preset_{preset.slug}",
-            on_click=_preset,
-            args=(values, on_change),
+            on_click=_set_groups,  # a full rerun: the sliders must show the preset
+            args=(values,),
             width="stretch",
         )
 
@@ -243,7 +235,7 @@ def show(
         help=t("method_help"),
         on_change=on_change,
     )
-    sidebar.button(t("reset"), on_click=_reset_all, args=(criteria, on_change), width="stretch")
+    sidebar.button(t("reset"), on_click=_reset, args=(criteria,), width="stretch")
 
 
 def _summary(ctx: context.Context, labels: dict[str, str]) -> None:

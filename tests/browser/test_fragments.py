@@ -66,3 +66,15 @@ def test_a_card_button_opens_its_area_after_a_slider_move(server: str, page) -> 
     page.wait_for_url("**/bereich**")
     wait_rendered(page)
     expect(page.get_by_role("heading", level=1)).to_contain_text("Geo")
+
+
+def test_a_preset_moves_the_sliders_on_a_page_with_the_fragment(server: str, page) -> None:
+    """Presets set the sliders themselves: the whole app reruns so that they show it."""
+    from playwright.sync_api import expect
+
+    page.goto(f"{server}/bereich?area=ozg&{BEFORE}")
+    wait_rendered(page)
+    page.get_by_role("button", name="Haushaltskonsolidierung").click()
+    slider = page.locator('[data-testid="stSidebar"] [role="slider"][aria-valuenow]').first
+    expect(slider).to_have_attribute("aria-valuenow", "60")
+    page.wait_for_function("() => window.location.search.includes('w_cost=60')")
