@@ -9,6 +9,9 @@ from tests.browser.helpers import wait_rendered
 
 pytestmark = pytest.mark.browser
 
+# The Übersicht draws many charts; on a busy shared machine a run can take longer than the
+# default 20 s wait (a bound on waiting, not a timed assertion).
+WAIT_MS = 90_000
 BEFORE = "w_cost=0&w_citizen_value=10&w_feasibility=0"
 AFTER = "w_cost=100&w_citizen_value=10&w_feasibility=0"
 
@@ -42,6 +45,7 @@ def _move_cost_to_100(page) -> None:
 
 @pytest.mark.parametrize("path", ["", "/bereich"])
 def test_a_slider_move_shows_what_a_fresh_load_shows(server: str, page, path: str) -> None:
+    page.set_default_timeout(WAIT_MS)
     area = "area=ozg&" if path else ""
     page.goto(f"{server}{path}?{area}{BEFORE}")
     wait_rendered(page)
@@ -59,6 +63,7 @@ def test_a_card_button_opens_its_area_after_a_slider_move(server: str, page) -> 
     """The cards' buttons are drawn in the fragment; one still switches to the Bereich page."""
     from playwright.sync_api import expect
 
+    page.set_default_timeout(WAIT_MS)
     page.goto(f"{server}/?{BEFORE}")
     wait_rendered(page)
     _move_cost_to_100(page)
@@ -72,9 +77,9 @@ def test_a_preset_moves_the_sliders_on_a_page_with_the_fragment(server: str, pag
     """Presets set the sliders themselves: the whole app reruns so that they show it."""
     from playwright.sync_api import expect
 
+    page.set_default_timeout(WAIT_MS)
     page.goto(f"{server}/bereich?area=ozg&{BEFORE}")
     wait_rendered(page)
     page.get_by_role("button", name="Haushaltskonsolidierung").click()
-    slider = page.locator('[data-testid="stSidebar"] [role="slider"][aria-valuenow]').first
-    expect(slider).to_have_attribute("aria-valuenow", "60")
+    expect(page.locator('input[type=range][aria-label="Kosten"]')).to_have_value("60")
     page.wait_for_function("() => window.location.search.includes('w_cost=60')")
