@@ -5,7 +5,16 @@ from __future__ import annotations
 import streamlit as st
 
 from core import settings, views
-from ui import auth as auth_ui, context, data, guard, presentation, text, weights_panel
+from ui import (
+    auth as auth_ui,
+    context,
+    data,
+    guard,
+    presentation,
+    text,
+    weights_fragment,
+    weights_panel,
+)
 from ui.text import t
 
 presenting = presentation.is_on()  # before set_page_config: the projector starts collapsed
@@ -17,6 +26,7 @@ st.set_page_config(
 )
 
 with guard.page():  # no traceback reaches the page; details go to the server log
+    weights_fragment.begin_run()
     version, version_date = data.version()
     areas = data.areas(version)
     criteria = data.criteria(version)
@@ -28,10 +38,11 @@ with guard.page():  # no traceback reaches the page; details go to the server lo
         key=text.LANG_KEY,
         format_func=lambda c: {"de": "Deutsch", "en": "English"}[c],
     )
-    if presenting:  # no editing controls on the projector
+    # The weighting first: the panel's live parts (ui.weights_fragment) read it from the context.
+    if presenting:  # no editing controls on the projector; a warning if the weights cannot rank
         weights = weights_panel.current(criteria)
     else:
-        weights = weights_panel.show(criteria, data.presets(version))
+        weights = weights_panel.current_weights(criteria)
     context.set_current(
         context.Context(
             version=version,
@@ -43,6 +54,13 @@ with guard.page():  # no traceback reaches the page; details go to the server lo
             discount_rate=settings.get("discount_rate"),
         )
     )
+    if not presenting:
+        weights_panel.show(
+            criteria,
+            data.presets(version),
+            on_change=weights_fragment.on_change,
+            live=weights_fragment.sidebar,
+        )
 
     shares = data.estimate_share(version).set_index("tbl")
     st.sidebar.divider()

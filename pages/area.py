@@ -1,4 +1,9 @@
-"""Bereich: one review area — current systems, ranking, charts and every assessment."""
+"""Bereich: one review area — current systems, ranking, charts and every assessment.
+
+Everything that reads the weights (recommendation, stability, ranking, charts) is drawn in
+the weights fragment (ui.weights_fragment): a slider move reruns only that part. The area's
+description, its current systems and the option details do not depend on the weights and
+stay as they are."""
 
 from __future__ import annotations
 
@@ -13,6 +18,7 @@ from ui import (
     stability_summary,
     tables,
     text,
+    weights_fragment,
     weights_panel,
 )
 from ui.text import t
@@ -26,66 +32,73 @@ st.title(ctx.area_name(area, lang))
 st.caption(views.plain_markdown(ctx.area_description(area)))
 
 model = ctx.models()[area]
-ranking = scoring.rank_area(model, ctx.weights, ctx.method)
-if ranking.empty:
+if len(model.options) == 0:
     st.info(t("no_options"))
     st.stop()
 
-kind, sentence = views.recommendation(ranking, lang, ctx.method)
-(st.warning if kind == "tie" else st.success)(sentence)
-pathways = text.pathway_labels()
-st.caption(stability_summary.sentence(ctx, area, ranking))
 
-st.subheader(t("ranking"))
-ranking_view = tables.ranking_table(ranking, ctx.horizon_years, ctx.method)
-st.dataframe(
-    ranking_view,
-    hide_index=True,
-    column_config=tables.right_aligned(ranking_view, 4),
-    **tables.ranking_wrap(ranking_view),
-)
-downloads.area_button(ctx, area)
+def weighted(ctx: context.Context, area: str, model: scoring.AreaModel) -> None:
+    """The part of the page that reads the weights (a call site of the weights fragment)."""
+    lang = text.lang()
+    ranking = scoring.rank_area(model, ctx.weights, ctx.method)
+    kind, sentence = views.recommendation(ranking, lang, ctx.method)
+    (st.warning if kind == "tie" else st.success)(sentence)
+    pathways = text.pathway_labels()
+    st.caption(stability_summary.sentence(ctx, area, ranking))
 
-ranking_text = t(
-    "chart_alt_ranking",
-    items="; ".join(
-        f"{int(r.rank)}. {r.option} ({views.format_points(r.score, 1, lang)})"
-        for r in ranking.itertuples(index=False)
-    ),
-)
-ui_charts.show(
-    "ranking_bars",
-    views.ranking_frame(ranking, text.group_labels()),
-    alt_text=ranking_text,
-    group_labels=text.group_labels(),
-    title=t(scoring.text_key("chart_scores_title", ctx.method)),
-    x_title=t(scoring.text_key("chart_points", ctx.method)),
-    y_title=t("col_option"),
-    legend_title=t("chart_group"),
-    lang=lang,
-)
-st.caption(ranking_text)
+    st.subheader(t("ranking"))
+    ranking_view = tables.ranking_table(ranking, ctx.horizon_years, ctx.method)
+    st.dataframe(
+        ranking_view,
+        hide_index=True,
+        column_config=tables.right_aligned(ranking_view, 4),
+        **tables.ranking_wrap(ranking_view),
+    )
+    downloads.area_button(ctx, area)
 
-points = analysis.scatter_points(model, ctx.weights)
-efficient_text = t("efficient_list", names=", ".join(points.loc[points["efficient"], "option"]))
-ui_charts.show(
-    "cost_value_scatter",
-    views.scatter_frame(points, pathways, ranking["option"].iloc[0]),
-    alt_text=efficient_text,
-    pathway_labels=pathways,
-    title=t("chart_scatter_title"),
-    x_title=t("chart_cost_axis", years=ctx.horizon_years),
-    y_title=t("chart_value_axis"),
-    size_title=t("chart_size"),
-    legend_title=t("col_pathway"),
-    frontier_title=t("chart_frontier"),
-    lang=lang,
-)
-st.caption(t("scatter_caption"))
-st.caption(efficient_text)
-top = ranking["option"].iloc[0]
-if not points.loc[points["option"] == top, "efficient"].any():
-    st.caption(t("efficient_not_top", option=top))
+    ranking_text = t(
+        "chart_alt_ranking",
+        items="; ".join(
+            f"{int(r.rank)}. {r.option} ({views.format_points(r.score, 1, lang)})"
+            for r in ranking.itertuples(index=False)
+        ),
+    )
+    ui_charts.show(
+        "ranking_bars",
+        views.ranking_frame(ranking, text.group_labels()),
+        alt_text=ranking_text,
+        group_labels=text.group_labels(),
+        title=t(scoring.text_key("chart_scores_title", ctx.method)),
+        x_title=t(scoring.text_key("chart_points", ctx.method)),
+        y_title=t("col_option"),
+        legend_title=t("chart_group"),
+        lang=lang,
+    )
+    st.caption(ranking_text)
+
+    points = analysis.scatter_points(model, ctx.weights)
+    efficient_text = t("efficient_list", names=", ".join(points.loc[points["efficient"], "option"]))
+    ui_charts.show(
+        "cost_value_scatter",
+        views.scatter_frame(points, pathways, ranking["option"].iloc[0]),
+        alt_text=efficient_text,
+        pathway_labels=pathways,
+        title=t("chart_scatter_title"),
+        x_title=t("chart_cost_axis", years=ctx.horizon_years),
+        y_title=t("chart_value_axis"),
+        size_title=t("chart_size"),
+        legend_title=t("col_pathway"),
+        frontier_title=t("chart_frontier"),
+        lang=lang,
+    )
+    st.caption(t("scatter_caption"))
+    st.caption(efficient_text)
+    top = ranking["option"].iloc[0]
+    if not points.loc[points["option"] == top, "efficient"].any():
+        st.caption(t("efficient_not_top", option=top))
+
+
+weights_fragment.show(weighted, area, model)
 
 st.subheader(t("current_systems"))
 systems = tables.systems_view(ctx.version, area, lang)
@@ -95,7 +108,8 @@ else:
     st.dataframe(systems, hide_index=True, column_config=tables.source_columns())
 
 st.subheader(t("option_details"))
-option_names = dict(zip(ranking["option_id"], ranking["option"]))
+columns = model.columns()  # catalogue order: the list does not move with the weights
+option_names = dict(zip(columns["option_id"], columns["option"]))
 chosen = st.selectbox(
     t("choose_option"),
     list(option_names),
