@@ -16,7 +16,7 @@ import pandas as pd
 
 from core import store
 from core.errors import InputError
-from core.scoring import decision, finance, methods
+from core.scoring import decision, finance, methods, ranges
 from core.scoring.weights import GROUPS
 from core.scoring.weightset import WeightSet
 
@@ -44,6 +44,19 @@ class AreaModel:
     options: pd.DataFrame
     criteria: pd.DataFrame
     matrix: np.ndarray
+    low: np.ndarray | None = None
+    high: np.ndarray | None = None
+
+    @property
+    def bounds(self) -> tuple[np.ndarray, np.ndarray]:
+        """Low and high value of every cell (the matrix itself where no range is known).
+
+        Derived cost columns carry the bounds of the cost lines (NPV from the bounds of
+        investment and annual cost); see :mod:`core.scoring.ranges`.
+        """
+        low = self.matrix if self.low is None else self.low
+        high = self.matrix if self.high is None else self.high
+        return low, high
 
     @functools.cached_property
     def benefit(self) -> np.ndarray:
@@ -95,8 +108,14 @@ def build_area(
     cost_totals: pd.DataFrame,
     horizon_years: int,
     discount_rate: float,
+    cost_bounds: pd.DataFrame | None = None,
 ) -> AreaModel:
-    """Assemble the matrix of one area from store frames (pure; no I/O)."""
+    """Assemble the matrix of one area from store frames (pure; no I/O).
+
+    ``cost_bounds`` (per option, as :func:`core.scoring.ranges.option_cost_bounds`) and the
+    assessments' ``value_low``/``value_high`` give the data ranges; without them the
+    declared defaults of :mod:`core.scoring.ranges` apply to estimates.
+    """
     opts = options[options["area"] == area].reset_index(drop=True)
     costs = (
         cost_totals.set_index("option_id")
@@ -114,24 +133,56 @@ def build_area(
     opts["npv_cost"] = finance.npv_cost(
         opts["investment"], opts["annual_cost"], horizon_years, discount_rate
     )
-    crit = criteria.reset_index(drop=True)
-    values = assessments[assessments["option_id"].isin(opts["id"])].pivot(
-        index="option_id", columns="criterion", values="value"
+    bounds = (
+        cost_bounds.set_index("option_id").reindex(opts["id"])
+        if cost_bounds is not None and len(cost_bounds)
+        else pd.DataFrame(index=opts["id"])
     )
+    for name in ("investment", "annual_cost"):
+        for end in ("low", "high"):
+            column = f"{name}_{end}"
+            given = (
+                bounds[column].to_numpy(dtype=float)
+                if column in bounds.columns
+                else np.full(len(opts), np.nan)
+            )
+            opts[column] = np.where(np.isfinite(given), given, opts[name].to_numpy(dtype=float))
+    for end in ("low", "high"):
+        opts[f"npv_cost_{end}"] = finance.npv_cost(
+            opts[f"investment_{end}"], opts[f"annual_cost_{end}"], horizon_years, discount_rate
+        )
+    crit = criteria.reset_index(drop=True)
+    own = assessments[assessments["option_id"].isin(opts["id"])]
+    if len(own):
+        own = ranges.assessment_bounds(own, crit)
+    else:
+        own = own.assign(low=[], high=[])
+    cells = {
+        name: own.pivot(index="option_id", columns="criterion", values=name)
+        for name in ("value", "low", "high")
+    }
     matrix = np.empty((len(opts), len(crit)), dtype=float)
+    low, high = np.empty_like(matrix), np.empty_like(matrix)
     for j, row in enumerate(crit.itertuples(index=False)):
         derived = row.derived_from if isinstance(row.derived_from, str) else None
         if derived:
-            matrix[:, j] = opts[DERIVED_COLUMNS[derived]].to_numpy(dtype=float)
+            column = DERIVED_COLUMNS[derived]
+            matrix[:, j] = opts[column].to_numpy(dtype=float)
+            has_range = column in ("npv_cost", "investment")
+            low[:, j] = opts[f"{column}_low"] if has_range else matrix[:, j]
+            high[:, j] = opts[f"{column}_high"] if has_range else matrix[:, j]
             continue
-        column = values[row.key] if row.key in values.columns else None
+        present = row.key in cells["value"].columns
         for i, option_id in enumerate(opts["id"]):
-            value = np.nan if column is None else column.get(option_id, np.nan)
+            value = cells["value"][row.key].get(option_id, np.nan) if present else np.nan
             if pd.isna(value):
                 raise InputError("missing_assessment", option=option_id, criterion=row.key)
             matrix[i, j] = value
-    matrix.setflags(write=False)
-    return AreaModel(area, opts, crit, matrix)
+            low[i, j] = cells["low"][row.key][option_id]
+            high[i, j] = cells["high"][row.key][option_id]
+    for array in (matrix, low, high):
+        array.setflags(write=False)
+    return AreaModel(area, opts, crit, matrix, low, high)
 
 
 def load_areas(
@@ -142,8 +193,11 @@ def load_areas(
     criteria = store.criteria(conn)
     assessments = store.assessments(conn)
     costs = store.cost_totals(conn)
+    cost_bounds = ranges.option_cost_bounds(store.cost_lines(conn))
     return {
-        slug: build_area(slug, options, criteria, assessments, costs, horizon_years, discount_rate)
+        slug: build_area(
+            slug, options, criteria, assessments, costs, horizon_years, discount_rate, cost_bounds
+        )
         for slug in store.area_slugs(conn)
     }
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import duckdb
 
 from core.errors import StoreError
-from core.store import migration_editing, migration_methods
+from core.store import migration_editing, migration_methods, migration_ranges
 from core.store.transactions import transaction
 
 HONESTY = "(length(trim(source)) > 0 OR (is_estimate AND length(trim(estimate_reason)) > 0))"
@@ -170,6 +170,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0002_import_log", IMPORT_LOG),
     Migration("0003_editing_audit", migration_editing.apply),
     Migration(migration_methods.NAME, migration_methods.apply),
+    Migration(migration_ranges.NAME, migration_ranges.apply),
 )
 
 
