@@ -657,3 +657,202 @@ def budget_range(items: pd.DataFrame, column: str) -> tuple[float, float]:
         return 0.0, 0.0
     grouped = items.groupby("area", sort=False)[column]
     return float(grouped.min().sum()), float(grouped.max().sum())
+
+
+ENUMERATION_LIMIT = 50_000
+CONFIDENCE_SAMPLES = 1_000
+SOLVER_SAMPLES_CAP = 200
+
+
+@dataclass(frozen=True)
+class PortfolioConfidence:
+    """How sure the chosen portfolio is under uncertain data and weights.
+
+    ``optimal_share``: share of draws in which the chosen set is still the best set within
+    the budgets; ``within_budget_share``: share in which it still fits the budgets (cost
+    figures drawn from their ranges); ``chosen_share``: per area and option, the share of
+    draws whose best set picks that option.
+    """
+
+    samples: int
+    seed: int
+    optimal_share: float
+    within_budget_share: float
+    chosen_share: Mapping[str, Mapping[str, float]]
+
+    def to_json_dict(self) -> dict[str, object]:
+        return {
+            "samples": self.samples,
+            "seed": self.seed,
+            "optimal_share": round(self.optimal_share, 4),
+            "within_budget_share": round(self.within_budget_share, 4),
+            "chosen_share": {
+                a: {o: round(s, 4) for o, s in shares.items()}
+                for a, shares in self.chosen_share.items()
+            },
+        }
+
+
+def _drawn_items(
+    models: Mapping[str, AreaModel],
+    weights: WeightSet,
+    area_weights: AreaWeights,
+    items: pd.DataFrame,
+    samples: int,
+    seed: int,
+    concentration: float,
+    objective: str,
+) -> dict[str, np.ndarray]:
+    """Per item (columns aligned with ``items``): drawn benefit, investment, annual cost."""
+    from core.scoring import ranges  # scoring is below analysis
+
+    rng = np.random.default_rng(seed)
+    shares = np.array([weights.groups[g] for g in global_value.BENEFIT_GROUPS], dtype=float)
+    if objective == "benefit" and (shares > 0).sum() > 1:
+        drawn = rng.dirichlet(concentration * shares / shares.sum(), size=samples)
+    else:
+        drawn = np.tile(shares / max(shares.sum(), 1e-12), (samples, 1))
+    out = {k: [] for k in ("value", "investment", "annual_cost")}
+    for slug, model in models.items():
+        if len(model.options) == 0 or slug not in set(items["area"]):
+            continue
+        criteria = model.criteria
+        ws = weights.for_criteria(criteria)
+        low, high = model.bounds
+        u = rng.random((samples, *model.matrix.shape))
+        matrix = ranges.triangular_quantile(u, low, model.matrix, high)
+        points = global_value.values(matrix, criteria)  # samples × m × n
+        if objective == "benefit":
+            per_group = []
+            for g in global_value.BENEFIT_GROUPS:
+                mask = (criteria["grp"] == g).to_numpy()
+                within = ws.within_weights(criteria) * mask
+                per_group.append(
+                    points @ (within / within.sum()) if within.sum() > 0 else 0 * points[..., 0]
+                )
+            total = drawn.sum(axis=1, keepdims=True)
+            value = sum(drawn[:, [k]] / total * per_group[k] for k in range(len(per_group)))
+        else:
+            value = global_value.group_value(matrix, criteria, ws, "citizen_value")
+        u_cost = rng.random((samples, len(model.options)))
+        opts = model.options
+        cost = {
+            name: ranges.triangular_quantile(
+                u_cost,
+                opts[f"{name}_low"].to_numpy(dtype=float)
+                if f"{name}_low" in opts
+                else opts[name].to_numpy(dtype=float),
+                opts[name].to_numpy(dtype=float),
+                opts[f"{name}_high"].to_numpy(dtype=float)
+                if f"{name}_high" in opts
+                else opts[name].to_numpy(dtype=float),
+            )
+            for name in ("investment", "annual_cost")
+        }
+        out["value"].append(area_weights.of(slug) * np.asarray(value))
+        out["investment"].append(cost["investment"])
+        out["annual_cost"].append(cost["annual_cost"])
+    return {k: np.concatenate(v, axis=1) for k, v in out.items()}
+
+
+def portfolio_confidence(
+    models: Mapping[str, AreaModel],
+    weights: WeightSet,
+    area_weights: AreaWeights | None,
+    base: PortfolioResult,
+    items: pd.DataFrame,
+    *,
+    objective: str = "benefit",
+    samples: int = CONFIDENCE_SAMPLES,
+    seed: int = 2021,
+    concentration: float = 50.0,
+    pinned: Mapping[str, str] | None = None,
+    excluded: Collection[str] = (),
+    excluded_options: Collection[str] = (),
+    requires: Sequence[Link] = (),
+) -> PortfolioConfidence | None:
+    """Draw data (ranges) and weights; how often is ``base`` still the best set?
+
+    Instances with at most :data:`ENUMERATION_LIMIT` combinations are enumerated for all
+    draws at once; larger ones are solved draw by draw (at most
+    :data:`SOLVER_SAMPLES_CAP` draws). None if ``base`` is not feasible.
+    """
+    if not base.feasible or base.choices.empty:
+        return None
+    area_weights = area_weights or AreaWeights()
+    b_inv = _budget(base.budget_investment, "budget-invest")
+    b_ann = _budget(base.budget_annual, "budget-annual")
+    problem = _problem(items, dict(pinned or {}), excluded, excluded_options, requires)
+    sizes = [len(g) for g in problem.groups]
+    combos = int(np.prod(sizes)) if sizes else 0
+    if combos > ENUMERATION_LIMIT:
+        samples = min(samples, SOLVER_SAMPLES_CAP)
+    drawn = _drawn_items(
+        models, weights, area_weights, items, samples, seed, concentration, objective
+    )
+    row_of = {o: i for i, o in enumerate(items["option_id"])}
+    index = [np.array([row_of[o] for o in g["option_id"]]) for g in problem.groups]
+    base_pick = [
+        int(np.flatnonzero(g["option_id"].to_numpy() == o)[0])
+        for g, o in zip(problem.groups, base.choices["option_id"], strict=True)
+    ]
+    base_rows = np.array([ix[p] for ix, p in zip(index, base_pick, strict=True)])
+    fits_base = knapsack.fits(drawn["investment"][:, base_rows].sum(axis=1), b_inv) & knapsack.fits(
+        drawn["annual_cost"][:, base_rows].sum(axis=1), b_ann
+    )
+    counts = [np.zeros(s) for s in sizes]
+    optimal = 0
+    if combos <= ENUMERATION_LIMIT:
+        grid = np.indices(sizes).reshape(len(sizes), -1)
+        ok = np.ones(grid.shape[1], dtype=bool)
+        for (ga, ia), (gb, ib) in problem.links:
+            ok &= (grid[ga] != ia) | (grid[gb] == ib)
+        grid = grid[:, ok]
+        select = np.zeros((len(items), grid.shape[1]))  # item × combination, 0/1
+        for ix, g in zip(index, grid, strict=True):
+            select[ix[g], np.arange(grid.shape[1])] = 1.0
+        base_col = np.flatnonzero((grid.T == np.array(base_pick)).all(axis=1))
+        step = 250
+        for start in range(0, samples, step):
+            part = slice(start, start + step)
+            value = drawn["value"][part] @ select
+            feasible = knapsack.fits(drawn["investment"][part] @ select, b_inv)
+            feasible &= knapsack.fits(drawn["annual_cost"][part] @ select, b_ann)
+            masked = np.where(feasible, value, -np.inf)
+            best = masked.argmax(axis=1)
+            top = masked[np.arange(len(best)), best]
+            has = np.isfinite(top)
+            if len(base_col):
+                at_base = masked[:, base_col[0]]
+                optimal += int((has & (at_base >= top - knapsack.VALUE_TOLERANCE)).sum())
+            for k in range(len(sizes)):
+                counts[k] += np.bincount(grid[k][best[has]], minlength=sizes[k])
+    else:
+        for t in range(samples):
+            value = [drawn["value"][t, ix] for ix in index]
+            c1 = [drawn["investment"][t, ix] for ix in index]
+            c2 = [drawn["annual_cost"][t, ix] for ix in index]
+            found, _ = run_solver(c1, c2, value, b_inv, b_ann, problem.links)
+            if found is None:
+                continue
+            picks, total = found
+            for k, p in enumerate(picks):
+                counts[k][p] += 1
+            base_total = sum(v[p] for v, p in zip(value, base_pick, strict=True))
+            if fits_base[t] and base_total >= total - knapsack.VALUE_TOLERANCE:
+                optimal += 1
+    chosen = {
+        area: {
+            str(o): float(c / samples)
+            for o, c in zip(g["option_id"], counts[k], strict=True)
+            if c > 0
+        }
+        for k, (area, g) in enumerate(zip(problem.included, problem.groups, strict=True))
+    }
+    return PortfolioConfidence(
+        samples=samples,
+        seed=seed,
+        optimal_share=optimal / samples,
+        within_budget_share=float(fits_base.mean()),
+        chosen_share=chosen,
+    )

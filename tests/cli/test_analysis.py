@@ -60,7 +60,7 @@ def test_portfolio_prints_the_chosen_set_and_totals(capsys, db, models) -> None:
     )  # fmt: skip
     assert code == 0, err
     data = json.loads(out)
-    items = portfolio.portfolio_items(models, WeightSet(), "wsm", "score")
+    items = portfolio.portfolio_items(models, WeightSet())
     expected = portfolio.solve(items, 150_000, 200_000, {"gis": "gis-status-quo"}, ["city-app"])
     assert data["feasible"] is True
     assert [c["option_id"] for c in data["choices"]] == list(expected.choices["option_id"])
