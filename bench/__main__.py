@@ -39,7 +39,7 @@ def main(argv: list[str]) -> int:
         suites["app"] = app_bench.run
     except ImportError:  # pragma: no cover - optional suites appear as issues land
         pass
-    for extra in ("excel", "analysis"):
+    for extra in ("excel", "analysis", "portfolio"):
         try:
             module = __import__(f"bench.{extra}", fromlist=["run"])
             suites[extra] = module.run

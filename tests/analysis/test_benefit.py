@@ -105,7 +105,7 @@ def test_portfolio_equals_exhaustive_search_on_seed_data(models, budget) -> None
         chosen = set(found.choices["option_id"])
         for option, needed in constraints.get("requires", []):
             assert option not in chosen or needed in chosen
-        for area, option in constraints.get("pinned", {}).items():
+        for _area, option in constraints.get("pinned", {}).items():
             assert option in chosen
         assert "homepage-kdn" not in chosen or not constraints.get("excluded_options")
     assert found.solver == "milp"  # links go to HiGHS
@@ -291,7 +291,7 @@ def test_portfolio_confidence(models) -> None:
     confidence = portfolio.portfolio_confidence(models, WeightSet(), None, base, items, samples=300)
     assert confidence is not None
     assert 0 <= confidence.optimal_share <= confidence.within_budget_share <= 1
-    for area, shares in confidence.chosen_share.items():
+    for _area, shares in confidence.chosen_share.items():
         assert sum(shares.values()) <= 1 + 1e-9
     unlimited = portfolio.solve(items)
     sure = portfolio.portfolio_confidence(models, WeightSet(), None, unlimited, items, samples=300)

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from core.analysis import knapsack, portfolio, summaries as analysis
+from core.analysis import knapsack, portfolio
 from core.errors import InputError, NotFoundError
 from core.scoring import area_model, global_value
 from core.scoring.weightset import WeightSet
@@ -236,5 +236,3 @@ def test_larger_random_instance_with_two_budgets_matches_a_relaxation_bound() ->
     assert total >= beam.value.max() - 1e-9
     root = knapsack.relaxation_bound(cost1, cost2, value, b1, b2)(0, np.zeros(1), np.zeros(1))[0]
     assert total <= root + 1e-9
-
-
