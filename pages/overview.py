@@ -51,6 +51,8 @@ for i, row in enumerate(summary.itertuples(index=False)):
                     runner_up=row.runner_up,
                 )
             )
+        if pd.notna(row.benefit):
+            st.caption(t("card_benefit", value=views.format_number(row.benefit, 1, lang)))
         st.caption(t("card_annual", value=text.cost_change(row.annual_change)))
         st.caption(
             t(

@@ -68,6 +68,12 @@ def area_weights(slugs: list[str]) -> analysis.AreaWeights:
     )
 
 
+def apply_area_weights(saved: Mapping[str, float], slugs: list[str]) -> None:
+    """Load a scenario's area weights (areas it does not name go back to 1)."""
+    for slug in slugs:
+        st.session_state[AREA_WEIGHT_PREFIX + slug] = float(saved.get(slug, 1.0))
+
+
 def url_param(slugs: list[str]) -> dict[str, str]:
     """``{"aw": "homepage:2,…"}`` for the areas off the default weight (else empty)."""
     spec = area_weights(slugs).to_spec().replace("=", ":")

@@ -14,11 +14,42 @@ the dynamic programme is faster and stays in use (measured in ``make bench``).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import contextlib
+import os
+import sys
+import threading
+from collections.abc import Iterator, Sequence
 
 import numpy as np
 from scipy.optimize import Bounds, LinearConstraint, milp
 from scipy.sparse import csr_array
+
+_QUIET = threading.Lock()
+
+
+@contextlib.contextmanager
+def _quiet_stdout() -> Iterator[None]:
+    """Silence file descriptor 1 while HiGHS runs.
+
+    HiGHS 1.x (inside scipy) prints a debug line ("HighsMipSolverData::…") straight to the C
+    stdout on some instances, whatever ``disp`` says; the CLI's JSON on stdout must stay
+    clean. Python's own buffers are flushed first so nothing of ours is lost.
+    """
+    with _QUIET:
+        sys.stdout.flush()
+        try:
+            saved = os.dup(1)
+        except OSError:  # pragma: no cover - no usable descriptor 1
+            yield
+            return
+        try:
+            with open(os.devnull, "wb") as null:
+                os.dup2(null.fileno(), 1)
+            yield
+        finally:
+            os.dup2(saved, 1)
+            os.close(saved)
+
 
 # HiGHS' own default relative gap is 1e-4: fine for planning, not for "the exact optimum".
 MIP_REL_GAP = 0.0
@@ -77,13 +108,14 @@ def solve(
     matrix = csr_array(
         (np.concatenate(data), (np.concatenate(rows), np.concatenate(cols))), shape=(row, n)
     )
-    result = milp(
-        -v,
-        constraints=LinearConstraint(matrix, np.array(lower), np.array(upper)),
-        integrality=np.ones(n),
-        bounds=Bounds(0, 1),
-        options={"mip_rel_gap": MIP_REL_GAP},
-    )
+    with _quiet_stdout():
+        result = milp(
+            -v,
+            constraints=LinearConstraint(matrix, np.array(lower), np.array(upper)),
+            integrality=np.ones(n),
+            bounds=Bounds(0, 1),
+            options={"mip_rel_gap": MIP_REL_GAP},
+        )
     if result.x is None or result.status not in (0,):
         return None
     x = np.round(result.x).astype(bool)

@@ -7,6 +7,7 @@ package's own business and its tests'.
 
 from core.scoring.area_model import (
     AreaModel,
+    area_benefit,
     load_areas,
     rank_area,
     tied_top,
@@ -51,6 +52,7 @@ __all__ = [
     "MethodSpec",
     "WeightSet",
     "annuity_factor",
+    "area_benefit",
     "build_scorer",
     "evaluate",
     "load_areas",

@@ -15,8 +15,8 @@ import numpy as np
 import pandas as pd
 
 from core import store
-from core.errors import InputError
-from core.scoring import decision, finance, methods, ranges
+from core.errors import InputError, WeightError
+from core.scoring import decision, finance, global_value, methods, ranges
 from core.scoring.weights import GROUPS
 from core.scoring.weightset import WeightSet
 
@@ -33,6 +33,7 @@ RANKING_COLUMNS = [
     "investment",
     "annual_cost",
     "staff_fte",
+    "benefit",
 ]
 
 
@@ -270,6 +271,27 @@ def rank_area(model: AreaModel, weights: WeightSet, method: str = "wsm") -> pd.D
         name: columns[name][order]
         for name in ("npv_cost", "investment", "annual_cost", "staff_fte")
     }
+    benefit = area_benefit(model, weights)[order]
     return pd.DataFrame(
-        {**head, "rank": ranks[order], "score": result.scores[order], **contributions, **tail}
+        {
+            **head,
+            "rank": ranks[order],
+            "score": result.scores[order],
+            **contributions,
+            **tail,
+            "benefit": benefit,
+        }
     )
+
+
+def area_benefit(model: AreaModel, weights: WeightSet) -> np.ndarray:
+    """Benefit per option (option order) on the global value scales, area weight 1.
+
+    The number that is comparable across areas (:mod:`core.scoring.global_value`); NaN when
+    citizen value and feasibility both weigh 0 (there is no benefit to speak of).
+    """
+    try:
+        w = global_value.benefit_weights(model.criteria, weights)
+    except WeightError:
+        return np.full(len(model.options), np.nan)
+    return global_value.values(model.matrix, model.criteria) @ w

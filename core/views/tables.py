@@ -26,6 +26,13 @@ def _money(values: Iterable[float], lang: str) -> list[str]:
     return [fmt.eur(float(v), 0, lang) for v in values]
 
 
+def _benefit(ranking: pd.DataFrame, lang: str) -> list[str]:
+    """The benefit on the global value scales (``–`` where there is none)."""
+    if "benefit" not in ranking.columns:
+        return ["–"] * len(ranking)
+    return [fmt.number(float(v), 1, lang) if pd.notna(v) else "–" for v in ranking["benefit"]]
+
+
 def score_label(method: str, lang: str) -> str:
     """Name of the score column: points for WSM and TOPSIS, the net flow for PROMETHEE II
     (a net flow in [−1, 1] is not a share of 100 points)."""
@@ -56,6 +63,7 @@ def ranking_table(
         **{t(f"group_{g}", lang): _points(ranking[g], lang) for g in GROUPS},
         t("col_npv", lang, years=horizon_years): _money(ranking["npv_cost"], lang),
         t("col_investment", lang): _money(ranking["investment"], lang),
+        t("col_benefit", lang): _benefit(ranking, lang),
     }
     if wide:
         table[t("col_annual", lang)] = _money(ranking["annual_cost"], lang)
@@ -72,6 +80,7 @@ def ranking_short_headers(lang: str, horizon_years: int, *, method: str = "wsm")
         *(f"group_{g}" for g in GROUPS),
         "col_npv",
         "col_investment",
+        "col_benefit",
     ]
     return {
         t(key, lang, years=horizon_years): t(f"{key}_short", lang, years=horizon_years)
