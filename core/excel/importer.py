@@ -28,6 +28,7 @@ from core.excel.checks import (
     Issues,
     check_duplicates,
     check_honesty,
+    check_ranges,
     check_reference_data,
     check_result,
 )
@@ -194,6 +195,7 @@ def plan_import(
     )
     check_reference_data(sheets, areas, criteria, issues, lang)
     check_honesty(sheets, issues)
+    check_ranges(sheets, issues)
     if not any(len(sheets[t].frame) for t in TABLES):
         issues.add("", None, None, "import_no_rows")
     scope = tuple(sorted(set(sheets["scope"].frame["area"].dropna()) & areas))

@@ -118,6 +118,11 @@ COST_LINES = DataSheet(
         _SOURCE,
         _ESTIMATE,
         _REASON,
+        # Optional ranges (issue 13): empty means the declared default by kind applies.
+        Column("investment_low", "xl_h_investment_low", "number", style="eur", minimum=0),
+        Column("investment_high", "xl_h_investment_high", "number", style="eur", minimum=0),
+        Column("annual_low", "xl_h_annual_low", "number", style="eur", minimum=0),
+        Column("annual_high", "xl_h_annual_high", "number", style="eur", minimum=0),
     ),
 )
 ASSESSMENTS = DataSheet(
@@ -136,6 +141,9 @@ ASSESSMENTS = DataSheet(
         _ESTIMATE,
         _REASON,
         Column("assessed_on", "xl_h_assessed_on", "date", style="date"),
+        # Optional range (issue 13): empty means the declared default by kind applies.
+        Column("value_low", "xl_h_value_low", "number", style="num"),
+        Column("value_high", "xl_h_value_high", "number", style="num"),
     ),
 )
 SCOPE = DataSheet(

@@ -29,7 +29,10 @@ def test_ranking_table_in_german_formats(conn: duckdb.DuckDBPyConnection) -> Non
     assert table[npv].iloc[0] == expected
     # the dashboard's table stays narrow: no annual cost (it is in the NPV) and no staff
     assert not {"Laufende Kosten p. a.", "VZÄ"} & set(table.columns)
-    assert list(table.columns)[-1] == "Einmalinvestition"
+    assert list(table.columns)[-2:] == ["Einmalinvestition", "Nutzen (fester Maßstab, 0–100)"]
+    assert table["Nutzen (fester Maßstab, 0–100)"].iloc[0] == f"{top['benefit']:.1f}".replace(
+        ".", ","
+    )
 
 
 def test_ranking_table_in_english_with_staff(conn: duckdb.DuckDBPyConnection) -> None:
