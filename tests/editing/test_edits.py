@@ -152,6 +152,19 @@ def test_every_bad_cell_is_reported_and_nothing_written(conn: duckdb.DuckDBPyCon
             "edit_honesty",
         ),
         ("criteria", ("reach",), {"min_value": 5, "max_value": 4}, "edit_min_not_below_max"),
+        (
+            "assessments",
+            ("homepage-gsb", "reach"),
+            {"value": 5, "value_low": 6, "value_high": 8},
+            "range_bad",
+        ),
+        ("assessments", ("homepage-gsb", "reach"), {"value_low": 2}, "range_half"),
+        (
+            "cost_lines",
+            (1,),
+            {"annual_cost_eur": 1000, "annual_low": 500, "annual_high": 900},
+            "range_bad",
+        ),
         ("criteria", ("reach",), {"max_value": 2}, "edit_range_excludes"),
         (
             "options",
@@ -416,3 +429,19 @@ def test_concurrent_writes_lose_no_update(tmp_path: Path) -> None:
         final = loaded(conn, "cost_lines", (line,))["investment_eur"]
         assert final == initial[line] + applied[line]
     conn.close()
+
+
+def test_ranges_are_editable_and_used(conn: duckdb.DuckDBPyConnection) -> None:
+    """An explicit range saved on the data page replaces the default range of an estimate."""
+    editing.save_edits(
+        conn,
+        EDITOR,
+        [edit(conn, "assessments", ("homepage-gsb", "reach"), value=7, value_low=4, value_high=9)],
+    )
+    row = loaded(conn, "assessments", ("homepage-gsb", "reach"))
+    assert (row["value_low"], row["value_high"]) == (4.0, 9.0)
+    model = models(conn)["homepage"]
+    i = list(model.options["id"]).index("homepage-gsb")
+    j = list(model.criteria["key"]).index("reach")
+    low, high = model.bounds
+    assert (low[i, j], high[i, j]) == (4.0, 9.0)
