@@ -108,7 +108,13 @@ def test_portfolio_equals_exhaustive_search_on_seed_data(models, budget) -> None
         for _area, option in constraints.get("pinned", {}).items():
             assert option in chosen
         assert "homepage-kdn" not in chosen or not constraints.get("excluded_options")
-    assert found.solver == "milp"  # links go to HiGHS
+    assert found.solver == "exhaustive"  # 12,000 sets with links: enumeration beats HiGHS
+    big = pd.concat([items.assign(area=items["area"] + f"-{k}") for k in range(3)])
+    big["option_id"] = big["area"] + "/" + big["option_id"]
+    linked = portfolio.solve(
+        big, 600_000, 500_000, requires=[("homepage-0/homepage-gsb", "ozg-1/ozg-paderborn")]
+    )
+    assert linked.solver == "milp"
 
 
 @st.composite

@@ -128,7 +128,7 @@ def test_portfolio_with_area_weights_links_and_confidence(capsys, db, models) ->
     )  # fmt: skip
     assert data["totals"]["value"] == pytest.approx(expected.total_value)
     assert data["area_weights"]["ozg"] == 2.0 and data["area_weights"]["gis"] == 1.0
-    assert data["solver"] == "milp"
+    assert data["solver"] == "exhaustive"  # seed data with a link: 12,000 sets
     assert data["requires"] == [{"option": "city-app-koeln", "requires": "homepage-gsb"}]
     assert [s["budget"] for s in data["next_50000_eur"]] == ["investment", "annual"]
     assert data["best_buys"][0]["order"] == 1
