@@ -9,6 +9,7 @@ import pandas as pd
 from streamlit.testing.v1 import AppTest
 
 from core.analysis import portfolio, sensitivity
+from core.scoring import global_value
 from core.scoring.weightset import WeightSet
 from core.views import fmt, stability_text
 
@@ -106,3 +107,28 @@ def test_every_card_carries_its_stability_sentence(make_app, models) -> None:
     for slug, model in models.items():
         stability = sensitivity.area_stability(model, WeightSet(), "wsm")
         assert stability_text.area_sentence(stability) in captions, slug
+
+
+def test_area_weights_links_next_step_and_best_buys(make_app, models) -> None:
+    """Area weights from the URL, an excluded option and a link reach the solver; the next
+    50,000 € and the order of best buys are shown; the URL keeps the area weights."""
+    at = make_app(aw="ozg:2,nowhere:3")
+    assert at.session_state["pf_aw_ozg"] == 2.0
+    assert "pf_aw_nowhere" not in at.session_state
+    at.multiselect(key="pf_excluded_options").set_value(["homepage-kdn"]).run()
+    at.multiselect(key="pf_requires").set_value(["city-app-koeln>homepage-gsb"]).run()
+    assert not at.exception
+    weights = global_value.AreaWeights({"ozg": 2.0})
+    items = portfolio.portfolio_items(models, WeightSet(), weights)
+    expected = portfolio.solve(
+        items,
+        *_budgets(at),
+        excluded_options=["homepage-kdn"],
+        requires=[("city-app-koeln", "homepage-gsb")],
+    )
+    _assert_shows(at, expected)
+    markdown = " ".join(m.value for m in at.markdown)
+    assert "Weitere 50.000 €" in markdown
+    buys = next(d.value for d in at.dataframe if "Rang (beste Käufe)" in d.value.columns)
+    assert len(buys) == len(portfolio.best_buys(items))
+    assert at.query_params["aw"] in ("ozg:2", ["ozg:2"])
