@@ -143,11 +143,11 @@ def _option_constraints(
             t("pf_excluded_options"), ids, key="pf_excluded_options", format_func=label.get
         )
         st.caption(t("pf_requires_help"))
-        pairs = [f"{a}>{b}" for a in ids for b in ids if a != b and label[a] != label[b]]
+        area_of = dict(zip(items["option_id"], items["area"], strict=True))
+        pairs = [f"{a}>{b}" for a in ids for b in ids if area_of[a] != area_of[b]]
         chosen = st.multiselect(
             t("pf_requires"),
-            [p for p in pairs if items.set_index("option_id").loc[p.split(">")[0], "area"]
-             != items.set_index("option_id").loc[p.split(">")[1], "area"]],
+            pairs,
             key="pf_requires",
             format_func=lambda p: t(
                 "pf_requires_pair", option=label[p.split(">")[0]], needed=label[p.split(">")[1]]
