@@ -28,7 +28,7 @@ import pandas as pd
 
 from core.analysis import knapsack, milp
 from core.errors import InputError, NotFoundError
-from core.scoring import global_value
+from core.scoring import global_value, ranges
 from core.scoring.area_model import AreaModel
 from core.scoring.global_value import AreaWeights
 from core.scoring.weightset import WeightSet
@@ -710,8 +710,6 @@ def _drawn_items(
     objective: str,
 ) -> dict[str, np.ndarray]:
     """Per item (columns aligned with ``items``): drawn benefit, investment, annual cost."""
-    from core.scoring import ranges  # scoring is below analysis
-
     rng = np.random.default_rng(seed)
     shares = np.array([weights.groups[g] for g in global_value.BENEFIT_GROUPS], dtype=float)
     if objective == "benefit" and (shares > 0).sum() > 1:

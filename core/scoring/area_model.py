@@ -48,6 +48,11 @@ class AreaModel:
     low: np.ndarray | None = None
     high: np.ndarray | None = None
 
+    @functools.cached_property
+    def global_values(self) -> np.ndarray:
+        """The matrix on the global value scales (0–100; 0 for the cost group), computed once."""
+        return global_value.values(self.matrix, self.criteria)
+
     @property
     def bounds(self) -> tuple[np.ndarray, np.ndarray]:
         """Low and high value of every cell (the matrix itself where no range is known).
@@ -294,4 +299,4 @@ def area_benefit(model: AreaModel, weights: WeightSet) -> np.ndarray:
         w = global_value.benefit_weights(model.criteria, weights)
     except WeightError:
         return np.full(len(model.options), np.nan)
-    return global_value.values(model.matrix, model.criteria) @ w
+    return model.global_values @ w
