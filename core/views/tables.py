@@ -26,6 +26,14 @@ def _money(values: Iterable[float], lang: str) -> list[str]:
     return [fmt.eur(float(v), 0, lang) for v in values]
 
 
+def benefit_line(ranking: pd.DataFrame, lang: str) -> str:
+    """The options' benefit on the fixed scale in one line (under the dashboard's ranking,
+    which has no room for another column): "A: 67,8 · B: 66,8 · …"."""
+    values = _benefit(ranking, lang)
+    items = " · ".join(f"{o}: {v}" for o, v in zip(ranking["option"], values, strict=True))
+    return i18n.t("ranking_benefit_line", lang, items=items)
+
+
 def _benefit(ranking: pd.DataFrame, lang: str) -> list[str]:
     """The benefit on the global value scales (``–`` where there is none)."""
     if "benefit" not in ranking.columns:
@@ -49,7 +57,8 @@ def ranking_table(
 ) -> pd.DataFrame:
     """One area's ranking (from :func:`core.scoring.area_model.rank_area`), labelled and formatted.
 
-    ``wide`` adds the annual cost and staff columns (the CLI's table). The dashboard keeps its
+    ``wide`` adds the annual cost, staff and fixed-scale benefit columns (the CLI's table; the
+    dashboard shows the benefit in :func:`benefit_line`). The dashboard keeps its
     table narrow enough to read without scrolling sideways; the NPV already contains the
     annual cost, and the cost view and the Excel export show it on its own.
     """
@@ -63,11 +72,11 @@ def ranking_table(
         **{t(f"group_{g}", lang): _points(ranking[g], lang) for g in GROUPS},
         t("col_npv", lang, years=horizon_years): _money(ranking["npv_cost"], lang),
         t("col_investment", lang): _money(ranking["investment"], lang),
-        t("col_benefit", lang): _benefit(ranking, lang),
     }
     if wide:
         table[t("col_annual", lang)] = _money(ranking["annual_cost"], lang)
         table[t("col_fte", lang)] = [fmt.number(float(v), 2, lang) for v in ranking["staff_fte"]]
+        table[t("col_benefit", lang)] = _benefit(ranking, lang)
     return pd.DataFrame(table)
 
 
@@ -80,7 +89,6 @@ def ranking_short_headers(lang: str, horizon_years: int, *, method: str = "wsm")
         *(f"group_{g}" for g in GROUPS),
         "col_npv",
         "col_investment",
-        "col_benefit",
     ]
     return {
         t(key, lang, years=horizon_years): t(f"{key}_short", lang, years=horizon_years)
