@@ -54,6 +54,7 @@ def weighted(ctx: context.Context, area: str, model: scoring.AreaModel) -> None:
         column_config=tables.right_aligned(ranking_view, 4),
         **tables.ranking_wrap(ranking_view),
     )
+    st.caption(views.ranking_benefit_line(ranking, lang))
     downloads.area_button(ctx, area)
 
     ranking_text = t(

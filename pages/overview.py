@@ -58,6 +58,8 @@ def cards(ctx: context.Context) -> None:
                         runner_up=row.runner_up,
                     )
                 )
+            if pd.notna(row.benefit):
+                st.caption(t("card_benefit", value=views.format_number(row.benefit, 1, lang)))
             st.caption(t("card_annual", value=text.cost_change(row.annual_change)))
             st.caption(
                 t(

@@ -92,6 +92,9 @@ else:
                 t("col_option"): ranking["option"],
                 t("col_pathway"): ranking["pathway"].map(pathways),
                 score_label: ranking["score"].map(lambda s: views.format_points(s, 1, lang)),
+                t("col_benefit"): ranking["benefit"].map(
+                    lambda v: views.format_number(v, 1, lang) if pd.notna(v) else "–"
+                ),
             }
         ),
         hide_index=True,

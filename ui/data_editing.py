@@ -79,6 +79,12 @@ LABELS = {
     "default_weight": "col_default_weight",
     "help_de": "edit_col_help",
     "sort_order": "edit_col_order",
+    "value_low": "xl_h_value_low",
+    "value_high": "xl_h_value_high",
+    "investment_low": "xl_h_investment_low",
+    "investment_high": "xl_h_investment_high",
+    "annual_low": "xl_h_annual_low",
+    "annual_high": "xl_h_annual_high",
 }
 HIDDEN = {"assessments": ("option_id", "criterion"), "cost_lines": ("option_id",)}
 

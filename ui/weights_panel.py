@@ -17,12 +17,13 @@ from streamlit.delta_generator import DeltaGenerator
 
 from core import i18n, scoring, views
 from core.errors import CockpitError, WeightError
-from ui import context, presentation, text
+from ui import context, portfolio_section, presentation, text
 from ui.text import t
 
 INIT_KEY = "_view_initialised"
 IGNORED_KEY = "_ignored_params"  # [(parameter, value as given)] rejected from the URL
 AREA_KEY = "area"
+AREA_SLUGS_KEY = "_area_slugs"  # the area slugs, for the area weights in the URL
 SUB_WEIGHTS_OPEN_KEY = "_sub_weights_open"  # the sub-criteria expander is open
 SCENARIO_KEY = "scenario"  # slug of the saved scenario the weights were loaded from, or None
 
@@ -66,10 +67,12 @@ def init_from_url(criteria: pd.DataFrame, area_slugs: list[str]) -> None:
                 st.session_state[key] = st.session_state[key]
         return
     query = st.query_params.to_dict()
+    st.session_state[AREA_SLUGS_KEY] = list(area_slugs)
     state, ignored = views.parse_query(query, area_slugs, _default_within(criteria))
     if state.scenario:
         state = _with_scenario(state, criteria, ignored)
     _apply(state, criteria)
+    portfolio_section.init_from_url(query, list(area_slugs))
     st.session_state[IGNORED_KEY] = [(name, query.get(name)) for name in ignored]
     st.session_state[INIT_KEY] = True
 
@@ -131,6 +134,7 @@ def sync_url(criteria: pd.DataFrame) -> None:
     """Rewrite the query parameters from the session (no rerun is triggered)."""
     wanted = views.to_query(current_state(criteria))
     wanted.update(views.group_params(_slider_groups()))  # as they stand, even all at 0
+    wanted.update(portfolio_section.url_param(st.session_state.get(AREA_SLUGS_KEY, [])))
     if st.query_params.to_dict() != wanted:
         st.query_params.from_dict(wanted)
 

@@ -43,7 +43,14 @@ def _objectives() -> tuple[str, ...]:
     return tuple(portfolio.OBJECTIVES)
 
 
+def _solvers() -> tuple[str, ...]:
+    from core.analysis import portfolio
+
+    return tuple(portfolio.SOLVERS)
+
+
 METHOD_CHOICES = LazyChoices(_method_keys)
+SOLVER_CHOICES = LazyChoices(_solvers)
 OBJECTIVE_CHOICES = LazyChoices(_objectives)
 
 # argparse lists the choices when it formats an option without a metavar, already in

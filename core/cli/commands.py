@@ -278,7 +278,7 @@ def build_parser(lang: str = "de") -> argparse.ArgumentParser:
     from core.cli import admin as cli_admin  # hash-password (issue 6)
 
     cli_admin.register(sub)
-    from core.cli import analysis as cli_analysis  # sensitivity and portfolio (issue 5)
+    from core.cli import analysis as cli_analysis  # sensitivity, portfolio, montecarlo
 
     cli_analysis.register(sub)
     return parser

@@ -34,6 +34,7 @@ from core.editing.validation import (
     is_missing,
 )
 from core.errors import InputError, StoreError
+from core.scoring import ranges
 from core.scoring.weights import GROUPS
 
 _HONESTY = (
@@ -100,6 +101,10 @@ SPECS: dict[str, EntitySpec] = {
             Field.ranged("cost_lines", "annual_cost_eur", "number"),
             Field.ranged("cost_lines", "staff_fte", "number"),
             *_HONESTY,
+            *(
+                Field.ranged("cost_lines", name, "number", nullable=True)
+                for name in ("investment_low", "investment_high", "annual_low", "annual_high")
+            ),
         ),
         context=("option_id",),
         honesty=True,
@@ -112,6 +117,8 @@ SPECS: dict[str, EntitySpec] = {
             Field("rationale", "text"),
             *_HONESTY,
             Field.ranged("assessments", "assessed_on", "date"),
+            Field.ranged("assessments", "value_low", "number", nullable=True),
+            Field.ranged("assessments", "value_high", "number", nullable=True),
         ),
         honesty=True,
     ),
@@ -318,6 +325,16 @@ def _criterion_range(conn: duckdb.DuckDBPyConnection, criterion: str) -> tuple[f
     return float(row[0]), float(row[1])
 
 
+def _check_data_range(merged: dict[str, Any], value: str, low: str, high: str) -> None:
+    """An optional range (issue 13): both ends or neither, low ≤ value ≤ high."""
+
+    def number(name: str) -> float | None:
+        raw = merged.get(name)
+        return None if raw is None or (isinstance(raw, float) and math.isnan(raw)) else float(raw)
+
+    ranges.check_range(number(low), float(merged[value]), number(high), field=value)
+
+
 def _row_rules(conn: duckdb.DuckDBPyConnection, edit: RowEdit, merged: dict[str, Any]) -> None:
     """Rules across cells of one row (and its neighbours), on the row as it would be saved."""
     spec = SPECS[edit.entity]
@@ -326,6 +343,10 @@ def _row_rules(conn: duckdb.DuckDBPyConnection, edit: RowEdit, merged: dict[str,
         check_source_keys(conn, merged.get("source"))
     if edit.entity == "assessments":
         check_in_range(float(merged["value"]), *_criterion_range(conn, str(merged["criterion"])))
+        _check_data_range(merged, "value", "value_low", "value_high")
+    if edit.entity == "cost_lines":
+        _check_data_range(merged, "investment_eur", "investment_low", "investment_high")
+        _check_data_range(merged, "annual_cost_eur", "annual_low", "annual_high")
     if edit.entity == "criteria":
         low, high = float(merged["min_value"]), float(merged["max_value"])
         check_min_below_max(low, high)

@@ -176,6 +176,34 @@ def check_honesty(data: dict[str, SheetRows], issues: Issues) -> None:
             issues.at(rows, index, "source", "import_honesty")
 
 
+RANGE_COLUMNS = {
+    "assessments": (("value", "value_low", "value_high"),),
+    "cost_lines": (
+        ("investment_eur", "investment_low", "investment_high"),
+        ("annual_cost_eur", "annual_low", "annual_high"),
+    ),
+}
+
+
+def check_ranges(data: dict[str, SheetRows], issues: Issues) -> None:
+    """An optional range needs both ends and low ≤ value ≤ high (issue 13)."""
+    for table, triples in RANGE_COLUMNS.items():
+        rows = data[table]
+        frame = rows.frame
+        if frame.empty:
+            continue
+        for value_col, low_col, high_col in triples:
+            if low_col not in frame.columns or high_col not in frame.columns:
+                continue
+            value = pd.to_numeric(frame[value_col], errors="coerce")
+            low = pd.to_numeric(frame[low_col], errors="coerce")
+            high = pd.to_numeric(frame[high_col], errors="coerce")
+            half = low.isna() != high.isna()
+            wrong = low.notna() & high.notna() & ((low > value) | (high < value))
+            for index in frame.index[(half | wrong).to_numpy()]:
+                issues.at(rows, index, low_col, "import_bad_range")
+
+
 def check_result(
     result: dict[str, pd.DataFrame],
     data: dict[str, SheetRows],

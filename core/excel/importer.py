@@ -29,6 +29,7 @@ from core.excel.checks import (
     Issues,
     check_duplicates,
     check_honesty,
+    check_ranges,
     check_reference_data,
     check_result,
     check_source_keys,
@@ -230,6 +231,7 @@ def plan_import(
     check_reference_data(sheets, areas, criteria, issues, lang)
     check_honesty(sheets, issues)
     check_source_keys(sheets, issues, store.source_keys(conn))
+    check_ranges(sheets, issues)
     if not any(len(sheets[t].frame) for t in TABLES):
         issues.add("", None, None, "import_no_rows")
     scope = tuple(sorted(set(sheets["scope"].frame["area"].dropna()) & areas))

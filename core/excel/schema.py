@@ -167,6 +167,35 @@ COST_LINES = DataSheet(
         _ESTIMATE,
         _REASON,
         _STAND,
+        # Optional ranges (issue 13): empty means the declared default by kind applies.
+        Column(
+            "investment_low",
+            "xl_h_investment_low",
+            "number",
+            style="eur",
+            **_range("cost_lines", "investment_low"),
+        ),
+        Column(
+            "investment_high",
+            "xl_h_investment_high",
+            "number",
+            style="eur",
+            **_range("cost_lines", "investment_high"),
+        ),
+        Column(
+            "annual_low",
+            "xl_h_annual_low",
+            "number",
+            style="eur",
+            **_range("cost_lines", "annual_low"),
+        ),
+        Column(
+            "annual_high",
+            "xl_h_annual_high",
+            "number",
+            style="eur",
+            **_range("cost_lines", "annual_high"),
+        ),
     ),
 )
 ASSESSMENTS = DataSheet(
@@ -199,6 +228,9 @@ ASSESSMENTS = DataSheet(
             **_range("assessments", "assessed_on"),
         ),
         _STAND,
+        # Optional range (issue 13): empty means the declared default by kind applies.
+        Column("value_low", "xl_h_value_low", "number", style="num"),
+        Column("value_high", "xl_h_value_high", "number", style="num"),
     ),
 )
 SCOPE = DataSheet(

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 _EXPORTS: dict[str, tuple[str, str]] = {
     "AreaModel": ("area_model", "AreaModel"),
     "load_areas": ("area_model", "load_areas"),
+    "area_benefit": ("area_model", "area_benefit"),
     "rank_area": ("area_model", "rank_area"),
     "tied_top": ("area_model", "tied_top"),
     "build_scorer": ("batch", "build_scorer"),
@@ -49,6 +50,7 @@ __all__ = [
     "MethodSpec",
     "WeightSet",
     "annuity_factor",
+    "area_benefit",
     "build_scorer",
     "evaluate",
     "load_areas",

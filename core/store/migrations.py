@@ -13,7 +13,13 @@ from dataclasses import dataclass
 import duckdb
 
 from core.errors import StoreError
-from core.store import migration_door, migration_editing, migration_methods, migration_sources
+from core.store import (
+    migration_door,
+    migration_editing,
+    migration_methods,
+    migration_ranges,
+    migration_sources,
+)
 from core.store.transactions import transaction
 
 HONESTY = "(length(trim(source)) > 0 OR (is_estimate AND length(trim(estimate_reason)) > 0))"
@@ -174,6 +180,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(migration_door.STORE_ID, migration_door.STORE_ID_SQL),
     Migration(migration_sources.NAME, migration_sources.apply),
     Migration(migration_sources.MATURITY_NAME, migration_sources.apply_maturity),
+    Migration(migration_ranges.NAME, migration_ranges.apply),
 )
 
 

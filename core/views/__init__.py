@@ -63,6 +63,7 @@ from core.views.stability_text import (
 )
 from core.views.tables import (
     assessment_table,
+    benefit_line as ranking_benefit_line,
     cost_line_table,
     ranking_short_headers,
     ranking_table,
@@ -121,6 +122,7 @@ __all__ = [
     "ranking_bars",
     "ranking_frame",
     "ranking_short_headers",
+    "ranking_benefit_line",
     "ranking_table",
     "recommendation",
     "savings_bars",

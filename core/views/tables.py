@@ -28,6 +28,21 @@ def _money(values: Iterable[float], lang: str) -> list[str]:
     return [fmt.eur(float(v), 0, lang) for v in values]
 
 
+def benefit_line(ranking: pd.DataFrame, lang: str) -> str:
+    """The options' benefit on the fixed scale in one line (under the dashboard's ranking,
+    which has no room for another column): "A: 67,8 · B: 66,8 · …"."""
+    values = _benefit(ranking, lang)
+    items = " · ".join(f"{o}: {v}" for o, v in zip(ranking["option"], values, strict=True))
+    return i18n.t("ranking_benefit_line", lang, items=items)
+
+
+def _benefit(ranking: pd.DataFrame, lang: str) -> list[str]:
+    """The benefit on the global value scales (``–`` where there is none)."""
+    if "benefit" not in ranking.columns:
+        return ["–"] * len(ranking)
+    return [fmt.number(float(v), 1, lang) if pd.notna(v) else "–" for v in ranking["benefit"]]
+
+
 def score_label(method: str, lang: str) -> str:
     """Name of the score column: points for WSM and TOPSIS, the net flow for PROMETHEE II
     (a net flow in [−1, 1] is not a share of 100 points)."""
@@ -44,7 +59,8 @@ def ranking_table(
 ) -> pd.DataFrame:
     """One area's ranking (from :func:`core.scoring.area_model.rank_area`), labelled and formatted.
 
-    ``wide`` adds the annual cost and staff columns (the CLI's table). The dashboard keeps its
+    ``wide`` adds the annual cost, staff and fixed-scale benefit columns (the CLI's table; the
+    dashboard shows the benefit in :func:`benefit_line`). The dashboard keeps its
     table narrow enough to read without scrolling sideways; the NPV already contains the
     annual cost, and the cost view and the Excel export show it on its own.
     """
@@ -62,6 +78,7 @@ def ranking_table(
     if wide:
         table[t("col_annual", lang)] = _money(ranking["annual_cost"], lang)
         table[t("col_fte", lang)] = [fmt.number(float(v), 2, lang) for v in ranking["staff_fte"]]
+        table[t("col_benefit", lang)] = _benefit(ranking, lang)
     return pd.DataFrame(table)
 
 

@@ -211,7 +211,7 @@ def test_machine_formats_keep_english_keys_and_codes(
         assert code == 0
         assert out.splitlines()[0] == (
             "option,pathway,partner,rank,score,cost,citizen_value,feasibility,"
-            "npv_cost,investment,annual_cost,staff_fte"
+            "npv_cost,investment,annual_cost,staff_fte,benefit"
         )
         assert "joint_kdn" in out and "€" not in out
         assert _first_row(capsys, db, "--format", "json")["pathway"] in {

@@ -160,6 +160,19 @@ def test_every_bad_cell_is_reported_and_nothing_written(conn: duckdb.DuckDBPyCon
         ),
         ("systems", ("gis-gdi",), {"source": "", "is_estimate": False}, "edit_honesty"),
         ("criteria", ("reach",), {"min_value": 5, "max_value": 4}, "edit_min_not_below_max"),
+        (
+            "assessments",
+            ("homepage-gsb", "reach"),
+            {"value": 5, "value_low": 6, "value_high": 8},
+            "range_bad",
+        ),
+        ("assessments", ("homepage-gsb", "reach"), {"value_low": 2}, "range_half"),
+        (
+            "cost_lines",
+            (1,),
+            {"annual_cost_eur": 1000, "annual_low": 500, "annual_high": 900},
+            "range_bad",
+        ),
         ("criteria", ("reach",), {"max_value": 2}, "edit_range_excludes"),
         (
             "options",
@@ -477,3 +490,19 @@ def test_sources_are_added_edited_and_then_citable(conn: duckdb.DuckDBPyConnecti
         ]
     editing.save_edits(conn, EDITOR, [edit(conn, "sources", (source_id,), note="geprüft")])
     assert store.sources(conn).set_index("id").loc[source_id, "note"] == "geprüft"
+
+
+def test_ranges_are_editable_and_used(conn: duckdb.DuckDBPyConnection) -> None:
+    """An explicit range saved on the data page replaces the default range of an estimate."""
+    editing.save_edits(
+        conn,
+        EDITOR,
+        [edit(conn, "assessments", ("homepage-gsb", "reach"), value=7, value_low=4, value_high=9)],
+    )
+    row = loaded(conn, "assessments", ("homepage-gsb", "reach"))
+    assert (row["value_low"], row["value_high"]) == (4.0, 9.0)
+    model = models(conn)["homepage"]
+    i = list(model.options["id"]).index("homepage-gsb")
+    j = list(model.criteria["key"]).index("reach")
+    low, high = model.bounds
+    assert (low[i, j], high[i, j]) == (4.0, 9.0)

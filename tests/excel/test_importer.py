@@ -815,3 +815,70 @@ def test_an_encrypted_file_is_refused(shared) -> None:
     assert excel_export.store_checksum(conn) == checksum
     with zipfile.ZipFile(io.BytesIO(valid)) as archive:
         assert archive.testzip() is None
+
+
+def _column_of(ws, header: str) -> int:
+    return next(c.column for c in ws[1] if c.value == header)
+
+
+def _with_ranges(export: bytes, low: float, high: float, cost: tuple[float, float]) -> bytes:
+    """Give ozg-status-quo's reach and its first cost line an explicit range."""
+
+    def change(book: openpyxl.Workbook) -> None:
+        ws = book["Bewertung"]
+        lo, hi = _column_of(ws, "Wert von (Spanne)"), _column_of(ws, "Wert bis (Spanne)")
+        for row in ws.iter_rows(min_row=2):
+            if row[0].value == "ozg-status-quo" and row[2].value == "reach":
+                ws.cell(row[0].row, lo).value = low
+                ws.cell(row[0].row, hi).value = high
+        costs = book["Kosten"]
+        row = rows_of(costs, 2, "ozg-status-quo")[0]
+        costs.cell(row, _column_of(costs, "Laufende Kosten von (Spanne, €)")).value = cost[0]
+        costs.cell(row, _column_of(costs, "Laufende Kosten bis (Spanne, €)")).value = cost[1]
+
+    return edit(export, change)
+
+
+def test_ranges_round_trip_through_excel(conn, export) -> None:
+    """Ranges are exported (empty columns by default), imported, stored and used."""
+    from core.scoring import area_model
+
+    reach = store.assessments(conn, "ozg").query(
+        "option_id == 'ozg-status-quo' and criterion == 'reach'"
+    )
+    value = float(reach["value"].iloc[0])
+    annual = float(
+        store.cost_lines(conn, "ozg")
+        .query("option_id == 'ozg-status-quo'")["annual_cost_eur"]
+        .iloc[0]
+    )
+    data = _with_ranges(export, value - 2, value + 1, (annual * 0.9, annual * 2))
+    result = plan(conn, data)
+    assert result.ok, [i.line() for i in result.issues]
+    excel_apply.apply_plan(conn, result, "Test")
+    stored = store.assessments(conn, "ozg").query(
+        "option_id == 'ozg-status-quo' and criterion == 'reach'"
+    )
+    assert (stored["value_low"].iloc[0], stored["value_high"].iloc[0]) == (value - 2, value + 1)
+    model = area_model.load_areas(conn, 5, 0.009)["ozg"]
+    i = list(model.options["id"]).index("ozg-status-quo")
+    j = list(model.criteria["key"]).index("reach")
+    low, high = model.bounds
+    assert (low[i, j], high[i, j]) == (value - 2, value + 1)
+    # exported again, the ranges come back and a second import changes nothing
+    again = excel_export.area_workbook(conn, "ozg", REQUEST)
+    assert plan(conn, again).is_noop
+
+
+@pytest.mark.parametrize(
+    "low, high", [(7.0, 9.0), (1.0, None)], ids=["value outside", "one end only"]
+)
+def test_bad_ranges_are_refused(readonly, low, high) -> None:
+    conn, export = readonly
+    reach = store.assessments(conn, "ozg").query(
+        "option_id == 'ozg-status-quo' and criterion == 'reach'"
+    )
+    value = float(reach["value"].iloc[0])
+    shifted = (value + low - 5, None if high is None else value + high - 5)
+    data = _with_ranges(export, *shifted, (0.0, 1e9))
+    assert "import_bad_range" in keys(plan(conn, data))

@@ -32,13 +32,20 @@ def test_ranking_table_in_german_formats(conn: duckdb.DuckDBPyConnection) -> Non
     # the dashboard's table stays narrow: no annual cost (it is in the NPV) and no staff
     assert not {"Laufende Kosten p. a.", "VZÄ"} & set(table.columns)
     assert list(table.columns)[-1] == "Einmalinvestition"
+    wide = tables.ranking_table(ranking, "de", 5, wide=True)
+    assert wide["Nutzen (fester Maßstab, 0–100)"].iloc[0] == f"{top['benefit']:.1f}".replace(
+        ".", ","
+    )
+    line = tables.benefit_line(ranking, "de")
+    assert f"{top['option']}: " + f"{top['benefit']:.1f}".replace(".", ",") in line
 
 
 def test_ranking_table_in_english_with_staff(conn: duckdb.DuckDBPyConnection) -> None:
     ranking = _ranking(conn)
     table = tables.ranking_table(ranking, "en", 5, wide=True)
     assert list(table.columns[:2]) == ["Rank", "Option"]
-    assert table.iloc[0, -1] == f"{ranking['staff_fte'].iloc[0]:,.2f}"
+    assert table.iloc[0, -2] == f"{ranking['staff_fte'].iloc[0]:,.2f}"
+    assert table.iloc[0, -1] == f"{ranking['benefit'].iloc[0]:.1f}"
     assert table["Annual cost"].iloc[0] == f"€{round(ranking['annual_cost'].iloc[0]):,}"
     pathways = set(table["Pathway"])
     assert not pathways & {"status_quo", "standard", "best_practice", "joint_kdn"}  # labels
