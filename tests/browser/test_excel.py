@@ -104,5 +104,6 @@ def test_upload_broken_then_edited_file(
     page.screenshot(path=str(artifacts / "daten-upload-preview.png"))
     page.get_by_role("button", name="Änderungen übernehmen").click()
     expect(page.get_by_text("Import übernommen", exact=False)).to_be_visible()
-    expect(page.locator('[data-testid="glide-cell-1-0"]').last).to_have_text(EDITOR)
+    # the change log (last table, now with the import's entries): column "Wer"
+    expect(page.locator('[data-testid="glide-cell-2-0"]').last).to_have_text(EDITOR)
     page.screenshot(path=str(artifacts / "daten-upload-applied.png"))
