@@ -281,6 +281,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except duckdb.IOException as exc:  # e.g. the file is locked by a running app
         print(i18n.t("store_unavailable", lang, detail=str(exc).splitlines()[0]), file=sys.stderr)
         return EXIT_USAGE
+    except MemoryError:
+        print(i18n.t("out_of_memory", lang), file=sys.stderr)
+        return EXIT_USAGE
     except Exception as exc:  # noqa: BLE001 - the CLI promises no traceback
         print(i18n.t("internal_error", lang, kind=type(exc).__name__, detail=exc), file=sys.stderr)
         return 1

@@ -167,14 +167,35 @@ def _failed(name: str, digest: str, version: int, issues: Iterable[Issue]) -> Im
 def plan_import(
     conn: duckdb.DuckDBPyConnection, data: bytes, file_name: str, lang: str = "de"
 ) -> ImportPlan:
-    """Read and validate ``data``; return the plan (issues, or changes and result tables)."""
+    """Read and validate ``data``; return the plan (issues, or changes and result tables).
+
+    The reader's budget (:class:`core.excel.reader.Budget`) keeps a hostile file far from
+    the machine's memory; should memory still run out, the plan says so in words.
+    """
     digest = hashlib.sha256(data).hexdigest()
     version = store.data_version(conn)[0]
+    try:
+        return _plan(conn, data, file_name, lang, digest, version)
+    except MemoryError:
+        issue = Issue("", None, None, "import_out_of_memory", {})
+        return _failed(file_name, digest, version, [issue])
+
+
+def _plan(
+    conn: duckdb.DuckDBPyConnection,
+    data: bytes,
+    file_name: str,
+    lang: str,
+    digest: str,
+    version: int,
+) -> ImportPlan:
     try:
         workbook = XlsxFile(data)
         sheets, issues_found = read_sheets(workbook, lang)
     except CockpitError as exc:
         return _failed(file_name, digest, version, [Issue("", None, None, exc.key, exc.params)])
+    except MemoryError:
+        raise
     except Exception as exc:  # noqa: BLE001 - untrusted bytes: any parser failure means "damaged"
         issue = Issue("", None, None, "import_bad_xml", {"part": type(exc).__name__})
         return _failed(file_name, digest, version, [issue])
