@@ -16,6 +16,7 @@ st.set_page_config(
     initial_sidebar_state="collapsed" if presenting else "auto",
 )
 
+data.ensure_store()  # a store held by another process: a note, then a retry
 version, version_date = data.version()
 areas = data.areas(version)
 criteria = data.criteria(version)

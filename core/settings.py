@@ -44,6 +44,13 @@ def _horizon(text: str) -> int:
     return value
 
 
+def _wait(text: str) -> float:
+    value = float(text)
+    if not 0 <= value <= 600:
+        raise ValueError(text)
+    return value
+
+
 def _contact(text: str) -> str:
     value = " ".join(text.split())  # one line; the statement shows it as Markdown
     if len(value) > 200:
@@ -72,6 +79,14 @@ SETTINGS: tuple[Setting, ...] = (
         5,
         "Horizon in years for the net present value of cost (1–50).",
         _horizon,
+    ),
+    Setting(
+        "store_wait_seconds",
+        "COCKPIT_STORE_WAIT",
+        10.0,
+        "How long a command waits for a store that another process holds (seconds, 0–600) "
+        "before it gives up with a message; the app waits briefly and then retries by itself.",
+        _wait,
     ),
     Setting(
         "contact",

@@ -22,7 +22,7 @@ area = weights_panel.area_picker(
     ctx.areas["slug"].tolist(), lambda s: ctx.area_name(s, lang), key="area_select"
 )
 st.title(ctx.area_name(area, lang))
-st.caption(ctx.areas.set_index("slug").loc[area, "description_de"])
+st.caption(views.md(ctx.areas.set_index("slug").loc[area, "description_de"]))
 
 model = ctx.models()[area]
 ranking = scoring.rank_area(model, ctx.weights, ctx.method)
@@ -102,8 +102,8 @@ chosen = st.selectbox(
     key=f"detail_{area}",
 )
 option = model.options.set_index("id").loc[chosen]
-st.markdown(option["description"])
-st.caption(f"{t('col_source')}: {option['source']}")
+st.markdown(views.md(option["description"]))  # data is text: never Markdown, links, LaTeX
+st.caption(f"{t('col_source')}: {views.md(option['source'])}")
 st.dataframe(tables.assessment_view(ctx.version, area, chosen, lang), hide_index=True)
 st.markdown(f"**{t('cost_lines')}**")
 st.dataframe(tables.cost_line_view(ctx.version, area, chosen, lang), hide_index=True)

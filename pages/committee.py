@@ -47,7 +47,7 @@ def _save(who: editing.Actor, entry: committee_form.Entry, slug: str | None) -> 
         st.error(exc.message(lang))
         return
     key = "comm_participant_saved" if who.role == "participant" else "comm_saved"
-    flash.set(FLASH, t(key, name=entry.name.strip()))
+    flash.set(FLASH, t(key, name=views.md(entry.name.strip())))
     st.rerun()
 
 
@@ -59,7 +59,7 @@ def participant_view(slug: object, token: object) -> None:
     if who is None:
         st.error(t("comm_participant_invalid"))
         return
-    st.markdown(t("auth_role_participant", name=own.name if own else who.scope))
+    st.markdown(t("auth_role_participant", name=views.md(own.name if own else who.scope)))
     st.caption(t("comm_participant_intro"))
     flash.show(FLASH)
     entry = committee_form.weights_form(
@@ -91,7 +91,7 @@ def facilitator_tools(actor: editing.Actor) -> None:
         name = st.text_input(t("comm_link_name"), key="comm_link_name")
         slug = editing.slugify(name)
         if slug:
-            st.caption(t("comm_link_text", name=name.strip()))
+            st.caption(t("comm_link_text", name=views.md(name.strip())))
             st.code(_link(slug), language=None)
         if not auth_ui.link_secret()[1]:
             st.caption(t("comm_link_secret_note"))
@@ -244,7 +244,7 @@ else:
                 placeholder=t("edit_pick_placeholder"),
             )
             if gone:
-                st.warning(t("comm_remove_confirm", name=by_slug[gone].name))
+                st.warning(t("comm_remove_confirm", name=views.md(by_slug[gone].name)))
                 st.button(
                     t("edit_remove_yes"), key="comm_remove_yes", on_click=_remove, args=(gone,)
                 )

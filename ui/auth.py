@@ -25,7 +25,7 @@ import streamlit as st
 from streamlit.errors import StreamlitAuthError
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from core import editing
+from core import editing, views
 from core.errors import InputError
 from ui import text
 from ui.text import t
@@ -189,7 +189,7 @@ def sidebar() -> editing.Actor:
     sidebar.divider()
     _show_message()
     if actor.is_editor:
-        sidebar.markdown(t("auth_role_editor", name=actor.name))
+        sidebar.markdown(t("auth_role_editor", name=views.md(actor.name)))
         if _password_actor() is not None:
             sidebar.button(t("auth_logout"), key=LOGOUT_KEY, on_click=_logout, width="stretch")
         elif sidebar.button(t("auth_logout"), key=LOGOUT_KEY, width="stretch"):

@@ -29,7 +29,7 @@ def _print_json(data: Any) -> None:
 
 
 def cmd_sensitivity(args: argparse.Namespace) -> int:
-    with seed.open_seeded(args.db) as conn:
+    with seed.opened(args.db, read_only=True) as conn:
         store.require_area(conn, args.area)
         model = area_model.load_areas(conn, args.horizon, args.rate)[args.area]
     weights = parse_weights_spec(args.weights, set(model.criteria["key"]))
@@ -49,7 +49,7 @@ def _pins(specs: list[str] | None) -> dict[str, str]:
 
 
 def cmd_portfolio(args: argparse.Namespace) -> int:
-    with seed.open_seeded(args.db) as conn:
+    with seed.opened(args.db, read_only=True) as conn:
         models = area_model.load_areas(conn, args.horizon, args.rate)
         keys = set(store.criteria(conn)["key"])
     weights = parse_weights_spec(args.weights, keys)

@@ -119,7 +119,7 @@ def cmd_ahp(args: argparse.Namespace) -> int:
 
 
 def cmd_areas(args: argparse.Namespace) -> int:
-    with seed.open_seeded(args.db) as conn:
+    with seed.opened(args.db, read_only=True) as conn:
         areas = store.areas(conn)
     if args.format == "table":
         print(tables.to_text(tables.areas_table(areas, args.lang)))
@@ -145,7 +145,7 @@ def cmd_rank_area(args: argparse.Namespace) -> int:
             "cli_usage",
             detail=usage_detail("the following arguments are required: AREA", args.lang),
         )
-    with seed.open_seeded(args.db) as conn:
+    with seed.opened(args.db, read_only=True) as conn:
         store.require_area(conn, args.area)
         model = area_model.load_areas(conn, args.horizon, args.rate)[args.area]
         area_row = store.areas(conn).set_index("slug").loc[args.area]
@@ -184,11 +184,14 @@ def cmd_rank_area(args: argparse.Namespace) -> int:
 
 
 def cmd_seed(args: argparse.Namespace) -> int:
-    with store.connect(args.db) as conn:
+    conn = store.connect(args.db)
+    try:
         if not args.reset and not store.is_empty(conn):
             print(i18n.t("seed_exists", args.lang), file=sys.stderr)
             return 0
         version = seed.load_seed(conn, reset=args.reset)
+    finally:
+        store.close(conn)
     print(i18n.t("seed_done", args.lang, version=version))
     return 0
 
@@ -260,6 +263,13 @@ def _global_options_first(argv: list[str]) -> list[str]:
     return front + rest
 
 
+def _db_of(argv: list[str]) -> str:
+    """The store path the command line names (``--db``), else the setting."""
+    if "--db" in argv and argv.index("--db") + 1 < len(argv):
+        return argv[argv.index("--db") + 1]
+    return str(settings.get("db_path"))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; return the exit code."""
     argv = _global_options_first(list(sys.argv[1:] if argv is None else argv))
@@ -278,8 +288,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CockpitError as exc:
         print(exc.message(lang), file=sys.stderr)
         return EXIT_USAGE
-    except duckdb.IOException as exc:  # e.g. the file is locked by a running app
-        print(i18n.t("store_unavailable", lang, detail=str(exc).splitlines()[0]), file=sys.stderr)
+    except duckdb.IOException as exc:  # e.g. the file is locked by a process without our lock
+        key = "store_busy" if store.is_lock_conflict(exc) else "store_unavailable"
+        detail = str(exc).splitlines()[0] if exc.args else ""
+        print(i18n.t(key, lang, path=Path(_db_of(argv)).name, detail=detail), file=sys.stderr)
         return EXIT_USAGE
     except MemoryError:
         print(i18n.t("out_of_memory", lang), file=sys.stderr)

@@ -27,7 +27,7 @@ EXIT_INVALID = 2
 def cmd_export(args: argparse.Namespace) -> int:
     if bool(args.area) == bool(args.all):
         raise InputError("export_area_or_all")
-    with seed.open_seeded(args.db) as conn:
+    with seed.opened(args.db, read_only=True) as conn:
         weights = parse_weights_spec(args.weights, set(store.criteria(conn)["key"]))
         request = excel_export.ExportRequest(
             weights, args.method, args.horizon, args.rate, args.lang
@@ -60,7 +60,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         raise InputError("file_not_found", path=args.file)
     data = path.read_bytes()
     lang = args.lang
-    with seed.open_seeded(args.db) as conn:
+    with seed.opened(args.db) as conn:  # also a dry run: it rolls back a real apply
         plan = excel_import.plan_import(conn, data, path.name, lang)
         if not plan.ok:
             print(i18n.t("import_errors_header", lang, count=len(plan.issues)), file=sys.stderr)

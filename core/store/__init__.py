@@ -5,7 +5,15 @@ Pages, ui and the other subpackages use the names below (``from core import stor
 it: the caller seeds an empty store, usually through :func:`open_seeded`.
 """
 
-from core.store.connection import bump_data_version, connect, data_version, is_empty
+from core.store.connection import (
+    bump_data_version,
+    close,
+    connect,
+    data_version,
+    is_current,
+    is_empty,
+)
+from core.store.locking import StoreBusyError, is_lock_conflict
 from core.store.reads import (
     PATHWAYS,
     SYSTEM_KINDS,
@@ -22,11 +30,12 @@ from core.store.reads import (
     systems,
     weight_profiles,
 )
-from core.store.seed import load_seed, open_seeded
+from core.store.seed import load_seed, open_seeded, opened
 from core.store.transactions import WRITE_LOCK, Transaction, transaction
 
 __all__ = [
     "PATHWAYS",
+    "StoreBusyError",
     "SYSTEM_KINDS",
     "WRITE_LOCK",
     "Transaction",
@@ -34,15 +43,19 @@ __all__ = [
     "areas",
     "assessments",
     "bump_data_version",
+    "close",
     "connect",
     "cost_lines",
     "cost_totals",
     "criteria",
     "data_version",
     "estimate_share",
+    "is_current",
     "is_empty",
+    "is_lock_conflict",
     "load_seed",
     "open_seeded",
+    "opened",
     "options",
     "require_area",
     "sources",

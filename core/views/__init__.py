@@ -30,6 +30,12 @@ from core.views.fmt import (
     percent as format_percent,
     points as format_points,
 )
+from core.views.plain import (
+    has_control,
+    md,
+    md_unescape,
+    terminal,
+)
 from core.views.print_summary import (
     AreaPage as SummaryPage,
     Context as SummaryContext,
@@ -90,7 +96,10 @@ __all__ = [
     "format_points",
     "group_params",
     "group_stability_sentence",
+    "has_control",
     "heatmap_frame",
+    "md",
+    "md_unescape",
     "overlay_scenario",
     "parse_present",
     "parse_query",
@@ -110,6 +119,7 @@ __all__ = [
     "summary_file_name",
     "summary_html",
     "systems_table",
+    "terminal",
     "text_px",
     "to_query",
     "to_text",

@@ -21,6 +21,7 @@ from core import i18n
 from core.scoring import methods
 from core.scoring.weights import GROUPS
 from core.views import fmt
+from core.views.plain import md_unescape
 from core.views.recommendation_text import recommendation
 
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
@@ -115,7 +116,12 @@ def _text(value: object) -> str:
 
 
 def _markdown_bold(sentence: str) -> str:
-    return _BOLD.sub(r"<strong>\1</strong>", html.escape(sentence))
+    """The sentence's ``**bold**`` as <strong>; the data inside stays escaped text."""
+    parts = _BOLD.split(sentence)  # [text, bold, text, bold, …]
+    return "".join(
+        f"<strong>{html.escape(md_unescape(p))}</strong>" if i % 2 else html.escape(md_unescape(p))
+        for i, p in enumerate(parts)
+    )
 
 
 def _header(text: str) -> str:
