@@ -13,11 +13,11 @@ is a result (``"feasible": false``, exit code 0), not an error; invalid input fo
 from __future__ import annotations
 
 import argparse
-import json
 from typing import Any
 
 from core import store
 from core.analysis import portfolio, sensitivity
+from core.cli import output
 from core.errors import InputError
 from core.scoring import area_model, methods
 from core.scoring.weightset import parse_weights_spec
@@ -25,7 +25,7 @@ from core.store import seed
 
 
 def _print_json(data: Any) -> None:
-    print(json.dumps(data, ensure_ascii=False, indent=2))
+    print(output.json_text(data))
 
 
 def cmd_sensitivity(args: argparse.Namespace) -> int:

@@ -20,6 +20,7 @@ import numpy as np
 import pandas as pd
 
 from core import i18n, settings, store
+from core.cli import output
 from core.errors import CockpitError, InputError
 from core.scoring import area_model, decision, methods
 from core.scoring.methods.ahp import ahp_priorities
@@ -75,7 +76,7 @@ def _read_json(path: str) -> Any:
 
 
 def _print_json(data: Any) -> None:
-    print(json.dumps(data, ensure_ascii=False, indent=2))
+    print(output.json_text(data))
 
 
 def cmd_rank(args: argparse.Namespace) -> int:
@@ -133,7 +134,7 @@ def _emit(frame: pd.DataFrame, fmt: str) -> None:
     if fmt == "json":
         _print_json(json.loads(frame.to_json(orient="records", force_ascii=False)))
     else:
-        sys.stdout.write(frame.to_csv(index=False))
+        sys.stdout.write(output.csv_text(frame))
 
 
 def cmd_rank_area(args: argparse.Namespace) -> int:
@@ -271,7 +272,12 @@ def _db_of(argv: list[str]) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the CLI; return the exit code."""
+    """Run the CLI; return the exit code. Nothing it prints can steer the terminal."""
+    with output.inert_streams():
+        return _main(argv)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     argv = _global_options_first(list(sys.argv[1:] if argv is None else argv))
     lang = os.environ.get("COCKPIT_LANG", "de")
     if "--lang" in argv:
