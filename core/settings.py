@@ -44,6 +44,13 @@ def _horizon(text: str) -> int:
     return value
 
 
+def _days(text: str) -> int:
+    value = int(text)
+    if not 1 <= value <= 365:
+        raise ValueError(text)
+    return value
+
+
 def _wait(text: str) -> float:
     value = float(text)
     if not 0 <= value <= 600:
@@ -87,6 +94,13 @@ SETTINGS: tuple[Setting, ...] = (
         "How long a command waits for a store that another process holds (seconds, 0–600) "
         "before it gives up with a message; the app waits briefly and then retries by itself.",
         _wait,
+    ),
+    Setting(
+        "link_days",
+        "COCKPIT_LINK_DAYS",
+        14,
+        "How many days a participant link of the committee page stays valid (1–365).",
+        _days,
     ),
     Setting(
         "contact",

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import duckdb
 import pandas as pd
 
-from core.editing import audit, auth
+from core.editing import audit, auth, links
 from core.editing.validation import Field, clean, slugify
 from core.errors import InputError, NotFoundError
 from core.scoring.area_model import AreaModel, rank_area
@@ -93,6 +93,21 @@ def _within(conn: duckdb.DuckDBPyConnection, slugs: Sequence[str]) -> dict[str, 
     for profile, criterion, weight in rows:
         result.setdefault(profile, {})[criterion] = float(weight)
     return result
+
+
+def _revive(conn: duckdb.DuckDBPyConnection, kind: str, slug: str | None) -> bool:
+    """A participant link names a removed participant whose links were issued anew: the
+    participant is back (the caller has checked the link); True if a row was restored."""
+    if slug is None or kind != "stakeholder":
+        return False
+    row = conn.execute(
+        "SELECT 1 FROM weight_profiles WHERE slug = ? AND kind = ? AND removed_at IS NOT NULL",
+        [slug, kind],
+    ).fetchone()
+    if row is None:
+        return False
+    conn.execute("UPDATE weight_profiles SET removed_at = NULL WHERE slug = ?", [slug])
+    return True
 
 
 def load(conn: duckdb.DuckDBPyConnection, slug: str, kind: str = "scenario") -> Profile:
@@ -186,6 +201,7 @@ def save(
 
     def work(when: dt.datetime) -> list[audit.Entry]:
         target = slug or _active_by_name(conn, kind, label)
+        revived = _revive(conn, kind, slug)
         exists = (
             target is not None
             and conn.execute(
@@ -209,7 +225,9 @@ def save(
         if other is not None and other != target:
             raise InputError("profile_name_taken", name=label)
         groups = [weights.groups[g] for g in GROUPS]
-        entries: list[audit.Entry] = []
+        entries: list[audit.Entry] = (
+            [audit.Entry("restore", entity, target, "", None, "active")] if revived else []
+        )
         if exists:
             before = conn.execute(
                 "SELECT name_de, w_cost, w_citizen_value, w_feasibility, method FROM"
@@ -299,7 +317,9 @@ def delete(
     def work(when: dt.datetime) -> list[audit.Entry]:
         profile = load(conn, slug, kind)
         conn.execute("UPDATE weight_profiles SET removed_at = ? WHERE slug = ?", [when, slug])
+        revoked = links.revoke_entries(conn, slug, when) if kind == "stakeholder" else []
         return [
+            *revoked,
             audit.Entry(
                 "remove",
                 ENTITY[kind],
@@ -311,7 +331,7 @@ def delete(
                     "method": profile.weights.method,
                 },
                 None,
-            )
+            ),
         ]
 
     return audit.audited_write(conn, actor, work)

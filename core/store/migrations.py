@@ -165,11 +165,21 @@ IMPORT_LOG = (
     )""",
 )
 
+# Participant links revoked per participant: links issued up to ``revoked_at`` stop working.
+LINK_REVOCATIONS = (
+    """
+    CREATE TABLE link_revocations (
+        slug VARCHAR PRIMARY KEY CHECK (length(trim(slug)) > 0),
+        revoked_at TIMESTAMP NOT NULL
+    )""",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_initial_schema", INITIAL_SCHEMA),
     Migration("0002_import_log", IMPORT_LOG),
     Migration("0003_editing_audit", migration_editing.apply),
     Migration(migration_methods.NAME, migration_methods.apply),
+    Migration("0008_link_revocations", LINK_REVOCATIONS),
 )
 
 

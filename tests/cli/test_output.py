@@ -15,7 +15,7 @@ from core.excel.safety import FORMULA_TRIGGERS
 from core.store import seed
 
 ESC_NAME = "\x1b[2J\x1b[31mRot\x1b]0;Titel\x07\x9b0m\u202eevil"
-FORMULA_NAME = "=HYPERLINK(\"http://127.0.0.1:9/\";\"Klick\")"
+FORMULA_NAME = '=HYPERLINK("http://127.0.0.1:9/";"Klick")'
 
 
 @pytest.fixture
