@@ -27,9 +27,11 @@ from core.excel.checks import (
     MAX_ISSUES,
     Issues,
     check_duplicates,
+    check_editor_rules,
     check_honesty,
     check_reference_data,
     check_result,
+    check_structure,
 )
 from core.excel.diff import TABLES, Change, canonical, diff, key_series, store_frames
 from core.excel.reader import XlsxFile
@@ -215,6 +217,7 @@ def _plan(
     )
     check_reference_data(sheets, areas, criteria, issues, lang)
     check_honesty(sheets, issues)
+    check_editor_rules(sheets, issues)
     if not any(len(sheets[t].frame) for t in TABLES):
         issues.add("", None, None, "import_no_rows")
     scope = tuple(sorted(set(sheets["scope"].frame["area"].dropna()) & areas))
@@ -223,6 +226,7 @@ def _plan(
     frames = store_frames(conn)
     result = _result(frames, sheets, set(scope))
     check_result(result, sheets, criteria, issues)
+    check_structure(result, sheets, areas, issues)
     if issues:
         return _failed(file_name, digest, version, issues)
     return ImportPlan(file_name, digest, version, scope, (), tuple(diff(frames, result)), result)
