@@ -42,10 +42,10 @@ def _plan(upload: UploadedFile) -> excel.ImportPlan:
     return plan
 
 
-def _apply(plan: excel.ImportPlan, user: str) -> None:
+def _apply(plan: excel.ImportPlan, user: str, allow_removals: bool) -> None:
     try:
         with data.cursor() as cur:
-            result = excel.apply_plan(cur, plan, user)
+            result = excel.apply_plan(cur, plan, user, allow_removals=allow_removals)
     except CockpitError as exc:
         st.error(exc.message(lang))
         return
@@ -81,8 +81,12 @@ def _review(upload: UploadedFile, who: str) -> None:
     if plan.scope:
         st.caption(t("data_scope", areas=", ".join(ctx.area_name(a, lang) for a in plan.scope)))
     st.dataframe(excel.change_table(plan, lang), hide_index=True, width="stretch")
-    if st.button(t("data_apply"), type="primary", key="data_apply"):
-        _apply(plan, who)  # the signed-in editor is named in the import log
+    removed = len(excel.import_removals(plan))
+    confirmed = not removed or st.checkbox(
+        t("data_confirm_removals", count=removed), key="data_confirm_removals"
+    )
+    if st.button(t("data_apply"), type="primary", key="data_apply", disabled=not confirmed):
+        _apply(plan, who, confirmed)  # the signed-in editor is named in the import log
 
 
 st.subheader(t("data_upload"))

@@ -1,7 +1,7 @@
 """CLI commands ``export`` and ``import`` (registered by :func:`core.cli.build_parser`).
 
     python -m core export (--area SLUG | --all) --out FILE.xlsx [--weights …] [--method …]
-    python -m core import FILE.xlsx [--dry-run] [--user NAME]
+    python -m core import FILE.xlsx [--dry-run] [--allow-removals] [--user NAME]
 
 Errors follow :mod:`core.cli`: one line per problem on stderr and exit code 2. An import
 with validation errors prints every error (sheet, row, column) and changes nothing.
@@ -17,6 +17,7 @@ from pathlib import Path
 from core import i18n, store
 from core.errors import InputError
 from core.excel import apply as excel_apply, export as excel_export, importer as excel_import
+from core.excel.schema import DATA_SHEETS
 from core.scoring import methods
 from core.scoring.weightset import parse_weights_spec
 from core.store import seed
@@ -68,16 +69,28 @@ def cmd_import(args: argparse.Namespace) -> int:
                 print(issue.line(lang), file=sys.stderr)
             return EXIT_INVALID
         print(i18n.t("import_preview", lang, **plan.totals()))
+        titles = {s.table: s.title(lang) for s in DATA_SHEETS}
+        for change in excel_apply.removals(plan):  # removals first: they need a decision
+            print(
+                i18n.t(
+                    "import_removed_row",
+                    lang,
+                    table=titles.get(change.table, change.table),
+                    key=change.key,
+                    label=change.label,
+                )
+            )
         for table, counts in plan.counts().items():
             if any(counts.values()):
                 print(f"  {table}: +{counts['added']} ~{counts['changed']} -{counts['removed']}")
-        if args.dry_run:
-            print(i18n.t("import_dry_run", lang))
-            return 0
         if plan.is_noop:
             print(i18n.t("import_nothing_to_do", lang))
             return 0
-        result = excel_apply.apply_plan(conn, plan, _user(args))
+        if args.dry_run:  # the full apply, rolled back: store constraints are checked too
+            excel_apply.apply_plan(conn, plan, _user(args), dry_run=True)
+            print(i18n.t("import_dry_run_ok", lang))
+            return 0
+        result = excel_apply.apply_plan(conn, plan, _user(args), allow_removals=args.allow_removals)
     print(
         i18n.t(
             "import_applied",
@@ -106,6 +119,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     p = subparsers.add_parser("import", help="check and apply an Excel workbook (or template)")
     p.add_argument("file")
-    p.add_argument("--dry-run", action="store_true", help="check and preview only")
+    p.add_argument("--dry-run", action="store_true", help="check, preview and roll back")
+    p.add_argument("--allow-removals", action="store_true", help="apply even if rows are removed")
     p.add_argument("--user", default=None, help="name for the import log (default: login)")
     p.set_defaults(func=cmd_import)

@@ -17,14 +17,16 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from contextlib import suppress
 from dataclasses import dataclass
 
 import duckdb
 import pandas as pd
 
 from core import store
+from core.editing import audit, auth
 from core.errors import InputError, StoreError
-from core.excel.diff import TABLES, key_series
+from core.excel.diff import TABLES, Change, key_series
 from core.excel.importer import ImportPlan
 from core.excel.schema import DATA_SHEETS
 
@@ -92,6 +94,14 @@ def _insert_frame(
         names = ", ".join(f'"{c}"' for c in columns)
         conn.execute(f'INSERT INTO "{table}" ({names}) SELECT {names} FROM "{view}"')  # noqa: S608
     finally:
+        _unregister(conn, view)
+
+
+def _unregister(conn: duckdb.DuckDBPyConnection, view: str) -> None:
+    """Unregister ``view``; in a transaction a failed statement aborted, DuckDB refuses even
+    that ("Current transaction is aborted") – the failure that aborted it is what counts, so
+    this one must not replace it."""
+    with suppress(duckdb.Error):
         conn.unregister(view)
 
 
@@ -151,7 +161,7 @@ def _keep(
             f" (SELECT 1 FROM import_keys WHERE k = CAST({_KEY_SQL[table]} AS VARCHAR))"
         )
     finally:
-        conn.unregister("import_keys")
+        _unregister(conn, "import_keys")
     if table in _STILL_VISIBLE and _has_removed_at(conn, table):
         conn.execute(
             f'UPDATE "keep_{table}" SET removed_at = ? WHERE removed_at IS NULL'  # noqa: S608
@@ -160,8 +170,11 @@ def _keep(
         )
 
 
-def _rebuild(conn: duckdb.DuckDBPyConnection, result: dict[str, pd.DataFrame]) -> None:
-    """Replace the data tables' contents (inside the caller's transaction)."""
+def _rebuild(
+    conn: duckdb.DuckDBPyConnection, result: dict[str, pd.DataFrame], now: dt.datetime
+) -> None:
+    """Replace the data tables' contents (inside the caller's transaction); rows the import
+    removes are marked removed at ``now`` (the audit entry's time, so undo finds them)."""
     ddl, edges = _catalogue(conn)
     drop_order = _family(edges)
     indexes = conn.execute(
@@ -169,7 +182,6 @@ def _rebuild(conn: duckdb.DuckDBPyConnection, result: dict[str, pd.DataFrame]) -
         " AND schema_name = 'main' AND sql IS NOT NULL AND list_contains(?, table_name)",
         [drop_order],
     ).fetchall()
-    now = dt.datetime.now().replace(microsecond=0)
     conn.register("import_active", result["options"][["id"]])
     conn.register("import_systems", result["systems"][["id"]])
     try:
@@ -185,8 +197,8 @@ def _rebuild(conn: duckdb.DuckDBPyConnection, result: dict[str, pd.DataFrame]) -
             " AND replaces_system NOT IN (SELECT id FROM import_systems)"
         )
     finally:
-        conn.unregister("import_active")
-        conn.unregister("import_systems")
+        _unregister(conn, "import_active")
+        _unregister(conn, "import_systems")
     for table in drop_order:
         conn.execute(f'DROP TABLE "{table}"')
     for table in reversed(drop_order):
@@ -208,8 +220,34 @@ def _rebuild(conn: duckdb.DuckDBPyConnection, result: dict[str, pd.DataFrame]) -
         conn.execute(sql)
 
 
-def apply_plan(conn: duckdb.DuckDBPyConnection, plan: ImportPlan, user: str) -> ApplyResult:
-    """Apply a valid plan in one transaction and log it; a plan without changes writes nothing."""
+def removals(plan: ImportPlan) -> list[Change]:
+    """The rows a plan removes, in the order of the preview."""
+    return [c for c in plan.changes if c.action == "removed"]
+
+
+def _removal_entries(plan: ImportPlan) -> list[audit.Entry]:
+    """One audit entry per removed row; options and cost lines can be undone from it."""
+    return [
+        audit.Entry("remove", c.table, c.key, "", {"label": c.label, "via": plan.file_name}, None)
+        for c in removals(plan)
+    ]
+
+
+def apply_plan(
+    conn: duckdb.DuckDBPyConnection,
+    plan: ImportPlan,
+    user: str,
+    *,
+    allow_removals: bool = False,
+    dry_run: bool = False,
+) -> ApplyResult:
+    """Apply a valid plan in one transaction and log it; a plan without changes writes nothing.
+
+    A plan that removes rows needs ``allow_removals`` (the page asks separately, the CLI
+    wants ``--allow-removals``); each removed row gets an audit entry. ``dry_run`` runs the
+    very same apply – every statement, every store constraint – and rolls it back, so a dry
+    run that passes means the import will, and a failure names its real cause.
+    """
     if not plan.ok:
         raise InputError("import_not_valid", count=len(plan.issues))
     totals = plan.totals()
@@ -218,11 +256,14 @@ def apply_plan(conn: duckdb.DuckDBPyConnection, plan: ImportPlan, user: str) -> 
     who = (user or "").strip()
     if not who:
         raise InputError("import_user_missing")
+    if removals(plan) and not (allow_removals or dry_run):
+        raise InputError("import_removals_unconfirmed", count=len(removals(plan)))
     try:
-        with store.transaction(conn, serialize=True):
+        with store.transaction(conn, serialize=True) as tx:
             if store.data_version(conn)[0] != plan.base_version:
                 raise StoreError("import_stale")
-            _rebuild(conn, plan.result)
+            when = audit.now()
+            _rebuild(conn, plan.result, when)
             version = store.bump_data_version(conn)
             conn.execute(
                 "INSERT INTO import_log (imported_by, file_name, file_sha256, areas, added,"
@@ -239,10 +280,17 @@ def apply_plan(conn: duckdb.DuckDBPyConnection, plan: ImportPlan, user: str) -> 
                     version,
                 ],
             )
+            entries = _removal_entries(plan)
+            if entries:
+                audit.record(conn, auth.Actor(who, auth.EDITOR), entries, version, when)
+            if dry_run:
+                tx.rollback()
     except StoreError:
         raise
     except duckdb.Error as exc:
         raise StoreError("import_failed", error=str(exc).splitlines()[0]) from exc
+    if dry_run:
+        return ApplyResult(False, store.data_version(conn)[0], *totals.values())
     return ApplyResult(True, version, totals["added"], totals["changed"], totals["removed"])
 
 

@@ -248,7 +248,11 @@ def check_editor_rules(data: dict[str, SheetRows], issues: Issues) -> None:
             if field.kind not in _EDITOR_KINDS or field.name not in frame:
                 continue
             for index, value in frame[field.name].items():
-                if is_missing(value) or (isinstance(value, str) and not value.strip()):
+                if isinstance(value, str) and value and not value.strip():
+                    if field.kind == "required_text":  # only spaces: empty for the editor
+                        issues.at(rows, index, field.name, "edit_required")
+                    continue
+                if is_missing(value) or value == "":
                     continue  # empty cells: the importer's own "required" check speaks
                 try:
                     clean(field, value)

@@ -250,19 +250,21 @@ def issue_table(plan: ImportPlan, lang: str = "de") -> pd.DataFrame:
 
 
 def change_table(plan: ImportPlan, lang: str = "de") -> pd.DataFrame:
-    """The preview as a table: sheet, change (added/changed/removed), id, label, fields."""
+    """The preview as a table: sheet, change (added/changed/removed), id, label, fields;
+    removed rows first, because they need a decision of their own."""
+    changes = sorted(plan.changes, key=lambda c: c.action != "removed")
     titles = {s.table: s.title(lang) for s in DATA_SHEETS}
     headers = {s.table: {c.key: c.header(lang) for c in s.columns} for s in DATA_SHEETS}
     return pd.DataFrame(
         {
-            i18n.t("data_col_table", lang): [titles[c.table] for c in plan.changes],
+            i18n.t("data_col_table", lang): [titles[c.table] for c in changes],
             i18n.t("data_col_action", lang): [
-                i18n.t(f"data_action_{c.action}", lang) for c in plan.changes
+                i18n.t(f"data_action_{c.action}", lang) for c in changes
             ],
-            i18n.t("data_col_key", lang): [c.key for c in plan.changes],
-            i18n.t("data_col_label", lang): [c.label for c in plan.changes],
+            i18n.t("data_col_key", lang): [c.key for c in changes],
+            i18n.t("data_col_label", lang): [c.label for c in changes],
             i18n.t("data_col_fields", lang): [
-                ", ".join(headers[c.table].get(f, f) for f in c.fields) for c in plan.changes
+                ", ".join(headers[c.table].get(f, f) for f in c.fields) for c in changes
             ],
         }
     )
