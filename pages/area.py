@@ -63,7 +63,7 @@ ui_charts.show(
     legend_title=t("chart_group"),
     lang=lang,
 )
-st.caption(ranking_text)
+st.caption(views.md(ranking_text))  # the alternative text, visible: names are data
 
 points = analysis.scatter_points(model, ctx.weights)
 efficient_text = t("efficient_list", names=", ".join(points.loc[points["efficient"], "option"]))
@@ -81,10 +81,10 @@ ui_charts.show(
     lang=lang,
 )
 st.caption(t("scatter_caption"))
-st.caption(efficient_text)
+st.caption(views.md(efficient_text))
 top = ranking["option"].iloc[0]
 if not points.loc[points["option"] == top, "efficient"].any():
-    st.caption(t("efficient_not_top", option=top))
+    st.caption(t("efficient_not_top", option=views.md(top)))
 
 st.subheader(t("current_systems"))
 systems = tables.systems_view(ctx.version, area, lang)

@@ -27,6 +27,11 @@ import re
 _PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
 _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
 _LINE_BREAK = re.compile(r"\r\n?|\n")
+# GitHub-style autolinks ("http://…", "www.…", "name@host") are found in the text *after*
+# escapes are resolved, so escaping cannot stop them; an invisible word joiner (U+2060)
+# between the parts does: the text looks and reads the same, it is no longer an address.
+_JOINER = "\u2060"
+_AUTOLINK = re.compile(r"(?i)(?<=[a-z])(?=://)|(?<=\bwww)(?=\.)|(?=@)")
 # C0 and C1 control characters except tab and line feed; plus the bidirectional overrides
 # that can make a terminal or a page show text in another order than it is stored.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -39,13 +44,14 @@ def md(value: object) -> str:
     text = str(value)
     if not text:
         return text
-    escaped = _PUNCTUATION.sub(r"\\\1", _CONTROL.sub("", text))
+    joined = _AUTOLINK.sub(_JOINER, _CONTROL.sub("", text))
+    escaped = _PUNCTUATION.sub(r"\\\1", joined)
     return _LINE_BREAK.sub("  \n", escaped)
 
 
 def md_unescape(text: str) -> str:
     """Take the backslash escapes of :func:`md` off again (for HTML output)."""
-    return _ESCAPED.sub(r"\1", text.replace("  \n", "\n"))
+    return _ESCAPED.sub(r"\1", text.replace("  \n", "\n")).replace(_JOINER, "")
 
 
 def terminal(value: object) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import markdown_it
 import pytest
 
@@ -46,8 +48,10 @@ def test_unescaping_gives_the_text_back(text: str) -> None:
 
 def test_a_bare_address_cannot_become_an_autolink() -> None:
     """GitHub-style autolinks need "http://" or "www." literally; both are broken up."""
-    escaped = views.md("http://example.org www.example.org")
-    assert "http://" not in escaped and "www." not in escaped
+    escaped = views.md("http://example.org www.example.org anna@example.org")
+    assert re.search(r"https?\\?:", escaped) is None  # "http" and ":" never touch
+    assert re.search(r"www\\?\.", escaped) is None and re.search(r"\w\\?@", escaped) is None
+    assert views.md_unescape(escaped) == "http://example.org www.example.org anna@example.org"
 
 
 def test_dollar_colon_and_brackets_are_escaped_for_streamlit_extensions() -> None:
