@@ -83,12 +83,12 @@ def cmd_import(args: argparse.Namespace) -> int:
         for table, counts in plan.counts().items():
             if any(counts.values()):
                 print(f"  {table}: +{counts['added']} ~{counts['changed']} -{counts['removed']}")
-        if plan.is_noop:
-            print(i18n.t("import_nothing_to_do", lang))
-            return 0
         if args.dry_run:  # the full apply, rolled back: store constraints are checked too
             excel_apply.apply_plan(conn, plan, _user(args), dry_run=True)
             print(i18n.t("import_dry_run_ok", lang))
+            return 0
+        if plan.is_noop:
+            print(i18n.t("import_nothing_to_do", lang))
             return 0
         result = excel_apply.apply_plan(conn, plan, _user(args), allow_removals=args.allow_removals)
     print(
