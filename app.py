@@ -26,6 +26,7 @@ st.set_page_config(
 )
 
 with guard.page():  # no traceback reaches the page; details go to the server log
+    data.ensure_store()  # a store held by another process: a note, then a retry
     weights_fragment.begin_run()
     version, version_date = data.version()
     areas = data.areas(version)

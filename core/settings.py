@@ -51,6 +51,20 @@ def _age(text: str) -> int:
     return value
 
 
+def _days(text: str) -> int:
+    value = int(text)
+    if not 1 <= value <= 365:
+        raise ValueError(text)
+    return value
+
+
+def _wait(text: str) -> float:
+    value = float(text)
+    if not 0 <= value <= 600:
+        raise ValueError(text)
+    return value
+
+
 def _contact(text: str) -> str:
     value = " ".join(text.split())  # one line; the statement shows it as Markdown
     if len(value) > 200:
@@ -87,6 +101,21 @@ SETTINGS: tuple[Setting, ...] = (
         "Figures whose source is older than this many years (1–100) are flagged as old on the "
         "Methodik page, in the Excel export and in the print summary.",
         _age,
+    ),
+    Setting(
+        "store_wait_seconds",
+        "COCKPIT_STORE_WAIT",
+        10.0,
+        "How long a command waits for a store that another process holds (seconds, 0–600) "
+        "before it gives up with a message; the app waits briefly and then retries by itself.",
+        _wait,
+    ),
+    Setting(
+        "link_days",
+        "COCKPIT_LINK_DAYS",
+        14,
+        "How many days a participant link of the committee page stays valid (1–365).",
+        _days,
     ),
     Setting(
         "contact",

@@ -29,7 +29,7 @@ area = weights_panel.area_picker(
     ctx.areas["slug"].tolist(), lambda s: ctx.area_name(s, lang), key="area_select"
 )
 st.title(ctx.area_name(area, lang))
-st.caption(views.plain_markdown(ctx.area_description(area)))
+st.caption(views.md(ctx.area_description(area)))
 
 model = ctx.models()[area]
 if len(model.options) == 0:
@@ -75,7 +75,7 @@ def weighted(ctx: context.Context, area: str, model: scoring.AreaModel) -> None:
         legend_title=t("chart_group"),
         lang=lang,
     )
-    st.caption(ranking_text)
+    st.caption(views.md(ranking_text))  # the alternative text, visible: names are data
 
     points = analysis.scatter_points(model, ctx.weights)
     efficient_text = t("efficient_list", names=", ".join(points.loc[points["efficient"], "option"]))
@@ -93,10 +93,10 @@ def weighted(ctx: context.Context, area: str, model: scoring.AreaModel) -> None:
         lang=lang,
     )
     st.caption(t("scatter_caption"))
-    st.caption(efficient_text)
+    st.caption(views.md(efficient_text))
     top = ranking["option"].iloc[0]
     if not points.loc[points["option"] == top, "efficient"].any():
-        st.caption(t("efficient_not_top", option=top))
+        st.caption(t("efficient_not_top", option=views.md(top)))
 
 
 weights_fragment.show(weighted, area, model)
@@ -118,9 +118,9 @@ chosen = st.selectbox(
     key=f"detail_{area}",
 )
 option = model.options.set_index("id").loc[chosen]
-st.markdown(views.plain_markdown(option["description"]))  # data text, shown literally
+st.markdown(views.md(option["description"]))  # data is text: never Markdown, links, LaTeX
 sourcing = data.sourcing(ctx.version)
-st.caption(f"{t('col_source')}: {views.plain_markdown(sourcing.text(option['source'], lang))}")
+st.caption(f"{t('col_source')}: {views.md(sourcing.text(option['source'], lang))}")
 st.dataframe(
     tables.assessment_view(ctx.version, area, chosen, lang),
     hide_index=True,

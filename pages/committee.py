@@ -12,7 +12,7 @@ from urllib.parse import urlencode, urlsplit
 import pandas as pd
 import streamlit as st
 
-from core import analysis, editing, i18n, scoring, views
+from core import analysis, editing, i18n, scoring, settings, views
 from core.errors import CockpitError, WeightError
 from ui import (
     auth as auth_ui,
@@ -47,19 +47,23 @@ def _save(who: editing.Actor, entry: committee_form.Entry, slug: str | None) -> 
         st.error(exc.message(lang))
         return
     key = "comm_participant_saved" if who.role == "participant" else "comm_saved"
-    flash.set(FLASH, t(key, name=entry.name.strip()))
+    flash.set(FLASH, t(key, name=views.md(entry.name.strip())))
     st.rerun()
 
 
 def participant_view(slug: object, token: object) -> None:
     """The simple entry form behind a participant link."""
     own = by_slug.get(slug) if isinstance(slug, str) else None
-    who = auth_ui.participant_actor(slug, token, own.name if own else None)
+    who, status = auth_ui.participant_actor(slug, token, own.name if own else None)
     st.title(t("comm_participant_title"))
     if who is None:
-        st.error(t("comm_participant_invalid"))
+        refused = {
+            editing.LINK_EXPIRED: "comm_participant_expired",
+            editing.LINK_REVOKED: "comm_participant_revoked",
+        }.get(status, "comm_participant_invalid")
+        st.error(t(refused, days=settings.get("link_days")))
         return
-    st.markdown(t("auth_role_participant", name=own.name if own else who.scope))
+    st.markdown(t("auth_role_participant", name=views.md(own.name if own else who.scope)))
     st.caption(t("comm_participant_intro"))
     flash.show(FLASH)
     entry = committee_form.weights_form(
@@ -91,10 +95,38 @@ def facilitator_tools(actor: editing.Actor) -> None:
         name = st.text_input(t("comm_link_name"), key="comm_link_name")
         slug = editing.slugify(name)
         if slug:
-            st.caption(t("comm_link_text", name=name.strip()))
+            st.caption(t("comm_link_text", name=views.md(name.strip())))
             st.code(_link(slug), language=None)
+            st.caption(t("comm_link_expiry", days=settings.get("link_days")))
         if not auth_ui.link_secret()[1]:
             st.caption(t("comm_link_secret_note"))
+        if members:
+            _revoke_picker()
+
+
+def _revoke(slug: str) -> None:
+    who = auth_ui.current_actor()  # verified again at the click
+    try:
+        with data.cursor() as cur:
+            editing.revoke_links(cur, who, slug)
+    except CockpitError as exc:
+        flash.set(FLASH, exc.message(lang), "error")
+        return
+    flash.set(FLASH, t("comm_links_revoked", name=views.md(by_slug[slug].name)))
+
+
+def _revoke_picker() -> None:
+    """Revoke the links of one participant: every link sent to them so far stops working."""
+    pick = st.selectbox(
+        t("comm_revoke"),
+        list(by_slug),
+        index=None,
+        key="comm_revoke",
+        format_func=lambda s: by_slug[s].name,
+        placeholder=t("edit_pick_placeholder"),
+    )
+    if pick:
+        st.button(t("comm_revoke_yes"), key="comm_revoke_yes", on_click=_revoke, args=(pick,))
 
 
 def _remove(slug: str) -> None:
@@ -244,7 +276,7 @@ else:
                 placeholder=t("edit_pick_placeholder"),
             )
             if gone:
-                st.warning(t("comm_remove_confirm", name=by_slug[gone].name))
+                st.warning(t("comm_remove_confirm", name=views.md(by_slug[gone].name)))
                 st.button(
                     t("edit_remove_yes"), key="comm_remove_yes", on_click=_remove, args=(gone,)
                 )

@@ -42,10 +42,18 @@ def _plan(upload: UploadedFile) -> excel.ImportPlan:
     return plan
 
 
-def _apply(plan: excel.ImportPlan, who: editing.Actor, *, skip_conflicts: bool = False) -> None:
+def _apply(
+    plan: excel.ImportPlan,
+    who: editing.Actor,
+    *,
+    skip_conflicts: bool = False,
+    allow_removals: bool = False,
+) -> None:
     try:
         with data.cursor() as cur:
-            result = excel.apply_plan(cur, plan, who, skip_conflicts=skip_conflicts)
+            result = excel.apply_plan(
+                cur, plan, who, skip_conflicts=skip_conflicts, allow_removals=allow_removals
+            )
     except CockpitError as exc:
         st.error(exc.message(lang))
         return
@@ -85,20 +93,25 @@ def _review(upload: UploadedFile, who: editing.Actor) -> None:
     if plan.scope:
         st.caption(t("data_scope", areas=", ".join(ctx.area_name(a, lang) for a in plan.scope)))
     with data.cursor() as cur:
-        preview = excel.preview_table(cur, plan, lang)
+        preview = excel.preview_table(cur, plan, lang)  # removed rows first, after conflicts
     st.dataframe(preview, hide_index=True, width="stretch")
+    removed = len(excel.import_removals(plan))
+    confirmed = not removed or st.checkbox(
+        t("data_confirm_removals", count=removed), key="data_confirm_removals"
+    )
     if plan.conflicts:
         left, right = st.columns(2)
         if plan.changes and left.button(
-            t("data_apply_rest"), type="primary", key="data_apply_rest"
+            t("data_apply_rest"), type="primary", key="data_apply_rest", disabled=not confirmed
         ):
-            _apply(plan, who, skip_conflicts=True)
+            _apply(plan, who, skip_conflicts=True, allow_removals=confirmed)
         if right.button(t("data_cancel"), key="data_cancel"):
             st.session_state.pop(PLAN_KEY, None)
             st.session_state.pop("data_file", None)
             st.rerun()
-    elif st.button(t("data_apply"), type="primary", key="data_apply"):
-        _apply(plan, who)  # the signed-in editor is named in the import log and audit trail
+    elif st.button(t("data_apply"), type="primary", key="data_apply", disabled=not confirmed):
+        # the signed-in editor is named in the import log and audit trail
+        _apply(plan, who, allow_removals=confirmed)
 
 
 st.subheader(t("data_upload"))

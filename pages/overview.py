@@ -42,20 +42,20 @@ def cards(ctx: context.Context) -> None:
         with columns[i % 3].container(border=True):
             st.markdown(f"#### {ctx.area_name(row.area, lang)}")
             st.markdown(
-                f"**{row.option}**  \n{pathways[row.pathway]}"
-                + (f" · {row.partner}" if row.partner else "")
+                f"**{views.md(row.option)}**  \n{pathways[row.pathway]}"
+                + (f" · {views.md(row.partner)}" if row.partner else "")
             )
             st.metric(views.score_label(ctx.method, lang), views.format_points(row.score, 1, lang))
             if row.runner_up is None:
                 st.caption("–")
             elif row.tied:
-                st.caption(t("card_tie", runner_up=row.runner_up))
+                st.caption(t("card_tie", runner_up=views.md(row.runner_up)))
             else:
                 st.caption(
                     t(
                         scoring.text_key("card_lead", ctx.method),
                         lead=views.format_lead(row.lead, lang),
-                        runner_up=row.runner_up,
+                        runner_up=views.md(row.runner_up),
                     )
                 )
             if pd.notna(row.benefit):

@@ -89,7 +89,7 @@ else:
         pd.DataFrame(
             {
                 t("col_rank"): ranking["rank"].astype(int).astype(str),
-                t("col_option"): ranking["option"],
+                t("col_option"): ranking["option"].map(views.md),  # st.table renders Markdown
                 t("col_pathway"): ranking["pathway"].map(pathways),
                 score_label: ranking["score"].map(lambda s: views.format_points(s, 1, lang)),
                 t("col_benefit"): ranking["benefit"].map(
@@ -103,7 +103,7 @@ else:
         st.table(
             pd.DataFrame(
                 {
-                    t("col_option"): ranking["option"],
+                    t("col_option"): ranking["option"].map(views.md),
                     **{
                         group_labels[g]: ranking[g].map(lambda v: views.format_points(v, 1, lang))
                         for g in scoring.GROUPS

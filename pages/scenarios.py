@@ -48,7 +48,7 @@ def weights_text(weights: scoring.WeightSet) -> str:
 
 loaded = by_slug.get(st.session_state.get(weights_panel.SCENARIO_KEY) or "")
 if loaded:
-    st.info(t("scen_active", name=loaded.name))
+    st.info(t("scen_active", name=views.md(loaded.name)))
 
 # --- save ------------------------------------------------------------------------------------
 st.subheader(t("scen_save_header"))
@@ -80,7 +80,7 @@ else:
             except CockpitError as exc:
                 st.error(exc.message(lang))
             else:
-                flash.set(FLASH, t("scen_saved", name=name.strip(), slug=slug))
+                flash.set(FLASH, t("scen_saved", name=views.md(name.strip()), slug=slug))
                 st.rerun()
 
 # --- list, load, rename, delete ----------------------------------------------------------------
@@ -90,7 +90,7 @@ st.subheader(t("scen_list_header"))
 def _load(profile: editing.Profile) -> None:
     weights_panel.apply_scenario(profile.slug, profile.weights, ctx.criteria)
     portfolio_section.apply_area_weights(profile.area_weights, list(ctx.areas["slug"]))
-    flash.set(FLASH, t("scen_loaded", name=profile.name))
+    flash.set(FLASH, t("scen_loaded", name=views.md(profile.name)))
 
 
 def _change(action: str, slug: str) -> None:
@@ -101,10 +101,10 @@ def _change(action: str, slug: str) -> None:
             if action == "rename":
                 new_name = str(st.session_state.get("scenario_new_name") or "")
                 editing.rename_scenario(cur, who, slug, new_name)
-                message = t("scen_renamed", name=new_name.strip())
+                message = t("scen_renamed", name=views.md(new_name.strip()))
             else:
                 editing.delete_scenario(cur, who, slug)
-                message = t("scen_deleted", name=by_slug[slug].name)
+                message = t("scen_deleted", name=views.md(by_slug[slug].name))
                 st.session_state.pop("_scenario_delete", None)
     except CockpitError as exc:
         flash.set(FLASH, exc.message(lang), "error")
@@ -150,7 +150,7 @@ else:
         if st.button(t("scen_delete"), key="scenario_delete_ask"):
             st.session_state["_scenario_delete"] = pick
         if st.session_state.get("_scenario_delete") == pick:
-            st.warning(t("scen_delete_confirm", name=by_slug[pick].name))
+            st.warning(t("scen_delete_confirm", name=views.md(by_slug[pick].name)))
             yes, no = st.columns(2)
             yes.button(
                 t("edit_remove_yes"),

@@ -103,13 +103,13 @@ st.caption(t("compare_intro"))
 comparison = analysis.compare_methods(model, ctx.weights)
 if comparison.agree:
     st.badge(
-        t("compare_agree", option=names[comparison.agreed_top]),
+        t("compare_agree", option=views.md(names[comparison.agreed_top])),
         icon=":material/check:",
         color="green",
     )
 else:
     tops = "; ".join(
-        f"{text.method_label(m)}: {', '.join(names[o] for o in options)}"
+        f"{text.method_label(m)}: {', '.join(views.md(names[o]) for o in options)}"
         for m, options in comparison.top.items()
     )
     st.warning(t("compare_disagree", tops=tops))

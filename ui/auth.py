@@ -25,9 +25,9 @@ import streamlit as st
 from streamlit.errors import StreamlitAuthError
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from core import editing
+from core import editing, views
 from core.errors import InputError
-from ui import text
+from ui import data, text
 from ui.text import t
 
 SESSION_KEY = "_auth_session"
@@ -131,18 +131,23 @@ def link_secret() -> tuple[bytes, bool]:
     return _PROCESS_SECRET, False
 
 
-def participant_actor(slug: object, token: object, name: str | None = None) -> editing.Actor | None:
-    """The participant a link names, if its token is valid; else None."""
+def participant_actor(
+    slug: object, token: object, name: str | None = None
+) -> tuple[editing.Actor | None, str]:
+    """The participant a link names and the link's status (``editing.LINK_VALID``, or why
+    it does not open the form: invalid, expired, revoked); the actor only if valid."""
     if not isinstance(slug, str) or not slug:
-        return None
-    if not editing.participant_token_valid(link_secret()[0], slug, token):
-        return None
-    return editing.Actor(name or slug, editing.PARTICIPANT, scope=slug)
+        return None, editing.LINK_INVALID
+    with data.cursor() as cur:
+        status = editing.link_status(cur, link_secret()[0], slug, token)
+    if status != editing.LINK_VALID:
+        return None, status
+    return editing.Actor(name or slug, editing.PARTICIPANT, scope=slug), status
 
 
 def participant_token(slug: str) -> str:
-    """The token for a participant link (callers must be editors)."""
-    return editing.participant_token(link_secret()[0], slug)
+    """A fresh token for a participant link, valid for ``link_days`` (callers: editors)."""
+    return editing.new_link_token(link_secret()[0], slug)
 
 
 # --- widgets ---------------------------------------------------------------------------------
@@ -189,7 +194,7 @@ def sidebar() -> editing.Actor:
     sidebar.divider()
     _show_message()
     if actor.is_editor:
-        sidebar.markdown(t("auth_role_editor", name=actor.name))
+        sidebar.markdown(t("auth_role_editor", name=views.md(actor.name)))
         if _password_actor() is not None:
             sidebar.button(t("auth_logout"), key=LOGOUT_KEY, on_click=_logout, width="stretch")
         elif sidebar.button(t("auth_logout"), key=LOGOUT_KEY, width="stretch"):

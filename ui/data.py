@@ -10,17 +10,34 @@ place.
 from __future__ import annotations
 
 import datetime as dt
+import time
 
 import duckdb
 import pandas as pd
 import streamlit as st
 
 from core import scoring, settings, store, views
+from ui.text import t
+
+APP_WAIT_SECONDS = 2.0  # a page waits this long for a store held elsewhere …
+RETRY_SECONDS = 3  # … then says so and tries again after this many seconds
 
 
 @st.cache_resource(show_spinner=False)
 def _connection(path: str) -> duckdb.DuckDBPyConnection:
-    return store.open_seeded(path)
+    # A StoreBusyError is not cached: the next run tries again.
+    return store.open_seeded(path, wait=APP_WAIT_SECONDS)
+
+
+def ensure_store() -> None:
+    """Open the store before anything reads it; while another process holds it, show a
+    German note instead of a traceback and run the page again after a short pause."""
+    try:
+        _connection(settings.get("db_path"))
+    except store.StoreBusyError:
+        st.warning(t("store_busy_retrying", seconds=RETRY_SECONDS), icon="⏳")
+        time.sleep(RETRY_SECONDS)
+        st.rerun()
 
 
 def cursor() -> duckdb.DuckDBPyConnection:

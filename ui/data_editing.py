@@ -15,7 +15,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from core import editing, scoring, store
+from core import editing, scoring, store, views
 from core.errors import CockpitError
 from ui import data, flash, text
 from ui.context import Context
@@ -361,7 +361,7 @@ def _add_option(ctx: Context, actor: editing.Actor, area: str) -> None:
         if st.form_submit_button(t("edit_add_button")):
             _run_change(
                 lambda cur: editing.add_option(cur, actor, values),
-                lambda r: t("edit_added", name=values["name"], version=r[1].version),
+                lambda r: t("edit_added", name=views.md(values["name"]), version=r[1].version),
             )
 
 
@@ -394,7 +394,7 @@ def _add_criterion(actor: editing.Actor) -> None:
         if st.form_submit_button(t("edit_add_button")):
             _run_change(
                 lambda cur: editing.add_criterion(cur, actor, values),
-                lambda r: t("edit_added", name=values["label_de"], version=r[1].version),
+                lambda r: t("edit_added", name=views.md(values["label_de"]), version=r[1].version),
             )
 
 
@@ -441,7 +441,7 @@ def _add_cost_line(actor: editing.Actor, options: dict[str, str], area: str) -> 
         if st.form_submit_button(t("edit_add_button")):
             _run_change(
                 lambda cur: editing.add_cost_line(cur, actor, values),
-                lambda r: t("edit_added", name=values["item"], version=r[1].version),
+                lambda r: t("edit_added", name=views.md(values["item"]), version=r[1].version),
             )
 
 

@@ -96,7 +96,7 @@ def show(ctx: context.Context, model: scoring.AreaModel) -> None:
     st.markdown(
         t(
             "mc_summary",
-            option=best["option"],
+            option=views.md(best["option"]),
             share=views.format_percent(best["first_share"], 1, lang),
             rank=views.format_number(best["expected_rank"], 2, lang),
         )
@@ -122,7 +122,7 @@ def show(ctx: context.Context, model: scoring.AreaModel) -> None:
         ),
         width="stretch",
     )
-    st.caption(alt_text)
+    st.caption(views.md(alt_text))
     view = pd.DataFrame(
         {
             t("col_option"): table["option"],

@@ -20,10 +20,10 @@ is a result (``"feasible": false``, exit code 0), not an error; invalid input fo
 from __future__ import annotations
 
 import argparse
-import json
 import math
 from typing import TYPE_CHECKING, Any
 
+from core.cli import output
 from core.cli.choices import METHOD_OPTION, OBJECTIVE_CHOICES, SOLVER_CHOICES
 from core.errors import InputError
 
@@ -37,7 +37,7 @@ MONTECARLO_SEED = 2021  # = analysis.montecarlo.DEFAULT_SEED
 
 
 def _print_json(data: Any) -> None:
-    print(json.dumps(data, ensure_ascii=False, indent=2))
+    print(output.json_text(data))
 
 
 def cmd_sensitivity(args: argparse.Namespace) -> int:
@@ -47,7 +47,7 @@ def cmd_sensitivity(args: argparse.Namespace) -> int:
     from core.scoring.weightset import parse_weights_spec
     from core.store import seed
 
-    with seed.open_seeded(args.db) as conn:
+    with seed.opened(args.db, read_only=True) as conn:
         store.require_area(conn, args.area)
         model = area_model.load_areas(conn, args.horizon, args.rate)[args.area]
     weights = parse_weights_spec(args.weights, set(model.criteria["key"]))
@@ -83,7 +83,7 @@ def cmd_portfolio(args: argparse.Namespace) -> int:
     from core.scoring.weightset import parse_weights_spec
     from core.store import seed
 
-    with seed.open_seeded(args.db) as conn:
+    with seed.opened(args.db, read_only=True) as conn:
         models = area_model.load_areas(conn, args.horizon, args.rate)
         keys = set(store.criteria(conn)["key"])
     weights = parse_weights_spec(args.weights, keys)
@@ -166,7 +166,7 @@ def cmd_montecarlo(args: argparse.Namespace) -> int:
     from core.scoring.weightset import parse_weights_spec
     from core.store import seed
 
-    with seed.open_seeded(args.db) as conn:
+    with seed.opened(args.db, read_only=True) as conn:
         models = area_model.load_areas(conn, args.horizon, args.rate)
         if args.area:
             store.require_area(conn, args.area)

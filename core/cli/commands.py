@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from core import i18n, settings
+from core.cli import output
 from core.cli.choices import METHOD_OPTION
 from core.errors import CockpitError, InputError
 
@@ -76,7 +77,7 @@ def _read_json(path: str) -> Any:
 
 
 def _print_json(data: Any) -> None:
-    print(json.dumps(data, ensure_ascii=False, indent=2))
+    print(output.json_text(data))
 
 
 def cmd_rank(args: argparse.Namespace) -> int:
@@ -127,8 +128,9 @@ def cmd_ahp(args: argparse.Namespace) -> int:
 
 def cmd_areas(args: argparse.Namespace) -> int:
     from core import store  # DuckDB only: areas are read as plain rows, without pandas
+    from core.store import seed
 
-    with store.open_seeded(args.db) as conn:
+    with seed.opened(args.db, read_only=True) as conn:
         rows = store.area_rows(conn)
     if args.format == "table":
         print(areas_text(rows, args.lang))
@@ -171,7 +173,7 @@ def _emit(frame: pd.DataFrame, fmt: str) -> None:
     if fmt == "json":
         _print_json(json.loads(frame.to_json(orient="records", force_ascii=False)))
     else:
-        sys.stdout.write(frame.to_csv(index=False))
+        sys.stdout.write(output.csv_text(frame))
 
 
 def cmd_rank_area(args: argparse.Namespace) -> int:
@@ -189,7 +191,7 @@ def cmd_rank_area(args: argparse.Namespace) -> int:
             "cli_usage",
             detail=usage_detail("the following arguments are required: AREA", args.lang),
         )
-    with seed.open_seeded(args.db) as conn:
+    with seed.opened(args.db, read_only=True) as conn:
         store.require_area(conn, args.area)
         model = area_model.load_areas(conn, args.horizon, args.rate)[args.area]
         area_row = store.areas(conn).set_index("slug").loc[args.area]
@@ -231,11 +233,14 @@ def cmd_seed(args: argparse.Namespace) -> int:
     from core import store
     from core.store import seed
 
-    with store.connect(args.db) as conn:
+    conn = store.connect(args.db)
+    try:
         if not args.reset and not store.is_empty(conn):
             print(i18n.t("seed_exists", args.lang), file=sys.stderr)
             return 0
         version = seed.load_seed(conn, reset=args.reset)
+    finally:
+        store.close(conn)
     print(i18n.t("seed_done", args.lang, version=version))
     return 0
 
@@ -307,8 +312,20 @@ def _global_options_first(argv: list[str]) -> list[str]:
     return front + rest
 
 
+def _db_of(argv: list[str]) -> str:
+    """The store path the command line names (``--db``), else the setting."""
+    if "--db" in argv and argv.index("--db") + 1 < len(argv):
+        return argv[argv.index("--db") + 1]
+    return str(settings.get("db_path"))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the CLI; return the exit code."""
+    """Run the CLI; return the exit code. Nothing it prints can steer the terminal."""
+    with output.inert_streams():
+        return _main(argv)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     argv = _global_options_first(list(sys.argv[1:] if argv is None else argv))
     lang = os.environ.get("COCKPIT_LANG", "de")
     if "--lang" in argv:
@@ -325,11 +342,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CockpitError as exc:
         print(exc.message(lang), file=sys.stderr)
         return EXIT_USAGE
+    except MemoryError:
+        print(i18n.t("out_of_memory", lang), file=sys.stderr)
+        return EXIT_USAGE
     except Exception as exc:  # noqa: BLE001 - the CLI promises no traceback
         duckdb = sys.modules.get("duckdb")  # imported by the commands that open the store
         if duckdb is not None and isinstance(exc, duckdb.IOException):  # e.g. a locked file
-            detail = str(exc).splitlines()[0]
-            print(i18n.t("store_unavailable", lang, detail=detail), file=sys.stderr)
+            from core import store  # loaded already: duckdb came with it
+
+            key = "store_busy" if store.is_lock_conflict(exc) else "store_unavailable"
+            detail = str(exc).splitlines()[0] if exc.args else ""
+            print(i18n.t(key, lang, path=Path(_db_of(argv)).name, detail=detail), file=sys.stderr)
             return EXIT_USAGE
         print(i18n.t("internal_error", lang, kind=type(exc).__name__, detail=exc), file=sys.stderr)
         return 1

@@ -1,7 +1,7 @@
 """CLI commands ``export`` and ``import`` (registered by :func:`core.cli.build_parser`).
 
     python -m core export (--area SLUG | --all) --out FILE.xlsx [--weights …] [--method …]
-    python -m core import FILE.xlsx [--dry-run] [--user NAME]
+    python -m core import FILE.xlsx [--dry-run] [--allow-removals] [--user NAME]
 
 Errors follow :mod:`core.cli`: one line per problem on stderr and exit code 2. An import
 with validation errors prints every error (sheet, row, column) and changes nothing.
@@ -29,7 +29,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     if bool(args.area) == bool(args.all):
         raise InputError("export_area_or_all")
-    with seed.open_seeded(args.db) as conn:
+    with seed.opened(args.db, read_only=True) as conn:
         weights = parse_weights_spec(args.weights, set(store.criteria(conn)["key"]))
         request = excel_export.ExportRequest(
             weights, args.method, args.horizon, args.rate, args.lang
@@ -66,14 +66,14 @@ def cmd_import(args: argparse.Namespace) -> int:
         raise InputError("file_not_found", path=args.file)
     data = path.read_bytes()
     lang = args.lang
-    with seed.open_seeded(args.db) as conn:
+    with seed.opened(args.db) as conn:  # also a dry run: it rolls back a real apply
         plan = excel_import.plan_import(conn, data, path.name, lang)
         if not plan.ok:
             print(i18n.t("import_errors_header", lang, count=len(plan.issues)), file=sys.stderr)
             for issue in plan.issues:
                 print(issue.line(lang), file=sys.stderr)
             return EXIT_INVALID
-        for line in excel_preview.lines(conn, plan, lang):
+        for line in excel_preview.lines(conn, plan, lang):  # removed rows first
             print(line)
         if plan.conflicts and not args.skip_conflicts:
             print(i18n.t("import_conflicts", lang, count=len(plan.conflicts)), file=sys.stderr)
@@ -81,14 +81,23 @@ def cmd_import(args: argparse.Namespace) -> int:
                 print(line, file=sys.stderr)
             print(i18n.t("import_conflicts_cli_hint", lang), file=sys.stderr)
             return EXIT_INVALID
-        if args.dry_run:
-            print(i18n.t("import_dry_run", lang))
+        actor = auth.Actor(_user(args), auth.EDITOR)  # whoever runs the CLI owns the store file
+        if args.dry_run:  # the full apply, rolled back: store constraints are checked too
+            excel_apply.apply_plan(
+                conn, plan, actor, skip_conflicts=args.skip_conflicts, dry_run=True
+            )
+            print(i18n.t("import_dry_run_ok", lang))
             return 0
         if not plan.changes:
             print(i18n.t("import_nothing_to_do", lang))
             return 0
-        actor = auth.Actor(_user(args), auth.EDITOR)  # whoever runs the CLI owns the store file
-        result = excel_apply.apply_plan(conn, plan, actor, skip_conflicts=args.skip_conflicts)
+        result = excel_apply.apply_plan(
+            conn,
+            plan,
+            actor,
+            skip_conflicts=args.skip_conflicts,
+            allow_removals=args.allow_removals,
+        )
     print(
         i18n.t(
             "import_applied",
@@ -117,7 +126,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     p = subparsers.add_parser("import", help="check and apply an Excel workbook (or template)")
     p.add_argument("file")
-    p.add_argument("--dry-run", action="store_true", help="check and preview only")
+    p.add_argument("--dry-run", action="store_true", help="check, preview and roll back")
+    p.add_argument("--allow-removals", action="store_true", help="apply even if rows are removed")
     p.add_argument("--user", default=None, help="name for the import log (default: login)")
     p.add_argument(
         "--skip-conflicts",

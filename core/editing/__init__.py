@@ -15,6 +15,10 @@ from core.editing.audit import (
 )
 from core.editing.auth import (
     EDITOR,
+    LINK_EXPIRED,
+    LINK_INVALID,
+    LINK_REVOKED,
+    LINK_VALID,
     PARTICIPANT,
     Actor,
     PermissionDeniedError,
@@ -42,6 +46,11 @@ from core.editing.frames import (
     loaded_values,
     read_only_columns,
     row_key,
+)
+from core.editing.links import (
+    new_token as new_link_token,
+    revoke as revoke_links,
+    status as link_status,
 )
 from core.editing.rows import (
     add_cost_line,
@@ -75,6 +84,10 @@ __all__ = [
     "EDITOR",
     "EDIT_SPECS",
     "EditConflict",
+    "LINK_EXPIRED",
+    "LINK_INVALID",
+    "LINK_REVOKED",
+    "LINK_VALID",
     "Field",
     "PARTICIPANT",
     "PermissionDeniedError",
@@ -95,8 +108,10 @@ __all__ = [
     "edit_frame",
     "editor_accounts",
     "key_text",
+    "link_status",
     "list_profiles",
     "loaded_values",
+    "new_link_token",
     "login",
     "oidc_is_editor",
     "participant_token",
@@ -106,6 +121,7 @@ __all__ = [
     "remove_row",
     "removed_rows",
     "rename_scenario",
+    "revoke_links",
     "row_key",
     "save_edits",
     "save_scenario",

@@ -169,12 +169,14 @@ def audited_write(
     work: Callable[[dt.datetime], Sequence[Entry]],
     *,
     permit: Callable[[auth.Actor], object] = auth.require_editor,
+    dry_run: bool = False,
 ) -> WriteResult:
     """Run ``work(timestamp)`` in one transaction, audit what it returns, raise the version.
 
     ``permit`` checks the actor first (editors by default) and raises for anyone else, so no
     caller can reach a write without a verified role. If ``work`` returns no entries,
-    nothing changed: the transaction is rolled back and the version stays.
+    nothing changed: the transaction is rolled back and the version stays. ``dry_run`` does
+    all of it – work, version, audit entries, every store constraint – and then rolls back.
     """
     permit(actor)
     try:
@@ -186,8 +188,12 @@ def audited_write(
                 return WriteResult(store.data_version(conn)[0], 0)
             version = store.bump_data_version(conn)
             record(conn, actor, entries, version, when)
+            if dry_run:
+                tx.rollback()
     except duckdb.TransactionException as exc:
         raise StoreError("edit_busy", error=str(exc).splitlines()[0]) from exc
+    if dry_run:
+        return WriteResult(store.data_version(conn)[0], len(entries))
     return WriteResult(version, len(entries))
 
 

@@ -203,7 +203,7 @@ def login(accounts: Mapping[str, str], user: str, password: str) -> Actor:
     _check_password(password)
     stored = accounts.get(name)
     if stored is None:
-        verify_password(password, _dummy_hash())  # same cost as a real check
+        verify_password(password, _dummy_for(accounts))  # same cost as a real check
         raise InputError("auth_wrong")
     if not verify_password(password, stored):
         raise InputError("auth_wrong")
@@ -303,20 +303,62 @@ def signature_valid(secret: bytes, signature: object, *parts: str) -> bool:
 
 
 LINK_TOKEN_CHARS = 32
+LINK_VALID, LINK_INVALID, LINK_EXPIRED, LINK_REVOKED = "valid", "invalid", "expired", "revoked"
 
 
-def participant_token(secret: bytes, profile: str) -> str:
-    """The token of a participant link for stakeholder profile ``profile``."""
-    return sign(secret, "participant", profile)[:LINK_TOKEN_CHARS]
+def participant_token(secret: bytes, profile: str, issued: int, expires: int) -> str:
+    """The token of a participant link for ``profile``, issued and expiring at the given
+    Unix times: ``<issued hex>.<expires hex>.<signature>`` – both times are signed."""
+    signature = sign(secret, "participant", profile, str(issued), str(expires))
+    return f"{issued:x}.{expires:x}.{signature[:LINK_TOKEN_CHARS]}"
 
 
-def participant_token_valid(secret: bytes, profile: str, token: object) -> bool:
-    """Whether ``token`` opens the entry form of ``profile`` (constant-time)."""
-    if not isinstance(token, str) or len(token) != LINK_TOKEN_CHARS:
-        return False
-    return hmac.compare_digest(participant_token(secret, profile), token)
+def participant_link_status(
+    secret: bytes, profile: str, token: object, now: float, revoked_before: float | None = None
+) -> str:
+    """Whether ``token`` opens the entry form of ``profile``: LINK_VALID, or why not
+    (LINK_INVALID: forged or damaged; LINK_EXPIRED; LINK_REVOKED: issued before the
+    participant's links were revoked). The signature is checked first, in constant time."""
+    if not isinstance(token, str) or len(token) > 64:
+        return LINK_INVALID
+    parts = token.split(".")
+    if len(parts) != 3 or len(parts[2]) != LINK_TOKEN_CHARS:
+        return LINK_INVALID
+    try:
+        issued, expires = int(parts[0], 16), int(parts[1], 16)
+    except ValueError:
+        return LINK_INVALID
+    expected = sign(secret, "participant", profile, str(issued), str(expires))
+    if not hmac.compare_digest(expected[:LINK_TOKEN_CHARS], parts[2]):
+        return LINK_INVALID
+    if revoked_before is not None and issued <= revoked_before:
+        return LINK_REVOKED
+    if now >= expires:
+        return LINK_EXPIRED
+    return LINK_VALID
+
+
+def participant_token_valid(secret: bytes, profile: str, token: object, now: float) -> bool:
+    """Whether ``token`` is a genuine, unexpired link of ``profile`` (revocation aside)."""
+    return participant_link_status(secret, profile, token, now) == LINK_VALID
 
 
 @functools.cache
-def _dummy_hash() -> str:
-    return hash_password("not-a-real-password", salt=b"cockpit-dummy-salt")
+def _dummy_hash(n: int = SCRYPT_N, r: int = SCRYPT_R, p: int = SCRYPT_P) -> str:
+    return hash_password("not-a-real-password", salt=b"cockpit-dummy-salt", n=n, r=r, p=p)
+
+
+def _dummy_for(accounts: Mapping[str, str]) -> str:
+    """A dummy hash as costly as the configured ones (the costliest if they differ), so an
+    unknown name takes as long as a known one whatever scrypt parameters are configured."""
+    costs = []
+    for encoded in accounts.values():
+        try:
+            parsed = parse_hash(encoded)
+        except InputError:
+            continue
+        costs.append((parsed.n * parsed.r * parsed.p, parsed.n, parsed.r, parsed.p))
+    if not costs:
+        return _dummy_hash()
+    _, n, r, p = max(costs)
+    return _dummy_hash(n, r, p)

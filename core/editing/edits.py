@@ -25,6 +25,7 @@ import pandas as pd
 
 from core import i18n, store
 from core.editing import audit, auth
+from core.editing.integrity import check_option_name_free, require_area_structure
 from core.editing.validation import (
     Field,
     check_honesty,
@@ -369,19 +370,6 @@ def check_source_keys(conn: duckdb.DuckDBPyConnection, text: object) -> None:
         raise InputError("edit_unknown_source", keys=", ".join(unknown))
 
 
-def check_option_name_free(
-    conn: duckdb.DuckDBPyConnection, area: str, name: str, option_id: str | None
-) -> None:
-    """No other active option of ``area`` has ``name`` (case-insensitive, trimmed)."""
-    taken = conn.execute(
-        "SELECT id FROM options WHERE area = ? AND lower(trim(name)) = lower(trim(?))"
-        " AND removed_at IS NULL AND id IS DISTINCT FROM ?",
-        [area, name, option_id],
-    ).fetchone()
-    if taken:
-        raise InputError("edit_name_taken", name=name, other=taken[0])
-
-
 def save_edits(
     conn: duckdb.DuckDBPyConnection, actor: auth.Actor, edits: Sequence[RowEdit]
 ) -> audit.WriteResult:
@@ -432,6 +420,14 @@ def save_edits(
                 audit.Entry("update", edit.entity, key_text(edit.key), c, stored[c], v)
                 for c, v in changed.items()
             )
+            if edit.entity == "options" and "pathway" in changed:
+                try:  # the area must keep a status quo (as in the import)
+                    require_area_structure(conn, str(stored["area"]))
+                except InputError as exc:
+                    issue = CellIssue(
+                        edit.entity, key_text(edit.key), "pathway", None, exc.key, exc.params
+                    )
+                    raise ValidationFailed([issue]) from None
         return entries
 
     return audit.audited_write(conn, actor, work)

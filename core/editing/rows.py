@@ -26,10 +26,10 @@ from core.editing.edits import (
     SPECS,
     CellIssue,
     ValidationFailed,
-    check_option_name_free,
     check_source_keys,
     key_text,
 )
+from core.editing.integrity import STATUS_QUO, check_option_name_free
 from core.editing.validation import (
     Field,
     check_honesty,
@@ -293,6 +293,14 @@ def _removal_guard(conn: duckdb.DuckDBPyConnection, entity: str, row: Mapping[st
         ).fetchone()[0]
         if left <= 1:
             raise InputError("edit_last_option")
+        if row.get("pathway") == STATUS_QUO:
+            others = conn.execute(
+                "SELECT count(*) FROM options WHERE area = ? AND removed_at IS NULL"
+                " AND pathway = ? AND id <> ?",
+                [row["area"], STATUS_QUO, row["id"]],
+            ).fetchone()[0]
+            if not others:
+                raise InputError("rule_area_no_status_quo", area=row["area"])
     if entity == "criteria":
         left = conn.execute(
             "SELECT count(*) FROM criteria WHERE grp = ? AND removed_at IS NULL", [row["grp"]]

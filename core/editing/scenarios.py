@@ -18,7 +18,7 @@ import duckdb
 import pandas as pd
 
 from core import store
-from core.editing import audit, auth
+from core.editing import audit, auth, links
 from core.editing.validation import Field, clean, slugify
 from core.errors import InputError, NotFoundError
 from core.scoring.area_model import AreaModel, rank_area
@@ -141,6 +141,21 @@ def _within(conn: duckdb.DuckDBPyConnection, slugs: Sequence[str]) -> dict[str, 
     return result
 
 
+def _revive(conn: duckdb.DuckDBPyConnection, kind: str, slug: str | None) -> bool:
+    """A participant link names a removed participant whose links were issued anew: the
+    participant is back (the caller has checked the link); True if a row was restored."""
+    if slug is None or kind != "stakeholder":
+        return False
+    row = conn.execute(
+        "SELECT 1 FROM weight_profiles WHERE slug = ? AND kind = ? AND removed_at IS NOT NULL",
+        [slug, kind],
+    ).fetchone()
+    if row is None:
+        return False
+    conn.execute("UPDATE weight_profiles SET removed_at = NULL WHERE slug = ?", [slug])
+    return True
+
+
 def load(conn: duckdb.DuckDBPyConnection, slug: str, kind: str = "scenario") -> Profile:
     """The active profile ``slug`` of ``kind``; :class:`NotFoundError` if there is none."""
     for profile in list_profiles(conn, kind):
@@ -234,6 +249,7 @@ def save(
 
     def work(when: dt.datetime) -> list[audit.Entry]:
         target = slug or _active_by_name(conn, kind, label)
+        revived = _revive(conn, kind, slug)
         exists = (
             target is not None
             and conn.execute(
@@ -257,7 +273,9 @@ def save(
         if other is not None and other != target:
             raise InputError("profile_name_taken", name=label)
         groups = [weights.groups[g] for g in GROUPS]
-        entries: list[audit.Entry] = []
+        entries: list[audit.Entry] = (
+            [audit.Entry("restore", entity, target, "", None, "active")] if revived else []
+        )
         if exists:
             before = conn.execute(
                 "SELECT name_de, w_cost, w_citizen_value, w_feasibility, method FROM"
@@ -353,7 +371,9 @@ def delete(
     def work(when: dt.datetime) -> list[audit.Entry]:
         profile = load(conn, slug, kind)
         conn.execute("UPDATE weight_profiles SET removed_at = ? WHERE slug = ?", [when, slug])
+        revoked = links.revoke_entries(conn, slug, when) if kind == "stakeholder" else []
         return [
+            *revoked,
             audit.Entry(
                 "remove",
                 ENTITY[kind],
@@ -365,7 +385,7 @@ def delete(
                     "method": profile.weights.method,
                 },
                 None,
-            )
+            ),
         ]
 
     return audit.audited_write(conn, actor, work)

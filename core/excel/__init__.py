@@ -8,6 +8,7 @@ package's own business and its tests'.
 from core.excel.apply import (
     apply_plan,
     import_log,
+    removals as import_removals,
 )
 from core.excel.audit_sheet import (
     audit_workbook,
@@ -42,6 +43,7 @@ __all__ = [
     "audit_workbook",
     "change_table",
     "import_log",
+    "import_removals",
     "issue_table",
     "plan_import",
     "preview_table",

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from contextlib import suppress
 from dataclasses import dataclass
 
 import duckdb
@@ -25,7 +26,7 @@ import pandas as pd
 from core import store
 from core.editing import audit, auth
 from core.errors import CockpitError, InputError, StoreError
-from core.excel.diff import TABLES, key_series
+from core.excel.diff import TABLES, Change, key_series
 from core.excel.importer import ImportPlan
 from core.excel.schema import DATA_SHEETS
 
@@ -94,6 +95,14 @@ def _insert_frame(
         names = ", ".join(f'"{c}"' for c in columns)
         conn.execute(f'INSERT INTO "{table}" ({names}) SELECT {names} FROM "{view}"')  # noqa: S608
     finally:
+        _unregister(conn, view)
+
+
+def _unregister(conn: duckdb.DuckDBPyConnection, view: str) -> None:
+    """Unregister ``view``; in a transaction a failed statement aborted, DuckDB refuses even
+    that ("Current transaction is aborted") – the failure that aborted it is what counts, so
+    this one must not replace it."""
+    with suppress(duckdb.Error):
         conn.unregister(view)
 
 
@@ -154,7 +163,7 @@ def _keep(
             f" (SELECT 1 FROM import_keys WHERE k = CAST({_KEY_SQL[table]} AS VARCHAR))"
         )
     finally:
-        conn.unregister("import_keys")
+        _unregister(conn, "import_keys")
     if table in _STILL_VISIBLE and _has_removed_at(conn, table):
         conn.execute(
             f'UPDATE "keep_{table}" SET removed_at = ? WHERE removed_at IS NULL'  # noqa: S608
@@ -194,8 +203,8 @@ def _rebuild(
             " AND replaces_system NOT IN (SELECT id FROM import_systems)"
         )
     finally:
-        conn.unregister("import_active")
-        conn.unregister("import_systems")
+        _unregister(conn, "import_active")
+        _unregister(conn, "import_systems")
     for table in drop_order:
         conn.execute(f'DROP TABLE "{table}"')
     for table in reversed(drop_order):
@@ -215,6 +224,11 @@ def _rebuild(
             conn.execute(f'DROP TABLE "keep_{table}"')
     for (sql,) in indexes:
         conn.execute(sql)
+
+
+def removals(plan: ImportPlan) -> list[Change]:
+    """The rows a plan removes, in the order of the preview."""
+    return [c for c in plan.changes if c.action == "removed"]
 
 
 def _entries(plan: ImportPlan, skipped: int) -> list[audit.Entry]:
@@ -258,12 +272,19 @@ def apply_plan(
     actor: auth.Actor,
     *,
     skip_conflicts: bool = False,
+    allow_removals: bool = False,
+    dry_run: bool = False,
 ) -> ApplyResult:
     """Apply a valid plan through the write door (role, one transaction, audit, version).
 
     A plan with conflicts is refused unless ``skip_conflicts`` (the user chose "apply the
-    rest": the conflicting rows stay as the store has them). A plan without changes writes
-    nothing; a plan made at an older data version is refused (check the file again).
+    rest": the conflicting rows stay as the store has them). A plan that removes rows needs
+    ``allow_removals`` (the page asks separately, the CLI wants ``--allow-removals``); each
+    removed row gets its own "remove" audit entry, so options and cost lines can be undone.
+    A plan without changes writes nothing; a plan made at an older data version is refused
+    (check the file again). ``dry_run`` runs the very same apply inside the door – every
+    statement, every store constraint, the import log and the audit entries – and rolls it
+    back, so a dry run that passes means the import will, and a failure names its real cause.
     """
     auth.require_editor(actor)
     if not plan.ok:
@@ -273,6 +294,8 @@ def apply_plan(
     totals = plan.totals()
     if not plan.changes:
         return ApplyResult(False, store.data_version(conn)[0], 0, 0, 0)
+    if removals(plan) and not (allow_removals or dry_run):
+        raise InputError("import_removals_unconfirmed", count=len(removals(plan)))
     logged: dict[str, int] = {}
 
     def work(when: dt.datetime) -> list[audit.Entry]:
@@ -299,11 +322,15 @@ def apply_plan(
         return _entries(plan, len(plan.conflicts))
 
     try:
-        result = audit.audited_write(conn, actor, work)
+        result = audit.audited_write(conn, actor, work, dry_run=dry_run)
     except CockpitError:
         raise
     except duckdb.Error as exc:
         raise StoreError("import_failed", error=str(exc).splitlines()[0]) from exc
+    if dry_run:
+        return ApplyResult(
+            False, result.version, totals["added"], totals["changed"], totals["removed"]
+        )
     if result.version != logged["version"]:  # cannot happen under the door's lock
         raise StoreError("import_failed", error="data version moved during the import")
     return ApplyResult(True, result.version, totals["added"], totals["changed"], totals["removed"])

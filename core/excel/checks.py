@@ -12,6 +12,10 @@ import numpy as np
 import pandas as pd
 
 from core import i18n
+from core.editing.edits import SPECS
+from core.editing.integrity import area_problems, name_key
+from core.editing.validation import clean, is_missing
+from core.errors import InputError
 from core.excel.rows import Issue, SheetRows
 from core.store import sourcerefs
 
@@ -32,10 +36,13 @@ class Issues(list):
 
 
 def check_duplicates(rows: SheetRows, issues: Issues, columns: tuple[str, ...], key: str) -> None:
+    """Rows that repeat ``columns``; a ``name`` column compares ignoring case and spacing."""
     frame = rows.frame
     if frame.empty:
         return
     subset = frame[list(columns)].dropna()
+    if "name" in columns:
+        subset = subset.assign(name=subset["name"].map(name_key))
     involved = subset[subset.duplicated(keep=False).to_numpy()]
     dup = involved.duplicated(keep="first")
     first_rows: dict[tuple, str] = {}
@@ -239,7 +246,7 @@ def check_result(
         ids = sheet.frame["option_id"]
         for index in sheet.frame.index[(ids.notna() & ~ids.isin(option_ids)).to_numpy()]:
             issues.at(sheet, index, "option_id", "import_unknown_option", option=ids[index])
-    names = options[["area", "name"]]
+    names = options[["area", "name"]].assign(name=options["name"].map(name_key))
     for index in names.index[names.duplicated(keep=False).to_numpy()]:
         option = options.at[index, "id"]
         match = rows.frame.index[rows.frame["id"] == option]
@@ -270,3 +277,45 @@ def check_result(
                 option=option,
                 criteria=", ".join(missing),
             )
+
+
+# The editor's cell rules (text length and characters, number and date ranges), applied to
+# every cell of the data sheets: what the data editor refuses, the import refuses too.
+_EDITOR_KINDS = ("text", "required_text", "number", "integer", "date")
+
+
+def check_editor_rules(data: dict[str, SheetRows], issues: Issues) -> None:
+    """Each cell through :func:`core.editing.validation.clean` of its editor field."""
+    for table in ("systems", "options", "cost_lines", "assessments"):
+        rows = data[table]
+        frame = rows.frame
+        if frame.empty:
+            continue
+        for field in SPECS[table].fields:
+            if field.kind not in _EDITOR_KINDS or field.name not in frame:
+                continue
+            for index, value in frame[field.name].items():
+                if isinstance(value, str) and value and not value.strip():
+                    if field.kind == "required_text":  # only spaces: empty for the editor
+                        issues.at(rows, index, field.name, "edit_required")
+                    continue
+                if is_missing(value) or value == "":
+                    continue  # empty cells: the importer's own "required" check speaks
+                try:
+                    clean(field, value)
+                except InputError as exc:
+                    issues.at(rows, index, field.name, exc.key, **exc.params)
+                    if len(issues) >= MAX_ISSUES:
+                        return
+
+
+def check_structure(
+    result: dict[str, pd.DataFrame], data: dict[str, SheetRows], areas: set[str], issues: Issues
+) -> None:
+    """Every area the file touches keeps a status quo and at least one option."""
+    touched = set(data["scope"].frame["area"].dropna()) | set(
+        data["options"].frame["area"].dropna()
+    )
+    options = result["options"]
+    for area, key in area_problems(options[["area", "pathway"]], touched & areas):
+        issues.add(data["options"].title, None, data["options"].header("pathway"), key, area=area)

@@ -28,11 +28,13 @@ from core.excel.checks import (
     MAX_ISSUES,
     Issues,
     check_duplicates,
+    check_editor_rules,
     check_honesty,
     check_ranges,
     check_reference_data,
     check_result,
     check_source_keys,
+    check_structure,
 )
 from core.excel.diff import TABLES, Change, canonical, diff, key_series, store_frames
 from core.excel.reader import XlsxFile
@@ -202,15 +204,36 @@ def _failed(name: str, digest: str, version: int, issues: Iterable[Issue]) -> Im
 def plan_import(
     conn: duckdb.DuckDBPyConnection, data: bytes, file_name: str, lang: str = "de"
 ) -> ImportPlan:
-    """Read and validate ``data``; return the plan (issues, or changes and result tables)."""
+    """Read and validate ``data``; return the plan (issues, or changes and result tables).
+
+    The reader's budget (:class:`core.excel.reader.Budget`) keeps a hostile file far from
+    the machine's memory; should memory still run out, the plan says so in words.
+    """
     digest = hashlib.sha256(data).hexdigest()
     version = store.data_version(conn)[0]
+    try:
+        return _plan(conn, data, file_name, lang, digest, version)
+    except MemoryError:
+        issue = Issue("", None, None, "import_out_of_memory", {})
+        return _failed(file_name, digest, version, [issue])
+
+
+def _plan(
+    conn: duckdb.DuckDBPyConnection,
+    data: bytes,
+    file_name: str,
+    lang: str,
+    digest: str,
+    version: int,
+) -> ImportPlan:
     try:
         workbook = XlsxFile(data)
         sheets, issues_found = read_sheets(workbook, lang)
         base = excel_base.read_base(workbook, issues_found)
     except CockpitError as exc:
         return _failed(file_name, digest, version, [Issue("", None, None, exc.key, exc.params)])
+    except MemoryError:
+        raise
     except Exception as exc:  # noqa: BLE001 - untrusted bytes: any parser failure means "damaged"
         issue = Issue("", None, None, "import_bad_xml", {"part": type(exc).__name__})
         return _failed(file_name, digest, version, [issue])
@@ -232,6 +255,7 @@ def plan_import(
     check_honesty(sheets, issues)
     check_source_keys(sheets, issues, store.source_keys(conn))
     check_ranges(sheets, issues)
+    check_editor_rules(sheets, issues)
     if not any(len(sheets[t].frame) for t in TABLES):
         issues.add("", None, None, "import_no_rows")
     scope = tuple(sorted(set(sheets["scope"].frame["area"].dropna()) & areas))
@@ -245,6 +269,7 @@ def plan_import(
     result, conflicts = _result(frames, sheets, set(scope), base)
     gone = set(base.rows["options"]) - set(frames["options"]["id"]) if base is not None else None
     check_result(result, sheets, criteria, issues, gone)
+    check_structure(result, sheets, areas, issues)
     if issues:
         return _failed(file_name, digest, version, issues)
     return ImportPlan(
@@ -294,19 +319,21 @@ def issue_table(plan: ImportPlan, lang: str = "de") -> pd.DataFrame:
 
 
 def change_table(plan: ImportPlan, lang: str = "de") -> pd.DataFrame:
-    """The preview as a table: sheet, change (added/changed/removed), id, label, fields."""
+    """The preview as a table: sheet, change (added/changed/removed), id, label, fields;
+    removed rows first, because they need a decision of their own."""
+    changes = sorted(plan.changes, key=lambda c: c.action != "removed")
     titles = {s.table: s.title(lang) for s in DATA_SHEETS}
     headers = {s.table: {c.key: c.header(lang) for c in s.columns} for s in DATA_SHEETS}
     return pd.DataFrame(
         {
-            i18n.t("data_col_table", lang): [titles[c.table] for c in plan.changes],
+            i18n.t("data_col_table", lang): [titles[c.table] for c in changes],
             i18n.t("data_col_action", lang): [
-                i18n.t(f"data_action_{c.action}", lang) for c in plan.changes
+                i18n.t(f"data_action_{c.action}", lang) for c in changes
             ],
-            i18n.t("data_col_key", lang): [c.key for c in plan.changes],
-            i18n.t("data_col_label", lang): [c.label for c in plan.changes],
+            i18n.t("data_col_key", lang): [c.key for c in changes],
+            i18n.t("data_col_label", lang): [c.label for c in changes],
             i18n.t("data_col_fields", lang): [
-                ", ".join(headers[c.table].get(f, f) for f in c.fields) for c in plan.changes
+                ", ".join(headers[c.table].get(f, f) for f in c.fields) for c in changes
             ],
         }
     )

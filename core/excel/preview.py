@@ -189,10 +189,11 @@ def _conflict_row(names: Names, conflict: Conflict, lang: str) -> dict[str, str]
 def change_rows(
     conn: duckdb.DuckDBPyConnection, plan: ImportPlan, lang: str
 ) -> list[dict[str, str]]:
-    """Conflicts first, then one row per added, changed and removed row, in words."""
+    """Conflicts first, then removed rows (they need a decision of their own), then one row
+    per added and changed row, in words."""
     names = Names.read(conn, plan, lang)
     rows = [_conflict_row(names, c, lang) for c in plan.conflicts]
-    for change in plan.changes:
+    for change in sorted(plan.changes, key=lambda c: c.action != "removed"):
         record = change.new or change.old or {}
         if change.action == "changed":
             old = change.old or {}

@@ -23,6 +23,8 @@ from collections.abc import Callable, Iterator
 from typing import Any
 from xml.parsers import expat
 
+from openpyxl.utils import get_column_letter
+
 from core.errors import InputError
 from core.excel.safety import ooxml_unescape
 
@@ -35,6 +37,13 @@ RATIO_MIN_BYTES = 2 * 2**20
 MAX_ROWS = 400_000  # rows per sheet (a row number beyond this is refused)
 MAX_COLUMNS = 64  # cells right of this column are ignored
 MAX_SHARED_STRINGS = 2_000_000
+MAX_CELL_CHARS = 32_767  # Excel's own limit for the text of one cell
+# The budget of one file, counted while streaming: decompressed XML bytes (all parts
+# together) and characters of cell text handed out (a shared string counts each time a cell
+# references it – one 1 MB string in 5,000 rows is 5 GB of text). It grows with the file
+# (BUDGET_RATIO × its size, far above what real workbooks reach) from BUDGET_MIN_BYTES.
+BUDGET_MIN_BYTES = 24 * 2**20
+BUDGET_RATIO = 100
 CHUNK = 1 << 20
 
 PLAIN, FORMULA, ERROR = 0, 1, 2
@@ -113,8 +122,36 @@ def check_archive(data: bytes) -> zipfile.ZipFile:
     return archive
 
 
+class Budget:
+    """What one file may cost while it is read: decompressed bytes and handed-out text.
+
+    Both are counted as the bytes stream in and the cells come out, so a limit is hit
+    before the memory is spent, and the reader stops with a keyed :class:`InputError`.
+    """
+
+    __slots__ = ("bytes_left", "chars_left", "limit")
+
+    def __init__(self, file_bytes: int) -> None:
+        self.limit = min(MAX_TOTAL_BYTES, max(BUDGET_MIN_BYTES, BUDGET_RATIO * file_bytes))
+        self.bytes_left = self.limit
+        self.chars_left = self.limit
+
+    def spend_bytes(self, count: int, part: str) -> None:
+        self.bytes_left -= count
+        if self.bytes_left < 0:
+            raise InputError("import_too_large_unpacked", limit=self.limit // 2**20, part=part)
+
+    def spend_chars(self, count: int) -> None:
+        self.chars_left -= count
+        if self.chars_left < 0:
+            raise InputError("import_too_much_text", limit=self.limit // 2**20)
+
+
 def _parse_chunks(
-    archive: zipfile.ZipFile, name: str, parser: expat.XMLParserType
+    archive: zipfile.ZipFile,
+    name: str,
+    parser: expat.XMLParserType,
+    budget: Budget | None = None,
 ) -> Iterator[None]:
     """Feed a part to ``parser`` in chunks, counting the bytes actually decompressed; yield
     after each chunk so the caller can take what the handlers collected."""
@@ -125,6 +162,8 @@ def _parse_chunks(
                 seen += len(chunk)
                 if seen > MAX_PART_BYTES:
                     raise InputError("import_zip_bomb", detail=name)
+                if budget is not None:
+                    budget.spend_bytes(len(chunk), name)
                 parser.Parse(chunk, False)
                 yield
         parser.Parse(b"", True)
@@ -141,9 +180,10 @@ def _stream(
     name: str,
     parser: expat.XMLParserType,
     after_chunk: Callable[[], None] | None = None,
+    budget: Budget | None = None,
 ) -> None:
     """Parse a whole part, calling ``after_chunk`` after each chunk."""
-    for _ in _parse_chunks(archive, name, parser):
+    for _ in _parse_chunks(archive, name, parser, budget):
         if after_chunk is not None:
             after_chunk()
 
@@ -176,6 +216,7 @@ class XlsxFile:
 
     def __init__(self, data: bytes) -> None:
         self._archive = check_archive(data)
+        self.budget = Budget(len(data))
         root = _relationships(self._archive, "_rels/.rels")
         main = [p for t, p in root.values() if t in (_MAIN_REL, _STRICT_REL)]
         workbook = main[0] if main else "xl/workbook.xml"
@@ -203,7 +244,7 @@ class XlsxFile:
 
         parser = _parser()
         parser.StartElementHandler = start
-        _stream(self._archive, workbook, parser)
+        _stream(self._archive, workbook, parser, budget=self.budget)
         self._shared: list[str] | None = None
 
     @property
@@ -216,7 +257,7 @@ class XlsxFile:
         strings: list[str] = []
         if self._shared_path and self._shared_path in self._archive.NameToInfo:
             parts: list[str] = []
-            state = {"text": False, "phonetic": 0}
+            state = {"text": False, "phonetic": 0, "length": 0}
 
             def start(tag: str, attrs: dict[str, str]) -> None:
                 local = _local(tag)
@@ -235,18 +276,24 @@ class XlsxFile:
                     state["phonetic"] -= 1
                 elif local == "si":
                     if len(strings) >= MAX_SHARED_STRINGS:
-                        raise InputError("import_zip_bomb", detail="sharedStrings")
+                        raise InputError("import_too_many_strings", limit=MAX_SHARED_STRINGS)
                     strings.append(ooxml_unescape("".join(parts)))
+                    state["length"] = 0
 
             def chars(text: str) -> None:
                 if state["text"]:
+                    state["length"] += len(text)
+                    if state["length"] > MAX_CELL_CHARS:
+                        raise InputError(
+                            "import_cell_too_long_shared", index=len(strings), limit=MAX_CELL_CHARS
+                        )
                     parts.append(text)
 
             parser = _parser()
             parser.StartElementHandler = start
             parser.EndElementHandler = end
             parser.CharacterDataHandler = chars
-            _stream(self._archive, self._shared_path, parser)
+            _stream(self._archive, self._shared_path, parser, budget=self.budget)
         self._shared = strings
         return strings
 
@@ -255,13 +302,13 @@ class XlsxFile:
         max_rows = MAX_ROWS if max_rows is None else max_rows
         shared = self._shared_strings()
         path = self.sheets[sheet]
-        reader = _SheetReader(shared, max_rows)
+        reader = _SheetReader(shared, max_rows, self.budget, sheet)
         parser = _parser()
         parser.StartElementHandler = reader.start
         parser.EndElementHandler = reader.end
         parser.CharacterDataHandler = reader.chars
         pending = reader.done
-        for _ in _parse_chunks(self._archive, path, parser):
+        for _ in _parse_chunks(self._archive, path, parser, self.budget):
             if pending:
                 yield from pending
                 pending.clear()
@@ -301,11 +348,17 @@ class _SheetReader:
         "inline",
         "phonetic",
         "last_column",
+        "budget",
+        "sheet",
+        "length",
     )
 
-    def __init__(self, shared: list[str], max_rows: int) -> None:
+    def __init__(self, shared: list[str], max_rows: int, budget: Budget, sheet: str) -> None:
         self.shared = shared
         self.max_rows = max_rows
+        self.budget = budget
+        self.sheet = sheet
+        self.length = 0
         self.done: list[Row] = []
         self.row = 0
         self.cells: dict[int, Cell] = {}
@@ -332,6 +385,7 @@ class _SheetReader:
             self.formula = False
             self.formula_text = []
             self.text = []
+            self.length = 0
         elif tag == "v":
             self.collect = True
         elif tag == "row":
@@ -376,7 +430,20 @@ class _SheetReader:
 
     def chars(self, data: str) -> None:
         if self.collect:
+            self.length += len(data)
+            if self.length > MAX_CELL_CHARS:
+                self._too_long()
             self.text.append(data)
+
+    def _too_long(self) -> None:
+
+        raise InputError(
+            "import_cell_too_long",
+            sheet=self.sheet,
+            row=self.row,
+            column=get_column_letter(max(1, min(self.column, 18_278))),
+            limit=MAX_CELL_CHARS,
+        )
 
     def _cell(self) -> Cell | None:
         text = self.text
@@ -396,10 +463,16 @@ class _SheetReader:
                 return (raw, ERROR)
         if kind == "s":
             try:
-                return (self.shared[int(raw)], flag)
+                index = int(raw)
+                if index < 0:  # Python would count from the end
+                    return (raw, ERROR)
+                text = self.shared[index]
             except (ValueError, IndexError):
                 return (raw, ERROR)
+            self.budget.spend_chars(len(text))
+            return (text, flag)
         if kind == "inlineStr" or kind == "str":
+            self.budget.spend_chars(len(raw))
             return (ooxml_unescape(raw), flag)
         if kind == "b":
             return (raw.strip() in ("1", "true"), flag)

@@ -8,11 +8,14 @@ it: the caller seeds an empty store, usually through :func:`open_seeded`.
 from core.store import sourcerefs
 from core.store.connection import (
     bump_data_version,
+    close,
     connect,
     data_version,
+    is_current,
     is_empty,
     store_id,
 )
+from core.store.locking import StoreBusyError, is_lock_conflict
 from core.store.reads import (
     PATHWAYS,
     SYSTEM_KINDS,
@@ -35,7 +38,7 @@ from core.store.reads import (
     systems,
     weight_profiles,
 )
-from core.store.seed import load_seed, open_seeded
+from core.store.seed import load_seed, open_seeded, opened
 from core.store.transactions import (
     WRITE_LOCK,
     OutsideDoorError,
@@ -48,6 +51,7 @@ from core.store.transactions import (
 
 __all__ = [
     "PATHWAYS",
+    "StoreBusyError",
     "SYSTEM_KINDS",
     "Catalogue",
     "WRITE_LOCK",
@@ -60,6 +64,7 @@ __all__ = [
     "bump_data_version",
     "catalogue",
     "cited_rows",
+    "close",
     "connect",
     "cost_lines",
     "cost_totals",
@@ -69,9 +74,12 @@ __all__ = [
     "door",
     "estimate_share",
     "in_door",
+    "is_current",
     "is_empty",
+    "is_lock_conflict",
     "load_seed",
     "open_seeded",
+    "opened",
     "options",
     "require_area",
     "require_door",

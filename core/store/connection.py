@@ -12,19 +12,53 @@ from pathlib import Path
 import duckdb
 
 from core import settings
-from core.store import migrations
+from core.store import locking, migrations
 from core.store.transactions import require_door
 
 
-def connect(path: str | None = None, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
-    """Open (and migrate) the store at ``path``; default from the ``COCKPIT_DB`` setting."""
+def connect(
+    path: str | None = None, *, read_only: bool = False, wait: float | None = None
+) -> duckdb.DuckDBPyConnection:
+    """Open (and migrate) the store at ``path``; default from the ``COCKPIT_DB`` setting.
+
+    A file store opened for writing holds the advisory lock of :mod:`core.store.locking`
+    until the connection is closed with :func:`close` (or collected); both kinds of opening
+    wait up to ``wait`` seconds (default: the ``store_wait_seconds`` setting) for another
+    process and then raise :class:`~core.store.locking.StoreBusyError`.
+    """
     target = path if path is not None else settings.get("db_path")
-    if target != ":memory:":
-        Path(target).parent.mkdir(parents=True, exist_ok=True)
-    conn = duckdb.connect(target, read_only=read_only)
-    if not read_only:
+    if target == ":memory:":
+        conn = duckdb.connect(target)
         migrations.migrate(conn)
+        return conn
+    seconds = settings.get("store_wait_seconds") if wait is None else wait
+    if read_only:
+        return locking.retrying(target, seconds, lambda: duckdb.connect(target, read_only=True))
+    Path(target).parent.mkdir(parents=True, exist_ok=True)
+    locking.acquire(target, seconds)
+    try:
+        conn = locking.retrying(target, seconds, lambda: duckdb.connect(target))
+        migrations.migrate(conn)
+    except BaseException:
+        locking.release(target)
+        raise
+    locking.release_with(conn, target)
     return conn
+
+
+def close(conn: duckdb.DuckDBPyConnection) -> None:
+    """Close ``conn`` and give back its share of the store's advisory lock at once."""
+    conn.close()
+    locking.released(conn)
+
+
+def is_current(conn: duckdb.DuckDBPyConnection) -> bool:
+    """True if every migration is applied (a read-only connection can use the store)."""
+    try:
+        rows = conn.execute("SELECT name FROM schema_migrations").fetchall()
+    except duckdb.Error:
+        return False
+    return {m.name for m in migrations.MIGRATIONS} <= {r[0] for r in rows}
 
 
 def is_empty(conn: duckdb.DuckDBPyConnection) -> bool:

@@ -171,6 +171,15 @@ IMPORT_LOG = (
     )""",
 )
 
+# Participant links revoked per participant: links issued up to ``revoked_at`` stop working.
+LINK_REVOCATIONS = (
+    """
+    CREATE TABLE link_revocations (
+        slug VARCHAR PRIMARY KEY CHECK (length(trim(slug)) > 0),
+        revoked_at TIMESTAMP NOT NULL
+    )""",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_initial_schema", INITIAL_SCHEMA),
     Migration("0002_import_log", IMPORT_LOG),
@@ -181,6 +190,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(migration_sources.NAME, migration_sources.apply),
     Migration(migration_sources.MATURITY_NAME, migration_sources.apply_maturity),
     Migration(migration_ranges.NAME, migration_ranges.apply),
+    Migration("0008_link_revocations", LINK_REVOCATIONS),
 )
 
 

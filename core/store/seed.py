@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -9,7 +11,7 @@ import duckdb
 
 from core import settings
 from core.errors import InputError
-from core.store import connection, migrations, sourcerefs
+from core.store import connection, locking, migrations, sourcerefs
 from core.store.transactions import transaction
 
 if TYPE_CHECKING:
@@ -212,9 +214,43 @@ def load_seed(
         _unregister(conn, frames)
 
 
-def open_seeded(path: str | None = None) -> duckdb.DuckDBPyConnection:
-    """Connect and migrate; seed from ``data/seed`` if the store holds no areas yet."""
-    conn = connection.connect(path)
+def open_seeded(
+    path: str | None = None, *, read_only: bool = False, wait: float | None = None
+) -> duckdb.DuckDBPyConnection:
+    """Connect and migrate; seed from ``data/seed`` if the store holds no areas yet.
+
+    ``read_only=True`` opens an existing, migrated and seeded store read-only, so that
+    commands that only read can run side by side; a store that is missing, empty or not yet
+    migrated is opened for writing instead (it must be created or migrated first).
+    """
+    target = path if path is not None else settings.get("db_path")
+    if (
+        read_only
+        and target != ":memory:"
+        and Path(target).is_file()
+        and not locking.held_here(target)  # this process writes it already: share that
+    ):
+        try:
+            conn = connection.connect(target, read_only=True, wait=wait)
+        except duckdb.ConnectionException:  # open here with another configuration
+            conn = None
+        if conn is not None:
+            if connection.is_current(conn) and not connection.is_empty(conn):
+                return conn
+            conn.close()
+    conn = connection.connect(target, wait=wait)
     if connection.is_empty(conn):
         load_seed(conn)
     return conn
+
+
+@contextmanager
+def opened(
+    path: str | None = None, *, read_only: bool = False, wait: float | None = None
+) -> Iterator[duckdb.DuckDBPyConnection]:
+    """:func:`open_seeded` for one block: the connection and its lock end with the block."""
+    conn = open_seeded(path, read_only=read_only, wait=wait)
+    try:
+        yield conn
+    finally:
+        connection.close(conn)

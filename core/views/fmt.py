@@ -54,17 +54,3 @@ def date_text(iso: str, lang: str = "de") -> str:
     except (TypeError, ValueError):
         return iso
     return day.strftime("%d.%m.%Y") if lang == "de" else day.strftime("%d %b %Y")
-
-
-_MARKDOWN_SPECIAL = set("\\`*_{}[]()#+-.!|<>~$:&=\"'")
-
-
-def plain_markdown(text: object) -> str:
-    """``text`` escaped so that a Markdown renderer shows it literally: every ASCII
-    punctuation character that Markdown (or Streamlit's directives such as ``:red[…]``,
-    ``$…$``) could read is backslash-escaped, line breaks are kept as breaks. Data text is
-    never Markdown."""
-    if text is None:
-        return ""
-    escaped = "".join("\\" + c if c in _MARKDOWN_SPECIAL else c for c in str(text))
-    return escaped.replace("\n", "  \n")

@@ -22,6 +22,7 @@ from core.scoring import methods
 from core.scoring.weights import GROUPS
 from core.store import sourcerefs
 from core.views import fmt
+from core.views.plain import md_unescape
 from core.views.recommendation_text import recommendation
 from core.views.sourcing import Sourcing, partial_date
 
@@ -160,7 +161,12 @@ def _text(value: object) -> str:
 
 
 def _markdown_bold(sentence: str) -> str:
-    return _BOLD.sub(r"<strong>\1</strong>", html.escape(sentence))
+    """The sentence's ``**bold**`` as <strong>; the data inside stays escaped text."""
+    parts = _BOLD.split(sentence)  # [text, bold, text, bold, …]
+    return "".join(
+        f"<strong>{html.escape(md_unescape(p))}</strong>" if i % 2 else html.escape(md_unescape(p))
+        for i, p in enumerate(parts)
+    )
 
 
 def _header(text: str) -> str:

@@ -11,6 +11,7 @@ from core import i18n
 from core.analysis import summaries as analysis
 from core.scoring import methods
 from core.views import fmt
+from core.views.plain import md
 
 
 def recommendation(ranking: pd.DataFrame, lang: str = "de", method: str = "wsm") -> tuple[str, str]:
@@ -20,6 +21,9 @@ def recommendation(ranking: pd.DataFrame, lang: str = "de", method: str = "wsm")
     runner-up in points (under PROMETHEE II: in net flow × 100).
     """
     summary = analysis.area_summary(ranking)
+    summary["option"] = md(summary["option"])  # names are data: escaped, never Markdown
+    if summary["runner_up"] is not None:
+        summary["runner_up"] = md(summary["runner_up"])
     pathway = i18n.t(f"pathway_{summary['pathway']}", lang)
     if summary["runner_up"] is None:
         return "single", i18n.t(

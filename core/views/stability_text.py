@@ -5,6 +5,7 @@ from __future__ import annotations
 from core import i18n
 from core.analysis.sensitivity import AreaStability, GroupStability, most_sensitive_group
 from core.views import fmt
+from core.views.plain import md
 
 
 def _percent(share: float, lang: str) -> str:
@@ -24,7 +25,7 @@ def group_sentence(stability: AreaStability, group: GroupStability, lang: str = 
     label = i18n.t(f"group_{group.group}", lang)
     if not group.applicable:
         return i18n.t("stability_not_applicable", lang, group=label)
-    names = stability.option_names
+    names = {key: md(name) for key, name in stability.option_names.items()}
     option = names[group.top]
     if group.robust:
         return i18n.t("stability_robust_group", lang, option=option, group=label)
@@ -49,9 +50,11 @@ def area_sentence(stability: AreaStability, lang: str = "de") -> str:
     if len(stability.option_names) == 1:
         return i18n.t("stability_single", lang)
     if len(stability.tied_top) > 1:
-        names = [stability.option_names[o] for o in stability.tied_top]
+        names = [md(stability.option_names[o]) for o in stability.tied_top]
         return i18n.t("stability_tied_top", lang, names=_quoted(names, lang))
     group = most_sensitive_group(stability)
     if group is None:
-        return i18n.t("stability_robust_all", lang, option=stability.option_names[stability.top])
+        return i18n.t(
+            "stability_robust_all", lang, option=md(stability.option_names[stability.top])
+        )
     return group_sentence(stability, group, lang)

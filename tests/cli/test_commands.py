@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -354,12 +355,13 @@ def test_locked_store_is_a_clear_error(tmp_path: Path) -> None:
             text=True,
             cwd=settings.REPO_ROOT,
             check=False,
+            env={**os.environ, "COCKPIT_STORE_WAIT": "0.5"},
         )
     finally:
         holder.kill()
     assert result.returncode == 2
-    assert "kann nicht geöffnet werden" in result.stderr
-    assert "Traceback" not in result.stderr
+    assert "wird gerade von einem anderen Programm benutzt" in result.stderr
+    assert "Traceback" not in result.stderr and "PID" not in result.stderr
 
 
 def test_area_may_be_named_without_option_and_lang_after_the_command(

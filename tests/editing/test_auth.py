@@ -157,15 +157,21 @@ def test_actors_and_permissions() -> None:
 
 def test_participant_tokens() -> None:
     secret = b"s" * 32
-    token = auth.participant_token(secret, "fraktion-a")
-    assert auth.participant_token_valid(secret, "fraktion-a", token)
-    assert not auth.participant_token_valid(secret, "fraktion-b", token)
-    assert not auth.participant_token_valid(b"t" * 32, "fraktion-a", token)
+    token = auth.participant_token(secret, "fraktion-a", 1_000, 2_000)
+    assert auth.participant_token_valid(secret, "fraktion-a", token, 1_500)
+    assert not auth.participant_token_valid(secret, "fraktion-a", token, 2_000)  # expired
+    assert auth.participant_link_status(secret, "fraktion-a", token, 2_000) == auth.LINK_EXPIRED
+    revoked = auth.participant_link_status(secret, "fraktion-a", token, 1_500, 1_000)
+    assert revoked == auth.LINK_REVOKED
+    assert not auth.participant_token_valid(secret, "fraktion-b", token, 1_500)
+    assert not auth.participant_token_valid(b"t" * 32, "fraktion-a", token, 1_500)
+    longer = token.replace(".7d0.", ".fffffff.")  # a forged later expiry breaks the signature
+    assert longer != token and not auth.participant_token_valid(secret, "fraktion-a", longer, 1)
     assert not auth.participant_token_valid(
-        secret, "fraktion-a", token[:-1] + "0" if token[-1] != "0" else token[:-1] + "1"
+        secret, "fraktion-a", token[:-1] + "0" if token[-1] != "0" else token[:-1] + "1", 1_500
     )
-    assert not auth.participant_token_valid(secret, "fraktion-a", None)
-    assert not auth.participant_token_valid(secret, "fraktion-a", token[:10])
+    assert not auth.participant_token_valid(secret, "fraktion-a", None, 1_500)
+    assert not auth.participant_token_valid(secret, "fraktion-a", token[:10], 1_500)
 
 
 def test_signatures() -> None:
@@ -211,3 +217,25 @@ def test_cli_hash_password_refuses_an_empty_password() -> None:
     assert done.returncode == 2
     assert done.stdout == ""
     assert "leeres Passwort" in done.stderr
+
+
+@pytest.mark.parametrize("n", [2**10, 2**15])
+def test_unknown_names_cost_the_same_scrypt_as_known_ones_whatever_the_parameters(
+    monkeypatch: pytest.MonkeyPatch, n: int
+) -> None:
+    """Not a timed test: the work is counted. Known and unknown names run scrypt once each,
+    with the configured parameters (before issue 17 an unknown name used the defaults)."""
+    accounts = {"anna": auth.hash_password("richtig", n=n, r=8, p=1)}
+    real = auth.hashlib.scrypt
+    calls: list[tuple[int, int, int, int]] = []
+
+    def counted(data: bytes, **kwargs):
+        calls.append((kwargs["n"], kwargs["r"], kwargs["p"], kwargs["dklen"]))
+        return real(data, **kwargs)
+
+    monkeypatch.setattr(auth.hashlib, "scrypt", counted)
+    for user in ("anna", "bert"):
+        with pytest.raises(InputError):
+            auth.login(accounts, user, "falsch")
+    known, unknown = calls[-2], calls[-1]
+    assert known == unknown == (n, 8, 1, auth.HASH_BYTES)

@@ -225,7 +225,7 @@ def test_preview_lists_added_changed_removed(readonly) -> None:
 def test_apply_writes_everything_logs_it_and_raises_the_version(conn, export) -> None:
     version = store.data_version(conn)[0]
     result = plan(conn, _edited(export), "ozg-bearbeitet.xlsx")
-    applied = excel_apply.apply_plan(conn, result, EDITOR_ACTOR)
+    applied = excel_apply.apply_plan(conn, result, EDITOR_ACTOR, allow_removals=True)
     assert applied.applied and applied.version == version + 1
     assert store.data_version(conn)[0] == version + 1
     options = store.options(conn, "ozg").set_index("id")
@@ -254,7 +254,7 @@ def test_removal_is_a_soft_delete_and_history_survives_an_import(conn, export) -
     )
     hidden = conn.execute("SELECT * FROM cost_lines WHERE removed_at IS NOT NULL").fetchall()
     result = plan(conn, _edited(export))
-    excel_apply.apply_plan(conn, result, EDITOR_ACTOR)
+    excel_apply.apply_plan(conn, result, EDITOR_ACTOR, allow_removals=True)
     assert (
         conn.execute(
             "SELECT * FROM cost_lines WHERE removed_at IS NOT NULL AND option_id = 'gis-status-quo'"
@@ -267,7 +267,7 @@ def test_removal_is_a_soft_delete_and_history_survives_an_import(conn, export) -
 
 
 def test_re_adding_a_removed_option_does_not_resurrect_its_old_cost_lines(conn, export) -> None:
-    excel_apply.apply_plan(conn, plan(conn, _edited(export)), EDITOR_ACTOR)
+    excel_apply.apply_plan(conn, plan(conn, _edited(export)), EDITOR_ACTOR, allow_removals=True)
     lines_before = store.cost_lines(conn, "ozg")
     stale = plan(conn, export)  # the old export does not undo the removal made since
     assert stale.ok and stale.is_noop, [i.line() for i in stale.issues][:3]
@@ -278,7 +278,7 @@ def test_re_adding_a_removed_option_does_not_resurrect_its_old_cost_lines(conn, 
         c.table == "options" and c.action == "added" and c.key == "ozg-kommunalportal"
         for c in result.changes
     )
-    excel_apply.apply_plan(conn, result, EDITOR_ACTOR)
+    excel_apply.apply_plan(conn, result, EDITOR_ACTOR, allow_removals=True)
     lines = store.cost_lines(conn, "ozg")
     mine = lines[lines["option_id"] == "ozg-kommunalportal"]
     assert len(mine) == len(result.result["cost_lines"].query("option_id == 'ozg-kommunalportal'"))
@@ -295,7 +295,7 @@ def test_apply_is_one_transaction_a_failure_changes_nothing(conn, export, monkey
 
     monkeypatch.setattr(store, "bump_data_version", broken)
     with pytest.raises(StoreError) as info:
-        excel_apply.apply_plan(conn, result, EDITOR_ACTOR)
+        excel_apply.apply_plan(conn, result, EDITOR_ACTOR, allow_removals=True)
     assert info.value.key == "import_failed"
     assert excel_export.store_checksum(conn) == before
     assert len(store.assessments(conn)) > 0
@@ -307,7 +307,7 @@ def test_a_stale_plan_is_refused(conn, export) -> None:
         store.bump_data_version(other)
     before = excel_export.store_checksum(conn)
     with pytest.raises(StoreError) as info:
-        excel_apply.apply_plan(conn, result, EDITOR_ACTOR)
+        excel_apply.apply_plan(conn, result, EDITOR_ACTOR, allow_removals=True)
     assert info.value.key == "import_stale"
     assert excel_export.store_checksum(conn) == before
 
@@ -336,7 +336,7 @@ def test_round_trip_of_an_export_changes_nothing(conn, lang) -> None:
     ):
         result = plan(conn, data)
         assert result.ok and result.is_noop, [i.line() for i in result.issues][:5]
-        applied = excel_apply.apply_plan(conn, result, EDITOR_ACTOR)
+        applied = excel_apply.apply_plan(conn, result, EDITOR_ACTOR, allow_removals=True)
         assert not applied.applied
     assert excel_export.store_checksum(conn) == before
 
@@ -379,7 +379,7 @@ def test_a_filled_template_adds_and_never_removes(conn) -> None:
     result = plan(conn, edit(template, fill))
     assert result.ok, [i.line() for i in result.issues]
     assert result.totals() == {"added": 1, "changed": 0, "removed": 0}
-    excel_apply.apply_plan(conn, result, EDITOR_ACTOR)
+    excel_apply.apply_plan(conn, result, EDITOR_ACTOR, allow_removals=True)
     assert "ozg-fachverfahren" in set(store.systems(conn, "ozg")["id"])
     assert len(store.options(conn, "ozg")) == 4
 

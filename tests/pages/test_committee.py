@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
 from streamlit.testing.v1 import AppTest
 
 from core import store
 from core.analysis import stakeholders
-from core.editing import audit, auth
+from core.editing import audit, auth, links
 from core.editing.auth import Actor
 from core.scoring.weightset import WeightSet
 from tests.pages import editing_support
@@ -30,7 +31,7 @@ def _add(path: str, name: str, groups: tuple[int, int, int]) -> None:
 def test_participant_link_opens_the_form_and_saves(
     app: Callable[..., AppTest], fresh_db: str
 ) -> None:
-    token = auth.participant_token(LINK_SECRET, "fraktion-a")
+    token = links.new_token(LINK_SECRET, "fraktion-a")
     at = app(secrets=SECRETS, page=PAGE, participant="fraktion-a", token=token)
     assert at.title[0].value == "Ihre Gewichtung"
     assert len(at.dataframe) == 0  # only the entry form, no group result
@@ -52,7 +53,7 @@ def test_participant_link_opens_the_form_and_saves(
 
 
 def test_forged_participant_link_cannot_write(app: Callable[..., AppTest], fresh_db: str) -> None:
-    for token in ("0" * 32, "", auth.participant_token(LINK_SECRET, "fraktion-b")):
+    for token in ("0" * 32, "", links.new_token(LINK_SECRET, "fraktion-b")):
         at = app(secrets=SECRETS, page=PAGE, participant="fraktion-a", token=token)
         assert "Dieser Link ist ungültig" in texts(at.error)
         assert len(at.slider) == 0 or not any(
@@ -98,8 +99,14 @@ def test_facilitator_enters_weights_and_makes_links(
     assert saved.weights.groups["feasibility"] == 90
     at.text_input(key="comm_link_name").input("Fraktion Bündnis 90").run()
     link = at.code[0].value
-    token = auth.participant_token(LINK_SECRET, "fraktion-buendnis-90")
-    assert link.endswith(f"/gremium?participant=fraktion-buendnis-90&token={token}")
+    token = link.split("token=")[1]
+    assert link.split("?")[1].startswith("participant=fraktion-buendnis-90&token=")
+    now = time.time()
+    assert (
+        auth.participant_link_status(LINK_SECRET, "fraktion-buendnis-90", token, int(now * 1000))
+        == auth.LINK_VALID
+    )
+    assert "Der Link gilt 14 Tage" in texts(at.caption)
     at.selectbox(key="comm_remove").set_value(saved.slug).run()
     at.button(key="comm_remove_yes").click().run()
     assert not at.exception
@@ -127,3 +134,66 @@ def test_crafted_participant_state_cannot_write(app: Callable[..., AppTest], fre
     assert "Dieser Link ist ungültig" in texts(at.error)
     with read(fresh_db) as conn:
         assert stakeholders.profiles(conn) == []
+
+
+def _participant(app: Callable[..., AppTest], token: str) -> AppTest:
+    return app(secrets=SECRETS, page=PAGE, participant="fraktion-a", token=token)
+
+
+def test_an_expired_link_says_so(app: Callable[..., AppTest], fresh_db: str, monkeypatch) -> None:
+    monkeypatch.setenv("COCKPIT_LINK_DAYS", "2")
+    old = links.new_token(LINK_SECRET, "fraktion-a", now=time.time() - 3 * 86_400)
+    at = _participant(app, old)
+    assert "Dieser Link ist abgelaufen (Links gelten 2 Tage)" in texts(at.error)
+    fresh = links.new_token(LINK_SECRET, "fraktion-a")
+    assert _participant(app, fresh).title[0].value == "Ihre Gewichtung"
+
+
+def test_links_are_revoked_one_participant_at_a_time(
+    app: Callable[..., AppTest], fresh_db: str
+) -> None:
+    _add(fresh_db, "Fraktion A", (50, 30, 20))
+    _add(fresh_db, "Fraktion B", (20, 30, 50))
+    link_a = links.new_token(LINK_SECRET, "fraktion-a")
+    link_b = links.new_token(LINK_SECRET, "fraktion-b")
+    at = login(app(secrets=SECRETS), "anna", PASSWORD)
+    at.switch_page(PAGE).run()
+    at.selectbox(key="comm_revoke").set_value("fraktion-a").run()
+    at.button(key="comm_revoke_yes").click().run()
+    assert not at.exception, at.exception
+    assert "Die Links von „Fraktion A“ gelten nicht mehr." in texts(at.success)
+    assert "wurde widerrufen" in texts(_participant(app, link_a).error)
+    other = app(secrets=SECRETS, page=PAGE, participant="fraktion-b", token=link_b)
+    assert other.title[0].value == "Ihre Gewichtung"  # B's link still works
+    time.sleep(0.01)
+    again = links.new_token(LINK_SECRET, "fraktion-a")
+    assert _participant(app, again).title[0].value == "Ihre Gewichtung"
+    with read(fresh_db) as conn:
+        logged = audit.entries(conn)
+    assert (logged["field"] == links.FIELD).sum() == 1
+
+
+def test_a_removed_participant_is_told_the_link_was_revoked(
+    app: Callable[..., AppTest], fresh_db: str
+) -> None:
+    token = links.new_token(LINK_SECRET, "fraktion-a")
+    at = _participant(app, token)
+    at.text_input(key="participant_name").input("Fraktion A")
+    at.button(key="participant_save").click().run()
+    assert "Danke!" in texts(at.success)
+    editor = login(app(secrets=SECRETS), "anna", PASSWORD)
+    editor.switch_page(PAGE).run()
+    editor.selectbox(key="comm_remove").set_value("fraktion-a").run()
+    editor.button(key="comm_remove_yes").click().run()
+    at = _participant(app, token)
+    assert "wurde widerrufen" in texts(at.error)
+    assert "anderweitig vergeben" not in " ".join(texts(at.error))
+    time.sleep(0.01)
+    again = _participant(app, links.new_token(LINK_SECRET, "fraktion-a"))  # invited again
+    again.text_input(key="participant_name").input("Fraktion A")
+    again.button(key="participant_save").click().run()
+    assert not again.exception, again.exception
+    assert "Danke!" in texts(again.success)
+    assert "anderweitig vergeben" not in " ".join(texts(again.error))
+    with read(fresh_db) as conn:
+        assert [p.slug for p in stakeholders.profiles(conn)] == ["fraktion-a"]

@@ -1,4 +1,4 @@
-"""How sources, their age and data text are shown (core/views/sourcing.py, fmt.plain_markdown)."""
+"""How sources, their age and data text are shown (core/views/sourcing.py, plain.md)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import datetime as dt
 
 import pandas as pd
 
-from core.views import fmt, sourcing
+from core.views import plain, sourcing
 
 TODAY = dt.date(2026, 12, 1)
 SOURCES = {
@@ -66,8 +66,8 @@ def test_old_rows_are_listed_with_their_stand() -> None:
 
 def test_data_text_is_never_markdown() -> None:
     text = "**fett** [klick](javascript:alert(1)) :red[rot] $x$ <b>1.</b>"
-    escaped = fmt.plain_markdown(text)
+    escaped = plain.md(text)
     for raw in ("**", "](", ":red[", "$x$", "<b>"):
         assert raw not in escaped
-    assert escaped.replace("\\", "") == text
-    assert fmt.plain_markdown(None) == ""
+    assert plain.md_unescape(escaped) == text
+    assert plain.md(None) == ""
