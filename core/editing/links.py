@@ -16,7 +16,7 @@ import time
 
 import duckdb
 
-from core import settings
+from core import settings, store
 from core.editing import audit, auth
 
 ENTITY = "stakeholders"
@@ -56,6 +56,7 @@ def revoke_entries(
     conn: duckdb.DuckDBPyConnection, slug: str, when: dt.datetime
 ) -> list[audit.Entry]:
     """Store the revocation of ``slug``'s links (inside the caller's write); its audit entry."""
+    store.require_door()
     row = conn.execute("SELECT revoked_at FROM link_revocations WHERE slug = ?", [slug]).fetchone()
     stamp = when.replace(tzinfo=None)
     if row is None:

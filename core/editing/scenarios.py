@@ -144,6 +144,7 @@ def _within(conn: duckdb.DuckDBPyConnection, slugs: Sequence[str]) -> dict[str, 
 def _revive(conn: duckdb.DuckDBPyConnection, kind: str, slug: str | None) -> bool:
     """A participant link names a removed participant whose links were issued anew: the
     participant is back (the caller has checked the link); True if a row was restored."""
+    store.require_door()
     if slug is None or kind != "stakeholder":
         return False
     row = conn.execute(

@@ -15,7 +15,7 @@ import pytest
 
 from core import editing, excel, store
 from core.analysis import stakeholders
-from core.editing import audit, rows, scenarios
+from core.editing import audit, links, rows, scenarios
 from core.excel import apply as excel_apply, export as excel_export, importer as excel_import
 from core.scoring.weightset import WeightSet
 
@@ -135,6 +135,8 @@ def test_row_writing_helpers_refuse_outside_the_door(conn) -> None:
         "core.editing.scenarios._write_area_weights": lambda: scenarios._write_area_weights(
             conn, "x", {"ozg": 2}
         ),
+        "core.editing.scenarios._revive": lambda: scenarios._revive(conn, "stakeholder", "x"),
+        "core.editing.links.revoke_entries": lambda: links.revoke_entries(conn, "x", when),
         "core.excel.apply._rebuild": lambda: excel_apply._rebuild(conn, {}, when),
         "core.excel.apply._keep": lambda: excel_apply._keep(conn, "options", pd.DataFrame(), when),
         "core.excel.apply._insert_frame": lambda: excel_apply._insert_frame(
