@@ -153,7 +153,7 @@ def test_the_cli_refuses_an_amplification_file_in_german_with_exit_2(
 def test_the_cli_reports_memory_exhaustion_in_german_with_exit_2(
     tmp_path, capsys, monkeypatch
 ) -> None:
-    from core.cli import excel as cli_excel
+    from core.excel import importer as excel_import  # the CLI imports it when it runs
 
     monkeypatch.setenv("COCKPIT_DB", str(tmp_path / "s.duckdb"))
     path = tmp_path / "gross.xlsx"
@@ -162,7 +162,7 @@ def test_the_cli_reports_memory_exhaustion_in_german_with_exit_2(
     def exhausted(*_args, **_kwargs):
         raise MemoryError
 
-    monkeypatch.setattr(cli_excel.excel_import, "plan_import", exhausted)
+    monkeypatch.setattr(excel_import, "plan_import", exhausted)
     assert main(["import", str(path)]) == 2
     err = capsys.readouterr().err
     assert "Arbeitsspeicher" in err and "MemoryError" not in err

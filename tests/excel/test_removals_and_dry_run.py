@@ -42,10 +42,10 @@ def test_an_import_that_removes_needs_explicit_consent(conn) -> None:
     assert table.iloc[0, 1] == "entfernt"  # removals head the preview
     before = excel_export.store_checksum(conn)
     with pytest.raises(InputError) as refused:
-        excel_apply.apply_plan(conn, plan, "anna")
+        excel_apply.apply_plan(conn, plan, EDITOR)
     assert refused.value.key == "import_removals_unconfirmed"
     assert excel_export.store_checksum(conn) == before
-    result = excel_apply.apply_plan(conn, plan, "anna", allow_removals=True)
+    result = excel_apply.apply_plan(conn, plan, EDITOR, allow_removals=True)
     assert result.applied and result.removed >= 1
     assert gone not in set(store.options(conn, "ozg")["id"])
     logged = audit.entries(conn)
@@ -64,7 +64,7 @@ def test_the_cli_lists_removals_first_and_wants_allow_removals(tmp_path, capsys)
     assert main(["--db", path, "import", str(file)]) == 2
     captured = capsys.readouterr()
     lines = captured.out.splitlines()
-    assert lines[1].startswith("  entfernt: Optionen " + gone)
+    assert lines[1].endswith("– entfernt")  # removals first, right after the totals
     assert "--allow-removals" in captured.err
     with seed.opened(path, read_only=True) as conn:
         assert gone in set(store.options(conn, "ozg")["id"])
@@ -95,7 +95,7 @@ def test_a_dry_run_runs_the_real_apply_and_names_the_real_cause(conn) -> None:
     assert plan.ok and not plan.is_noop
     before = excel_export.store_checksum(conn)
     version = store.data_version(conn)[0]
-    dry = excel_apply.apply_plan(conn, plan, "anna", dry_run=True)
+    dry = excel_apply.apply_plan(conn, plan, EDITOR, dry_run=True)
     assert not dry.applied and dry.changed == 1
     assert excel_export.store_checksum(conn) == before
     assert store.data_version(conn)[0] == version
@@ -105,7 +105,7 @@ def test_a_dry_run_runs_the_real_apply_and_names_the_real_cause(conn) -> None:
     options.loc[options.index[0], "name"] = "   "
     broken = dataclasses.replace(plan, result={**plan.result, "options": options})
     with pytest.raises(StoreError) as failed:
-        excel_apply.apply_plan(conn, broken, "anna", dry_run=True)
+        excel_apply.apply_plan(conn, broken, EDITOR, dry_run=True)
     message = failed.value.message("de")
     assert "CHECK" in message and "aborted" not in message, message
     assert excel_export.store_checksum(conn) == before

@@ -54,11 +54,16 @@ def _only_status_quo_pathway(value: str) -> Callable[[xf.Sheets], None]:
 
 # Control characters reach a workbook as Excel's own escape (_x001B_), which openpyxl writes
 # and the reader decodes: the file carries them as Excel would.
+# Number and date ranges are declared once in core.editing.rules; the import checks them
+# column by column (check_ranges, one message per cell naming the range) before the editor's
+# remaining field rules run, so those cells are refused with the import's range message.
+RANGE = "import_column_range"
+
 CASES = [
-    ("annual-cost-1e308", _set("Kosten", "Laufende Kosten p. a. (€)", 1e308), "edit_above_max"),
-    ("investment-1e300", _set("Kosten", "Einmalinvestition (€)", 1e300), "edit_above_max"),
-    ("system-cost-1e200", _set("Bestand", "Laufende Kosten p. a. (€)", 1e200), "edit_above_max"),
-    ("fte-1e9", _set("Kosten", "Personal (VZÄ)", 1e9), "edit_above_max"),
+    ("annual-cost-1e308", _set("Kosten", "Laufende Kosten p. a. (€)", 1e308), RANGE),
+    ("investment-1e300", _set("Kosten", "Einmalinvestition (€)", 1e300), RANGE),
+    ("system-cost-1e200", _set("Bestand", "Laufende Kosten p. a. (€)", 1e200), RANGE),
+    ("fte-1e9", _set("Kosten", "Personal (VZÄ)", 1e9), RANGE),
     ("name-40000-chars", _set("Optionen", "Name", "N" * 40_000), "edit_too_long"),
     ("description-3000", _set("Optionen", "Beschreibung", "d" * 3_000), "edit_too_long"),
     ("name-with-nul", _set("Optionen", "Name", ooxml_escape("Option\x00A")), "edit_control_chars"),
@@ -69,8 +74,8 @@ CASES = [
         "edit_control_chars",
     ),
     ("item-too-long", _set("Kosten", "Position", "p" * 201), "edit_too_long"),
-    ("date-1900", _set("Bewertung", "Bewertet am", "1900-01-01"), "edit_date_range"),
-    ("date-2200", _set("Bewertung", "Bewertet am", "2200-05-01"), "edit_date_range"),
+    ("date-1900", _set("Bewertung", "Bewertet am", "1900-01-01"), RANGE),
+    ("date-2200", _set("Bewertung", "Bewertet am", "2200-05-01"), RANGE),
     ("name-case", _same_name_as_first(str.upper), "import_duplicate_option_name_file"),
     ("name-spaces", _same_name_as_first(lambda n: f"  {n.replace(' ', '   ')} "), None),
     ("no-status-quo", _only_status_quo_pathway("standard"), "rule_area_no_status_quo"),
@@ -87,7 +92,9 @@ def test_what_the_editor_refuses_the_import_refuses(shared, mutate, expected) ->
     found = {i.key for i in plan.issues}
     if expected:
         assert expected in found, [i.line() for i in plan.issues][:5]
-    located = [i for i in plan.issues if i.key.startswith(("edit_", "import_duplicate"))]
+    located = [
+        i for i in plan.issues if i.key.startswith(("edit_", "import_duplicate", "import_column"))
+    ]
     for issue in located:
         assert issue.sheet and issue.row and issue.column, issue.line()
     assert excel_export.store_checksum(conn) == checksum
