@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from core import views
 from core.analysis import summaries as analysis
 from core.scoring.weightset import WeightSet
 from tests.pages.conftest import settle
@@ -17,7 +18,7 @@ def test_overview_cards_match_core(make_app, models) -> None:
     at = make_app()
     assert not at.exception
     _, summary = analysis.overview(models, WeightSet(), "wsm")
-    markdown = " ".join(m.value for m in at.markdown)
+    markdown = " ".join(views.md_unescape(m.value) for m in at.markdown)  # data is escaped
     for option in summary["option"]:
         assert option in markdown
     assert len(at.button) >= len(summary)  # one "Bereich öffnen" per card (+ sidebar buttons)
@@ -35,7 +36,7 @@ def test_overview_follows_weights(make_app, models) -> None:
     _, cheap = analysis.overview(
         models, WeightSet({"cost": 100, "citizen_value": 0, "feasibility": 0}), "wsm"
     )
-    markdown = " ".join(m.value for m in at.markdown)
+    markdown = " ".join(views.md_unescape(m.value) for m in at.markdown)  # data is escaped
     for option in cheap["option"]:
         assert option in markdown
     settle(at.slider(key="w_cost").set_value(0).run())
@@ -43,7 +44,7 @@ def test_overview_follows_weights(make_app, models) -> None:
     _, useful = analysis.overview(
         models, WeightSet({"cost": 0, "citizen_value": 100, "feasibility": 0}), "wsm"
     )
-    markdown = " ".join(m.value for m in at.markdown)
+    markdown = " ".join(views.md_unescape(m.value) for m in at.markdown)  # data is escaped
     for option in useful["option"]:
         assert option in markdown
     assert set(cheap["option"]) != set(useful["option"])

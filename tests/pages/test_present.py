@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from core import views
 from core.analysis import sensitivity
 from core.scoring import area_model
 from core.scoring.weightset import WeightSet
@@ -17,7 +18,7 @@ def _markdown(at) -> str:
 
 
 def _table_options(at) -> list[str]:
-    return at.table[0].value["Option"].tolist()
+    return [views.md_unescape(v) for v in at.table[0].value["Option"]]  # cells are escaped
 
 
 def test_present_param_opens_the_slide_without_editing_controls(make_app, models) -> None:

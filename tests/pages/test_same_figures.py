@@ -9,7 +9,7 @@ from collections.abc import Callable
 import openpyxl
 from streamlit.testing.v1 import AppTest
 
-from core import store
+from core import store, views
 from core.excel import export as excel_export
 from core.scoring import area_model
 from core.scoring.weightset import WeightSet
@@ -39,7 +39,8 @@ def test_benefit_is_the_same_on_every_surface(
 
     slides = make_app("pages/present.py", area="ozg", **WEIGHTS)
     table = slides.table[0].value
-    assert dict(zip(table["Option"], table[HEADER], strict=True)) == expected
+    options = [views.md_unescape(v) for v in table["Option"]]  # st.table cells are escaped
+    assert dict(zip(options, table[HEADER], strict=True)) == expected
 
     with store.connect(app_db) as conn:
         data = excel_export.area_workbook(

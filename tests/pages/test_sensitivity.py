@@ -10,6 +10,7 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from core import views
 from core.analysis import costview, method_comparison, montecarlo, sensitivity
 from core.scoring.weights import GROUPS
 from core.scoring.weightset import WeightSet
@@ -36,7 +37,7 @@ def test_page_shows_every_section_with_core_values(make_app, models) -> None:
     model = models["ozg"]
     stability = sensitivity.area_stability(model, WeightSet(), "wsm")
     assert at.info[0].value == stability_text.area_sentence(stability)
-    markdown = [m.value for m in at.markdown]
+    markdown = [views.md_unescape(m.value) for m in at.markdown]  # data text is escaped
     for group in GROUPS:
         assert stability_text.group_sentence(stability, stability.groups[group]) in markdown
     crossing_tables = _frames(at, "Vorn darunter")
