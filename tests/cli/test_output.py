@@ -69,3 +69,14 @@ def test_an_error_message_with_a_hostile_value_is_inert(hostile_db, capsys) -> N
     assert main(["--db", hostile_db, "rank-area", "\x1b[31mozg"]) == 2
     err = capsys.readouterr().err
     assert "\x1b" not in err and "[31mozg" in err
+
+
+def test_the_cli_filter_removes_what_the_views_remove() -> None:
+    """core.cli.output keeps its own copy of the control-character rule (the CLI starts
+    without pandas, so it cannot import core.views); both must remove the same characters."""
+    from core.cli import output
+    from core.views import terminal
+
+    every = "".join(chr(c) for c in range(0x2070)) + ESC_NAME
+    assert output.terminal(every) == terminal(every)
+    assert "\x1b" not in output.terminal(ESC_NAME) and "\u202e" not in output.terminal(ESC_NAME)
