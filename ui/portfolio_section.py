@@ -36,15 +36,39 @@ def _step(top: float) -> int:
     return int(next(m * magnitude for m in (1, 2, 5, 10) if m * magnitude >= raw))
 
 
-def _budget_slider(
-    on_key: str, key: str, on_label: str, label: str, top: float, default_share: float
-) -> float | None:
-    """A checkbox and a € slider from 0 to ``top``; None when the budget is not limited."""
+# The budgets: (checkbox key, slider key, item column, default share of the largest budget).
+BUDGETS = {
+    "investment": ("pf_invest_on", "pf_invest", "investment", 0.5),
+    "annual": ("pf_annual_on", "pf_annual", "annual_cost", 0.75),
+}
+
+
+def _prepare_budget(on_key: str, key: str, top: float, default_share: float) -> int:
+    """Fill the budget's session state (defaults, clipped to the slider); its slider maximum."""
     step = _step(top)
     maximum = max(int(math.ceil(top / step) * step), step)
     st.session_state.setdefault(on_key, True)
     st.session_state.setdefault(key, int(round(top * default_share / step) * step))
     st.session_state[key] = min(max(int(st.session_state[key]), 0), maximum)
+    return maximum
+
+
+def current_budgets(items: pd.DataFrame) -> tuple[float | None, float | None]:
+    """The investment and annual budgets as set on the Übersicht (their defaults if never
+    set), without drawing the widgets: for the presentation's portfolio slide."""
+    values = []
+    for on_key, key, column, share in BUDGETS.values():
+        _prepare_budget(on_key, key, analysis.budget_range(items, column)[1], share)
+        values.append(float(st.session_state[key]) if st.session_state[on_key] else None)
+    return values[0], values[1]
+
+
+def _budget_slider(
+    on_key: str, key: str, on_label: str, label: str, top: float, default_share: float
+) -> float | None:
+    """A checkbox and a € slider from 0 to ``top``; None when the budget is not limited."""
+    step = _step(top)
+    maximum = _prepare_budget(on_key, key, top, default_share)
     limited = st.checkbox(on_label, key=on_key)
     value = st.slider(label, 0, maximum, step=step, key=key, disabled=not limited, format="%d €")
     st.caption(t("pf_budget_shown", label=label, value=views.format_eur(value, 0, text.lang())))
@@ -222,14 +246,16 @@ def show(ctx: context.Context, rankings: Mapping[str, pd.DataFrame] | None = Non
         return
     left, right = st.columns(2)
     with left:
+        on_key, key, column, share = BUDGETS["investment"]
         invest = _budget_slider(
-            "pf_invest_on", "pf_invest", t("pf_limit_invest"), t("pf_budget_invest"),
-            analysis.budget_range(items, "investment")[1], 0.5,
+            on_key, key, t("pf_limit_invest"), t("pf_budget_invest"),
+            analysis.budget_range(items, column)[1], share,
         )  # fmt: skip
     with right:
+        on_key, key, column, share = BUDGETS["annual"]
         annual = _budget_slider(
-            "pf_annual_on", "pf_annual", t("pf_limit_annual"), t("pf_budget_annual"),
-            analysis.budget_range(items, "annual_cost")[1], 0.75,
+            on_key, key, t("pf_limit_annual"), t("pf_budget_annual"),
+            analysis.budget_range(items, column)[1], share,
         )  # fmt: skip
     pinned, excluded = _pins(ctx, items)
     try:

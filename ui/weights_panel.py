@@ -51,6 +51,7 @@ def _apply(state: views.ViewState, criteria: pd.DataFrame) -> None:
     st.session_state[AREA_KEY] = state.area
     st.session_state[SCENARIO_KEY] = state.scenario
     presentation.set_on(state.present)
+    st.session_state[presentation.SLIDE_KEY] = state.slide
 
 
 def init_from_url(criteria: pd.DataFrame, area_slugs: list[str]) -> None:
@@ -114,6 +115,7 @@ def current_state(criteria: pd.DataFrame) -> views.ViewState:
         lang=text.lang(),
         present=presentation.is_on(),
         scenario=st.session_state.get(SCENARIO_KEY),
+        slide=st.session_state.get(presentation.SLIDE_KEY),
     )
 
 

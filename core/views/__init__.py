@@ -60,6 +60,8 @@ from core.views.tables import (
     wrapped_lines,
 )
 from core.views.urlstate import (
+    SLIDE_PORTFOLIO,
+    SLIDE_SUMMARY,
     ViewState,
     describe_ignored as describe_ignored_params,
     group_params,
@@ -71,6 +73,8 @@ from core.views.urlstate import (
 
 __all__ = [
     "CHART_FONT_SIZE",
+    "SLIDE_PORTFOLIO",
+    "SLIDE_SUMMARY",
     "SummaryContext",
     "SummaryPage",
     "ViewState",

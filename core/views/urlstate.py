@@ -22,6 +22,10 @@ SCENARIO_SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 GROUP_PARAM = {g: f"w_{g}" for g in GROUPS}
 SUB_PREFIX = "s_"
 MAX_WEIGHT = 100
+# Presentation slides besides the areas: the summary opens the deck, the portfolio closes it.
+SLIDE_SUMMARY = "summary"
+SLIDE_PORTFOLIO = "portfolio"
+EXTRA_SLIDES = (SLIDE_SUMMARY, SLIDE_PORTFOLIO)
 
 
 @dataclass(frozen=True)
@@ -37,6 +41,7 @@ class ViewState:
     lang: str = "de"
     present: bool = False  # presentation mode (committee view), ``present=1``
     scenario: str | None = None  # saved weight scenario the weights start from, ``scenario=slug``
+    slide: str | None = None  # presentation slide: ``summary``, ``portfolio`` or an area slug
 
 
 def _as_int_weight(raw: str) -> int | None:
@@ -114,8 +119,14 @@ def parse_query(
         if not SCENARIO_SLUG.fullmatch(scenario):
             ignored.append("scenario")
             scenario = None
+    slide: str | None = None
+    if "slide" in params:
+        slide = _first(params["slide"]).strip()
+        if slide not in slugs and slide not in EXTRA_SLIDES:
+            ignored.append("slide")
+            slide = None
     weights = WeightSet(groups, within, method)
-    return ViewState(weights, area, lang, present, scenario), ignored
+    return ViewState(weights, area, lang, present, scenario, slide), ignored
 
 
 def parse_present(raw: str | None) -> bool | None:
@@ -145,6 +156,8 @@ def to_query(state: ViewState) -> dict[str, str]:
         query["present"] = "1"
     if state.scenario:
         query["scenario"] = state.scenario
+    if state.slide:
+        query["slide"] = state.slide
     return query
 
 

@@ -180,3 +180,16 @@ def test_a_scenario_link_rounds_its_weights_and_the_url_wins() -> None:
     params = {"w_cost": "5", "method": "wsm"}
     loaded = urlstate.overlay_scenario(state, params, saved, WITHIN).weights
     assert (loaded.groups["cost"], loaded.groups["citizen_value"], loaded.method) == (5, 33, "wsm")
+
+
+def test_slide_round_trips_as_a_slug_and_a_bad_one_is_reported() -> None:
+    for slide in ("summary", "ozg", "portfolio"):
+        state, ignored = urlstate.parse_query({"present": "1", "slide": slide}, AREAS, WITHIN)
+        assert ignored == []
+        assert state.slide == slide
+        assert urlstate.to_query(state)["slide"] == slide
+    state, ignored = urlstate.parse_query({"slide": "mars"}, AREAS, WITHIN)
+    assert ignored == ["slide"]
+    assert state.slide is None
+    assert "slide" not in urlstate.to_query(state)
+    assert urlstate.describe_ignored("slide", "x", "de", {}) == "Folie „x“ (slide)"
