@@ -35,8 +35,8 @@ def show(ctx: context.Context, model: scoring.AreaModel) -> None:
             {
                 t("col_option"): view["option"],
                 npv: view["npv_cost"].map(lambda v: views.format_eur(v, 0, lang)),
-                t("cost_col_savings"): view["savings"].map(
-                    lambda v: views.format_eur(v, 0, lang, signed=True)
+                t("cost_col_savings"): (-view["savings"]).map(
+                    lambda v: views.format_cost_change(v, 0, lang)
                 ),
                 t("cost_col_qualitative"): view["qualitative_score"].map(
                     lambda v: views.format_number(v, 1, lang)  # as the verdict compares it
@@ -63,12 +63,15 @@ def show(ctx: context.Context, model: scoring.AreaModel) -> None:
     )
     st.caption(t("cost_wibe_note", threshold=threshold))
     if view["savings"].notna().any():
+        shown = view[view["savings"].notna()]
+        divisor, unit = views.eur_axis(float(shown["savings"].abs().max()), lang)
         st.altair_chart(
             views.savings_bars(
-                view[view["savings"].notna()],
+                shown,
                 pathways,
                 title=t("chart_savings_title", years=ctx.horizon_years),
-                x_title=t("chart_savings_axis"),
+                x_title=t("chart_savings_axis", unit=unit),
+                eur_divisor=divisor,
                 y_title=t("col_option"),
                 legend_title=t("col_pathway"),
                 lang=lang,

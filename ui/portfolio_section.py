@@ -70,8 +70,16 @@ def _budget_slider(
     step = _step(top)
     maximum = _prepare_budget(on_key, key, top, default_share)
     limited = st.checkbox(on_label, key=on_key)
-    value = st.slider(label, 0, maximum, step=step, key=key, disabled=not limited, format="%d €")
-    st.caption(t("pf_budget_shown", label=label, value=views.format_eur(value, 0, text.lang())))
+    lang = text.lang()
+    # A select slider shows its values through format_func: "385.000 €" like every other
+    # amount (a plain slider's printf format has no thousands separator).
+    value = st.select_slider(
+        label,
+        options=range(0, maximum + step, step),
+        key=key,
+        disabled=not limited,
+        format_func=lambda v: views.format_eur(v, 0, lang),
+    )
     return float(value) if limited else None
 
 
@@ -175,7 +183,8 @@ def _curve(
         return
     names = dict(zip(items["option_id"], items["option"], strict=True))
     areas = list(curve.columns[3:])
-    x_title = t("pf_curve_x_invest" if along == "investment" else "pf_curve_x_annual")
+    divisor, unit = views.eur_axis(max(float(curve["budget"].max()), float(current or 0)), lang)
+    x_title = t("pf_curve_x_invest" if along == "investment" else "pf_curve_x_annual", unit=unit)
     data = curve.assign(label=[views.format_eur(b, 0, lang) for b in curve["budget"]])
     ui_charts.show(
         "efficiency_curve_chart",
@@ -185,6 +194,7 @@ def _curve(
         x_title=x_title,
         y_title=t("pf_curve_y"),
         lang=lang,
+        eur_divisor=divisor,
     )
     st.caption(t("pf_curve_caption"))
     if not curve["exact"].all():

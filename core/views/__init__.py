@@ -23,8 +23,10 @@ from core.views.charts_analysis import (
     stability_lines,
 )
 from core.views.fmt import (
+    cost_change as format_cost_change,
     date_text as format_date,
     eur as format_eur,
+    eur_axis,
     lead_points as format_lead,
     number as format_number,
     percent as format_percent,
@@ -86,6 +88,8 @@ __all__ = [
     "describe_ignored_params",
     "efficiency_curve_chart",
     "efficiency_frame",
+    "eur_axis",
+    "format_cost_change",
     "format_date",
     "format_eur",
     "format_lead",

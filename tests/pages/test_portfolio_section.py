@@ -63,7 +63,7 @@ def test_default_budgets_show_the_optimal_set_and_the_curve(make_app, models) ->
 
 def test_budget_sliders_and_limits_change_the_result(make_app, models) -> None:
     at = make_app()
-    at.slider(key="pf_invest").set_value(0).run()
+    at.select_slider(key="pf_invest").set_value(0).run()
     assert not at.exception
     result = _expect(at, models)
     _assert_shows(at, result)
@@ -74,7 +74,7 @@ def test_budget_sliders_and_limits_change_the_result(make_app, models) -> None:
     assert _budgets(at)[0] is None
     _assert_shows(at, _expect(at, models))
 
-    at.slider(key="pf_annual").set_value(0).run()
+    at.select_slider(key="pf_annual").set_value(0).run()
     assert not at.exception
     errors = [e.value for e in at.error]
     assert any(e.startswith("Kein Satz von Optionen passt in dieses Budget.") for e in errors)
