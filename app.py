@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from core import settings, views
-from ui import auth as auth_ui, context, data, presentation, text, weights_panel
+from ui import auth as auth_ui, context, data, layout, presentation, text, weights_panel
 from ui.text import t
 
 presenting = presentation.is_on()  # before set_page_config: the projector starts collapsed
@@ -16,6 +16,7 @@ st.set_page_config(
     initial_sidebar_state="collapsed" if presenting else "auto",
 )
 
+layout.narrow_screen_style()
 version, version_date = data.version()
 areas = data.areas(version)
 criteria = data.criteria(version)

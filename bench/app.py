@@ -104,7 +104,9 @@ def browser_side(db: str, presses: int = 12) -> dict[str, object] | None:
         browser = pw.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1400, "height": 1700})
         page.goto(f"{url}/bereich?area={slug}&w_cost=0&w_citizen_value=10&w_feasibility=0")
-        cell = page.locator('[data-testid="glide-cell-1-0"]').first
+        cell = page.locator(
+            ".st-key-ranking_table tbody tr:first-child td:nth-child(2)"
+        )  # the ranking's top option
         expect(cell).to_have_text(low_top, timeout=30_000)
         slider = page.locator('input[type=range][aria-label="Kosten"]')
         times = []

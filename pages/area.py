@@ -37,12 +37,7 @@ st.caption(stability_summary.sentence(ctx, area))
 
 st.subheader(t("ranking"))
 ranking_view = tables.ranking_table(ranking, ctx.horizon_years, ctx.method)
-st.dataframe(
-    ranking_view,
-    hide_index=True,
-    column_config=tables.right_aligned(ranking_view, 4),
-    **tables.ranking_wrap(ranking_view),
-)
+tables.static(ranking_view, "ranking_table", [ranking_view.columns[0], *ranking_view.columns[4:]])
 downloads.area_button(ctx, area)
 
 ranking_text = t(
@@ -91,7 +86,7 @@ systems = tables.systems_view(ctx.version, area, lang)
 if systems.num_rows == 0:
     st.info(t("no_systems"))
 else:
-    st.dataframe(systems, hide_index=True)
+    tables.static(systems.to_pandas(), "systems_table", [t("col_annual"), t("col_since")])
 
 st.subheader(t("option_details"))
 option_names = dict(zip(ranking["option_id"], ranking["option"]))
@@ -104,6 +99,15 @@ chosen = st.selectbox(
 option = model.options.set_index("id").loc[chosen]
 st.markdown(option["description"])
 st.caption(f"{t('col_source')}: {option['source']}")
-st.dataframe(tables.assessment_view(ctx.version, area, chosen, lang), hide_index=True)
+# Reference tables with long texts (rationale, source): plain HTML that wraps to the width.
+tables.static(
+    tables.assessment_view(ctx.version, area, chosen, lang).to_pandas(),
+    "assessment_table",
+    [t("col_value")],
+)
 st.markdown(f"**{t('cost_lines')}**")
-st.dataframe(tables.cost_line_view(ctx.version, area, chosen, lang), hide_index=True)
+tables.static(
+    tables.cost_line_view(ctx.version, area, chosen, lang).to_pandas(),
+    "cost_line_table",
+    [t("col_investment"), t("col_annual"), t("col_fte")],
+)

@@ -10,8 +10,10 @@ from ui import (
     charts as ui_charts,
     context,
     downloads,
+    layout,
     portfolio_section,
     stability_summary,
+    tables,
     text,
     weights_panel,
 )
@@ -30,9 +32,9 @@ def _open_area(slug: str) -> None:
     st.session_state[weights_panel.AREA_KEY] = slug
 
 
-columns = st.columns(3)
-for i, row in enumerate(summary.itertuples(index=False)):
-    with columns[i % 3].container(border=True):
+cards = layout.card_grid("area_cards")
+for row in summary.itertuples(index=False):
+    with layout.card(cards, f"area_card_{row.area}"):
         st.markdown(f"#### {ctx.area_name(row.area, lang)}")
         st.markdown(
             f"**{row.option}**  \n{pathways[row.pathway]}"
@@ -95,7 +97,8 @@ table = cells.pivot(index="area_name", columns="pathway", values="score").reinde
     columns=list(pathways),
 )
 table = (table * 100).rename(columns=pathways)
-table.index.name = t("col_area")
-st.dataframe(table.style.format(lambda v: views.format_number(v, 1, lang) if pd.notna(v) else "–"))
+shown = table.map(lambda v: views.format_number(v, 1, lang) if pd.notna(v) else "–")
+shown.index.name = t("col_area")
+tables.static(shown.reset_index(), "pathway_table", list(table.columns))
 
 portfolio_section.show(ctx, rankings)

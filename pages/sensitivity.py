@@ -7,7 +7,15 @@ import pandas as pd
 import streamlit as st
 
 from core import analysis, scoring, views
-from ui import context, cost_section, montecarlo_section, stability_summary, text, weights_panel
+from ui import (
+    context,
+    cost_section,
+    montecarlo_section,
+    stability_summary,
+    tables,
+    text,
+    weights_panel,
+)
 from ui.text import t
 
 ctx = context.get()
@@ -79,7 +87,7 @@ for group, tab in zip(scoring.GROUPS, st.tabs([labels[g] for g in scoring.GROUPS
             st.caption(t("no_crossings"))
             continue
         st.markdown(f"**{t('crossings_header')}**")
-        st.dataframe(
+        tables.static(
             pd.DataFrame(
                 {
                     t("sens_col_weight"): [
@@ -92,7 +100,8 @@ for group, tab in zip(scoring.GROUPS, st.tabs([labels[g] for g in scoring.GROUPS
                     ],
                 }
             ),
-            hide_index=True,
+            f"crossings_table_{group}",
+            [t("sens_col_weight")],
         )
 
 # --- 2. method comparison --------------------------------------------------------------
@@ -111,15 +120,17 @@ else:
         for m, options in comparison.top.items()
     )
     st.warning(t("compare_disagree", tops=tops))
-st.dataframe(
+method_ranks = {text.method_label(m): comparison.ranks[m] for m in scoring.method_keys()}
+tables.static(
     pd.DataFrame(
         {
             t("col_option"): comparison.ranks["option"],
             t("col_pathway"): comparison.ranks["pathway"].map(text.pathway_labels()),
-            **{text.method_label(m): comparison.ranks[m] for m in scoring.method_keys()},
+            **method_ranks,
         }
     ),
-    hide_index=True,
+    "method_ranks_table",
+    list(method_ranks),
 )
 
 # --- 3. Monte Carlo rank acceptability --------------------------------------------------

@@ -128,4 +128,4 @@ def show(ctx: context.Context, model: scoring.AreaModel) -> None:
             ),
         }
     )
-    st.dataframe(view, hide_index=True, column_config=tables.right_aligned(view, 1))
+    tables.static(view, "mc_table", list(view.columns[1:]))

@@ -21,12 +21,6 @@ from ui.text import t
 FREE = "__free__"
 EXCLUDE = "__exclude__"
 SLIDER_STEPS = 200
-# Column widths in pixels: the chosen set (area, option) and the steps along the budget
-# (the two number columns take about STEP_NUMBERS_WIDTH, the areas share the rest).
-AREA_WIDTH = 190
-OPTION_WIDTH = 240
-STEP_NUMBERS_WIDTH = 180
-MIN_AREA_WIDTH = 100
 
 
 def _step(top: float) -> int:
@@ -134,7 +128,7 @@ def _result(ctx: context.Context, result: analysis.PortfolioResult, objective: s
     totals[2].metric(t("pf_total_annual"), views.format_eur(result.total_annual, 0, lang))
     choices = result.choices
     areas = choices["area"].map(lambda s: ctx.area_name(s, lang))
-    st.dataframe(
+    tables.static(
         pd.DataFrame(
             {
                 t("col_area"): areas,
@@ -147,21 +141,8 @@ def _result(ctx: context.Context, result: analysis.PortfolioResult, objective: s
                 t("col_annual"): choices["annual_cost"].map(lambda v: views.format_eur(v, 0, lang)),
             }
         ),
-        hide_index=True,
-        **tables.wrap_layout(
-            [(AREA_WIDTH, areas.tolist()), (OPTION_WIDTH, choices["option"].tolist())]
-        ),
-        # Area and option names wrap in columns of fixed width, the numbers fit under short
-        # headers (the full one on hover): the table fits beside the open sidebar.
-        column_config={
-            t("col_area"): st.column_config.TextColumn(width=AREA_WIDTH),
-            t("col_option"): st.column_config.TextColumn(width=OPTION_WIDTH),
-            t("pf_col_value"): tables.number_column(t("pf_col_value")),
-            t("col_investment"): tables.number_column(
-                t("col_investment"), t("col_investment_short")
-            ),
-            t("col_annual"): tables.number_column(t("col_annual"), t("col_annual_short")),
-        },
+        "portfolio_choice_table",
+        [t("pf_col_value"), t("col_investment"), t("col_annual")],
     )
 
 
@@ -201,11 +182,8 @@ def _curve(
         st.caption(t("pf_curve_sampled", n=analysis.CURVE_GRID))
     st.markdown(f"**{t('pf_steps_header')}**")
     area_names = {a: ctx.area_name(a, lang) for a in areas}
-    # One column per area, of equal width, so all fit beside the open sidebar; option names
-    # wrap, a long area name is cut and shown whole on hover.
-    area_width = max(MIN_AREA_WIDTH, (tables.FIT_WIDTH - STEP_NUMBERS_WIDTH) // max(len(areas), 1))
     chosen = {a: curve[a].map(names) for a in areas}
-    st.dataframe(
+    tables.static(
         pd.DataFrame(
             {
                 t("pf_col_from_budget"): curve["budget"].map(
@@ -215,16 +193,8 @@ def _curve(
                 **{area_names[a]: chosen[a] for a in areas},
             }
         ),
-        hide_index=True,
-        **tables.wrap_layout([(area_width, chosen[a].tolist()) for a in areas]),
-        column_config={
-            t("pf_col_from_budget"): tables.number_column(t("pf_col_from_budget")),
-            t("pf_total_value"): tables.number_column(t("pf_total_value")),
-            **{
-                name: st.column_config.TextColumn(width=area_width, help=name)
-                for name in area_names.values()
-            },
-        },
+        "portfolio_steps_table",
+        [t("pf_col_from_budget"), t("pf_total_value")],
     )
 
 

@@ -22,6 +22,7 @@ from ui import (
     portfolio_section,
     presentation,
     stability_summary,
+    tables,
     text,
 )
 from ui.text import t
@@ -49,22 +50,6 @@ def meta(ctx: context.Context, lang: str) -> None:
             weights=weights_text(ctx, lang),
         )
     )
-
-
-def table(frame: pd.DataFrame, numeric: list[str]) -> None:
-    """A static slide table whose ``numeric`` columns (already formatted) are right-aligned."""
-    # Streamlit aligns text columns left by an inline style: only !important wins over it.
-    right = "text-align: right !important"
-    styler = (
-        frame.style.hide(axis="index")
-        .set_properties(
-            subset=numeric, **{"text-align": "right !important", "white-space": "nowrap"}
-        )
-        .set_table_styles(
-            {column: [{"selector": "th", "props": right}] for column in numeric}, overwrite=False
-        )
-    )
-    st.table(styler)
 
 
 def summary(ctx: context.Context, rankings: Mapping[str, pd.DataFrame], lang: str) -> None:
@@ -96,7 +81,11 @@ def summary(ctx: context.Context, rankings: Mapping[str, pd.DataFrame], lang: st
             ),
         }
     )
-    table(frame, [score_label, t("col_lead"), t("col_investment_short"), annual_label])
+    tables.static(
+        frame,
+        "slide_summary_table",
+        [score_label, t("col_lead"), t("col_investment_short"), annual_label],
+    )
     totals = st.columns(3)
     totals[0].metric(t("total_investment"), views.format_eur(rows["investment"].sum(), 0, lang))
     totals[1].metric(
@@ -164,7 +153,7 @@ def area_tables(ctx: context.Context, ranking: pd.DataFrame, lang: str) -> None:
     group_labels = text.group_labels()
     score_label = views.score_label(ctx.method, lang)
     st.subheader(t("ranking"))
-    table(
+    tables.static(
         pd.DataFrame(
             {
                 t("col_rank"): ranking["rank"].astype(int).astype(str),
@@ -173,6 +162,7 @@ def area_tables(ctx: context.Context, ranking: pd.DataFrame, lang: str) -> None:
                 score_label: ranking["score"].map(lambda s: views.format_points(s, 1, lang)),
             }
         ),
+        "slide_ranking_table",
         [t("col_rank"), score_label],
     )
     with st.expander(t("present_breakdown")):
@@ -180,7 +170,7 @@ def area_tables(ctx: context.Context, ranking: pd.DataFrame, lang: str) -> None:
             group_labels[g]: ranking[g].map(lambda v: views.format_points(v, 1, lang))
             for g in scoring.GROUPS
         }
-        table(
+        tables.static(
             pd.DataFrame(
                 {
                     t("col_option"): ranking["option"],
@@ -188,6 +178,7 @@ def area_tables(ctx: context.Context, ranking: pd.DataFrame, lang: str) -> None:
                     score_label: ranking["score"].map(lambda s: views.format_points(s, 1, lang)),
                 }
             ),
+            "slide_groups_table",
             [*groups, score_label],
         )
 
@@ -225,7 +216,7 @@ def portfolio(ctx: context.Context, rankings: Mapping[str, pd.DataFrame], lang: 
         return
     choices = result.choices
     invest_label, annual_label = t("col_investment_short"), t("col_annual_short")
-    table(
+    tables.static(
         pd.DataFrame(
             {
                 t("col_area"): choices["area"].map(lambda s: ctx.area_name(s, lang)),
@@ -235,6 +226,7 @@ def portfolio(ctx: context.Context, rankings: Mapping[str, pd.DataFrame], lang: 
                 annual_label: choices["annual_cost"].map(lambda v: views.format_eur(v, 0, lang)),
             }
         ),
+        "slide_portfolio_table",
         [invest_label, annual_label],
     )
     totals = st.columns(3)

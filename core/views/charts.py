@@ -457,7 +457,9 @@ def pathway_heatmap(
         sort=[pathway_labels[p] for p in PATHWAY_COLORS],
         axis=alt.Axis(labelAngle=0),
     )
-    y = alt.Y("area_name:N", title=y_title, sort=None)
+    # No axis title: the area names speak for themselves, and Vega set the rotated title
+    # over the long names (y_title still names the tooltip's field).
+    y = alt.Y("area_name:N", title=None, sort=None)
     if signed:
         scale = alt.Scale(scheme="blueorange", domain=[-100, 100], domainMid=0)
         dark = "abs(datum.points) > 55"

@@ -14,7 +14,7 @@ def test_method_page_lists_every_source(make_app, app_db) -> None:
     assert "Datenstand 1" in text
     with store.connect(app_db) as conn:
         sources = store.sources(conn)["source"].tolist()
-    shown = at.dataframe[-1].value.iloc[:, 0].tolist()
+    shown = at.table[-1].value.iloc[:, 0].tolist()
     assert shown == sources
 
 

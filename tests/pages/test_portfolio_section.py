@@ -18,7 +18,7 @@ def _metrics(at: AppTest) -> dict[str, str]:
 
 
 def _choice_table(at: AppTest) -> pd.DataFrame:
-    return next(d.value for d in at.dataframe if "Wert (Punkte)" in d.value.columns)
+    return next(d.value for d in at.table if "Wert (Punkte)" in d.value.columns)
 
 
 def _budgets(at: AppTest) -> tuple[float | None, float | None]:
@@ -56,7 +56,7 @@ def test_default_budgets_show_the_optimal_set_and_the_curve(make_app, models) ->
     )
     items = portfolio.portfolio_items(models, WeightSet(), "wsm", "score")
     curve = portfolio.efficiency_curve(items, "investment", _budgets(at)[1])
-    steps = next(d.value for d in at.dataframe if "Ab Budget" in d.value.columns)
+    steps = next(d.value for d in at.table if "Ab Budget" in d.value.columns)
     assert len(steps) == len(curve)
     assert steps["Ab Budget"].tolist() == [fmt.eur(b) for b in curve["budget"]]
 

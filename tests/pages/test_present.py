@@ -100,7 +100,10 @@ def test_off_the_projector_tables_align_numbers_right(make_app, models) -> None:
     assert not at.exception
     ranking = area_model.rank_area(models[first], WeightSet())
     assert _table_column(at, "Option") == ranking["option"].tolist()
-    styles = at.table[0].proto.arrow_data.styler.styles
+    styles = " ".join(h.proto.body for h in at.get("html"))
+    # Rank (1st) and score (4th) column of the ranking table: right-aligned, header too.
+    assert ".st-key-slide_ranking_table [data-testid='stTable'] :is(td, th):nth-child(1)" in styles
+    assert ".st-key-slide_ranking_table [data-testid='stTable'] :is(td, th):nth-child(4)" in styles
     assert "text-align: right !important" in styles
 
 
