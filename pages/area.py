@@ -9,6 +9,7 @@ from ui import (
     charts as ui_charts,
     context,
     downloads,
+    recommendation_box,
     stability_summary,
     tables,
     text,
@@ -30,8 +31,7 @@ if ranking.empty:
     st.info(t("no_options"))
     st.stop()
 
-kind, sentence = views.recommendation(ranking, lang, ctx.method)
-(st.warning if kind == "tie" else st.success)(sentence)
+recommendation_box.show(ctx, area, ranking, lang)
 pathways = text.pathway_labels()
 st.caption(stability_summary.sentence(ctx, area))
 

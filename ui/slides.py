@@ -21,6 +21,7 @@ from ui import (
     data,
     portfolio_section,
     presentation,
+    recommendation_box,
     stability_summary,
     tables,
     text,
@@ -106,8 +107,7 @@ def area(ctx: context.Context, slug: str, ranking: pd.DataFrame, lang: str) -> N
     if ranking.empty:
         st.info(t("no_options"))
         return
-    kind, sentence = views.recommendation(ranking, lang, ctx.method)
-    (st.warning if kind == "tie" else st.success)(sentence)
+    recommendation_box.show(ctx, slug, ranking, lang)
     stability = stability_summary.sentence(ctx, slug)
     if stability:
         st.markdown(stability)

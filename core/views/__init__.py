@@ -40,6 +40,7 @@ from core.views.print_summary import (
     summary_html,
 )
 from core.views.recommendation_text import (
+    estimate_note,
     recommendation,
 )
 from core.views.scenario_label import (
@@ -88,6 +89,7 @@ __all__ = [
     "describe_ignored_params",
     "efficiency_curve_chart",
     "efficiency_frame",
+    "estimate_note",
     "eur_axis",
     "format_cost_change",
     "format_date",
