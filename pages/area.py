@@ -90,12 +90,16 @@ else:
 
 st.subheader(t("option_details"))
 option_names = dict(zip(ranking["option_id"], ranking["option"]))
+linked = st.session_state.get(weights_panel.OPTION_KEY)
+if f"detail_{area}" not in st.session_state and linked in option_names:  # from the link
+    st.session_state[f"detail_{area}"] = linked
 chosen = st.selectbox(
     t("choose_option"),
     list(option_names),
     format_func=option_names.__getitem__,
     key=f"detail_{area}",
 )
+st.session_state[weights_panel.OPTION_KEY] = chosen
 option = model.options.set_index("id").loc[chosen]
 st.markdown(option["description"])
 st.caption(f"{t('col_source')}: {option['source']}")

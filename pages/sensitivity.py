@@ -44,7 +44,24 @@ st.caption(
     + " "
     + t("sens_exact" if exact else "sens_numerical", method=method_label)
 )
-for group, tab in zip(scoring.GROUPS, st.tabs([labels[g] for g in scoring.GROUPS]), strict=True):
+tab_labels = [labels[g] for g in scoring.GROUPS]
+shown_group = st.session_state.get(weights_panel.TAB_KEY)
+
+
+def _remember_tab() -> None:  # the link carries the tab as its group slug
+    chosen = st.session_state.get("sens_tab")
+    st.session_state[weights_panel.TAB_KEY] = next(
+        (g for g in scoring.GROUPS if labels[g] == chosen), None
+    )
+
+
+group_tabs = st.tabs(
+    tab_labels,
+    key="sens_tab",
+    default=labels[shown_group] if shown_group in labels else None,
+    on_change=_remember_tab,
+)
+for group, tab in zip(scoring.GROUPS, group_tabs, strict=True):
     with tab:
         result = stability.groups[group]
         st.markdown(views.group_stability_sentence(stability, result, lang))

@@ -43,6 +43,8 @@ def _controls() -> tuple[str, float, int, int]:
     st.session_state.setdefault("mc_concentration", int(analysis.MC_DEFAULT_CONCENTRATION))
     st.session_state.setdefault("mc_samples", analysis.MC_DEFAULT_SAMPLES)
     st.session_state.setdefault("mc_seed", analysis.MC_DEFAULT_SEED)
+    if st.session_state["mc_concentration"] not in CONCENTRATIONS:  # e.g. from a link
+        st.session_state["mc_concentration"] = int(analysis.MC_DEFAULT_CONCENTRATION)
     left, right = st.columns(2)
     labels = {m: t(f"mc_mode_{m}") for m in analysis.MC_SAMPLING_MODES}  # bound now: AppTest
     mode = left.radio(

@@ -38,12 +38,14 @@ BUDGETS = {
 
 
 def _prepare_budget(on_key: str, key: str, top: float, default_share: float) -> int:
-    """Fill the budget's session state (defaults, clipped to the slider); its slider maximum."""
+    """Fill the budget's session state (defaults; a value from a link snapped to the slider's
+    steps and range); return the slider maximum."""
     step = _step(top)
     maximum = max(int(math.ceil(top / step) * step), step)
     st.session_state.setdefault(on_key, True)
     st.session_state.setdefault(key, int(round(top * default_share / step) * step))
-    st.session_state[key] = min(max(int(st.session_state[key]), 0), maximum)
+    snapped = int(round(int(st.session_state[key]) / step) * step)
+    st.session_state[key] = min(max(snapped, 0), maximum)
     return maximum
 
 

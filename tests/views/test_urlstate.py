@@ -193,3 +193,34 @@ def test_slide_round_trips_as_a_slug_and_a_bad_one_is_reported() -> None:
     assert state.slide is None
     assert "slide" not in urlstate.to_query(state)
     assert urlstate.describe_ignored("slide", "x", "de", {}) == "Folie „x“ (slide)"
+
+
+def test_page_settings_round_trip_and_bad_ones_are_reported() -> None:
+    params = {
+        "tab": "feasibility",
+        "option": "ozg-kommunalportal",
+        "pf_invest": "385000",
+        "pf_annual": "off",
+        "mc_mode": "uniform",
+        "mc_concentration": "20",
+        "mc_samples": "5000",
+        "mc_seed": "7",
+    }
+    state, ignored = urlstate.parse_query(params, AREAS, WITHIN)
+    assert ignored == []
+    assert dict(state.settings) == params
+    query = urlstate.to_query(state)
+    assert {k: query[k] for k in params} == params
+    bad = {
+        "tab": "money",
+        "option": "<script>",
+        "pf_invest": "-5",
+        "pf_annual": "1e6",
+        "mc_mode": "wild",
+        "mc_concentration": "0",
+        "mc_samples": "99",
+        "mc_seed": "x",
+    }
+    state, ignored = urlstate.parse_query(bad, AREAS, WITHIN)
+    assert sorted(ignored) == sorted(bad)
+    assert dict(state.settings) == {}
