@@ -103,7 +103,7 @@ systems = tables.systems_view(ctx.version, area, lang)
 if systems.num_rows == 0:
     st.info(t("no_systems"))
 else:
-    st.dataframe(systems, hide_index=True, column_config=tables.source_columns())
+    tables.static_with_sources(systems, "systems_table", [t("col_annual"), t("col_since")])
 
 st.subheader(t("option_details"))
 columns = model.columns()  # catalogue order: the list does not move with the weights
@@ -122,14 +122,12 @@ option = model.options.set_index("id").loc[chosen]
 st.markdown(views.plain_markdown(option["description"]))  # data text, shown literally
 sourcing = data.sourcing(ctx.version)
 st.caption(f"{t('col_source')}: {views.plain_markdown(sourcing.text(option['source'], lang))}")
-st.dataframe(
-    tables.assessment_view(ctx.version, area, chosen, lang),
-    hide_index=True,
-    column_config=tables.source_columns(),
+tables.static_with_sources(
+    tables.assessment_view(ctx.version, area, chosen, lang), "assessment_table", [t("col_value")]
 )
 st.markdown(f"**{t('cost_lines')}**")
-st.dataframe(
+tables.static_with_sources(
     tables.cost_line_view(ctx.version, area, chosen, lang),
-    hide_index=True,
-    column_config=tables.source_columns(),
+    "cost_line_table",
+    [t("col_investment"), t("col_annual"), t("col_fte")],
 )

@@ -334,10 +334,10 @@ def _value_for_money(ctx: context.Context, items: pd.DataFrame) -> None:
     ratio = buys["value_per_100k"].map(
         lambda v: t("vfm_free") if not math.isfinite(v) else views.format_number(v, 2, lang)
     )
-    st.dataframe(
+    tables.static(
         pd.DataFrame(
             {
-                t("vfm_order"): buys["order"],
+                t("vfm_order"): buys["order"].astype(str),
                 t("col_area"): buys["area"].map(lambda a: ctx.area_name(a, lang)),
                 t("vfm_step"): buys["from_option"] + " → " + buys["option"],
                 t("vfm_extra_cost"): buys["extra_cost"].map(lambda v: views.format_eur(v, 0, lang)),
@@ -347,7 +347,8 @@ def _value_for_money(ctx: context.Context, items: pd.DataFrame) -> None:
                 t("vfm_ratio"): ratio,
             }
         ),
-        hide_index=True,
+        "best_buys_table",
+        [t("vfm_order"), t("vfm_extra_cost"), t("vfm_extra_value"), t("vfm_ratio")],
     )
 
 

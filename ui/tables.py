@@ -3,6 +3,8 @@ depend on the weights) shown as plain HTML tables that fit any width (:func:`sta
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 import pyarrow as pa
 import streamlit as st
@@ -79,6 +81,29 @@ def cost_line_view(version: int, area: str, option_id: str, lang: str) -> pa.Tab
             data.cost_lines(version, area), option_id, lang, data.sourcing(version)
         )
     )
+
+
+def static_with_sources(table: Any, key: str, numeric: list[str] | None = None) -> None:
+    """:func:`static` for a table with a marker column (``<link>#<text>``, see
+    :func:`source_columns`): the marker becomes a Markdown link to its source on the
+    Methodik page; every other cell is data text and is shown literally."""
+    frame = table.to_pandas() if hasattr(table, "to_pandas") else table.copy()
+    marker = text.t("col_estimate")
+    for column in frame.columns:
+        if column == marker:
+            frame[column] = frame[column].map(_marker_link)
+        elif frame[column].dtype == object:
+            frame[column] = frame[column].map(
+                lambda v: views.plain_markdown(v) if isinstance(v, str) else v
+            )
+    static(frame, key, numeric)
+
+
+def _marker_link(value: object) -> object:
+    if not isinstance(value, str) or "#" not in value:
+        return value
+    link, label = value.split("#", 1)
+    return f"[{views.plain_markdown(label)}]({link})" if link else views.plain_markdown(label)
 
 
 def source_columns() -> dict[str, st.column_config.Column]:

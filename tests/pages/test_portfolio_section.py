@@ -129,6 +129,6 @@ def test_area_weights_links_next_step_and_best_buys(make_app, models) -> None:
     _assert_shows(at, expected)
     markdown = " ".join(m.value for m in at.markdown)
     assert "Weitere 50.000 €" in markdown
-    buys = next(d.value for d in at.dataframe if "Rang (beste Käufe)" in d.value.columns)
+    buys = next(d.value for d in at.table if "Rang (beste Käufe)" in d.value.columns)
     assert len(buys) == len(portfolio.best_buys(items))
     assert at.query_params["aw"] in ("ozg:2", ["ozg:2"])
