@@ -56,7 +56,9 @@ SETTINGS: tuple[Setting, ...] = (
         "db_path",
         "COCKPIT_DB",
         str(REPO_ROOT / "data" / "cockpit.duckdb"),
-        "Path of the DuckDB store; created and seeded if missing. ':memory:' for tests.",
+        "The store: path of the DuckDB file (created and seeded if missing; ':memory:' for "
+        "tests), or a PostgreSQL database as postgresql://user:password@host:port/db "
+        "(migrated and seeded if empty; for one cockpit on several app servers).",
     ),
     Setting(
         "discount_rate",

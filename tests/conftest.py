@@ -8,14 +8,18 @@ except under ``CI=true`` where that is an error.
 from __future__ import annotations
 
 import os
+import uuid
 from collections.abc import Iterator
 
 import duckdb
+import psycopg
 import pytest
 
 from core import store
-from core.store import seed
+from core.store import pg, seed
 from tests.pg_server import PgServer, PgServerUnavailable
+
+BACKENDS = ("duckdb", "postgresql")
 
 
 def _missing(reason: str) -> None:
@@ -33,6 +37,35 @@ def pg_url() -> Iterator[str]:
         _missing(str(exc))
     with server:
         yield server.url
+
+
+@pytest.fixture(params=BACKENDS)
+def store_target(request: pytest.FixtureRequest) -> Iterator[str]:
+    """``COCKPIT_DB`` of an empty store on each back-end: DuckDB in memory, and a fresh
+    PostgreSQL schema (dropped afterwards) on the run's server. Tests that take this fixture,
+    or ``backend_conn``, run once per back-end."""
+    if request.param == "duckdb":
+        yield ":memory:"
+        return
+    base = request.getfixturevalue("pg_url")
+    schema = f"t_{uuid.uuid4().hex[:16]}"
+    with psycopg.connect(base, autocommit=True) as admin:
+        admin.execute(f"CREATE SCHEMA {schema}")  # generated name, no user input
+    url = f"{base}?options=-csearch_path%3D{schema}"
+    try:
+        yield url
+    finally:
+        pg.close_pool(url)
+        with psycopg.connect(base, autocommit=True) as admin:
+            admin.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+@pytest.fixture
+def backend_conn(store_target: str) -> Iterator[store.Connection]:
+    """A migrated, empty store on each back-end."""
+    conn = store.connect(store_target)
+    yield conn
+    conn.close()
 
 
 @pytest.fixture

@@ -1,4 +1,7 @@
-"""The DuckDB store: connection, migrations, reads, seed and the one transaction helper.
+"""The store: connection, migrations, reads, seed and the one transaction helper.
+
+It runs on DuckDB (embedded, the default) or PostgreSQL (``COCKPIT_DB=postgresql://…``);
+:mod:`core.store.dialect` holds what differs, :mod:`core.store.pg` the PostgreSQL connection.
 
 Pages, ui and the other subpackages use the names below (``from core import store``,
 ``store.options(conn, area)``). Opening a store (:func:`connect`) never seeds
@@ -6,6 +9,8 @@ it: the caller seeds an empty store, usually through :func:`open_seeded`.
 """
 
 from core.store.connection import bump_data_version, connect, data_version, is_empty
+from core.store.dialect import CONSTRAINT_ERRORS, DB_ERRORS, Connection
+from core.store.pg import close_pools
 from core.store.reads import (
     PATHWAYS,
     SYSTEM_KINDS,
@@ -26,6 +31,9 @@ from core.store.seed import load_seed, open_seeded
 from core.store.transactions import WRITE_LOCK, Transaction, transaction
 
 __all__ = [
+    "CONSTRAINT_ERRORS",
+    "DB_ERRORS",
+    "Connection",
     "PATHWAYS",
     "SYSTEM_KINDS",
     "WRITE_LOCK",
@@ -34,6 +42,7 @@ __all__ = [
     "areas",
     "assessments",
     "bump_data_version",
+    "close_pools",
     "connect",
     "cost_lines",
     "cost_totals",
