@@ -86,7 +86,7 @@ def _within(conn: duckdb.DuckDBPyConnection, slugs: Sequence[str]) -> dict[str, 
     rows = conn.execute(
         "SELECT w.profile, w.criterion, w.weight FROM profile_criterion_weights w"
         " JOIN criteria c ON c.key = w.criterion"
-        " WHERE c.removed_at IS NULL AND list_contains(?, w.profile)",
+        " WHERE c.removed_at IS NULL AND w.profile = ANY(?)",
         [list(slugs)],
     ).fetchall()
     result: dict[str, dict[str, float]] = {}

@@ -9,7 +9,7 @@ it: the caller seeds an empty store, usually through :func:`open_seeded`.
 """
 
 from core.store.connection import bump_data_version, connect, data_version, is_empty
-from core.store.dialect import CONSTRAINT_ERRORS, DB_ERRORS, Connection
+from core.store.dialect import CONFLICT_ERRORS, CONSTRAINT_ERRORS, DB_ERRORS, Connection
 from core.store.pg import close_pools
 from core.store.reads import (
     PATHWAYS,
@@ -31,6 +31,7 @@ from core.store.seed import load_seed, open_seeded
 from core.store.transactions import WRITE_LOCK, Transaction, transaction
 
 __all__ = [
+    "CONFLICT_ERRORS",
     "CONSTRAINT_ERRORS",
     "DB_ERRORS",
     "Connection",

@@ -63,6 +63,14 @@ CONSTRAINT_ERRORS: tuple[type[Exception], ...] = (
     psycopg.errors.IntegrityError,
 )
 
+# A write that collided with a concurrent one (DuckDB: write-write conflict; PostgreSQL:
+# serialization failure or deadlock); the caller may retry.
+CONFLICT_ERRORS: tuple[type[Exception], ...] = (
+    duckdb.TransactionException,
+    psycopg.errors.SerializationFailure,
+    psycopg.errors.DeadlockDetected,
+)
+
 
 def is_postgres_url(target: str) -> bool:
     """True when the ``COCKPIT_DB`` value names a PostgreSQL database (not a DuckDB file)."""
