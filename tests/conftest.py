@@ -37,27 +37,32 @@ def pg_url() -> Iterator[str]:
         _missing(str(exc))
     with server:
         yield server.url
+        pg.close_pools()  # give every pooled connection back before the server stops
 
 
-@pytest.fixture(params=BACKENDS)
-def store_target(request: pytest.FixtureRequest) -> Iterator[str]:
-    """``COCKPIT_DB`` of an empty store on each back-end: DuckDB in memory, and a fresh
-    PostgreSQL schema (dropped afterwards) on the run's server. Tests that take this fixture,
-    or ``backend_conn``, run once per back-end."""
-    if request.param == "duckdb":
-        yield ":memory:"
-        return
-    base = request.getfixturevalue("pg_url")
+@pytest.fixture
+def pg_schema_url(pg_url: str) -> Iterator[str]:
+    """URL of a fresh, empty PostgreSQL schema on the run's server, dropped afterwards."""
     schema = f"t_{uuid.uuid4().hex[:16]}"
-    with psycopg.connect(base, autocommit=True) as admin:
+    with psycopg.connect(pg_url, autocommit=True) as admin:
         admin.execute(f"CREATE SCHEMA {schema}")  # generated name, no user input
-    url = f"{base}?options=-csearch_path%3D{schema}"
+    url = f"{pg_url}?options=-csearch_path%3D{schema}"
     try:
         yield url
     finally:
         pg.close_pool(url)
-        with psycopg.connect(base, autocommit=True) as admin:
+        with psycopg.connect(pg_url, autocommit=True) as admin:
             admin.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+@pytest.fixture(params=BACKENDS)
+def store_target(request: pytest.FixtureRequest) -> str:
+    """``COCKPIT_DB`` of an empty store on each back-end: DuckDB in memory, and a fresh
+    PostgreSQL schema (``pg_schema_url``). Tests that take this fixture, or ``backend_conn``,
+    run once per back-end."""
+    if request.param == "duckdb":
+        return ":memory:"
+    return request.getfixturevalue("pg_schema_url")
 
 
 @pytest.fixture
