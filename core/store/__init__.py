@@ -28,6 +28,7 @@ from core.store.reads import (
     weight_profiles,
 )
 from core.store.seed import load_seed, open_seeded
+from core.store.tenants import create as create_tenant, listing as list_tenants
 from core.store.transactions import WRITE_LOCK, Transaction, transaction
 
 __all__ = [
@@ -47,10 +48,12 @@ __all__ = [
     "connect",
     "cost_lines",
     "cost_totals",
+    "create_tenant",
     "criteria",
     "data_version",
     "estimate_share",
     "is_empty",
+    "list_tenants",
     "load_seed",
     "open_seeded",
     "options",

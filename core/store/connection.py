@@ -14,22 +14,30 @@ from pathlib import Path
 import duckdb
 
 from core import settings
+from core.errors import InputError
 from core.store import migrations
 from core.store.dialect import Connection, is_postgres_url
 from core.store.pg import PgConnection
 
 
-def connect(path: str | None = None, *, read_only: bool = False) -> Connection:
+def connect(
+    path: str | None = None, *, read_only: bool = False, tenant: str | None = None
+) -> Connection:
     """Open (and migrate) the store at ``path``; default from the ``COCKPIT_DB`` setting.
 
-    ``path`` is a DuckDB file, ``:memory:`` or a ``postgresql://`` URL.
+    ``path`` is a DuckDB file, ``:memory:`` or a ``postgresql://`` URL. ``tenant`` (default:
+    the ``COCKPIT_TENANT`` setting) selects a municipality's store on PostgreSQL
+    (:mod:`core.store.tenants`); DuckDB holds one municipality and refuses a tenant.
     """
     target = path if path is not None else settings.get("db_path")
+    tenant = tenant if tenant is not None else (settings.get("tenant") or None)
     if is_postgres_url(target):
-        pg = PgConnection(target, read_only=read_only)
+        pg = PgConnection(target, read_only=read_only, tenant=tenant)
         if not read_only:
             migrations.migrate(pg)
         return pg
+    if tenant is not None:
+        raise InputError("tenants_need_postgres")
     if target != ":memory:":
         Path(target).parent.mkdir(parents=True, exist_ok=True)
     conn = duckdb.connect(target, read_only=read_only)

@@ -179,34 +179,51 @@ def _frame(description: Sequence[psycopg.Column], rows: list[tuple]) -> pd.DataF
     return frame
 
 
-_POOLS: dict[str, ConnectionPool] = {}
+_POOLS: dict[tuple[str, str | None], ConnectionPool] = {}
 _POOLS_LOCK = threading.Lock()
 POOL_SIZE = 10
 
 
-def pool(url: str) -> ConnectionPool:
-    """The process's connection pool for ``url`` (opened on first use)."""
+def pool(url: str, tenant: str | None = None) -> ConnectionPool:
+    """The process's connection pool for ``url`` and ``tenant`` (opened on first use).
+
+    Each tenant has a pool of its own, whose connections are set up once for that tenant
+    (role and search path, :func:`core.store.tenants.session_sql`) and never serve another.
+    """
+    statements: tuple[str, ...] = ()
+    if tenant is not None:
+        from core.store import tenants  # tenants builds on this module
+
+        statements = tenants.session_sql(tenant)
+
+    def configure(conn: psycopg.Connection) -> None:
+        for statement in statements:
+            conn.execute(statement)
+
     with _POOLS_LOCK:
-        found = _POOLS.get(url)
+        found = _POOLS.get((url, tenant))
         if found is None or found.closed:
             found = ConnectionPool(
                 url,
                 min_size=1,
                 max_size=POOL_SIZE,
                 kwargs={"autocommit": True, "cursor_factory": psycopg.RawCursor},
+                configure=configure,
+                reset=configure,  # a returned connection is set up for its tenant again
                 open=True,
-                name="cockpit",
+                name=f"cockpit-{tenant or 'single'}",
             )
-            _POOLS[url] = found
+            _POOLS[(url, tenant)] = found
         return found
 
 
 def close_pool(url: str) -> None:
-    """Close the pool of ``url`` if this process opened one."""
+    """Close the pools of ``url`` (every tenant's) if this process opened any."""
     with _POOLS_LOCK:
-        found = _POOLS.pop(url, None)
-    if found is not None:
-        found.close()
+        keys = [key for key in _POOLS if key[0] == url]
+        found = [_POOLS.pop(key) for key in keys]
+    for each in found:
+        each.close()
 
 
 def close_pools() -> None:
@@ -222,10 +239,11 @@ class PgConnection:
 
     dialect = POSTGRESQL
 
-    def __init__(self, url: str, *, read_only: bool = False) -> None:
+    def __init__(self, url: str, *, read_only: bool = False, tenant: str | None = None) -> None:
         self.url = url
         self.read_only = read_only
-        self._pool = pool(url)
+        self.tenant = tenant
+        self._pool = pool(url, tenant)
         self._raw: psycopg.Connection | None = self._pool.getconn()
         if read_only:
             self._raw.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
@@ -252,7 +270,7 @@ class PgConnection:
 
     def cursor(self) -> PgConnection:
         """Another pooled connection (DuckDB: a cursor per thread); close it after use."""
-        return PgConnection(self.url, read_only=self.read_only)
+        return PgConnection(self.url, read_only=self.read_only, tenant=self.tenant)
 
     def close(self) -> None:
         """Give the connection back to the pool (rolling back anything left open)."""
