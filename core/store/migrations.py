@@ -191,11 +191,32 @@ MIGRATIONS: tuple[Migration, ...] = (
 )
 
 
+RECORD_DDL = (
+    "CREATE TABLE IF NOT EXISTS schema_migrations ("
+    " name VARCHAR PRIMARY KEY, applied_at TIMESTAMP NOT NULL DEFAULT current_timestamp)"
+)
+
+
 def _ensure_table(conn: Connection) -> None:
-    conn.execute(
-        "CREATE TABLE IF NOT EXISTS schema_migrations ("
-        " name VARCHAR PRIMARY KEY, applied_at TIMESTAMP NOT NULL DEFAULT current_timestamp)"
-    )
+    if dialect.of(conn).is_postgres:  # two servers starting at once: one creates the table
+        with transaction(conn):
+            conn.execute(
+                "SELECT pg_advisory_xact_lock(hashtext('cockpit-migrate:' || current_schema()))"
+            )
+            conn.execute(RECORD_DDL)
+        return
+    conn.execute(RECORD_DDL)
+
+
+def _claim(conn: Connection, name: str) -> bool:
+    """On PostgreSQL, wait for any other process migrating this schema (a transaction-scoped
+    advisory lock) and say whether ``name`` still needs applying. Several app servers may
+    start against one database at once; DuckDB has one writing process, nothing to wait for."""
+    if not dialect.of(conn).is_postgres:
+        return True
+    conn.execute("SELECT pg_advisory_xact_lock(hashtext('cockpit-migrate:' || current_schema()))")
+    found = conn.execute("SELECT 1 FROM schema_migrations WHERE name = ?", [name]).fetchone()
+    return found is None
 
 
 def applied(conn: Connection) -> list[str]:
@@ -216,7 +237,10 @@ def migrate(conn: Connection, migrations: Sequence[Migration] = MIGRATIONS) -> l
         if migration.name in done:
             continue
         try:
-            with transaction(conn):
+            with transaction(conn) as tx:
+                if not _claim(conn, migration.name):
+                    tx.rollback()  # another process applied it meanwhile
+                    continue
                 if callable(migration.apply):
                     migration.apply(conn)
                 else:

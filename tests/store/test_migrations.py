@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 
 import duckdb
@@ -179,3 +180,27 @@ def test_method_check_becomes_a_format_check_and_data_survive(raw: store.Connect
 
     assert migrations.migrate(conn) == []
     assert migrations.applied(conn)[-1] == migration_methods.NAME
+
+
+def test_servers_starting_at_once_migrate_once(pg_schema_url: str) -> None:
+    """Four app servers open one empty PostgreSQL store at the same moment: each migration
+    runs once (an advisory lock serialises them) and every server gets a migrated store."""
+    barrier = threading.Barrier(4)
+    errors: list[BaseException] = []
+
+    def start() -> None:
+        try:
+            barrier.wait()
+            store.connect(pg_schema_url).close()
+        except BaseException as exc:  # noqa: BLE001 - reported by the assertion below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=start) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    with store.connect(pg_schema_url) as conn:
+        assert migrations.applied(conn) == [m.name for m in migrations.MIGRATIONS]
+        assert store.is_empty(conn)
