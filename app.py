@@ -5,7 +5,16 @@ from __future__ import annotations
 import streamlit as st
 
 from core import settings, views
-from ui import auth as auth_ui, context, data, presentation, text, weights_panel
+from ui import (
+    auth as auth_ui,
+    context,
+    data,
+    guard,
+    presentation,
+    text,
+    weights_fragment,
+    weights_panel,
+)
 from ui.text import t
 
 presenting = presentation.is_on()  # before set_page_config: the projector starts collapsed
@@ -16,76 +25,91 @@ st.set_page_config(
     initial_sidebar_state="collapsed" if presenting else "auto",
 )
 
-version, version_date = data.version()
-areas = data.areas(version)
-criteria = data.criteria(version)
-weights_panel.init_from_url(criteria, areas["slug"].tolist())
+with guard.page():  # no traceback reaches the page; details go to the server log
+    weights_fragment.begin_run()
+    version, version_date = data.version()
+    areas = data.areas(version)
+    criteria = data.criteria(version)
+    weights_panel.init_from_url(criteria, areas["slug"].tolist())
 
-st.sidebar.selectbox(
-    t("language"),
-    ("de", "en"),
-    key=text.LANG_KEY,
-    format_func=lambda c: {"de": "Deutsch", "en": "English"}[c],
-)
-if presenting:  # no editing controls on the projector
-    weights = weights_panel.current(criteria)
-else:
-    weights = weights_panel.show(criteria, data.presets(version))
-context.set_current(
-    context.Context(
-        version=version,
-        date=version_date,
-        areas=areas,
-        criteria=criteria,
-        weights=weights,
-        horizon_years=settings.get("horizon_years"),
-        discount_rate=settings.get("discount_rate"),
+    st.sidebar.selectbox(
+        t("language"),
+        ("de", "en"),
+        key=text.LANG_KEY,
+        format_func=lambda c: {"de": "Deutsch", "en": "English"}[c],
     )
-)
-
-shares = data.estimate_share(version).set_index("tbl")
-st.sidebar.divider()
-st.sidebar.caption(
-    t("data_stand", version=version, date=views.format_date(version_date, text.lang()))
-)
-st.sidebar.caption(
-    t(
-        "honesty_note",
-        estimates=int(shares.loc["assessments", "estimates"]),
-        total=int(shares.loc["assessments", "total"]),
+    # The weighting first: the panel's live parts (ui.weights_fragment) read it from the context.
+    if presenting:  # no editing controls on the projector; a warning if the weights cannot rank
+        weights = weights_panel.current(criteria)
+    else:
+        weights = weights_panel.current_weights(criteria)
+    context.set_current(
+        context.Context(
+            version=version,
+            date=version_date,
+            areas=areas,
+            criteria=criteria,
+            weights=weights,
+            horizon_years=settings.get("horizon_years"),
+            discount_rate=settings.get("discount_rate"),
+        )
     )
-)
-if not presenting:  # who is signed in, login/logout; the role itself is re-derived by each page
-    auth_ui.sidebar()
+    if not presenting:
+        weights_panel.show(
+            criteria,
+            data.presets(version),
+            on_change=weights_fragment.on_change,
+            live=weights_fragment.sidebar,
+        )
 
-bad_params_note = weights_panel.ignored_note(criteria)
-if bad_params_note:
-    st.warning(bad_params_note, icon="⚠️")
+    shares = data.estimate_share(version).set_index("tbl")
+    st.sidebar.divider()
+    st.sidebar.caption(
+        t("data_stand", version=version, date=views.format_date(version_date, text.lang()))
+    )
+    st.sidebar.caption(
+        t(
+            "honesty_note",
+            estimates=int(shares.loc["assessments", "estimates"]),
+            total=int(shares.loc["assessments", "total"]),
+        )
+    )
+    if not presenting:  # who is signed in, login/logout; the role itself is re-derived by each page
+        auth_ui.sidebar()
 
-navigation = st.navigation(
-    [
-        st.Page(
-            "pages/overview.py",
-            title=t("page_overview"),
-            icon="🗂️",
-            url_path="uebersicht",
-            default=True,
-        ),
-        st.Page("pages/area.py", title=t("page_area"), icon="🔎", url_path="bereich"),
-        st.Page(
-            "pages/sensitivity.py", title=t("page_sensitivity"), icon="🎚️", url_path="sensitivitaet"
-        ),
-        st.Page("pages/method.py", title=t("page_method"), icon="📚", url_path="methodik"),
-        st.Page("pages/data.py", title=t("page_data"), icon="🗄️", url_path="daten"),
-        st.Page("pages/scenarios.py", title=t("page_scenarios"), icon="⚖️", url_path="szenarien"),
-        st.Page("pages/committee.py", title=t("page_committee"), icon="🗳️", url_path="gremium"),
-        present_page := st.Page(
-            "pages/present.py", title=t("page_present"), icon="📽️", url_path="praesentation"
-        ),
-    ],
-    position="hidden" if presenting else "sidebar",  # the slides step on their own
-)
-if presenting and navigation.url_path != present_page.url_path:
-    st.switch_page(present_page)
-navigation.run()
-weights_panel.sync_url(criteria)
+    bad_params_note = weights_panel.ignored_note(criteria)
+    if bad_params_note:
+        st.warning(bad_params_note, icon="⚠️")
+
+    navigation = st.navigation(
+        [
+            st.Page(
+                "pages/overview.py",
+                title=t("page_overview"),
+                icon="🗂️",
+                url_path="uebersicht",
+                default=True,
+            ),
+            st.Page("pages/area.py", title=t("page_area"), icon="🔎", url_path="bereich"),
+            st.Page(
+                "pages/sensitivity.py",
+                title=t("page_sensitivity"),
+                icon="🎚️",
+                url_path="sensitivitaet",
+            ),
+            st.Page("pages/method.py", title=t("page_method"), icon="📚", url_path="methodik"),
+            st.Page("pages/data.py", title=t("page_data"), icon="🗄️", url_path="daten"),
+            st.Page(
+                "pages/scenarios.py", title=t("page_scenarios"), icon="⚖️", url_path="szenarien"
+            ),
+            st.Page("pages/committee.py", title=t("page_committee"), icon="🗳️", url_path="gremium"),
+            present_page := st.Page(
+                "pages/present.py", title=t("page_present"), icon="📽️", url_path="praesentation"
+            ),
+        ],
+        position="hidden" if presenting else "sidebar",  # the slides step on their own
+    )
+    if presenting and navigation.url_path != present_page.url_path:
+        st.switch_page(present_page)
+    navigation.run()
+    weights_panel.sync_url(criteria)

@@ -1,11 +1,17 @@
-"""Dashboard speed: AppTest rerun after a slider move vs an empty script; browser latency.
+"""Dashboard speed in AppTest and in a real browser, each next to the skeleton.
 
-- Server side: median AppTest rerun of the Bereich page after a cost-slider move (each move
-  to a new value), next to the median rerun of an empty Streamlit script (the floor).
-  Target: at most 2x the floor. A third figure reruns `bench/skeleton_app.py`, the page's
-  required elements with fixed data and no computation, to show what the elements alone cost.
-- Browser: median time from a key press on the cost slider to the updated ranking table in
-  headless Chromium against a real `streamlit run`. Target: at most 500 ms.
+`bench/skeleton_app.py` draws the app's elements with fixed data and no computation; whatever
+the app costs beyond it is its own work. Every figure is measured in interleaved rounds
+(bench/harness.py): min/median/max and the per-round ratio to its baseline.
+
+- AppTest: the Bereich page's rerun after a slider move (the weights fragment) against the
+  skeleton's Bereich (the whole script), and the skeleton against an empty script.
+- Browser: headless Chromium, the app and the skeleton each on its own real server on
+  loopback: a key press on the cost slider until the ranking table shows the new top option
+  (target: at most 1.15x the skeleton), and a click on the navigation until the other page
+  has run and drawn its charts (target: at most 1.3x the skeleton).
+
+The server's own cost under load (websocket clients, CPU per rerun) is `bench/server.py`.
 """
 
 from __future__ import annotations
@@ -16,9 +22,11 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from streamlit.testing.v1 import AppTest
 
+from bench import harness
 from core import settings, store
 from core.scoring import area_model
 from core.store import seed
@@ -26,58 +34,80 @@ from core.store import seed
 Timer = Callable[[Callable[[], object]], float]
 APP = str(settings.REPO_ROOT / "app.py")
 SKELETON = str(Path(__file__).resolve().parent / "skeleton_app.py")
+SKELETON_TOPS = ("Skelett A", "Skelett B")  # bench/skeleton_app.py TOP_LOW, TOP_HIGH
 
 
-def _rerun_ms(at: AppTest, moves: list[Callable[[AppTest], object]], repeat: int) -> float:
+_moves = iter(range(10**9))
+
+
+def _moves_ms(at: AppTest, count: int, *, redraw: bool) -> float:
+    """Median ms of ``count`` moves of the weight sliders, each to weights not sent before
+    (the cost weight changes every time), so that no cache keyed by the weights is hit.
+
+    ``redraw``: after a move that reran only the weights fragment AppTest holds only the
+    fragment's elements; an untimed whole run brings the sliders back for the next move."""
     times = []
-    for i in range(repeat):
-        move = moves[i % len(moves)]
+    for _ in range(count):
+        n = next(_moves)
+        at.slider(key="w_feasibility").set_value(10 + (n // 90) % 90)
+        slider = at.slider(key="w_cost").set_value(10 + n % 90)
         start = time.perf_counter()
-        move(at)
+        slider.run()
         times.append((time.perf_counter() - start) * 1000)
         assert not at.exception, at.exception
+        if redraw:
+            at.run()
     return statistics.median(times)
 
 
-def _slider_moves(count: int) -> list[Callable[[AppTest], object]]:
-    """Moves of the cost slider to ``count`` different values, so that no cache keyed by the
-    weights is hit twice within a measurement."""
-    values = [10 + (i * 7) % 90 for i in range(count)]
-    return [lambda at, v=v: at.slider(key="w_cost").set_value(v).run() for v in values]
+def _runs_ms(at: AppTest, count: int) -> float:
+    times = []
+    for _ in range(count):
+        start = time.perf_counter()
+        at.run()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
 
 
-def server_side(db: str, repeat: int = 60) -> list[dict[str, object]]:
+def server_side(db: str, rounds: int = 5, batch: int = 10) -> list[dict[str, object]]:
+    """AppTest reruns after a slider move: the Bereich page (its weights fragment), the
+    skeleton's Bereich (the whole script), an empty script; interleaved rounds of ``batch``
+    moves each, the round's median."""
     os.environ["COCKPIT_DB"] = db
+    os.environ["SKELETON_AREA_FIRST"] = "1"  # for this process's AppTest runs only
     with tempfile.TemporaryDirectory() as tmp:
         empty = Path(tmp) / "empty.py"
         empty.write_text("import streamlit as st\n", encoding="utf-8")
         floor_at = AppTest.from_file(str(empty), default_timeout=30).run()
-        floor = _rerun_ms(floor_at, [lambda at: at.run()], repeat)
-    skeleton_at = AppTest.from_file(SKELETON, default_timeout=30).run()
-    skeleton = _rerun_ms(skeleton_at, _slider_moves(repeat), repeat)
-    at = AppTest.from_file(APP, default_timeout=30)
-    at.query_params.update(area="ozg")
-    at.run()
-    at.switch_page("pages/area.py").run()
-    _rerun_ms(at, _slider_moves(5), 5)  # warm-up: specs, catalogue, Arrow views
-    value = _rerun_ms(at, _slider_moves(repeat), repeat)
-    peer = "empty Streamlit script rerun (floor)"
+        skeleton_at = AppTest.from_file(SKELETON, default_timeout=30).run()
+        at = AppTest.from_file(APP, default_timeout=30)
+        at.query_params.update(area="ozg")
+        at.run()
+        at.switch_page("pages/area.py").run()
+        samples = harness.interleaved(
+            {
+                "app": lambda: _moves_ms(at, batch, redraw=True),
+                "skeleton": lambda: _moves_ms(skeleton_at, batch, redraw=False),
+                "floor": lambda: _runs_ms(floor_at, batch),
+            },
+            rounds=rounds,
+        )
+    del os.environ["SKELETON_AREA_FIRST"]
     return [
-        {
-            "name": "app rerun after slider move (Bereich, AppTest)",
-            "value": value,
-            "unit": "ms",
-            "peer": peer,
-            "peer_value": floor,
-            "target": "<= 2x floor",
-        },
-        {
-            "name": "required elements alone, no computation (AppTest)",
-            "value": skeleton,
-            "unit": "ms",
-            "peer": peer,
-            "peer_value": floor,
-        },
+        harness.figure(
+            "app rerun after slider move (Bereich, AppTest)",
+            "ms",
+            samples["app"],
+            "skeleton Bereich (AppTest)",
+            samples["skeleton"],
+        ),
+        harness.figure(
+            "skeleton rerun after slider move (AppTest)",
+            "ms",
+            samples["skeleton"],
+            "empty Streamlit script rerun (floor)",
+            samples["floor"],
+        ),
     ]
 
 
@@ -91,37 +121,119 @@ def _flip(db: str) -> tuple[str, str, str]:
     return area_that_flips(models)
 
 
-def browser_side(db: str, presses: int = 12) -> dict[str, object] | None:
-    from tests.browser.conftest import CHROMIUM_ARGS, chromium_path, serve
+NAV = '[data-testid="stSidebarNav"] a'
+
+
+def _press_ms(page: Any, cell: Any, key: str, want: str) -> float:
+    from playwright.sync_api import expect
+
+    slider = page.locator('input[type=range][aria-label="Kosten"]')
+    slider.focus()
+    start = time.perf_counter()
+    slider.press(key)
+    expect(cell).to_have_text(want, timeout=30_000)
+    return (time.perf_counter() - start) * 1000
+
+
+def _switch_ms(page: Any, title: str, ready: Callable[[], object]) -> float:
+    """Click the navigation link ``title``; ms until ``ready`` (the new page's own element is
+    shown), the run has finished, nothing is stale and every chart has drawn."""
+    from tests.browser.helpers import RENDERED
+
+    link = page.locator(NAV, has_text=title).first
+    start = time.perf_counter()
+    link.click()
+    ready()
+    page.wait_for_function(RENDERED, timeout=30_000)
+    return (time.perf_counter() - start) * 1000
+
+
+def browser_side(db: str, rounds: int = 5, presses: int = 6) -> list[dict[str, object]]:
+    """Key press to updated ranking table, and page switch Bereich → Übersicht → Bereich, in
+    headless Chromium: the app and the skeleton each on its own real server, one tab each,
+    measured in interleaved rounds (each round: ``presses`` key presses, alternating End and
+    Home, and one switch each way; the round's median)."""
+    from tests.browser.conftest import CHROMIUM_ARGS, chromium_path
 
     chromium = chromium_path()
     if chromium is None:
-        return None
+        return []
     from playwright.sync_api import expect, sync_playwright
 
+    from bench import loopback
+    from tests.browser.helpers import RENDERED
+
     slug, low_top, high_top = _flip(db)
-    with serve(db) as url, sync_playwright() as pw:
+    tops = {"app": (low_top, high_top), "skeleton": SKELETON_TOPS}
+    query = f"area={slug}&w_cost=0&w_citizen_value=10&w_feasibility=0"
+    press: dict[str, list[float]] = {"app": [], "skeleton": []}
+    to_overview: dict[str, list[float]] = {"app": [], "skeleton": []}
+    to_area: dict[str, list[float]] = {"app": [], "skeleton": []}
+    with (
+        loopback.serve("app.py", db) as app_server,
+        loopback.serve(SKELETON, db, launcher=False) as skeleton_server,
+        sync_playwright() as pw,
+    ):
         browser = pw.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1400, "height": 1700})
-        page.goto(f"{url}/bereich?area={slug}&w_cost=0&w_citizen_value=10&w_feasibility=0")
-        cell = page.locator('[data-testid="glide-cell-1-0"]').first
-        expect(cell).to_have_text(low_top, timeout=30_000)
-        slider = page.locator('input[type=range][aria-label="Kosten"]')
-        times = []
-        for i in range(presses):
-            key, want = ("End", high_top) if i % 2 == 0 else ("Home", low_top)
-            slider.focus()
-            start = time.perf_counter()
-            slider.press(key)
-            expect(cell).to_have_text(want, timeout=10_000)
-            times.append((time.perf_counter() - start) * 1000)
+        pages = {}
+        for which, server in (("app", app_server), ("skeleton", skeleton_server)):
+            page = browser.new_page(viewport={"width": 1400, "height": 1700}, locale="de-DE")
+            page.goto(f"{server.url}/bereich?{query}")
+            cell = page.locator('[data-testid="glide-cell-1-0"]').first
+            expect(cell).to_have_text(tops[which][0], timeout=60_000)
+            page.wait_for_function(RENDERED, timeout=60_000)
+            pages[which] = (page, cell)
+        for r in range(1 + rounds):  # the first round warms up and is not kept
+            for which in ("app", "skeleton") if r % 2 == 0 else ("skeleton", "app"):
+                page, cell = pages[which]
+                low, high = tops[which]
+                times = [
+                    _press_ms(page, cell, *(("End", high) if i % 2 == 0 else ("Home", low)))
+                    for i in range(presses)
+                ]
+                metric = page.locator('[data-testid="stMetric"]').first
+
+                def on_overview(metric: Any = metric) -> None:
+                    expect(metric).to_be_visible(timeout=30_000)
+
+                def on_area(metric: Any = metric, cell: Any = cell, low: str = low) -> None:
+                    expect(metric).to_have_count(0, timeout=30_000)
+                    expect(cell).to_have_text(low, timeout=30_000)
+
+                overview = _switch_ms(page, "Übersicht", on_overview)
+                area = _switch_ms(page, "Bereich", on_area)
+                if r:
+                    press[which].append(statistics.median(times))
+                    to_overview[which].append(overview)
+                    to_area[which].append(area)
         browser.close()
-    return {
-        "name": "browser: slider key press to updated ranking",
-        "value": statistics.median(times),
-        "unit": "ms",
-        "target": "<= 500 ms",
-    }
+    skeleton_peer = "skeleton served the same way"
+    return [
+        harness.figure(
+            "browser: slider key press to updated ranking table",
+            "ms",
+            press["app"],
+            skeleton_peer,
+            press["skeleton"],
+            target="<= 1.15x skeleton",
+        ),
+        harness.figure(
+            "browser: page switch Bereich to Übersicht, rendered",
+            "ms",
+            to_overview["app"],
+            skeleton_peer,
+            to_overview["skeleton"],
+            target="<= 1.3x skeleton",
+        ),
+        harness.figure(
+            "browser: page switch Übersicht to Bereich, rendered",
+            "ms",
+            to_area["app"],
+            skeleton_peer,
+            to_area["skeleton"],
+            target="<= 1.3x skeleton",
+        ),
+    ]
 
 
 def run(timer: Timer) -> list[dict[str, object]]:
@@ -133,7 +245,5 @@ def run(timer: Timer) -> list[dict[str, object]]:
         browser_db = str(Path(tmp) / "browser.duckdb")  # the AppTest run above holds db's lock
         with store.connect(browser_db) as conn:
             seed.load_seed(conn)
-        browser = browser_side(browser_db)
-        if browser:
-            results.append(browser)
+        results.extend(browser_side(browser_db))
     return results

@@ -14,7 +14,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from core import store
+from core import editing, store
 from core.excel import apply as excel_apply, export as excel_export, importer as excel_import
 from core.scoring.weightset import WeightSet
 from core.store import seed
@@ -42,11 +42,14 @@ def reference_only() -> duckdb.DuckDBPyConnection:
     return conn
 
 
-def synthetic_store(n_options: int, seed_value: int = 7) -> duckdb.DuckDBPyConnection:
+def synthetic_store(
+    n_options: int, seed_value: int = 7, path: str = ":memory:"
+) -> duckdb.DuckDBPyConnection:
     """The seed's areas and criteria with ``n_options`` generated options (spread over the
-    areas), one system per 50 options, two cost lines per option and every assessment."""
+    areas), one system per 50 options, two cost lines per option and every assessment; in
+    memory or in the store file ``path``."""
     rng = np.random.default_rng(seed_value)
-    conn = store.connect(":memory:")
+    conn = store.connect(path)
     frames = seed.read_seed()
     areas = frames["areas"]["slug"].tolist()
     criteria = frames["criteria"]
@@ -188,7 +191,7 @@ def run(timer: Timer) -> list[dict[str, object]]:
         plan = excel_import.plan_import(target, holder["file"], "big.xlsx")
         if not plan.ok:
             raise RuntimeError(plan.issues[0].line())
-        excel_apply.apply_plan(target, plan, "bench")
+        excel_apply.apply_plan(target, plan, editing.Actor("bench", editing.EDITOR))
 
     results.append(
         {

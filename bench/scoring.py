@@ -1,4 +1,5 @@
-"""Scoring engine on large random matrices, next to pymcdm on the same matrix."""
+"""Scoring engine on large random matrices, next to pymcdm on the same matrix, in
+interleaved rounds (min/median/max and the per-round ratio, bench/harness.py)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from collections.abc import Callable
 import numpy as np
 from pymcdm import methods as pymcdm_methods, normalizations as pymcdm_norm
 
+from bench import harness
 from core.scoring import decision
 
 Timer = Callable[[Callable[[], object]], float]
@@ -33,22 +35,22 @@ def run(timer: Timer) -> list[dict[str, object]]:
     wsm_peer = pymcdm_methods.WSM(normalization_function=pymcdm_norm.minmax_normalization)
     topsis_peer = pymcdm_methods.TOPSIS(normalization_function=pymcdm_norm.vector_normalization)
     results.append(
-        {
-            "name": "rank wsm 10000x20",
-            "value": timer(lambda: decision.evaluate(big, "wsm")),
-            "unit": "ms",
-            "peer": "pymcdm WSM (minmax)",
-            "peer_value": timer(lambda: wsm_peer(big.matrix, big.weights, types)),
-        }
+        harness.paired(
+            "rank wsm 10000x20",
+            lambda: decision.evaluate(big, "wsm"),
+            "pymcdm WSM (minmax)",
+            lambda: wsm_peer(big.matrix, big.weights, types),
+            repeat=3,
+        )
     )
     results.append(
-        {
-            "name": "rank topsis 10000x20",
-            "value": timer(lambda: decision.evaluate(big, "topsis")),
-            "unit": "ms",
-            "peer": "pymcdm TOPSIS (vector)",
-            "peer_value": timer(lambda: topsis_peer(big.matrix, big.weights, types)),
-        }
+        harness.paired(
+            "rank topsis 10000x20",
+            lambda: decision.evaluate(big, "topsis"),
+            "pymcdm TOPSIS (vector)",
+            lambda: topsis_peer(big.matrix, big.weights, types),
+            repeat=3,
+        )
     )
     mid = _problem(1_000, 20)
     mid_types = np.where(mid.benefit, 1, -1)
@@ -61,12 +63,12 @@ def run(timer: Timer) -> list[dict[str, object]]:
         return method(matrix, weights, types)
 
     results.append(
-        {
-            "name": "rank promethee2 1000x20",
-            "value": timer(lambda: decision.evaluate(mid, "promethee2", preference=preference)),
-            "unit": "ms",
-            "peer": "pymcdm PROMETHEE_II (vshape)",
-            "peer_value": timer(lambda: promethee_peer(mid.matrix, mid.weights, mid_types)),
-        }
+        harness.paired(
+            "rank promethee2 1000x20",
+            lambda: decision.evaluate(mid, "promethee2", preference=preference),
+            "pymcdm PROMETHEE_II (vshape)",
+            lambda: promethee_peer(mid.matrix, mid.weights, mid_types),
+            target=">= 5x faster than pymcdm (ratio <= 0.2)",
+        )
     )
     return results

@@ -1,25 +1,37 @@
-"""The Bereich page's required elements with fixed data and no computation (bench only).
+"""The app's required elements with fixed data and no computation (bench only).
 
-`bench/app.py` reruns this after a slider move next to the real page and the empty script:
-it shows how much of the rerun the elements themselves cost in AppTest (widgets, tables,
-charts), whatever the page computes. It draws what issue 3 asks of the page and the
-weights panel: three group sliders with their shares, four presets, the (closed)
-sub-criteria expander, the method selector, reset; the area selector, the recommendation,
-the ranking table, the stacked bars, the cost–value scatter, the current systems and one
-option's assessments.
+The baseline the dashboard is measured against, in AppTest (`bench/app.py`) and served by a
+real Streamlit server to websocket clients and Chromium (`bench/server.py`, `bench/app.py`):
+whatever the app costs beyond this is its own computation. It draws what the real app draws
+on every run: the sidebar with the language selector, the weights panel (three group sliders
+with their shares, four presets, the closed sub-criteria expander, the method selector,
+reset) and the data-state captions, the navigation, and two pages served under the app's
+URL paths:
+
+- ``bereich``: the area selector, the recommendation, the ranking table, the stacked bars, the
+  cost–value scatter, the current systems and one option's assessments and cost lines;
+- ``uebersicht``: six area cards, the totals, the pathway heatmap and its table, and the
+  portfolio section (objective, two budget sliders, totals, the chosen options).
+
+Nothing is computed from the weights. One thing follows the cost slider, so that a browser
+can see the table change: the ranking's first option is "Skelett A" below 50 and
+"Skelett B" from 50 on (a comparison, not a computation). The skeleton runs the whole script
+on every slider move, as a Streamlit app without fragments does.
 """
 
 from __future__ import annotations
 
+import os
+
 import pandas as pd
 import streamlit as st
 
+TOP_LOW, TOP_HIGH = "Skelett A", "Skelett B"
+AREAS = ["homepage", "ozg", "social-media", "city-app", "open-data", "gis"]
 OPTIONS = [f"Option {i} mit einem längeren Namen" for i in range(5)]
-RANKING = pd.DataFrame(
-    {name: [f"{name} {i}" for i in range(5)] for name in ("Rang", "Option", "Weg", "Partner")}
-    | {name: ["45,6"] * 5 for name in ("Gesamtpunkte", "Kosten", "Nutzen", "Umsetzbarkeit")}
-    | {name: ["1.234.567 €"] * 5 for name in ("Barwert", "Investition", "Laufend")}
-)
+TEXT_COLUMNS = ("Rang", "Option", "Weg", "Partner")
+NUMBER_COLUMNS = ("Gesamtpunkte", "Kosten", "Nutzen", "Umsetzbarkeit")
+MONEY_COLUMNS = ("Barwert", "Investition", "Laufend")
 BARS = pd.DataFrame(
     {
         "option": [o for o in OPTIONS for _ in range(3)],
@@ -29,6 +41,13 @@ BARS = pd.DataFrame(
 )
 POINTS = pd.DataFrame(
     {"option": OPTIONS, "cost": [1e5 * (i + 1) for i in range(5)], "value": [50.0] * 5}
+)
+HEAT = pd.DataFrame(
+    {
+        "area": [a for a in AREAS for _ in range(5)],
+        "pathway": ["a", "b", "c", "d", "e"] * 6,
+        "score": [0.5] * 30,
+    }
 )
 TEXT_TABLE = pd.DataFrame({c: ["Text " * 4] * 8 for c in ("A", "B", "C", "D", "E")})
 BAR_SPEC = {
@@ -46,23 +65,117 @@ SCATTER_SPEC = {
         "y": {"field": "value", "type": "quantitative"},
     },
 }
+HEAT_SPEC = {
+    "mark": "rect",
+    "encoding": {
+        "x": {"field": "pathway", "type": "nominal"},
+        "y": {"field": "area", "type": "nominal"},
+        "color": {"field": "score", "type": "quantitative"},
+    },
+}
 
+
+def ranking(top: str) -> pd.DataFrame:
+    """The ranking table with fixed texts; only the first option's name is given."""
+    frame = pd.DataFrame(
+        {name: [f"{name} {i}" for i in range(5)] for name in TEXT_COLUMNS}
+        | {name: ["45,6"] * 5 for name in NUMBER_COLUMNS}
+        | {name: ["1.234.567 €"] * 5 for name in MONEY_COLUMNS}
+    )
+    frame.loc[0, "Option"] = top
+    return frame
+
+
+def area_page() -> None:
+    st.selectbox("Bereich", AREAS, key="area_select")
+    st.title("Bereich")
+    st.caption("Beschreibung des Bereichs in einem Satz.")
+    st.success("Empfehlung: Option 0 mit 45,6 Punkten, 3,2 Punkte vor Option 1.")
+    st.caption("Die Empfehlung bleibt, solange die Kosten zwischen 20 % und 60 % zählen.")
+    st.subheader("Rangfolge")
+    top = TOP_HIGH if st.session_state.get("w_cost", 0) >= 50 else TOP_LOW
+    st.dataframe(ranking(top), hide_index=True)
+    st.download_button("Download", b"x", file_name="bereich.xlsx")
+    st.vega_lite_chart(BARS, BAR_SPEC, width="stretch")
+    st.caption("1. Option 0 (45,6); 2. Option 1 (42,4)")
+    st.vega_lite_chart(POINTS, SCATTER_SPEC, width="stretch")
+    st.caption("Effizient: Option 0, Option 2")
+    st.subheader("Heutige Systeme")
+    st.dataframe(TEXT_TABLE, hide_index=True)
+    st.subheader("Optionen im Detail")
+    st.selectbox("Option", OPTIONS, key="detail")
+    st.markdown("Beschreibung der Option.")
+    st.dataframe(TEXT_TABLE, hide_index=True)
+    st.dataframe(TEXT_TABLE, hide_index=True)
+
+
+def overview_page() -> None:
+    st.title("IT-Reorg-Cockpit")
+    st.caption("Einleitung")
+    columns = st.columns(3)
+    for i, area in enumerate(AREAS):
+        with columns[i % 3].container(border=True):
+            st.markdown(f"#### {area}")
+            st.markdown("**Option 0**  \nWeg · Partner")
+            st.metric("Punkte", "45,6")
+            st.caption("3,2 Punkte vor Option 1")
+            st.caption("Jährlich: −12.345 €")
+            st.caption("Barwert: −123.456 €")
+            st.caption("Die Empfehlung bleibt, solange die Kosten zwischen 20 % und 60 % zählen.")
+            st.button("Öffnen", key=f"open_{area}")
+    st.subheader("Summen")
+    totals = st.columns(3)
+    for i in range(3):
+        totals[i].metric(f"Summe {i}", "1.234.567 €")
+    st.download_button("Download", b"x", file_name="alle.xlsx")
+    st.vega_lite_chart(HEAT, HEAT_SPEC, width="stretch")
+    st.caption("Heatmap")
+    st.dataframe(TEXT_TABLE, hide_index=True)
+    st.header("Portfolio")
+    st.caption("Einleitung")
+    st.radio("Ziel", ["Punkte", "Kosten"], key="pf_objective")
+    left, right = st.columns(2)
+    with left:
+        st.checkbox("Investition begrenzen", key="pf_invest_on", value=True)
+        st.slider("Investition", 0, 1_000_000, 500_000, step=10_000, key="pf_invest")
+        st.caption("Budget: 500.000 €")
+    with right:
+        st.checkbox("Laufende Kosten begrenzen", key="pf_annual_on", value=True)
+        st.slider("Laufend", 0, 100_000, 50_000, step=1_000, key="pf_annual")
+        st.caption("Budget: 50.000 €")
+    summary = st.columns(3)
+    for i in range(3):
+        summary[i].metric(f"Portfolio {i}", "1.234.567 €")
+    st.dataframe(TEXT_TABLE, hide_index=True)
+
+
+st.set_page_config(page_title="Skelett", layout="wide")
 sidebar = st.sidebar
-for group in ("cost", "citizen_value", "feasibility"):
-    sidebar.slider(group, 0, 100, 33, key=f"w_{group}")
+sidebar.selectbox("Sprache", ("de", "en"), key="lang")
+sidebar.header("Gewichte")
+for group, label in (
+    ("cost", "Kosten"),
+    ("citizen_value", "Bürgernutzen"),
+    ("feasibility", "Umsetzbarkeit"),
+):
+    sidebar.slider(label, 0, 100, 33, key=f"w_{group}")
 sidebar.caption("Kosten 34 % · Bürgernutzen 33 % · Umsetzbarkeit 33 %")
+sidebar.caption("Voreinstellungen")
 for preset in ("a", "b", "c", "d"):
     sidebar.button(preset, key=f"preset_{preset}")
 sidebar.expander("Unterkriterien", key="sub_open", on_change="rerun")
 sidebar.selectbox("Methode", ("wsm", "topsis", "promethee2"), key="method")
 sidebar.button("Zurücksetzen", key="reset")
-
-st.selectbox("Bereich", ["homepage", "ozg", "social-media", "city-app", "open-data", "gis"])
-st.title("Bereich")
-st.success("Empfehlung: Option 0 mit 45,6 Punkten, 3,2 Punkte vor Option 1.")
-st.dataframe(RANKING, hide_index=True)
-st.vega_lite_chart(BARS, BAR_SPEC, width="stretch")
-st.vega_lite_chart(POINTS, SCATTER_SPEC, width="stretch")
-st.dataframe(TEXT_TABLE, hide_index=True)
-st.selectbox("Option", OPTIONS)
-st.dataframe(TEXT_TABLE, hide_index=True)
+sidebar.divider()
+sidebar.caption("Datenstand 1 vom 01.12.2026")
+sidebar.caption("12 von 100 Bewertungen sind Schätzungen.")
+# Served, the Übersicht is the default page as in the app (a deep link to a default page's
+# path would show "Page not found"); AppTest, which cannot switch to a function page, sets
+# SKELETON_AREA_FIRST=1 to start on the Bereich.
+area_first = os.environ.get("SKELETON_AREA_FIRST") == "1"
+st.navigation(
+    [
+        st.Page(overview_page, title="Übersicht", url_path="uebersicht", default=not area_first),
+        st.Page(area_page, title="Bereich", url_path="bereich", default=area_first),
+    ]
+).run()

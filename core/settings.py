@@ -45,6 +45,13 @@ def _horizon(text: str) -> int:
     return value
 
 
+def _age(text: str) -> int:
+    value = int(text)
+    if not 1 <= value <= 100:
+        raise ValueError(text)
+    return value
+
+
 def _contact(text: str) -> str:
     value = " ".join(text.split())  # one line; the statement shows it as Markdown
     if len(value) > 200:
@@ -89,6 +96,14 @@ SETTINGS: tuple[Setting, ...] = (
         5,
         "Horizon in years for the net present value of cost (1–50).",
         _horizon,
+    ),
+    Setting(
+        "source_max_age_years",
+        "COCKPIT_SOURCE_MAX_AGE_YEARS",
+        5,
+        "Figures whose source is older than this many years (1–100) are flagged as old on the "
+        "Methodik page, in the Excel export and in the print summary.",
+        _age,
     ),
     Setting(
         "contact",

@@ -1,4 +1,9 @@
-"""Bereich: one review area — current systems, ranking, charts and every assessment."""
+"""Bereich: one review area — current systems, ranking, charts and every assessment.
+
+Everything that reads the weights (recommendation, stability, ranking, charts) is drawn in
+the weights fragment (ui.weights_fragment): a slider move reruns only that part. The area's
+description, its current systems and the option details do not depend on the weights and
+stay as they are."""
 
 from __future__ import annotations
 
@@ -8,10 +13,12 @@ from core import analysis, scoring, views
 from ui import (
     charts as ui_charts,
     context,
+    data,
     downloads,
     stability_summary,
     tables,
     text,
+    weights_fragment,
     weights_panel,
 )
 from ui.text import t
@@ -22,79 +29,88 @@ area = weights_panel.area_picker(
     ctx.areas["slug"].tolist(), lambda s: ctx.area_name(s, lang), key="area_select"
 )
 st.title(ctx.area_name(area, lang))
-st.caption(ctx.areas.set_index("slug").loc[area, "description_de"])
+st.caption(views.plain_markdown(ctx.area_description(area)))
 
 model = ctx.models()[area]
-ranking = scoring.rank_area(model, ctx.weights, ctx.method)
-if ranking.empty:
+if len(model.options) == 0:
     st.info(t("no_options"))
     st.stop()
 
-kind, sentence = views.recommendation(ranking, lang, ctx.method)
-(st.warning if kind == "tie" else st.success)(sentence)
-pathways = text.pathway_labels()
-st.caption(stability_summary.sentence(ctx, area))
 
-st.subheader(t("ranking"))
-ranking_view = tables.ranking_table(ranking, ctx.horizon_years, ctx.method)
-st.dataframe(
-    ranking_view,
-    hide_index=True,
-    column_config=tables.right_aligned(ranking_view, 4),
-    **tables.ranking_wrap(ranking_view),
-)
-downloads.area_button(ctx, area)
+def weighted(ctx: context.Context, area: str, model: scoring.AreaModel) -> None:
+    """The part of the page that reads the weights (a call site of the weights fragment)."""
+    lang = text.lang()
+    ranking = scoring.rank_area(model, ctx.weights, ctx.method)
+    kind, sentence = views.recommendation(ranking, lang, ctx.method)
+    (st.warning if kind == "tie" else st.success)(sentence)
+    pathways = text.pathway_labels()
+    st.caption(stability_summary.sentence(ctx, area, ranking))
 
-ranking_text = t(
-    "chart_alt_ranking",
-    items="; ".join(
-        f"{int(r.rank)}. {r.option} ({views.format_points(r.score, 1, lang)})"
-        for r in ranking.itertuples(index=False)
-    ),
-)
-ui_charts.show(
-    "ranking_bars",
-    views.ranking_frame(ranking, text.group_labels()),
-    alt_text=ranking_text,
-    group_labels=text.group_labels(),
-    title=t(scoring.text_key("chart_scores_title", ctx.method)),
-    x_title=t(scoring.text_key("chart_points", ctx.method)),
-    y_title=t("col_option"),
-    legend_title=t("chart_group"),
-    lang=lang,
-)
-st.caption(ranking_text)
+    st.subheader(t("ranking"))
+    ranking_view = tables.ranking_table(ranking, ctx.horizon_years, ctx.method)
+    st.dataframe(
+        ranking_view,
+        hide_index=True,
+        column_config=tables.right_aligned(ranking_view, 4),
+        **tables.ranking_wrap(ranking_view),
+    )
+    st.caption(views.ranking_benefit_line(ranking, lang))
+    downloads.area_button(ctx, area)
 
-points = analysis.scatter_points(model, ctx.weights)
-efficient_text = t("efficient_list", names=", ".join(points.loc[points["efficient"], "option"]))
-ui_charts.show(
-    "cost_value_scatter",
-    views.scatter_frame(points, pathways),
-    alt_text=efficient_text,
-    pathway_labels=pathways,
-    title=t("chart_scatter_title"),
-    x_title=t("chart_cost_axis", years=ctx.horizon_years),
-    y_title=t("chart_value_axis"),
-    size_title=t("chart_size"),
-    legend_title=t("col_pathway"),
-    frontier_title=t("chart_frontier"),
-    lang=lang,
-)
-st.caption(t("scatter_caption"))
-st.caption(efficient_text)
-top = ranking["option"].iloc[0]
-if not points.loc[points["option"] == top, "efficient"].any():
-    st.caption(t("efficient_not_top", option=top))
+    ranking_text = t(
+        "chart_alt_ranking",
+        items="; ".join(
+            f"{int(r.rank)}. {r.option} ({views.format_points(r.score, 1, lang)})"
+            for r in ranking.itertuples(index=False)
+        ),
+    )
+    ui_charts.show(
+        "ranking_bars",
+        views.ranking_frame(ranking, text.group_labels()),
+        alt_text=ranking_text,
+        group_labels=text.group_labels(),
+        title=t(scoring.text_key("chart_scores_title", ctx.method)),
+        x_title=t(scoring.text_key("chart_points", ctx.method)),
+        y_title=t("col_option"),
+        legend_title=t("chart_group"),
+        lang=lang,
+    )
+    st.caption(ranking_text)
+
+    points = analysis.scatter_points(model, ctx.weights)
+    efficient_text = t("efficient_list", names=", ".join(points.loc[points["efficient"], "option"]))
+    ui_charts.show(
+        "cost_value_scatter",
+        views.scatter_frame(points, pathways, ranking["option"].iloc[0]),
+        alt_text=efficient_text,
+        pathway_labels=pathways,
+        title=t("chart_scatter_title"),
+        x_title=t("chart_cost_axis", years=ctx.horizon_years),
+        y_title=t("chart_value_axis"),
+        size_title=t("chart_size"),
+        legend_title=t("col_pathway"),
+        frontier_title=t("chart_frontier"),
+        lang=lang,
+    )
+    st.caption(t("scatter_caption"))
+    st.caption(efficient_text)
+    top = ranking["option"].iloc[0]
+    if not points.loc[points["option"] == top, "efficient"].any():
+        st.caption(t("efficient_not_top", option=top))
+
+
+weights_fragment.show(weighted, area, model)
 
 st.subheader(t("current_systems"))
 systems = tables.systems_view(ctx.version, area, lang)
 if systems.num_rows == 0:
     st.info(t("no_systems"))
 else:
-    st.dataframe(systems, hide_index=True)
+    st.dataframe(systems, hide_index=True, column_config=tables.source_columns())
 
 st.subheader(t("option_details"))
-option_names = dict(zip(ranking["option_id"], ranking["option"]))
+columns = model.columns()  # catalogue order: the list does not move with the weights
+option_names = dict(zip(columns["option_id"], columns["option"]))
 chosen = st.selectbox(
     t("choose_option"),
     list(option_names),
@@ -102,8 +118,17 @@ chosen = st.selectbox(
     key=f"detail_{area}",
 )
 option = model.options.set_index("id").loc[chosen]
-st.markdown(option["description"])
-st.caption(f"{t('col_source')}: {option['source']}")
-st.dataframe(tables.assessment_view(ctx.version, area, chosen, lang), hide_index=True)
+st.markdown(views.plain_markdown(option["description"]))  # data text, shown literally
+sourcing = data.sourcing(ctx.version)
+st.caption(f"{t('col_source')}: {views.plain_markdown(sourcing.text(option['source'], lang))}")
+st.dataframe(
+    tables.assessment_view(ctx.version, area, chosen, lang),
+    hide_index=True,
+    column_config=tables.source_columns(),
+)
 st.markdown(f"**{t('cost_lines')}**")
-st.dataframe(tables.cost_line_view(ctx.version, area, chosen, lang), hide_index=True)
+st.dataframe(
+    tables.cost_line_view(ctx.version, area, chosen, lang),
+    hide_index=True,
+    column_config=tables.source_columns(),
+)

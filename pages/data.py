@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 from streamlit.runtime.uploaded_file_manager import UploadedFile
 
-from core import excel
+from core import editing, excel
 from core.errors import CockpitError
 from ui import audit_view, auth as auth_ui, context, data, data_editing, downloads, text
 from ui.text import t
@@ -42,10 +42,10 @@ def _plan(upload: UploadedFile) -> excel.ImportPlan:
     return plan
 
 
-def _apply(plan: excel.ImportPlan, user: str) -> None:
+def _apply(plan: excel.ImportPlan, who: editing.Actor, *, skip_conflicts: bool = False) -> None:
     try:
         with data.cursor() as cur:
-            result = excel.apply_plan(cur, plan, user)
+            result = excel.apply_plan(cur, plan, who, skip_conflicts=skip_conflicts)
     except CockpitError as exc:
         st.error(exc.message(lang))
         return
@@ -60,7 +60,7 @@ def _apply(plan: excel.ImportPlan, user: str) -> None:
     st.rerun()
 
 
-def _review(upload: UploadedFile, who: str) -> None:
+def _review(upload: UploadedFile, who: editing.Actor) -> None:
     plan = _plan(upload)
     if not plan.ok:
         whole_file = [i.message(lang) for i in plan.issues if not (i.sheet or i.row)]
@@ -77,12 +77,28 @@ def _review(upload: UploadedFile, who: str) -> None:
     if plan.is_noop:
         st.info(t("import_nothing_to_do"))
         return
+    if plan.export_version is not None and plan.export_version != plan.base_version:
+        st.caption(t("import_versions", base=plan.export_version, now=plan.base_version))
+    if plan.conflicts:
+        st.warning(t("import_conflicts", count=len(plan.conflicts)))
     st.markdown(t("import_preview", **plan.totals()))
     if plan.scope:
         st.caption(t("data_scope", areas=", ".join(ctx.area_name(a, lang) for a in plan.scope)))
-    st.dataframe(excel.change_table(plan, lang), hide_index=True, width="stretch")
-    if st.button(t("data_apply"), type="primary", key="data_apply"):
-        _apply(plan, who)  # the signed-in editor is named in the import log
+    with data.cursor() as cur:
+        preview = excel.preview_table(cur, plan, lang)
+    st.dataframe(preview, hide_index=True, width="stretch")
+    if plan.conflicts:
+        left, right = st.columns(2)
+        if plan.changes and left.button(
+            t("data_apply_rest"), type="primary", key="data_apply_rest"
+        ):
+            _apply(plan, who, skip_conflicts=True)
+        if right.button(t("data_cancel"), key="data_cancel"):
+            st.session_state.pop(PLAN_KEY, None)
+            st.session_state.pop("data_file", None)
+            st.rerun()
+    elif st.button(t("data_apply"), type="primary", key="data_apply"):
+        _apply(plan, who)  # the signed-in editor is named in the import log and audit trail
 
 
 st.subheader(t("data_upload"))
@@ -95,7 +111,7 @@ else:
     upload = st.file_uploader(t("data_upload"), key="data_file", label_visibility="collapsed")
     if upload is not None:
         try:
-            _review(upload, actor.name)
+            _review(upload, actor)
         except Exception as exc:  # noqa: BLE001 - the page promises no traceback
             st.error(t("data_unexpected", kind=type(exc).__name__))
     data_editing.show(ctx, actor)

@@ -71,18 +71,82 @@ st.markdown(
     )
 )
 
+st.header(t("method_maturity_header"))
+st.markdown(text.prose("method_maturity"))
+
+# Age of the figures: rows whose (oldest dated) source is older than the limit.
+sourcing = data.sourcing(ctx.version)
+area_names = views.area_names(ctx.areas, lang)
+old = views.outdated_rows(
+    data.cited_rows(ctx.version), sourcing.sources, sourcing.today, sourcing.max_age_years
+)
+st.header(t("method_old_header", years=sourcing.max_age_years))
+counts = views.count_old_by_kind(old)
+st.markdown(
+    text.prose(
+        "method_age",
+        years=sourcing.max_age_years,
+        systems=counts["systems"],
+        options=counts["options"],
+        costs=counts["cost_lines"],
+        assessments=counts["assessments"],
+    )
+)
+if len(old):
+    with st.expander(t("method_old_list", n=len(old))):
+        st.dataframe(
+            views.outdated_table(
+                old,
+                sourcing.sources,
+                lang,
+                sourcing.today,
+                sourcing.max_age_years,
+                area_names,
+            ),
+            hide_index=True,
+            width="stretch",
+        )
+
 st.header(t("method_sources_header"))
-sources = data.sources(ctx.version)
-st.dataframe(
-    sources.rename(
-        columns={
-            "source": t("col_source"),
-            "used_in": t("col_used_in"),
-            "citations": t("col_citations"),
-        }
+st.markdown(text.prose("method_sources"))
+SOURCE_FILTER = "method_source_filter"
+AREA_FILTER = "method_source_area"
+wanted = st.query_params.get(views.SOURCE_QUERY_KEY)
+if wanted and st.session_state.get("method_source_from_url") != wanted:
+    st.session_state["method_source_from_url"] = wanted  # a marker link: show that source
+    st.session_state[SOURCE_FILTER] = wanted if wanted in sourcing.sources else ""
+    st.session_state[AREA_FILTER] = ""
+left, right = st.columns(2)
+area_filter = left.selectbox(
+    t("sources_filter_area"),
+    ["", *ctx.areas["slug"]],
+    format_func=lambda s: (
+        area_names.get(s, t("sources_filter_all")) if s else t("sources_filter_all")
     ),
+    key=AREA_FILTER,
+)
+listed = data.sources(ctx.version, area_filter or None)
+choices = ["", *listed["id"]]
+if st.session_state.get(SOURCE_FILTER) not in choices:
+    st.session_state[SOURCE_FILTER] = ""
+titles = dict(zip(listed["id"], listed["title"]))
+source_filter = right.selectbox(
+    t("sources_filter_source"),
+    choices,
+    format_func=lambda k: titles[k] if k else t("sources_filter_all_sources"),
+    key=SOURCE_FILTER,
+)
+if source_filter:
+    listed = listed[listed["id"] == source_filter]
+st.caption(t("sources_count", n=len(listed)))
+st.dataframe(
+    views.sources_table(listed, lang, sourcing.today, sourcing.max_age_years, area_names),
     hide_index=True,
     width="stretch",
+    column_config={
+        t("col_address"): st.column_config.LinkColumn(display_text=views.ADDRESS_DISPLAY),
+        t("col_supports"): st.column_config.TextColumn(width="large"),
+    },
 )
 
 st.header(t("a11y_header"))

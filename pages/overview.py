@@ -1,4 +1,9 @@
-"""Übersicht: the best option per review area, the pathway heatmap and the totals."""
+"""Übersicht: the best option per review area, the pathway heatmap and the totals.
+
+All of it reads the weights: the cards, totals and heatmap, and the portfolio section are two
+call sites of the weights fragment (ui.weights_fragment). A slider move reruns both; a
+portfolio widget reruns only the portfolio, with the areas' rankings computed once per
+weighting (``Context.overview``)."""
 
 from __future__ import annotations
 
@@ -12,90 +17,105 @@ from ui import (
     downloads,
     portfolio_section,
     stability_summary,
+    tables,
     text,
+    weights_fragment,
     weights_panel,
 )
 from ui.text import t
 
-ctx = context.get()
-lang = text.lang()
-pathways = text.pathway_labels()
 st.title(t("app_title"))
 st.caption(t("overview_intro"))
-
-rankings, summary = analysis.overview(ctx.models(), ctx.weights, ctx.method)
 
 
 def _open_area(slug: str) -> None:
     st.session_state[weights_panel.AREA_KEY] = slug
 
 
-columns = st.columns(3)
-for i, row in enumerate(summary.itertuples(index=False)):
-    with columns[i % 3].container(border=True):
-        st.markdown(f"#### {ctx.area_name(row.area, lang)}")
-        st.markdown(
-            f"**{row.option}**  \n{pathways[row.pathway]}"
-            + (f" · {row.partner}" if row.partner else "")
-        )
-        st.metric(views.score_label(ctx.method, lang), views.format_points(row.score, 1, lang))
-        if row.runner_up is None:
-            st.caption("–")
-        elif row.tied:
-            st.caption(t("card_tie", runner_up=row.runner_up))
-        else:
+def cards(ctx: context.Context) -> None:
+    """The best option per area, the totals and the heatmap under the current weights."""
+    lang = text.lang()
+    pathways = text.pathway_labels()
+    rankings, summary = ctx.overview()
+    columns = st.columns(3)
+    for i, row in enumerate(summary.itertuples(index=False)):
+        with columns[i % 3].container(border=True):
+            st.markdown(f"#### {ctx.area_name(row.area, lang)}")
+            st.markdown(
+                f"**{row.option}**  \n{pathways[row.pathway]}"
+                + (f" · {row.partner}" if row.partner else "")
+            )
+            st.metric(views.score_label(ctx.method, lang), views.format_points(row.score, 1, lang))
+            if row.runner_up is None:
+                st.caption("–")
+            elif row.tied:
+                st.caption(t("card_tie", runner_up=row.runner_up))
+            else:
+                st.caption(
+                    t(
+                        scoring.text_key("card_lead", ctx.method),
+                        lead=views.format_lead(row.lead, lang),
+                        runner_up=row.runner_up,
+                    )
+                )
+            if pd.notna(row.benefit):
+                st.caption(t("card_benefit", value=views.format_number(row.benefit, 1, lang)))
+            st.caption(t("card_annual", value=text.cost_change(row.annual_change)))
             st.caption(
                 t(
-                    scoring.text_key("card_lead", ctx.method),
-                    lead=views.format_lead(row.lead, lang),
-                    runner_up=row.runner_up,
+                    "card_npv",
+                    years=ctx.horizon_years,
+                    value=text.cost_change(row.npv_change),
                 )
             )
-        st.caption(t("card_annual", value=text.cost_change(row.annual_change)))
-        st.caption(
-            t(
-                "card_npv",
-                years=ctx.horizon_years,
-                value=text.cost_change(row.npv_change),
-            )
-        )
-        st.caption(stability_summary.sentence(ctx, row.area))
-        if st.button(t("card_open"), key=f"open_{row.area}", on_click=_open_area, args=(row.area,)):
-            st.switch_page("pages/area.py")
+            st.caption(stability_summary.sentence(ctx, row.area, rankings[row.area]))
+            if st.button(
+                t("card_open"), key=f"open_{row.area}", on_click=_open_area, args=(row.area,)
+            ):
+                st.switch_page("pages/area.py")
 
-st.subheader(t("totals_header"))
-totals = st.columns(3)
-totals[0].metric(t("total_investment"), views.format_eur(summary["investment"].sum(), 0, lang))
-totals[1].metric(
-    t("total_annual_change"), views.format_eur(summary["annual_change"].sum(), 0, lang, signed=True)
-)
-totals[2].metric(
-    t("total_npv_change", years=ctx.horizon_years),
-    views.format_eur(summary["npv_change"].sum(), 0, lang, signed=True),
-)
-downloads.all_areas_button(ctx)
+    st.subheader(t("totals_header"))
+    totals = st.columns(3)
+    totals[0].metric(t("total_investment"), views.format_eur(summary["investment"].sum(), 0, lang))
+    totals[1].metric(
+        t("total_annual_change"),
+        views.format_eur(summary["annual_change"].sum(), 0, lang, signed=True),
+    )
+    totals[2].metric(
+        t("total_npv_change", years=ctx.horizon_years),
+        views.format_eur(summary["npv_change"].sum(), 0, lang, signed=True),
+    )
+    downloads.all_areas_button(ctx)
 
-cells = analysis.pathway_cells(rankings)
-cells["area_name"] = cells["area"].map(lambda s: ctx.area_name(s, lang))
-ui_charts.show(
-    "pathway_heatmap",
-    views.heatmap_frame(cells, pathways),
-    alt_text=t("heatmap_alt"),
-    pathway_labels=pathways,
-    title=t(scoring.text_key("heatmap_title", ctx.method)),
-    x_title=t("heatmap_x"),
-    y_title=t("heatmap_y"),
-    value_title=t(scoring.text_key("heatmap_value", ctx.method)),
-    signed=scoring.method_spec(ctx.method).signed,
-    lang=lang,
-)
-st.caption(t("heatmap_alt"))
-table = cells.pivot(index="area_name", columns="pathway", values="score").reindex(
-    index=list(dict.fromkeys(cells["area_name"])),  # the heatmap's order, not alphabetical
-    columns=list(pathways),
-)
-table = (table * 100).rename(columns=pathways)
-table.index.name = t("col_area")
-st.dataframe(table.style.format(lambda v: views.format_number(v, 1, lang) if pd.notna(v) else "–"))
+    cells = analysis.pathway_cells(rankings)
+    cells["area_name"] = cells["area"].map(lambda s: ctx.area_name(s, lang))
+    ui_charts.show(
+        "pathway_heatmap",
+        views.heatmap_frame(cells, pathways),
+        alt_text=t("heatmap_alt"),
+        pathway_labels=pathways,
+        title=t(scoring.text_key("heatmap_title", ctx.method)),
+        x_title=t("heatmap_x"),
+        y_title=t("heatmap_y"),
+        value_title=t(scoring.text_key("heatmap_value", ctx.method)),
+        signed=scoring.method_spec(ctx.method).signed,
+        lang=lang,
+    )
+    st.caption(t("heatmap_alt"))
+    table = cells.pivot(index="area_name", columns="pathway", values="score").reindex(
+        index=list(dict.fromkeys(cells["area_name"])),  # the heatmap's order, not alphabetical
+        columns=list(pathways),
+    )
+    # Formatted here, not with a pandas Styler: a Styler costs ~10x as much per run.
+    table = (table * 100).rename(columns=pathways)
+    table = table.map(lambda v: views.format_number(v, 1, lang) if pd.notna(v) else "–")
+    table.index.name = t("col_area")
+    st.dataframe(table, column_config={c: tables.number_column(c) for c in table.columns})
 
-portfolio_section.show(ctx, rankings)
+
+def portfolio(ctx: context.Context) -> None:
+    portfolio_section.show(ctx, ctx.overview()[0])
+
+
+weights_fragment.show(cards)
+weights_fragment.show(portfolio)

@@ -52,7 +52,7 @@ if ranking.empty:
 else:
     kind, sentence = views.recommendation(ranking, lang, ctx.method)
     (st.warning if kind == "tie" else st.success)(sentence)
-    stability = stability_summary.sentence(ctx, area)
+    stability = stability_summary.sentence(ctx, area, ranking)
     if stability:
         st.markdown(stability)
 
@@ -92,6 +92,9 @@ else:
                 t("col_option"): ranking["option"],
                 t("col_pathway"): ranking["pathway"].map(pathways),
                 score_label: ranking["score"].map(lambda s: views.format_points(s, 1, lang)),
+                t("col_benefit"): ranking["benefit"].map(
+                    lambda v: views.format_number(v, 1, lang) if pd.notna(v) else "–"
+                ),
             }
         ),
         hide_index=True,
@@ -123,6 +126,7 @@ summary_context = views.SummaryContext(
     group_shares=ctx.weights.group_shares(),
     horizon_years=ctx.horizon_years,
     method_code=ctx.method,
+    source_max_age_years=data.sourcing(ctx.version).max_age_years,
 )
 area_texts = ctx.areas.set_index("slug")["description_de"]
 
@@ -134,11 +138,16 @@ def _page(slug: str) -> views.SummaryPage:
         name=names[slug],
         description=str(area_texts.get(slug, "")),
         ranking=rankings[slug],
-        stability=stability_summary.sentence(ctx, slug) if len(rankings[slug]) else None,
+        stability=stability_summary.sentence(ctx, slug, rankings[slug])
+        if len(rankings[slug])
+        else None,
         sources=views.area_sources(
             model.options["source"],
             data.assessments(ctx.version, slug)["source"],
             data.cost_lines(ctx.version, slug)["source"],
+            data.systems(ctx.version, slug)["source"],
+            sourcing=data.sourcing(ctx.version),
+            lang=lang,
         ),
     )
 

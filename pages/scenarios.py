@@ -7,7 +7,16 @@ import streamlit as st
 
 from core import editing, scoring, views
 from core.errors import CockpitError
-from ui import auth as auth_ui, context, data, flash, profiles, text, weights_panel
+from ui import (
+    auth as auth_ui,
+    context,
+    data,
+    flash,
+    portfolio_section,
+    profiles,
+    text,
+    weights_panel,
+)
 from ui.text import t
 
 FLASH = "scenarios"
@@ -64,6 +73,9 @@ else:
                         ctx.criteria,
                         overwrite=overwrite,
                         description=description,
+                        area_weights=portfolio_section.area_weights(
+                            list(ctx.areas["slug"])
+                        ).non_default(),
                     )
             except CockpitError as exc:
                 st.error(exc.message(lang))
@@ -77,6 +89,7 @@ st.subheader(t("scen_list_header"))
 
 def _load(profile: editing.Profile) -> None:
     weights_panel.apply_scenario(profile.slug, profile.weights, ctx.criteria)
+    portfolio_section.apply_area_weights(profile.area_weights, list(ctx.areas["slug"]))
     flash.set(FLASH, t("scen_loaded", name=profile.name))
 
 

@@ -49,7 +49,9 @@ for group, tab in zip(scoring.GROUPS, st.tabs([labels[g] for g in scoring.GROUPS
                 weight=views.format_percent(result.current, 1, lang),
             )
         )
-        curve = analysis.score_curves(model, ctx.weights, ctx.method, group)
+        curve = analysis.score_curves(
+            model, ctx.weights, ctx.method, group, crossings=result.crossings
+        )
         crossings = pd.DataFrame(
             {
                 "weight": [c.weight for c in result.crossings],

@@ -19,8 +19,14 @@ FLASH = "audit"
 LIMIT = 5000
 
 
-def _filters(names: list[str]) -> dict[str, object]:
+def _filters(names: list[str], ctx: Context) -> tuple[dict[str, object], str | None]:
     every = t("audit_all")
+    area = st.selectbox(
+        t("audit_filter_area"),
+        [None, *ctx.areas["slug"]],
+        key="audit_area",
+        format_func=lambda a: every if a is None else ctx.area_name(a, text.lang()),
+    )
     first, second, third = st.columns(3)
     entity = first.selectbox(
         t("audit_filter_entity"),
@@ -55,34 +61,26 @@ def _filters(names: list[str]) -> dict[str, object]:
         "since": since,
         "until": until,
         "text": search,
-    }
+    }, area
 
 
-def display_table(frame: pd.DataFrame) -> pd.DataFrame:
-    """Audit entries with German headings and readable values."""
-    return pd.DataFrame(
-        {
-            t("audit_col_id"): frame["id"].astype(int),
-            t("audit_col_when"): pd.to_datetime(frame["changed_at"]).dt.strftime(
-                "%d.%m.%Y %H:%M:%S"
-            ),
-            t("audit_col_actor"): frame["actor"],
-            t("audit_col_action"): frame["action"].map(lambda a: t(f"audit_action_{a}")),
-            t("audit_col_entity"): frame["entity"].map(lambda e: t(f"audit_entity_{e}")),
-            t("audit_col_key"): frame["entity_key"],
-            t("audit_col_field"): frame["field"],
-            t("audit_col_old"): frame["old_value"].map(editing.audit_display_value),
-            t("audit_col_new"): frame["new_value"].map(editing.audit_display_value),
-            t("audit_col_version"): frame["data_version"].astype(int),
-        }
-    )
+def _rows(
+    cur: object, filters: dict[str, object], area: str | None, limit: int | None
+) -> pd.DataFrame:
+    """Filtered entries in words (core.excel.audit_table); the area filter applies to them."""
+    table = excel.audit_table(cur, editing.audit_entries(cur, **filters, limit=limit), text.lang())
+    if area is not None:
+        table = table[table["area_slug"] == area]
+    return table
 
 
-def _excel(filters: dict[str, object], version: int, date: str, lang: str) -> bytes:
+def _excel(
+    filters: dict[str, object], area: str | None, version: int, date: str, lang: str
+) -> bytes:
     """The filtered entries as .xlsx (runs on click, with its own cursor)."""
     with data.cursor() as cur:
-        frame = editing.audit_entries(cur, **filters)
-    return excel.audit_workbook(frame, version, date, lang)
+        table = _rows(cur, filters, area, None)
+    return excel.audit_workbook(table, version, date, lang)
 
 
 def _undo(entry_id: int, what: str) -> None:
@@ -124,17 +122,17 @@ def show(ctx: Context, actor: editing.Actor) -> None:
     flash.show(FLASH)
     with data.cursor() as cur:
         names = editing.audit_actors(cur)
-    filters = _filters(names)
+    filters, area = _filters(names, ctx)
     with data.cursor() as cur:
-        frame = editing.audit_entries(cur, **filters, limit=LIMIT)
-    if frame.empty:
+        table = _rows(cur, filters, area, LIMIT)
+    if table.empty:
         st.info(t("audit_empty"))
     else:
-        st.caption(t("audit_count", count=len(frame)))
-        st.dataframe(display_table(frame), hide_index=True, width="stretch")
+        st.caption(t("audit_count", count=len(table)))
+        st.dataframe(excel.audit_headed(table, lang), hide_index=True, width="stretch")
         st.download_button(
             t("audit_download"),
-            data=functools.partial(_excel, filters, ctx.version, ctx.date, lang),
+            data=functools.partial(_excel, filters, area, ctx.version, ctx.date, lang),
             file_name=f"IT-Reorg_Aenderungsprotokoll_{dt.date.today().isoformat()}.xlsx",
             mime=XLSX_MIME,
             key="audit_download",

@@ -1,17 +1,24 @@
-"""The per-run context every page reads: data version, catalogue, weights, method."""
+"""The per-run context every page reads: data version, catalogue, weights, method.
+
+Results that depend on the data version and the weighting are computed once per session for
+the weighting in force (:meth:`Context.overview`): the call sites of the weights fragment and
+a fragment rerun for another widget (a portfolio budget) share them instead of recomputing."""
 
 from __future__ import annotations
 
-import functools
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
 import pandas as pd
 import streamlit as st
 
-from core import i18n, scoring
+from core import analysis, scoring
 from ui import data
 
 CONTEXT_KEY = "_context"
+MEMO_PREFIX = "_memo_"
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -32,16 +39,45 @@ class Context:
     def models(self) -> dict[str, scoring.AreaModel]:
         return data.models(self.version, self.horizon_years, self.discount_rate)
 
+    def weights_key(self) -> tuple[Any, ...]:
+        """Everything a weighted result depends on, as plain values."""
+        return (
+            self.version,
+            self.horizon_years,
+            self.discount_rate,
+            tuple(sorted(self.weights.groups.items())),
+            tuple(sorted(self.weights.within.items())),
+            self.method,
+        )
+
+    def overview(self) -> tuple[dict[str, pd.DataFrame], pd.DataFrame]:
+        """``analysis.overview`` (every area's ranking and the best-option summary) under this
+        weighting, computed once per data version and weighting in a session. Shared: do not
+        change the frames in place."""
+        return memo(
+            "overview",
+            self.weights_key(),
+            lambda: analysis.overview(self.models(), self.weights, self.method),
+        )
+
     def area_name(self, slug: str, lang: str) -> str:
         """Display name of an area (a dict lookup: select boxes call this for every option)."""
-        return self._area_names[i18n.localized_column("name", lang)][slug]
+        return data.catalogue(self.version).area_name(slug, lang)
 
-    @functools.cached_property
-    def _area_names(self) -> dict[str, dict[str, str]]:
-        """Area names by column (``name_de``, ``name_en``) and slug."""
-        areas = self.areas
-        columns = [i18n.localized_column("name", lang) for lang in i18n.LANGUAGES]
-        return {column: dict(zip(areas["slug"], areas[column])) for column in columns}
+    def area_description(self, slug: str) -> str:
+        """The area's description (German), from the per-version catalogue."""
+        return data.catalogue(self.version).area_descriptions[slug]
+
+
+def memo(name: str, key: tuple[Any, ...], compute: Callable[[], T]) -> T:
+    """The session's last result of ``name`` if it was computed for ``key``, else a new one
+    (one entry per name: the weighting in force, not a history)."""
+    held = st.session_state.get(MEMO_PREFIX + name)
+    if held is not None and held[0] == key:
+        return held[1]
+    value = compute()
+    st.session_state[MEMO_PREFIX + name] = (key, value)
+    return value
 
 
 def set_current(context: Context) -> None:

@@ -9,11 +9,13 @@ place.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import duckdb
 import pandas as pd
 import streamlit as st
 
-from core import scoring, settings, store
+from core import scoring, settings, store, views
 
 
 @st.cache_resource(show_spinner=False)
@@ -36,6 +38,12 @@ def version() -> tuple[int, str]:
 def areas(data_version: int) -> pd.DataFrame:
     with cursor() as cur:
         return store.areas(cur)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def catalogue(data_version: int) -> store.Catalogue:
+    """Area names and descriptions as plain dicts, built once per data version."""
+    return store.catalogue(areas(data_version))
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -69,9 +77,32 @@ def cost_lines(data_version: int, area: str) -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner=False)
-def sources(data_version: int) -> pd.DataFrame:
+def sources(data_version: int, area: str | None = None) -> pd.DataFrame:
+    """The sources table with what cites each source, optionally of one area."""
     with cursor() as cur:
-        return store.sources(cur)
+        return store.sources(cur, area)
+
+
+@st.cache_data(show_spinner=False)
+def cited_rows(data_version: int) -> pd.DataFrame:
+    with cursor() as cur:
+        return store.cited_rows(cur)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _sourcing(data_version: int, today: str, max_age_years: int) -> views.Sourcing:
+    return views.Sourcing(
+        views.source_registry(sources(data_version)),
+        dt.date.fromisoformat(today),
+        max_age_years,
+    )
+
+
+def sourcing(data_version: int) -> views.Sourcing:
+    """Sources by key, today's date and the age limit, for tables that show sources."""
+    return _sourcing(
+        data_version, dt.date.today().isoformat(), settings.get("source_max_age_years")
+    )
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)

@@ -29,6 +29,7 @@ TABS = (
     ("cost_lines", "edit_tab_costs"),
     ("assessments", "edit_tab_assessments"),
     ("systems", "edit_tab_systems"),
+    ("sources", "edit_tab_sources"),
     ("criteria", "edit_tab_criteria"),
 )
 LABELS = {
@@ -40,7 +41,13 @@ LABELS = {
     "pathway": "col_pathway",
     "partner": "col_partner",
     "description": "edit_col_description",
-    "source": "col_source",
+    "source": "edit_col_source_keys",
+    "title": "edit_col_title",
+    "publisher": "col_publisher",
+    "address": "col_address",
+    "published": "col_published",
+    "accessed": "col_accessed",
+    "note": "col_note",
     "kind": "col_kind",
     "operator": "col_operator",
     "annual_cost_eur": "col_annual",
@@ -72,6 +79,12 @@ LABELS = {
     "default_weight": "col_default_weight",
     "help_de": "edit_col_help",
     "sort_order": "edit_col_order",
+    "value_low": "xl_h_value_low",
+    "value_high": "xl_h_value_high",
+    "investment_low": "xl_h_investment_low",
+    "investment_high": "xl_h_investment_high",
+    "annual_low": "xl_h_annual_low",
+    "annual_high": "xl_h_annual_high",
 }
 HIDDEN = {"assessments": ("option_id", "criterion"), "cost_lines": ("option_id",)}
 
@@ -385,6 +398,23 @@ def _add_criterion(actor: editing.Actor) -> None:
             )
 
 
+def _add_source(actor: editing.Actor) -> None:
+    with st.expander(t("edit_add_source")), st.form("add_source", clear_on_submit=False):
+        values = {
+            "title": st.text_input(label("title"), key="new_source_title"),
+            "publisher": st.text_input(label("publisher"), key="new_source_publisher"),
+            "address": st.text_input(label("address"), key="new_source_address"),
+            "published": st.text_input(label("published"), key="new_source_published"),
+            "accessed": st.text_input(label("accessed"), key="new_source_accessed"),
+            "note": st.text_input(label("note"), key="new_source_note"),
+        }
+        if st.form_submit_button(t("edit_add_button")):
+            _run_change(
+                lambda cur: editing.add_source(cur, actor, values),
+                lambda r: t("edit_added", name=f"{values['title']} ({r[0]})", version=r[1].version),
+            )
+
+
 def _add_cost_line(actor: editing.Actor, options: dict[str, str], area: str) -> None:
     with st.expander(t("edit_add_cost")), st.form(f"add_cost_{area}", clear_on_submit=False):
         values = {
@@ -496,5 +526,6 @@ def show(ctx: Context, actor: editing.Actor) -> None:
         options = editing.edit_frame(cur, "options", area)
     _add_option(ctx, actor, area)
     _add_cost_line(actor, dict(zip(options["id"], options["name"], strict=True)), area)
+    _add_source(actor)
     _add_criterion(actor)
     _removal(actor, area)

@@ -1,6 +1,7 @@
 """The Monte Carlo block of the Sensitivität page: sampling controls, progress, result.
 
-Owns the session-state keys ``mc_mode``, ``mc_concentration``, ``mc_samples`` and ``mc_seed``.
+Owns the session-state keys ``mc_mode``, ``mc_concentration``, ``mc_samples``, ``mc_seed``
+and ``mc_data`` (draw the data from their ranges too; on by default).
 """
 
 from __future__ import annotations
@@ -38,7 +39,8 @@ def _progress() -> tuple[Callable[[int, int], None], Callable[[], None]]:
     return report, finish
 
 
-def _controls() -> tuple[str, float, int, int]:
+def _controls() -> tuple[str, float, int, int, bool]:
+    st.session_state.setdefault("mc_data", True)
     st.session_state.setdefault("mc_mode", "around")
     st.session_state.setdefault("mc_concentration", int(analysis.MC_DEFAULT_CONCENTRATION))
     st.session_state.setdefault("mc_samples", analysis.MC_DEFAULT_SAMPLES)
@@ -59,15 +61,18 @@ def _controls() -> tuple[str, float, int, int]:
     seed = right.number_input(
         t("mc_seed"), 0, 2**31 - 1, step=1, key="mc_seed", help=t("mc_seed_help")
     )
-    return mode, float(concentration), int(samples), int(seed)
+    data = st.toggle(t("mc_data"), key="mc_data", help=t("mc_data_help"))
+    return mode, float(concentration), int(samples), int(seed), data
 
 
 def show(ctx: context.Context, model: scoring.AreaModel) -> None:
     """Controls, run and result of the rank-acceptability analysis for one area."""
     lang = text.lang()
     st.header(t("mc_header"))
-    mode, concentration, samples, seed = _controls()
+    mode, concentration, samples, seed, data = _controls()
     st.caption(t("mc_intro", samples=views.format_number(samples, 0, lang)))
+    if data:
+        st.caption(t("mc_data_note"))
     report, finish = _progress()
     try:
         result = analysis.rank_acceptability(
@@ -79,6 +84,7 @@ def show(ctx: context.Context, model: scoring.AreaModel) -> None:
             concentration=concentration,
             seed=seed,
             progress=report,
+            data=data,
         )
     except CockpitError as exc:
         st.error(exc.message(lang))

@@ -1,8 +1,11 @@
-"""The budget portfolio block of the Übersicht page: objective, budgets, pins, result, curve.
+"""The budget portfolio block of the Übersicht page: objective, area weights, budgets, pins,
+exclusions, "requires" links, result, next 50,000 €, efficiency curve, value for money.
 
+Benefit is on the global value scales (comparable across areas) times the area weights.
 Owns the session-state keys ``pf_objective``, ``pf_invest_on``, ``pf_invest``,
-``pf_annual_on``, ``pf_annual`` and ``pf_pin_<area>`` (one per area: free, excluded or an
-option id).
+``pf_annual_on``, ``pf_annual``, ``pf_pin_<area>`` (one per area: free, excluded or an
+option id), ``pf_aw_<area>`` (area weight), ``pf_excluded_options`` and ``pf_requires``.
+The area weights are also in the URL (``aw=homepage:2,ozg:1.5``, see :func:`url_param`).
 """
 
 from __future__ import annotations
@@ -10,14 +13,17 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 
+import altair as alt
 import pandas as pd
 import streamlit as st
 
-from core import analysis, scoring, views
+from core import analysis, views
 from core.errors import CockpitError
 from ui import charts as ui_charts, context, tables, text
 from ui.text import t
 
+AREA_WEIGHT_PREFIX = "pf_aw_"
+URL_PARAM = "aw"
 FREE = "__free__"
 EXCLUDE = "__exclude__"
 SLIDER_STEPS = 200
@@ -51,6 +57,54 @@ def _budget_slider(
     return float(value) if limited else None
 
 
+def area_weights(slugs: list[str]) -> analysis.AreaWeights:
+    """The area weights as set in the session (default 1 each)."""
+    return analysis.AreaWeights(
+        {
+            slug: float(st.session_state[AREA_WEIGHT_PREFIX + slug])
+            for slug in slugs
+            if AREA_WEIGHT_PREFIX + slug in st.session_state
+        }
+    )
+
+
+def apply_area_weights(saved: Mapping[str, float], slugs: list[str]) -> None:
+    """Load a scenario's area weights (areas it does not name go back to 1)."""
+    for slug in slugs:
+        st.session_state[AREA_WEIGHT_PREFIX + slug] = float(saved.get(slug, 1.0))
+
+
+def url_param(slugs: list[str]) -> dict[str, str]:
+    """``{"aw": "homepage:2,…"}`` for the areas off the default weight (else empty)."""
+    spec = area_weights(slugs).to_spec().replace("=", ":")
+    return {URL_PARAM: spec} if spec else {}
+
+
+def init_from_url(query: dict[str, str], slugs: list[str]) -> None:
+    """Set the area weights from the URL once per session; a bad value is left out."""
+    raw = query.get(URL_PARAM, "")
+    for part in raw.split(","):
+        area, _, number = part.partition(":")
+        try:
+            parsed = analysis.parse_area_weights(f"{area}={number}", slugs)
+        except CockpitError:
+            continue
+        st.session_state[AREA_WEIGHT_PREFIX + area.strip()] = parsed.of(area.strip())
+
+
+def _area_weight_inputs(ctx: context.Context, slugs: list[str]) -> None:
+    lang = text.lang()
+    with st.expander(t("pf_area_weights")):
+        st.caption(t("pf_area_weights_help"))
+        columns = st.columns(3)
+        for k, slug in enumerate(slugs):
+            key = AREA_WEIGHT_PREFIX + slug
+            st.session_state.setdefault(key, 1.0)
+            columns[k % 3].number_input(
+                ctx.area_name(slug, lang), min_value=0.0, max_value=10.0, step=0.5, key=key
+            )
+
+
 def _pins(ctx: context.Context, items: pd.DataFrame) -> tuple[dict[str, str], list[str]]:
     """One selectbox per area: choose freely, exclude, or pin one option."""
     lang = text.lang()
@@ -74,6 +128,34 @@ def _pins(ctx: context.Context, items: pd.DataFrame) -> tuple[dict[str, str], li
     return pinned, excluded
 
 
+def _option_constraints(
+    ctx: context.Context, items: pd.DataFrame
+) -> tuple[list[str], list[tuple[str, str]]]:
+    """Options never to choose, and "requires" links (option → option it needs)."""
+    lang = text.lang()
+    label = {
+        o: f"{ctx.area_name(a, lang)}: {n}"
+        for o, a, n in zip(items["option_id"], items["area"], items["option"], strict=True)
+    }
+    ids = list(items["option_id"])
+    with st.expander(t("pf_constraints")):
+        excluded = st.multiselect(
+            t("pf_excluded_options"), ids, key="pf_excluded_options", format_func=label.get
+        )
+        st.caption(t("pf_requires_help"))
+        area_of = dict(zip(items["option_id"], items["area"], strict=True))
+        pairs = [f"{a}>{b}" for a in ids for b in ids if area_of[a] != area_of[b]]
+        chosen = st.multiselect(
+            t("pf_requires"),
+            pairs,
+            key="pf_requires",
+            format_func=lambda p: t(
+                "pf_requires_pair", option=label[p.split(">")[0]], needed=label[p.split(">")[1]]
+            ),
+        )  # fmt: skip
+    return list(excluded), [tuple(p.split(">", 1)) for p in chosen]  # type: ignore[misc]
+
+
 def _result(ctx: context.Context, result: analysis.PortfolioResult, objective: str) -> None:
     lang = text.lang()
     if not result.feasible:
@@ -91,12 +173,8 @@ def _result(ctx: context.Context, result: analysis.PortfolioResult, objective: s
     totals = st.columns(3)
     totals[0].metric(
         t("pf_total_value"),
-        t(
-            scoring.text_key("pf_value_points", ctx.method)
-            if objective == "score"  # the sum of the method's scores; citizen value is points
-            else "pf_value_points",
-            value=views.format_number(result.total_value, 1, lang),
-        ),
+        t("pf_value_points", value=views.format_number(result.total_value, 1, lang)),
+        help=t("pf_gain_help", gain=views.format_number(result.total_gain, 1, lang)),
     )
     totals[1].metric(t("pf_total_invest"), views.format_eur(result.total_investment, 0, lang))
     totals[2].metric(t("pf_total_annual"), views.format_eur(result.total_annual, 0, lang))
@@ -137,15 +215,14 @@ def _curve(
     ctx: context.Context,
     items: pd.DataFrame,
     budgets: tuple[float | None, float | None],
-    pinned: dict[str, str],
-    excluded: list[str],
+    constraints: dict,
 ) -> None:
     """Efficiency curve along the investment budget (or the annual one if only that is set)."""
     lang = text.lang()
     invest, annual = budgets
     along = "annual" if invest is None and annual is not None else "investment"
     other, current = (annual, invest) if along == "investment" else (invest, annual)
-    curve = analysis.efficiency_curve(items, along, other, pinned, excluded)
+    curve = analysis.efficiency_curve(items, along, other, **constraints)
     if curve.empty:
         st.caption(t("pf_nothing_fits_curve"))
         return
@@ -194,26 +271,125 @@ def _curve(
     )
 
 
+def _next_steps(
+    ctx: context.Context, items: pd.DataFrame, result: analysis.PortfolioResult, constraints: dict
+) -> None:
+    """What the next 50,000 € on each limited budget would buy."""
+    lang = text.lang()
+    names = dict(zip(items["option_id"], items["option"], strict=True))
+    for step in analysis.portfolio_next_steps(items, result, **constraints):
+        budget = t("pf_next_invest" if step.budget == "investment" else "pf_next_annual")
+        if not step.changes:
+            st.markdown(t("pf_next_nothing", budget=budget))
+            continue
+        changes = "; ".join(
+            f"{ctx.area_name(a, lang)}: {names.get(b, '–')} → {names[c]}"
+            for a, b, c in step.changes
+        )
+        st.markdown(
+            t(
+                "pf_next_buys",
+                budget=budget,
+                gain=views.format_number(step.gain, 1, lang),
+                changes=changes,
+            )
+        )
+
+
+def _value_for_money(ctx: context.Context, items: pd.DataFrame) -> None:
+    """Benefit gained per euro against the status quo, all areas in one chart and table."""
+    lang = text.lang()
+    st.subheader(t("vfm_header"))
+    st.caption(t("vfm_intro"))
+    frame = analysis.value_for_money(items)
+    frame = frame.assign(area_name=frame["area"].map(lambda a: ctx.area_name(a, lang)))
+    chart = (
+        alt.Chart(frame)
+        .mark_circle(size=90)
+        .encode(
+            x=alt.X("npv_change:Q", title=t("vfm_x")),
+            y=alt.Y("value_gain:Q", title=t("vfm_y")),
+            color=alt.Color("area_name:N", title=t("col_area")),
+            tooltip=[
+                alt.Tooltip("area_name:N", title=t("col_area")),
+                alt.Tooltip("option:N", title=t("col_option")),
+                alt.Tooltip("npv_change:Q", title=t("vfm_x"), format=",.0f"),
+                alt.Tooltip("value_gain:Q", title=t("vfm_y"), format=".1f"),
+                alt.Tooltip("best_buy:Q", title=t("vfm_order")),
+            ],
+        )
+    )
+    rule = alt.Chart(pd.DataFrame({"x": [0.0]})).mark_rule(strokeDash=[4, 4]).encode(x="x:Q")
+    st.altair_chart(chart + rule, width="stretch")
+    buys = analysis.best_buys(items)
+    if buys.empty:
+        st.caption(t("vfm_none"))
+        return
+    ratio = buys["value_per_100k"].map(
+        lambda v: t("vfm_free") if not math.isfinite(v) else views.format_number(v, 2, lang)
+    )
+    st.dataframe(
+        pd.DataFrame(
+            {
+                t("vfm_order"): buys["order"],
+                t("col_area"): buys["area"].map(lambda a: ctx.area_name(a, lang)),
+                t("vfm_step"): buys["from_option"] + " → " + buys["option"],
+                t("vfm_extra_cost"): buys["extra_cost"].map(lambda v: views.format_eur(v, 0, lang)),
+                t("vfm_extra_value"): buys["extra_value"].map(
+                    lambda v: views.format_number(v, 1, lang)
+                ),
+                t("vfm_ratio"): ratio,
+            }
+        ),
+        hide_index=True,
+    )
+
+
+def _confidence(
+    ctx: context.Context, items: pd.DataFrame, result: analysis.PortfolioResult, constraints: dict
+) -> None:
+    """How sure the chosen set is under uncertain data and weights (on request)."""
+    lang = text.lang()
+    if not st.toggle(t("pf_confidence_toggle"), key="pf_confidence"):
+        return
+    found = analysis.portfolio_confidence(
+        ctx.models(), ctx.weights, area_weights(list(ctx.areas["slug"])), result, items,
+        objective=st.session_state.get("pf_objective", "benefit"), **constraints,
+    )  # fmt: skip
+    if found is None:
+        return
+    st.markdown(
+        t(
+            "pf_confidence_sentence",
+            optimal=views.format_number(100 * found.optimal_share, 0, lang),
+            within=views.format_number(100 * found.within_budget_share, 0, lang),
+            n=views.format_number(found.samples, 0, lang),
+        )
+    )
+
+
 def show(ctx: context.Context, rankings: Mapping[str, pd.DataFrame] | None = None) -> None:
     """The whole portfolio block; invalid input shows a German message instead of a traceback.
 
     ``rankings``: the areas' rankings under the context's weights, if the page has them."""
     lang = text.lang()
+    del rankings  # the portfolio scores on the global scales, not on the area rankings
     st.header(t("pf_header"))
     st.caption(t("pf_intro"))
-    st.session_state.setdefault("pf_objective", "score")
+    st.caption(t("pf_ranges_note"))
+    if st.session_state.get("pf_objective") not in analysis.PORTFOLIO_OBJECTIVES:
+        st.session_state["pf_objective"] = "benefit"
     objective = st.radio(
         t("pf_objective"),
         analysis.PORTFOLIO_OBJECTIVES,
         key="pf_objective",
-        format_func={
-            o: t(scoring.text_key(f"pf_objective_{o}", ctx.method))
-            for o in analysis.PORTFOLIO_OBJECTIVES
-        }.__getitem__,
+        format_func={o: t(f"pf_objective_{o}") for o in analysis.PORTFOLIO_OBJECTIVES}.__getitem__,
         horizontal=True,
     )
+    slugs = list(ctx.areas["slug"])
+    _area_weight_inputs(ctx, slugs)
     try:
-        items = analysis.portfolio_items(ctx.models(), ctx.weights, ctx.method, objective, rankings)
+        items = analysis.portfolio_items(ctx.models(), ctx.weights, area_weights(slugs), objective)
     except CockpitError as exc:
         st.error(exc.message(lang))
         return
@@ -232,10 +408,19 @@ def show(ctx: context.Context, rankings: Mapping[str, pd.DataFrame] | None = Non
             analysis.budget_range(items, "annual_cost")[1], 0.75,
         )  # fmt: skip
     pinned, excluded = _pins(ctx, items)
+    excluded_options, requires = _option_constraints(ctx, items)
+    constraints = {
+        "pinned": pinned, "excluded": excluded,
+        "excluded_options": excluded_options, "requires": requires,
+    }  # fmt: skip
     try:
-        result = analysis.solve_portfolio(items, invest, annual, pinned, excluded)
+        result = analysis.solve_portfolio(items, invest, annual, **constraints)
         _result(ctx, result, objective)
+        if result.feasible and not result.choices.empty:
+            _next_steps(ctx, items, result, constraints)
+            _confidence(ctx, items, result, constraints)
         if len(excluded) < items["area"].nunique():
-            _curve(ctx, items, (invest, annual), pinned, excluded)
+            _curve(ctx, items, (invest, annual), constraints)
+        _value_for_money(ctx, items)
     except CockpitError as exc:
         st.error(exc.message(lang))

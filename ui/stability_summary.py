@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from core import analysis, scoring, views
@@ -17,15 +18,31 @@ def stability(
     within: tuple[tuple[str, float], ...],
     method: str,
     area: str,
+    crossings: bool = True,
+    _ranking: pd.DataFrame | None = None,
 ) -> analysis.AreaStability:
-    """The stability analysis of one area, cached by plain values (data version, weights)."""
+    """The stability analysis of one area, cached by plain values (data version, weights).
+
+    ``crossings=False`` computes the intervals only (all the sentence needs). ``_ranking``
+    is the page's ranking under the same values, so the analysis does not rank again; it
+    is not part of the cache key (the values before it determine it).
+    """
     model = data.models(version, horizon_years, discount_rate)[area]
     weights = scoring.WeightSet(dict(groups), dict(within), method)
-    return analysis.area_stability(model, weights, weights.method)
+    return analysis.area_stability(
+        model, weights, weights.method, ranking=_ranking, crossings=crossings
+    )
 
 
-def for_area(ctx: context.Context, area: str) -> analysis.AreaStability:
-    """The cached stability analysis of ``area`` under the context's weights and method."""
+def for_area(
+    ctx: context.Context,
+    area: str,
+    ranking: pd.DataFrame | None = None,
+    *,
+    crossings: bool = True,
+) -> analysis.AreaStability:
+    """The cached stability analysis of ``area`` under the context's weights and method
+    (with every crossing unless ``crossings`` is False)."""
     return stability(
         ctx.version,
         ctx.horizon_years,
@@ -34,9 +51,15 @@ def for_area(ctx: context.Context, area: str) -> analysis.AreaStability:
         tuple(sorted(ctx.weights.within.items())),
         ctx.method,
         area,
+        crossings,
+        ranking,
     )
 
 
-def sentence(ctx: context.Context, area: str) -> str:
-    """One plain-German (or English) sentence on how stable the area's recommendation is."""
-    return views.stability_sentence(for_area(ctx, area), text.lang())
+def sentence(ctx: context.Context, area: str, ranking: pd.DataFrame | None = None) -> str:
+    """One plain-German (or English) sentence on how stable the area's recommendation is.
+
+    Pass the page's ranking of ``area`` (under the context's weights and method) where there
+    is one: the sentence then needs no second ranking, only the stability intervals.
+    """
+    return views.stability_sentence(for_area(ctx, area, ranking, crossings=False), text.lang())

@@ -127,7 +127,7 @@ def _arrow(frame: pd.DataFrame) -> pa.Table:
 @st.cache_resource(show_spinner=False, max_entries=64)
 def systems_view(version: int, area: str, lang: str) -> pa.Table:
     """The current systems of an area; empty when it has none."""
-    return _arrow(views.systems_table(data.systems(version, area), lang))
+    return _arrow(views.systems_table(data.systems(version, area), lang, data.sourcing(version)))
 
 
 @st.cache_resource(show_spinner=False, max_entries=256)
@@ -135,11 +135,27 @@ def assessment_view(version: int, area: str, option_id: str, lang: str) -> pa.Ta
     """Every assessment of one option with rationale, source and estimate marker."""
     criteria = data.criteria(version)
     return _arrow(
-        views.assessment_table(data.assessments(version, area), option_id, criteria, lang)
+        views.assessment_table(
+            data.assessments(version, area), option_id, criteria, lang, data.sourcing(version)
+        )
     )
 
 
 @st.cache_resource(show_spinner=False, max_entries=256)
 def cost_line_view(version: int, area: str, option_id: str, lang: str) -> pa.Table:
     """The cost lines of one option."""
-    return _arrow(views.cost_line_table(data.cost_lines(version, area), option_id, lang))
+    return _arrow(
+        views.cost_line_table(
+            data.cost_lines(version, area), option_id, lang, data.sourcing(version)
+        )
+    )
+
+
+def source_columns() -> dict[str, st.column_config.Column]:
+    """Column config of a table with a marker and a source column: the marker is a link to
+    its source on the Methodik page (shown as its text), the source column wraps."""
+    return {
+        text.t("col_estimate"): st.column_config.LinkColumn(
+            display_text=views.MARKER_DISPLAY, width="medium"
+        ),
+    }

@@ -17,12 +17,13 @@ from streamlit.delta_generator import DeltaGenerator
 
 from core import i18n, scoring, views
 from core.errors import CockpitError, WeightError
-from ui import presentation, text
+from ui import context, portfolio_section, presentation, text
 from ui.text import t
 
 INIT_KEY = "_view_initialised"
 IGNORED_KEY = "_ignored_params"  # [(parameter, value as given)] rejected from the URL
 AREA_KEY = "area"
+AREA_SLUGS_KEY = "_area_slugs"  # the area slugs, for the area weights in the URL
 SUB_WEIGHTS_OPEN_KEY = "_sub_weights_open"  # the sub-criteria expander is open
 SCENARIO_KEY = "scenario"  # slug of the saved scenario the weights were loaded from, or None
 
@@ -66,12 +67,24 @@ def init_from_url(criteria: pd.DataFrame, area_slugs: list[str]) -> None:
                 st.session_state[key] = st.session_state[key]
         return
     query = st.query_params.to_dict()
+    st.session_state[AREA_SLUGS_KEY] = list(area_slugs)
     state, ignored = views.parse_query(query, area_slugs, _default_within(criteria))
     if state.scenario:
         state = _with_scenario(state, criteria, ignored)
     _apply(state, criteria)
+    portfolio_section.init_from_url(query, list(area_slugs))
     st.session_state[IGNORED_KEY] = [(name, query.get(name)) for name in ignored]
     st.session_state[INIT_KEY] = True
+
+
+def panel_values(criteria: pd.DataFrame) -> tuple[object, ...]:
+    """The panel's values as they stand (the key of everything derived from them)."""
+    state = st.session_state
+    return (
+        *(state.get(f"w_{g}") for g in scoring.GROUPS),
+        *(state.get(f"s_{k}") for k in criteria["key"]),
+        state.get("method"),
+    )
 
 
 def _slider_groups() -> dict[str, int]:
@@ -121,6 +134,7 @@ def sync_url(criteria: pd.DataFrame) -> None:
     """Rewrite the query parameters from the session (no rerun is triggered)."""
     wanted = views.to_query(current_state(criteria))
     wanted.update(views.group_params(_slider_groups()))  # as they stand, even all at 0
+    wanted.update(portfolio_section.url_param(st.session_state.get(AREA_SLUGS_KEY, [])))
     if st.query_params.to_dict() != wanted:
         st.query_params.from_dict(wanted)
 
@@ -164,26 +178,37 @@ def _reset(criteria: pd.DataFrame) -> None:
     st.session_state["method"] = "wsm"
 
 
-def show(criteria: pd.DataFrame, presets: pd.DataFrame) -> scoring.WeightSet:
-    """Draw the panel; return the weighting to use (with its method)."""
+Live = Callable[..., None]  # draws ``draw(ctx, *args)`` where it is called, see show()
+
+
+def show(
+    criteria: pd.DataFrame,
+    presets: pd.DataFrame,
+    *,
+    on_change: Callable[[], None],
+    live: Live,
+) -> None:
+    """Draw the panel.
+
+    The sliders and the method selector call ``on_change`` after a change (the user moved
+    them, so the browser already shows the new value); presets and reset set the sliders
+    themselves and rerun the whole app, so that the sliders are drawn anew. What the panel
+    shows about the current weighting (the shares, the warning when it cannot rank, the
+    sub-weights note) is drawn through ``live(draw, ...)`` (ui.weights_fragment.sidebar), so
+    that it can be redrawn without the rest of the app."""
     sidebar = st.sidebar
     sidebar.header(t("weights_header"))
     labels = text.group_labels()
     for group in scoring.GROUPS:
-        sidebar.slider(labels[group], min_value=0, max_value=100, step=1, key=f"w_{group}")
-    try:
-        group_shares = scoring.WeightSet(_slider_groups()).group_shares()
-    except WeightError:  # every group at 0
-        group_shares = dict.fromkeys(scoring.GROUPS, 0.0)
-    shares = " · ".join(
-        t(
-            "group_share",
-            label=labels[g],
-            share=views.format_percent(group_shares[g], 0, text.lang()),
+        sidebar.slider(
+            labels[group],
+            min_value=0,
+            max_value=100,
+            step=1,
+            key=f"w_{group}",
+            on_change=on_change,
         )
-        for g in scoring.GROUPS
-    )
-    sidebar.caption(shares)
+    live(_summary, labels)
 
     sidebar.caption(t("presets"))
     name_col = i18n.localized_column("name", text.lang())
@@ -196,12 +221,13 @@ def show(criteria: pd.DataFrame, presets: pd.DataFrame) -> scoring.WeightSet:
         sidebar.button(
             getattr(preset, name_col) or preset.name_de,
             key=f"preset_{preset.slug}",
-            on_click=_set_groups,
+            on_click=_set_groups,  # a full rerun: the sliders must show the preset
             args=(values,),
             width="stretch",
         )
 
-    _sub_weights(sidebar, criteria, labels)
+    _sub_weights(sidebar, criteria, labels, on_change)
+    live(_sub_weights_note)
 
     keys = scoring.method_keys()
     labels_by_method = {m: text.method_label(m) for m in keys}  # bound now: AppTest calls it later
@@ -211,19 +237,39 @@ def show(criteria: pd.DataFrame, presets: pd.DataFrame) -> scoring.WeightSet:
         key="method",
         format_func=labels_by_method.__getitem__,
         help=t("method_help"),
+        on_change=on_change,
     )
     sidebar.button(t("reset"), on_click=_reset, args=(criteria,), width="stretch")
 
-    return _weights(criteria, sidebar.warning)
+
+def _summary(ctx: context.Context, labels: dict[str, str]) -> None:
+    """The group shares under the sliders, and a warning when the sliders cannot rank."""
+    try:
+        group_shares = scoring.WeightSet(_slider_groups()).group_shares()
+    except WeightError:  # every group at 0
+        group_shares = dict.fromkeys(scoring.GROUPS, 0.0)
+    shares = " · ".join(
+        t(
+            "group_share",
+            label=labels[g],
+            share=views.format_percent(group_shares[g], 0, text.lang()),
+        )
+        for g in scoring.GROUPS
+    )
+    st.caption(shares)
+    _weights(ctx.criteria, st.warning)
 
 
-def _sub_weights(sidebar: DeltaGenerator, criteria: pd.DataFrame, labels: dict[str, str]) -> None:
+def _sub_weights(
+    sidebar: DeltaGenerator,
+    criteria: pd.DataFrame,
+    labels: dict[str, str],
+    on_change: Callable[[], None],
+) -> None:
     """The sub-criteria sliders, drawn only while their expander is open.
 
     Eleven sliders cost more per rerun than the rest of the panel; closed, they are not
-    drawn at all (their values live on in the session, see :func:`init_from_url`). A note
-    under the expander says when the sub-weights differ from the defaults.
-    """
+    drawn at all (their values live on in the session, see :func:`init_from_url`)."""
     expander = sidebar.expander(t("sub_weights"), key=SUB_WEIGHTS_OPEN_KEY, on_change="rerun")
     if expander.open:
         label_col = i18n.localized_column("label", text.lang())
@@ -238,10 +284,15 @@ def _sub_weights(sidebar: DeltaGenerator, criteria: pd.DataFrame, labels: dict[s
                         step=1,
                         key=f"s_{row.key}",
                         help=row.help_de or None,
+                        on_change=on_change,
                     )
-    changed = _slider_within(criteria)
+
+
+def _sub_weights_note(ctx: context.Context) -> None:
+    """A note under the sub-criteria expander when the sub-weights differ from the defaults."""
+    changed = _slider_within(ctx.criteria)
     if changed:
-        sidebar.caption(t("sub_weights_changed", count=len(changed)))
+        st.caption(t("sub_weights_changed", count=len(changed)))
 
 
 def _weights(criteria: pd.DataFrame, warn: Callable[[str], object]) -> scoring.WeightSet:
@@ -256,9 +307,16 @@ def _weights(criteria: pd.DataFrame, warn: Callable[[str], object]) -> scoring.W
 
 
 def current(criteria: pd.DataFrame) -> scoring.WeightSet:
-    """The weighting without drawing the panel (presentation mode); the panel's values
-    survive because :func:`init_from_url` re-assigns its keys on every run."""
+    """The weighting without drawing the panel (presentation mode), with a warning if the
+    panel's values cannot rank; they survive because :func:`init_from_url` re-assigns the
+    panel's keys on every run."""
     return _weights(criteria, st.warning)
+
+
+def current_weights(criteria: pd.DataFrame) -> scoring.WeightSet:
+    """The weighting the panel holds, or the default one if it cannot rank (no message:
+    the panel shows the warning)."""
+    return _weights(criteria, lambda _message: None)
 
 
 def area_picker(slugs: list[str], name: Callable[[str], str], *, key: str) -> str:

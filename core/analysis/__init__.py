@@ -22,11 +22,16 @@ from core.analysis.montecarlo import (
 from core.analysis.portfolio import (
     CURVE_GRID,
     OBJECTIVES as PORTFOLIO_OBJECTIVES,
+    AreaWeights,
     PortfolioResult,
+    best_buys,
     budget_range,
     efficiency_curve,
+    next_steps as portfolio_next_steps,
+    portfolio_confidence,
     portfolio_items,
     solve as solve_portfolio,
+    value_for_money,
 )
 from core.analysis.sensitivity import (
     AreaStability,
@@ -49,9 +54,11 @@ from core.analysis.summaries import (
     pathway_cells,
     scatter_points,
 )
+from core.scoring.global_value import parse_area_weights
 
 __all__ = [
     "AreaStability",
+    "AreaWeights",
     "CURVE_GRID",
     "MC_DEFAULT_CONCENTRATION",
     "MC_DEFAULT_SAMPLES",
@@ -64,6 +71,7 @@ __all__ = [
     "aggregate_stakeholders",
     "area_stability",
     "area_summary",
+    "best_buys",
     "budget_range",
     "compare_methods",
     "cost_view",
@@ -71,7 +79,10 @@ __all__ = [
     "efficient_frontier",
     "group_index",
     "overview",
+    "parse_area_weights",
     "pathway_cells",
+    "portfolio_confidence",
+    "portfolio_next_steps",
     "portfolio_items",
     "rank_acceptability",
     "save_stakeholder",
@@ -81,4 +92,5 @@ __all__ = [
     "stakeholder_dissent",
     "stakeholder_profiles",
     "stakeholder_spread",
+    "value_for_money",
 ]

@@ -1,35 +1,57 @@
-"""Budget portfolio: one option per review area, the best total value within the budgets.
+"""Budget portfolio: one option per review area, the most benefit within the budgets in euros.
 
-The value of an option is either its total score in its area (points out of 100 under the
-current weighting and method) or its citizen value (the citizen-value group index, 0–100).
-Budgets: a one-off investment budget and/or an annual operating budget (the sum of the chosen
-options' annual cost), each optional. Areas can be pinned to one option or excluded.
+Benefit is measured on the global value scales of :mod:`core.scoring.global_value` (the same
+in every area) times the area weights, so points of different areas can be added. Objective
+``benefit``: citizen value and feasibility as weighted by the user; ``citizen_value``: the
+citizen-value group alone. Costs stay in euros: a one-off investment budget and an annual
+operating budget, each optional.
 
-The optimisation is the exact multiple-choice knapsack of :mod:`core.analysis.knapsack`.
-A budget that no set of options fits is a normal result (``feasible=False`` with the
-cheapest possible totals), not an exception; invalid input (negative budget, unknown area) raises.
+Constraints besides the budgets: an area can be pinned to one option (a must-have) or left
+out; single options can be excluded; "requires" links say that choosing one option needs
+another option chosen (e.g. a mobile-first website requires the homepage relaunch).
+
+Solvers (all exact): the dynamic programme of :mod:`core.analysis.knapsack` for instances
+without links while its state set stays small, else the mixed-integer programme of
+:mod:`core.analysis.milp` (HiGHS); ``exhaustive=True`` tries every combination (the
+reference in tests). A budget no set of options fits is a normal result (``feasible=False``
+with the cheapest possible totals), not an exception; invalid input raises.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Collection, Mapping
-from dataclasses import dataclass
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
-from core.analysis import knapsack
-from core.analysis.summaries import group_index
+from core.analysis import knapsack, milp
 from core.errors import InputError, NotFoundError
-from core.scoring.area_model import AreaModel, rank_area
+from core.scoring import global_value, ranges
+from core.scoring.area_model import AreaModel
+from core.scoring.global_value import AreaWeights
 from core.scoring.weightset import WeightSet
 
-OBJECTIVES: tuple[str, ...] = ("score", "citizen_value")
-ITEM_COLUMNS = ["area", "option_id", "option", "pathway", "value", "investment", "annual_cost"]
+OBJECTIVES: tuple[str, ...] = ("benefit", "citizen_value")
+ITEM_COLUMNS = [
+    "area", "option_id", "option", "pathway", "value", "investment", "annual_cost",
+]  # fmt: skip
+EXTRA_COLUMNS = [
+    "npv_cost", "staff_fte", "area_weight", "value_gain", "npv_change",
+    "value_low", "value_high",
+]  # fmt: skip
 BUDGET_DIMENSIONS = {"investment": "investment", "annual": "annual_cost"}
 CURVE_STATE_LIMIT = 200_000
 CURVE_GRID = 41
+NEXT_STEP_EUR = 50_000.0
+# The dynamic programme is used without links while its state set stays below this size;
+# beyond it (its exponential cliff) HiGHS takes over. Measured in ``make bench``.
+DP_STATE_LIMIT = 20_000
+SOLVERS: tuple[str, ...] = ("auto", "dp", "milp")
+SMALL_ENUMERATION = 20_000
+
+Link = tuple[str, str]
 
 
 @dataclass(frozen=True)
@@ -46,13 +68,19 @@ class PortfolioResult:
     min_investment: float
     min_annual: float
     excluded: tuple[str, ...]
+    solver: str = "dp"
+    requires: tuple[Link, ...] = ()
+    excluded_options: tuple[str, ...] = ()
+    total_gain: float = 0.0
+    area_weights: Mapping[str, float] = field(default_factory=dict)
 
     def to_json_dict(self) -> dict[str, object]:
-        """Plain-JSON view for the CLI."""
+        """Plain-JSON view for the CLI (benefit in points on the global scales)."""
         return {
             "feasible": self.feasible,
             "budget_investment": self.budget_investment,
             "budget_annual": self.budget_annual,
+            "solver": self.solver,
             "choices": [
                 {
                     "area": r.area,
@@ -67,6 +95,7 @@ class PortfolioResult:
             ],
             "totals": {
                 "value": round(self.total_value, 6),
+                "value_gain_over_status_quo": round(self.total_gain, 6),
                 "investment": self.total_investment,
                 "annual_cost": self.total_annual,
             },
@@ -75,50 +104,72 @@ class PortfolioResult:
                 "annual_cost": self.min_annual,
             },
             "excluded": list(self.excluded),
+            "excluded_options": list(self.excluded_options),
+            "requires": [{"option": a, "requires": b} for a, b in self.requires],
         }
 
 
 def portfolio_items(
     models: Mapping[str, AreaModel],
     weights: WeightSet,
-    method: str = "wsm",
-    objective: str = "score",
-    rankings: Mapping[str, pd.DataFrame] | None = None,
+    area_weights: AreaWeights | None = None,
+    objective: str = "benefit",
 ) -> pd.DataFrame:
-    """One row per option of every area: its value under ``objective`` and its costs.
+    """One row per option of every area: its benefit (global scales × area weight), costs.
 
-    ``rankings`` (per area, as from :func:`rank_area` under the same weights and method) are
-    reused instead of ranking again, e.g. those the overview has just computed.
+    ``value`` is the benefit in points; ``value_gain`` the gain over the area's status quo
+    (0 where the area has none); ``npv_change`` the change in NPV cost against it;
+    ``value_low``/``value_high`` the benefit at the ends of the data ranges.
     """
     if objective not in OBJECTIVES:
         raise InputError(
             "portfolio_bad_objective", objective=objective, allowed=", ".join(OBJECTIVES)
         )
+    area_weights = area_weights or AreaWeights()
     frames = []
     for slug, model in models.items():
         if len(model.options) == 0:
             continue
-        if objective == "score":
-            ranking = rankings[slug] if rankings is not None else rank_area(model, weights, method)
-            score_of = dict(zip(ranking["option_id"], ranking["score"]))
-            value = np.array([score_of[o] for o in model.options["id"]], dtype=float) * 100
+        factor = area_weights.of(slug)
+        low, high = model.bounds
+        if objective == "benefit":
+            weights.for_criteria(model.criteria).criterion_weights(model.criteria)
+            w = global_value.benefit_weights(model.criteria, weights.for_criteria(model.criteria))
+            points = [global_value.values(x, model.criteria) @ w for x in (model.matrix, low, high)]
         else:
-            value = group_index(model, weights, "citizen_value")
+            ws = weights.for_criteria(model.criteria)
+            points = [
+                global_value.group_value(x, model.criteria, ws, "citizen_value")
+                for x in (model.matrix, low, high)
+            ]
+        value, v_a, v_b = (factor * p for p in points)
+        opts = model.options
+        pathway = opts["pathway"].to_numpy()
+        npv = opts["npv_cost"].to_numpy(dtype=float)
+        base = np.flatnonzero(pathway == "status_quo")
+        b = int(base[0]) if len(base) else None
         frames.append(
             pd.DataFrame(
                 {
                     "area": slug,
-                    "option_id": model.options["id"].to_numpy(),
-                    "option": model.options["name"].to_numpy(),
-                    "pathway": model.options["pathway"].to_numpy(),
-                    "value": np.asarray(value, dtype=float),
-                    "investment": model.options["investment"].to_numpy(dtype=float),
-                    "annual_cost": model.options["annual_cost"].to_numpy(dtype=float),
+                    "option_id": opts["id"].to_numpy(),
+                    "option": opts["name"].to_numpy(),
+                    "pathway": pathway,
+                    "value": value,
+                    "investment": opts["investment"].to_numpy(dtype=float),
+                    "annual_cost": opts["annual_cost"].to_numpy(dtype=float),
+                    "npv_cost": npv,
+                    "staff_fte": opts["staff_fte"].to_numpy(dtype=float),
+                    "area_weight": factor,
+                    "value_gain": value - value[b] if b is not None else 0.0 * value,
+                    "npv_change": npv - npv[b] if b is not None else 0.0 * npv,
+                    "value_low": np.minimum(v_a, v_b),
+                    "value_high": np.maximum(v_a, v_b),
                 }
             )
         )
     if not frames:
-        return pd.DataFrame(columns=ITEM_COLUMNS)
+        return pd.DataFrame(columns=[*ITEM_COLUMNS, *EXTRA_COLUMNS])
     return pd.concat(frames, ignore_index=True)
 
 
@@ -137,10 +188,46 @@ def _budget(value: float | None, name: str) -> float:
     return number
 
 
-def _groups(
-    items: pd.DataFrame, pinned: Mapping[str, str], excluded: Collection[str]
-) -> tuple[list[str], list[pd.DataFrame]]:
-    """Included areas (in order) and their candidate rows, after pins and exclusions."""
+@dataclass(frozen=True)
+class _Problem:
+    """The instance after pins, exclusions and links: candidate rows per included area."""
+
+    included: list[str]
+    groups: list[pd.DataFrame]
+    links: list[tuple[tuple[int, int], tuple[int, int]]]
+    excluded_areas: tuple[str, ...]
+    impossible: bool
+
+
+def _links(items: pd.DataFrame, requires: Sequence[Link]) -> tuple[Link, ...]:
+    """Validated links (option, required option), both known option ids, de-duplicated."""
+    known = set(items["option_id"])
+    clean: list[Link] = []
+    for link in requires:
+        if len(link) != 2:
+            raise InputError("portfolio_bad_link", spec=str(link))
+        a, b = (str(x).strip() for x in link)
+        for option in (a, b):
+            if option not in known:
+                raise NotFoundError("portfolio_link_unknown", option=option)
+        if a != b and (a, b) not in clean:
+            clean.append((a, b))
+    return tuple(clean)
+
+
+def _problem(
+    items: pd.DataFrame,
+    pinned: Mapping[str, str],
+    excluded: Collection[str],
+    excluded_options: Collection[str] = (),
+    requires: Sequence[Link] = (),
+) -> _Problem:
+    """Included areas and their candidate rows after pins, exclusions and links.
+
+    An option whose required option cannot be chosen (its area left out, the option
+    excluded, another option pinned in its area, or the same area) is dropped, repeatedly,
+    since dropping one option can strand another.
+    """
     areas = list(dict.fromkeys(items["area"]))
     for area in [*pinned, *excluded]:
         if area not in areas:
@@ -148,22 +235,131 @@ def _groups(
     both = sorted(set(pinned) & set(excluded))
     if both:
         raise InputError("portfolio_pin_and_exclude", area=both[0])
+    known = set(items["option_id"])
+    for option in excluded_options:
+        if option not in known:
+            raise NotFoundError("portfolio_link_unknown", option=option)
+    area_of = dict(zip(items["option_id"], items["area"], strict=True))
+    allowed = set(items["option_id"]) - set(excluded_options)
+    for area, option in pinned.items():
+        if area_of.get(option) != area:
+            raise NotFoundError("portfolio_unknown_option", option=option, area=area)
+        allowed -= {o for o, a in area_of.items() if a == area and o != option}
+    allowed -= {o for o, a in area_of.items() if a in excluded}
+    links = _links(items, requires)
+    changed = True
+    while changed:
+        changed = False
+        for a, b in links:
+            if a in allowed and (b not in allowed or area_of[a] == area_of[b]):
+                allowed.discard(a)
+                changed = True
     included, groups = [], []
+    impossible = False
     for area in areas:
         if area in excluded:
             continue
-        rows = items[items["area"] == area]
-        if area in pinned:
-            rows = rows[rows["option_id"] == pinned[area]]
-            if rows.empty:
-                raise NotFoundError("portfolio_unknown_option", option=pinned[area], area=area)
+        rows = items[(items["area"] == area) & items["option_id"].isin(allowed)]
+        impossible |= rows.empty
         included.append(area)
         groups.append(rows)
-    return included, groups
+    position = {
+        option: (k, i)
+        for k, rows in enumerate(groups)
+        for i, option in enumerate(rows["option_id"])
+    }
+    constraints = [(position[a], position[b]) for a, b in links if a in position and b in position]
+    excluded_areas = tuple(a for a in areas if a not in included)
+    return _Problem(included, groups, constraints, excluded_areas, impossible)
 
 
 def _arrays(groups: list[pd.DataFrame], column: str) -> list[np.ndarray]:
     return [g[column].to_numpy(dtype=float) for g in groups]
+
+
+def exhaustive_search(
+    cost1: Sequence[np.ndarray],
+    cost2: Sequence[np.ndarray],
+    value: Sequence[np.ndarray],
+    budget1: float,
+    budget2: float,
+    links: Sequence[tuple[tuple[int, int], tuple[int, int]]] = (),
+) -> tuple[list[int], float] | None:
+    """Every combination tried (with links): the reference for tests and tiny instances."""
+    if not links:
+        return knapsack.solve_exhaustive(cost1, cost2, value, budget1, budget2)
+    sizes = [len(v) for v in value]
+    grid = np.indices(sizes).reshape(len(sizes), -1)
+    ok = np.ones(grid.shape[1], dtype=bool)
+    for (ga, ia), (gb, ib) in links:
+        ok &= (grid[ga] != ia) | (grid[gb] == ib)
+    total1 = sum(c[g] for c, g in zip(cost1, grid, strict=True))
+    total2 = sum(c[g] for c, g in zip(cost2, grid, strict=True))
+    totalv = sum(v[g] for v, g in zip(value, grid, strict=True))
+    ok &= knapsack.fits(total1, budget1) & knapsack.fits(total2, budget2)
+    if not ok.any():
+        return None
+    candidates = np.flatnonzero(ok)
+    best = int(candidates[np.argmax(totalv[candidates])])
+    return [int(x) for x in grid[:, best]], float(totalv[best])
+
+
+def _dp(
+    cost1: list[np.ndarray],
+    cost2: list[np.ndarray],
+    value: list[np.ndarray],
+    budget1: float,
+    budget2: float,
+    max_states: int | None,
+) -> tuple[list[int], float] | None:
+    """The dynamic programme on undominated items; :class:`knapsack.TooManyStates` past the cap."""
+    c1 = [np.zeros(len(v)) if not np.isfinite(budget1) else c for c, v in zip(cost1, value)]
+    c2 = [np.zeros(len(v)) if not np.isfinite(budget2) else c for c, v in zip(cost2, value)]
+    kept = [knapsack.undominated_items(a, b, v) for a, b, v in zip(c1, c2, value, strict=True)]
+    r1 = [a[k] for a, k in zip(c1, kept, strict=True)]
+    r2 = [b[k] for b, k in zip(c2, kept, strict=True)]
+    rv = [v[k] for v, k in zip(value, kept, strict=True)]
+    bound = knapsack.relaxation_bound(r1, r2, rv, budget1, budget2)
+    guess = knapsack.forward(r1, r2, rv, budget1, budget2, bound=bound, beam=knapsack.BEAM_WIDTH)
+    guess_index = knapsack.best_state(guess)
+    lower = float(guess.value[guess_index]) if guess_index is not None else -np.inf
+    states = knapsack.forward(
+        r1, r2, rv, budget1, budget2, bound=bound, lower_bound=lower, max_states=max_states
+    )
+    index = knapsack.best_state(states)
+    if index is None:
+        return None
+    choice = states.choices(index)
+    return [int(k[i]) for k, i in zip(kept, choice, strict=True)], float(states.value[index])
+
+
+def run_solver(
+    cost1: list[np.ndarray],
+    cost2: list[np.ndarray],
+    value: list[np.ndarray],
+    budget1: float,
+    budget2: float,
+    links: Sequence[tuple[tuple[int, int], tuple[int, int]]] = (),
+    solver: str = "auto",
+) -> tuple[tuple[list[int], float] | None, str]:
+    """The optimum and the solver that found it (``auto``: DP while small, else HiGHS)."""
+    if solver not in SOLVERS:
+        raise InputError("portfolio_bad_solver", solver=solver, allowed=", ".join(SOLVERS))
+    combinations = math.prod(len(v) for v in value)
+    if solver == "auto" and links and combinations <= SMALL_ENUMERATION:
+        # Tiny instances with links (the seed data: 12,000 sets): trying every set is
+        # faster than starting HiGHS (measured in make bench) and just as exact.
+        return exhaustive_search(cost1, cost2, value, budget1, budget2, links), "exhaustive"
+    if solver == "milp" or (solver == "auto" and links):
+        return milp.solve(cost1, cost2, value, budget1, budget2, links), "milp"
+    if solver == "dp":
+        if links:
+            raise InputError("portfolio_dp_links")
+        return _dp(cost1, cost2, value, budget1, budget2, None), "dp"
+    try:
+        return _dp(cost1, cost2, value, budget1, budget2, DP_STATE_LIMIT), "dp"
+    except knapsack.TooManyStates:
+        return milp.solve(cost1, cost2, value, budget1, budget2), "milp"
 
 
 def solve(
@@ -173,47 +369,212 @@ def solve(
     pinned: Mapping[str, str] | None = None,
     excluded: Collection[str] = (),
     *,
+    excluded_options: Collection[str] = (),
+    requires: Sequence[Link] = (),
     exhaustive: bool = False,
+    solver: str = "auto",
 ) -> PortfolioResult:
     """The best set of options (one per included area) within the budgets.
 
-    ``exhaustive=True`` tries every combination instead of the DP (the reference in tests).
+    ``pinned``: area → must-have option; ``excluded``: areas left out; ``excluded_options``:
+    options never chosen; ``requires``: (option, required option) links.
+    ``exhaustive=True`` tries every combination (the reference in tests).
     """
     b_inv = _budget(budget_investment, "budget-invest")
     b_ann = _budget(budget_annual, "budget-annual")
     pinned = dict(pinned or {})
-    included, groups = _groups(items, pinned, excluded)
+    problem = _problem(items, pinned, excluded, excluded_options, requires)
+    groups = problem.groups
     invest, annual, value = (
         _arrays(groups, "investment"),
         _arrays(groups, "annual_cost"),
         _arrays(groups, "value"),
     )
-    run = knapsack.solve_exhaustive if exhaustive else knapsack.solve
-    found = run(invest, annual, value, b_inv, b_ann)
-    min_inv = float(sum(c.min() for c in invest))
-    min_ann = float(sum(c.min() for c in annual))
-    excluded_areas = tuple(a for a in dict.fromkeys(items["area"]) if a not in included)
+    nonempty = [c for c in invest if len(c)]
+    min_inv = float(sum(c.min() for c in nonempty))
+    min_ann = float(sum(c.min() for c in _arrays(groups, "annual_cost") if len(c)))
+    used = "exhaustive" if exhaustive else solver
+    found = None
+    if not problem.impossible:
+        if exhaustive:
+            found = exhaustive_search(invest, annual, value, b_inv, b_ann, problem.links)
+        else:
+            found, used = run_solver(invest, annual, value, b_inv, b_ann, problem.links, solver)
+    common = {
+        "budget_investment": budget_investment,
+        "budget_annual": budget_annual,
+        "min_investment": min_inv,
+        "min_annual": min_ann,
+        "excluded": problem.excluded_areas,
+        "solver": used,
+        "requires": _links(items, requires),
+        "excluded_options": tuple(excluded_options),
+        "area_weights": _area_weights(items),
+    }
     if found is None:
-        return PortfolioResult(
-            False, pd.DataFrame(columns=ITEM_COLUMNS), 0.0, 0.0, 0.0,
-            budget_investment, budget_annual, min_inv, min_ann, excluded_areas,
-        )  # fmt: skip
+        return PortfolioResult(False, pd.DataFrame(columns=ITEM_COLUMNS), 0.0, 0.0, 0.0, **common)  # type: ignore[arg-type]
     picks, total = found
+    columns = [c for c in items.columns if c in [*ITEM_COLUMNS, *EXTRA_COLUMNS]]
     choices = pd.DataFrame(
-        [g.iloc[i] for g, i in zip(groups, picks, strict=True)], columns=ITEM_COLUMNS
+        [g.iloc[i] for g, i in zip(groups, picks, strict=True)], columns=columns
     ).reset_index(drop=True)
+    gain = float(choices["value_gain"].sum()) if "value_gain" in choices else 0.0
     return PortfolioResult(
         feasible=True,
         choices=choices,
-        total_value=float(total),
+        total_value=float(choices["value"].sum()) if len(choices) else float(total),
         total_investment=float(choices["investment"].sum()),
         total_annual=float(choices["annual_cost"].sum()),
-        budget_investment=budget_investment,
-        budget_annual=budget_annual,
-        min_investment=min_inv,
-        min_annual=min_ann,
-        excluded=excluded_areas,
+        total_gain=gain,
+        **common,  # type: ignore[arg-type]
     )
+
+
+def _area_weights(items: pd.DataFrame) -> dict[str, float]:
+    if "area_weight" not in items.columns:
+        return {}
+    return {
+        str(a): float(w)
+        for a, w in items.groupby("area", sort=False)["area_weight"].first().items()
+    }
+
+
+@dataclass(frozen=True)
+class NextStep:
+    """What ``extra`` more euros on one budget would buy: the new choice and its gain."""
+
+    budget: str
+    extra: float
+    result: PortfolioResult
+    gain: float
+    changes: tuple[tuple[str, str, str], ...]  # (area, option before, option after)
+
+    def to_json_dict(self) -> dict[str, object]:
+        return {
+            "budget": self.budget,
+            "extra_eur": self.extra,
+            "feasible": self.result.feasible,
+            "value_gain": round(self.gain, 6),
+            "changes": [{"area": a, "from": b, "to": c} for a, b, c in self.changes],
+        }
+
+
+def next_steps(
+    items: pd.DataFrame,
+    base: PortfolioResult,
+    extra: float = NEXT_STEP_EUR,
+    **constraints: object,
+) -> list[NextStep]:
+    """For each limited budget: the portfolio with ``extra`` € more on it, and what changes."""
+    steps = []
+    before = dict(zip(base.choices["area"], base.choices["option_id"], strict=True))
+    for name, b_inv, b_ann in (
+        ("investment", base.budget_investment, base.budget_annual),
+        ("annual", base.budget_investment, base.budget_annual),
+    ):
+        current = b_inv if name == "investment" else b_ann
+        if current is None:
+            continue
+        if name == "investment":
+            b_inv = float(current) + extra
+        else:
+            b_ann = float(current) + extra
+        result = solve(items, b_inv, b_ann, **constraints)  # type: ignore[arg-type]
+        after = dict(zip(result.choices["area"], result.choices["option_id"], strict=True))
+        changes = tuple(
+            (area, before.get(area, ""), option)
+            for area, option in after.items()
+            if before.get(area) != option
+        )
+        gain = result.total_value - base.total_value if base.feasible else result.total_value
+        steps.append(NextStep(name, extra, result, gain if result.feasible else 0.0, changes))
+    return steps
+
+
+def best_buys(items: pd.DataFrame) -> pd.DataFrame:
+    """The order of best buys across all areas (Phillips & Bana e Costa).
+
+    From each area's status quo (its cheapest option if it has none) the area's upgrades are
+    the steps along the upper convex hull of (NPV cost, benefit): at each step the option
+    with the most extra benefit per extra euro; a step that costs nothing or saves money and
+    gains benefit comes first. All steps of all areas sorted by that ratio are the order in
+    which a growing budget is best spent; cumulative cost and benefit are the efficiency
+    curve. Columns: order, area, from_option, option_id, option, extra_cost, extra_value,
+    value_per_100k (benefit per 100,000 €; ∞ for free steps), cumulative_cost,
+    cumulative_value.
+    """
+    steps = []
+    for area, rows in items.groupby("area", sort=False):
+        cost = rows["npv_cost"].to_numpy(dtype=float)
+        value = rows["value"].to_numpy(dtype=float)
+        names = rows["option"].to_numpy()
+        ids = rows["option_id"].to_numpy()
+        sq = np.flatnonzero(rows["pathway"].to_numpy() == "status_quo")
+        at = int(sq[0]) if len(sq) else int(np.argmin(cost))
+        while True:
+            dv, dc = value - value[at], cost - cost[at]
+            better = dv > knapsack.VALUE_TOLERANCE
+            if not better.any():
+                break
+            free = better & (dc <= 0)
+            if free.any():
+                candidates = np.flatnonzero(free)
+                nxt = int(candidates[np.lexsort((cost[candidates], -value[candidates]))[0]])
+                ratio = math.inf
+            else:
+                slope = np.where(better, dv / np.where(dc > 0, dc, 1.0), -np.inf)
+                top = slope.max()
+                tied = np.flatnonzero(slope >= top * (1 - 1e-12))
+                nxt = int(tied[np.argmax(value[tied])])
+                ratio = float(top) * 100_000
+            steps.append(
+                {
+                    "area": area,
+                    "from_option": names[at],
+                    "option_id": ids[nxt],
+                    "option": names[nxt],
+                    "extra_cost": float(cost[nxt] - cost[at]),
+                    "extra_value": float(value[nxt] - value[at]),
+                    "value_per_100k": ratio,
+                }
+            )
+            at = nxt
+    columns = [
+        "order", "area", "from_option", "option_id", "option", "extra_cost", "extra_value",
+        "value_per_100k", "cumulative_cost", "cumulative_value",
+    ]  # fmt: skip
+    if not steps:
+        return pd.DataFrame(columns=columns)
+    frame = pd.DataFrame(steps)
+    frame = frame.sort_values("value_per_100k", ascending=False, kind="stable")
+    frame = frame.reset_index(drop=True)
+    frame.insert(0, "order", np.arange(1, len(frame) + 1))
+    frame["cumulative_cost"] = frame["extra_cost"].cumsum()
+    frame["cumulative_value"] = frame["extra_value"].cumsum()
+    return frame[columns]
+
+
+def value_for_money(items: pd.DataFrame) -> pd.DataFrame:
+    """Every option that is not a status quo: benefit gained and NPV change against it.
+
+    ``value_per_100k``: benefit gained per 100,000 € of extra NPV cost (∞ where the option
+    gains benefit and costs no more; NaN where it gains nothing); ``best_buy`` is the
+    option's position in :func:`best_buys` (0 if it is not on the hull).
+    """
+    rows = items[items["pathway"] != "status_quo"].copy()
+    gain = rows["value_gain"].to_numpy(dtype=float)
+    change = rows["npv_change"].to_numpy(dtype=float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ratio = np.where(
+            gain > knapsack.VALUE_TOLERANCE,
+            np.where(change > 0, gain / np.where(change > 0, change, 1.0) * 100_000, np.inf),
+            np.nan,
+        )
+    rows["value_per_100k"] = ratio
+    order = best_buys(items)
+    position = dict(zip(order["option_id"], order["order"], strict=True))
+    rows["best_buy"] = [int(position.get(o, 0)) for o in rows["option_id"]]
+    return rows.reset_index(drop=True)
 
 
 def efficiency_curve(
@@ -222,13 +583,17 @@ def efficiency_curve(
     other_budget: float | None = None,
     pinned: Mapping[str, str] | None = None,
     excluded: Collection[str] = (),
+    *,
+    excluded_options: Collection[str] = (),
+    requires: Sequence[Link] = (),
 ) -> pd.DataFrame:
-    """Best total value for every budget ``along`` one dimension, the other budget fixed.
+    """Best total benefit for every budget ``along`` one dimension, the other budget fixed.
 
     One row per step of the curve: ``budget`` is the smallest budget at which ``value``
     becomes reachable, ``exact`` says the steps are exact breakpoints (False: the curve was
-    sampled at :data:`CURVE_GRID` budgets because the state set grew too large), and one
-    column per included area names the chosen option id. Empty if nothing fits.
+    sampled at :data:`CURVE_GRID` budgets, each solved exactly, because the state set grew
+    too large or links between options need the MILP), and one column per included area names
+    the chosen option id. Empty if nothing fits.
     """
     if along not in BUDGET_DIMENSIONS:
         raise InputError(
@@ -237,19 +602,28 @@ def efficiency_curve(
     other_name = "annual" if along == "investment" else "investment"
     other_flag = "budget-annual" if along == "investment" else "budget-invest"
     b_other = _budget(other_budget, other_flag)
-    included, groups = _groups(items, dict(pinned or {}), excluded)
+    problem = _problem(items, dict(pinned or {}), excluded, excluded_options, requires)
+    groups = problem.groups
+    columns = ["budget", "value", "exact", *problem.included]
+    if problem.impossible:
+        return pd.DataFrame(columns=columns)
     cost = _arrays(groups, BUDGET_DIMENSIONS[along])
+    constraints = {
+        "pinned": pinned, "excluded": excluded,
+        "excluded_options": excluded_options, "requires": requires,
+    }  # fmt: skip
+    if problem.links:
+        return _sampled_curve(items, along, other_budget, cost, columns, constraints)
     other = _arrays(groups, BUDGET_DIMENSIONS[other_name])
     value = _arrays(groups, "value")
     if not math.isfinite(b_other):
         other = [np.zeros(len(c)) for c in other]
-    columns = ["budget", "value", "exact", *included]
     try:
         states = knapsack.forward(
             cost, other, value, math.inf, b_other, max_states=CURVE_STATE_LIMIT
         )
     except knapsack.TooManyStates:
-        return _sampled_curve(items, along, other_budget, pinned, excluded, cost, columns)
+        return _sampled_curve(items, along, other_budget, cost, columns, constraints)
     front = knapsack.pareto_2d(states.cost1, states.value)
     rows = []
     for index in front:
@@ -265,20 +639,19 @@ def _sampled_curve(
     items: pd.DataFrame,
     along: str,
     other_budget: float | None,
-    pinned: Mapping[str, str] | None,
-    excluded: Collection[str],
     cost: list[np.ndarray],
     columns: list[str],
+    constraints: Mapping[str, object],
 ) -> pd.DataFrame:
-    """The curve at evenly spaced budgets, each solved exactly (for very large instances)."""
+    """The curve at evenly spaced budgets, each solved exactly (large instances, links)."""
     top = float(sum(c.max() for c in cost))
-    rows = []
+    rows: list[list[object]] = []
     for budget in np.linspace(0.0, top, CURVE_GRID):
         kwargs = {"budget_investment": budget, "budget_annual": other_budget}
         if along == "annual":
             kwargs = {"budget_investment": other_budget, "budget_annual": budget}
-        result = solve(items, pinned=pinned, excluded=excluded, **kwargs)
-        if result.feasible and (not rows or result.total_value > rows[-1][1] + 1e-9):
+        result = solve(items, **kwargs, **constraints)  # type: ignore[arg-type]
+        if result.feasible and (not rows or result.total_value > float(rows[-1][1]) + 1e-9):  # type: ignore[arg-type]
             spent = result.total_investment if along == "investment" else result.total_annual
             rows.append([spent, result.total_value, False, *result.choices["option_id"]])
     return pd.DataFrame(rows, columns=columns)
@@ -290,3 +663,200 @@ def budget_range(items: pd.DataFrame, column: str) -> tuple[float, float]:
         return 0.0, 0.0
     grouped = items.groupby("area", sort=False)[column]
     return float(grouped.min().sum()), float(grouped.max().sum())
+
+
+ENUMERATION_LIMIT = 50_000
+CONFIDENCE_SAMPLES = 1_000
+SOLVER_SAMPLES_CAP = 200
+
+
+@dataclass(frozen=True)
+class PortfolioConfidence:
+    """How sure the chosen portfolio is under uncertain data and weights.
+
+    ``optimal_share``: share of draws in which the chosen set is still the best set within
+    the budgets; ``within_budget_share``: share in which it still fits the budgets (cost
+    figures drawn from their ranges); ``chosen_share``: per area and option, the share of
+    draws whose best set picks that option.
+    """
+
+    samples: int
+    seed: int
+    optimal_share: float
+    within_budget_share: float
+    chosen_share: Mapping[str, Mapping[str, float]]
+
+    def to_json_dict(self) -> dict[str, object]:
+        return {
+            "samples": self.samples,
+            "seed": self.seed,
+            "optimal_share": round(self.optimal_share, 4),
+            "within_budget_share": round(self.within_budget_share, 4),
+            "chosen_share": {
+                a: {o: round(s, 4) for o, s in shares.items()}
+                for a, shares in self.chosen_share.items()
+            },
+        }
+
+
+def _drawn_items(
+    models: Mapping[str, AreaModel],
+    weights: WeightSet,
+    area_weights: AreaWeights,
+    items: pd.DataFrame,
+    samples: int,
+    seed: int,
+    concentration: float,
+    objective: str,
+) -> dict[str, np.ndarray]:
+    """Per item (columns aligned with ``items``): drawn benefit, investment, annual cost."""
+    rng = np.random.default_rng(seed)
+    shares = np.array([weights.groups[g] for g in global_value.BENEFIT_GROUPS], dtype=float)
+    if objective == "benefit" and (shares > 0).sum() > 1:
+        drawn = rng.dirichlet(concentration * shares / shares.sum(), size=samples)
+    else:
+        drawn = np.tile(shares / max(shares.sum(), 1e-12), (samples, 1))
+    out = {k: [] for k in ("value", "investment", "annual_cost")}
+    for slug, model in models.items():
+        if len(model.options) == 0 or slug not in set(items["area"]):
+            continue
+        criteria = model.criteria
+        ws = weights.for_criteria(criteria)
+        low, high = model.bounds
+        u = rng.random((samples, *model.matrix.shape))
+        matrix = ranges.triangular_quantile(u, low, model.matrix, high)
+        points = global_value.values(matrix, criteria)  # samples × m × n
+        if objective == "benefit":
+            per_group = []
+            for g in global_value.BENEFIT_GROUPS:
+                mask = (criteria["grp"] == g).to_numpy()
+                within = ws.within_weights(criteria) * mask
+                per_group.append(
+                    points @ (within / within.sum()) if within.sum() > 0 else 0 * points[..., 0]
+                )
+            total = drawn.sum(axis=1, keepdims=True)
+            value = sum(drawn[:, [k]] / total * per_group[k] for k in range(len(per_group)))
+        else:
+            value = global_value.group_value(matrix, criteria, ws, "citizen_value")
+        u_cost = rng.random((samples, len(model.options)))
+        opts = model.options
+        cost = {
+            name: ranges.triangular_quantile(
+                u_cost,
+                opts[f"{name}_low"].to_numpy(dtype=float)
+                if f"{name}_low" in opts
+                else opts[name].to_numpy(dtype=float),
+                opts[name].to_numpy(dtype=float),
+                opts[f"{name}_high"].to_numpy(dtype=float)
+                if f"{name}_high" in opts
+                else opts[name].to_numpy(dtype=float),
+            )
+            for name in ("investment", "annual_cost")
+        }
+        out["value"].append(area_weights.of(slug) * np.asarray(value))
+        out["investment"].append(cost["investment"])
+        out["annual_cost"].append(cost["annual_cost"])
+    return {k: np.concatenate(v, axis=1) for k, v in out.items()}
+
+
+def portfolio_confidence(
+    models: Mapping[str, AreaModel],
+    weights: WeightSet,
+    area_weights: AreaWeights | None,
+    base: PortfolioResult,
+    items: pd.DataFrame,
+    *,
+    objective: str = "benefit",
+    samples: int = CONFIDENCE_SAMPLES,
+    seed: int = 2021,
+    concentration: float = 50.0,
+    pinned: Mapping[str, str] | None = None,
+    excluded: Collection[str] = (),
+    excluded_options: Collection[str] = (),
+    requires: Sequence[Link] = (),
+) -> PortfolioConfidence | None:
+    """Draw data (ranges) and weights; how often is ``base`` still the best set?
+
+    Instances with at most :data:`ENUMERATION_LIMIT` combinations are enumerated for all
+    draws at once; larger ones are solved draw by draw (at most
+    :data:`SOLVER_SAMPLES_CAP` draws). None if ``base`` is not feasible.
+    """
+    if not base.feasible or base.choices.empty:
+        return None
+    area_weights = area_weights or AreaWeights()
+    b_inv = _budget(base.budget_investment, "budget-invest")
+    b_ann = _budget(base.budget_annual, "budget-annual")
+    problem = _problem(items, dict(pinned or {}), excluded, excluded_options, requires)
+    sizes = [len(g) for g in problem.groups]
+    combos = int(np.prod(sizes)) if sizes else 0
+    if combos > ENUMERATION_LIMIT:
+        samples = min(samples, SOLVER_SAMPLES_CAP)
+    drawn = _drawn_items(
+        models, weights, area_weights, items, samples, seed, concentration, objective
+    )
+    row_of = {o: i for i, o in enumerate(items["option_id"])}
+    index = [np.array([row_of[o] for o in g["option_id"]]) for g in problem.groups]
+    base_pick = [
+        int(np.flatnonzero(g["option_id"].to_numpy() == o)[0])
+        for g, o in zip(problem.groups, base.choices["option_id"], strict=True)
+    ]
+    base_rows = np.array([ix[p] for ix, p in zip(index, base_pick, strict=True)])
+    fits_base = knapsack.fits(drawn["investment"][:, base_rows].sum(axis=1), b_inv) & knapsack.fits(
+        drawn["annual_cost"][:, base_rows].sum(axis=1), b_ann
+    )
+    counts = [np.zeros(s) for s in sizes]
+    optimal = 0
+    if combos <= ENUMERATION_LIMIT:
+        grid = np.indices(sizes).reshape(len(sizes), -1)
+        ok = np.ones(grid.shape[1], dtype=bool)
+        for (ga, ia), (gb, ib) in problem.links:
+            ok &= (grid[ga] != ia) | (grid[gb] == ib)
+        grid = grid[:, ok]
+        select = np.zeros((len(items), grid.shape[1]))  # item × combination, 0/1
+        for ix, g in zip(index, grid, strict=True):
+            select[ix[g], np.arange(grid.shape[1])] = 1.0
+        base_col = np.flatnonzero((grid.T == np.array(base_pick)).all(axis=1))
+        step = 250
+        for start in range(0, samples, step):
+            part = slice(start, start + step)
+            value = drawn["value"][part] @ select
+            feasible = knapsack.fits(drawn["investment"][part] @ select, b_inv)
+            feasible &= knapsack.fits(drawn["annual_cost"][part] @ select, b_ann)
+            masked = np.where(feasible, value, -np.inf)
+            best = masked.argmax(axis=1)
+            top = masked[np.arange(len(best)), best]
+            has = np.isfinite(top)
+            if len(base_col):
+                at_base = masked[:, base_col[0]]
+                optimal += int((has & (at_base >= top - knapsack.VALUE_TOLERANCE)).sum())
+            for k in range(len(sizes)):
+                counts[k] += np.bincount(grid[k][best[has]], minlength=sizes[k])
+    else:
+        for t in range(samples):
+            value = [drawn["value"][t, ix] for ix in index]
+            c1 = [drawn["investment"][t, ix] for ix in index]
+            c2 = [drawn["annual_cost"][t, ix] for ix in index]
+            found, _ = run_solver(c1, c2, value, b_inv, b_ann, problem.links)
+            if found is None:
+                continue
+            picks, total = found
+            for k, p in enumerate(picks):
+                counts[k][p] += 1
+            base_total = sum(v[p] for v, p in zip(value, base_pick, strict=True))
+            if fits_base[t] and base_total >= total - knapsack.VALUE_TOLERANCE:
+                optimal += 1
+    chosen = {
+        area: {
+            str(o): float(c / samples)
+            for o, c in zip(g["option_id"], counts[k], strict=True)
+            if c > 0
+        }
+        for k, (area, g) in enumerate(zip(problem.included, problem.groups, strict=True))
+    }
+    return PortfolioConfidence(
+        samples=samples,
+        seed=seed,
+        optimal_share=optimal / samples,
+        within_budget_share=float(fits_base.mean()),
+        chosen_share=chosen,
+    )

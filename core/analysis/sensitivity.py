@@ -12,6 +12,7 @@ Ties are "weak": an option is on top when no other scores more than :data:`TOLER
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -20,12 +21,25 @@ import pandas as pd
 from core.scoring import area_model
 from core.scoring.area_model import AreaModel, rank_area
 from core.scoring.batch import BatchScorer, build_scorer
+from core.scoring.methods import WeightPath, weight_path
 from core.scoring.weights import GROUPS
 from core.scoring.weightset import WeightSet
 
 TOLERANCE = 1e-9
 GRID_STEPS = 1000  # 0.1 percentage points
 BISECTION_STEPS = 26  # 0.001 / 2**26 ≈ 1.5e-11: far below any displayed digit
+# Work arrays (sign tables, scores at many shares) stay near this many float64 cells (32 MB)
+# whatever the number of options.
+BLOCK_CELLS = 1 << 22
+# Rows per block while walking out from the current share when options can be bounded over
+# a block (TOPSIS): shorter blocks bound more tightly, longer ones cost fewer steps.
+EDGE_BLOCK_ROWS = 32
+# The first block has at least this many cells (rows × options): with few options one block
+# covers the whole side.
+EDGE_BLOCK_CELLS = 1 << 15
+# Bounds are computed in floating point: an option counts as surely below the top only with
+# this much room beyond TOLERANCE.
+CERTAIN_MARGIN = 1e-12
 
 
 @dataclass(frozen=True)
@@ -46,7 +60,8 @@ class GroupStability:
     ``lower``/``upper`` bound the interval (shares) in which ``top`` stays on top;
     ``below``/``above`` name the option on top just outside it (None at 0 or 1).
     ``applicable`` is False when the group has no weighted criteria in the area or is the
-    only such group, so moving it cannot change anything.
+    only such group, so moving it cannot change anything. ``crossings_listed`` is False when
+    only the interval was asked for (``crossings`` is then empty, not "no crossings").
     """
 
     group: str
@@ -59,6 +74,7 @@ class GroupStability:
     below: str | None = None
     above: str | None = None
     crossings: tuple[Crossing, ...] = field(default_factory=tuple)
+    crossings_listed: bool = True
 
     @property
     def robust(self) -> bool:
@@ -110,114 +126,283 @@ def _leader(scorer: BatchScorer, current: np.ndarray, k: int, t: float, exclude:
     return scorer.option_ids[pick]
 
 
-def _linear_analysis(
-    scorer: BatchScorer, current: np.ndarray, k: int, top: int
-) -> tuple[float, float, list[Crossing]]:
-    """Exact interval and crossings for a score linear in t: score = a + b·t."""
+def _linear_ends(scorer: BatchScorer, current: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """Intercepts a and slopes b of a score linear in t: score_i(t) = a_i + b_i · t."""
     ends = sweep_scores(scorer, current, k, np.array([0.0, 1.0]))
-    a, b = ends[0], ends[1] - ends[0]
-    lower, upper = 0.0, 1.0
-    for j in range(scorer.n_options):
-        da, db = a[top] - a[j], b[top] - b[j]
-        if abs(db) <= TOLERANCE:
-            continue
-        root = -da / db
-        if db > 0:
-            lower = max(lower, root)
-        else:
-            upper = min(upper, root)
-    crossings = []
-    for i in range(scorer.n_options):
-        for j in range(i + 1, scorer.n_options):
-            db = b[i] - b[j]
-            if abs(db) <= TOLERANCE:
-                continue
-            root = -(a[i] - a[j]) / db
-            if not TOLERANCE < root < 1.0 - TOLERANCE:
-                continue
-            crossings.append(_crossing(scorer, current, k, root, i, j, db > 0))
-    return lower, upper, crossings
+    return ends[0], ends[1] - ends[0]
 
 
-def _crossing(
-    scorer: BatchScorer, current: np.ndarray, k: int, t: float, i: int, j: int, i_rises: bool
-) -> Crossing:
-    """A crossing of options i and j at share t (``i_rises``: i leads above t)."""
-    scores = sweep_scores(scorer, current, k, np.array([t]))[0]
-    best = scores.max()
-    level = (scores[i] + scores[j]) / 2
-    below, above = (j, i) if i_rises else (i, j)
-    return Crossing(
-        weight=float(t),
-        leader_below=scorer.option_ids[below],
-        leader_above=scorer.option_ids[above],
-        score=float(level),
-        changes_top=bool(level >= best - 1e-7),
+def _linear_interval(
+    scorer: BatchScorer, current: np.ndarray, k: int, top: int
+) -> tuple[float, float]:
+    """Exact interval of the top option, closed form over all options at once: each other
+    option's line meets the top's at −Δa/Δb; rising ones bound it below, falling ones above."""
+    a, b = _linear_ends(scorer, current, k)
+    da, db = a[top] - a, b[top] - b
+    moving = np.abs(db) > TOLERANCE
+    roots = -da[moving] / db[moving]
+    rising = db[moving] > 0
+    # max(0.0, …) as a Python float: a root of −0.0 (equal intercepts) reads as 0.
+    return max(0.0, float(roots[rising].max(initial=0.0))), min(
+        1.0, float(roots[~rising].min(initial=1.0))
     )
+
+
+def _linear_crossings(scorer: BatchScorer, current: np.ndarray, k: int) -> list[Crossing]:
+    """Every pairwise crossing inside (0, 1) of the lines a + b·t, a block of pairs at a time."""
+    a, b = _linear_ends(scorer, current, k)
+    parts = []
+    for i, j in _pair_blocks(scorer.n_options, 1):
+        db = b[i] - b[j]
+        moving = np.abs(db) > TOLERANCE
+        i, j, db = i[moving], j[moving], db[moving]
+        roots = -(a[i] - a[j]) / db
+        inside = (roots > TOLERANCE) & (roots < 1.0 - TOLERANCE)
+        parts.append((roots[inside], i[inside], j[inside], db[inside] > 0))
+    return _crossings_at(scorer, *_joined(parts), lambda t: a[None, :] + b[None, :] * t[:, None])
+
+
+def _joined(
+    parts: list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]],
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The blocks' (roots, first, second, first_rises) as four arrays."""
+    if not parts:
+        empty = np.zeros(0)
+        return empty, empty.astype(int), empty.astype(int), empty.astype(bool)
+    roots, first, second, rises = zip(*parts, strict=True)
+    return (
+        np.concatenate(roots),
+        np.concatenate(first),
+        np.concatenate(second),
+        np.concatenate(rises),
+    )
+
+
+def _pair_blocks(m: int, width: int) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+    """All pairs (i, j > i) of ``m`` options, in blocks of whole rows i whose pairs times
+    ``width`` cells stay near :data:`BLOCK_CELLS` (one row at least)."""
+    budget = max(1, BLOCK_CELLS // max(width, 1))
+    start, size = 0, 0
+    for i in range(m):
+        size += m - 1 - i
+        if size >= budget or i == m - 1:
+            counts = m - 1 - np.arange(start, i + 1)
+            first = np.repeat(np.arange(start, i + 1), counts)
+            offsets = np.arange(first.size) - np.repeat(np.cumsum(counts) - counts, counts)
+            if first.size:
+                yield first, first + 1 + offsets
+            start, size = i + 1, 0
+
+
+def _crossings_at(
+    scorer: BatchScorer,
+    roots: np.ndarray,
+    first: np.ndarray,
+    second: np.ndarray,
+    first_rises: np.ndarray,
+    scores_at: Callable[[np.ndarray], np.ndarray],
+) -> list[Crossing]:
+    """Crossings of options ``first`` and ``second`` at shares ``roots`` (``first_rises``: the
+    first leads above its root); the scores at the roots are taken a block at a time."""
+    ids = scorer.option_ids
+    crossings: list[Crossing] = []
+    step = max(1, BLOCK_CELLS // max(scorer.n_options, 1))
+    for lo in range(0, roots.size, step):
+        t, rises = roots[lo : lo + step], first_rises[lo : lo + step]
+        i, j = first[lo : lo + step], second[lo : lo + step]
+        scores = scores_at(t)
+        rows = np.arange(t.size)
+        level = (scores[rows, i] + scores[rows, j]) / 2
+        changes = level >= scores.max(axis=1) - 1e-7
+        below, above = np.where(rises, j, i), np.where(rises, i, j)
+        crossings.extend(
+            Crossing(float(w), ids[lead_below], ids[lead_above], float(s), bool(c))
+            for w, lead_below, lead_above, s, c in zip(t, below, above, level, changes, strict=True)
+        )
+    return crossings
+
+
+def _sweep_path(scorer: BatchScorer, current: np.ndarray, k: int) -> WeightPath:
+    """Scores along the sweep of group ``k``: the criterion weights are affine in t."""
+    ends = scorer.criterion_weights(sweep_shares(scorer, current, k, np.array([0.0, 1.0])))
+    return weight_path(scorer.kernel, ends[0], ends[1])
 
 
 def _bisect(
-    scorer: BatchScorer,
-    current: np.ndarray,
-    k: int,
-    lo: np.ndarray,
-    hi: np.ndarray,
-    gap,
+    lo: np.ndarray, hi: np.ndarray, gap: Callable[[np.ndarray, np.ndarray], np.ndarray]
 ) -> np.ndarray:
-    """Vectorised bisection: roots of ``gap(scores, index)`` in [lo, hi] (sign change)."""
-    lo, hi = lo.astype(float).copy(), hi.astype(float).copy()
-    sign_lo = np.sign(gap(sweep_scores(scorer, current, k, lo), np.arange(len(lo))))
+    """Vectorised bisection: roots in [lo, hi] of ``gap(t, brackets)`` (a sign change), where
+    ``gap`` gives one value per bracket (two options' scores, not every option's)."""
+    left, right = lo.astype(float).copy(), hi.astype(float).copy()
+    brackets = np.arange(left.size)
+    sign_lo = np.sign(gap(left, brackets))
     for _ in range(BISECTION_STEPS):
-        mid = (lo + hi) / 2
-        value = np.sign(gap(sweep_scores(scorer, current, k, mid), np.arange(len(lo))))
-        same = value == sign_lo
-        lo = np.where(same, mid, lo)
-        hi = np.where(same, hi, mid)
-    return (lo + hi) / 2
+        mid = (left + right) / 2
+        same = np.sign(gap(mid, brackets)) == sign_lo
+        left = np.where(same, mid, left)
+        right = np.where(same, right, mid)
+    return (left + right) / 2
 
 
 def _signs(values: np.ndarray) -> np.ndarray:
-    return np.where(np.abs(values) <= TOLERANCE, 0, np.sign(values))
+    """−1, 0, +1 per value, 0 within :data:`TOLERANCE` of 0 (as float64)."""
+    signs = np.sign(values)
+    signs[np.abs(values) <= TOLERANCE] = 0
+    return signs
 
 
-def _numerical_analysis(
+def _grid(t0: float) -> np.ndarray:
+    """The 0.1-pp grid plus the current share."""
+    return np.union1d(np.linspace(0.0, 1.0, GRID_STEPS + 1), [t0])
+
+
+def _numerical_interval(
     scorer: BatchScorer, current: np.ndarray, k: int, top: int
-) -> tuple[float, float, list[Crossing]]:
-    """Grid of 0.1 pp plus bisection, for TOPSIS."""
-    t0 = float(current[k])
-    grid = np.union1d(np.linspace(0.0, 1.0, GRID_STEPS + 1), [t0])
-    scores = sweep_scores(scorer, current, k, grid)
-    m = scorer.n_options
+) -> tuple[float, float]:
+    """Interval of the top option for TOPSIS, from the pairs that include it only.
 
-    pairs = [(i, j) for i in range(m) for j in range(i + 1, m)]
-    crossings: list[Crossing] = []
-    if not pairs:
-        return 0.0, 1.0, crossings
-    first = np.array([p[0] for p in pairs])
-    second = np.array([p[1] for p in pairs])
-    signs = _signs(scores[:, first] - scores[:, second])
-    start, end, pair = _sign_changes(signs)
-    if pair.size == 0:
-        return 0.0, 1.0, crossings
+    The same grid and bisection as :func:`_numerical_crossings`, but walked outwards from the
+    current share in growing blocks of rows, and only until no later sign change of a pair
+    (top, other) can lie nearer: the edges equal those of the full crossing list, usually
+    after a few dozen grid rows instead of all pairs on all 1,001.
+    """
+    if scorer.n_options < 2:
+        return 0.0, 1.0
+    path = _sweep_path(scorer, current, k)
+    grid = _grid(float(current[k]))
+    here = int(np.searchsorted(grid, float(current[k])))
+    lower = _edge(scorer.n_options, path, grid, here, -1, top)
+    upper = _edge(scorer.n_options, path, grid, here, 1, top)
+    return (0.0 if lower is None else lower), (1.0 if upper is None else upper)
 
-    def pair_gap(s: np.ndarray, rows: np.ndarray) -> np.ndarray:
-        return s[rows, first[pair]] - s[rows, second[pair]]
 
-    roots = _bisect(scorer, current, k, grid[start], grid[end], pair_gap)
-    for p, root, x in zip(pair, roots, start, strict=True):
-        i, j = int(first[p]), int(second[p])
-        if TOLERANCE < root < 1.0 - TOLERANCE:
-            crossings.append(_crossing(scorer, current, k, root, i, j, signs[x, p] < 0))
-    # The top option leaves the top where another option overtakes it: the nearest crossing
-    # with the top on either side of the current weight.
-    top_id = scorer.option_ids[top]
-    lower = max(
-        (c.weight for c in crossings if c.leader_above == top_id and c.weight <= t0), default=0.0
-    )
-    upper = min(
-        (c.weight for c in crossings if c.leader_below == top_id and c.weight >= t0), default=1.0
-    )
-    return lower, upper, crossings
+def _edge(
+    m: int, path: WeightPath, grid: np.ndarray, here: int, direction: int, top: int
+) -> float | None:
+    """The nearest share beyond grid row ``here`` (``direction`` +1 up, −1 down) where another
+    option overtakes the top: the first bracket, in scan order, whose sign of (top − other)
+    flips from + to −. None when there is none inside (0, 1).
+
+    Where the path bounds each option's score over a block of rows (TOPSIS), options whose
+    upper bound stays more than :data:`TOLERANCE` below the top's lower bound are + on every
+    row of the block without being scored: only the options near the top are evaluated.
+    """
+    t0 = float(grid[here])
+    bounds = getattr(path, "bounds", None)
+
+    def signs_at(rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
+        """Signs of (top − option) for ``columns`` on grid ``rows``; the top's own is 0."""
+        scores = path.scores(grid[rows], np.concatenate([[top], columns]))
+        signs = _signs(scores[:, :1] - scores[:, 1:])
+        signs[:, columns == top] = 0
+        return signs
+
+    everyone = np.arange(m)
+    last = signs_at(np.array([here]), everyone)[0]  # last non-zero sign per option (scan order)
+    last_row = np.full(m, here)
+    tied = np.flatnonzero(last == 0)
+    tied = tied[tied != top]
+    if tied.size:  # a pair tied at t0: its bracket starts at its last sign before t0
+        behind = np.arange(here - direction, -1 if direction > 0 else grid.size, -direction)
+        if behind.size:
+            signs = signs_at(behind, tied)
+            nonzero = signs != 0
+            found = nonzero.any(axis=0)
+            first = nonzero.argmax(axis=0)
+            last[tied[found]] = signs[first[found], np.flatnonzero(found)]
+            last_row[tied[found]] = behind[first[found]]
+    best: float | None = None
+    # Few options: the whole side in one block (a step costs more than scoring it all).
+    frontier, size = here, max(8, EDGE_BLOCK_CELLS // max(m, 1))
+    cap = max(size, BLOCK_CELLS // max(m, 1))
+    bounded_cap = max(size, EDGE_BLOCK_ROWS)
+    while True:
+        rows = np.arange(frontier + direction, frontier + direction * (size + 1), direction)
+        rows = rows[(rows >= 0) & (rows < grid.size)]
+        if rows.size == 0:
+            break
+        columns = everyone
+        if bounds is not None:
+            low, high = bounds(float(grid[rows].min()), float(grid[rows].max()))
+            below = low[top] - high > TOLERANCE + CERTAIN_MARGIN  # + on every row of the block
+            below[top] = False
+            last[below] = 1.0
+            last_row[below] = rows[-1]
+            columns = np.flatnonzero(~below)
+        signs = signs_at(rows, columns)
+        start, end, position = _falls(last[columns], signs, columns == top)
+        column = columns[position]
+        if column.size:
+            start_row = np.where(start == 0, last_row[column], rows[np.maximum(start - 1, 0)])
+            end_row = rows[end - 1]
+            roots = _bisect(
+                grid[np.minimum(start_row, end_row)],
+                grid[np.maximum(start_row, end_row)],
+                lambda t, part, c=column: (
+                    path.option_scores(t, np.full(part.size, top)) - path.option_scores(t, c[part])
+                ),
+            )
+            valid = (roots > TOLERANCE) & (roots < 1.0 - TOLERANCE)
+            valid &= roots >= t0 if direction > 0 else roots <= t0
+            if valid.any():
+                near = float(roots[valid].min() if direction > 0 else roots[valid].max())
+                if best is None or (near < best if direction > 0 else near > best):
+                    best = near
+        nonzero = signs != 0
+        seen = nonzero.any(axis=0)
+        newest = signs.shape[0] - 1 - nonzero[::-1].argmax(axis=0)
+        last[columns[seen]] = signs[newest[seen], np.flatnonzero(seen)]
+        last_row[columns[seen]] = rows[newest[seen]]
+        frontier = int(rows[-1])
+        if best is not None:
+            # A later bracket starts at its option's last non-zero row (or beyond the frontier).
+            starts = grid[np.where(last != 0, last_row, frontier)]
+            if np.all(starts >= best) if direction > 0 else np.all(starts <= best):
+                break
+        size = min(size * 2, cap, bounded_cap if bounds is not None else cap)
+    return best
+
+
+def _falls(last: np.ndarray, signs: np.ndarray, is_top: np.ndarray) -> tuple[np.ndarray, ...]:
+    """Brackets (start, end, column) in the table ``last`` over ``signs`` (row 0 is ``last``)
+    where a sign flips from + to − (the top is overtaken), zeros skipped; ``is_top`` marks
+    the top's own column (always 0)."""
+    others_zero = signs == 0
+    others_zero[:, is_top] = False
+    if not others_zero.any():  # no ties in this block: a flip is a change between rows
+        previous = np.vstack([last[None, :], signs[:-1]])
+        end, column = np.nonzero((previous > 0) & (signs < 0))
+        return end, end + 1, column
+    start, end, column = _sign_changes(np.vstack([last[None, :], signs]))
+    before = np.where(start == 0, last[column], signs[np.maximum(start - 1, 0), column])
+    falls = before > 0
+    return start[falls], end[falls], column[falls]
+
+
+def _numerical_crossings(scorer: BatchScorer, current: np.ndarray, k: int) -> list[Crossing]:
+    """Every pairwise crossing for TOPSIS (grid of 0.1 pp plus bisection), pairs a block at a
+    time so that the sign table stays within :data:`BLOCK_CELLS` for any number of options."""
+    path = _sweep_path(scorer, current, k)
+    grid = _grid(float(current[k]))
+    scores = path.scores(grid)
+    parts = []
+    for i, j in _pair_blocks(scorer.n_options, len(grid)):
+        signs = _signs(scores[:, i] - scores[:, j])
+        start, end, pair = _sign_changes(signs)
+        if pair.size == 0:
+            continue
+        first, second = i[pair], j[pair]
+        roots = _bisect(
+            grid[start],
+            grid[end],
+            lambda t, part, a=first, b=second: (
+                path.option_scores(t, a[part]) - path.option_scores(t, b[part])
+            ),
+        )
+        inside = (roots > TOLERANCE) & (roots < 1.0 - TOLERANCE)
+        rises = signs[start, pair] < 0
+        parts.append((roots[inside], first[inside], second[inside], rises[inside]))
+    return _crossings_at(scorer, *_joined(parts), path.scores)
 
 
 def _sign_changes(signs: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -236,9 +421,19 @@ def _sign_changes(signs: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray
 
 
 def group_stability(
-    scorer: BatchScorer, weights: WeightSet, group: str, top: int | None = None
+    scorer: BatchScorer,
+    weights: WeightSet,
+    group: str,
+    top: int | None = None,
+    *,
+    crossings: bool = True,
 ) -> GroupStability:
-    """Stability interval and crossings while ``group``'s share runs from 0 to 1."""
+    """Stability interval (and, with ``crossings``, every crossing) while ``group``'s share
+    runs from 0 to 1.
+
+    The interval alone is one pass over the options (the stability sentence needs nothing
+    more); the crossing list looks at every pair and is what the Sensitivity page shows.
+    """
     exact = scorer.linear
     if group not in scorer.groups or len(scorer.groups) < 2 or scorer.n_options == 0:
         return GroupStability(group=group, applicable=False, exact=exact)
@@ -247,8 +442,12 @@ def group_stability(
     t0 = float(current[k])
     if top is None:
         top = _top_index(sweep_scores(scorer, current, k, np.array([t0]))[0])
-    analyse = _linear_analysis if exact else _numerical_analysis
-    lower, upper, crossings = analyse(scorer, current, k, top)
+    if exact:
+        lower, upper = _linear_interval(scorer, current, k, top)
+        listed = _linear_crossings(scorer, current, k) if crossings else []
+    else:
+        lower, upper = _numerical_interval(scorer, current, k, top)
+        listed = _numerical_crossings(scorer, current, k) if crossings else []
     lower, upper = min(lower, t0), max(upper, t0)
     step = 1e-6
     below = _leader(scorer, current, k, max(lower - step, 0.0), top) if lower > 0 else None
@@ -263,15 +462,25 @@ def group_stability(
         upper=float(upper),
         below=below,
         above=above,
-        crossings=tuple(sorted(crossings, key=lambda c: (c.weight, c.leader_below))),
+        crossings=tuple(sorted(listed, key=lambda c: (c.weight, c.leader_below))),
+        crossings_listed=crossings,
     )
 
 
-def area_stability(model: AreaModel, weights: WeightSet, method: str = "wsm") -> AreaStability:
+def area_stability(
+    model: AreaModel,
+    weights: WeightSet,
+    method: str = "wsm",
+    *,
+    ranking: pd.DataFrame | None = None,
+    crossings: bool = True,
+) -> AreaStability:
     """Stability of the recommendation of one area for each of the three groups.
 
     The top option is the first row of :func:`core.scoring.area_model.rank_area`, so the analysis
-    speaks about the option the Bereich page recommends.
+    speaks about the option the Bereich page recommends; a caller that has that ranking (for
+    ``weights`` and ``method``) passes it instead of ranking again. ``crossings=False`` skips
+    the crossing lists (see :func:`group_stability`): the sentence needs only the intervals.
     """
     weights.criterion_weights(model.criteria)  # same validation (and errors) as rank_area
     scorer = build_scorer(model, weights, method)
@@ -279,21 +488,28 @@ def area_stability(model: AreaModel, weights: WeightSet, method: str = "wsm") ->
     if scorer.n_options == 0:
         groups = {g: GroupStability(group=g, applicable=False, exact=scorer.linear) for g in GROUPS}
         return AreaStability(model.area, method, None, names, groups)
-    ranking = rank_area(model, weights, method)
-    top_id = ranking.iloc[0]["option_id"]
+    if ranking is None:
+        ranking = rank_area(model, weights, method)
+    top_id = ranking["option_id"].iloc[0]
     top = scorer.option_ids.index(top_id)
-    groups = {g: group_stability(scorer, weights, g, top) for g in GROUPS}
+    groups = {g: group_stability(scorer, weights, g, top, crossings=crossings) for g in GROUPS}
     tied = area_model.tied_top(ranking)
     return AreaStability(model.area, method, top_id, names, groups, tied)
 
 
 def score_curves(
-    model: AreaModel, weights: WeightSet, method: str, group: str, points: int = 101
+    model: AreaModel,
+    weights: WeightSet,
+    method: str,
+    group: str,
+    points: int = 101,
+    crossings: tuple[Crossing, ...] | None = None,
 ) -> pd.DataFrame:
     """Long table (weight, option_id, option, pathway, score) for the stability chart.
 
     The grid holds ``points`` evenly spaced shares plus the current share and every
-    crossing, so the lines pass exactly through the marked points.
+    crossing, so the lines pass exactly through the marked points. ``crossings`` are the
+    group's crossings where the caller has them (:func:`area_stability`), else computed.
     """
     scorer = build_scorer(model, weights, method)
     columns = ["weight", "option_id", "option", "pathway", "score"]
@@ -301,10 +517,9 @@ def score_curves(
         return pd.DataFrame(columns=columns)
     current = scorer.current_shares(weights)
     k = scorer.groups.index(group)
-    stability = group_stability(scorer, weights, group)
-    grid = np.union1d(
-        np.linspace(0.0, 1.0, points), [current[k], *(c.weight for c in stability.crossings)]
-    )
+    if crossings is None:
+        crossings = group_stability(scorer, weights, group).crossings
+    grid = np.union1d(np.linspace(0.0, 1.0, points), [current[k], *(c.weight for c in crossings)])
     scores = sweep_scores(scorer, current, k, grid)
     m = scorer.n_options
     return pd.DataFrame(

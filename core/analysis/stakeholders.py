@@ -46,7 +46,7 @@ def save(
     A participant's link names the slug, so their entry always lands in the same profile
     and overwrites their earlier one; an editor (the facilitator) may overwrite any.
     """
-    if actor.role == auth.PARTICIPANT:
+    if isinstance(actor, auth.Actor) and actor.role == auth.PARTICIPANT:
         if not slug or slug != actor.scope:
             raise auth.PermissionDeniedError("auth_editor_required")
         permit: Callable[[auth.Actor], object] = lambda a: auth.require_participant(a, slug)  # noqa: E731

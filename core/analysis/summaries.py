@@ -82,6 +82,7 @@ def area_summary(ranking: pd.DataFrame) -> dict[str, object]:
         "runner_up": col["option"][1] if has_runner_up else None,
         "tied": len(area_model.tied_top(ranking)) > 1,
         "investment": float(ranking["investment"].iloc[0]),
+        "benefit": float(ranking["benefit"].iloc[0]) if "benefit" in ranking else float("nan"),
         "annual_change": float(annual[0] - annual[base]) if base is not None else None,
         "npv_change": float(npv[0] - npv[base]) if base is not None else None,
     }

@@ -14,7 +14,6 @@ import getpass
 import sys
 
 from core import i18n
-from core.editing import auth
 from core.errors import InputError
 
 
@@ -31,6 +30,8 @@ def _read_password(args: argparse.Namespace) -> str:
 
 def cmd_hash_password(args: argparse.Namespace) -> int:
     """Print a salted scrypt hash of a password read from the terminal or stdin."""
+    from core.editing import auth  # the editing package loads pandas: only for this command
+
     user = args.user.strip()
     if not user:
         raise InputError("auth_user_missing")

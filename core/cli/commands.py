@@ -7,25 +7,26 @@ Messages are German by default; ``--lang en`` or ``COCKPIT_LANG=en`` switches to
 from __future__ import annotations
 
 import argparse
+import csv
+import io
 import json
 import os
 import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
-import duckdb
-import numpy as np
-import pandas as pd
-
-from core import i18n, settings, store
+from core import i18n, settings
+from core.cli.choices import METHOD_OPTION
 from core.errors import CockpitError, InputError
-from core.scoring import area_model, decision, methods
-from core.scoring.methods.ahp import ahp_priorities
-from core.scoring.weightset import parse_weights_spec
-from core.store import seed
-from core.views import tables
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+# Start-up (issue 18): ``--help`` and ``areas`` must not pay for numpy, pandas, altair or the
+# Excel and analysis packages. The commands import them where they use them, and the method
+# choices are looked up when argparse first needs them (core.cli.choices).
 
 EXIT_USAGE = 2
 
@@ -79,6 +80,8 @@ def _print_json(data: Any) -> None:
 
 
 def cmd_rank(args: argparse.Namespace) -> int:
+    from core.scoring import decision
+
     data = _read_json(args.file)
     if not isinstance(data, dict):
         raise InputError("problem_bad_type", field="(root)")
@@ -94,6 +97,10 @@ def cmd_rank(args: argparse.Namespace) -> int:
 
 
 def cmd_ahp(args: argparse.Namespace) -> int:
+    import numpy as np
+
+    from core.scoring.methods.ahp import ahp_priorities
+
     data = _read_json(args.file)
     if not isinstance(data, dict) or "items" not in data or "matrix" not in data:
         raise InputError("problem_missing_field", field="items/matrix")
@@ -119,13 +126,44 @@ def cmd_ahp(args: argparse.Namespace) -> int:
 
 
 def cmd_areas(args: argparse.Namespace) -> int:
-    with seed.open_seeded(args.db) as conn:
-        areas = store.areas(conn)
+    from core import store  # DuckDB only: areas are read as plain rows, without pandas
+
+    with store.open_seeded(args.db) as conn:
+        rows = store.area_rows(conn)
     if args.format == "table":
-        print(tables.to_text(tables.areas_table(areas, args.lang)))
+        print(areas_text(rows, args.lang))
+        return 0
+    records = [{key: row[key] for key in ("slug", "name_de", "n_options")} for row in rows]
+    if args.format == "json":
+        _print_json(records)
     else:
-        _emit(areas[["slug", "name_de", "n_options"]], args.format)
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, ["slug", "name_de", "n_options"], lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(records)
+        sys.stdout.write(buffer.getvalue())
     return 0
+
+
+def areas_text(rows: list[dict[str, Any]], lang: str) -> str:
+    """The review areas (as from :func:`core.store.area_rows`) as a text table in ``lang``:
+    slug, name (a blank translation shows the German name) and number of options, laid out
+    as pandas prints a frame without index (right-aligned, numbers' headers one wider)."""
+    column = i18n.localized_column("name", lang)
+    names = [str(row.get(column) or "") or str(row["name_de"]) for row in rows]
+    columns = [
+        (i18n.t("cli_col_slug", lang), [str(row["slug"]) for row in rows], False),
+        (i18n.t("col_area", lang), names, False),
+        (i18n.t("cli_col_n_options", lang), [str(int(row["n_options"])) for row in rows], True),
+    ]
+    if not rows:
+        return "  ".join(header for header, _, _ in columns)
+    cells = []
+    for header, values, numeric in columns:
+        head = f" {header}" if numeric else header
+        width = max(len(head), *(len(v) for v in values))
+        cells.append([head.rjust(width), *(v.rjust(width) for v in values)])
+    return "\n".join(" ".join(line) for line in zip(*cells, strict=True))
 
 
 def _emit(frame: pd.DataFrame, fmt: str) -> None:
@@ -137,6 +175,12 @@ def _emit(frame: pd.DataFrame, fmt: str) -> None:
 
 
 def cmd_rank_area(args: argparse.Namespace) -> int:
+    from core import store
+    from core.scoring import area_model
+    from core.scoring.weightset import parse_weights_spec
+    from core.store import seed
+    from core.views import tables
+
     if args.area and args.area_slug and args.area != args.area_slug:
         raise InputError("cli_two_areas", first=args.area_slug, second=args.area)
     args.area = args.area or args.area_slug
@@ -184,6 +228,9 @@ def cmd_rank_area(args: argparse.Namespace) -> int:
 
 
 def cmd_seed(args: argparse.Namespace) -> int:
+    from core import store
+    from core.store import seed
+
     with store.connect(args.db) as conn:
         if not args.reset and not store.is_empty(conn):
             print(i18n.t("seed_exists", args.lang), file=sys.stderr)
@@ -216,7 +263,7 @@ def build_parser(lang: str = "de") -> argparse.ArgumentParser:
     p.add_argument("area_slug", nargs="?", metavar="AREA", help="the area (or --area)")
     p.add_argument("--area", default=None)
     p.add_argument("--weights", default=None, help="cost=40,citizen_value=40,feasibility=20")
-    p.add_argument("--method", choices=methods.keys(), default="wsm")
+    p.add_argument("--method", **METHOD_OPTION)
     p.add_argument("--format", choices=("json", "csv", "table"), default="json")
     p.add_argument("--horizon", type=int, default=None)
     p.add_argument("--rate", type=float, default=None)
@@ -231,7 +278,7 @@ def build_parser(lang: str = "de") -> argparse.ArgumentParser:
     from core.cli import admin as cli_admin  # hash-password (issue 6)
 
     cli_admin.register(sub)
-    from core.cli import analysis as cli_analysis  # sensitivity and portfolio (issue 5)
+    from core.cli import analysis as cli_analysis  # sensitivity, portfolio, montecarlo
 
     cli_analysis.register(sub)
     return parser
@@ -278,9 +325,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CockpitError as exc:
         print(exc.message(lang), file=sys.stderr)
         return EXIT_USAGE
-    except duckdb.IOException as exc:  # e.g. the file is locked by a running app
-        print(i18n.t("store_unavailable", lang, detail=str(exc).splitlines()[0]), file=sys.stderr)
-        return EXIT_USAGE
     except Exception as exc:  # noqa: BLE001 - the CLI promises no traceback
+        duckdb = sys.modules.get("duckdb")  # imported by the commands that open the store
+        if duckdb is not None and isinstance(exc, duckdb.IOException):  # e.g. a locked file
+            detail = str(exc).splitlines()[0]
+            print(i18n.t("store_unavailable", lang, detail=detail), file=sys.stderr)
+            return EXIT_USAGE
         print(i18n.t("internal_error", lang, kind=type(exc).__name__, detail=exc), file=sys.stderr)
         return 1

@@ -14,17 +14,19 @@ import getpass
 import sys
 from pathlib import Path
 
-from core import i18n, store
+from core import i18n
+from core.cli.choices import METHOD_OPTION
 from core.errors import InputError
-from core.excel import apply as excel_apply, export as excel_export, importer as excel_import
-from core.scoring import methods
-from core.scoring.weightset import parse_weights_spec
-from core.store import seed
 
 EXIT_INVALID = 2
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from core import store
+    from core.excel import export as excel_export
+    from core.scoring.weightset import parse_weights_spec
+    from core.store import seed
+
     if bool(args.area) == bool(args.all):
         raise InputError("export_area_or_all")
     with seed.open_seeded(args.db) as conn:
@@ -55,6 +57,10 @@ def _user(args: argparse.Namespace) -> str:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from core.editing import auth
+    from core.excel import apply as excel_apply, importer as excel_import, preview as excel_preview
+    from core.store import seed
+
     path = Path(args.file)
     if not path.is_file():
         raise InputError("file_not_found", path=args.file)
@@ -67,17 +73,22 @@ def cmd_import(args: argparse.Namespace) -> int:
             for issue in plan.issues:
                 print(issue.line(lang), file=sys.stderr)
             return EXIT_INVALID
-        print(i18n.t("import_preview", lang, **plan.totals()))
-        for table, counts in plan.counts().items():
-            if any(counts.values()):
-                print(f"  {table}: +{counts['added']} ~{counts['changed']} -{counts['removed']}")
+        for line in excel_preview.lines(conn, plan, lang):
+            print(line)
+        if plan.conflicts and not args.skip_conflicts:
+            print(i18n.t("import_conflicts", lang, count=len(plan.conflicts)), file=sys.stderr)
+            for line in excel_preview.conflict_lines(conn, plan, lang):
+                print(line, file=sys.stderr)
+            print(i18n.t("import_conflicts_cli_hint", lang), file=sys.stderr)
+            return EXIT_INVALID
         if args.dry_run:
             print(i18n.t("import_dry_run", lang))
             return 0
-        if plan.is_noop:
+        if not plan.changes:
             print(i18n.t("import_nothing_to_do", lang))
             return 0
-        result = excel_apply.apply_plan(conn, plan, _user(args))
+        actor = auth.Actor(_user(args), auth.EDITOR)  # whoever runs the CLI owns the store file
+        result = excel_apply.apply_plan(conn, plan, actor, skip_conflicts=args.skip_conflicts)
     print(
         i18n.t(
             "import_applied",
@@ -99,7 +110,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     scope.add_argument("--all", action="store_true", help="all areas in one workbook")
     p.add_argument("--out", required=True, help="target .xlsx file")
     p.add_argument("--weights", default=None, help="cost=40,citizen_value=40,feasibility=20")
-    p.add_argument("--method", choices=methods.keys(), default="wsm")
+    p.add_argument("--method", **METHOD_OPTION)
     p.add_argument("--horizon", type=int, default=None)
     p.add_argument("--rate", type=float, default=None)
     p.set_defaults(func=cmd_export)
@@ -108,4 +119,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("file")
     p.add_argument("--dry-run", action="store_true", help="check and preview only")
     p.add_argument("--user", default=None, help="name for the import log (default: login)")
+    p.add_argument(
+        "--skip-conflicts",
+        action="store_true",
+        help="apply the rest of a file whose rows conflict with newer changes",
+    )
     p.set_defaults(func=cmd_import)

@@ -24,15 +24,17 @@ from core import store
 from core.editing import auth
 from core.errors import StoreError
 
-ACTIONS = ("update", "add", "remove", "restore")
+ACTIONS = ("update", "add", "remove", "restore", "import")
 ENTITIES = (
     "systems",
     "options",
     "cost_lines",
     "assessments",
+    "sources",
     "criteria",
     "scenarios",
     "stakeholders",
+    "imports",
 )
 COLUMNS = [
     "id",
@@ -121,7 +123,8 @@ def record(
     version: int,
     when: dt.datetime,
 ) -> None:
-    """Insert ``entries`` (inside the caller's transaction)."""
+    """Insert ``entries`` (inside the write door's transaction)."""
+    store.require_door()
     rows = [
         [
             when,
@@ -138,11 +141,26 @@ def record(
         ]
         for e in entries
     ]
-    conn.executemany(
-        "INSERT INTO audit_log (changed_at, actor, role, action, entity, entity_key, field,"
-        " old_value, new_value, data_version, undoes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        rows,
+    if len(rows) <= 50:
+        conn.executemany(
+            "INSERT INTO audit_log (changed_at, actor, role, action, entity, entity_key, field,"
+            " old_value, new_value, data_version, undoes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+        return
+    frame = pd.DataFrame(rows, columns=COLUMNS[1:]).astype(
+        {"field": object, "old_value": object, "new_value": object, "undoes": "Int64"}
     )
+    conn.register("audit_rows", frame)  # an import writes thousands of entries at once
+    try:
+        conn.execute(
+            "INSERT INTO audit_log (changed_at, actor, role, action, entity, entity_key, field,"
+            " old_value, new_value, data_version, undoes) SELECT changed_at, actor, role, action,"
+            " entity, entity_key, field, old_value, new_value, data_version, undoes"
+            " FROM audit_rows"
+        )
+    finally:
+        conn.unregister("audit_rows")
 
 
 def audited_write(
@@ -160,7 +178,7 @@ def audited_write(
     """
     permit(actor)
     try:
-        with store.transaction(conn, serialize=True) as tx:
+        with store.door(conn) as tx:
             when = now()
             entries = list(work(when))
             if not entries:

@@ -26,7 +26,6 @@ import pandas as pd
 from core import i18n, store
 from core.editing import audit, auth
 from core.editing.validation import (
-    MONEY_MAX,
     Field,
     check_honesty,
     check_in_range,
@@ -35,6 +34,7 @@ from core.editing.validation import (
     is_missing,
 )
 from core.errors import InputError, StoreError
+from core.scoring import ranges
 from core.scoring.weights import GROUPS
 
 _HONESTY = (
@@ -68,10 +68,10 @@ SPECS: dict[str, EntitySpec] = {
             Field("name", "required_text", max_length=200),
             Field("kind", "choice", choices=store.SYSTEM_KINDS),
             Field("operator", "text", max_length=200),
-            Field("annual_cost_eur", "number", minimum=0, maximum=MONEY_MAX, nullable=True),
-            Field("reach_value", "number", minimum=0, maximum=1e12, nullable=True),
+            Field.ranged("systems", "annual_cost_eur", "number", nullable=True),
+            Field.ranged("systems", "reach_value", "number", nullable=True),
             Field("reach_unit", "text", max_length=100),
-            Field("in_use_since", "integer", minimum=1950, maximum=2100, nullable=True),
+            Field.ranged("systems", "in_use_since", "integer", nullable=True),
             Field("notes", "text"),
             *_HONESTY,
         ),
@@ -87,19 +87,24 @@ SPECS: dict[str, EntitySpec] = {
             Field("pathway", "choice", choices=store.PATHWAYS),
             Field("partner", "text", max_length=200),
             Field("description", "text"),
-            Field("source", "required_text"),
+            *_HONESTY,
         ),
         context=("area",),
+        honesty=True,
     ),
     "cost_lines": EntitySpec(
         "cost_lines",
         ("id",),
         (
             Field("item", "required_text", max_length=200),
-            Field("investment_eur", "number", minimum=0, maximum=MONEY_MAX),
-            Field("annual_cost_eur", "number", minimum=0, maximum=MONEY_MAX),
-            Field("staff_fte", "number", minimum=0, maximum=10_000),
+            Field.ranged("cost_lines", "investment_eur", "number"),
+            Field.ranged("cost_lines", "annual_cost_eur", "number"),
+            Field.ranged("cost_lines", "staff_fte", "number"),
             *_HONESTY,
+            *(
+                Field.ranged("cost_lines", name, "number", nullable=True)
+                for name in ("investment_low", "investment_high", "annual_low", "annual_high")
+            ),
         ),
         context=("option_id",),
         honesty=True,
@@ -108,12 +113,27 @@ SPECS: dict[str, EntitySpec] = {
         "assessments",
         ("option_id", "criterion"),
         (
-            Field("value", "number", minimum=-1e12, maximum=1e12),
+            Field.ranged("assessments", "value", "number"),
             Field("rationale", "text"),
             *_HONESTY,
-            Field("assessed_on", "date", minimum=1990, maximum=2100),
+            Field.ranged("assessments", "assessed_on", "date"),
+            Field.ranged("assessments", "value_low", "number", nullable=True),
+            Field.ranged("assessments", "value_high", "number", nullable=True),
         ),
         honesty=True,
+    ),
+    "sources": EntitySpec(
+        "sources",
+        ("id",),
+        (
+            Field("title", "required_text", max_length=500),
+            Field("publisher", "text", max_length=200),
+            Field("address", "address", max_length=1000),
+            Field("published", "partial_date"),
+            Field("accessed", "partial_date"),
+            Field("note", "text"),
+        ),
+        soft_delete=False,
     ),
     "criteria": EntitySpec(
         "criteria",
@@ -124,11 +144,11 @@ SPECS: dict[str, EntitySpec] = {
             Field("unit", "text", max_length=50),
             Field("grp", "choice", choices=GROUPS),
             Field("direction", "choice", choices=("benefit", "cost")),
-            Field("min_value", "number", minimum=-1e12, maximum=1e12),
-            Field("max_value", "number", minimum=-1e12, maximum=1e12),
-            Field("default_weight", "number", minimum=0, maximum=100),
+            Field.ranged("criteria", "min_value", "number"),
+            Field.ranged("criteria", "max_value", "number"),
+            Field.ranged("criteria", "default_weight", "number"),
             Field("help_de", "text"),
-            Field("sort_order", "integer", minimum=0, maximum=10_000),
+            Field.ranged("criteria", "sort_order", "integer"),
         ),
     ),
 }
@@ -305,13 +325,28 @@ def _criterion_range(conn: duckdb.DuckDBPyConnection, criterion: str) -> tuple[f
     return float(row[0]), float(row[1])
 
 
+def _check_data_range(merged: dict[str, Any], value: str, low: str, high: str) -> None:
+    """An optional range (issue 13): both ends or neither, low ≤ value ≤ high."""
+
+    def number(name: str) -> float | None:
+        raw = merged.get(name)
+        return None if raw is None or (isinstance(raw, float) and math.isnan(raw)) else float(raw)
+
+    ranges.check_range(number(low), float(merged[value]), number(high), field=value)
+
+
 def _row_rules(conn: duckdb.DuckDBPyConnection, edit: RowEdit, merged: dict[str, Any]) -> None:
     """Rules across cells of one row (and its neighbours), on the row as it would be saved."""
     spec = SPECS[edit.entity]
     if spec.honesty:
         check_honesty(merged)
+        check_source_keys(conn, merged.get("source"))
     if edit.entity == "assessments":
         check_in_range(float(merged["value"]), *_criterion_range(conn, str(merged["criterion"])))
+        _check_data_range(merged, "value", "value_low", "value_high")
+    if edit.entity == "cost_lines":
+        _check_data_range(merged, "investment_eur", "investment_low", "investment_high")
+        _check_data_range(merged, "annual_cost_eur", "annual_low", "annual_high")
     if edit.entity == "criteria":
         low, high = float(merged["min_value"]), float(merged["max_value"])
         check_min_below_max(low, high)
@@ -324,6 +359,14 @@ def _row_rules(conn: duckdb.DuckDBPyConnection, edit: RowEdit, merged: dict[str,
             raise InputError("edit_range_excludes", count=int(outside))
     if edit.entity == "options":
         check_option_name_free(conn, str(merged["area"]), str(merged["name"]), str(merged["id"]))
+
+
+def check_source_keys(conn: duckdb.DuckDBPyConnection, text: object) -> None:
+    """Every key a ``source`` cell names is a source of the store (see
+    :mod:`core.store.sourcerefs`); otherwise :class:`InputError` naming the unknown keys."""
+    unknown = store.sourcerefs.unknown_keys(text, store.source_keys(conn))
+    if unknown:
+        raise InputError("edit_unknown_source", keys=", ".join(unknown))
 
 
 def check_option_name_free(

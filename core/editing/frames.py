@@ -11,9 +11,16 @@ import pandas as pd
 
 from core.editing.edits import SPECS
 
-ENTITIES = ("options", "cost_lines", "assessments", "systems", "criteria")
+ENTITIES = ("options", "cost_lines", "assessments", "systems", "sources", "criteria")
 
-_ALIAS = {"systems": "s", "options": "o", "cost_lines": "c", "assessments": "s", "criteria": "c"}
+_ALIAS = {
+    "systems": "s",
+    "options": "o",
+    "cost_lines": "c",
+    "assessments": "s",
+    "criteria": "c",
+    "sources": "q",
+}
 _SQL = {
     "systems": """
         SELECT s.id, s.area, {fields} FROM systems s
@@ -36,6 +43,9 @@ _SQL = {
         WHERE s.removed_at IS NULL AND o.removed_at IS NULL AND k.removed_at IS NULL
           AND o.area = ?
         ORDER BY o.name, k.sort_order, k.key""",
+    "sources": """
+        SELECT q.id, {fields} FROM sources q
+        WHERE q.removed_at IS NULL ORDER BY q.title, q.id""",
     "criteria": """
         SELECT c.key, c.derived_from, {fields} FROM criteria c
         WHERE c.removed_at IS NULL
@@ -45,11 +55,11 @@ _SQL = {
 
 
 def frame(conn: duckdb.DuckDBPyConnection, entity: str, area: str | None) -> pd.DataFrame:
-    """The editable rows of ``entity`` in ``area`` (criteria: all), in display order."""
+    """The editable rows of ``entity`` in ``area`` (criteria, sources: all), in display order."""
     spec = SPECS[entity]
     fields = ", ".join(f'{_ALIAS[entity]}."{f.name}"' for f in spec.fields)
     sql = _SQL[entity].format(fields=fields)
-    params = [] if entity == "criteria" else [area]
+    params = [] if entity in ("criteria", "sources") else [area]
     result = conn.execute(sql, params).df()  # noqa: S608 - column names from SPECS
     if entity == "assessments":
         result["assessed_on"] = pd.to_datetime(result["assessed_on"]).dt.date

@@ -20,9 +20,16 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from core import i18n
+from core import i18n, store
 from core.editing import audit, auth
-from core.editing.edits import SPECS, CellIssue, ValidationFailed, check_option_name_free, key_text
+from core.editing.edits import (
+    SPECS,
+    CellIssue,
+    ValidationFailed,
+    check_option_name_free,
+    check_source_keys,
+    key_text,
+)
 from core.editing.validation import (
     Field,
     check_honesty,
@@ -74,6 +81,7 @@ def fill_placeholders(conn: duckdb.DuckDBPyConnection, when: dt.datetime) -> lis
     A missing pair whose assessment was removed earlier is revived; a pair without any
     row gets a placeholder (middle of the range, estimate with a reason).
     """
+    store.require_door()
     entries: list[audit.Entry] = []
     revived = conn.execute(
         """
@@ -118,6 +126,17 @@ def fill_placeholders(conn: duckdb.DuckDBPyConnection, when: dt.datetime) -> lis
     return entries
 
 
+def _check_sourced(entity: str, conn: duckdb.DuckDBPyConnection, values: dict[str, Any]) -> None:
+    """The honesty rule and known source keys, reported at the source cell."""
+    try:
+        check_honesty(values)
+        check_source_keys(conn, values.get("source"))
+    except InputError as exc:
+        raise ValidationFailed(
+            [CellIssue(entity, "", "source", values.get("source"), exc.key, exc.params)]
+        ) from None
+
+
 # --- add ------------------------------------------------------------------------------------
 
 
@@ -132,6 +151,7 @@ def add_option(
         **{f.name: f for f in SPECS["options"].fields},
     }
     values = _clean_all("options", fields, raw)
+    _check_sourced("options", conn, values)
     wanted = str(raw.get("id") or "").strip()
     if wanted:
         wanted = clean(Field("id", "slug", max_length=80), wanted)
@@ -154,6 +174,36 @@ def add_option(
             audit.Entry("add", "options", option_id, "", None, {"id": option_id, **values}),
             *fill_placeholders(conn, when),
         ]
+
+    result = audit.audited_write(conn, actor, work)
+    return created["id"], result
+
+
+def add_source(
+    conn: duckdb.DuckDBPyConnection, actor: auth.Actor, raw: Mapping[str, Any]
+) -> tuple[str, audit.WriteResult]:
+    """Add a source (key from the title if not given); rows then cite it by its key."""
+    auth.require_editor(actor)
+    fields = {f.name: f for f in SPECS["sources"].fields}
+    values = _clean_all("sources", fields, raw)
+    wanted = str(raw.get("id") or "").strip()
+    if wanted:
+        wanted = clean(Field("id", "slug", max_length=80), wanted)
+    created: dict[str, str] = {}
+
+    def work(_when: dt.datetime) -> list[audit.Entry]:
+        source_id = wanted or _unique_id(
+            conn, "sources", "id", slugify(values["title"], 50) or "quelle"
+        )
+        if conn.execute("SELECT 1 FROM sources WHERE id = ?", [source_id]).fetchone():
+            raise InputError("edit_id_taken", id=source_id)
+        columns = ["id", *values]
+        conn.execute(
+            f"INSERT INTO sources ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",  # noqa: S608
+            [source_id, *values.values()],
+        )
+        created["id"] = source_id
+        return [audit.Entry("add", "sources", source_id, "", None, {"id": source_id, **values})]
 
     result = audit.audited_write(conn, actor, work)
     return created["id"], result
@@ -207,12 +257,7 @@ def add_cost_line(
     auth.require_editor(actor)
     fields = {f.name: f for f in SPECS["cost_lines"].fields}
     values = _clean_all("cost_lines", fields, raw)
-    try:
-        check_honesty(values)
-    except InputError as exc:
-        raise ValidationFailed(
-            [CellIssue("cost_lines", "", "source", values["source"], exc.key, exc.params)]
-        ) from None
+    _check_sourced("cost_lines", conn, values)
     option_id = str(raw.get("option_id") or "")
     created: dict[str, int] = {}
 

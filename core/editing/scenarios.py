@@ -12,15 +12,17 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import duckdb
 import pandas as pd
 
+from core import store
 from core.editing import audit, auth
 from core.editing.validation import Field, clean, slugify
 from core.errors import InputError, NotFoundError
 from core.scoring.area_model import AreaModel, rank_area
+from core.scoring.global_value import AreaWeights
 from core.scoring.weights import GROUPS
 from core.scoring.weightset import WeightSet
 
@@ -42,6 +44,7 @@ class Profile:
     created_at: dt.datetime
     weights: WeightSet
     description: str = ""
+    area_weights: Mapping[str, float] = field(default_factory=dict)
 
 
 def profile_name(name: str) -> str:
@@ -64,6 +67,7 @@ def list_profiles(conn: duckdb.DuckDBPyConnection, kind: str) -> list[Profile]:
         [kind],
     ).fetchall()
     within = _within(conn, [r[0] for r in rows])
+    by_area = _area_weights(conn, [r[0] for r in rows])
     return [
         Profile(
             slug=r[0],
@@ -75,8 +79,49 @@ def list_profiles(conn: duckdb.DuckDBPyConnection, kind: str) -> list[Profile]:
                 dict(zip(WEIGHT_COLUMNS, r[5:9], strict=True)), within.get(r[0], {})
             ),
             description=r[9],
+            area_weights=by_area.get(r[0], {}),
         )
         for r in rows
+    ]
+
+
+def _area_weights(
+    conn: duckdb.DuckDBPyConnection, slugs: Sequence[str]
+) -> dict[str, dict[str, float]]:
+    """Saved area weights per profile (areas without a row weigh 1)."""
+    if not slugs:
+        return {}
+    rows = conn.execute(
+        "SELECT profile, area, weight FROM profile_area_weights WHERE list_contains(?, profile)",
+        [list(slugs)],
+    ).fetchall()
+    result: dict[str, dict[str, float]] = {}
+    for profile, area, weight in rows:
+        result.setdefault(profile, {})[area] = float(weight)
+    return result
+
+
+def _write_area_weights(
+    conn: duckdb.DuckDBPyConnection, slug: str, area_weights: Mapping[str, float]
+) -> list[tuple[str, float | None, float]]:
+    """Replace the profile's area weights; return (area, old, new) where changed (1 = none)."""
+    known = {r[0] for r in conn.execute("SELECT slug FROM areas").fetchall()}
+    clean = AreaWeights(area_weights).non_default()
+    for area in clean:
+        if area not in known:
+            raise NotFoundError("unknown_area", area=area, allowed=", ".join(sorted(known)))
+    old = dict(
+        conn.execute(
+            "SELECT area, weight FROM profile_area_weights WHERE profile = ?", [slug]
+        ).fetchall()
+    )
+    conn.execute("DELETE FROM profile_area_weights WHERE profile = ?", [slug])
+    for area, weight in sorted(clean.items()):
+        conn.execute("INSERT INTO profile_area_weights VALUES (?, ?, ?)", [slug, area, weight])
+    return [
+        (area, old.get(area), clean.get(area, 1.0))
+        for area in sorted(set(old) | set(clean))
+        if float(old.get(area, 1.0)) != float(clean.get(area, 1.0))
     ]
 
 
@@ -133,6 +178,7 @@ def _write_weights(
     conn: duckdb.DuckDBPyConnection, slug: str, weights: WeightSet
 ) -> list[tuple[str, float | None, float]]:
     """Upsert one weight per active criterion; return (criterion, old, new) where changed."""
+    store.require_door()
     old = dict(
         conn.execute(
             "SELECT criterion, weight FROM profile_criterion_weights WHERE profile = ?", [slug]
@@ -166,6 +212,7 @@ def save(
     overwrite: bool = False,
     description: str = "",
     permit: Callable[[auth.Actor], object] | None = None,
+    area_weights: Mapping[str, float] | None = None,
 ) -> tuple[str, audit.WriteResult]:
     """Save ``weights`` under ``name``; return the slug and the write result.
 
@@ -236,10 +283,15 @@ def save(
                 [target, label, kind, *groups, weights.method, text, actor.name, when],
             )
         written = _write_weights(conn, target, weights)
+        areas_written = _write_area_weights(conn, target, area_weights or {})
         if exists:
             entries.extend(
                 audit.Entry("update", entity, target, f"s_{key}", old, new)
                 for key, old, new in written
+            )
+            entries.extend(
+                audit.Entry("update", entity, target, f"aw_{area}", old, new)
+                for area, old, new in areas_written
             )
         else:
             entries.append(
@@ -254,6 +306,7 @@ def save(
                         **{GROUP_COLUMNS[g]: weights.groups[g] for g in GROUPS},
                         "method": weights.method,
                         "within": {key: new for key, _, new in written},
+                        "area_weights": {area: new for area, _, new in areas_written},
                     },
                 )
             )

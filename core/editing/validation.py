@@ -19,10 +19,11 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from core.editing import rules
 from core.errors import InputError
+from core.store import sourcerefs
 
 MAX_TEXT = 2000
-MONEY_MAX = 1e11
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 _KEY = re.compile(r"[a-z][a-z0-9_]*")
@@ -32,7 +33,19 @@ _PLAIN_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
 TRUE_WORDS = ("true", "1", "ja", "yes", "wahr", "x")
 FALSE_WORDS = ("false", "0", "nein", "no", "falsch", "")
 
-KINDS = ("text", "required_text", "number", "integer", "boolean", "choice", "date", "slug", "key")
+KINDS = (
+    "text",
+    "required_text",
+    "number",
+    "integer",
+    "boolean",
+    "choice",
+    "date",
+    "slug",
+    "key",
+    "address",
+    "partial_date",
+)
 
 
 @dataclass(frozen=True)
@@ -50,6 +63,12 @@ class Field:
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
             raise ValueError(f"unknown field kind {self.kind!r}")
+
+    @classmethod
+    def ranged(cls, table: str, name: str, kind: str, *, nullable: bool = False) -> Field:
+        """A number, integer or date field whose limits come from :mod:`core.editing.rules`."""
+        low, high = rules.bounds(table, name)
+        return cls(name, kind, minimum=low, maximum=high, nullable=nullable)
 
 
 def is_missing(value: Any) -> bool:
@@ -125,6 +144,31 @@ def _text(field: Field, raw: Any, required: bool) -> str:
     return text
 
 
+def _address(field: Field, raw: Any) -> str:
+    """A source's address as the audit writes it (``moers.de/…``); a leading https:// is
+    dropped, anything else that is not a plain web address is refused."""
+    text = _text(field, raw, required=False)
+    text = re.sub(r"^https://", "", text, flags=re.IGNORECASE)
+    if text and not sourcerefs.is_address(text):
+        raise InputError("edit_not_address", value=text)
+    return text
+
+
+def _partial_date(field: Field, raw: Any) -> str:
+    """A year, a month or a day: ``2012``, ``2020-01``, ``2013-02-19`` (also ``01/2020``,
+    ``19.02.2013``)."""
+    if isinstance(raw, dt.date):
+        return raw.isoformat()
+    text = _text(field, raw, required=False)
+    german = re.fullmatch(r"(?:(\d{1,2})\.)?(\d{1,2})[./](\d{4})", text)
+    if german:
+        day, month, year = german.groups()
+        text = f"{year}-{int(month):02d}" + (f"-{int(day):02d}" if day else "")
+    if text and not sourcerefs.is_partial_date(text):
+        raise InputError("edit_not_partial_date", value=text)
+    return text
+
+
 def _boolean(raw: Any) -> bool:
     if raw is None or raw is pd.NA:
         return False
@@ -182,6 +226,10 @@ def clean(field: Field, raw: Any) -> Any:
         return _date(field, raw)
     if field.kind in ("text", "required_text"):
         return _text(field, raw, required=field.kind == "required_text")
+    if field.kind == "address":
+        return _address(field, raw)
+    if field.kind == "partial_date":
+        return _partial_date(field, raw)
     text = _text(field, raw, required=True)
     if field.kind == "choice":
         if text not in field.choices:
@@ -194,14 +242,7 @@ def clean(field: Field, raw: Any) -> Any:
     return text
 
 
-def _show(value: float) -> str:
-    """A number for a message, German style (1.234,5)."""
-    if float(value).is_integer() and abs(value) < 1e15:
-        text = f"{int(value):,}".replace(",", ".")
-    else:
-        text = f"{value:,.6g}" if abs(value) >= 1e15 else f"{value:,.6f}".rstrip("0").rstrip(".")
-        text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
-    return text
+_show = rules.show
 
 
 # --- row rules ----------------------------------------------------------------------------------

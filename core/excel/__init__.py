@@ -11,7 +11,10 @@ from core.excel.apply import (
 )
 from core.excel.audit_sheet import (
     audit_workbook,
+    headed as audit_headed,
+    readable as audit_table,
 )
+from core.excel.base import CONFLICT_KINDS, Conflict as ImportConflict
 from core.excel.export import (
     ExportRequest,
     all_areas_workbook,
@@ -24,17 +27,23 @@ from core.excel.importer import (
     issue_table,
     plan_import,
 )
+from core.excel.preview import table as preview_table
 
 __all__ = [
+    "CONFLICT_KINDS",
     "ExportRequest",
+    "ImportConflict",
     "ImportPlan",
     "all_areas_workbook",
     "apply_plan",
     "area_workbook",
+    "audit_headed",
+    "audit_table",
     "audit_workbook",
     "change_table",
     "import_log",
     "issue_table",
     "plan_import",
+    "preview_table",
     "template_workbook",
 ]

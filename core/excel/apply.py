@@ -23,7 +23,8 @@ import duckdb
 import pandas as pd
 
 from core import store
-from core.errors import InputError, StoreError
+from core.editing import audit, auth
+from core.errors import CockpitError, InputError, StoreError
 from core.excel.diff import TABLES, key_series
 from core.excel.importer import ImportPlan
 from core.excel.schema import DATA_SHEETS
@@ -84,6 +85,7 @@ def _family(edges: list[tuple[str, str]]) -> list[str]:
 def _insert_frame(
     conn: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame, columns: list[str]
 ) -> None:
+    store.require_door()
     if frame.empty:
         return
     view = f"import_{table}"
@@ -143,6 +145,7 @@ def _keep(
     Rows the import removes are marked removed (soft delete) rather than deleted, so the
     editing page's history and undo keep working; systems have no such mark and go.
     """
+    store.require_door()
     keys = pd.DataFrame({"k": key_series(result, table).astype(str).to_numpy()})
     conn.register("import_keys", keys)
     try:
@@ -160,8 +163,15 @@ def _keep(
         )
 
 
-def _rebuild(conn: duckdb.DuckDBPyConnection, result: dict[str, pd.DataFrame]) -> None:
-    """Replace the data tables' contents (inside the caller's transaction)."""
+def _rebuild(
+    conn: duckdb.DuckDBPyConnection, result: dict[str, pd.DataFrame], now: dt.datetime
+) -> None:
+    """Replace the data tables' contents (inside the write door's transaction).
+
+    Rows the import removes get ``removed_at = now``, the time of the import's audit entries,
+    so a removal can be undone from the audit trail like one made on the editing page.
+    """
+    store.require_door()
     ddl, edges = _catalogue(conn)
     drop_order = _family(edges)
     indexes = conn.execute(
@@ -169,7 +179,6 @@ def _rebuild(conn: duckdb.DuckDBPyConnection, result: dict[str, pd.DataFrame]) -
         " AND schema_name = 'main' AND sql IS NOT NULL AND list_contains(?, table_name)",
         [drop_order],
     ).fetchall()
-    now = dt.datetime.now().replace(microsecond=0)
     conn.register("import_active", result["options"][["id"]])
     conn.register("import_systems", result["systems"][["id"]])
     try:
@@ -208,42 +217,96 @@ def _rebuild(conn: duckdb.DuckDBPyConnection, result: dict[str, pd.DataFrame]) -
         conn.execute(sql)
 
 
-def apply_plan(conn: duckdb.DuckDBPyConnection, plan: ImportPlan, user: str) -> ApplyResult:
-    """Apply a valid plan in one transaction and log it; a plan without changes writes nothing."""
+def _entries(plan: ImportPlan, skipped: int) -> list[audit.Entry]:
+    """One audit entry per changed field, per added and per removed row, and one for the import."""
+    entries: list[audit.Entry] = []
+    for change in plan.changes:
+        key = change.key.replace(" · ", "/")
+        if change.action == "changed":
+            old, new = change.old or {}, change.new or {}
+            entries.extend(
+                audit.Entry("update", change.table, key, f, old.get(f), new.get(f))
+                for f in change.fields
+            )
+        elif change.action == "added":
+            entries.append(audit.Entry("add", change.table, key, "", None, change.new))
+        else:
+            entries.append(audit.Entry("remove", change.table, key, "", change.old, None))
+    entries.append(
+        audit.Entry(
+            "import",
+            "imports",
+            plan.file_name or "?",
+            "",
+            None,
+            {
+                "file": plan.file_name,
+                "sha256": plan.sha256,
+                "areas": list(plan.scope),
+                **plan.totals(),
+                "conflicts_skipped": skipped,
+                "exported_at_version": plan.export_version,
+            },
+        )
+    )
+    return entries
+
+
+def apply_plan(
+    conn: duckdb.DuckDBPyConnection,
+    plan: ImportPlan,
+    actor: auth.Actor,
+    *,
+    skip_conflicts: bool = False,
+) -> ApplyResult:
+    """Apply a valid plan through the write door (role, one transaction, audit, version).
+
+    A plan with conflicts is refused unless ``skip_conflicts`` (the user chose "apply the
+    rest": the conflicting rows stay as the store has them). A plan without changes writes
+    nothing; a plan made at an older data version is refused (check the file again).
+    """
+    auth.require_editor(actor)
     if not plan.ok:
         raise InputError("import_not_valid", count=len(plan.issues))
+    if plan.conflicts and not skip_conflicts:
+        raise StoreError("import_conflicts", count=len(plan.conflicts))
     totals = plan.totals()
-    if plan.is_noop:
+    if not plan.changes:
         return ApplyResult(False, store.data_version(conn)[0], 0, 0, 0)
-    who = (user or "").strip()
-    if not who:
-        raise InputError("import_user_missing")
+    logged: dict[str, int] = {}
+
+    def work(when: dt.datetime) -> list[audit.Entry]:
+        version = store.data_version(conn)[0]
+        if version != plan.base_version:
+            raise StoreError("import_stale")
+        _rebuild(conn, plan.result, when)
+        conn.execute(
+            "INSERT INTO import_log (imported_by, file_name, file_sha256, areas, added,"
+            " changed, removed, details, data_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                actor.name,
+                plan.file_name,
+                plan.sha256,
+                ",".join(plan.scope),
+                totals["added"],
+                totals["changed"],
+                totals["removed"],
+                json.dumps(plan.counts(), sort_keys=True),
+                version + 1,  # audited_write raises the version by one when this returns
+            ],
+        )
+        logged["version"] = version + 1
+        return _entries(plan, len(plan.conflicts))
+
     try:
-        with store.transaction(conn, serialize=True):
-            if store.data_version(conn)[0] != plan.base_version:
-                raise StoreError("import_stale")
-            _rebuild(conn, plan.result)
-            version = store.bump_data_version(conn)
-            conn.execute(
-                "INSERT INTO import_log (imported_by, file_name, file_sha256, areas, added,"
-                " changed, removed, details, data_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    who,
-                    plan.file_name,
-                    plan.sha256,
-                    ",".join(plan.scope),
-                    totals["added"],
-                    totals["changed"],
-                    totals["removed"],
-                    json.dumps(plan.counts(), sort_keys=True),
-                    version,
-                ],
-            )
-    except StoreError:
+        result = audit.audited_write(conn, actor, work)
+    except CockpitError:
         raise
     except duckdb.Error as exc:
         raise StoreError("import_failed", error=str(exc).splitlines()[0]) from exc
-    return ApplyResult(True, version, totals["added"], totals["changed"], totals["removed"])
+    if result.version != logged["version"]:  # cannot happen under the door's lock
+        raise StoreError("import_failed", error="data version moved during the import")
+    return ApplyResult(True, result.version, totals["added"], totals["changed"], totals["removed"])
 
 
 def import_log(conn: duckdb.DuckDBPyConnection) -> pd.DataFrame:

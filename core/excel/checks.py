@@ -13,6 +13,7 @@ import pandas as pd
 
 from core import i18n
 from core.excel.rows import Issue, SheetRows
+from core.store import sourcerefs
 
 MAX_ISSUES = 500
 
@@ -147,9 +148,22 @@ def _show(value: float, lang: str) -> str:
     return fmt.number(float(value), decimals, lang)
 
 
+def check_source_keys(data: dict[str, SheetRows], issues: Issues, known: set[str]) -> None:
+    """Every source key a row names is a source of the store (sources are added on the Daten
+    page; the Quellen sheet of an export is not imported)."""
+    for table in ("systems", "options", "cost_lines", "assessments"):
+        rows = data[table]
+        if rows.frame.empty:
+            continue
+        for index, cell in rows.frame["source"].items():
+            unknown = sourcerefs.unknown_keys(cell, known)
+            if unknown:
+                issues.at(rows, index, "source", "import_unknown_source", keys=", ".join(unknown))
+
+
 def check_honesty(data: dict[str, SheetRows], issues: Issues) -> None:
     """A figure needs a source, or the estimate flag with a reason (the store's rule)."""
-    for table in ("systems", "cost_lines", "assessments"):
+    for table in ("systems", "options", "cost_lines", "assessments"):
         rows = data[table]
         frame = rows.frame
         if frame.empty:
@@ -162,16 +176,49 @@ def check_honesty(data: dict[str, SheetRows], issues: Issues) -> None:
             issues.at(rows, index, "source", "import_honesty")
 
 
+RANGE_COLUMNS = {
+    "assessments": (("value", "value_low", "value_high"),),
+    "cost_lines": (
+        ("investment_eur", "investment_low", "investment_high"),
+        ("annual_cost_eur", "annual_low", "annual_high"),
+    ),
+}
+
+
+def check_ranges(data: dict[str, SheetRows], issues: Issues) -> None:
+    """An optional range needs both ends and low ≤ value ≤ high (issue 13)."""
+    for table, triples in RANGE_COLUMNS.items():
+        rows = data[table]
+        frame = rows.frame
+        if frame.empty:
+            continue
+        for value_col, low_col, high_col in triples:
+            if low_col not in frame.columns or high_col not in frame.columns:
+                continue
+            value = pd.to_numeric(frame[value_col], errors="coerce")
+            low = pd.to_numeric(frame[low_col], errors="coerce")
+            high = pd.to_numeric(frame[high_col], errors="coerce")
+            half = low.isna() != high.isna()
+            wrong = low.notna() & high.notna() & ((low > value) | (high < value))
+            for index in frame.index[(half | wrong).to_numpy()]:
+                issues.at(rows, index, low_col, "import_bad_range")
+
+
 def check_result(
     result: dict[str, pd.DataFrame],
     data: dict[str, SheetRows],
     criteria: pd.DataFrame,
     issues: Issues,
+    gone: set[str] | None = None,
 ) -> None:
-    """References, completeness and unique names in the resulting tables."""
+    """References, completeness and unique names in the resulting tables.
+
+    ``gone``: options removed in the store since the export whose rows the file left
+    unchanged; the file's rows of those options are not applied, so they refer to nothing.
+    """
     systems = set(result["systems"]["id"])
     options = result["options"]
-    option_ids = set(options["id"])
+    option_ids = set(options["id"]) | (gone or set())
     rows = data["options"]
     file_options = set(rows.frame["id"].dropna())
     for index, system in rows.frame["replaces_system"].items():

@@ -21,9 +21,19 @@ from core.excel.layout import (
     list_validation,
     print_setup,
 )
-from core.excel.schema import ASSESSMENTS, COST_LINES, OPTIONS, SCOPE, SYSTEMS, DataSheet
+from core.excel.schema import (
+    ASSESSMENTS,
+    COST_LINES,
+    OPTIONS,
+    SCOPE,
+    SOURCES,
+    SYSTEMS,
+    DataSheet,
+)
 from core.excel.snapshot import Snapshot, t
 from core.excel.writer import Block
+from core.store import sourcerefs
+from core.views import sourcing as sourcing_view
 
 
 def plain(value: Any) -> Any:
@@ -126,11 +136,14 @@ def area_data_sheets(
     heading: str,
 ) -> None:
     options = snap.options[snap.options["area"] == area]
+    lang = book.lang
     frames = {
-        "systems": snap.systems[snap.systems["area"] == area],
-        "options": options,
-        "costs": snap.cost_lines[snap.cost_lines["option_id"].isin(options["id"])],
-        "assessments": assessments[assessments["area"] == area],
+        "systems": snap.with_stand(snap.systems[snap.systems["area"] == area], lang),
+        "options": snap.with_stand(options, lang),
+        "costs": snap.with_stand(
+            snap.cost_lines[snap.cost_lines["option_id"].isin(options["id"])], lang
+        ),
+        "assessments": snap.with_stand(assessments[assessments["area"] == area], lang),
     }
     sheets = {
         "assessments": ASSESSMENTS,
@@ -147,6 +160,32 @@ def area_data_sheets(
             f"{sheet.table}_{area}",
             f"{heading} – {sheet.title(book.lang)}",
         )
+
+
+def sources_sheet(book: WorkbookBuilder, snap: Snapshot, areas: Sequence[str]) -> None:
+    """The Quellen sheet: every source the exported areas cite, with publication and accessed
+    date, stand (flagged when older than the limit), what it supports and the note. Export
+    only; the importer ignores it."""
+    lang = book.lang
+    cited = snap.sources[
+        snap.sources["areas"].map(lambda a: bool(set(str(a).split(",")) & set(areas)))
+    ]
+    sourcing = snap.sourcing
+    frame = cited.assign(
+        address=[sourcerefs.href(a) if a else "" for a in cited["address"]],
+        published=[sourcing_view.partial_date(p, lang) for p in cited["published"]],
+        accessed=[sourcing_view.partial_date(p, lang) for p in cited["accessed"]],
+        stand=[
+            sourcing_view.stand_label(
+                sourcerefs.stand(p, a), lang, sourcing.today, sourcing.max_age_years
+            )
+            if sourcing is not None
+            else ""
+            for p, a in zip(cited["published"], cited["accessed"], strict=True)
+        ],
+    )
+    title = SOURCES.title(lang)
+    data_sheet(book, SOURCES, title, data_rows(SOURCES, frame), "sources", title)
 
 
 def scope_sheet(book: WorkbookBuilder, snap: Snapshot, areas: Sequence[str]) -> None:

@@ -37,6 +37,8 @@ class Change:
     key: str
     label: str
     fields: tuple[str, ...] = ()
+    old: dict[str, Any] | None = None  # the stored row (changed, removed)
+    new: dict[str, Any] | None = None  # the row after the import (added, changed)
 
 
 def canonical(frame: pd.DataFrame, sheet: DataSheet) -> pd.DataFrame:
@@ -123,6 +125,23 @@ def _labels(table: str, frame: pd.DataFrame, suffix: str = "") -> list[str]:
     return [f"{a} · {b}" for a, b in zip(first.tolist(), second.tolist(), strict=True)]
 
 
+def _plain(value: Any) -> Any:
+    if value is None or value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, np.generic):
+        value = value.item()
+    if isinstance(value, float) and np.isnan(value):
+        return None
+    if isinstance(value, pd.Timestamp):
+        return value.date()
+    return value
+
+
+def _values(record: dict[str, Any], columns: list[str], suffix: str = "") -> dict[str, Any]:
+    """The stored columns of a merged record as plain Python values."""
+    return {c: _plain(record.get(f"{c}{suffix}", record.get(c))) for c in columns}
+
+
 def diff(before: dict[str, pd.DataFrame], after: dict[str, pd.DataFrame]) -> list[Change]:
     """Rows added, changed (with the changed columns) and removed, per table."""
     changes: list[Change] = []
@@ -133,8 +152,12 @@ def diff(before: dict[str, pd.DataFrame], after: dict[str, pd.DataFrame]) -> lis
         new = after[table]
         if table == "cost_lines":
             added_mask = new["id"].isna().to_numpy()
+            added_rows = new[added_mask]
             changes.extend(
-                Change(table, "added", "–", label) for label in _labels(table, new[added_mask])
+                Change(table, "added", "–", label, new=_values(record, columns))
+                for label, record in zip(
+                    _labels(table, added_rows), added_rows.to_dict("records"), strict=True
+                )
             )
             new = new[~added_mask]
         old = old.assign(_key=key_series(old, table).astype(str).to_numpy())
@@ -151,15 +174,25 @@ def diff(before: dict[str, pd.DataFrame], after: dict[str, pd.DataFrame]) -> lis
         for side, action in (("_new", "added"), ("_old", "removed")):
             subset = merged[where == ("right_only" if action == "added" else "left_only")]
             keys = [k.replace("\x1f", " · ") for k in subset["_key"].tolist()]
+            records = [_values(r, columns, side) for r in subset.to_dict("records")]
             changes.extend(
-                Change(table, action, key, label)
-                for key, label in zip(keys, _labels(table, subset, side), strict=True)
+                Change(
+                    table,
+                    action,
+                    key,
+                    label,
+                    old=record if action == "removed" else None,
+                    new=record if action == "added" else None,
+                )
+                for key, label, record in zip(
+                    keys, _labels(table, subset, side), records, strict=True
+                )
             )
         positions = np.flatnonzero(any_change)
         records = both.iloc[positions].to_dict("records")
         for position, record in zip(positions, records, strict=True):
             fields = tuple(c for c in columns if unequal[c][position])
-            values = {c: record[f"{c}_new"] for c in columns}
+            values = _values(record, columns, "_new")
             changes.append(
                 Change(
                     table,
@@ -167,6 +200,8 @@ def diff(before: dict[str, pd.DataFrame], after: dict[str, pd.DataFrame]) -> lis
                     record["_key"].replace("\x1f", " · "),
                     _label(table, values),
                     fields,
+                    old=_values(record, columns, "_old"),
+                    new=values,
                 )
             )
     order = {"added": 0, "changed": 1, "removed": 2}

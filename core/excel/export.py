@@ -16,8 +16,8 @@ import duckdb
 import pandas as pd
 
 from core import i18n, store
-from core.excel import model as excel_model
-from core.excel.data_sheets import area_data_sheets, assessment_frame, scope_sheet
+from core.excel import base as excel_base, model as excel_model
+from core.excel.data_sheets import area_data_sheets, assessment_frame, scope_sheet, sources_sheet
 from core.excel.layout import (
     WorkbookBuilder,
     sheet_title,
@@ -81,20 +81,50 @@ def _area_sheets(
     return titles
 
 
+_DATA_KINDS = {
+    "systems": "systems",
+    "options": "options",
+    "costs": "cost_lines",
+    "assessments": "assessments",
+}
+
+
+def _base_sheet(
+    book: WorkbookBuilder, snap: Snapshot, titles: dict[str, dict[str, str]], store_id: str
+) -> None:
+    """The hidden base sheet of the exported areas (see :mod:`core.excel.base`)."""
+    areas = set(titles)
+    options = snap.options[snap.options["area"].isin(areas)]
+    frames = {
+        "systems": snap.systems[snap.systems["area"].isin(areas)],
+        "options": options,
+        "cost_lines": snap.cost_lines[snap.cost_lines["option_id"].isin(options["id"])],
+        "assessments": snap.assessments[snap.assessments["option_id"].isin(options["id"])],
+    }
+    sheets = [
+        (kinds[kind], area, table)
+        for area, kinds in titles.items()
+        for kind, table in _DATA_KINDS.items()
+    ]
+    excel_base.base_sheet(book, snap.version, frames, sheets, store_id)
+
+
 def area_workbook(conn: duckdb.DuckDBPyConnection, area: str, request: ExportRequest) -> bytes:
     """The workbook of one review area (see module docstring)."""
     store.require_area(conn, area)
-    snap = snapshot(conn, request.horizon_years, request.discount_rate)
+    snap = snapshot(conn, request.horizon_years, request.discount_rate, request.timestamp().date())
     check_request(request, snap)
     book = WorkbookBuilder(request.lang)
-    _area_sheets(book, request, snap, area, "", assessment_frame(snap, request.lang))
+    titles = _area_sheets(book, request, snap, area, "", assessment_frame(snap, request.lang))
+    sources_sheet(book, snap, [area])
     scope_sheet(book, snap, [area])
+    _base_sheet(book, snap, {area: titles}, store.store_id(conn))
     return book.bytes()
 
 
 def all_areas_workbook(conn: duckdb.DuckDBPyConnection, request: ExportRequest) -> bytes:
     """One workbook for all areas: a summary sheet, then each area's sheets by area name."""
-    snap = snapshot(conn, request.horizon_years, request.discount_rate)
+    snap = snapshot(conn, request.horizon_years, request.discount_rate, request.timestamp().date())
     check_request(request, snap)
     book = WorkbookBuilder(request.lang)
     summary = book.sheet(t("xl_sheet_all_overview", request.lang))
@@ -104,7 +134,9 @@ def all_areas_workbook(conn: duckdb.DuckDBPyConnection, request: ExportRequest) 
         for slug in snap.areas["slug"]
     }
     summary_sheet(summary, book, request, snap, titles)
+    sources_sheet(book, snap, list(snap.areas["slug"]))
     scope_sheet(book, snap, list(snap.areas["slug"]))
+    _base_sheet(book, snap, titles, store.store_id(conn))
     return book.bytes()
 
 

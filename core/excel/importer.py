@@ -23,13 +23,16 @@ import pandas as pd
 
 from core import i18n, store
 from core.errors import CockpitError
+from core.excel import base as excel_base
 from core.excel.checks import (
     MAX_ISSUES,
     Issues,
     check_duplicates,
     check_honesty,
+    check_ranges,
     check_reference_data,
     check_result,
+    check_source_keys,
 )
 from core.excel.diff import TABLES, Change, canonical, diff, key_series, store_frames
 from core.excel.reader import XlsxFile
@@ -48,6 +51,8 @@ class ImportPlan:
     issues: tuple[Issue, ...]
     changes: tuple[Change, ...] = ()
     result: dict[str, pd.DataFrame] = field(default_factory=dict, repr=False)
+    conflicts: tuple[excel_base.Conflict, ...] = ()
+    export_version: int | None = None  # the data version the file was exported from
 
     @property
     def ok(self) -> bool:
@@ -55,7 +60,7 @@ class ImportPlan:
 
     @property
     def is_noop(self) -> bool:
-        return self.ok and not self.changes
+        return self.ok and not self.changes and not self.conflicts
 
     def counts(self) -> dict[str, dict[str, int]]:
         """Per table: how many rows are added, changed and removed."""
@@ -122,37 +127,67 @@ def _match_cost_ids(current: pd.DataFrame, incoming: pd.DataFrame) -> pd.DataFra
 
 
 def _result(
-    frames: dict[str, pd.DataFrame], data: dict[str, SheetRows], scope: set[str]
-) -> dict[str, pd.DataFrame]:
-    """The four tables as they would be after the import."""
+    frames: dict[str, pd.DataFrame],
+    data: dict[str, SheetRows],
+    scope: set[str],
+    base: excel_base.Base | None,
+) -> tuple[dict[str, pd.DataFrame], list[excel_base.Conflict]]:
+    """The four tables as they would be after the import, and the conflicts left out.
+
+    With a base state (an export) only rows the file changed are applied and only rows the
+    store still has as exported are removed (:func:`core.excel.base.three_way`); without one
+    (the template, an older export) every file row replaces the stored one.
+    """
     incoming = {s.table: canonical(data[s.table].frame, s) for s in DATA_SHEETS}
+    conflicts: list[excel_base.Conflict] = []
+    removable: dict[str, set[str]] | None = None
+    if base is not None:
+        merge = excel_base.three_way(base, frames, incoming)
+        incoming, removable, conflicts = merge.incoming, merge.removable, merge.conflicts
     options = frames["options"]
     scoped_options = set(options.loc[options["area"].isin(scope), "id"])
     incoming["cost_lines"] = _match_cost_ids(frames["cost_lines"], incoming["cost_lines"])
     new_lines = incoming["cost_lines"]["id"].isna()
+
+    def drop(table: str, mask: pd.Series) -> pd.Series:
+        if removable is None:
+            return mask
+        listed = pd.Series(excel_base.keys(table, frames[table]), index=mask.index)
+        return mask & listed.isin(removable[table])
+
     result = {
         "systems": _merge(
-            frames["systems"], incoming["systems"], "systems", frames["systems"]["area"].isin(scope)
+            frames["systems"],
+            incoming["systems"],
+            "systems",
+            drop("systems", frames["systems"]["area"].isin(scope)),
         ),
-        "options": _merge(options, incoming["options"], "options", options["area"].isin(scope)),
+        "options": _merge(
+            options, incoming["options"], "options", drop("options", options["area"].isin(scope))
+        ),
         "assessments": _merge(
             frames["assessments"],
             incoming["assessments"],
             "assessments",
-            frames["assessments"]["option_id"].isin(scoped_options),
+            drop("assessments", frames["assessments"]["option_id"].isin(scoped_options)),
         ),
     }
     lines = _merge(
         frames["cost_lines"],
         incoming["cost_lines"][~new_lines.to_numpy()],
         "cost_lines",
-        frames["cost_lines"]["option_id"].isin(scoped_options),
+        drop("cost_lines", frames["cost_lines"]["option_id"].isin(scoped_options)),
     )
     added = incoming["cost_lines"][new_lines.to_numpy()]
     result["cost_lines"] = pd.concat(
         [f for f in (lines, added) if len(f)] or [lines], ignore_index=True
     )
-    return result
+    if base is not None:  # rows of an option the file removed go with it
+        active = set(result["options"]["id"])
+        for table in ("assessments", "cost_lines"):
+            frame = result[table]
+            result[table] = frame[frame["option_id"].isin(active).to_numpy()].reset_index(drop=True)
+    return result, conflicts
 
 
 # --- entry point -------------------------------------------------------------------------------
@@ -173,6 +208,7 @@ def plan_import(
     try:
         workbook = XlsxFile(data)
         sheets, issues_found = read_sheets(workbook, lang)
+        base = excel_base.read_base(workbook, issues_found)
     except CockpitError as exc:
         return _failed(file_name, digest, version, [Issue("", None, None, exc.key, exc.params)])
     except Exception as exc:  # noqa: BLE001 - untrusted bytes: any parser failure means "damaged"
@@ -194,17 +230,50 @@ def plan_import(
     )
     check_reference_data(sheets, areas, criteria, issues, lang)
     check_honesty(sheets, issues)
+    check_source_keys(sheets, issues, store.source_keys(conn))
+    check_ranges(sheets, issues)
     if not any(len(sheets[t].frame) for t in TABLES):
         issues.add("", None, None, "import_no_rows")
     scope = tuple(sorted(set(sheets["scope"].frame["area"].dropna()) & areas))
+    if base is not None and base.store_id != store.store_id(conn):
+        base = None  # a file of another installation: its rows are added or replace rows
+    if base is not None:
+        check_scoped_sheets(base, set(workbook.sheet_names), scope, issues)
     if issues:
         return _failed(file_name, digest, version, issues)
     frames = store_frames(conn)
-    result = _result(frames, sheets, set(scope))
-    check_result(result, sheets, criteria, issues)
+    result, conflicts = _result(frames, sheets, set(scope), base)
+    gone = set(base.rows["options"]) - set(frames["options"]["id"]) if base is not None else None
+    check_result(result, sheets, criteria, issues, gone)
     if issues:
         return _failed(file_name, digest, version, issues)
-    return ImportPlan(file_name, digest, version, scope, (), tuple(diff(frames, result)), result)
+    return ImportPlan(
+        file_name,
+        digest,
+        version,
+        scope,
+        (),
+        tuple(diff(frames, result)),
+        result,
+        tuple(conflicts),
+        None if base is None else base.version,
+    )
+
+
+def check_scoped_sheets(
+    base: excel_base.Base, present: set[str], scope: tuple[str, ...], issues: Issues
+) -> None:
+    """Every data sheet the export wrote for a scoped area must still be there.
+
+    A scoped area is replaced completely; without its sheet its rows would all be removed.
+    """
+    for title, (area, _table) in sorted(base.sheets.items()):
+        if area in scope and title not in present:
+            issues.append(
+                Issue(
+                    title, None, None, "import_missing_scoped_sheet", {"sheet": title, "area": area}
+                )
+            )
 
 
 # --- tables for people (the Daten page, reports) ------------------------------------------------

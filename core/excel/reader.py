@@ -38,6 +38,18 @@ MAX_SHARED_STRINGS = 2_000_000
 CHUNK = 1 << 20
 
 PLAIN, FORMULA, ERROR = 0, 1, 2
+# Formulas that are only a constant truth value: LibreOffice Calc saves boolean cells as
+# =TRUE()/=FALSE(), a German Excel shows them as WAHR()/FALSCH(). They are read as values.
+_CONSTANT_FORMULAS = {
+    "TRUE()": True,
+    "FALSE()": False,
+    "TRUE": True,
+    "FALSE": False,
+    "WAHR()": True,
+    "FALSCH()": False,
+    "WAHR": True,
+    "FALSCH": False,
+}
 
 _MAIN_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
 _STRICT_REL = "http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument"
@@ -283,6 +295,7 @@ class _SheetReader:
         "column",
         "kind",
         "formula",
+        "formula_text",
         "text",
         "collect",
         "inline",
@@ -300,6 +313,7 @@ class _SheetReader:
         self.last_column = 0
         self.kind = "n"
         self.formula = False
+        self.formula_text: list[str] = []
         self.text: list[str] = []
         self.collect = False
         self.inline = False
@@ -316,6 +330,7 @@ class _SheetReader:
             self.last_column = self.column
             self.kind = attrs.get("t", "n")
             self.formula = False
+            self.formula_text = []
             self.text = []
         elif tag == "v":
             self.collect = True
@@ -330,6 +345,7 @@ class _SheetReader:
             self.collect = self.inline and not self.phonetic
         elif tag == "f":
             self.formula = True
+            self.collect = True
         elif tag == "is":
             self.inline = True
         elif tag == "rPh":
@@ -343,6 +359,9 @@ class _SheetReader:
                 cell = self._cell()
                 if cell is not None:
                     self.cells[self.column] = cell
+        elif tag == "f":
+            self.collect = False
+            self.formula_text, self.text = self.text, []
         elif tag == "v" or tag == "t":
             self.collect = False
         elif tag == "row":
@@ -364,6 +383,10 @@ class _SheetReader:
         raw = text[0] if len(text) == 1 else "".join(text)
         flag = FORMULA if self.formula else PLAIN
         kind = self.kind
+        if self.formula:
+            constant = _CONSTANT_FORMULAS.get("".join(self.formula_text).strip().upper())
+            if constant is not None:  # LibreOffice writes a yes/no cell as =TRUE()
+                return (constant, PLAIN)
         if kind == "n":
             if raw == "":
                 return (None, flag) if self.formula else None

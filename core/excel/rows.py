@@ -19,6 +19,8 @@ import pandas as pd
 from openpyxl.utils import get_column_letter
 
 from core import i18n
+from core.editing.validation import parse_number
+from core.errors import InputError
 from core.excel.reader import ERROR, FORMULA, Cell, XlsxFile
 from core.excel.schema import (
     CRITERION_KEY,
@@ -202,6 +204,11 @@ class _Column:
 
     def _number(self, value: Any, row: int) -> float | int | None:
         column = self.column
+        if type(value) is str:  # a number stored as text, German or not: "1.234,5", "60000"
+            try:
+                value = parse_number(value)
+            except InputError:
+                pass
         if type(value) is not float or not math.isfinite(value):
             self.problem(row, "import_not_number", value=_as_text(value))
             return None
@@ -234,6 +241,21 @@ class _Column:
     _cost_id = _number
 
     def _date(self, value: Any, row: int) -> dt.date | None:
+        found = self._any_date(value, row)
+        column = self.column
+        if found is not None and column.minimum is not None and column.maximum is not None:
+            if not column.minimum <= found.year <= column.maximum:
+                self.problem(
+                    row,
+                    "import_column_range",
+                    value=found.strftime("%d.%m.%Y"),
+                    minimum=_number_text(column.minimum),
+                    maximum=_number_text(column.maximum),
+                )
+                return None
+        return found
+
+    def _any_date(self, value: Any, row: int) -> dt.date | None:
         if type(value) is float:
             if 1 <= value < 2_958_466:
                 return _excel_date(value, self.date1904)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from core import i18n
+from core.editing import rules
 from core.store import PATHWAYS, SYSTEM_KINDS
 
 KINDS = ("id", "text", "number", "integer", "bool", "date", "enum", "cost_id")
@@ -64,7 +65,15 @@ class DataSheet:
         return tuple(c for c in self.columns if not c.info)
 
 
+def _range(table: str, key: str) -> dict[str, float | None]:
+    """minimum/maximum of a column from the one declaration in :mod:`core.editing.rules`."""
+    low, high = rules.bounds(table, key)
+    return {"minimum": low, "maximum": high}
+
+
 _SOURCE = Column("source", "xl_h_source", "text", width=40, style="wrap")
+# Export only (the importer ignores info columns): how old the cited sources are.
+_STAND = Column("source_stand", "xl_h_source_stand", "text", info=True, width=30, style="wrap")
 _ESTIMATE = Column("is_estimate", "xl_h_is_estimate", "bool", style="num")
 _REASON = Column("estimate_reason", "xl_h_estimate_reason", "text", width=50, style="wrap")
 
@@ -77,16 +86,33 @@ SYSTEMS = DataSheet(
         Column("name", "xl_h_name", "text", required=True, width=40),
         Column("kind", "xl_h_kind", "enum", required=True, choices=SYSTEM_KINDS),
         Column("operator", "xl_h_operator", "text", width=30),
-        Column("annual_cost_eur", "xl_h_annual_cost", "number", style="eur", minimum=0),
-        Column("reach_value", "xl_h_reach", "number", style="weight", minimum=0),
+        Column(
+            "annual_cost_eur",
+            "xl_h_annual_cost",
+            "number",
+            style="eur",
+            **_range("systems", "annual_cost_eur"),
+        ),
+        Column(
+            "reach_value",
+            "xl_h_reach",
+            "number",
+            style="weight",
+            **_range("systems", "reach_value"),
+        ),
         Column("reach_unit", "xl_h_reach_unit", "text"),
         Column(
-            "in_use_since", "xl_h_in_use_since", "integer", style="year", minimum=1950, maximum=2100
+            "in_use_since",
+            "xl_h_in_use_since",
+            "integer",
+            style="year",
+            **_range("systems", "in_use_since"),
         ),
         Column("notes", "xl_h_notes", "text", width=60, style="wrap"),
         _SOURCE,
         _ESTIMATE,
         _REASON,
+        _STAND,
     ),
 )
 OPTIONS = DataSheet(
@@ -100,7 +126,10 @@ OPTIONS = DataSheet(
         Column("name", "xl_h_name", "text", required=True, width=40),
         Column("partner", "xl_h_partner", "text", width=30),
         Column("description", "xl_h_description", "text", width=60, style="wrap"),
-        Column("source", "xl_h_source", "text", required=True, width=40, style="wrap"),
+        _SOURCE,
+        _ESTIMATE,
+        _REASON,
+        _STAND,
     ),
 )
 COST_LINES = DataSheet(
@@ -110,14 +139,63 @@ COST_LINES = DataSheet(
         Column("id", "xl_h_cost_id", "cost_id", style="rank"),
         Column("option_id", "xl_h_option_id", "id", required=True),
         Column("item", "xl_h_item", "text", required=True, width=40),
-        Column("investment_eur", "xl_h_investment", "number", style="eur", minimum=0, default=0.0),
         Column(
-            "annual_cost_eur", "xl_h_annual_cost", "number", style="eur", minimum=0, default=0.0
+            "investment_eur",
+            "xl_h_investment",
+            "number",
+            style="eur",
+            default=0.0,
+            **_range("cost_lines", "investment_eur"),
         ),
-        Column("staff_fte", "xl_h_fte", "number", style="fte", minimum=0, default=0.0),
+        Column(
+            "annual_cost_eur",
+            "xl_h_annual_cost",
+            "number",
+            style="eur",
+            default=0.0,
+            **_range("cost_lines", "annual_cost_eur"),
+        ),
+        Column(
+            "staff_fte",
+            "xl_h_fte",
+            "number",
+            style="fte",
+            default=0.0,
+            **_range("cost_lines", "staff_fte"),
+        ),
         _SOURCE,
         _ESTIMATE,
         _REASON,
+        _STAND,
+        # Optional ranges (issue 13): empty means the declared default by kind applies.
+        Column(
+            "investment_low",
+            "xl_h_investment_low",
+            "number",
+            style="eur",
+            **_range("cost_lines", "investment_low"),
+        ),
+        Column(
+            "investment_high",
+            "xl_h_investment_high",
+            "number",
+            style="eur",
+            **_range("cost_lines", "investment_high"),
+        ),
+        Column(
+            "annual_low",
+            "xl_h_annual_low",
+            "number",
+            style="eur",
+            **_range("cost_lines", "annual_low"),
+        ),
+        Column(
+            "annual_high",
+            "xl_h_annual_high",
+            "number",
+            style="eur",
+            **_range("cost_lines", "annual_high"),
+        ),
     ),
 )
 ASSESSMENTS = DataSheet(
@@ -128,14 +206,31 @@ ASSESSMENTS = DataSheet(
         Column("option", "xl_h_option", "text", info=True, width=36),
         Column("criterion", "xl_h_criterion_id", "id", required=True),
         Column("criterion_label", "xl_h_criterion", "text", info=True, width=30),
-        Column("value", "xl_h_value", "number", required=True, style="num"),
+        Column(
+            "value",
+            "xl_h_value",
+            "number",
+            required=True,
+            style="num",
+            **_range("assessments", "value"),
+        ),
         Column("unit", "xl_h_unit", "text", info=True, checked=True),
         Column("direction", "xl_h_direction", "text", info=True, checked=True, width=24),
         Column("rationale", "xl_h_rationale", "text", width=60, style="wrap"),
         _SOURCE,
         _ESTIMATE,
         _REASON,
-        Column("assessed_on", "xl_h_assessed_on", "date", style="date"),
+        Column(
+            "assessed_on",
+            "xl_h_assessed_on",
+            "date",
+            style="date",
+            **_range("assessments", "assessed_on"),
+        ),
+        _STAND,
+        # Optional range (issue 13): empty means the declared default by kind applies.
+        Column("value_low", "xl_h_value_low", "number", style="num"),
+        Column("value_high", "xl_h_value_high", "number", style="num"),
     ),
 )
 SCOPE = DataSheet(
@@ -144,6 +239,23 @@ SCOPE = DataSheet(
     (
         Column("area", "xl_h_area_id", "id", required=True),
         Column("area_name", "xl_h_area_name", "text", info=True, width=44),
+    ),
+)
+# Export only: the sources the data cite, with dates and the age flag (not imported; sources
+# are added on the Daten page).
+SOURCES = DataSheet(
+    "sources",
+    "xl_sheet_sources",
+    (
+        Column("id", "xl_h_source_key", "text", width=26),
+        Column("title", "xl_h_source_title", "text", width=50, style="wrap"),
+        Column("publisher", "xl_h_publisher", "text", width=26, style="wrap"),
+        Column("address", "xl_h_address", "text", width=50, style="wrap"),
+        Column("published", "xl_h_published", "text"),
+        Column("accessed", "xl_h_accessed", "text"),
+        Column("stand", "xl_h_source_stand", "text", width=30, style="wrap"),
+        Column("supports", "xl_h_supports", "text", width=50, style="wrap"),
+        Column("note", "xl_h_note", "text", width=50, style="wrap"),
     ),
 )
 DATA_SHEETS: tuple[DataSheet, ...] = (SYSTEMS, OPTIONS, COST_LINES, ASSESSMENTS)

@@ -221,6 +221,7 @@ def ranking_sheet(
         t("col_investment", lang),
         t("col_annual", lang),
         t("xl_h_option_id", lang),
+        t("col_benefit", lang),
     ]
     header_row(ws, 3, headers, book.styles)
     pathways = {p: t(f"pathway_{p}", lang) for p in store.PATHWAYS}
@@ -236,6 +237,7 @@ def ranking_sheet(
             float(r["investment"]),
             float(r["annual_cost"]),
             r["option_id"],
+            float(r["benefit"]) if pd.notna(r["benefit"]) else "–",
         ]
         for r in ranking.to_dict("records")
     ]
@@ -252,11 +254,12 @@ def ranking_sheet(
         "eur",
         "eur",
         "text",
+        "points",
     ]
     book.blocks.append(Block(ws, 4, styles, rows))
     add_table(ws, book.table(f"ranking_{area}"), 3, 3 + len(rows), headers)
     columns = [[row[j] for row in rows] for j in range(len(headers))]
-    widths = fit_widths(ws, columns, headers, [7, 40, 22, 30, 14, 12, 14, 14, 18, 16, 18, 24])
+    widths = fit_widths(ws, columns, headers, [7, 40, 22, 30, 14, 12, 14, 14, 18, 16, 18, 24, 14])
     fit_row(ws, 3, list(zip(headers, widths, strict=True)))
     ws.freeze_panes = "C4"
     print_setup(ws, "1:3", t("xl_ranking_title", lang, area=area_name))

@@ -12,12 +12,13 @@ from dataclasses import dataclass, field
 import duckdb
 import pandas as pd
 
-from core import i18n, store
+from core import i18n, settings, store
 from core.scoring import area_model, methods
 from core.scoring.area_model import AreaModel
 from core.scoring.weights import GROUPS
 from core.scoring.weightset import WeightSet
-from core.views import fmt
+from core.views import fmt, sourcing as sourcing_view
+from core.views.sourcing import Sourcing
 
 
 @dataclass(frozen=True)
@@ -48,10 +49,36 @@ class Snapshot:
     models: dict[str, AreaModel]
     version: int
     version_date: str
+    sources: pd.DataFrame = field(default_factory=pd.DataFrame)
+    sourcing: Sourcing | None = None
+
+    def with_stand(self, frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+        """``frame`` with ``source_stand``: how old its cited sources are, flagged when older
+        than the limit (see :mod:`core.views.sourcing`)."""
+        if self.sourcing is None or "source" not in frame:
+            return frame
+        sourcing = self.sourcing
+        stands = [
+            sourcing_view.stand_label(
+                sourcing_view.row_stand(cell, sourcing.sources),
+                lang,
+                sourcing.today,
+                sourcing.max_age_years,
+            )
+            if isinstance(cell, str) and cell.strip()
+            else ""
+            for cell in frame["source"]
+        ]
+        return frame.assign(source_stand=stands)
 
 
-def snapshot(conn: duckdb.DuckDBPyConnection, horizon_years: int, discount_rate: float) -> Snapshot:
-    """Read the store once and build every area model."""
+def snapshot(
+    conn: duckdb.DuckDBPyConnection,
+    horizon_years: int,
+    discount_rate: float,
+    today: dt.date | None = None,
+) -> Snapshot:
+    """Read the store once and build every area model; ``today`` dates the age flags."""
     options = store.options(conn)
     criteria = store.criteria(conn)
     assessments = store.assessments(conn)
@@ -64,6 +91,7 @@ def snapshot(conn: duckdb.DuckDBPyConnection, horizon_years: int, discount_rate:
         for slug in areas["slug"]
     }
     version, version_date = store.data_version(conn)
+    sources = store.sources(conn)
     return Snapshot(
         areas=areas,
         criteria=criteria,
@@ -74,6 +102,12 @@ def snapshot(conn: duckdb.DuckDBPyConnection, horizon_years: int, discount_rate:
         models=models,
         version=version,
         version_date=version_date,
+        sources=sources,
+        sourcing=Sourcing(
+            sourcing_view.registry(sources),
+            today or dt.date.today(),
+            settings.get("source_max_age_years"),
+        ),
     )
 
 

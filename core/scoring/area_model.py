@@ -15,8 +15,8 @@ import numpy as np
 import pandas as pd
 
 from core import store
-from core.errors import InputError
-from core.scoring import decision, finance, methods
+from core.errors import InputError, WeightError
+from core.scoring import decision, finance, global_value, methods, ranges
 from core.scoring.weights import GROUPS
 from core.scoring.weightset import WeightSet
 
@@ -33,6 +33,7 @@ RANKING_COLUMNS = [
     "investment",
     "annual_cost",
     "staff_fte",
+    "benefit",
 ]
 
 
@@ -44,6 +45,24 @@ class AreaModel:
     options: pd.DataFrame
     criteria: pd.DataFrame
     matrix: np.ndarray
+    low: np.ndarray | None = None
+    high: np.ndarray | None = None
+
+    @functools.cached_property
+    def global_values(self) -> np.ndarray:
+        """The matrix on the global value scales (0–100; 0 for the cost group), computed once."""
+        return global_value.values(self.matrix, self.criteria)
+
+    @property
+    def bounds(self) -> tuple[np.ndarray, np.ndarray]:
+        """Low and high value of every cell (the matrix itself where no range is known).
+
+        Derived cost columns carry the bounds of the cost lines (NPV from the bounds of
+        investment and annual cost); see :mod:`core.scoring.ranges`.
+        """
+        low = self.matrix if self.low is None else self.low
+        high = self.matrix if self.high is None else self.high
+        return low, high
 
     @functools.cached_property
     def benefit(self) -> np.ndarray:
@@ -95,8 +114,14 @@ def build_area(
     cost_totals: pd.DataFrame,
     horizon_years: int,
     discount_rate: float,
+    cost_bounds: pd.DataFrame | None = None,
 ) -> AreaModel:
-    """Assemble the matrix of one area from store frames (pure; no I/O)."""
+    """Assemble the matrix of one area from store frames (pure; no I/O).
+
+    ``cost_bounds`` (per option, as :func:`core.scoring.ranges.option_cost_bounds`) and the
+    assessments' ``value_low``/``value_high`` give the data ranges; without them the
+    declared defaults of :mod:`core.scoring.ranges` apply to estimates.
+    """
     opts = options[options["area"] == area].reset_index(drop=True)
     costs = (
         cost_totals.set_index("option_id")
@@ -114,24 +139,56 @@ def build_area(
     opts["npv_cost"] = finance.npv_cost(
         opts["investment"], opts["annual_cost"], horizon_years, discount_rate
     )
-    crit = criteria.reset_index(drop=True)
-    values = assessments[assessments["option_id"].isin(opts["id"])].pivot(
-        index="option_id", columns="criterion", values="value"
+    bounds = (
+        cost_bounds.set_index("option_id").reindex(opts["id"])
+        if cost_bounds is not None and len(cost_bounds)
+        else pd.DataFrame(index=opts["id"])
     )
+    for name in ("investment", "annual_cost"):
+        for end in ("low", "high"):
+            column = f"{name}_{end}"
+            given = (
+                bounds[column].to_numpy(dtype=float)
+                if column in bounds.columns
+                else np.full(len(opts), np.nan)
+            )
+            opts[column] = np.where(np.isfinite(given), given, opts[name].to_numpy(dtype=float))
+    for end in ("low", "high"):
+        opts[f"npv_cost_{end}"] = finance.npv_cost(
+            opts[f"investment_{end}"], opts[f"annual_cost_{end}"], horizon_years, discount_rate
+        )
+    crit = criteria.reset_index(drop=True)
+    own = assessments[assessments["option_id"].isin(opts["id"])]
+    if len(own):
+        own = ranges.assessment_bounds(own, crit)
+    else:
+        own = own.assign(low=[], high=[])
+    cells = {
+        name: own.pivot(index="option_id", columns="criterion", values=name)
+        for name in ("value", "low", "high")
+    }
     matrix = np.empty((len(opts), len(crit)), dtype=float)
+    low, high = np.empty_like(matrix), np.empty_like(matrix)
     for j, row in enumerate(crit.itertuples(index=False)):
         derived = row.derived_from if isinstance(row.derived_from, str) else None
         if derived:
-            matrix[:, j] = opts[DERIVED_COLUMNS[derived]].to_numpy(dtype=float)
+            column = DERIVED_COLUMNS[derived]
+            matrix[:, j] = opts[column].to_numpy(dtype=float)
+            has_range = column in ("npv_cost", "investment")
+            low[:, j] = opts[f"{column}_low"] if has_range else matrix[:, j]
+            high[:, j] = opts[f"{column}_high"] if has_range else matrix[:, j]
             continue
-        column = values[row.key] if row.key in values.columns else None
+        present = row.key in cells["value"].columns
         for i, option_id in enumerate(opts["id"]):
-            value = np.nan if column is None else column.get(option_id, np.nan)
+            value = cells["value"][row.key].get(option_id, np.nan) if present else np.nan
             if pd.isna(value):
                 raise InputError("missing_assessment", option=option_id, criterion=row.key)
             matrix[i, j] = value
-    matrix.setflags(write=False)
-    return AreaModel(area, opts, crit, matrix)
+            low[i, j] = cells["low"][row.key][option_id]
+            high[i, j] = cells["high"][row.key][option_id]
+    for array in (matrix, low, high):
+        array.setflags(write=False)
+    return AreaModel(area, opts, crit, matrix, low, high)
 
 
 def load_areas(
@@ -142,8 +199,11 @@ def load_areas(
     criteria = store.criteria(conn)
     assessments = store.assessments(conn)
     costs = store.cost_totals(conn)
+    cost_bounds = ranges.option_cost_bounds(store.cost_lines(conn))
     return {
-        slug: build_area(slug, options, criteria, assessments, costs, horizon_years, discount_rate)
+        slug: build_area(
+            slug, options, criteria, assessments, costs, horizon_years, discount_rate, cost_bounds
+        )
         for slug in store.area_slugs(conn)
     }
 
@@ -216,6 +276,27 @@ def rank_area(model: AreaModel, weights: WeightSet, method: str = "wsm") -> pd.D
         name: columns[name][order]
         for name in ("npv_cost", "investment", "annual_cost", "staff_fte")
     }
+    benefit = area_benefit(model, weights)[order]
     return pd.DataFrame(
-        {**head, "rank": ranks[order], "score": result.scores[order], **contributions, **tail}
+        {
+            **head,
+            "rank": ranks[order],
+            "score": result.scores[order],
+            **contributions,
+            **tail,
+            "benefit": benefit,
+        }
     )
+
+
+def area_benefit(model: AreaModel, weights: WeightSet) -> np.ndarray:
+    """Benefit per option (option order) on the global value scales, area weight 1.
+
+    The number that is comparable across areas (:mod:`core.scoring.global_value`); NaN when
+    citizen value and feasibility both weigh 0 (there is no benefit to speak of).
+    """
+    try:
+        w = global_value.benefit_weights(model.criteria, weights)
+    except WeightError:
+        return np.full(len(model.options), np.nan)
+    return model.global_values @ w

@@ -105,12 +105,13 @@ def build_scorer(model: AreaModel, weights: WeightSet, method: str = "wsm") -> B
         normalized = normalization.normalize(model.matrix, model.benefit, spec.normalization)
         preference = promethee_preferences(model) if spec.uses_preferences else None
         kernel = spec.batch_kernel(normalized, preference)
+    columns = model.columns()  # arrays cached on the model: no pandas on every rerun
     return BatchScorer(
         method=spec.key,
         linear=spec.linear,
-        option_ids=tuple(model.options["id"]),
-        option_names=tuple(model.options["name"]),
-        pathways=tuple(model.options["pathway"]),
+        option_ids=tuple(columns["option_id"]),
+        option_names=tuple(columns["option"]),
+        pathways=tuple(columns["pathway"]),
         groups=groups,
         group_index=group_index,
         within_share=share,

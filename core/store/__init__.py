@@ -8,28 +8,49 @@ Pages, ui and the other subpackages use the names below (``from core import stor
 it: the caller seeds an empty store, usually through :func:`open_seeded`.
 """
 
-from core.store.connection import bump_data_version, connect, data_version, is_empty
+from core.store import sourcerefs
+from core.store.connection import (
+    bump_data_version,
+    connect,
+    data_version,
+    is_empty,
+    store_id,
+)
 from core.store.dialect import CONFLICT_ERRORS, CONSTRAINT_ERRORS, DB_ERRORS, Connection
 from core.store.pg import close_pools
 from core.store.reads import (
     PATHWAYS,
     SYSTEM_KINDS,
+    Catalogue,
+    area_rows,
     area_slugs,
     areas,
     assessments,
+    catalogue,
+    cited_rows,
     cost_lines,
     cost_totals,
     criteria,
+    dangling_source_refs,
     estimate_share,
     options,
     require_area,
+    source_keys,
     sources,
     systems,
     weight_profiles,
 )
 from core.store.seed import load_seed, open_seeded
 from core.store.tenants import create as create_tenant, listing as list_tenants
-from core.store.transactions import WRITE_LOCK, Transaction, transaction
+from core.store.transactions import (
+    WRITE_LOCK,
+    OutsideDoorError,
+    Transaction,
+    door,
+    in_door,
+    require_door,
+    transaction,
+)
 
 __all__ = [
     "CONFLICT_ERRORS",
@@ -38,27 +59,39 @@ __all__ = [
     "Connection",
     "PATHWAYS",
     "SYSTEM_KINDS",
+    "Catalogue",
     "WRITE_LOCK",
+    "OutsideDoorError",
     "Transaction",
+    "area_rows",
     "area_slugs",
     "areas",
     "assessments",
     "bump_data_version",
+    "catalogue",
+    "cited_rows",
     "close_pools",
     "connect",
     "cost_lines",
     "cost_totals",
     "create_tenant",
     "criteria",
+    "dangling_source_refs",
     "data_version",
+    "door",
     "estimate_share",
+    "in_door",
     "is_empty",
     "list_tenants",
     "load_seed",
     "open_seeded",
     "options",
     "require_area",
+    "require_door",
     "sources",
+    "source_keys",
+    "sourcerefs",
+    "store_id",
     "systems",
     "transaction",
     "weight_profiles",

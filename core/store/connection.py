@@ -18,6 +18,7 @@ from core.errors import InputError
 from core.store import migrations
 from core.store.dialect import Connection, is_postgres_url
 from core.store.pg import PgConnection
+from core.store.transactions import require_door
 
 
 def connect(
@@ -57,8 +58,20 @@ def data_version(conn: Connection) -> tuple[int, str]:
     return int(rows.get("data_version", "0")), rows.get("data_date", "")
 
 
+def store_id(conn: Connection) -> str:
+    """The store's random identity (migration ``0005_store_identity``)."""
+    row = conn.execute("SELECT value FROM meta WHERE key = 'store_id'").fetchone()
+    return "" if row is None else str(row[0])
+
+
 def bump_data_version(conn: Connection) -> int:
-    """Raise the data version by one and stamp today's date; call inside the write transaction."""
+    """Raise the data version by one and stamp today's date; only inside the write door."""
+    require_door()
+    return raise_version(conn)
+
+
+def raise_version(conn: Connection) -> int:
+    """Raise the data version (the seed's bootstrap; every other write uses the door)."""
     version = data_version(conn)[0] + 1
     conn.execute("UPDATE meta SET value = ? WHERE key = 'data_version'", [str(version)])
     conn.execute("UPDATE meta SET value = ? WHERE key = 'data_date'", [dt.date.today().isoformat()])

@@ -17,7 +17,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from core.errors import StoreError
-from core.store import dialect, migration_editing, migration_methods
+from core.store import (
+    dialect,
+    migration_door,
+    migration_editing,
+    migration_methods,
+    migration_ranges,
+    migration_sources,
+)
 from core.store.dialect import Connection, Dialect
 from core.store.transactions import transaction
 
@@ -188,6 +195,11 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0002_import_log", IMPORT_LOG),
     Migration("0003_editing_audit", migration_editing.apply),
     Migration(migration_methods.NAME, migration_methods.apply),
+    Migration(migration_door.NAME, migration_door.apply),
+    Migration(migration_door.STORE_ID, migration_door.apply_store_id),
+    Migration(migration_sources.NAME, migration_sources.apply),
+    Migration(migration_sources.MATURITY_NAME, migration_sources.apply_maturity),
+    Migration(migration_ranges.NAME, migration_ranges.apply),
 )
 
 

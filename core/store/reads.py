@@ -10,10 +10,15 @@ PostgreSQL knows its type.
 
 from __future__ import annotations
 
-import pandas as pd
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
+from core import i18n
 from core.errors import NotFoundError
 from core.store.dialect import Connection
+
+if TYPE_CHECKING:  # DuckDB's .df() imports pandas when a read first needs it
+    import pandas as pd
 
 PATHWAYS = ("status_quo", "standard", "best_practice", "joint_kdn")
 SYSTEM_KINDS = ("in_house", "standard", "saas", "shared")
@@ -24,18 +29,26 @@ def _frame(conn: Connection, sql: str, params: list | None = None) -> pd.DataFra
     return frame.drop(columns="removed_at") if "removed_at" in frame.columns else frame
 
 
+_AREAS_SQL = """
+    SELECT a.slug, a.name_de, a.name_en, a.description_de, a.sort_order,
+           count(o.id)::INTEGER AS n_options
+    FROM areas a LEFT JOIN options o ON o.area = a.slug AND o.removed_at IS NULL
+    GROUP BY a.slug, a.name_de, a.name_en, a.description_de, a.sort_order
+    ORDER BY a.sort_order, a.slug
+"""
+
+
 def areas(conn: Connection) -> pd.DataFrame:
     """All review areas with their number of options, in the motion's order."""
-    return _frame(
-        conn,
-        """
-        SELECT a.slug, a.name_de, a.name_en, a.description_de, a.sort_order,
-               count(o.id)::INTEGER AS n_options
-        FROM areas a LEFT JOIN options o ON o.area = a.slug AND o.removed_at IS NULL
-        GROUP BY a.slug, a.name_de, a.name_en, a.description_de, a.sort_order
-        ORDER BY a.sort_order, a.slug
-        """,
-    )
+    return _frame(conn, _AREAS_SQL)
+
+
+def area_rows(conn: Connection) -> list[dict[str, object]]:
+    """:func:`areas` as plain rows (dicts), without pandas: for the command line, which
+    lists areas before anything else and should start fast."""
+    cursor = conn.execute(_AREAS_SQL)
+    columns = [d[0] for d in cursor.description]
+    return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
 
 
 def area_slugs(conn: Connection) -> list[str]:
@@ -142,23 +155,84 @@ def weight_profiles(conn: Connection, kind: str | None = "preset") -> pd.DataFra
     )
 
 
-def sources(conn: Connection) -> pd.DataFrame:
-    """Every distinct source cited in the data, with where and how often it is used."""
+_CITED = """
+    WITH cited AS (
+        SELECT 'systems' AS kind, id AS key, area, name AS label, source, is_estimate,
+               estimate_reason FROM systems
+        UNION ALL SELECT 'options', id, area, name, source, is_estimate, estimate_reason
+        FROM options WHERE removed_at IS NULL
+        UNION ALL SELECT 'cost_lines', CAST(c.id AS VARCHAR), o.area, o.name || ': ' || c.item,
+               c.source, c.is_estimate, c.estimate_reason
+        FROM cost_lines c JOIN options o ON o.id = c.option_id
+        WHERE c.removed_at IS NULL AND o.removed_at IS NULL
+        UNION ALL SELECT 'assessments', s.option_id || '/' || s.criterion, o.area,
+               o.name || ': ' || k.label_de, s.source, s.is_estimate, s.estimate_reason
+        FROM assessments s JOIN options o ON o.id = s.option_id
+        JOIN criteria k ON k.key = s.criterion
+        WHERE s.removed_at IS NULL AND o.removed_at IS NULL AND k.removed_at IS NULL
+    )"""
+
+
+def cited_rows(conn: Connection, area: str | None = None) -> pd.DataFrame:
+    """Every row with a figure and its source keys: kind (table), key, area, label, source,
+    is_estimate, estimate_reason – the rows whose age the Methodik page and the export show."""
     return _frame(
         conn,
-        """
-        WITH cited AS (
-            SELECT source, 'Bestand' AS used_in FROM systems
-            UNION ALL SELECT source, 'Optionen' FROM options WHERE removed_at IS NULL
-            UNION ALL SELECT source, 'Kosten' FROM cost_lines WHERE removed_at IS NULL
-            UNION ALL SELECT source, 'Bewertungen' FROM assessments WHERE removed_at IS NULL
-        ), parts AS (
-            SELECT trim(unnest(string_to_array(source, ';'))) AS source, used_in FROM cited
+        _CITED  # noqa: S608 - fixed SQL text, values bound
+        + " SELECT * FROM cited WHERE (CAST(? AS VARCHAR) IS NULL OR area = ?)"
+        " ORDER BY area, kind, label",
+        [area, area],
+    )
+
+
+def sources(conn: Connection, area: str | None = None) -> pd.DataFrame:
+    """The sources table with what cites each source: ``citations`` (how many rows),
+    ``used_in`` (table names), ``areas`` (area slugs) and ``supports`` (the options and systems
+    whose figures it supports), each comma- or ' · '-separated. With ``area``, only the
+    sources cited in that area (counts then cover that area only)."""
+    return _frame(
+        conn,
+        _CITED  # noqa: S608 - fixed SQL text, values bound
+        + """, refs AS (
+            SELECT trim(unnest(string_to_array(source, ';'))) AS id, kind, area,
+                   split_part(label, ': ', 1) AS label
+            FROM cited
+        ), scoped AS (
+            SELECT * FROM refs WHERE length(id) > 0 AND (CAST(? AS VARCHAR) IS NULL OR area = ?)
         )
-        SELECT source, string_agg(DISTINCT used_in, ', ' ORDER BY used_in) AS used_in,
-               count(*)::INTEGER AS citations
-        FROM parts WHERE length(source) > 0
-        GROUP BY source ORDER BY source
+        SELECT s.id, s.title, s.publisher, s.address, s.published, s.accessed, s.note,
+               count(r.id)::INTEGER AS citations,
+               coalesce(string_agg(DISTINCT r.kind, ',' ORDER BY r.kind), '') AS used_in,
+               coalesce(string_agg(DISTINCT r.area, ',' ORDER BY r.area), '') AS areas,
+               coalesce(string_agg(DISTINCT r.label, ' · ' ORDER BY r.label), '') AS supports
+        FROM sources s LEFT JOIN scoped r ON r.id = s.id
+        WHERE s.removed_at IS NULL
+        GROUP BY s.id, s.title, s.publisher, s.address, s.published, s.accessed, s.note
+        HAVING CAST(? AS VARCHAR) IS NULL OR count(r.id) > 0
+        ORDER BY s.title, s.id
+        """,
+        [area, area, area],
+    )
+
+
+def source_keys(conn: Connection) -> set[str]:
+    """Keys of the sources a row may cite (not removed)."""
+    return {
+        r[0] for r in conn.execute("SELECT id FROM sources WHERE removed_at IS NULL").fetchall()
+    }
+
+
+def dangling_source_refs(conn: Connection) -> pd.DataFrame:
+    """Cited keys that name no source (the write paths refuse them; a check for tests)."""
+    return _frame(
+        conn,
+        _CITED  # noqa: S608 - fixed SQL text, values bound
+        + """, refs AS (
+            SELECT kind, key, trim(unnest(string_to_array(source, ';'))) AS id FROM cited
+        )
+        SELECT kind, key, id FROM refs
+        WHERE length(id) > 0 AND id NOT IN (SELECT id FROM sources WHERE removed_at IS NULL)
+        ORDER BY kind, key, id
         """,
     )
 
@@ -176,3 +250,38 @@ def estimate_share(conn: Connection) -> pd.DataFrame:
                count(*)::INTEGER FROM systems
         """,
     )
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """Plain look-ups over the small catalogue frames, built once per data version (the UI
+    caches it): reading a name from a dict costs nothing, indexing an Arrow-backed pandas
+    column on every rerun does.
+
+    ``area_names`` maps a name column (``name_de``, ``name_en``) to slug → name (a blank
+    translation shows the German name); ``area_descriptions`` slug → German description;
+    ``area_slugs`` the slugs in display order.
+    """
+
+    area_slugs: tuple[str, ...]
+    area_names: dict[str, dict[str, str]]
+    area_descriptions: dict[str, str]
+
+    def area_name(self, slug: str, lang: str) -> str:
+        return self.area_names[i18n.localized_column("name", lang)][slug]
+
+
+def catalogue(areas_frame: pd.DataFrame) -> Catalogue:
+    """The :class:`Catalogue` of the areas frame from :func:`areas`."""
+    slugs = [str(s) for s in areas_frame["slug"].tolist()]
+    german = [str(n) for n in areas_frame["name_de"].tolist()]
+    names: dict[str, dict[str, str]] = {}
+    for lang in i18n.LANGUAGES:
+        column = i18n.localized_column("name", lang)
+        values = areas_frame[column].tolist() if column in areas_frame else german
+        names[column] = {
+            slug: (str(value) if isinstance(value, str) and value else fallback)
+            for slug, value, fallback in zip(slugs, values, german, strict=True)
+        }
+    descriptions = dict(zip(slugs, map(str, areas_frame["description_de"].tolist()), strict=True))
+    return Catalogue(tuple(slugs), names, descriptions)

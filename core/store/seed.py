@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import duckdb
-import pandas as pd
 
 from core import settings
 from core.errors import InputError
-from core.store import connection, dialect, migrations
+from core.store import connection, dialect, migrations, sourcerefs
 from core.store.dialect import Connection
 from core.store.transactions import transaction
 
+if TYPE_CHECKING:
+    import pandas as pd
+
 # Table name -> (CSV file, {csv column: table column}) in foreign-key order.
 SEED_FILES: dict[str, tuple[str, dict[str, str]]] = {
+    "sources": ("sources.csv", {}),
     "areas": ("areas.csv", {}),
     "criteria": ("criteria.csv", {}),
     "systems": ("systems.csv", {}),
@@ -25,6 +29,7 @@ SEED_FILES: dict[str, tuple[str, dict[str, str]]] = {
 }
 
 NUMERIC = {
+    "sources": [],
     "areas": ["sort_order"],
     "criteria": ["min_value", "max_value", "default_weight", "sort_order"],
     "systems": ["annual_cost_eur", "reach_value", "in_use_since"],
@@ -45,7 +50,15 @@ DELETE_ORDER = (
     "systems",
     "criteria",
     "areas",
+    "sources",
 )
+# Tables whose ``source`` column names source keys (:mod:`core.store.sourcerefs`).
+CITING = {
+    "systems": "systems.csv",
+    "options": "options.csv",
+    "cost_lines": "cost_lines.csv",
+    "assessments": "assessments.csv",
+}
 
 
 def _parse_bool(value: str, file: str, row: int) -> bool:
@@ -59,6 +72,8 @@ def _parse_bool(value: str, file: str, row: int) -> bool:
 
 def read_seed(seed_dir: Path = settings.SEED_DIR) -> dict[str, pd.DataFrame]:
     """Read and type every seed CSV; raise :class:`InputError` naming file and row on bad data."""
+    import pandas as pd  # only when seeding: opening a seeded store needs no pandas
+
     frames: dict[str, pd.DataFrame] = {}
     for table, (file, renames) in SEED_FILES.items():
         path = Path(seed_dir) / file
@@ -81,7 +96,33 @@ def read_seed(seed_dir: Path = settings.SEED_DIR) -> dict[str, pd.DataFrame]:
             frame[column] = frame[column].str.strip().replace("", None)
         frames[table] = frame
     _check_ranges(frames)
+    _check_sources(frames)
     return frames
+
+
+def _check_sources(frames: dict[str, pd.DataFrame]) -> None:
+    """Every cited source key names a row of ``sources.csv``; dates and addresses are well
+    formed (the store checks them too, but here the message names file and row)."""
+    registry = frames["sources"]
+    for i, record in enumerate(registry.itertuples(index=False)):
+        for column in ("published", "accessed"):
+            value = getattr(record, column)
+            if value and not sourcerefs.is_partial_date(value):
+                raise InputError(
+                    "seed_invalid", file="sources.csv", row=i + 2, problem=f"{column}={value!r}"
+                )
+        if record.address and not sourcerefs.is_address(record.address):
+            raise InputError(
+                "seed_invalid", file="sources.csv", row=i + 2, problem=f"address={record.address!r}"
+            )
+    known = set(registry["id"])
+    for table, file in CITING.items():
+        for i, text in enumerate(frames[table]["source"].tolist()):
+            unknown = sourcerefs.unknown_keys(text, known)
+            if unknown:
+                raise InputError(
+                    "seed_invalid", file=file, row=i + 2, problem=f"unknown source {unknown}"
+                )
 
 
 def _check_ranges(frames: dict[str, pd.DataFrame]) -> None:
@@ -121,6 +162,8 @@ def _check_columns(conn: Connection, table: str, frame: pd.DataFrame) -> None:
 
 def _rows(frame: pd.DataFrame) -> list[list]:
     """The frame's rows as Python values (NaN/NA as None), for bound parameters."""
+    import pandas as pd  # only when seeding: opening a seeded store needs no pandas
+
     columns = [
         [None if pd.isna(v) else v for v in frame[column].astype(object).tolist()]
         for column in frame.columns
@@ -184,7 +227,7 @@ def load_seed(conn: Connection, seed_dir: Path = settings.SEED_DIR, *, reset: bo
 
         with transaction(conn):
             _insert(conn, frames)
-            return connection.bump_data_version(conn)
+            return connection.raise_version(conn)
     finally:
         _unregister(conn, frames)
 

@@ -6,10 +6,18 @@ because it found nothing to write. ``serialize=True`` also holds the process-wid
 lock, so that two sessions of one app server never interleave their writes. The same
 statements run on DuckDB and on PostgreSQL (whose pooled connections are in autocommit
 mode outside such a block, like DuckDB's).
+
+``door(conn)`` is the transaction of the one write door (:func:`core.editing.audit.audited_write`):
+a serialised transaction that marks the current thread as "inside the door". The helpers that
+change data rows, the audit trail or the data version call :func:`require_door` first, so
+calling one of them directly – past the door's role check and audit – raises instead of
+writing. Migrations and the seed (bootstrap of an empty store, before any actor exists) use
+:func:`transaction` directly and are the only other writers.
 """
 
 from __future__ import annotations
 
+import contextvars
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext, suppress
@@ -17,6 +25,11 @@ from contextlib import contextmanager, nullcontext, suppress
 from core.store.dialect import DB_ERRORS, Connection
 
 WRITE_LOCK = threading.RLock()
+_IN_DOOR: contextvars.ContextVar[bool] = contextvars.ContextVar("cockpit_in_door", default=False)
+
+
+class OutsideDoorError(RuntimeError):
+    """A data-changing helper was called outside the write door (a programming error)."""
 
 
 class Transaction:
@@ -44,3 +57,27 @@ def transaction(conn: Connection, *, serialize: bool = False) -> Iterator[Transa
             with suppress(*DB_ERRORS):  # keep the original error, not "no transaction"
                 conn.execute("ROLLBACK")
             raise
+
+
+@contextmanager
+def door(conn: Connection) -> Iterator[Transaction]:
+    """The write door's transaction: serialised, and marked so that :func:`require_door` passes."""
+    with transaction(conn, serialize=True) as tx:
+        token = _IN_DOOR.set(True)
+        try:
+            yield tx
+        finally:
+            _IN_DOOR.reset(token)
+
+
+def in_door() -> bool:
+    """Whether this thread is inside the write door's transaction."""
+    return _IN_DOOR.get()
+
+
+def require_door() -> None:
+    """Raise :class:`OutsideDoorError` unless called inside :func:`door`."""
+    if not _IN_DOOR.get():
+        raise OutsideDoorError(
+            "data writes go through core.editing.audit.audited_write (the write door)"
+        )

@@ -8,6 +8,7 @@ Streamlit theme does not reach Vega's axes.
 
 from __future__ import annotations
 
+import math
 import re
 
 import altair as alt
@@ -304,21 +305,33 @@ def cost_value_scatter(
     return _configure(layered, font_size, lang)
 
 
-def scatter_frame(points: pd.DataFrame, pathway_labels: dict[str, str]) -> pd.DataFrame:
+def scatter_frame(
+    points: pd.DataFrame, pathway_labels: dict[str, str], top: str | None = None
+) -> pd.DataFrame:
     """Data for :func:`cost_value_scatter`: option, pathway label, npv_cost, citizen_value
     (0–100), feasibility (0–100), efficient (bool), label (the printed name; points that
     nearly coincide share one label) and placement (where the label goes, see
-    :func:`_placements`)."""
+    :func:`_placements`).
+
+    With more than :data:`LABEL_ALL_MAX` options only the efficient ones and ``top`` (the
+    recommended option's name) print their names; every dot keeps its name in the tooltip.
+    """
     cost = points["npv_cost"].to_numpy(dtype=float)
     value = points["citizen_value"].to_numpy(dtype=float)
     frame = points.copy()  # columns set on a copy: no pandas ``assign``/``map`` per slider move
     frame["pathway_label"] = [pathway_labels[p] for p in points["pathway"]]
-    labels = _shared_labels(points["option"].tolist(), cost, value)
+    names = points["option"].tolist()
+    named = None
+    if len(names) > LABEL_ALL_MAX:
+        named = points["efficient"].to_numpy(dtype=bool) | (points["option"].to_numpy() == top)
+    labels = _shared_labels(names, cost, value, named)
     frame["label"] = labels
     frame["placement"] = _placements(labels, cost, value)
     return frame
 
 
+# More options than this: names printed only for the efficient and the recommended option.
+LABEL_ALL_MAX = 40
 # Points closer than this share of the axis ranges on both axes would print their names on
 # top of each other; the first of them carries all their names, the others none.
 LABEL_CLASH_SHARE = 0.04
@@ -332,25 +345,43 @@ CHAR_WIDTH, LINE_HEIGHT, MARK_RADIUS = 6.3, 15.0, 18.0  # radius: the ring of an
 LABEL_GAP, LABEL_RISE, LABEL_LIMIT = 16, 8, 260
 
 
-def _shared_labels(names: list[str], x: np.ndarray, y: np.ndarray) -> list[str]:
+def _shared_labels(
+    names: list[str], x: np.ndarray, y: np.ndarray, named: np.ndarray | None = None
+) -> list[str]:
     """One label per cluster of (nearly) coinciding points: "A\\nB" (a name per line) on the
-    first, "" on the others."""
+    first, "" on the others. Points not ``named`` (a mask; None: all are) get "" and join no
+    cluster.
+
+    A point joins the cluster of the earliest point before it that is close on both axes.
+    Points are kept in a grid of cells one clash distance wide, so only the 3×3 cells
+    around a point are searched (not every earlier point: areas have hundreds of options).
+    """
     if len(names) == 0:
         return []
     sx, sy = _unit(x), _unit(y)
-    labels = list(names)
+    cx = np.floor(sx / LABEL_CLASH_SHARE).astype(int).tolist()
+    cy = np.floor(sy / LABEL_CLASH_SHARE).astype(int).tolist()
+    sx_list, sy_list = sx.tolist(), sy.tolist()
+    cells: dict[tuple[int, int], list[int]] = {}
+    labels = list(names) if named is None else [n if k else "" for n, k in zip(names, named)]
     owner = list(range(len(names)))
     for i in range(len(names)):
-        for j in range(i):
-            close = (
-                abs(sx[i] - sx[j]) < LABEL_CLASH_SHARE and abs(sy[i] - sy[j]) < LABEL_CLASH_SHARE
-            )
-            if close:
-                first = owner[j]
-                owner[i] = first
-                labels[first] = f"{labels[first]}\n{names[i]}"
-                labels[i] = ""
-                break
+        if named is not None and not named[i]:
+            continue
+        near = [
+            j
+            for dx in (-1, 0, 1)
+            for dy in (-1, 0, 1)
+            for j in cells.get((cx[i] + dx, cy[i] + dy), ())
+            if abs(sx_list[i] - sx_list[j]) < LABEL_CLASH_SHARE
+            and abs(sy_list[i] - sy_list[j]) < LABEL_CLASH_SHARE
+        ]
+        if near:
+            first = owner[min(near)]
+            owner[i] = first
+            labels[first] = f"{labels[first]}\n{names[i]}"
+            labels[i] = ""
+        cells.setdefault((cx[i], cy[i]), []).append(i)
     return labels
 
 
@@ -376,19 +407,54 @@ def _label_box(x: float, y: float, size: tuple[float, float], vertical: str, sid
     return (left, top, left + width, top + height)
 
 
+GRID_CELL = 64.0  # pixels: the cell of the box index used by the label placement
+
+
+class _BoxIndex:
+    """Boxes in a grid of :data:`GRID_CELL`-pixel cells: the boxes that may overlap a box are
+    those in the cells it covers, in the order they were added."""
+
+    def __init__(self) -> None:
+        self.boxes: list[Box] = []
+        self.cells: dict[tuple[int, int], list[int]] = {}
+
+    @staticmethod
+    def _covered(box: Box) -> list[tuple[int, int]]:
+        x0, y0 = math.floor(box[0] / GRID_CELL), math.floor(box[1] / GRID_CELL)
+        x1, y1 = math.floor(box[2] / GRID_CELL), math.floor(box[3] / GRID_CELL)
+        return [(cx, cy) for cx in range(x0, x1 + 1) for cy in range(y0, y1 + 1)]
+
+    def add(self, box: Box) -> int:
+        index = len(self.boxes)
+        self.boxes.append(box)
+        for cell in self._covered(box):
+            self.cells.setdefault(cell, []).append(index)
+        return index
+
+    def near(self, box: Box) -> list[int]:
+        found: set[int] = set()
+        for cell in self._covered(box):
+            found.update(self.cells.get(cell, ()))
+        return sorted(found)
+
+
 def _placements(labels: list[str], x: np.ndarray, y: np.ndarray) -> list[str]:
     """Where each label goes: "u"/"d" (above/below its dot) + "r"/"l" (right/left of it).
 
     Greedy, from the top of the chart down: the first of the four places whose box overlaps
     no dot and no label already placed and stays inside the plot, else the one with the
-    least overlap. Options in the right half try the left side first.
+    least overlap. Options in the right half try the left side first. Dots and placed labels
+    sit in a grid (:class:`_BoxIndex`), so a place is checked against the boxes near it only;
+    overlaps are summed in the same order as over all boxes (labels as placed, then dots),
+    so the result is the same.
     """
     px = X_PADDING + _unit(x) * (PLOT_WIDTH - 2 * X_PADDING)
     low, high = Y_DOMAIN
     py = (high - y) / (high - low) * PLOT_HEIGHT
     r = MARK_RADIUS
-    dots = [(a - r, b - r, a + r, b + r) for a, b in zip(px, py)]
-    placed: list[Box] = []
+    dot_index, label_index = _BoxIndex(), _BoxIndex()
+    for a, b in zip(px.tolist(), py.tolist(), strict=True):
+        dot_index.add((a - r, b - r, a + r, b + r))
     result = ["ur"] * len(labels)
     for i in sorted(range(len(labels)), key=lambda k: (py[k], px[k])):
         if not labels[i]:
@@ -398,24 +464,20 @@ def _placements(labels: list[str], x: np.ndarray, y: np.ndarray) -> list[str]:
             min(LABEL_LIMIT, max(len(line) for line in lines) * CHAR_WIDTH),
             len(lines) * LINE_HEIGHT,
         )
-        others = placed + dots[:i] + dots[i + 1 :]
         options = [(v, side) for side in ("lr" if px[i] > PLOT_WIDTH / 2 else "rl") for v in "ud"]
 
-        def clash(
-            option: tuple[str, str],
-            i: int = i,
-            size: tuple[float, float] = size,
-            others: list[Box] = others,
-        ) -> float:
+        def clash(option: tuple[str, str], i: int = i, size: tuple[float, float] = size) -> float:
             box = _label_box(px[i], py[i], size, *option)
             outside = box[0] < 0 or box[2] > PLOT_WIDTH
-            return sum(_overlap(box, other) for other in others) + (
+            labels_near = [label_index.boxes[k] for k in label_index.near(box)]
+            dots_near = [dot_index.boxes[k] for k in dot_index.near(box) if k != i]
+            return sum(_overlap(box, other) for other in labels_near + dots_near) + (
                 size[0] * size[1] if outside else 0.0
             )
 
         best = min(options, key=lambda option: (clash(option), options.index(option)))
         result[i] = "".join(best)
-        placed.append(_label_box(px[i], py[i], size, *best))
+        label_index.add(_label_box(px[i], py[i], size, *best))
     return result
 
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import math
 
+_GERMAN = str.maketrans({",": ".", ".": ","})  # 1,234.5 -> 1.234,5 in one pass
+
 
 def _group(text: str, lang: str) -> str:
-    if lang == "de":
-        return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
-    return text
+    return text.translate(_GERMAN) if lang == "de" else text
 
 
 def number(value: float | None, decimals: int = 0, lang: str = "de") -> str:
@@ -54,3 +54,17 @@ def date_text(iso: str, lang: str = "de") -> str:
     except (TypeError, ValueError):
         return iso
     return day.strftime("%d.%m.%Y") if lang == "de" else day.strftime("%d %b %Y")
+
+
+_MARKDOWN_SPECIAL = set("\\`*_{}[]()#+-.!|<>~$:&=\"'")
+
+
+def plain_markdown(text: object) -> str:
+    """``text`` escaped so that a Markdown renderer shows it literally: every ASCII
+    punctuation character that Markdown (or Streamlit's directives such as ``:red[…]``,
+    ``$…$``) could read is backslash-escaped, line breaks are kept as breaks. Data text is
+    never Markdown."""
+    if text is None:
+        return ""
+    escaped = "".join("\\" + c if c in _MARKDOWN_SPECIAL else c for c in str(text))
+    return escaped.replace("\n", "  \n")

@@ -20,8 +20,10 @@ import pandas as pd
 from core import i18n
 from core.scoring import methods
 from core.scoring.weights import GROUPS
+from core.store import sourcerefs
 from core.views import fmt
 from core.views.recommendation_text import recommendation
+from core.views.sourcing import Sourcing, partial_date
 
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 _ABBREVIATION_SPACE = re.compile(r"(\d|\bp\.) (?=J\.|a\.|yrs)")
@@ -80,6 +82,7 @@ class Context:
     group_shares: Mapping[str, float]
     horizon_years: int
     method_code: str = "wsm"  # the method's key: PROMETHEE II scores are net flows, not points
+    source_max_age_years: int = 5  # sources older than this are marked ⚠ in the list
 
 
 def _split_top_level(text: str, separator: str = ";") -> list[str]:
@@ -96,10 +99,16 @@ def _split_top_level(text: str, separator: str = ";") -> list[str]:
     return [part.strip() for part in parts if part.strip()]
 
 
-def area_sources(*columns: Iterable[object]) -> tuple[str, ...]:
-    """Distinct source texts in order of first appearance.
+def area_sources(
+    *columns: Iterable[object], sourcing: Sourcing | None = None, lang: str = "de"
+) -> tuple[str, ...]:
+    """Distinct sources in order of first appearance.
 
-    A cell may cite several sources separated by ';'; each is listed once.
+    A cell may cite several sources separated by ';'; each is listed once. With
+    ``sourcing`` a source key is shown compactly for the A4 page as its title, its stand
+    (marked ⚠ when older than the limit, "o. J." when undated) and the domain of its
+    address: 'KDN … (2012 ⚠)', 'Stadt Moers startet … (19.02.2013 ⚠) – moers.de'; a key it
+    does not know is shown as it is. The legend is :func:`sources_legend`.
     """
     seen: dict[str, None] = {}
     for column in columns:
@@ -107,7 +116,43 @@ def area_sources(*columns: Iterable[object]) -> tuple[str, ...]:
             if isinstance(value, str):
                 for source in _split_top_level(value):
                     seen.setdefault(source, None)
-    return tuple(seen)
+    if sourcing is None:
+        return tuple(seen)
+    shown = []
+    for key in seen:
+        source = sourcing.sources.get(key)
+        if source is None:
+            shown.append(key)
+            continue
+        stand = source.stand
+        if stand:
+            label = partial_date(stand, lang)
+            if sourcerefs.is_outdated(stand, sourcing.today, sourcing.max_age_years):
+                label += " ⚠"
+        else:
+            label = i18n.t("print_undated", lang)
+        text = f"{_shorten(source.title)} ({label})"
+        if source.address:
+            text += f" – {sourcerefs.domain(source.address)}"
+        shown.append(text)
+    return tuple(shown)
+
+
+PRINT_TITLE_CHARS = 48
+
+
+def _shorten(title: str, limit: int = PRINT_TITLE_CHARS) -> str:
+    """A source title cut at a word boundary for the A4 page (the full title is on the
+    Methodik page and in the export)."""
+    if len(title) <= limit:
+        return title
+    cut = title[:limit].rsplit(" ", 1)[0].rstrip(" ,;:–-")
+    return f"{cut} …"
+
+
+def sources_legend(max_age_years: int, lang: str) -> str:
+    """What the brackets after a source mean on the A4 page."""
+    return i18n.t("print_sources_legend", lang, years=max_age_years)
 
 
 def _text(value: object) -> str:
@@ -223,7 +268,8 @@ def _section(page: AreaPage, context: Context, lang: str) -> str:
     if page.sources:
         items = " · ".join(f'<span class="source">{_text(s)}</span>' for s in page.sources)
         heading = html.escape(i18n.t("print_sources", lang))
-        parts.append(f'<h2>{heading}</h2><p class="sources">{items}</p>')
+        legend = html.escape(sources_legend(context.source_max_age_years, lang))
+        parts.append(f'<h2>{heading}</h2><p class="sources">{legend}: {items}</p>')
     parts.append(f"<footer>{html.escape(i18n.t('print_footer', lang))}</footer></section>")
     return "\n".join(parts)
 

@@ -8,6 +8,7 @@ and formatting here (not with a pandas Styler) keeps a slider move cheap.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 
 import pandas as pd
@@ -16,6 +17,7 @@ from core import i18n
 from core.scoring import methods
 from core.scoring.weights import GROUPS
 from core.views import fmt
+from core.views.sourcing import Sourcing
 
 
 def _points(values: Iterable[float], lang: str) -> list[str]:
@@ -24,6 +26,21 @@ def _points(values: Iterable[float], lang: str) -> list[str]:
 
 def _money(values: Iterable[float], lang: str) -> list[str]:
     return [fmt.eur(float(v), 0, lang) for v in values]
+
+
+def benefit_line(ranking: pd.DataFrame, lang: str) -> str:
+    """The options' benefit on the fixed scale in one line (under the dashboard's ranking,
+    which has no room for another column): "A: 67,8 · B: 66,8 · …"."""
+    values = _benefit(ranking, lang)
+    items = " · ".join(f"{o}: {v}" for o, v in zip(ranking["option"], values, strict=True))
+    return i18n.t("ranking_benefit_line", lang, items=items)
+
+
+def _benefit(ranking: pd.DataFrame, lang: str) -> list[str]:
+    """The benefit on the global value scales (``–`` where there is none)."""
+    if "benefit" not in ranking.columns:
+        return ["–"] * len(ranking)
+    return [fmt.number(float(v), 1, lang) if pd.notna(v) else "–" for v in ranking["benefit"]]
 
 
 def score_label(method: str, lang: str) -> str:
@@ -42,7 +59,8 @@ def ranking_table(
 ) -> pd.DataFrame:
     """One area's ranking (from :func:`core.scoring.area_model.rank_area`), labelled and formatted.
 
-    ``wide`` adds the annual cost and staff columns (the CLI's table). The dashboard keeps its
+    ``wide`` adds the annual cost, staff and fixed-scale benefit columns (the CLI's table; the
+    dashboard shows the benefit in :func:`benefit_line`). The dashboard keeps its
     table narrow enough to read without scrolling sideways; the NPV already contains the
     annual cost, and the cost view and the Excel export show it on its own.
     """
@@ -60,6 +78,7 @@ def ranking_table(
     if wide:
         table[t("col_annual", lang)] = _money(ranking["annual_cost"], lang)
         table[t("col_fte", lang)] = [fmt.number(float(v), 2, lang) for v in ranking["staff_fte"]]
+        table[t("col_benefit", lang)] = _benefit(ranking, lang)
     return pd.DataFrame(table)
 
 
@@ -98,6 +117,7 @@ def text_px(text: str) -> float:
     return sum(GLYPH_PX.get(c, DEFAULT_GLYPH_PX) for c in text)
 
 
+@functools.lru_cache(maxsize=16_384)  # the same names are measured on every slider move
 def wrapped_lines(text: str, width_px: float) -> int:
     """Lines ``text`` takes when wrapped at spaces into lines ``width_px`` wide; a word
     wider than a line is broken inside, as the table grid does."""
@@ -113,22 +133,22 @@ def wrapped_lines(text: str, width_px: float) -> int:
     return lines
 
 
-def _marker(is_estimate: bool, lang: str) -> str:
-    if is_estimate:
-        return f"⚠ {i18n.t('estimate_marker', lang)}"
-    return f"✓ {i18n.t('sourced_marker', lang)}"
+def _markers(frame: pd.DataFrame, sourcing: Sourcing, lang: str) -> list[str]:
+    """Each row's marker as a link to its source (shown with ``sourcing.MARKER_DISPLAY``)."""
+    return [sourcing.marker(s, e, lang) for s, e in zip(frame["source"], frame["is_estimate"])]
 
 
-def _sources(frame: pd.DataFrame, lang: str) -> list[str]:
-    """The source of each row; an estimate says so, with its reason."""
+def _sources(frame: pd.DataFrame, sourcing: Sourcing, lang: str) -> list[str]:
+    """The sources of each row by title with their stand; an estimate says so, with its
+    reason."""
     marker = i18n.t("estimate_marker", lang)
     return [
-        f"{s} — {marker}: {why}".strip(" —") if e else s
+        f"{sourcing.text(s, lang)} — {marker}: {why}".strip(" —") if e else sourcing.text(s, lang)
         for s, e, why in zip(frame["source"], frame["is_estimate"], frame["estimate_reason"])
     ]
 
 
-def systems_table(systems: pd.DataFrame, lang: str) -> pd.DataFrame:
+def systems_table(systems: pd.DataFrame, lang: str, sourcing: Sourcing) -> pd.DataFrame:
     """An area's current systems (as from :func:`core.store.systems`)."""
     t = i18n.t
     return pd.DataFrame(
@@ -145,14 +165,18 @@ def systems_table(systems: pd.DataFrame, lang: str) -> pd.DataFrame:
                 "–" if pd.isna(y) else str(int(y)) for y in systems["in_use_since"]
             ],
             t("col_notes", lang): systems["notes"].tolist(),
-            t("col_estimate", lang): [_marker(e, lang) for e in systems["is_estimate"]],
-            t("col_source", lang): _sources(systems, lang),
+            t("col_estimate", lang): _markers(systems, sourcing, lang),
+            t("col_source", lang): _sources(systems, sourcing, lang),
         }
     )
 
 
 def assessment_table(
-    assessments: pd.DataFrame, option_id: str, criteria: pd.DataFrame, lang: str
+    assessments: pd.DataFrame,
+    option_id: str,
+    criteria: pd.DataFrame,
+    lang: str,
+    sourcing: Sourcing,
 ) -> pd.DataFrame:
     """Every assessment of one option, in catalogue order: value, unit, rationale, source."""
     t = i18n.t
@@ -165,14 +189,16 @@ def assessment_table(
             t("col_criterion", lang): rows["criterion"].map(crit[label_col]).tolist(),
             t("col_value", lang): [fmt.number(v, 1, lang) for v in rows["value"]],
             t("col_unit", lang): rows["criterion"].map(crit["unit"]).tolist(),
-            t("col_estimate", lang): [_marker(e, lang) for e in rows["is_estimate"]],
+            t("col_estimate", lang): _markers(rows, sourcing, lang),
             t("col_rationale", lang): rows["rationale"].tolist(),
-            t("col_source", lang): _sources(rows, lang),
+            t("col_source", lang): _sources(rows, sourcing, lang),
         }
     )
 
 
-def cost_line_table(lines: pd.DataFrame, option_id: str, lang: str) -> pd.DataFrame:
+def cost_line_table(
+    lines: pd.DataFrame, option_id: str, lang: str, sourcing: Sourcing
+) -> pd.DataFrame:
     """The cost lines of one option."""
     t = i18n.t
     own = lines[lines["option_id"] == option_id]
@@ -182,8 +208,8 @@ def cost_line_table(lines: pd.DataFrame, option_id: str, lang: str) -> pd.DataFr
             t("col_investment", lang): _money(own["investment_eur"], lang),
             t("col_annual", lang): _money(own["annual_cost_eur"], lang),
             t("col_fte", lang): [fmt.number(v, 2, lang) for v in own["staff_fte"]],
-            t("col_estimate", lang): [_marker(e, lang) for e in own["is_estimate"]],
-            t("col_source", lang): _sources(own, lang),
+            t("col_estimate", lang): _markers(own, sourcing, lang),
+            t("col_source", lang): _sources(own, sourcing, lang),
         }
     )
 
@@ -192,22 +218,6 @@ def ranking_caption(area_name: str, method: str, lang: str) -> str:
     """The line above the CLI's ranking table: area and scoring method in words."""
     label = i18n.t(methods.get(method).label_key, lang)
     return i18n.t("cli_rank_caption", lang, area=area_name, method=label)
-
-
-def areas_table(areas: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The review areas (as from :func:`core.store.areas`) with labels in the CLI language."""
-    names = areas["name_de"]
-    column = i18n.localized_column("name", lang)
-    if column in areas:  # a blank translation shows the German name
-        localized = areas[column].fillna("")
-        names = localized.where(localized != "", names)
-    return pd.DataFrame(
-        {
-            i18n.t("cli_col_slug", lang): areas["slug"].tolist(),
-            i18n.t("col_area", lang): names.tolist(),
-            i18n.t("cli_col_n_options", lang): areas["n_options"].astype(int).tolist(),
-        }
-    )
 
 
 def to_text(frame: pd.DataFrame) -> str:

@@ -39,8 +39,13 @@ class ViewState:
     scenario: str | None = None  # saved weight scenario the weights start from, ``scenario=slug``
 
 
+MAX_WEIGHT_DIGITS = 3  # "100"; longer values are refused before int() sees them
+
+
 def _as_int_weight(raw: str) -> int | None:
     text = raw.strip()
+    if len(text) > MAX_WEIGHT_DIGITS:  # a 5,000-digit "weight" must not reach int()
+        return None
     if not (text.isascii() and text.isdigit()):  # rejects signs, decimals, words, "²", empty
         return None
     value = int(text)

@@ -8,9 +8,9 @@ import pandas as pd
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from core.analysis import knapsack, portfolio, summaries as analysis
+from core.analysis import knapsack, portfolio
 from core.errors import InputError, NotFoundError
-from core.scoring import area_model
+from core.scoring import area_model, global_value
 from core.scoring.weightset import WeightSet
 
 FAST = settings(max_examples=150, deadline=None)
@@ -19,7 +19,7 @@ FAST = settings(max_examples=150, deadline=None)
 @pytest.fixture
 def items(conn) -> pd.DataFrame:
     models = area_model.load_areas(conn, 5, 0.009)
-    return portfolio.portfolio_items(models, WeightSet(), "wsm", "score")
+    return portfolio.portfolio_items(models, WeightSet())
 
 
 @st.composite
@@ -98,20 +98,23 @@ def test_pareto_filter_keeps_exactly_the_undominated_states(points) -> None:
         assert (i in kept) == (not dominated and not duplicate_kept)
 
 
-def test_seed_items_match_rank_area_and_group_index(conn) -> None:
+def test_seed_items_are_global_benefit_and_citizen_value(conn) -> None:
+    """Items carry the benefit on the global scales (× area weight), not the area ranking."""
     models = area_model.load_areas(conn, 5, 0.009)
     weights = WeightSet({"cost": 20, "citizen_value": 60, "feasibility": 20})
-    scores = portfolio.portfolio_items(models, weights, "topsis", "score").set_index("option_id")
-    values = portfolio.portfolio_items(models, weights, "wsm", "citizen_value").set_index(
+    area_weights = global_value.AreaWeights({"ozg": 2.0})
+    benefit = portfolio.portfolio_items(models, weights, area_weights).set_index("option_id")
+    citizen = portfolio.portfolio_items(models, weights, None, "citizen_value").set_index(
         "option_id"
     )
-    for model in models.values():
-        ranking = area_model.rank_area(model, weights, "topsis").set_index("option_id")
-        assert scores.loc[ranking.index, "value"].to_numpy() == pytest.approx(
-            ranking["score"] * 100
+    for slug, model in models.items():
+        ids = list(model.options["id"])
+        expected = global_value.option_benefit(
+            model.matrix, model.criteria, weights, area_weights.of(slug)
         )
-        index = analysis.group_index(model, weights, "citizen_value")
-        assert values.loc[list(model.options["id"]), "value"].to_numpy() == pytest.approx(index)
+        assert benefit.loc[ids, "value"].to_numpy() == pytest.approx(expected)
+        alone = global_value.group_value(model.matrix, model.criteria, weights, "citizen_value")
+        assert citizen.loc[ids, "value"].to_numpy() == pytest.approx(alone)
 
 
 def test_no_budget_takes_the_best_option_of_every_area(items) -> None:
@@ -233,15 +236,3 @@ def test_larger_random_instance_with_two_budgets_matches_a_relaxation_bound() ->
     assert total >= beam.value.max() - 1e-9
     root = knapsack.relaxation_bound(cost1, cost2, value, b1, b2)(0, np.zeros(1), np.zeros(1))[0]
     assert total <= root + 1e-9
-
-
-def test_items_reuse_given_rankings(conn) -> None:
-    """The overview passes the rankings it has already computed; the items are the same."""
-    models = area_model.load_areas(conn, 5, 0.009)
-    weights = WeightSet({"cost": 70, "citizen_value": 20, "feasibility": 10})
-    rankings = {
-        slug: area_model.rank_area(model, weights, "topsis") for slug, model in models.items()
-    }
-    reused = portfolio.portfolio_items(models, weights, "topsis", "score", rankings)
-    fresh = portfolio.portfolio_items(models, weights, "topsis", "score")
-    pd.testing.assert_frame_equal(reused, fresh)

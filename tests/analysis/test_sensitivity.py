@@ -243,6 +243,10 @@ def test_score_curves_pass_through_current_weight_and_crossings(conn) -> None:
     weights = set(curve["weight"].round(12))
     assert round(stability.groups["cost"].current, 12) in weights
     assert all(round(c.weight, 12) in weights for c in stability.groups["cost"].crossings)
+    given = sensitivity.score_curves(
+        model, WeightSet(), "wsm", "cost", crossings=stability.groups["cost"].crossings
+    )
+    assert given.equals(curve)  # the page hands over the crossings it has
     now = curve[np.isclose(curve["weight"], stability.groups["cost"].current)]
     ranking = area_model.rank_area(model, WeightSet(), "wsm").set_index("option_id")["score"]
     assert now.set_index("option_id")["score"].to_dict() == pytest.approx(ranking.to_dict())
@@ -269,3 +273,79 @@ def test_a_near_tie_at_the_top_is_no_clear_recommendation(conn) -> None:
     stability = sensitivity.area_stability(model, WeightSet(), "wsm")
     assert stability.tied_top == tuple(ranking["option_id"].iloc[:2])
     assert "gleichauf" in stability_text.area_sentence(stability)
+
+
+# --- interval alone (the sentence) vs. the full crossing list (the Sensitivity page) ------
+
+
+def _interval_only_agrees(model: area_model.AreaModel, weights: WeightSet, method: str) -> None:
+    """The one-pass interval equals the interval read off the full crossing list, and the
+    sentences are the same."""
+    full = sensitivity.area_stability(model, weights, method)
+    alone = sensitivity.area_stability(model, weights, method, crossings=False)
+    assert alone.top == full.top and alone.tied_top == full.tied_top
+    for group in GROUPS:
+        a, f = alone.groups[group], full.groups[group]
+        assert (a.lower, a.upper, a.below, a.above) == (f.lower, f.upper, f.below, f.above)
+        assert not a.crossings and a.crossings_listed is False and f.crossings_listed is True
+        assert stability_text.group_sentence(alone, a) == stability_text.group_sentence(full, f)
+    for lang in ("de", "en"):
+        assert stability_text.area_sentence(alone, lang) == stability_text.area_sentence(full, lang)
+
+
+@pytest.mark.parametrize("method", ["wsm", "topsis", "promethee2"])
+def test_interval_alone_equals_the_crossing_list_on_the_seed_data(conn, method: str) -> None:
+    models = area_model.load_areas(conn, 5, 0.009)
+    for raw in ((34, 33, 33), (60, 25, 15), (0, 50, 50), (10, 80, 10), (100, 0, 0)):
+        weights = WeightSet(dict(zip(GROUPS, map(float, raw), strict=True)), method=method)
+        for model in models.values():
+            _interval_only_agrees(model, weights, method)
+
+
+@FAST
+@given(
+    seed=st.integers(0, 100_000),
+    m=st.integers(2, 40),
+    method=st.sampled_from(["wsm", "topsis", "promethee2"]),
+    raw=st.lists(st.integers(0, 100), min_size=3, max_size=3).filter(lambda w: sum(w) > 0),
+)
+def test_interval_alone_equals_the_crossing_list_on_random_models(
+    seed: int, m: int, method: str, raw: list[int]
+) -> None:
+    """Integer values 0–10: many ties and options level with the top."""
+    weights = WeightSet(dict(zip(GROUPS, map(float, raw), strict=True)), method=method)
+    _interval_only_agrees(random_model(seed, m), weights, method)
+
+
+def test_a_passed_ranking_is_used_instead_of_ranking_again(conn) -> None:
+    model = area_model.load_areas(conn, 5, 0.009)["ozg"]
+    ranking = area_model.rank_area(model, WeightSet(), "wsm")
+    second = ranking.iloc[[1, 0, *range(2, len(ranking))]]  # pretend another option is on top
+    stability = sensitivity.area_stability(model, WeightSet(), "wsm", ranking=second)
+    assert stability.top == second["option_id"].iloc[0] != ranking["option_id"].iloc[0]
+
+
+@pytest.mark.parametrize("method", ["wsm", "topsis"])
+def test_small_work_blocks_give_the_same_crossings(monkeypatch, method: str) -> None:
+    """Pairs, brackets and scores taken in blocks of a few cells (as for thousands of
+    options) give exactly the crossings of one block."""
+    model = random_model(17, 30, n_per_group=3)
+    weights = WeightSet({"cost": 20, "citizen_value": 50, "feasibility": 30}, method=method)
+    whole = sensitivity.area_stability(model, weights, method)
+    monkeypatch.setattr(sensitivity, "BLOCK_CELLS", 64)
+    blocks = sensitivity.area_stability(model, weights, method)
+    for group in GROUPS:
+        assert blocks.groups[group].crossings == whole.groups[group].crossings
+        assert blocks.groups[group].crossings
+    assert sum(len(g.crossings) for g in whole.groups.values()) > 30
+
+
+def test_pair_blocks_cover_every_pair_once() -> None:
+    for m in (0, 1, 2, 7, 50):
+        for width in (1, 5, 1000, 1 << 30):
+            pairs = [
+                (int(i), int(j))
+                for first, second in sensitivity._pair_blocks(m, width)
+                for i, j in zip(first, second, strict=True)
+            ]
+            assert pairs == [(i, j) for i in range(m) for j in range(i + 1, m)]

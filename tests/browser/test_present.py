@@ -168,6 +168,9 @@ def test_print_summary_is_one_a4_page_per_area(
             assert height == pytest.approx(A4_POINTS[1], abs=2)
     for slug, options in rankings.items():
         assert options[0] in documents["all"].replace("&amp;", "&"), slug
+    # sources are listed with their stand; old ones are flagged
+    assert "(2012 ⚠)" in documents["all"] and "⚠ = älter als 5 Jahre" in documents["all"]
+    assert "– moers.de" in documents["all"]
     # The printable width of A4 within the 14 mm margins, at 96 dpi: nothing may stick out.
     printer.set_viewport_size({"width": PRINTABLE_WIDTH_PX, "height": 1040})
     printer.emulate_media(media="print")

@@ -87,7 +87,7 @@ def test_ranking_fits(fresh_server: str, page_at, artifacts: Path, slugs) -> Non
 def test_portfolio_tables_fit(fresh_server: str, page_at, artifacts: Path) -> None:
     page = page_at(*VIEWPORT)
     _open(page, fresh_server)  # the Übersicht is the start page
-    _assert_fits(page, "Wert (Punkte)", artifacts, "portfolio-choice")
+    _assert_fits(page, "Nutzen (Punkte)", artifacts, "portfolio-choice")
     _assert_fits(page, "Ab Budget", artifacts, "portfolio-steps")
 
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from core import cli, store
-from core.analysis import portfolio, sensitivity
-from core.scoring import area_model
+from core.analysis import montecarlo, portfolio, sensitivity
+from core.scoring import area_model, global_value
 from core.scoring.weightset import WeightSet, parse_weights_spec
 from core.store import seed
 
@@ -60,7 +60,7 @@ def test_portfolio_prints_the_chosen_set_and_totals(capsys, db, models) -> None:
     )  # fmt: skip
     assert code == 0, err
     data = json.loads(out)
-    items = portfolio.portfolio_items(models, WeightSet(), "wsm", "score")
+    items = portfolio.portfolio_items(models, WeightSet())
     expected = portfolio.solve(items, 150_000, 200_000, {"gis": "gis-status-quo"}, ["city-app"])
     assert data["feasible"] is True
     assert [c["option_id"] for c in data["choices"]] == list(expected.choices["option_id"])
@@ -110,3 +110,59 @@ def test_help_lists_the_commands(capsys: pytest.CaptureFixture[str], tmp_path: P
         cli.main(["--help"])
     out, _ = capsys.readouterr()
     assert "sensitivity" in out and "portfolio" in out
+
+
+def test_portfolio_with_area_weights_links_and_confidence(capsys, db, models) -> None:
+    code, out, err = run(
+        capsys, "--db", db, "portfolio", "--budget-invest", "150000", "--budget-annual", "200000",
+        "--area-weights", "ozg=2", "--requires", "city-app-koeln>homepage-gsb",
+        "--exclude-option", "homepage-kdn", "--confidence",
+    )  # fmt: skip
+    assert code == 0, err
+    data = json.loads(out)
+    area_weights = global_value.AreaWeights({"ozg": 2})
+    items = portfolio.portfolio_items(models, WeightSet(), area_weights)
+    expected = portfolio.solve(
+        items, 150_000, 200_000, excluded_options=["homepage-kdn"],
+        requires=[("city-app-koeln", "homepage-gsb")],
+    )  # fmt: skip
+    assert data["totals"]["value"] == pytest.approx(expected.total_value)
+    assert data["area_weights"]["ozg"] == 2.0 and data["area_weights"]["gis"] == 1.0
+    assert data["solver"] == "exhaustive"  # seed data with a link: 12,000 sets
+    assert data["requires"] == [{"option": "city-app-koeln", "requires": "homepage-gsb"}]
+    assert [s["budget"] for s in data["next_50000_eur"]] == ["investment", "annual"]
+    assert data["best_buys"][0]["order"] == 1
+    assert 0 <= data["confidence"]["optimal_share"] <= 1
+
+
+def test_montecarlo_prints_acceptability_and_ranges(capsys, db, models) -> None:
+    code, out, err = run(
+        capsys, "--db", db, "montecarlo", "--area", "ozg", "--samples", "2000", "--ranges"
+    )
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["sampled"] == "data and weights"
+    expected = montecarlo.rank_acceptability(
+        models["ozg"], WeightSet(), samples=2000, data=True
+    ).table()
+    options = data["areas"][0]["options"]
+    assert [o["option_id"] for o in options] == list(expected["option_id"])
+    assert options[0]["first_share"] == pytest.approx(expected["first_share"].iloc[0], abs=1e-4)
+    cells = data["areas"][0]["ranges"]
+    assert all(c["low"] <= c["value"] <= c["high"] for c in cells)
+    assert any(c["low"] < c["high"] for c in cells)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("portfolio", "--requires", "city-app-koeln"),
+        ("portfolio", "--area-weights", "ozg=-1"),
+        ("portfolio", "--area-weights", "nowhere=2"),
+        ("montecarlo", "--area", "nowhere"),
+        ("montecarlo", "--samples", "0"),
+    ],
+)
+def test_portfolio_and_montecarlo_reject_bad_input(capsys, db, args) -> None:
+    code, out, err = run(capsys, "--db", db, *args)
+    assert code == 2 and out == "" and len(err.strip().splitlines()) == 1

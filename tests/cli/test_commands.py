@@ -211,7 +211,7 @@ def test_machine_formats_keep_english_keys_and_codes(
         assert code == 0
         assert out.splitlines()[0] == (
             "option,pathway,partner,rank,score,cost,citizen_value,feasibility,"
-            "npv_cost,investment,annual_cost,staff_fte"
+            "npv_cost,investment,annual_cost,staff_fte,benefit"
         )
         assert "joint_kdn" in out and "€" not in out
         assert _first_row(capsys, db, "--format", "json")["pathway"] in {
@@ -397,3 +397,53 @@ def test_usage_errors_speak_the_cli_language(
     assert code == 2 and out == "" and german in err and "the following" not in err
     code, out, err = run(capsys, "--db", db, *args, "--lang", "en")
     assert code == 2 and out == "" and english in err
+
+
+def test_areas_table_is_laid_out_as_before(
+    capsys: pytest.CaptureFixture[str], db: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The pandas-free table prints exactly what pandas printed for the seed areas."""
+    import pandas as pd
+
+    from core import i18n, store
+
+    monkeypatch.delenv("COCKPIT_LANG", raising=False)
+    with store.open_seeded(db) as conn:
+        areas = store.areas(conn)
+    for lang in ("de", "en"):
+        code, out, err = run(capsys, "--lang", lang, "--db", db, "areas")
+        assert code == 0, err
+        expected = pd.DataFrame(
+            {
+                i18n.t("cli_col_slug", lang): areas["slug"].tolist(),
+                i18n.t("col_area", lang): areas[i18n.localized_column("name", lang)].tolist(),
+                i18n.t("cli_col_n_options", lang): areas["n_options"].astype(int).tolist(),
+            }
+        ).to_string(index=False)
+        assert out == expected + "\n"
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["areas"], ["areas", "--format", "json"]])
+def test_start_imports_no_heavy_module(db: str, argv: list[str]) -> None:
+    """Issue 18: ``--help`` and ``areas`` start without numpy, pandas, altair, openpyxl or
+    the analysis package (what made the start slow); only ``areas`` opens DuckDB. (Seeding an
+    empty store reads the seed CSVs with pandas; the store here is seeded already.)"""
+    from core import store
+
+    store.open_seeded(db).close()
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "core", "--db", db, *argv],
+        capture_output=True,
+        text=True,
+        cwd=settings.REPO_ROOT,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    imported = {
+        line.rsplit("|", 1)[1].strip()
+        for line in result.stderr.splitlines()
+        if line.startswith("import time:")
+    }
+    heavy = {"numpy", "pandas", "altair", "openpyxl", "scipy", "core.analysis", "core.views"}
+    assert imported & heavy == set()
+    assert ("duckdb" in imported) == (argv[0] == "areas")

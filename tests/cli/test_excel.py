@@ -134,3 +134,46 @@ def test_garbage_file_gives_a_german_error_not_a_traceback(db, tmp_path, capsys)
     code, out, err = run(capsys, "--db", db, "import", str(target))
     assert code == 2 and "Traceback" not in err
     assert "keine Excel-Arbeitsmappe" in err
+
+
+def test_stale_file_conflict_exit_2_then_skip_conflicts_applies_the_rest(
+    db, tmp_path, capsys
+) -> None:
+    from core import editing
+
+    with store.connect(db) as conn:
+        data = excel_export.area_workbook(
+            conn, "ozg", excel_export.ExportRequest(WeightSet(), "wsm", 5, 0.009)
+        )
+        option, partner = conn.execute(
+            "SELECT id, partner FROM options WHERE area = 'ozg' ORDER BY id LIMIT 1"
+        ).fetchone()
+        editing.save_edits(
+            conn,
+            editing.Actor("Kollegin", editing.EDITOR),
+            [editing.RowEdit("options", (option,), {"partner": partner}, {"partner": "Neuer"})],
+        )
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    ws = book["Optionen"]
+    row = next(r for r in range(2, ws.max_row + 1) if ws.cell(r, 1).value == option)
+    ws.cell(row, 6).value = "Meiner"
+    ws.cell(3 if row == 2 else 2, 7).value = "Andere Beschreibung"
+    file = tmp_path / "alt.xlsx"
+    book.save(file)
+    code, out, err = run(capsys, "import", str(file), "--db", db, "--user", "anna")
+    assert code == 2
+    assert "1 Konflikt" in err and "Datei „Meiner“ / Cockpit „Neuer“" in err
+    assert "--skip-conflicts" in err
+    assert "Beschreibung: " in out and "→ „Andere Beschreibung“" in out  # preview in words
+    code, out, err = run(
+        capsys, "import", str(file), "--db", db, "--user", "anna", "--skip-conflicts"
+    )
+    assert code == 0, err
+    with store.connect(db) as conn:
+        assert conn.execute("SELECT partner FROM options WHERE id = ?", [option]).fetchone() == (
+            "Neuer",
+        )
+        actions = conn.execute(
+            "SELECT action, actor FROM audit_log WHERE action = 'import'"
+        ).fetchall()
+        assert actions == [("import", "anna")]

@@ -6,6 +6,7 @@ import datetime as dt
 import io
 
 import duckdb
+import pandas as pd
 import pytest
 from hypothesis import given, strategies as st
 from openpyxl import load_workbook
@@ -134,16 +135,55 @@ def test_filters(conn: duckdb.DuckDBPyConnection) -> None:
 def test_excel_export_keeps_text_as_text(conn: duckdb.DuckDBPyConnection) -> None:
     audit.audited_write(conn, EDITOR, lambda _: [_rename_system(conn, '=HYPERLINK("x")')])
     version, date = store.data_version(conn)
-    data = audit_sheet.audit_workbook(audit.entries(conn), version, date)
+    table = audit_sheet.readable(conn, audit.entries(conn))
+    data = audit_sheet.audit_workbook(table, version, date)
     ws = load_workbook(io.BytesIO(data)).active
     assert ws.title == "Änderungsprotokoll"
     assert ws["A2"].value == "Datenstand"
     assert ws["B2"].value == version
     headers = [c.value for c in ws[5]]
-    assert headers[:4] == ["Nr.", "Zeitpunkt (UTC)", "Wer", "Rolle"]
+    assert (
+        headers
+        == [
+            "Nr.",
+            "Zeitpunkt (Berlin)",
+            "Wer",
+            "Aktion",
+            "Bereich",
+            "Eintrag",
+            "Spalte",
+            "Alter Wert",
+            "Neuer Wert",
+            "Datenstand",
+        ][: len(headers)]
+    )
     row = [c for c in ws[6]]
     assert row[2].value == "anna"
-    assert row[4].value == "geändert"
-    assert row[9].value == '=HYPERLINK("x")'
-    assert row[9].data_type == "s"  # text, never a formula
-    assert row[10].value == version
+    assert row[3].value == "geändert"
+    assert row[5].value.startswith("Bestandssystem „")  # the entry in words
+    assert row[8].value == '„=HYPERLINK("x")“'
+    assert row[8].data_type == "s"  # text, never a formula
+    assert row[9].value == version
+
+
+def test_audit_in_human_words_berlin_time_euros_and_area(conn: duckdb.DuckDBPyConnection) -> None:
+    line, old = conn.execute(
+        "SELECT l.id, l.investment_eur FROM cost_lines l JOIN options o ON o.id = l.option_id"
+        " WHERE o.area = 'ozg' ORDER BY l.id LIMIT 1"
+    ).fetchone()
+    from core.editing import edits
+
+    edits.save_edits(
+        conn,
+        EDITOR,
+        [edits.RowEdit("cost_lines", (line,), {"investment_eur": old}, {"investment_eur": 65000})],
+    )
+    entries = audit.entries(conn)
+    (row,) = audit_sheet.readable(conn, entries).to_dict("records")
+    assert row["area_slug"] == "ozg" and row["area"] != "ozg"
+    assert row["field"] == "Einmalinvestition (€)"
+    assert row["new"] == "65.000 €"
+    assert row["what"].startswith("Kostenposition „")
+    stamp = pd.Timestamp(entries["changed_at"].iloc[0])
+    offset = row["when"] - stamp
+    assert offset in (pd.Timedelta(hours=1), pd.Timedelta(hours=2))  # CET / CEST

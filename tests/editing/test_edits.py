@@ -68,7 +68,7 @@ def test_viewers_cannot_save(conn: duckdb.DuckDBPyConnection, actor: Actor) -> N
     for write in (
         lambda: editing_rows.remove(conn, actor, "options", "homepage-gsb"),
         lambda: editing_rows.add_option(
-            conn, actor, {"area": "ozg", "name": "X", "pathway": "standard", "source": "s"}
+            conn, actor, {"area": "ozg", "name": "X", "pathway": "standard", "source": "kdn"}
         ),
         lambda: editing_rows.undo(conn, actor, 1),
     ):
@@ -151,12 +151,33 @@ def test_every_bad_cell_is_reported_and_nothing_written(conn: duckdb.DuckDBPyCon
             {"source": "", "is_estimate": True, "estimate_reason": ""},
             "edit_honesty",
         ),
+        ("cost_lines", (1,), {"source": "kdn; erfunden"}, "edit_unknown_source"),
+        (
+            "options",
+            ("homepage-gsb",),
+            {"source": "Freitext statt Schlüssel"},
+            "edit_unknown_source",
+        ),
+        ("systems", ("gis-gdi",), {"source": "", "is_estimate": False}, "edit_honesty"),
         ("criteria", ("reach",), {"min_value": 5, "max_value": 4}, "edit_min_not_below_max"),
+        (
+            "assessments",
+            ("homepage-gsb", "reach"),
+            {"value": 5, "value_low": 6, "value_high": 8},
+            "range_bad",
+        ),
+        ("assessments", ("homepage-gsb", "reach"), {"value_low": 2}, "range_half"),
+        (
+            "cost_lines",
+            (1,),
+            {"annual_cost_eur": 1000, "annual_low": 500, "annual_high": 900},
+            "range_bad",
+        ),
         ("criteria", ("reach",), {"max_value": 2}, "edit_range_excludes"),
         (
             "options",
             ("homepage-gsb",),
-            {"name": "bestehendes cms weiterbetreiben "},
+            {"name": "relaunchte homepage weiterbetreiben "},
             "edit_name_taken",
         ),
     ],
@@ -189,7 +210,7 @@ def test_add_option_gets_placeholders_and_ranks(conn: duckdb.DuckDBPyConnection)
             "pathway": "best_practice",
             "partner": "Essen",
             "description": "",
-            "source": "Beispiel",
+            "source": "kdn",
         },
     )
     assert option_id == "ozg-serviceportal-der-nachbarstadt"
@@ -209,7 +230,7 @@ def test_add_option_gets_placeholders_and_ranks(conn: duckdb.DuckDBPyConnection)
                 "area": "ozg",
                 "name": "Serviceportal der Nachbarstadt",
                 "pathway": "standard",
-                "source": "x",
+                "source": "kdn",
             },
         )
     assert info.value.key == "edit_name_taken"
@@ -243,7 +264,7 @@ def test_remove_criterion_then_add_option_then_undo(conn: duckdb.DuckDBPyConnect
     editing_rows.remove(conn, EDITOR, "criteria", "skills")
     assert "skills" not in set(store.criteria(conn)["key"])
     new_id, _ = editing_rows.add_option(
-        conn, EDITOR, {"area": "gis", "name": "Neu", "pathway": "standard", "source": "s"}
+        conn, EDITOR, {"area": "gis", "name": "Neu", "pathway": "standard", "source": "kdn"}
     )
     entry = editing_rows.removed(conn).iloc[0]
     editing_rows.undo(conn, EDITOR, int(entry["id"]))
@@ -416,3 +437,72 @@ def test_concurrent_writes_lose_no_update(tmp_path: Path) -> None:
         final = loaded(conn, "cost_lines", (line,))["investment_eur"]
         assert final == initial[line] + applied[line]
     conn.close()
+
+
+COST = {
+    "option_id": "gis-qgis",
+    "item": "Schulung",
+    "investment_eur": 1000,
+    "annual_cost_eur": 0,
+    "staff_fte": 0,
+}
+
+
+def test_sources_are_added_edited_and_then_citable(conn: duckdb.DuckDBPyConnection) -> None:
+    """A new source gets a key from its title; rows may cite it from then on; its address and
+    dates are checked (https:// is dropped, German dates are read)."""
+    with pytest.raises(ValidationFailed):
+        editing_rows.add_cost_line(
+            conn,
+            EDITOR,
+            {**COST, "source": "ratsvorlage-2026"},
+        )
+    source_id, _ = editing_rows.add_source(
+        conn,
+        EDITOR,
+        {
+            "title": "Ratsvorlage 2026",
+            "publisher": "Stadt Mülheim an der Ruhr",
+            "address": "https://www.muelheim-ruhr.de/vorlage",
+            "published": "19.02.2026",
+            "accessed": "11/2026",
+        },
+    )
+    assert source_id == "ratsvorlage-2026"
+    row = store.sources(conn).set_index("id").loc[source_id]
+    assert (row["address"], row["published"], row["accessed"]) == (
+        "www.muelheim-ruhr.de/vorlage",
+        "2026-02-19",
+        "2026-11",
+    )
+    line_id, _ = editing_rows.add_cost_line(
+        conn,
+        EDITOR,
+        {**COST, "source": f"kdn; {source_id}"},
+    )
+    assert line_id > 0
+    assert store.dangling_source_refs(conn).empty
+    for field, bad in (("address", "javascript:alert(1)"), ("published", "2026-13")):
+        with pytest.raises(ValidationFailed) as info:
+            editing.save_edits(conn, EDITOR, [edit(conn, "sources", (source_id,), **{field: bad})])
+        assert [i.error_key for i in info.value.issues] == [
+            {"address": "edit_not_address", "published": "edit_not_partial_date"}[field]
+        ]
+    editing.save_edits(conn, EDITOR, [edit(conn, "sources", (source_id,), note="geprüft")])
+    assert store.sources(conn).set_index("id").loc[source_id, "note"] == "geprüft"
+
+
+def test_ranges_are_editable_and_used(conn: duckdb.DuckDBPyConnection) -> None:
+    """An explicit range saved on the data page replaces the default range of an estimate."""
+    editing.save_edits(
+        conn,
+        EDITOR,
+        [edit(conn, "assessments", ("homepage-gsb", "reach"), value=7, value_low=4, value_high=9)],
+    )
+    row = loaded(conn, "assessments", ("homepage-gsb", "reach"))
+    assert (row["value_low"], row["value_high"]) == (4.0, 9.0)
+    model = models(conn)["homepage"]
+    i = list(model.options["id"]).index("homepage-gsb")
+    j = list(model.criteria["key"]).index("reach")
+    low, high = model.bounds
+    assert (low[i, j], high[i, j]) == (4.0, 9.0)

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings as hypothesis_settings, stra
 from core import settings, store
 from core.editing import audit, rows as editing_rows, scenarios
 from core.editing.auth import Actor, PermissionDeniedError
-from core.errors import InputError, NotFoundError, WeightError
+from core.errors import CockpitError, InputError, NotFoundError, WeightError
 from core.scoring import area_model
 from core.scoring.methods import METHODS
 from core.scoring.weights import GROUPS
@@ -170,3 +170,25 @@ def test_saved_weighting_loads_as_an_equal_object(
     weights = WeightSet(groups, within, method)
     slug, _ = scenarios.save(conn, EDITOR, "Runde", weights, criteria, overwrite=True)
     assert scenarios.load(conn, slug).weights == weights
+
+
+def test_area_weights_are_saved_with_the_scenario(
+    conn: duckdb.DuckDBPyConnection, criteria: pd.DataFrame
+) -> None:
+    slug, _ = scenarios.save(
+        conn, EDITOR, "OZG zählt doppelt", BUDGET, criteria, area_weights={"ozg": 2.0, "gis": 1}
+    )
+    assert scenarios.load(conn, slug).area_weights == {"ozg": 2.0}
+    scenarios.save(
+        conn, EDITOR, "OZG zählt doppelt", BUDGET, criteria, overwrite=True,
+        area_weights={"homepage": 0.5},
+    )  # fmt: skip
+    assert scenarios.load(conn, slug).area_weights == {"homepage": 0.5}
+    log = audit.entries(conn)
+    changed = set(log.loc[log["entity_key"] == slug, "field"])
+    assert {"aw_ozg", "aw_homepage"} <= changed
+    with pytest.raises(CockpitError):
+        scenarios.save(conn, EDITOR, "Falsch", BUDGET, criteria, area_weights={"nowhere": 2})
+    with pytest.raises(CockpitError):
+        scenarios.save(conn, EDITOR, "Falsch", BUDGET, criteria, area_weights={"ozg": -1})
+    assert all(p.name != "Falsch" for p in scenarios.list_profiles(conn, "scenario"))

@@ -26,7 +26,9 @@ AREA_SHEETS = [
     "Bestand",
     "Optionen",
     "Kosten",
+    "Quellen",
     "Importumfang",
+    "Importbasis",  # hidden: the state of the export (core/excel/base.py)
 ]
 HOSTILE = [
     '=HYPERLINK("http://example.org","klick")',
@@ -101,7 +103,8 @@ def test_all_areas_workbook_names_every_area_and_links_to_it(
 ) -> None:
     names = all_book.sheetnames
     assert names[0] == "Gesamtübersicht"
-    assert names[-1] == "Importumfang"
+    assert names[-2:] == ["Importumfang", "Importbasis"]
+    assert all_book["Importbasis"].sheet_state == "hidden"
     labels = {
         "homepage": "Homepage",
         "ozg": "OZG",
@@ -112,7 +115,7 @@ def test_all_areas_workbook_names_every_area_and_links_to_it(
     }
     assert set(labels) == set(store.area_slugs(conn))
     for label in labels.values():
-        for kind in AREA_SHEETS[:-1]:
+        for kind in AREA_SHEETS[:-3]:  # Quellen, Importumfang, Importbasis: once per book
             assert f"{label} {kind}" in names
     summary = all_book["Gesamtübersicht"]
     links = {
@@ -197,6 +200,8 @@ def test_every_sheet_has_tables_frozen_headers_widths_and_print_setup(
 ) -> None:
     names: set[str] = set()
     for ws in all_book.worksheets:
+        if ws.sheet_state != "visible":
+            continue  # the hidden Importbasis is for the importer, not for print
         assert ws.page_setup.orientation == "landscape", ws.title
         assert ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 0, ws.title
         assert ws.sheet_properties.pageSetUpPr.fitToPage, ws.title
@@ -232,28 +237,33 @@ def test_ranking_sheet_has_a_native_bar_chart_of_the_scores(
 
 
 def _insert_hostile(conn: duckdb.DuckDBPyConnection) -> None:
-    """An option, a system, a cost line and assessments whose texts look like formulas."""
+    """An option, a system, a cost line, assessments and a source whose texts look like
+    formulas (rows cite the source by its key, as the store requires)."""
+    conn.execute(
+        "INSERT INTO sources (id, title, publisher, note) VALUES ('evil-source', ?, ?, ?)",
+        [HOSTILE[3], HOSTILE[1], HOSTILE[2]],
+    )
     conn.execute(
         "INSERT INTO systems (id, area, name, kind, operator, notes, source) VALUES"
-        " ('evil-system', 'ozg', ?, 'saas', ?, ?, 'Test')",
+        " ('evil-system', 'ozg', ?, 'saas', ?, ?, 'evil-source')",
         [HOSTILE[0], HOSTILE[1], HOSTILE[4]],
     )
     conn.execute(
         "INSERT INTO options (id, area, pathway, name, partner, description, source) VALUES"
-        " ('evil-option', 'ozg', 'standard', ?, ?, ?, ?)",
-        [HOSTILE[0], HOSTILE[1], HOSTILE[2], HOSTILE[3]],
+        " ('evil-option', 'ozg', 'standard', ?, ?, ?, 'evil-source')",
+        [HOSTILE[0], HOSTILE[1], HOSTILE[2]],
     )
     conn.execute(
         "INSERT INTO cost_lines (option_id, item, investment_eur, annual_cost_eur, staff_fte,"
-        " source) VALUES ('evil-option', ?, 1, 2, 0, ?)",
-        [HOSTILE[5], HOSTILE[1]],
+        " source) VALUES ('evil-option', ?, 1, 2, 0, 'evil-source')",
+        [HOSTILE[5]],
     )
     criteria = store.criteria(conn)
     for row in criteria[criteria["derived_from"].isna()].itertuples(index=False):
         conn.execute(
             "INSERT INTO assessments (option_id, criterion, value, rationale, source,"
-            " assessed_on) VALUES ('evil-option', ?, ?, ?, ?, DATE '2026-01-01')",
-            [row.key, row.min_value, HOSTILE[0], HOSTILE[3]],
+            " assessed_on) VALUES ('evil-option', ?, ?, ?, 'evil-source', DATE '2026-01-01')",
+            [row.key, row.min_value, HOSTILE[0]],
         )
 
 
@@ -318,6 +328,9 @@ def test_template_has_empty_data_sheets_and_the_catalogues(
         "Partner",
         "Beschreibung",
         "Quelle",
+        "Schätzung",
+        "Begründung der Schätzung",
+        "Stand der Quelle",
     ]
     for title in ("Bestand", "Optionen", "Kosten", "Bewertung"):
         assert _table_rows(book[title], 1) == []
@@ -349,3 +362,22 @@ def test_english_export_uses_english_headers(conn: duckdb.DuckDBPyConnection) ->
     book = _load(excel_export.area_workbook(conn, "ozg", _request(lang="en")))
     assert book.sheetnames[:3] == ["Overview", "Ranking", "Model"]
     assert [c.value for c in book["Ranking"][3]][:2] == ["Rank", "Option"]
+
+
+def test_export_dates_every_figure_and_lists_its_sources(area_book: openpyxl.Workbook) -> None:
+    """Each data row says how old its sources are ('Stand 2012 · älter als 5 Jahre'); the
+    Quellen sheet lists every cited source with address, dates and the same flag."""
+    costs = _table_rows(area_book["Kosten"], 1)
+    assert all(r["Stand der Quelle"] for r in costs if r["Quelle"])
+    options = _table_rows(area_book["Optionen"], 1)
+    kdn = [r for r in options if "kdn" in str(r["Quelle"]).split("; ")]
+    assert kdn and all("Stand 2012 · älter als 5 Jahre" in r["Stand der Quelle"] for r in kdn)
+    assert {"Schätzung", "Begründung der Schätzung"} <= set(options[0])
+    sources = {r["Schlüssel"]: r for r in _table_rows(area_book["Quellen"], 1)}
+    assert "d-nrw-einbuergerung" in sources and "lvz-leipzig-app" not in sources  # ozg only
+    moers_free = sources["gkdpb-einbuergerung"]
+    assert moers_free["Adresse"].startswith("https://gkdpb.de/")
+    assert moers_free["Abgerufen"] == "11/2026"
+    assert sources["kdn"]["Stand der Quelle"] == "Stand 2012 · älter als 5 Jahre"
+    assert sources["ozg-efa"]["Stand der Quelle"] == "Stand unbekannt"
+    assert "Kommunalportal.NRW (KDN)" in sources["kdn"]["Stützt"]

@@ -13,7 +13,7 @@ import duckdb
 import openpyxl
 import pytest
 
-from core import i18n, store
+from core import editing, i18n, store
 from core.errors import InputError, StoreError
 from core.excel import (
     apply as excel_apply,
@@ -26,6 +26,7 @@ from core.store import seed
 from tests import xlsx_factory as xf
 
 REQUEST = excel_export.ExportRequest(WeightSet(), "wsm", 5, 0.009)
+EDITOR_ACTOR = editing.Actor("Frau Beispiel", editing.EDITOR)
 
 
 def plan(conn: duckdb.DuckDBPyConnection, data: bytes, name: str = "datei.xlsx"):
@@ -86,9 +87,9 @@ def test_text_in_a_number_cell_is_named_by_sheet_row_and_column(readonly) -> Non
 @pytest.mark.parametrize(
     ("sheet", "column", "value", "key"),
     [
-        ("Kosten", 4, -1000, "import_below_minimum"),
-        ("Kosten", 6, -0.5, "import_below_minimum"),
-        ("Bestand", 6, -1, "import_below_minimum"),
+        ("Kosten", 4, -1000, "import_column_range"),
+        ("Kosten", 6, -0.5, "import_column_range"),
+        ("Bestand", 6, -1, "import_column_range"),
         ("Bestand", 9, 1800, "import_column_range"),
         ("Bestand", 9, 2001.5, "import_not_integer"),
         ("Bewertung", 5, 11, "import_out_of_range"),
@@ -198,7 +199,7 @@ def _edited(export: bytes) -> bytes:
             if row[0].value == "ozg-status-quo" and row[2].value == "reach":
                 row[4].value = 6
         book["Kosten"].append(
-            [None, "ozg-paderborn", "Schulung", 5000, 0, 0, "Angebot 2026", False, None]
+            [None, "ozg-paderborn", "Schulung", 5000, 0, 0, "paderborn-serviceportal", False, None]
         )
 
     return edit(export, change)
@@ -224,7 +225,7 @@ def test_preview_lists_added_changed_removed(readonly) -> None:
 def test_apply_writes_everything_logs_it_and_raises_the_version(conn, export) -> None:
     version = store.data_version(conn)[0]
     result = plan(conn, _edited(export), "ozg-bearbeitet.xlsx")
-    applied = excel_apply.apply_plan(conn, result, "Frau Beispiel")
+    applied = excel_apply.apply_plan(conn, result, EDITOR_ACTOR)
     assert applied.applied and applied.version == version + 1
     assert store.data_version(conn)[0] == version + 1
     options = store.options(conn, "ozg").set_index("id")
@@ -253,7 +254,7 @@ def test_removal_is_a_soft_delete_and_history_survives_an_import(conn, export) -
     )
     hidden = conn.execute("SELECT * FROM cost_lines WHERE removed_at IS NOT NULL").fetchall()
     result = plan(conn, _edited(export))
-    excel_apply.apply_plan(conn, result, "Test")
+    excel_apply.apply_plan(conn, result, EDITOR_ACTOR)
     assert (
         conn.execute(
             "SELECT * FROM cost_lines WHERE removed_at IS NOT NULL AND option_id = 'gis-status-quo'"
@@ -266,15 +267,18 @@ def test_removal_is_a_soft_delete_and_history_survives_an_import(conn, export) -
 
 
 def test_re_adding_a_removed_option_does_not_resurrect_its_old_cost_lines(conn, export) -> None:
-    excel_apply.apply_plan(conn, plan(conn, _edited(export)), "Test")
+    excel_apply.apply_plan(conn, plan(conn, _edited(export)), EDITOR_ACTOR)
     lines_before = store.cost_lines(conn, "ozg")
-    result = plan(conn, export)  # the original export brings the option back
+    stale = plan(conn, export)  # the old export does not undo the removal made since
+    assert stale.ok and stale.is_noop, [i.line() for i in stale.issues][:3]
+    # without its base (like a template) the original export brings the option back
+    result = plan(conn, edit(export, lambda b: b.remove(b["Importbasis"])))
     assert result.ok, [i.line() for i in result.issues][:3]
     assert any(
         c.table == "options" and c.action == "added" and c.key == "ozg-kommunalportal"
         for c in result.changes
     )
-    excel_apply.apply_plan(conn, result, "Test")
+    excel_apply.apply_plan(conn, result, EDITOR_ACTOR)
     lines = store.cost_lines(conn, "ozg")
     mine = lines[lines["option_id"] == "ozg-kommunalportal"]
     assert len(mine) == len(result.result["cost_lines"].query("option_id == 'ozg-kommunalportal'"))
@@ -291,7 +295,7 @@ def test_apply_is_one_transaction_a_failure_changes_nothing(conn, export, monkey
 
     monkeypatch.setattr(store, "bump_data_version", broken)
     with pytest.raises(StoreError) as info:
-        excel_apply.apply_plan(conn, result, "Test")
+        excel_apply.apply_plan(conn, result, EDITOR_ACTOR)
     assert info.value.key == "import_failed"
     assert excel_export.store_checksum(conn) == before
     assert len(store.assessments(conn)) > 0
@@ -299,24 +303,24 @@ def test_apply_is_one_transaction_a_failure_changes_nothing(conn, export, monkey
 
 def test_a_stale_plan_is_refused(conn, export) -> None:
     result = plan(conn, _edited(export))
-    with conn.cursor() as other:
-        other.execute("BEGIN TRANSACTION")
+    with conn.cursor() as other, store.door(other):
         store.bump_data_version(other)
-        other.execute("COMMIT")
     before = excel_export.store_checksum(conn)
     with pytest.raises(StoreError) as info:
-        excel_apply.apply_plan(conn, result, "Test")
+        excel_apply.apply_plan(conn, result, EDITOR_ACTOR)
     assert info.value.key == "import_stale"
     assert excel_export.store_checksum(conn) == before
 
 
-def test_apply_needs_a_valid_plan_and_a_name(conn, export) -> None:
+def test_apply_needs_a_valid_plan_and_an_editor(conn, export) -> None:
     with pytest.raises(InputError) as info:
-        excel_apply.apply_plan(conn, plan(conn, b"kaputt"), "Test")
+        excel_apply.apply_plan(conn, plan(conn, b"kaputt"), EDITOR_ACTOR)
     assert info.value.key == "import_not_valid"
-    with pytest.raises(InputError) as info:
-        excel_apply.apply_plan(conn, plan(conn, _edited(export)), "  ")
-    assert info.value.key == "import_user_missing"
+    before = excel_export.store_checksum(conn)
+    for who in (editing.Actor.viewer(), "Test", None):
+        with pytest.raises(editing.PermissionDeniedError):
+            excel_apply.apply_plan(conn, plan(conn, _edited(export)), who)
+    assert excel_export.store_checksum(conn) == before
 
 
 # --- round trips --------------------------------------------------------------------------------
@@ -332,7 +336,7 @@ def test_round_trip_of_an_export_changes_nothing(conn, lang) -> None:
     ):
         result = plan(conn, data)
         assert result.ok and result.is_noop, [i.line() for i in result.issues][:5]
-        applied = excel_apply.apply_plan(conn, result, "Test")
+        applied = excel_apply.apply_plan(conn, result, EDITOR_ACTOR)
         assert not applied.applied
     assert excel_export.store_checksum(conn) == before
 
@@ -366,7 +370,7 @@ def test_a_filled_template_adds_and_never_removes(conn) -> None:
                 None,
                 2019,
                 None,
-                "Haushaltsplan 2025",
+                "waz-407839135",
                 False,
                 None,
             ]
@@ -375,7 +379,7 @@ def test_a_filled_template_adds_and_never_removes(conn) -> None:
     result = plan(conn, edit(template, fill))
     assert result.ok, [i.line() for i in result.issues]
     assert result.totals() == {"added": 1, "changed": 0, "removed": 0}
-    excel_apply.apply_plan(conn, result, "Test")
+    excel_apply.apply_plan(conn, result, EDITOR_ACTOR)
     assert "ozg-fachverfahren" in set(store.systems(conn, "ozg")["id"])
     assert len(store.options(conn, "ozg")) == 4
 
@@ -421,7 +425,8 @@ def _assessment_of(criterion: str, value: float):
 def _sheet_cases() -> list[tuple[str, Callable[[xf.Sheets], None], str | None]]:
     """(id, mutation of the data-sheet rows, expected issue key or None)."""
     cases: list[tuple[str, Callable[[xf.Sheets], None], str | None]] = []
-    texts = ["abc", "12,5", "1.000", "—", "n/a", "1e3x", "zwölf", "12 €"]
+    # "12,5", "1.000" and "12 €" are numbers stored as text (accepted); these are not numbers
+    texts = ["abc", "1,2,3", "12,5,6", "—", "n/a", "1e3x", "zwölf", "0x1F"]
     numbers = [
         ("Kosten", "Einmalinvestition (€)"),
         ("Kosten", "Laufende Kosten p. a. (€)"),
@@ -442,20 +447,37 @@ def _sheet_cases() -> list[tuple[str, Callable[[xf.Sheets], None], str | None]]:
                 (
                     f"negative-{header}-{value}",
                     _set("Kosten", header, value),
-                    "import_below_minimum",
+                    "import_column_range",
                 )
             )
     cases.append(
         (
             "negative-system-cost",
             _set("Bestand", "Laufende Kosten p. a. (€)", -5),
-            "import_below_minimum",
+            "import_column_range",
+        )
+    )
+    for header, value in (
+        ("Einmalinvestition (€)", 1e300),
+        ("Einmalinvestition (€)", 1.5e9),
+        ("Laufende Kosten p. a. (€)", "1.000.000.001"),
+        ("Personal (VZÄ)", 1001),
+        ("Personal (VZÄ)", "1.000,5"),
+    ):
+        cases.append(
+            (f"implausible-{header}-{value}", _set("Kosten", header, value), "import_column_range")
+        )
+    cases.append(
+        (
+            "implausible-year",
+            _set("Bestand", "In Betrieb seit (Jahr)", 1989),
+            "import_column_range",
         )
     )
     limits = {
         "reach": 10,
         "service_quality": 10,
-        "online_availability": 4,
+        "online_availability": 7,
         "accessibility": 10,
         "time_to_implement": 60,
         "risk": 10,
@@ -514,7 +536,9 @@ def _sheet_cases() -> list[tuple[str, Callable[[xf.Sheets], None], str | None]]:
         ("Bewertung", "Einheit", "Euro", "import_unit_mismatch"),
         ("Bewertung", "Richtung", "egal", "import_direction_mismatch"),
         ("Optionen", "Name", None, "import_required"),
-        ("Optionen", "Quelle", "", "import_required"),
+        ("Optionen", "Quelle", "gibt-es-nicht", "import_unknown_source"),
+        ("Bestand", "Quelle", "Freitext statt Schlüssel", "import_unknown_source"),
+        ("Kosten", "Quelle", "kdn; erfunden", "import_unknown_source"),
         ("Kosten", "Position", None, "import_required"),
         ("Kosten", "Kosten-ID", 0, "import_not_integer"),
         ("Kosten", "Kosten-ID", 2.5, "import_not_integer"),
@@ -547,7 +571,7 @@ def _sheet_cases() -> list[tuple[str, Callable[[xf.Sheets], None], str | None]]:
 
         return make
 
-    for sheet in ("Bestand", "Kosten", "Bewertung"):
+    for sheet in ("Bestand", "Optionen", "Kosten", "Bewertung"):
         cases.append((f"no-source-{sheet}", no_source(sheet), "import_honesty"))
 
     def same_name(sheets: xf.Sheets) -> None:
@@ -719,7 +743,7 @@ def _refused(conn, data: bytes, expected: str | None, checksum: str) -> None:
     if expected:
         assert expected in keys(result), [i.line() for i in result.issues][:5]
     with pytest.raises(InputError):
-        excel_apply.apply_plan(conn, result, "Test")
+        excel_apply.apply_plan(conn, result, EDITOR_ACTOR)
     assert excel_export.store_checksum(conn) == checksum
 
 
@@ -791,3 +815,70 @@ def test_an_encrypted_file_is_refused(shared) -> None:
     assert excel_export.store_checksum(conn) == checksum
     with zipfile.ZipFile(io.BytesIO(valid)) as archive:
         assert archive.testzip() is None
+
+
+def _column_of(ws, header: str) -> int:
+    return next(c.column for c in ws[1] if c.value == header)
+
+
+def _with_ranges(export: bytes, low: float, high: float, cost: tuple[float, float]) -> bytes:
+    """Give ozg-status-quo's reach and its first cost line an explicit range."""
+
+    def change(book: openpyxl.Workbook) -> None:
+        ws = book["Bewertung"]
+        lo, hi = _column_of(ws, "Wert von (Spanne)"), _column_of(ws, "Wert bis (Spanne)")
+        for row in ws.iter_rows(min_row=2):
+            if row[0].value == "ozg-status-quo" and row[2].value == "reach":
+                ws.cell(row[0].row, lo).value = low
+                ws.cell(row[0].row, hi).value = high
+        costs = book["Kosten"]
+        row = rows_of(costs, 2, "ozg-status-quo")[0]
+        costs.cell(row, _column_of(costs, "Laufende Kosten von (Spanne, €)")).value = cost[0]
+        costs.cell(row, _column_of(costs, "Laufende Kosten bis (Spanne, €)")).value = cost[1]
+
+    return edit(export, change)
+
+
+def test_ranges_round_trip_through_excel(conn, export) -> None:
+    """Ranges are exported (empty columns by default), imported, stored and used."""
+    from core.scoring import area_model
+
+    reach = store.assessments(conn, "ozg").query(
+        "option_id == 'ozg-status-quo' and criterion == 'reach'"
+    )
+    value = float(reach["value"].iloc[0])
+    annual = float(
+        store.cost_lines(conn, "ozg")
+        .query("option_id == 'ozg-status-quo'")["annual_cost_eur"]
+        .iloc[0]
+    )
+    data = _with_ranges(export, value - 2, value + 1, (annual * 0.9, annual * 2))
+    result = plan(conn, data)
+    assert result.ok, [i.line() for i in result.issues]
+    excel_apply.apply_plan(conn, result, "Test")
+    stored = store.assessments(conn, "ozg").query(
+        "option_id == 'ozg-status-quo' and criterion == 'reach'"
+    )
+    assert (stored["value_low"].iloc[0], stored["value_high"].iloc[0]) == (value - 2, value + 1)
+    model = area_model.load_areas(conn, 5, 0.009)["ozg"]
+    i = list(model.options["id"]).index("ozg-status-quo")
+    j = list(model.criteria["key"]).index("reach")
+    low, high = model.bounds
+    assert (low[i, j], high[i, j]) == (value - 2, value + 1)
+    # exported again, the ranges come back and a second import changes nothing
+    again = excel_export.area_workbook(conn, "ozg", REQUEST)
+    assert plan(conn, again).is_noop
+
+
+@pytest.mark.parametrize(
+    "low, high", [(7.0, 9.0), (1.0, None)], ids=["value outside", "one end only"]
+)
+def test_bad_ranges_are_refused(readonly, low, high) -> None:
+    conn, export = readonly
+    reach = store.assessments(conn, "ozg").query(
+        "option_id == 'ozg-status-quo' and criterion == 'reach'"
+    )
+    value = float(reach["value"].iloc[0])
+    shifted = (value + low - 5, None if high is None else value + high - 5)
+    data = _with_ranges(export, *shifted, (0.0, 1e9))
+    assert "import_bad_range" in keys(plan(conn, data))

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from core import editing, i18n, scoring, settings
+from core import editing, excel, i18n, scoring, settings
 from core.scoring import decision
 
 SOURCES = ("core", "ui", "pages", "app.py")
@@ -27,12 +27,15 @@ DYNAMIC_PREFIXES = (
     "comm_mean_",  # the committee's way of averaging (pages/committee.py)
     "data_action_",  # an import change: added, changed, removed (core/excel/importer.py)
     "direction_",  # a criterion's direction: benefit or cost
+    "import_conflict_",  # an import conflict's kind (core/excel/preview.py)
     "group_",  # a criterion group: cost, citizen_value, feasibility
     "kind_",  # a system's kind: in_house, saas, shared, standard
     "mc_mode_",  # the Monte Carlo sampling mode (ui/montecarlo_section.py)
     "param_",  # a rejected URL parameter (core/views/urlstate.py)
     "pathway_",  # an option's pathway
     "pf_objective_",  # the portfolio objective (ui/portfolio_section.py)
+    "preview_",  # a row's table in the import preview (core/excel/preview.py)
+    "row_kind_",  # the table a cited row is from (core/views/sourcing.py)
     "wibe_",  # a WiBe verdict (ui/cost_section.py)
     "xl_catalogue_",  # the Kataloge sheet's blocks (core/excel/template.py)
     "xl_guide_",  # the numbered steps of the Anleitung sheet
@@ -63,6 +66,8 @@ KEY_FAMILIES = {
     "direction_": decision.DIRECTIONS,
     "audit_action_": editing.AUDIT_ACTIONS,
     "audit_entity_": editing.AUDIT_ENTITIES,
+    "import_conflict_": excel.CONFLICT_KINDS,
+    "preview_": ("systems", "options", "cost_line", "assessment"),
 }
 
 # Callables whose first argument is a catalogue key: t() and its aliases, text_key().

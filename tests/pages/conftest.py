@@ -55,5 +55,36 @@ def table_options(at: AppTest, index: int = 0) -> list[str]:
     return frame[column].tolist()
 
 
+def _shown(at: AppTest) -> dict[str, list[str]]:
+    """The values a reader sees, by element kind, in page order."""
+    return {
+        "text": [
+            e.value for kind in ("caption", "markdown", "success", "warning") for e in at.get(kind)
+        ],
+        "metric": [m.value for m in at.metric],
+        "table": [d.value.to_csv() for d in at.dataframe],
+    }
+
+
+def _in_order(part: list[str], whole: list[str]) -> bool:
+    rest = iter(whole)
+    return all(any(item == other for other in rest) for item in part)
+
+
+def settle(at: AppTest) -> AppTest:
+    """After a widget change that reran only the weights fragment: AppTest then holds only
+    the fragment's elements. Rerun the whole app with the same state, check that the
+    fragment showed exactly what the whole run shows (same values, same order), and return
+    the app with its whole element tree."""
+    assert not at.exception, at.exception
+    fragment = _shown(at)
+    at.run()
+    assert not at.exception, at.exception
+    whole = _shown(at)
+    for kind, values in fragment.items():
+        assert _in_order(values, whole[kind]), (kind, values, whole[kind])
+    return at
+
+
 def spec(at: AppTest) -> Path:  # pragma: no cover - helper for debugging
     return Path(APP)

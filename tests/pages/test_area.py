@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 from core.scoring import area_model
 from core.scoring.weightset import WeightSet
-from tests.pages.conftest import table_options
+from tests.pages.conftest import settle, table_options
 
 PAGE = "pages/area.py"
 COST_ONLY = {"cost": 100.0, "citizen_value": 0.0, "feasibility": 0.0}
@@ -41,20 +41,30 @@ def test_area_page_shows_ranking_systems_and_charts(
     assert "Gesamtpunkte" in json.dumps(spec, ensure_ascii=False)
     assert any("Bestand" in s.value for s in at.subheader)
     details = at.dataframe[-2].value  # the chosen option's assessments
-    assert "⚠ Schätzung" in set(details["Schätzung"])
+    # each marker links to its source on the Methodik page and says how old it is
+    markers = details["Schätzung"].tolist()
+    assert all(m.startswith("methodik?quelle=") for m in markers)
+    shown = [m.split("#", 1)[1] for m in markers]
+    assert all(s.startswith("⚠ Schätzung · Stand") for s in shown)
+    assert any("älter als 5 Jahre" in s for s in shown)
+    config = json.loads(at.dataframe[-2].proto.columns)  # the marker column is a link column
+    assert config["Schätzung"]["type_config"] == {"type": "link", "display_text": "#(.*)$"}
 
 
 def test_moving_the_cost_slider_changes_the_top_option(make_app, models) -> None:
     slug, cheap, useful = _flipping_area(models)
     at = make_app(PAGE, area=slug)
-    at.slider(key="w_cost").set_value(0).run()
-    at.slider(key="w_feasibility").set_value(0).run()
+    settle(at.slider(key="w_cost").set_value(0).run())
+    settle(at.slider(key="w_feasibility").set_value(0).run())
     at.slider(key="w_citizen_value").set_value(100).run()
     assert not at.exception
-    assert table_options(at)[0] == useful
-    at.slider(key="w_citizen_value").set_value(0).run()
+    assert table_options(at)[0] == useful  # the fragment's ranking
+    settle(at)
+    assert table_options(at)[0] == useful  # the whole run's
+    settle(at.slider(key="w_citizen_value").set_value(0).run())
     at.slider(key="w_cost").set_value(100).run()
-    assert not at.exception
+    assert table_options(at)[0] == cheap
+    settle(at)
     assert table_options(at)[0] == cheap
     assert at.query_params["w_cost"] == ["100"] or at.query_params["w_cost"] == "100"
 
@@ -127,3 +137,19 @@ def test_a_top_option_off_the_frontier_is_explained(make_app, models) -> None:
     note = "liegt aber nicht auf der Effizienzgrenze"
     assert note in " ".join(c.value for c in make_app(PAGE, area=off).caption)
     assert note not in " ".join(c.value for c in make_app(PAGE, area=on).caption)
+
+
+def test_a_slider_move_reruns_only_the_part_that_reads_the_weights(make_app) -> None:
+    """The weights fragment: a slider move redraws the recommendation, ranking and charts
+    (AppTest then holds only those) and not the area selector, the current systems or the
+    option details; what it redraws equals what a whole run shows."""
+    at = make_app(PAGE, area="ozg")
+    tables_whole = len(at.dataframe)
+    at.slider(key="w_cost").set_value(5).run()
+    assert not at.exception
+    assert "area_select" not in [s.key for s in at.selectbox]
+    assert len(at.dataframe) == 1  # the ranking only
+    assert len(at.success) + len(at.warning) >= 1  # the recommendation
+    settle(at)
+    assert len(at.dataframe) == tables_whole
+    assert at.selectbox(key="area_select").value == "ozg"

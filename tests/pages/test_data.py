@@ -12,7 +12,7 @@ import openpyxl
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from core import settings, store
+from core import editing, settings, store
 from core.editing import auth
 from core.excel import apply as excel_apply, export as excel_export
 from core.scoring.weightset import WeightSet
@@ -136,10 +136,10 @@ def test_valid_file_preview_then_apply_with_a_name(data_page, fresh_db) -> None:
     assert any("keine Fehler" in s.value for s in at.success)
     assert any("Vorschau: 0 hinzufügen, 1 ändern, 0 entfernen." in m.value for m in at.markdown)
     preview = at.dataframe[0].value
-    assert (
-        preview.iloc[0]["Änderung"] == "geändert"
-        and preview.iloc[0]["Geänderte Felder"] == "Partner"
-    )
+    first = preview.iloc[0]
+    assert first["Änderung"] == "geändert" and "OZG" in first["Bereich"]
+    assert first["Eintrag"].startswith("Option „") and first["alt → neu"].startswith("Partner: ")
+    assert first["alt → neu"].endswith("→ „Neuer Partner“")
     at.button(key="data_apply").click().run()
     assert not at.exception, at.exception
     assert any("Import übernommen" in s.value for s in at.success)
@@ -148,6 +148,40 @@ def test_valid_file_preview_then_apply_with_a_name(data_page, fresh_db) -> None:
         assert excel_apply.import_log(conn).iloc[0]["imported_by"] == "Frau Test"
     log = at.dataframe[-1].value
     assert log.iloc[0]["Wer"] == "Frau Test"
+
+
+def test_stale_file_lists_the_conflict_first_and_applies_the_rest(data_page, fresh_db) -> None:
+    with store.connect(fresh_db) as conn:
+        data = excel_export.area_workbook(
+            conn, "ozg", excel_export.ExportRequest(WeightSet(), "wsm", 5, 0.009)
+        )
+        option, partner = conn.execute(
+            "SELECT id, partner FROM options WHERE area = 'ozg' ORDER BY id LIMIT 1"
+        ).fetchone()
+        editing.save_edits(
+            conn,
+            editing.Actor("Kollegin", editing.EDITOR),
+            [editing.RowEdit("options", (option,), {"partner": partner}, {"partner": "Neuer"})],
+        )
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    ws = book["Optionen"]
+    row = next(r for r in range(2, ws.max_row + 1) if ws.cell(r, 1).value == option)
+    ws.cell(row, 6).value = "Meiner"
+    ws.cell(3 if row == 2 else 2, 7).value = "Andere Beschreibung"  # another option's row
+    out = io.BytesIO()
+    book.save(out)
+    at = _upload(data_page(), "alt.xlsx", out.getvalue())
+    assert any("1 Konflikt" in w.value for w in at.warning)
+    preview = at.dataframe[0].value
+    assert preview.iloc[0]["Änderung"] == "Konflikt"
+    assert "Datei „Meiner“ / Cockpit „Neuer“" in preview.iloc[0]["alt → neu"]
+    at.button(key="data_apply_rest").click().run()
+    assert not at.exception, at.exception
+    with store.connect(fresh_db) as conn:
+        assert conn.execute("SELECT partner FROM options WHERE id = ?", [option]).fetchone() == (
+            "Neuer",
+        )
+        assert "Andere Beschreibung" in set(store.options(conn, "ozg")["description"])
 
 
 def test_unchanged_export_says_nothing_to_change(data_page, fresh_db) -> None:

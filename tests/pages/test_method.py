@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pandas as pd
+
 from core import store
 
 
@@ -13,9 +15,61 @@ def test_method_page_lists_every_source(make_app, app_db) -> None:
     assert "Normalisierung" in text and "PROMETHEE II" in text and "TOPSIS" in text
     assert "Datenstand 1" in text
     with store.connect(app_db) as conn:
-        sources = store.sources(conn)["source"].tolist()
-    shown = at.dataframe[-1].value.iloc[:, 0].tolist()
-    assert shown == sources
+        sources = store.sources(conn)
+    table = at.dataframe[-1].value
+    assert table["Quelle"].tolist() == sources["title"].tolist()
+    assert table["Schlüssel"].tolist() == sources["id"].tolist()
+    # the address is a link built only from the address field, https added, None if empty
+    expected = [f"https://{a}" if a else None for a in sources["address"]]
+    assert [None if pd.isna(a) else a for a in table["Adresse"]] == expected
+    moers = table[table["Schlüssel"] == "moers-open-data"].iloc[0]
+    assert moers["Veröffentlicht"] == "19.02.2013" and moers["Abgerufen"] == "11/2026"
+    assert "älter als 5 Jahre" in moers["Stand"]
+    assert "Open-Data-Portal nach Moerser Vorbild" in moers["Stützt"]
+    kdn = table[table["Schlüssel"] == "kdn"].iloc[0]
+    assert kdn["Stand"].startswith("Stand 2012")
+    assert table[table["Schlüssel"] == "ozg-efa"].iloc[0]["Stand"] == "Stand unbekannt"
+
+
+def test_method_page_explains_maturity_and_old_figures(make_app) -> None:
+    at = make_app("pages/method.py")
+    text = " ".join(m.value for m in at.markdown)
+    assert "Reifegradmodell 2.0" in text and "× 7/4" in text and "5,25" in text
+    assert "173.255" in text and "175.133" in text
+    headers = [h.value for h in at.header]
+    assert "Alter der Zahlen (Grenze: 5 Jahre)" in headers
+    old = at.dataframe[1].value  # the list of old figures (after the criteria catalogue)
+    assert set(old.columns) == {"Prüfbereich", "Art", "Zeile", "Stand", "Quelle"}
+    assert old["Stand"].str.contains("älter als 5 Jahre").all()
+    assert (old["Zeile"] == "KDN-Mitglied").sum() == 0  # rows, not sources
+    assert "Kommunalportal.NRW (KDN)" in set(old["Zeile"])
+
+
+def test_age_limit_is_a_setting(make_app, monkeypatch) -> None:
+    monkeypatch.setenv("COCKPIT_SOURCE_MAX_AGE_YEARS", "20")
+    at = make_app("pages/method.py")
+    assert "Alter der Zahlen (Grenze: 20 Jahre)" in [h.value for h in at.header]
+    table = at.dataframe[-1].value
+    assert not table["Stand"].str.contains("älter als").any()  # nothing is older than 2006
+
+
+def test_sources_filter_by_area_and_by_marker_link(make_app, app_db) -> None:
+    at = make_app("pages/method.py")
+    at.selectbox(key="method_source_area").set_value("gis").run()
+    assert not at.exception
+    table = at.dataframe[-1].value
+    with store.connect(app_db) as conn:
+        gis = store.sources(conn, "gis")
+    assert table["Schlüssel"].tolist() == gis["id"].tolist()
+    assert "kommonitor-hs-bochum" in set(table["Schlüssel"])
+    assert "lvz-leipzig-app" not in set(table["Schlüssel"])
+    # a figure's marker links to methodik?quelle=<key>: the page shows that source only
+    at.query_params["quelle"] = "lvz-leipzig-app"
+    at.run()
+    assert not at.exception
+    table = at.dataframe[-1].value
+    assert table["Schlüssel"].tolist() == ["lvz-leipzig-app"]
+    assert table["Adresse"].iloc[0].startswith("https://lvz.de/lokales/leipzig/")
 
 
 def test_accessibility_statement_names_the_contact(make_app, monkeypatch) -> None:

@@ -6,6 +6,7 @@ import json
 
 from core.analysis import summaries as analysis
 from core.scoring.weightset import WeightSet
+from tests.pages.conftest import settle
 
 
 def _metric_values(at) -> list[str]:
@@ -37,8 +38,8 @@ def test_overview_follows_weights(make_app, models) -> None:
     markdown = " ".join(m.value for m in at.markdown)
     for option in cheap["option"]:
         assert option in markdown
-    at.slider(key="w_cost").set_value(0).run()
-    at.slider(key="w_citizen_value").set_value(100).run()
+    settle(at.slider(key="w_cost").set_value(0).run())
+    settle(at.slider(key="w_citizen_value").set_value(100).run())
     _, useful = analysis.overview(
         models, WeightSet({"cost": 0, "citizen_value": 100, "feasibility": 0}), "wsm"
     )
@@ -50,8 +51,7 @@ def test_overview_follows_weights(make_app, models) -> None:
 
 def test_preset_button_sets_weights(make_app) -> None:
     at = make_app()
-    at.button(key="preset_haushaltskonsolidierung").click().run()
-    assert not at.exception
+    settle(at.button(key="preset_haushaltskonsolidierung").click().run())
     assert at.slider(key="w_cost").value == 60
     assert at.slider(key="w_citizen_value").value == 25
 
@@ -59,7 +59,7 @@ def test_preset_button_sets_weights(make_app) -> None:
 def test_reset_restores_defaults(make_app) -> None:
     at = make_app(w_cost="90", method="topsis")
     reset = next(b for b in at.sidebar.button if b.label == "Zurücksetzen")
-    reset.click().run()
+    settle(reset.click().run())
     assert at.slider(key="w_cost").value == 34
     assert at.selectbox(key="method").value == "wsm"
 
@@ -81,3 +81,25 @@ def test_promethee_overview_speaks_of_net_flow(make_app, models) -> None:
     assert len(leads) == int((~summary["tied"]).sum())
     assert all("Nettofluss" in lead and "Punkte" not in lead for lead in leads)
     assert any(m.label == "Nettofluss × 100" for m in at.metric)
+
+
+def test_a_huge_weight_in_the_url_shows_the_note_not_a_traceback(make_app) -> None:
+    at = make_app(w_cost="123" * 1700)
+    assert not at.exception
+    texts = " ".join(str(e.value) for e in (*at.error, *at.warning, *at.info, *at.caption))
+    assert "Traceback" not in texts and "w_cost" in texts
+
+
+def test_the_global_guard_shows_a_german_message_and_logs_details(caplog) -> None:
+    from streamlit.testing.v1 import AppTest
+
+    def script() -> None:
+        from ui import guard
+
+        with guard.page():
+            raise RuntimeError("/srv/geheim/pfad kaputt")
+
+    at = AppTest.from_function(script).run()
+    assert not at.exception
+    (error,) = at.error
+    assert "unerwarteter Fehler" in error.value and "/srv/geheim" not in error.value

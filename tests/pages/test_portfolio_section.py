@@ -9,6 +9,7 @@ import pandas as pd
 from streamlit.testing.v1 import AppTest
 
 from core.analysis import portfolio, sensitivity
+from core.scoring import global_value
 from core.scoring.weightset import WeightSet
 from core.views import fmt, stability_text
 
@@ -18,7 +19,7 @@ def _metrics(at: AppTest) -> dict[str, str]:
 
 
 def _choice_table(at: AppTest) -> pd.DataFrame:
-    return next(d.value for d in at.dataframe if "Wert (Punkte)" in d.value.columns)
+    return next(d.value for d in at.dataframe if "Nutzen (Punkte)" in d.value.columns)
 
 
 def _budgets(at: AppTest) -> tuple[float | None, float | None]:
@@ -29,15 +30,15 @@ def _budgets(at: AppTest) -> tuple[float | None, float | None]:
 
 
 def _expect(
-    at: AppTest, models, objective: str = "score", pinned=None, excluded=()
+    at: AppTest, models, objective: str = "benefit", pinned=None, excluded=()
 ) -> portfolio.PortfolioResult:
-    items = portfolio.portfolio_items(models, WeightSet(), "wsm", objective)
+    items = portfolio.portfolio_items(models, WeightSet(), None, objective)
     return portfolio.solve(items, *_budgets(at), pinned or {}, list(excluded))
 
 
 def _assert_shows(at: AppTest, result: portfolio.PortfolioResult) -> None:
     metrics = _metrics(at)
-    assert metrics["Gesamtwert"] == f"{fmt.number(result.total_value, 1)} Punkte"
+    assert metrics["Gesamtnutzen"] == f"{fmt.number(result.total_value, 1)} Punkte"
     assert metrics["Investition gesamt"] == fmt.eur(result.total_investment)
     assert metrics["Laufende Kosten p. a. gesamt"] == fmt.eur(result.total_annual)
     assert _choice_table(at)["Option"].tolist() == result.choices["option"].tolist()
@@ -51,10 +52,10 @@ def test_default_budgets_show_the_optimal_set_and_the_curve(make_app, models) ->
     _assert_shows(at, result)
     charts = at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart")
     assert any(
-        "Bester Gesamtwert je Budget" in json.dumps(json.loads(c.proto.spec), ensure_ascii=False)
+        "Bester Gesamtnutzen je Budget" in json.dumps(json.loads(c.proto.spec), ensure_ascii=False)
         for c in charts
     )
-    items = portfolio.portfolio_items(models, WeightSet(), "wsm", "score")
+    items = portfolio.portfolio_items(models, WeightSet())
     curve = portfolio.efficiency_curve(items, "investment", _budgets(at)[1])
     steps = next(d.value for d in at.dataframe if "Ab Budget" in d.value.columns)
     assert len(steps) == len(curve)
@@ -82,7 +83,7 @@ def test_budget_sliders_and_limits_change_the_result(make_app, models) -> None:
 
 def test_pin_exclude_and_objective(make_app, models) -> None:
     at = make_app()
-    items = portfolio.portfolio_items(models, WeightSet(), "wsm", "score")
+    items = portfolio.portfolio_items(models, WeightSet())
     worst_gis = items[items["area"] == "gis"].sort_values("value").iloc[0]
     at.selectbox(key="pf_pin_gis").set_value(worst_gis["option_id"]).run()
     at.selectbox(key="pf_pin_ozg").set_value("__exclude__").run()
@@ -106,3 +107,28 @@ def test_every_card_carries_its_stability_sentence(make_app, models) -> None:
     for slug, model in models.items():
         stability = sensitivity.area_stability(model, WeightSet(), "wsm")
         assert stability_text.area_sentence(stability) in captions, slug
+
+
+def test_area_weights_links_next_step_and_best_buys(make_app, models) -> None:
+    """Area weights from the URL, an excluded option and a link reach the solver; the next
+    50,000 € and the order of best buys are shown; the URL keeps the area weights."""
+    at = make_app(aw="ozg:2,nowhere:3")
+    assert at.session_state["pf_aw_ozg"] == 2.0
+    assert "pf_aw_nowhere" not in at.session_state
+    at.multiselect(key="pf_excluded_options").set_value(["homepage-kdn"]).run()
+    at.multiselect(key="pf_requires").set_value(["city-app-koeln>homepage-gsb"]).run()
+    assert not at.exception
+    weights = global_value.AreaWeights({"ozg": 2.0})
+    items = portfolio.portfolio_items(models, WeightSet(), weights)
+    expected = portfolio.solve(
+        items,
+        *_budgets(at),
+        excluded_options=["homepage-kdn"],
+        requires=[("city-app-koeln", "homepage-gsb")],
+    )
+    _assert_shows(at, expected)
+    markdown = " ".join(m.value for m in at.markdown)
+    assert "Weitere 50.000 €" in markdown
+    buys = next(d.value for d in at.dataframe if "Rang (beste Käufe)" in d.value.columns)
+    assert len(buys) == len(portfolio.best_buys(items))
+    assert at.query_params["aw"] in ("ozg:2", ["ozg:2"])

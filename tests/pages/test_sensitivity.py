@@ -56,7 +56,7 @@ def test_page_shows_every_section_with_core_values(make_app, models) -> None:
     else:
         assert any("nicht einig" in w.value for w in at.warning)
 
-    result = montecarlo.rank_acceptability(model, WeightSet(), "wsm").table().iloc[0]
+    result = montecarlo.rank_acceptability(model, WeightSet(), "wsm", data=True).table().iloc[0]
     share = fmt.percent(result["first_share"], 1)
     assert f"„{result['option']}“ liegt in {share} der Ziehungen vorn" in " ".join(markdown)
 
@@ -78,7 +78,11 @@ def test_monte_carlo_controls_change_the_run(make_app, models) -> None:
     at.number_input(key="mc_seed").set_value(99).run()
     at.number_input(key="mc_samples").set_value(2_000).run()
     assert not at.exception
-    top = montecarlo.rank_acceptability(model, WeightSet(), samples=2_000, seed=99).table().iloc[0]
+    top = (
+        montecarlo.rank_acceptability(model, WeightSet(), samples=2_000, seed=99, data=True)
+        .table()
+        .iloc[0]
+    )
     text = " ".join(m.value for m in at.markdown)
     assert f"in {fmt.percent(top['first_share'], 1)} der Ziehungen vorn" in text
     assert "2.000-mal" in " ".join(c.value for c in at.caption)
@@ -87,7 +91,9 @@ def test_monte_carlo_controls_change_the_run(make_app, models) -> None:
     assert not at.exception
     assert at.select_slider(key="mc_concentration").disabled
     top = (
-        montecarlo.rank_acceptability(model, WeightSet(), samples=2_000, seed=99, mode="uniform")
+        montecarlo.rank_acceptability(
+            model, WeightSet(), samples=2_000, seed=99, mode="uniform", data=True
+        )
         .table()
         .iloc[0]
     )
@@ -144,7 +150,7 @@ def test_area_without_options_shows_a_plain_message(
         assert any("keine Optionen" in i.value for i in at.info)
         at.switch_page("pages/overview.py").run()
         assert not at.exception
-        assert any(m.label == "Gesamtwert" for m in at.metric)
+        assert any(m.label == "Gesamtnutzen" for m in at.metric)
     finally:
         st.cache_data.clear()
         st.cache_resource.clear()
@@ -160,4 +166,4 @@ def test_english_page_and_controls(make_app, models) -> None:
     at.switch_page("pages/overview.py").run()
     at.radio(key="pf_objective").set_value("citizen_value").run()
     assert not at.exception
-    assert "Total value" in [m.label for m in at.metric]
+    assert "Total benefit" in [m.label for m in at.metric]

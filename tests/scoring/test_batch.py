@@ -70,3 +70,52 @@ def test_wrong_number_of_shares_is_rejected() -> None:
     scorer = batch_scoring.build_scorer(model, WeightSet())
     with pytest.raises(WeightError):
         scorer.criterion_weights([0.5, 0.5])
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_weight_path_scores_equal_the_kernel_on_the_line(method: str) -> None:
+    """Each kernel's path (TOPSIS: quadratics in t; linear methods: lines) and the sampled
+    fallback give the kernel's scores at (1 − t)·u + t·v, for all options and pointwise."""
+    from core.scoring.methods import weight_path
+    from core.scoring.methods.spec import SampledPath
+
+    groups = [g for g in ("cost", "citizen_value", "feasibility") for _ in range(3)]
+    matrix = np.random.default_rng(4).integers(0, 10, size=(25, 9)).astype(float)
+    matrix[[0, 5], 3:6] = 10.0  # options 0 and 5 at the ideal on every citizen_value criterion
+    model = make_model(matrix, groups)
+    scorer = batch_scoring.build_scorer(model, WeightSet(), method)
+    u = scorer.criterion_weights([0.2, 0.5, 0.3])[0]
+    v = scorer.criterion_weights([0.0, 1.0, 0.0])[0]  # zero weights at the end
+    t = np.array([0.0, 0.13, 0.5, 0.999, 1.0])
+    expected = scorer.scores((1 - t)[:, None] * u + t[:, None] * v)
+    options = np.array([0, 3, 7, 24, 11])
+    for path in (weight_path(scorer.kernel, u, v), SampledPath(scorer.kernel, u, v)):
+        np.testing.assert_allclose(path.scores(t), expected, rtol=0, atol=1e-13)
+        np.testing.assert_allclose(
+            path.option_scores(t, options), expected[np.arange(5), options], rtol=0, atol=1e-13
+        )
+    # Exact where it matters for ties: an option at the ideal on every criterion weighted at
+    # the end has closeness exactly 1 there, not 1 − 1e-9 (a sum of non-negative terms).
+    at_end = weight_path(scorer.kernel, u, v).scores(np.array([1.0]))[0]
+    kernel_end = scorer.scores(v[None, :])[0]
+    np.testing.assert_array_equal(at_end == 1.0, kernel_end == 1.0)
+    if method == "topsis":
+        assert (kernel_end == 1.0).any()
+
+
+@FAST
+@given(seed=st.integers(0, 10_000), lo=st.floats(0, 1), width=st.floats(0, 1))
+def test_topsis_path_bounds_hold_on_their_block(seed: int, lo: float, width: float) -> None:
+    """Every option's closeness stays within the path's bounds over a block of shares."""
+    from core.scoring.methods import weight_path
+
+    model = random_model(seed, 30, n_per_group=3)
+    scorer = batch_scoring.build_scorer(model, WeightSet(), "topsis")
+    rng = np.random.default_rng(seed)
+    u = scorer.criterion_weights(rng.dirichlet(np.ones(3)))[0]
+    v = scorer.criterion_weights(rng.dirichlet(np.ones(3)))[0]
+    path = weight_path(scorer.kernel, u, v)
+    hi = min(1.0, lo + width)
+    low, high = path.bounds(lo, hi)
+    scores = path.scores(np.linspace(lo, hi, 41))
+    assert (scores >= low - 1e-12).all() and (scores <= high + 1e-12).all()

@@ -70,11 +70,29 @@ def test_unknown_area(conn: store.Connection) -> None:
 
 def test_sources_are_split_and_counted(conn: store.Connection) -> None:
     sources = store.sources(conn)
-    assert len(sources) > 5
-    assert (sources["citations"] >= 1).all()
-    assert not sources["source"].str.contains(";").any()
+    assert len(sources) > 5 and sources["id"].is_unique
+    # a source nothing cites is listed on purpose and says why in its note
+    uncited = sources[sources["citations"] == 0]
+    assert uncited["note"].str.contains("nicht übernommen").all()
+    kdn = sources.set_index("id").loc["kdn"]
+    counted = sum(
+        "kdn" in store.sourcerefs.keys(cell)
+        for table in (store.systems, store.options, store.cost_lines, store.assessments)
+        for cell in table(conn)["source"]
+    )
+    assert kdn["citations"] == counted > 1
+    assert set(kdn["used_in"].split(",")) == {"options", "cost_lines", "assessments"}
+    gis = store.sources(conn, "gis")
+    assert "kommonitor-essen" in set(gis["id"]) and "lvz-leipzig-app" not in set(gis["id"])
 
 
 def test_bump_version(conn: store.Connection) -> None:
-    assert store.bump_data_version(conn) == 2
+    with store.door(conn):
+        assert store.bump_data_version(conn) == 2
     assert store.data_version(conn)[0] == 2
+
+
+def test_bump_version_outside_the_door_is_refused(conn: store.Connection) -> None:
+    with pytest.raises(store.OutsideDoorError):
+        store.bump_data_version(conn)
+    assert store.data_version(conn)[0] == 1

@@ -10,8 +10,9 @@ import pytest
 
 from core import store
 from core.errors import StoreError
-from core.store import dialect, migration_methods, migrations, seed
+from core.store import dialect, migration_methods, migrations
 from core.store.pg import PgConnection
+from tests.store.test_migration_sources import BEFORE, _load_old_seed
 
 
 @pytest.fixture
@@ -134,7 +135,7 @@ def test_method_check_becomes_a_format_check_and_data_survive(raw: store.Connect
     conn = raw
     old = [m for m in migrations.MIGRATIONS if m.name != migration_methods.NAME]
     migrations.migrate(conn, old)
-    seed.load_seed(conn)
+    _load_old_seed(conn)  # the seed of that time (the current one needs migration 0007)
     _profile(conn, "sparkurs", "topsis")
     _profile(conn, "netzwerk", "promethee2")
     conn.execute("UPDATE weight_profiles SET removed_at = TIMESTAMP '2026-01-02 03:04:05'"
@@ -152,7 +153,7 @@ def test_method_check_becomes_a_format_check_and_data_survive(raw: store.Connect
     }
     assert len(before["profile_criterion_weights"]) > 0
 
-    assert migrations.migrate(conn) == [migration_methods.NAME]
+    assert migrations.migrate(conn, BEFORE) == [migration_methods.NAME]
 
     assert {table: _rows(conn, table) for table in tables} == before
     assert (
@@ -178,8 +179,37 @@ def test_method_check_becomes_a_format_check_and_data_survive(raw: store.Connect
         "SELECT method, kind FROM weight_profiles WHERE slug = 'vorgabe'"
     ).fetchone() == ("wsm", "preset")  # defaults kept
 
-    assert migrations.migrate(conn) == []
+    assert migrations.migrate(conn, BEFORE) == []
     assert migrations.applied(conn)[-1] == migration_methods.NAME
+    conn.close()
+
+
+def test_write_door_migration_keeps_the_audit_trail_and_allows_import_entries() -> None:
+    """A store at 0004 with audit entries migrates to 0005: rows and the id sequence kept,
+    the action ``import`` allowed, other actions still refused; the store gets an identity."""
+    from core.store import migration_door
+
+    conn = duckdb.connect(":memory:")
+    names = (migration_door.NAME, migration_door.STORE_ID)
+    migrations.migrate(conn, [m for m in migrations.MIGRATIONS if m.name not in names])
+    insert = (
+        "INSERT INTO audit_log (changed_at, actor, role, action, entity, entity_key,"
+        " data_version) VALUES (TIMESTAMP '2026-01-02 03:04:05', 'anna', 'editor', ?, 'options',"
+        " 'x', 1)"
+    )
+    conn.execute(insert, ["update"])
+    with pytest.raises(duckdb.ConstraintException):
+        conn.execute(insert, ["import"])
+    before = _rows(conn, "audit_log")
+    assert migrations.migrate(conn) == list(names)
+    assert _rows(conn, "audit_log") == before
+    conn.execute(insert, ["import"])
+    ids = [r[0] for r in conn.execute("SELECT id FROM audit_log ORDER BY id").fetchall()]
+    assert len(ids) == 2 and ids[1] > ids[0]  # the sequence continues
+    with pytest.raises(duckdb.ConstraintException):
+        conn.execute(insert, ["delete"])
+    (store_id,) = conn.execute("SELECT value FROM meta WHERE key = 'store_id'").fetchone()
+    assert len(store_id) == 36
 
 
 def test_servers_starting_at_once_migrate_once(pg_schema_url: str) -> None:

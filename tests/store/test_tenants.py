@@ -119,6 +119,11 @@ def _edit(conn: store.Connection, entity: str, key: tuple, **changes: object) ->
     return RowEdit(entity, key, dict(row), changes)
 
 
+def _bump_in_door(conn: store.Connection) -> int:
+    with store.door(conn):
+        return store.bump_data_version(conn)
+
+
 def test_every_write_stays_in_its_own_tenant(two_tenants: dict) -> None:
     mine, other = two_tenants["muelheim"], two_tenants["musterstadt"]
     criteria = store.criteria(mine)
@@ -127,7 +132,9 @@ def test_every_write_stays_in_its_own_tenant(two_tenants: dict) -> None:
             mine, EDITOR, [_edit(mine, "options", ("homepage-gsb",), name="GSB 11")]
         ),
         "add_option": lambda: editing_rows.add_option(
-            mine, EDITOR, {"area": "ozg", "name": "Nur hier", "pathway": "standard", "source": "s"}
+            mine,
+            EDITOR,
+            {"area": "ozg", "name": "Nur hier", "pathway": "standard", "source": "kdn"},
         ),
         "remove": lambda: editing_rows.remove(mine, EDITOR, "options", "homepage-gsb"),
         "undo": lambda: editing_rows.undo(
@@ -140,7 +147,7 @@ def test_every_write_stays_in_its_own_tenant(two_tenants: dict) -> None:
             WeightSet({"cost": 60, "citizen_value": 20, "feasibility": 20}),
             criteria,
         ),
-        "bump_data_version": lambda: store.bump_data_version(mine),
+        "bump_data_version": lambda: _bump_in_door(mine),
         "reset_seed": lambda: seed.load_seed(mine, reset=True),
         "migrate": lambda: store.connect(
             two_tenants["_url"], tenant=two_tenants["_names"]["muelheim"]

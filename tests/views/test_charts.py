@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -105,3 +106,81 @@ def test_labels_of_neighbours_do_not_overlap() -> None:
         != placement["Smart-Village-App (Open Source)"]
     )
     assert placement["Eigene Stadt-App"][1] == "l"
+
+
+# --- label placement by grid vs. every pair (areas with hundreds of options) --------------
+
+
+def _reference_labels(names: list[str], x: np.ndarray, y: np.ndarray) -> list[str]:
+    """The clustering by its definition: each point against every earlier one."""
+    sx, sy = charts._unit(x), charts._unit(y)
+    labels, owner = list(names), list(range(len(names)))
+    for i in range(len(names)):
+        for j in range(i):
+            if (
+                abs(sx[i] - sx[j]) < charts.LABEL_CLASH_SHARE
+                and abs(sy[i] - sy[j]) < charts.LABEL_CLASH_SHARE
+            ):
+                owner[i] = owner[j]
+                labels[owner[j]] = f"{labels[owner[j]]}\n{names[i]}"
+                labels[i] = ""
+                break
+    return labels
+
+
+def _reference_placements(labels: list[str], x: np.ndarray, y: np.ndarray) -> list[str]:
+    """The greedy placement by its definition: each place against every dot and label."""
+    px = charts.X_PADDING + charts._unit(x) * (charts.PLOT_WIDTH - 2 * charts.X_PADDING)
+    low, high = charts.Y_DOMAIN
+    py = (high - y) / (high - low) * charts.PLOT_HEIGHT
+    r = charts.MARK_RADIUS
+    dots = [(a - r, b - r, a + r, b + r) for a, b in zip(px, py, strict=True)]
+    placed: list[tuple[float, float, float, float]] = []
+    result = ["ur"] * len(labels)
+    for i in sorted(range(len(labels)), key=lambda k: (py[k], px[k])):
+        if not labels[i]:
+            continue
+        lines = labels[i].split("\n")
+        size = (
+            min(charts.LABEL_LIMIT, max(len(s) for s in lines) * charts.CHAR_WIDTH),
+            len(lines) * charts.LINE_HEIGHT,
+        )
+        others = placed + dots[:i] + dots[i + 1 :]
+        options = [(v, s) for s in ("lr" if px[i] > charts.PLOT_WIDTH / 2 else "rl") for v in "ud"]
+
+        def clash(option: tuple[str, str], i: int = i, size=size, others=others) -> float:  # noqa: ANN001
+            box = charts._label_box(px[i], py[i], size, *option)
+            outside = box[0] < 0 or box[2] > charts.PLOT_WIDTH
+            return sum(charts._overlap(box, o) for o in others) + (
+                size[0] * size[1] if outside else 0.0
+            )
+
+        best = min(options, key=lambda option: (clash(option), options.index(option)))
+        result[i] = "".join(best)
+        placed.append(charts._label_box(px[i], py[i], size, *best))
+    return result
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_grid_placement_equals_the_pairwise_definition(seed: int) -> None:
+    """Clusters and places from the grid index are exactly those of comparing every pair,
+    also with many coinciding points (integer costs and values) and long names."""
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(1, 90))
+    x = rng.uniform(0, 1e6, n) if seed % 3 else rng.integers(0, 6, n).astype(float)
+    y = rng.uniform(0, 100, n) if seed % 2 else rng.integers(0, 5, n) * 10.0
+    names = [f"Option {i} " * int(rng.integers(1, 5)) for i in range(n)]
+    labels = charts._shared_labels(names, x, y)
+    assert labels == _reference_labels(names, x, y)
+    assert charts._placements(labels, x, y) == _reference_placements(labels, x, y)
+
+
+def test_many_options_print_only_efficient_and_recommended_names() -> None:
+    n = charts.LABEL_ALL_MAX + 1
+    points = _points([(f"O{i}", 1000.0 * i, float(i % 7)) for i in range(n)])
+    points["efficient"] = [i in (0, 5) for i in range(n)]
+    frame = charts.scatter_frame(points, PATHWAYS, top="O9")
+    assert [o for o, label in zip(frame["option"], frame["label"]) if label] == ["O0", "O5", "O9"]
+    assert frame["option"].tolist() == [f"O{i}" for i in range(n)]  # tooltips: every name
+    few = charts.scatter_frame(points.iloc[: charts.LABEL_ALL_MAX], PATHWAYS, top="O9")
+    assert all(few["label"])  # up to the limit every option prints its name

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pandas as pd
@@ -10,7 +11,7 @@ import pytest
 from core import settings
 from core.scoring import area_model
 from core.scoring.weightset import WeightSet
-from core.views import print_summary, recommendation_text as recommendation
+from core.views import print_summary, recommendation_text as recommendation, sourcing
 
 CONTEXT = print_summary.Context(
     stand="Datenstand 3 vom 01.12.2026",
@@ -125,3 +126,32 @@ def test_cells_citing_several_sources_are_split_outside_parentheses() -> None:
 def test_file_name() -> None:
     assert print_summary.file_name("ozg", 3) == "zusammenfassung-ozg-v3.html"
     assert print_summary.file_name(None, 1) == "zusammenfassung-alle-bereiche-v1.html"
+
+
+def test_sources_show_title_stand_age_flag_and_domain() -> None:
+    sources = {
+        "kdn": sourcing.Source("kdn", "KDN", "", "2012", ""),
+        "moers": sourcing.Source("moers", "Moers <Portal>", "moers.de/x", "2013-02-19", "2026-11"),
+        "neu": sourcing.Source("neu", "Neu", "", "2025-06", ""),
+    }
+    context = sourcing.Sourcing(sources, dt.date(2026, 12, 1), 5)
+    shown = print_summary.area_sources(
+        ["kdn; neu", "moers", "unbekannt"], sourcing=context, lang="de"
+    )
+    assert shown == (
+        "KDN (2012 ⚠)",
+        "Neu (06/2025)",
+        "Moers <Portal> (19.02.2013 ⚠) – moers.de",
+        "unbekannt",
+    )
+    long = sourcing.Source("lang", "Ein sehr langer Titel " * 5, "", "", "")
+    cut = print_summary.area_sources(
+        ["lang"], sourcing=sourcing.Sourcing({"lang": long}, dt.date(2026, 12, 1), 5)
+    )[0]
+    assert cut.endswith("… (o. J.)") and len(cut) < 70
+    page = print_summary.AreaPage(
+        slug="x", name="X", description="", ranking=_ranking(["A"], [1.0]), sources=shown
+    )
+    document = print_summary.summary_html([page], CONTEXT, "de")
+    assert "Moers &lt;Portal&gt; (19.02.2013 ⚠) – moers.de" in document
+    assert "in Klammern der Stand der Quelle, ⚠ = älter als 5 Jahre:" in document

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import duckdb
 import pandas as pd
 
 from core import store
 from core.scoring import area_model
 from core.scoring.weightset import WeightSet
-from core.views import tables
+from core.views import sourcing, tables
 
 
 def _ranking(conn: duckdb.DuckDBPyConnection, area: str = "ozg") -> pd.DataFrame:
@@ -30,44 +32,80 @@ def test_ranking_table_in_german_formats(conn: duckdb.DuckDBPyConnection) -> Non
     # the dashboard's table stays narrow: no annual cost (it is in the NPV) and no staff
     assert not {"Laufende Kosten p. a.", "VZÄ"} & set(table.columns)
     assert list(table.columns)[-1] == "Einmalinvestition"
+    wide = tables.ranking_table(ranking, "de", 5, wide=True)
+    assert wide["Nutzen (fester Maßstab, 0–100)"].iloc[0] == f"{top['benefit']:.1f}".replace(
+        ".", ","
+    )
+    line = tables.benefit_line(ranking, "de")
+    assert f"{top['option']}: " + f"{top['benefit']:.1f}".replace(".", ",") in line
 
 
 def test_ranking_table_in_english_with_staff(conn: duckdb.DuckDBPyConnection) -> None:
     ranking = _ranking(conn)
     table = tables.ranking_table(ranking, "en", 5, wide=True)
     assert list(table.columns[:2]) == ["Rank", "Option"]
-    assert table.iloc[0, -1] == f"{ranking['staff_fte'].iloc[0]:,.2f}"
+    assert table.iloc[0, -2] == f"{ranking['staff_fte'].iloc[0]:,.2f}"
+    assert table.iloc[0, -1] == f"{ranking['benefit'].iloc[0]:.1f}"
     assert table["Annual cost"].iloc[0] == f"€{round(ranking['annual_cost'].iloc[0]):,}"
     pathways = set(table["Pathway"])
     assert not pathways & {"status_quo", "standard", "best_practice", "joint_kdn"}  # labels
 
 
+TODAY = dt.date(2026, 12, 1)
+
+
+def _sourcing(conn: duckdb.DuckDBPyConnection) -> sourcing.Sourcing:
+    return sourcing.Sourcing(sourcing.registry(store.sources(conn)), TODAY, 5)
+
+
 def test_estimates_carry_their_reason(conn: duckdb.DuckDBPyConnection) -> None:
     systems = store.systems(conn)
     assert systems["is_estimate"].any() and not systems["is_estimate"].all()
-    table = tables.systems_table(systems, "de")
+    context = _sourcing(conn)
+    table = tables.systems_table(systems, "de", context)
     assert len(table) == len(systems)
     for row, (_, system) in zip(table.to_dict("records"), systems.iterrows()):
+        first = system["source"].split(";")[0].strip()
+        assert row["Schätzung"].startswith(f"methodik?quelle={first}#")
+        shown = sourcing.marker_text(row["Schätzung"])
         if system["is_estimate"]:
-            assert row["Schätzung"] == "⚠ Schätzung"
+            assert shown.startswith("⚠ Schätzung · Stand")
             assert row["Quelle"].endswith(f"Schätzung: {system['estimate_reason']}")
         else:
-            assert row["Schätzung"].startswith("✓")
-            assert row["Quelle"] == system["source"]
+            assert shown.startswith("✓ belegt · Stand")
+            assert row["Quelle"] == context.text(system["source"], "de")
+        assert context.sources[first].title in row["Quelle"]
+
+
+def test_marker_and_source_say_how_old_a_figure_is(conn: duckdb.DuckDBPyConnection) -> None:
+    lines = store.cost_lines(conn, "gis")
+    table = tables.cost_line_table(lines, "gis-kdn-hosting", "de", _sourcing(conn))
+    first = table.iloc[0]  # cites KDN (2012)
+    assert sourcing.marker_text(first["Schätzung"]) == (
+        "⚠ Schätzung · Stand 2012 · älter als 5 Jahre"
+    )
+    assert (
+        "KDN – Dachverband" in first["Quelle"]
+        and "(Stand 2012 · älter als 5 Jahre)" in (first["Quelle"])
+    )
+    newer = tables.cost_line_table(
+        lines, "gis-kdn-hosting", "de", sourcing.Sourcing(_sourcing(conn).sources, TODAY, 20)
+    )
+    assert sourcing.marker_text(newer.iloc[0]["Schätzung"]) == "⚠ Schätzung · Stand 2012"
 
 
 def test_assessments_follow_the_catalogue_order(conn: duckdb.DuckDBPyConnection) -> None:
     criteria = store.criteria(conn)
     assessments = store.assessments(conn, "ozg")
     option = assessments["option_id"].iloc[0]
-    table = tables.assessment_table(assessments, option, criteria, "de")
+    table = tables.assessment_table(assessments, option, criteria, "de", _sourcing(conn))
     own = assessments[assessments["option_id"] == option]
     assert len(table) == len(own)
     order = criteria.set_index("key")["sort_order"]
     labels = criteria.set_index("key")["label_de"]
     expected = own.assign(o=own["criterion"].map(order)).sort_values("o")["criterion"]
     assert table["Kriterium"].tolist() == expected.map(labels).tolist()
-    marked = table["Schätzung"].str.startswith("⚠").tolist()
+    marked = table["Schätzung"].map(sourcing.marker_text).str.startswith("⚠").tolist()
     assert (
         marked == own.assign(o=own["criterion"].map(order)).sort_values("o")["is_estimate"].tolist()
     )
@@ -76,7 +114,7 @@ def test_assessments_follow_the_catalogue_order(conn: duckdb.DuckDBPyConnection)
 def test_cost_lines_of_one_option(conn: duckdb.DuckDBPyConnection) -> None:
     lines = store.cost_lines(conn, "ozg")
     option = lines["option_id"].iloc[0]
-    table = tables.cost_line_table(lines, option, "en")
+    table = tables.cost_line_table(lines, option, "en", _sourcing(conn))
     own = lines[lines["option_id"] == option]
     assert table["Item"].tolist() == own["item"].tolist()
     assert table.iloc[0, 1] == f"€{round(own['investment_eur'].iloc[0]):,}"

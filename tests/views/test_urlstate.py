@@ -180,3 +180,10 @@ def test_a_scenario_link_rounds_its_weights_and_the_url_wins() -> None:
     params = {"w_cost": "5", "method": "wsm"}
     loaded = urlstate.overlay_scenario(state, params, saved, WITHIN).weights
     assert (loaded.groups["cost"], loaded.groups["citizen_value"], loaded.method) == (5, 33, "wsm")
+
+
+def test_a_five_thousand_digit_weight_falls_back_to_the_default() -> None:
+    params = {"w_cost": "1" + "2" * 4999, "s_reach": "9" * 5000}
+    state, ignored = urlstate.parse_query(params, AREAS, WITHIN)
+    assert "w_cost" in ignored
+    assert state.weights.groups["cost"] == urlstate.DEFAULT_GROUP_WEIGHTS["cost"]

@@ -18,7 +18,14 @@ from core.scoring.methods.registry import (
     text_key,
     unregister,
 )
-from core.scoring.methods.spec import BatchKernel, LinearKernel, MethodSpec, Preference
+from core.scoring.methods.spec import (
+    BatchKernel,
+    LinearKernel,
+    MethodSpec,
+    Preference,
+    WeightPath,
+    weight_path,
+)
 
 __all__ = [
     "METHODS",
@@ -26,10 +33,12 @@ __all__ = [
     "LinearKernel",
     "MethodSpec",
     "Preference",
+    "WeightPath",
     "get",
     "keys",
     "register",
     "registered",
     "text_key",
     "unregister",
+    "weight_path",
 ]

@@ -25,11 +25,70 @@ Preference = Sequence[Mapping[str, Any]] | None
 
 
 class BatchKernel(Protocol):
-    """Scores of every option under many criterion weightings at once."""
+    """Scores of every option under many criterion weightings at once.
+
+    A kernel may also offer ``along(start, end) -> WeightPath`` for the weightings
+    ``(1 − t) · start + t · end`` (a stability sweep); :func:`weight_path` falls back to
+    :class:`SampledPath` for kernels without it.
+    """
 
     def scores(self, criterion_weights: np.ndarray) -> np.ndarray:
         """Scores (T×m) for criterion weights (T×n, rows summing to 1 as in evaluate)."""
         ...
+
+
+class WeightPath(Protocol):
+    """Scores along the line of criterion weightings ``(1 − t) · start + t · end``."""
+
+    def scores(self, t: np.ndarray, options: np.ndarray | None = None) -> np.ndarray:
+        """Scores (T×m) of every option (or of ``options``, T×k) at the positions ``t``."""
+        ...
+
+    def option_scores(self, t: np.ndarray, options: np.ndarray) -> np.ndarray:
+        """Score of option ``options[i]`` at ``t[i]`` (one value each, not T×m)."""
+        ...
+
+
+# Work arrays of a sampled path stay near this many float64 cells (32 MB).
+PATH_BLOCK_CELLS = 1 << 22
+
+
+@dataclass(frozen=True, eq=False)
+class SampledPath:
+    """A :class:`WeightPath` for any kernel: scores every option at each position, a block
+    of positions at a time."""
+
+    kernel: BatchKernel
+    start: np.ndarray
+    end: np.ndarray
+
+    def scores(self, t: np.ndarray, options: np.ndarray | None = None) -> np.ndarray:
+        t = np.asarray(t, dtype=float).reshape(-1, 1)
+        every = self.kernel.scores((1.0 - t) * self.start[None, :] + t * self.end[None, :])
+        return every if options is None else every[:, options]
+
+    def option_scores(self, t: np.ndarray, options: np.ndarray) -> np.ndarray:
+        t = np.asarray(t, dtype=float)
+        out = np.empty(t.size)
+        if t.size == 0:
+            return out
+        width = self.scores(t[:1]).shape[1]
+        step = max(1, PATH_BLOCK_CELLS // max(width, 1))
+        for lo in range(0, t.size, step):
+            part = slice(lo, lo + step)
+            block = self.scores(t[part])
+            out[part] = block[np.arange(block.shape[0]), options[part]]
+        return out
+
+
+def weight_path(kernel: BatchKernel, start: np.ndarray, end: np.ndarray) -> WeightPath:
+    """The kernel's own path from weighting ``start`` (t = 0) to ``end`` (t = 1) where it has
+    one, else a :class:`SampledPath`."""
+    start, end = np.asarray(start, dtype=float), np.asarray(end, dtype=float)
+    along = getattr(kernel, "along", None)
+    if callable(along):
+        return along(start, end)
+    return SampledPath(kernel, start, end)
 
 
 @dataclass(frozen=True, eq=False)
@@ -41,6 +100,28 @@ class LinearKernel:
 
     def scores(self, criterion_weights: np.ndarray) -> np.ndarray:
         return criterion_weights @ self.unit.T
+
+    def along(self, start: np.ndarray, end: np.ndarray) -> LinePath:
+        """From weighting ``start`` to ``end`` every score is a line a + b·t."""
+        intercept = self.unit @ start
+        return LinePath(intercept=intercept, slope=self.unit @ end - intercept)
+
+
+@dataclass(frozen=True, eq=False)
+class LinePath:
+    """Scores a + b·t (a linear kernel along a line of weightings)."""
+
+    intercept: np.ndarray
+    slope: np.ndarray
+
+    def scores(self, t: np.ndarray, options: np.ndarray | None = None) -> np.ndarray:
+        t = np.asarray(t, dtype=float).reshape(-1, 1)
+        if options is None:
+            return self.intercept[None, :] + t * self.slope[None, :]
+        return self.intercept[None, options] + t * self.slope[None, options]
+
+    def option_scores(self, t: np.ndarray, options: np.ndarray) -> np.ndarray:
+        return self.intercept[options] + np.asarray(t, dtype=float) * self.slope[options]
 
 
 # (normalised matrix, weights, preference) -> (scores, contributions m×n)

@@ -72,10 +72,95 @@ class TopsisKernel:
         squared = criterion_weights * criterion_weights
         d_plus = np.sqrt(np.maximum(squared @ self.gap_ideal.T, 0.0))
         d_minus = np.sqrt(np.maximum(squared @ self.gap_anti.T, 0.0))
-        total = d_plus + d_minus
-        closeness = np.full(total.shape, TIE_CLOSENESS)
-        np.divide(d_minus, total, out=closeness, where=total > 0)
-        return closeness
+        return _closeness(d_plus, d_minus)
+
+    def along(self, start: np.ndarray, end: np.ndarray) -> TopsisPath:
+        """Along w = (1 − t)·u + t·v, w_j² = (1 − t)²·u_j² + 2t(1 − t)·u_j·v_j + t²·v_j², so
+        d⁺² and d⁻² are quadratics in t with three coefficients per option: a score anywhere
+        costs a few operations, no product over the criteria. Weights are non-negative, so
+        every term is too: no cancellation, exact at both ends (a distance of 0 stays 0)."""
+        squares = np.stack([start * start, 2.0 * start * end, end * end])
+        return TopsisPath(np.hstack([squares @ self.gap_ideal.T, squares @ self.gap_anti.T]))
+
+
+@dataclass(frozen=True, eq=False)
+class TopsisPath:
+    """TOPSIS closeness along a line of weightings. ``coefficients`` (3 × 2m) holds, per
+    option, A, B, C with d²(t) = (1 − t)²·A + t(1 − t)·B + t²·C, first for d⁺ (m columns),
+    then for d⁻."""
+
+    coefficients: np.ndarray
+
+    def scores(self, t: np.ndarray, options: np.ndarray | None = None) -> np.ndarray:
+        t = np.asarray(t, dtype=float).reshape(-1, 1)
+        a, b, c = self._columns(options)
+        # Broadcasts, not a (T×3)·(3×2m) product: BLAS would start threads for it, which
+        # costs more than it saves on a server that is busy with other sessions.
+        squares = (1.0 - t) ** 2 * a
+        squares += t * (1.0 - t) * b
+        squares += t * t * c
+        return _closeness_from_squares(squares)
+
+    def _columns(self, options: np.ndarray | None) -> np.ndarray:
+        """The coefficients of ``options`` (d⁺ columns, then d⁻), or all of them."""
+        if options is None:
+            return self.coefficients
+        m = self.coefficients.shape[1] // 2
+        return self.coefficients[:, np.concatenate([options, np.asarray(options) + m])]
+
+    def bounds(self, lo: float, hi: float) -> tuple[np.ndarray, np.ndarray]:
+        """Lower and upper bounds of every option's closeness for t in [lo, hi].
+
+        On [lo, hi] each d² is a quadratic with Bernstein coefficients d²(lo), the blossom
+        f(lo, hi) and d²(hi); it lies between their minimum and maximum. The closeness rises
+        with d⁻ and falls with d⁺, so the bounds combine the distances' extremes.
+        """
+        a, b, c = self.coefficients
+        squares = np.stack(
+            [
+                (1.0 - lo) ** 2 * a + lo * (1.0 - lo) * b + lo * lo * c,
+                (1.0 - lo) * (1.0 - hi) * a
+                + 0.5 * ((1.0 - lo) * hi + lo * (1.0 - hi)) * b
+                + lo * hi * c,
+                (1.0 - hi) ** 2 * a + hi * (1.0 - hi) * b + hi * hi * c,
+            ]
+        )
+        low = np.sqrt(np.maximum(squares.min(axis=0), 0.0))
+        high = np.sqrt(np.maximum(squares.max(axis=0), 0.0))
+        m = low.size // 2
+        plus_low, plus_high, minus_low, minus_high = low[:m], high[:m], low[m:], high[m:]
+        lower = np.zeros(m)
+        np.divide(minus_low, plus_high + minus_low, out=lower, where=plus_high + minus_low > 0)
+        upper = np.ones(m)
+        np.divide(minus_high, plus_low + minus_high, out=upper, where=plus_low + minus_high > 0)
+        return lower, upper
+
+    def option_scores(self, t: np.ndarray, options: np.ndarray) -> np.ndarray:
+        t = np.asarray(t, dtype=float).reshape(-1)
+        m = self.coefficients.shape[1] // 2
+        basis = np.stack([(1.0 - t) ** 2, t * (1.0 - t), t * t])  # 3×B
+        columns = np.concatenate([options, options + m])
+        squares = (basis[:, np.tile(np.arange(t.size), 2)] * self.coefficients[:, columns]).sum(
+            axis=0
+        )
+        return _closeness_from_squares(squares.reshape(1, -1))[0]
+
+
+def _closeness_from_squares(squares: np.ndarray) -> np.ndarray:
+    """Closeness from d⁺² (first half of the columns) and d⁻² (second half)."""
+    distances = np.sqrt(np.maximum(squares, 0.0, out=squares), out=squares)
+    m = distances.shape[1] // 2
+    return _closeness(distances[:, :m], distances[:, m:])
+
+
+def _closeness(d_plus: np.ndarray, d_minus: np.ndarray) -> np.ndarray:
+    """d⁻ / (d⁺ + d⁻), and 0.5 where both are 0 (see :func:`topsis`)."""
+    total = d_plus + d_minus
+    if total.all():
+        return np.divide(d_minus, total, out=total)
+    closeness = np.full(total.shape, TIE_CLOSENESS)
+    np.divide(d_minus, total, out=closeness, where=total > 0)
+    return closeness
 
 
 def _kernel(normalized: np.ndarray, preference: Preference) -> TopsisKernel:

@@ -1,0 +1,202 @@
+"""A real Streamlit server on loopback and clients that speak its websocket protocol.
+
+The clients do what a browser tab does, without the browser: open a session on a page
+(``rerun_script`` with the URL's query string and page name), then move a slider (a
+``rerun_script`` carrying the slider's new value, and the fragment id when the slider sits
+in a fragment, as the frontend sends it). A move counts as done when the server reports
+``script_finished``; an exception element in the reply is an error, never a figure.
+
+Server CPU is read from ``/proc/<pid>/stat`` (user + system time of every thread of the
+server process), so it includes the websocket, protobuf and Arrow work, not only the script.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+from websockets.asyncio.client import ClientConnection, connect
+
+from core import settings
+
+TICKS = os.sysconf("SC_CLK_TCK")
+FINISHED_EARLY = ForwardMsg.ScriptFinishedStatus.FINISHED_EARLY_FOR_RERUN
+FINISHED_OK = (
+    ForwardMsg.ScriptFinishedStatus.FINISHED_SUCCESSFULLY,
+    ForwardMsg.ScriptFinishedStatus.FINISHED_FRAGMENT_RUN_SUCCESSFULLY,
+)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@dataclass
+class Server:
+    url: str
+    pid: int
+
+    def cpu_seconds(self) -> float:
+        """User + system CPU time the server process has used so far."""
+        fields = Path(f"/proc/{self.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / TICKS
+
+
+@contextlib.contextmanager
+def serve(script: str | Path, db: str, *, launcher: bool = True) -> Iterator[Server]:
+    """Run ``script`` on a free loopback port (the app through ``ui.launch`` when
+    ``launcher``, any other script through ``streamlit run``); yield the server."""
+    port = _free_port()
+    options = [
+        "--server.headless",
+        "true",
+        "--server.port",
+        str(port),
+        "--server.address",
+        "127.0.0.1",
+        "--browser.gatherUsageStats",
+        "false",
+        "--server.fileWatcherType",
+        "none",
+    ]
+    if launcher:
+        command = [sys.executable, "-m", "ui.launch", *options]
+    else:
+        command = [sys.executable, "-m", "streamlit", "run", str(script), *options]
+    process = subprocess.Popen(
+        command,
+        cwd=settings.REPO_ROOT,
+        env={**os.environ, "COCKPIT_DB": db},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as response:
+                if response.read().decode() == "ok":
+                    break
+        except OSError:
+            pass
+        if process.poll() is not None or time.monotonic() > deadline:
+            process.kill()
+            raise RuntimeError(f"streamlit did not start: {process.stderr.read().decode()[-2000:]}")
+        time.sleep(0.2)
+    try:
+        yield Server(url, process.pid)
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+@dataclass
+class Client:
+    """One session: a websocket and what the server told it about the page."""
+
+    url: str
+    page: str
+    query: str
+    ws: ClientConnection | None = None
+    page_hash: str = ""
+    sliders: dict[str, tuple[str, str]] = field(default_factory=dict)  # key -> (id, fragment)
+    bytes_received: int = 0
+
+    async def open(self) -> float:
+        """Connect and run the page once; return the time to ``script_finished`` (ms)."""
+        ws_url = self.url.replace("http://", "ws://") + "/_stcore/stream"
+        self.ws = await connect(ws_url, subprotocols=["streamlit"], max_size=None)
+        msg = BackMsg()
+        msg.rerun_script.query_string = self.query
+        msg.rerun_script.page_name = self.page
+        return await self._run(msg)
+
+    async def move(self, values: dict[str, float]) -> float:
+        """Set the sliders with these user keys (all in one fragment, or none in any) as
+        one change; return ms to the finished run."""
+        msg = BackMsg()
+        state = msg.rerun_script
+        state.query_string = self.query
+        state.page_script_hash = self.page_hash
+        fragments = set()
+        for key, value in values.items():
+            widget_id, fragment = self.sliders[key]
+            fragments.add(fragment)
+            widget = state.widget_states.widgets.add()
+            widget.id = widget_id
+            widget.double_array_value.data.append(value)
+        if len(fragments) != 1:
+            raise ValueError(f"sliders {list(values)} are not in one fragment")
+        state.fragment_id = fragments.pop()
+        return await self._run(msg)
+
+    async def _run(self, msg: BackMsg) -> float:
+        assert self.ws is not None
+        start = time.perf_counter()
+        await self.ws.send(msg.SerializeToString())
+        error = None
+        while True:
+            raw = await self.ws.recv()
+            self.bytes_received += len(raw)
+            reply = ForwardMsg()
+            reply.ParseFromString(raw)
+            kind = reply.WhichOneof("type")
+            if kind == "navigation":  # st.navigation names the page that ran
+                self.page_hash = reply.navigation.page_script_hash
+            elif kind == "delta":
+                self._note_element(reply)
+                element = reply.delta.new_element
+                if element.WhichOneof("type") == "exception":
+                    error = element.exception.message
+            elif kind == "script_finished":
+                if reply.script_finished == FINISHED_EARLY:
+                    continue
+                if error or reply.script_finished not in FINISHED_OK:
+                    raise RuntimeError(f"script failed on {self.page}: {error}")
+                return (time.perf_counter() - start) * 1000
+
+    def _note_element(self, reply: ForwardMsg) -> None:
+        element = reply.delta.new_element
+        if element.WhichOneof("type") != "slider":
+            return
+        widget_id = element.slider.id
+        key = widget_id.rsplit("-", 1)[-1]
+        self.sliders[key] = (widget_id, reply.delta.fragment_id)
+
+    async def close(self) -> None:
+        if self.ws is not None:
+            await self.ws.close()
+
+
+async def open_clients(url: str, page: str, query: str, count: int) -> list[Client]:
+    clients = [Client(url, page, query) for _ in range(count)]
+    for client in clients:  # one after another: opening is not what is measured
+        await client.open()
+    return clients
+
+
+_moves = itertools.count()
+
+
+def next_weights() -> dict[str, float]:
+    """Group weights never sent before in this process (8,100 before any repeats): a move
+    to weights seen before could be answered from a cache, which would flatter the figure.
+    The cost weight changes on every call."""
+    n = next(_moves)
+    return {"w_cost": 10 + n % 90, "w_feasibility": 10 + (n // 90) % 90}

@@ -1,0 +1,190 @@
+"""Issue 13 and issue 18 point 3: the portfolio without exponential cliffs, Monte Carlo over
+data and weights.
+
+Portfolio: 20 seeded random instances each at 120 areas × 10 options and 60 × 20, two
+budgets at 30 % of the dearest choice, half with independent values and half with values
+rising with cost (the hard case); each "with constraints" instance adds 10 "requires" links
+and 5 must-haves. Every instance is solved once by the app's solver (``auto``: the dynamic
+programme while its state set stays small, HiGHS beyond it or with links) and once by HiGHS
+directly (the baseline), interleaved, so both see the same machine load. Reported: the worst,
+median and best single solve and the ratio of the worsts.
+
+Monte Carlo: 10,000 draws of data and weights over all six seed areas, against the same
+draws of weights alone (the baseline), interleaved rounds.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import time
+from collections.abc import Callable
+
+import numpy as np
+import pandas as pd
+
+from core.analysis import montecarlo, portfolio
+from core.scoring import area_model
+from core.scoring.weightset import WeightSet
+from core.store import seed as store_seed
+
+Timer = Callable[[Callable[[], object]], float]
+# 20 per the issue; BENCH_PORTFOLIO_INSTANCES lowers it for a quick look on a busy machine.
+INSTANCES = int(os.environ.get("BENCH_PORTFOLIO_INSTANCES", "20"))
+ROUNDS = 5
+
+
+def instance(
+    areas: int, options: int, seed: int, constrained: bool
+) -> tuple[pd.DataFrame, float, float, dict[str, object]]:
+    rng = np.random.default_rng(seed)
+    invest = rng.uniform(0, 500_000, (areas, options))
+    annual = rng.uniform(0, 100_000, (areas, options))
+    if seed % 2:
+        value = 40 * np.sqrt(invest / 500_000) + 40 * np.sqrt(annual / 100_000)
+        value += rng.uniform(0, 20, (areas, options))
+    else:
+        value = rng.uniform(0, 100, (areas, options))
+    ids = [f"a{a}-o{o}" for a in range(areas) for o in range(options)]
+    frame = pd.DataFrame(
+        {
+            "area": np.repeat([f"a{a}" for a in range(areas)], options),
+            "option_id": ids,
+            "option": ids,
+            "pathway": "standard",
+            "value": value.reshape(-1),
+            "investment": invest.reshape(-1),
+            "annual_cost": annual.reshape(-1),
+        }
+    )
+    constraints: dict[str, object] = {}
+    if constrained:
+        chosen = rng.choice(areas, size=15, replace=False)
+        pins = {f"a{a}": f"a{a}-o{rng.integers(options)}" for a in chosen[:5]}
+        links = [
+            (f"a{a}-o{rng.integers(options)}", f"a{b}-o{rng.integers(options)}")
+            for a, b in zip(chosen[5:10], chosen[10:15], strict=True)
+        ]
+        links += [
+            (f"a{a}-o{rng.integers(options)}", f"a{b}-o{rng.integers(options)}")
+            for a, b in rng.choice(areas, size=(5, 2), replace=False)
+        ]
+        constraints = {"pinned": pins, "requires": links}
+    return frame, 0.3 * invest.max(axis=1).sum(), 0.3 * annual.max(axis=1).sum(), constraints
+
+
+def _ms(fn: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    fn()
+    return (time.perf_counter() - start) * 1000
+
+
+def _spread(values: list[float]) -> str:
+    return f"min {min(values):.0f} / median {statistics.median(values):.0f} / max {max(values):.0f}"
+
+
+def portfolio_cases() -> list[dict[str, object]]:
+    results = []
+    for areas, options in ((120, 10), (60, 20)):
+        for constrained in (False, True):
+            app, highs = [], []
+            for seed in range(INSTANCES):
+                frame, b1, b2, extra = instance(areas, options, seed, constrained)
+                solved: dict[str, portfolio.PortfolioResult] = {}
+
+                def solve(
+                    solver: str, frame=frame, b1=b1, b2=b2, extra=extra, solved=solved
+                ) -> None:
+                    solved[solver] = portfolio.solve(frame, b1, b2, solver=solver, **extra)
+
+                app.append(_ms(lambda: solve("auto")))
+                highs.append(_ms(lambda: solve("milp")))
+                a, h = solved["auto"], solved["milp"]
+                print(
+                    f"  {areas}×{options} {'links' if constrained else 'plain'} seed {seed}:"
+                    f" app {app[-1]:.0f} ms ({a.solver}), HiGHS {highs[-1]:.0f} ms",
+                    file=sys.stderr,
+                    flush=True,
+                )
+                assert abs(a.total_value - h.total_value) < 1e-6, (
+                    seed,
+                    a.total_value,
+                    h.total_value,
+                )
+            label = "with 10 links and 5 must-haves" if constrained else "no links"
+            results.append(
+                {
+                    "name": f"portfolio {areas}×{options}, 2 budgets, {label}: worst of {INSTANCES}"
+                    " (target ≤ 1000)",
+                    "value": max(app),
+                    "unit": "ms",
+                    "peer": "HiGHS directly (worst)",
+                    "peer_value": max(highs),
+                    "spread": _spread(app),
+                    "peer_spread": _spread(highs),
+                    "target": 1000,
+                }
+            )
+    return results
+
+
+def seed_models() -> dict[str, area_model.AreaModel]:
+    conn = store_seed.open_seeded(":memory:")
+    try:
+        return area_model.load_areas(conn, 5, 0.009)
+    finally:
+        conn.close()
+
+
+def montecarlo_case() -> dict[str, object]:
+    models = seed_models()
+    weights = WeightSet()
+
+    def run(data: bool) -> None:
+        for model in models.values():
+            montecarlo.rank_acceptability(model, weights, samples=10_000, data=data)
+
+    run(True)
+    both, alone = [], []
+    for _ in range(ROUNDS):
+        both.append(_ms(lambda: run(True)))
+        alone.append(_ms(lambda: run(False)))
+    return {
+        "name": "monte carlo 10,000 draws of data+weights, all 6 seed areas (target < 500)",
+        "value": statistics.median(both),
+        "unit": "ms",
+        "peer": "weights only, same draws",
+        "peer_value": statistics.median(alone),
+        "spread": _spread(both),
+        "peer_spread": _spread(alone),
+        "target": 500,
+    }
+
+
+def seed_portfolio_case() -> dict[str, object]:
+    models = seed_models()
+    items = portfolio.portfolio_items(models, WeightSet())
+    links = [("city-app-koeln", "homepage-gsb")]
+    app, brute = [], []
+    for _ in range(ROUNDS):
+        app.append(_ms(lambda: portfolio.solve(items, 200_000, 180_000, requires=links)))
+        brute.append(
+            _ms(lambda: portfolio.solve(items, 200_000, 180_000, requires=links, exhaustive=True))
+        )
+    return {
+        "name": "portfolio seed data, 2 budgets, 1 link",
+        "value": statistics.median(app),
+        "unit": "ms",
+        "peer": "exhaustive search (12,000 sets)",
+        "peer_value": statistics.median(brute),
+        "spread": _spread(app),
+        "peer_spread": _spread(brute),
+    }
+
+
+def run(timer: Timer) -> list[dict[str, object]]:
+    results = [montecarlo_case(), seed_portfolio_case()]
+    for result in results:
+        print(f"  {result}", file=sys.stderr, flush=True)
+    return [*results, *portfolio_cases()]

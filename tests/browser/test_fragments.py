@@ -1,0 +1,85 @@
+"""The weights fragment in a real browser: after a slider move (which reruns only the parts
+that read the weights) a page shows exactly what a fresh load with the same weights shows."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.helpers import wait_rendered
+
+pytestmark = pytest.mark.browser
+
+# The Übersicht draws many charts; on a busy shared machine a run can take longer than the
+# default 20 s wait (a bound on waiting, not a timed assertion).
+WAIT_MS = 90_000
+BEFORE = "w_cost=0&w_citizen_value=10&w_feasibility=0"
+AFTER = "w_cost=100&w_citizen_value=10&w_feasibility=0"
+
+
+# The main area's text without the charts' SVG texts (their order can differ between two
+# drawings of the same chart: axis labels are placed as they fit).
+MAIN_TEXT = """() => {
+  const main = document.querySelector('[data-testid="stMainBlockContainer"]').cloneNode(true);
+  main.querySelectorAll('[data-testid="stVegaLiteChart"]').forEach(chart => chart.remove());
+  document.body.appendChild(main);
+  const text = main.innerText;
+  main.remove();
+  return text;
+}"""
+
+
+def _shown(page) -> tuple[str, str]:
+    """The main area's text (without charts) and the weights panel's shares caption."""
+    main = page.evaluate(MAIN_TEXT)
+    shares = page.locator('[data-testid="stSidebar"] [data-testid="stCaptionContainer"]').first
+    return main, shares.inner_text()
+
+
+def _move_cost_to_100(page) -> None:
+    slider = page.locator('input[type=range][aria-label="Kosten"]')
+    slider.focus()
+    slider.press("End")
+    page.wait_for_function("() => window.location.search.includes('w_cost=100')")
+    wait_rendered(page)
+
+
+@pytest.mark.parametrize("path", ["", "/bereich"])
+def test_a_slider_move_shows_what_a_fresh_load_shows(server: str, page, path: str) -> None:
+    page.set_default_timeout(WAIT_MS)
+    area = "area=ozg&" if path else ""
+    page.goto(f"{server}{path}?{area}{BEFORE}")
+    wait_rendered(page)
+    before = _shown(page)
+    _move_cost_to_100(page)
+    moved = _shown(page)
+    assert moved != before  # the cards (or ranking) and the shares followed the slider
+    assert "Kosten: 91 %" in moved[1]  # 100 of 110 points
+    page.goto(f"{server}{path}?{area}{AFTER}")
+    wait_rendered(page)
+    assert _shown(page) == moved
+
+
+def test_a_card_button_opens_its_area_after_a_slider_move(server: str, page) -> None:
+    """The cards' buttons are drawn in the fragment; one still switches to the Bereich page."""
+    from playwright.sync_api import expect
+
+    page.set_default_timeout(WAIT_MS)
+    page.goto(f"{server}/?{BEFORE}")
+    wait_rendered(page)
+    _move_cost_to_100(page)
+    page.get_by_role("button", name="Bereich öffnen").last.click()
+    page.wait_for_url("**/bereich**")
+    wait_rendered(page)
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Geo")
+
+
+def test_a_preset_moves_the_sliders_on_a_page_with_the_fragment(server: str, page) -> None:
+    """Presets set the sliders themselves: the whole app reruns so that they show it."""
+    from playwright.sync_api import expect
+
+    page.set_default_timeout(WAIT_MS)
+    page.goto(f"{server}/bereich?area=ozg&{BEFORE}")
+    wait_rendered(page)
+    page.get_by_role("button", name="Haushaltskonsolidierung").click()
+    expect(page.locator('input[type=range][aria-label="Kosten"]')).to_have_value("60")
+    page.wait_for_function("() => window.location.search.includes('w_cost=60')")

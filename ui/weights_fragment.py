@@ -1,0 +1,91 @@
+"""What depends on the weights, rerun alone when the weights change.
+
+A slider move used to rerun the whole app: app.py (data version, catalogue, sidebar, sign-in,
+navigation) and every element of the page, also those that do not depend on the weights
+(area description, current systems, an option's assessments). Now the parts that do depend
+on the weights are call sites of one Streamlit fragment, ``@st.fragment(key="weights")``:
+
+- in the sidebar, the weights panel's shares, its warning and the sub-weights note;
+- on a page that opts in (:func:`show`), the part of the page that reads the weights.
+
+The panel's widgets stay in app.py and call :func:`on_change`; when the page on screen has
+put its weight-dependent part into the fragment, the callback reruns every call site of the
+fragment (``st.rerun("weights")``) instead of the app. Pages that have not opted in (their
+weight-dependent content is not in the fragment) get the full rerun as before. Each call
+site rebuilds the weighting from the panel's session state and, in such a rerun, rewrites
+the URL (app.py does it at the end of a full run), so a fragment rerun shows and links
+what a full run would.
+
+Widgets drawn inside a call site (the portfolio's budget sliders, the cards' buttons) rerun
+only their own call site when used.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from typing import Any
+
+import streamlit as st
+
+from ui import context, guard, weights_panel
+
+FRAGMENT_KEY = "weights"
+_PAGE_KEY = "_weights_fragment_on_page"  # the page on screen drew its part in the fragment
+_SYNC_KEY = "_weights_fragment_sync_url"  # this run is a fragment rerun for new weights
+
+
+def begin_run() -> None:
+    """Call at the start of every full run, before the panel: no page part in the fragment
+    yet, and the URL is app.py's to rewrite (at the end of the run: a page may read query
+    parameters first, e.g. a participant link)."""
+    st.session_state[_PAGE_KEY] = False
+    st.session_state[_SYNC_KEY] = False
+
+
+def on_change() -> None:
+    """Callback of the panel's widgets: rerun only the weight-dependent parts when the page
+    has them all in the fragment, otherwise (returning) let the app rerun as usual."""
+    if st.session_state.get(_PAGE_KEY):
+        st.session_state[_SYNC_KEY] = True
+        st.rerun(FRAGMENT_KEY)
+
+
+def current() -> context.Context:
+    """The run's context with the weighting the panel holds now.
+
+    In a full run this is app.py's context; in a fragment rerun app.py has not run, so the
+    weighting is rebuilt from the panel's session state, once per set of panel values."""
+    ctx = context.get()
+    weights = context.memo(
+        "weights",
+        (ctx.version, weights_panel.panel_values(ctx.criteria)),
+        lambda: weights_panel.current_weights(ctx.criteria),
+    )
+    if weights != ctx.weights:
+        ctx = dataclasses.replace(ctx, weights=weights)
+        context.set_current(ctx)
+    return ctx
+
+
+@st.fragment(key=FRAGMENT_KEY)
+def _call_site(draw: Callable[..., Any], args: tuple[Any, ...]) -> None:
+    # a fragment rerun does not pass app.py's guard: guard the call site itself
+    with guard.page():
+        ctx = current()
+        draw(ctx, *args)
+        if st.session_state.get(_SYNC_KEY):  # app.py does not run: keep the URL in step here
+            weights_panel.sync_url(ctx.criteria)
+
+
+def sidebar(draw: Callable[..., Any], *args: Any) -> None:
+    """A call site in the sidebar: ``draw(ctx, *args)``."""
+    with st.sidebar:
+        _call_site(draw, args)
+
+
+def show(draw: Callable[..., Any], *args: Any) -> None:
+    """The page's weight-dependent part, ``draw(ctx, *args)``, as a call site of the
+    fragment; from now on a weights change reruns only the fragment."""
+    st.session_state[_PAGE_KEY] = True
+    _call_site(draw, args)
