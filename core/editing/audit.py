@@ -141,7 +141,9 @@ def record(
         ]
         for e in entries
     ]
-    if len(rows) <= 50:
+    # PostgreSQL binds every row (psycopg pipelines executemany); DuckDB inserts a large batch
+    # from a registered frame.
+    if len(rows) <= 50 or not isinstance(conn, duckdb.DuckDBPyConnection):
         conn.executemany(
             "INSERT INTO audit_log (changed_at, actor, role, action, entity, entity_key, field,"
             " old_value, new_value, data_version, undoes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
