@@ -105,6 +105,7 @@ def _write_area_weights(
     conn: duckdb.DuckDBPyConnection, slug: str, area_weights: Mapping[str, float]
 ) -> list[tuple[str, float | None, float]]:
     """Replace the profile's area weights; return (area, old, new) where changed (1 = none)."""
+    store.require_door()
     known = {r[0] for r in conn.execute("SELECT slug FROM areas").fetchall()}
     clean = AreaWeights(area_weights).non_default()
     for area in clean:

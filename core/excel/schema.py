@@ -229,8 +229,20 @@ ASSESSMENTS = DataSheet(
         ),
         _STAND,
         # Optional range (issue 13): empty means the declared default by kind applies.
-        Column("value_low", "xl_h_value_low", "number", style="num"),
-        Column("value_high", "xl_h_value_high", "number", style="num"),
+        Column(
+            "value_low",
+            "xl_h_value_low",
+            "number",
+            style="num",
+            **_range("assessments", "value_low"),
+        ),
+        Column(
+            "value_high",
+            "xl_h_value_high",
+            "number",
+            style="num",
+            **_range("assessments", "value_high"),
+        ),
     ),
 )
 SCOPE = DataSheet(

@@ -24,9 +24,8 @@
 
 from __future__ import annotations
 
+import csv
 import hashlib
-
-import pandas as pd
 
 from core import settings
 from core.store import dialect, sourcerefs
@@ -196,8 +195,10 @@ def _seed_sources() -> dict[str, dict[str, str]]:
     path = settings.SEED_DIR / "sources.csv"
     if not path.exists():
         return {}
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
-    return {row["id"]: {c: row.get(c, "") for c in SOURCE_COLUMNS} for _, row in frame.iterrows()}
+    # the csv module, not pandas: the migrations are imported by every CLI start
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    return {row["id"]: {c: row.get(c) or "" for c in SOURCE_COLUMNS} for row in rows}
 
 
 def _convert_sources(conn: Connection) -> None:

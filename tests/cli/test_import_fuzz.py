@@ -73,7 +73,9 @@ BAD_DATES = [
     text("01.01.1980"),
     ("<v>50000000</v>", None),
 ]
-REQUIRED = [("Kosten", "C"), ("Optionen", "E"), ("Optionen", "H"), ("Bewertung", "E")]
+# (An option's source is not required since options carry the honesty columns: the ozg
+# options cite sources and are also flagged estimates, so either alone is honest.)
+REQUIRED = [("Kosten", "C"), ("Optionen", "E"), ("Bewertung", "E")]
 CHECKED = [("Bewertung", "F", text("Kilo")), ("Bewertung", "G", text("seitwärts"))]
 
 

@@ -132,6 +132,9 @@ def test_row_writing_helpers_refuse_outside_the_door(conn) -> None:
         "core.editing.scenarios._write_weights": lambda: scenarios._write_weights(
             conn, "x", WeightSet()
         ),
+        "core.editing.scenarios._write_area_weights": lambda: scenarios._write_area_weights(
+            conn, "x", {"ozg": 2}
+        ),
         "core.excel.apply._rebuild": lambda: excel_apply._rebuild(conn, {}, when),
         "core.excel.apply._keep": lambda: excel_apply._keep(conn, "options", pd.DataFrame(), when),
         "core.excel.apply._insert_frame": lambda: excel_apply._insert_frame(

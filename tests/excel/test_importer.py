@@ -855,7 +855,7 @@ def test_ranges_round_trip_through_excel(conn, export) -> None:
     data = _with_ranges(export, value - 2, value + 1, (annual * 0.9, annual * 2))
     result = plan(conn, data)
     assert result.ok, [i.line() for i in result.issues]
-    excel_apply.apply_plan(conn, result, "Test")
+    excel_apply.apply_plan(conn, result, EDITOR_ACTOR)
     stored = store.assessments(conn, "ozg").query(
         "option_id == 'ozg-status-quo' and criterion == 'reach'"
     )
