@@ -92,7 +92,7 @@ def _area_weights(
     if not slugs:
         return {}
     rows = conn.execute(
-        "SELECT profile, area, weight FROM profile_area_weights WHERE list_contains(?, profile)",
+        "SELECT profile, area, weight FROM profile_area_weights WHERE profile = ANY(?)",
         [list(slugs)],
     ).fetchall()
     result: dict[str, dict[str, float]] = {}
