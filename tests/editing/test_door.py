@@ -43,6 +43,7 @@ BOOTSTRAP_MODULES = {
     "core.store.rebuild",
     "core.store.seed",
     "core.store.connection",  # raise_version (seed); bump_data_version requires the door
+    "core.store.tenants",  # create: a new tenant's empty schema and registry row (PostgreSQL)
 }
 
 
