@@ -160,10 +160,13 @@ def area_tables(ctx: context.Context, ranking: pd.DataFrame, lang: str) -> None:
                 t("col_option"): ranking["option"],
                 t("col_pathway"): ranking["pathway"].map(text.pathway_labels()),
                 score_label: ranking["score"].map(lambda s: views.format_points(s, 1, lang)),
+                t("col_benefit"): ranking["benefit"].map(
+                    lambda v: views.format_number(v, 1, lang) if pd.notna(v) else "–"
+                ),
             }
         ),
         "slide_ranking_table",
-        [t("col_rank"), score_label],
+        [t("col_rank"), score_label, t("col_benefit")],
     )
     with st.expander(t("present_breakdown")):
         groups = {
@@ -188,12 +191,15 @@ def portfolio(ctx: context.Context, rankings: Mapping[str, pd.DataFrame], lang: 
     st.title(t("slide_portfolio_title"))
     meta(ctx, lang)
     try:
-        items = analysis.portfolio_items(ctx.models(), ctx.weights, ctx.method, "score", rankings)
+        slugs = list(ctx.areas["slug"])
+        items = analysis.portfolio_items(
+            ctx.models(), ctx.weights, portfolio_section.area_weights(slugs)
+        )
         if items.empty:
             st.info(t("no_options"))
             return
         invest, annual = portfolio_section.current_budgets(items)
-        result = analysis.solve_portfolio(items, invest, annual, {}, [])
+        result = analysis.solve_portfolio(items, invest, annual)
     except CockpitError as exc:
         st.error(exc.message(lang))
         return
@@ -233,7 +239,7 @@ def portfolio(ctx: context.Context, rankings: Mapping[str, pd.DataFrame], lang: 
     totals[0].metric(
         t("pf_total_value"),
         t(
-            scoring.text_key("pf_value_points", ctx.method),
+            "pf_value_points",
             value=views.format_number(result.total_value, 1, lang),
         ),
     )

@@ -38,7 +38,7 @@ def test_method_page_explains_maturity_and_old_figures(make_app) -> None:
     assert "173.255" in text and "175.133" in text
     headers = [h.value for h in at.header]
     assert "Alter der Zahlen (Grenze: 5 Jahre)" in headers
-    old = at.dataframe[1].value  # the list of old figures (after the criteria catalogue)
+    old = next(d.value for d in at.dataframe if "Prüfbereich" in d.value.columns)  # old figures
     assert set(old.columns) == {"Prüfbereich", "Art", "Zeile", "Stand", "Quelle"}
     assert old["Stand"].str.contains("älter als 5 Jahre").all()
     assert (old["Zeile"] == "KDN-Mitglied").sum() == 0  # rows, not sources

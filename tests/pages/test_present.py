@@ -69,9 +69,9 @@ def test_closing_slide_shows_the_portfolio(make_app, models) -> None:
     assert at.title[0].value == "Portfolio im Budget"
     names = at.session_state["_context"].area_name
     assert _table_column(at, "Prüfbereich") == [names(s, "de") for s in models]
-    assert "385.000 €" in _markdown(at)  # the Übersicht's default investment budget
+    assert "770.000 €" in _markdown(at)  # the Übersicht's default investment budget (issue 13)
     assert [m.label for m in at.metric] == [
-        "Gesamtwert",
+        "Gesamtnutzen",
         "Investition gesamt",
         "Laufende Kosten p. a. gesamt",
     ]
