@@ -1,4 +1,7 @@
-"""The DuckDB store: connection, migrations, reads, seed and the one transaction helper.
+"""The store: connection, migrations, reads, seed and the one transaction helper.
+
+It runs on DuckDB (embedded, the default) or PostgreSQL (``COCKPIT_DB=postgresql://…``);
+:mod:`core.store.dialect` holds what differs, :mod:`core.store.pg` the PostgreSQL connection.
 
 Pages, ui and the other subpackages use the names below (``from core import store``,
 ``store.options(conn, area)``). Opening a store (:func:`connect`) never seeds
@@ -13,6 +16,8 @@ from core.store.connection import (
     is_empty,
     store_id,
 )
+from core.store.dialect import CONFLICT_ERRORS, CONSTRAINT_ERRORS, DB_ERRORS, Connection
+from core.store.pg import close_pools
 from core.store.reads import (
     PATHWAYS,
     SYSTEM_KINDS,
@@ -36,6 +41,7 @@ from core.store.reads import (
     weight_profiles,
 )
 from core.store.seed import load_seed, open_seeded
+from core.store.tenants import create as create_tenant, listing as list_tenants
 from core.store.transactions import (
     WRITE_LOCK,
     OutsideDoorError,
@@ -47,6 +53,10 @@ from core.store.transactions import (
 )
 
 __all__ = [
+    "CONFLICT_ERRORS",
+    "CONSTRAINT_ERRORS",
+    "DB_ERRORS",
+    "Connection",
     "PATHWAYS",
     "SYSTEM_KINDS",
     "Catalogue",
@@ -60,9 +70,11 @@ __all__ = [
     "bump_data_version",
     "catalogue",
     "cited_rows",
+    "close_pools",
     "connect",
     "cost_lines",
     "cost_totals",
+    "create_tenant",
     "criteria",
     "dangling_source_refs",
     "data_version",
@@ -70,6 +82,7 @@ __all__ = [
     "estimate_share",
     "in_door",
     "is_empty",
+    "list_tenants",
     "load_seed",
     "open_seeded",
     "options",
