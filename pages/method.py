@@ -139,14 +139,10 @@ source_filter = right.selectbox(
 if source_filter:
     listed = listed[listed["id"] == source_filter]
 st.caption(t("sources_count", n=len(listed)))
-st.dataframe(
+tables.static_with_sources(
     views.sources_table(listed, lang, sourcing.today, sourcing.max_age_years, area_names),
-    hide_index=True,
-    width="stretch",
-    column_config={
-        t("col_address"): st.column_config.LinkColumn(display_text=views.ADDRESS_DISPLAY),
-        t("col_supports"): st.column_config.TextColumn(width="large"),
-    },
+    "sources_table",
+    addresses=(t("col_address"),),
 )
 
 st.header(t("a11y_header"))

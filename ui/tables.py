@@ -3,6 +3,7 @@ depend on the weights) shown as plain HTML tables that fit any width (:func:`sta
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pandas as pd
@@ -83,7 +84,9 @@ def cost_line_view(version: int, area: str, option_id: str, lang: str) -> pa.Tab
     )
 
 
-def static_with_sources(table: Any, key: str, numeric: list[str] | None = None) -> None:
+def static_with_sources(
+    table: Any, key: str, numeric: list[str] | None = None, addresses: tuple[str, ...] = ()
+) -> None:
     """:func:`static` for a table with a marker column (``<link>#<text>``, see
     :func:`source_columns`): the marker becomes a Markdown link to its source on the
     Methodik page; every other cell is data text and is shown literally."""
@@ -92,11 +95,21 @@ def static_with_sources(table: Any, key: str, numeric: list[str] | None = None) 
     for column in frame.columns:
         if column == marker:
             frame[column] = frame[column].map(_marker_link)
+        elif column in addresses:  # a link only from the address field, its domain visible
+            frame[column] = frame[column].map(_address_link)
         elif frame[column].dtype == object:
             frame[column] = frame[column].map(
                 lambda v: views.plain_markdown(v) if isinstance(v, str) else v
             )
     static(frame, key, numeric)
+
+
+def _address_link(value: object) -> object:
+    if not isinstance(value, str) or not value:
+        return "–"
+    found = re.match(views.ADDRESS_DISPLAY, value)
+    domain = found.group(1) if found else value
+    return f"[{views.plain_markdown(domain)}]({value.replace(')', '%29').replace(' ', '%20')})"
 
 
 def _marker_link(value: object) -> object:
