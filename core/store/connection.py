@@ -17,7 +17,6 @@ from core import settings
 from core.errors import InputError
 from core.store import migrations
 from core.store.dialect import Connection, is_postgres_url
-from core.store.pg import PgConnection
 from core.store.transactions import require_door
 
 
@@ -33,6 +32,9 @@ def connect(
     target = path if path is not None else settings.get("db_path")
     tenant = tenant if tenant is not None else (settings.get("tenant") or None)
     if is_postgres_url(target):
+        # imported here: psycopg and pandas are not needed by a DuckDB store (fast CLI start)
+        from core.store.pg import PgConnection
+
         pg = PgConnection(target, read_only=read_only, tenant=tenant)
         if not read_only:
             migrations.migrate(pg)

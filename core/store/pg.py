@@ -20,13 +20,15 @@ import re
 import threading
 from collections.abc import Iterable, Sequence
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
 import psycopg
 from psycopg_pool import ConnectionPool
 
 from core.store.dialect import POSTGRESQL
+
+if TYPE_CHECKING:  # pandas is imported where a frame is built (fast CLI start)
+    import pandas as pd
 
 _DOLLAR_TAG = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)?\$")
 _IDENT_CHAR = re.compile(r"[A-Za-z0-9_]")
@@ -141,6 +143,8 @@ class PgResult:
         return self._cursor.fetchall()
 
     def df(self) -> pd.DataFrame:
+        import pandas as pd
+
         """The rows as a DataFrame with DuckDB-like dtypes (see :func:`_frame`)."""
         if self.description is None:
             return pd.DataFrame()
@@ -148,6 +152,8 @@ class PgResult:
 
 
 def _frame(description: Sequence[psycopg.Column], rows: list[tuple]) -> pd.DataFrame:
+    import pandas as pd
+
     """Rows to a DataFrame typed as DuckDB's ``df()`` types them.
 
     Integers become int32/int64 (nullable Int32/Int64 when a NULL is present), doubles
