@@ -1,21 +1,5 @@
-"""The editing tests run on both back-ends: ``empty_conn`` and ``conn`` are parametrised over
-DuckDB and PostgreSQL (``store_target`` in tests/conftest.py). Under ``CI=true`` the
-PostgreSQL variants run, never skip."""
+"""The editing tests run on both back-ends (see tests/backend_fixtures.py)."""
 
-from __future__ import annotations
+from tests.backend_fixtures import conn, empty_conn
 
-import pytest
-
-from core import store
-from core.store import seed
-
-
-@pytest.fixture
-def empty_conn(backend_conn: store.Connection) -> store.Connection:
-    return backend_conn
-
-
-@pytest.fixture
-def conn(empty_conn: store.Connection) -> store.Connection:
-    seed.load_seed(empty_conn)
-    return empty_conn
+__all__ = ["conn", "empty_conn"]
