@@ -26,7 +26,8 @@ db: $(VENV)/.installed
 run: db
 	$(BIN)/python -m ui.launch --server.port $(PORT) --browser.gatherUsageStats false
 
-# Debian's Chromium (browser tests) and LibreOffice Calc (Excel recalculation tests).
+# Debian's Chromium (browser tests), LibreOffice Calc (Excel recalculation tests) and the
+# PostgreSQL server (the tests start a throwaway one on 127.0.0.1, tests/pg_server.py).
 browser:
 	bash scripts/install-system-deps.sh
 

@@ -10,6 +10,7 @@ from ui import (
     context,
     data,
     guard,
+    layout,
     presentation,
     text,
     weights_fragment,
@@ -27,6 +28,7 @@ st.set_page_config(
 
 with guard.page():  # no traceback reaches the page; details go to the server log
     data.ensure_store()  # a store held by another process: a note, then a retry
+    layout.narrow_screen_style()
     weights_fragment.begin_run()
     version, version_date = data.version()
     areas = data.areas(version)

@@ -19,7 +19,6 @@ import socket
 import subprocess
 import sys
 import time
-import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,6 +28,7 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from websockets.asyncio.client import ClientConnection, connect
 
 from core import settings
+from tests.browser.helpers import wait_healthy
 
 TICKS = os.sysconf("SC_CLK_TCK")
 FINISHED_EARLY = ForwardMsg.ScriptFinishedStatus.FINISHED_EARLY_FOR_RERUN
@@ -84,18 +84,7 @@ def serve(script: str | Path, db: str, *, launcher: bool = True) -> Iterator[Ser
         stderr=subprocess.PIPE,
     )
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as response:
-                if response.read().decode() == "ok":
-                    break
-        except OSError:
-            pass
-        if process.poll() is not None or time.monotonic() > deadline:
-            process.kill()
-            raise RuntimeError(f"streamlit did not start: {process.stderr.read().decode()[-2000:]}")
-        time.sleep(0.2)
+    wait_healthy(process, url)
     try:
         yield Server(url, process.pid)
     finally:

@@ -8,6 +8,7 @@ a bad environment variable gives a clear error instead of a wrong number.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -72,12 +73,28 @@ def _contact(text: str) -> str:
     return value
 
 
+def _tenant(text: str) -> str:
+    if not re.fullmatch(r"[a-z][a-z0-9_]{0,39}", text):
+        raise ValueError(text)
+    return text
+
+
 SETTINGS: tuple[Setting, ...] = (
     Setting(
         "db_path",
         "COCKPIT_DB",
         str(REPO_ROOT / "data" / "cockpit.duckdb"),
-        "Path of the DuckDB store; created and seeded if missing. ':memory:' for tests.",
+        "The store: path of the DuckDB file (created and seeded if missing; ':memory:' for "
+        "tests), or a PostgreSQL database as postgresql://user:password@host:port/db "
+        "(migrated and seeded if empty; for one cockpit on several app servers).",
+    ),
+    Setting(
+        "tenant",
+        "COCKPIT_TENANT",
+        "",
+        "The municipality (tenant key, e.g. muelheim) whose store the app opens on a "
+        "PostgreSQL COCKPIT_DB with tenants; empty: the store without tenants (always on DuckDB).",
+        _tenant,
     ),
     Setting(
         "discount_rate",

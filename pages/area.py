@@ -15,6 +15,7 @@ from ui import (
     context,
     data,
     downloads,
+    recommendation_box,
     stability_summary,
     tables,
     text,
@@ -41,18 +42,14 @@ def weighted(ctx: context.Context, area: str, model: scoring.AreaModel) -> None:
     """The part of the page that reads the weights (a call site of the weights fragment)."""
     lang = text.lang()
     ranking = scoring.rank_area(model, ctx.weights, ctx.method)
-    kind, sentence = views.recommendation(ranking, lang, ctx.method)
-    (st.warning if kind == "tie" else st.success)(sentence)
+    recommendation_box.show(ctx, area, ranking, lang)
     pathways = text.pathway_labels()
     st.caption(stability_summary.sentence(ctx, area, ranking))
 
     st.subheader(t("ranking"))
     ranking_view = tables.ranking_table(ranking, ctx.horizon_years, ctx.method)
-    st.dataframe(
-        ranking_view,
-        hide_index=True,
-        column_config=tables.right_aligned(ranking_view, 4),
-        **tables.ranking_wrap(ranking_view),
+    tables.static(
+        ranking_view, "ranking_table", [ranking_view.columns[0], *ranking_view.columns[4:]]
     )
     st.caption(views.ranking_benefit_line(ranking, lang))
     downloads.area_button(ctx, area)
@@ -106,29 +103,31 @@ systems = tables.systems_view(ctx.version, area, lang)
 if systems.num_rows == 0:
     st.info(t("no_systems"))
 else:
-    st.dataframe(systems, hide_index=True, column_config=tables.source_columns())
+    tables.static_with_sources(systems, "systems_table", [t("col_annual"), t("col_since")])
 
 st.subheader(t("option_details"))
 columns = model.columns()  # catalogue order: the list does not move with the weights
 option_names = dict(zip(columns["option_id"], columns["option"]))
+linked = st.session_state.get(weights_panel.OPTION_KEY)
+if f"detail_{area}" not in st.session_state and linked in option_names:  # from the link
+    st.session_state[f"detail_{area}"] = linked
 chosen = st.selectbox(
     t("choose_option"),
     list(option_names),
     format_func=option_names.__getitem__,
     key=f"detail_{area}",
 )
+st.session_state[weights_panel.OPTION_KEY] = chosen
 option = model.options.set_index("id").loc[chosen]
 st.markdown(views.md(option["description"]))  # data is text: never Markdown, links, LaTeX
 sourcing = data.sourcing(ctx.version)
 st.caption(f"{t('col_source')}: {views.md(sourcing.text(option['source'], lang))}")
-st.dataframe(
-    tables.assessment_view(ctx.version, area, chosen, lang),
-    hide_index=True,
-    column_config=tables.source_columns(),
+tables.static_with_sources(
+    tables.assessment_view(ctx.version, area, chosen, lang), "assessment_table", [t("col_value")]
 )
 st.markdown(f"**{t('cost_lines')}**")
-st.dataframe(
+tables.static_with_sources(
     tables.cost_line_view(ctx.version, area, chosen, lang),
-    hide_index=True,
-    column_config=tables.source_columns(),
+    "cost_line_table",
+    [t("col_investment"), t("col_annual"), t("col_fte")],
 )

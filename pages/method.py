@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from core import i18n, settings, views
-from ui import context, data, text
+from ui import context, data, tables, text
 from ui.text import t
 
 ctx = context.get()
@@ -36,7 +36,7 @@ st.markdown(
 st.subheader(t("criteria_catalogue"))
 crit = ctx.criteria
 label_col = i18n.localized_column("label", lang)
-st.dataframe(
+tables.static(
     pd.DataFrame(
         {
             t("col_group"): crit["grp"].map(text.group_labels()),
@@ -52,8 +52,8 @@ st.dataframe(
             ),
         }
     ),
-    hide_index=True,
-    width="stretch",
+    "criteria_table",
+    [t("col_default_weight")],
 )
 
 st.header(t("method_data_header"))
@@ -139,14 +139,10 @@ source_filter = right.selectbox(
 if source_filter:
     listed = listed[listed["id"] == source_filter]
 st.caption(t("sources_count", n=len(listed)))
-st.dataframe(
+tables.static_with_sources(
     views.sources_table(listed, lang, sourcing.today, sourcing.max_age_years, area_names),
-    hide_index=True,
-    width="stretch",
-    column_config={
-        t("col_address"): st.column_config.LinkColumn(display_text=views.ADDRESS_DISPLAY),
-        t("col_supports"): st.column_config.TextColumn(width="large"),
-    },
+    "sources_table",
+    addresses=(t("col_address"),),
 )
 
 st.header(t("a11y_header"))

@@ -15,6 +15,7 @@ from ui import (
     charts as ui_charts,
     context,
     downloads,
+    layout,
     portfolio_section,
     stability_summary,
     tables,
@@ -37,9 +38,9 @@ def cards(ctx: context.Context) -> None:
     lang = text.lang()
     pathways = text.pathway_labels()
     rankings, summary = ctx.overview()
-    columns = st.columns(3)
-    for i, row in enumerate(summary.itertuples(index=False)):
-        with columns[i % 3].container(border=True):
+    grid = layout.card_grid("area_cards")
+    for row in summary.itertuples(index=False):
+        with layout.card(grid, f"area_card_{row.area}"):
             st.markdown(f"#### {ctx.area_name(row.area, lang)}")
             st.markdown(
                 f"**{views.md(row.option)}**  \n{pathways[row.pathway]}"
@@ -108,9 +109,9 @@ def cards(ctx: context.Context) -> None:
     )
     # Formatted here, not with a pandas Styler: a Styler costs ~10x as much per run.
     table = (table * 100).rename(columns=pathways)
-    table = table.map(lambda v: views.format_number(v, 1, lang) if pd.notna(v) else "–")
-    table.index.name = t("col_area")
-    st.dataframe(table, column_config={c: tables.number_column(c) for c in table.columns})
+    shown = table.map(lambda v: views.format_number(v, 1, lang) if pd.notna(v) else "–")
+    shown.index.name = t("col_area")
+    tables.static(shown.reset_index(), "pathway_table", list(table.columns))
 
 
 def portfolio(ctx: context.Context) -> None:

@@ -7,7 +7,15 @@ import pandas as pd
 import streamlit as st
 
 from core import analysis, scoring, views
-from ui import context, cost_section, montecarlo_section, stability_summary, text, weights_panel
+from ui import (
+    context,
+    cost_section,
+    montecarlo_section,
+    stability_summary,
+    tables,
+    text,
+    weights_panel,
+)
 from ui.text import t
 
 ctx = context.get()
@@ -36,7 +44,24 @@ st.caption(
     + " "
     + t("sens_exact" if exact else "sens_numerical", method=method_label)
 )
-for group, tab in zip(scoring.GROUPS, st.tabs([labels[g] for g in scoring.GROUPS]), strict=True):
+tab_labels = [labels[g] for g in scoring.GROUPS]
+shown_group = st.session_state.get(weights_panel.TAB_KEY)
+
+
+def _remember_tab() -> None:  # the link carries the tab as its group slug
+    chosen = st.session_state.get("sens_tab")
+    st.session_state[weights_panel.TAB_KEY] = next(
+        (g for g in scoring.GROUPS if labels[g] == chosen), None
+    )
+
+
+group_tabs = st.tabs(
+    tab_labels,
+    key="sens_tab",
+    default=labels[shown_group] if shown_group in labels else None,
+    on_change=_remember_tab,
+)
+for group, tab in zip(scoring.GROUPS, group_tabs, strict=True):
     with tab:
         result = stability.groups[group]
         st.markdown(views.group_stability_sentence(stability, result, lang))
@@ -81,7 +106,7 @@ for group, tab in zip(scoring.GROUPS, st.tabs([labels[g] for g in scoring.GROUPS
             st.caption(t("no_crossings"))
             continue
         st.markdown(f"**{t('crossings_header')}**")
-        st.dataframe(
+        tables.static(
             pd.DataFrame(
                 {
                     t("sens_col_weight"): [
@@ -94,7 +119,8 @@ for group, tab in zip(scoring.GROUPS, st.tabs([labels[g] for g in scoring.GROUPS
                     ],
                 }
             ),
-            hide_index=True,
+            f"crossings_table_{group}",
+            [t("sens_col_weight")],
         )
 
 # --- 2. method comparison --------------------------------------------------------------
@@ -113,15 +139,17 @@ else:
         for m, options in comparison.top.items()
     )
     st.warning(t("compare_disagree", tops=tops))
-st.dataframe(
+method_ranks = {text.method_label(m): comparison.ranks[m] for m in scoring.method_keys()}
+tables.static(
     pd.DataFrame(
         {
             t("col_option"): comparison.ranks["option"],
             t("col_pathway"): comparison.ranks["pathway"].map(text.pathway_labels()),
-            **{text.method_label(m): comparison.ranks[m] for m in scoring.method_keys()},
+            **method_ranks,
         }
     ),
-    hide_index=True,
+    "method_ranks_table",
+    list(method_ranks),
 )
 
 # --- 3. Monte Carlo rank acceptability --------------------------------------------------

@@ -9,11 +9,6 @@ from core import analysis, scoring, views
 from ui import context, tables, text
 from ui.text import t
 
-# Pixels for the option names: the longest seeded name fits on one line (a longer one wraps),
-# and with the short number headers and the WiBe verdict the table stays within
-# tables.FIT_WIDTH.
-OPTION_WIDTH = 400
-
 
 def show(ctx: context.Context, model: scoring.AreaModel) -> None:
     """Table and chart of every option's cost NPV and saving, with the WiBe rule applied."""
@@ -30,15 +25,15 @@ def show(ctx: context.Context, model: scoring.AreaModel) -> None:
     threshold = views.format_number(analysis.WIBE_THRESHOLD, 0, lang)
     pathways = text.pathway_labels()
     npv = t("col_npv", years=ctx.horizon_years)
-    st.dataframe(
+    savings = t("cost_col_savings")
+    qualitative = t("cost_col_qualitative")
+    tables.static(
         pd.DataFrame(
             {
                 t("col_option"): view["option"],
                 npv: view["npv_cost"].map(lambda v: views.format_eur(v, 0, lang)),
-                t("cost_col_savings"): view["savings"].map(
-                    lambda v: views.format_eur(v, 0, lang, signed=True)
-                ),
-                t("cost_col_qualitative"): view["qualitative_score"].map(
+                savings: (-view["savings"]).map(lambda v: views.format_cost_change(v, 0, lang)),
+                qualitative: view["qualitative_score"].map(
                     lambda v: views.format_number(v, 1, lang)  # as the verdict compares it
                 ),
                 t("cost_col_wibe"): view["wibe_status"].map(
@@ -46,29 +41,20 @@ def show(ctx: context.Context, model: scoring.AreaModel) -> None:
                 ),
             }
         ),
-        hide_index=True,
-        **tables.wrap_layout([(OPTION_WIDTH, view["option"].tolist())]),
-        # Short number headers (the full one on hover) leave the option names room to be
-        # read whole, and the table fits beside the open sidebar.
-        column_config={
-            t("col_option"): st.column_config.TextColumn(width=OPTION_WIDTH),
-            npv: tables.number_column(npv, t("col_npv_short", years=ctx.horizon_years)),
-            t("cost_col_savings"): tables.number_column(
-                t("cost_col_savings"), t("cost_col_savings_short")
-            ),
-            t("cost_col_qualitative"): tables.number_column(
-                t("cost_col_qualitative"), t("cost_col_qualitative_short")
-            ),
-        },
+        "cost_table",
+        [npv, savings, qualitative],
     )
     st.caption(t("cost_wibe_note", threshold=threshold))
     if view["savings"].notna().any():
+        shown = view[view["savings"].notna()]
+        divisor, unit = views.eur_axis(float(shown["savings"].abs().max()), lang)
         st.altair_chart(
             views.savings_bars(
-                view[view["savings"].notna()],
+                shown,
                 pathways,
                 title=t("chart_savings_title", years=ctx.horizon_years),
-                x_title=t("chart_savings_axis"),
+                x_title=t("chart_savings_axis", unit=unit),
+                eur_divisor=divisor,
                 y_title=t("col_option"),
                 legend_title=t("col_pathway"),
                 lang=lang,

@@ -132,6 +132,8 @@ def _column(spec_field: editing.Field | None, column: str) -> Any:
             max_value=spec_field.maximum,
             step=1 if spec_field.kind == "integer" else None,
             required=not spec_field.nullable,
+            # Grouped like every other number ("60.000" in a German browser), not "60000".
+            format="localized",
         )
     return st.column_config.TextColumn(
         name, max_chars=spec_field.max_length, required=spec_field.kind == "required_text"

@@ -45,6 +45,8 @@ def _controls() -> tuple[str, float, int, int, bool]:
     st.session_state.setdefault("mc_concentration", int(analysis.MC_DEFAULT_CONCENTRATION))
     st.session_state.setdefault("mc_samples", analysis.MC_DEFAULT_SAMPLES)
     st.session_state.setdefault("mc_seed", analysis.MC_DEFAULT_SEED)
+    if st.session_state["mc_concentration"] not in CONCENTRATIONS:  # e.g. from a link
+        st.session_state["mc_concentration"] = int(analysis.MC_DEFAULT_CONCENTRATION)
     left, right = st.columns(2)
     labels = {m: t(f"mc_mode_{m}") for m in analysis.MC_SAMPLING_MODES}  # bound now: AppTest
     mode = left.radio(
@@ -134,4 +136,4 @@ def show(ctx: context.Context, model: scoring.AreaModel) -> None:
             ),
         }
     )
-    st.dataframe(view, hide_index=True, column_config=tables.right_aligned(view, 1))
+    tables.static(view, "mc_table", list(view.columns[1:]))

@@ -27,12 +27,6 @@ URL_PARAM = "aw"
 FREE = "__free__"
 EXCLUDE = "__exclude__"
 SLIDER_STEPS = 200
-# Column widths in pixels: the chosen set (area, option) and the steps along the budget
-# (the two number columns take about STEP_NUMBERS_WIDTH, the areas share the rest).
-AREA_WIDTH = 190
-OPTION_WIDTH = 240
-STEP_NUMBERS_WIDTH = 180
-MIN_AREA_WIDTH = 100
 
 
 def _step(top: float) -> int:
@@ -42,18 +36,52 @@ def _step(top: float) -> int:
     return int(next(m * magnitude for m in (1, 2, 5, 10) if m * magnitude >= raw))
 
 
+# The budgets: (checkbox key, slider key, item column, default share of the largest budget).
+BUDGETS = {
+    "investment": ("pf_invest_on", "pf_invest", "investment", 0.5),
+    "annual": ("pf_annual_on", "pf_annual", "annual_cost", 0.75),
+}
+
+
+def _prepare_budget(on_key: str, key: str, top: float, default_share: float) -> int:
+    """Fill the budget's session state (defaults; a value from a link snapped to the slider's
+    steps and range); return the slider maximum."""
+    step = _step(top)
+    maximum = max(int(math.ceil(top / step) * step), step)
+    st.session_state.setdefault(on_key, True)
+    st.session_state.setdefault(key, int(round(top * default_share / step) * step))
+    snapped = int(round(int(st.session_state[key]) / step) * step)
+    st.session_state[key] = min(max(snapped, 0), maximum)
+    return maximum
+
+
+def current_budgets(items: pd.DataFrame) -> tuple[float | None, float | None]:
+    """The investment and annual budgets as set on the Übersicht (their defaults if never
+    set), without drawing the widgets: for the presentation's portfolio slide."""
+    values = []
+    for on_key, key, column, share in BUDGETS.values():
+        _prepare_budget(on_key, key, analysis.budget_range(items, column)[1], share)
+        values.append(float(st.session_state[key]) if st.session_state[on_key] else None)
+    return values[0], values[1]
+
+
 def _budget_slider(
     on_key: str, key: str, on_label: str, label: str, top: float, default_share: float
 ) -> float | None:
     """A checkbox and a € slider from 0 to ``top``; None when the budget is not limited."""
     step = _step(top)
-    maximum = max(int(math.ceil(top / step) * step), step)
-    st.session_state.setdefault(on_key, True)
-    st.session_state.setdefault(key, int(round(top * default_share / step) * step))
-    st.session_state[key] = min(max(int(st.session_state[key]), 0), maximum)
+    maximum = _prepare_budget(on_key, key, top, default_share)
     limited = st.checkbox(on_label, key=on_key)
-    value = st.slider(label, 0, maximum, step=step, key=key, disabled=not limited, format="%d €")
-    st.caption(t("pf_budget_shown", label=label, value=views.format_eur(value, 0, text.lang())))
+    lang = text.lang()
+    # A select slider shows its values through format_func: "385.000 €" like every other
+    # amount (a plain slider's printf format has no thousands separator).
+    value = st.select_slider(
+        label,
+        options=range(0, maximum + step, step),
+        key=key,
+        disabled=not limited,
+        format_func=lambda v: views.format_eur(v, 0, lang),
+    )
     return float(value) if limited else None
 
 
@@ -180,7 +208,7 @@ def _result(ctx: context.Context, result: analysis.PortfolioResult, objective: s
     totals[2].metric(t("pf_total_annual"), views.format_eur(result.total_annual, 0, lang))
     choices = result.choices
     areas = choices["area"].map(lambda s: ctx.area_name(s, lang))
-    st.dataframe(
+    tables.static(
         pd.DataFrame(
             {
                 t("col_area"): areas,
@@ -193,21 +221,8 @@ def _result(ctx: context.Context, result: analysis.PortfolioResult, objective: s
                 t("col_annual"): choices["annual_cost"].map(lambda v: views.format_eur(v, 0, lang)),
             }
         ),
-        hide_index=True,
-        **tables.wrap_layout(
-            [(AREA_WIDTH, areas.tolist()), (OPTION_WIDTH, choices["option"].tolist())]
-        ),
-        # Area and option names wrap in columns of fixed width, the numbers fit under short
-        # headers (the full one on hover): the table fits beside the open sidebar.
-        column_config={
-            t("col_area"): st.column_config.TextColumn(width=AREA_WIDTH),
-            t("col_option"): st.column_config.TextColumn(width=OPTION_WIDTH),
-            t("pf_col_value"): tables.number_column(t("pf_col_value")),
-            t("col_investment"): tables.number_column(
-                t("col_investment"), t("col_investment_short")
-            ),
-            t("col_annual"): tables.number_column(t("col_annual"), t("col_annual_short")),
-        },
+        "portfolio_choice_table",
+        [t("pf_col_value"), t("col_investment"), t("col_annual")],
     )
 
 
@@ -228,7 +243,8 @@ def _curve(
         return
     names = dict(zip(items["option_id"], items["option"], strict=True))
     areas = list(curve.columns[3:])
-    x_title = t("pf_curve_x_invest" if along == "investment" else "pf_curve_x_annual")
+    divisor, unit = views.eur_axis(max(float(curve["budget"].max()), float(current or 0)), lang)
+    x_title = t("pf_curve_x_invest" if along == "investment" else "pf_curve_x_annual", unit=unit)
     data = curve.assign(label=[views.format_eur(b, 0, lang) for b in curve["budget"]])
     ui_charts.show(
         "efficiency_curve_chart",
@@ -238,17 +254,15 @@ def _curve(
         x_title=x_title,
         y_title=t("pf_curve_y"),
         lang=lang,
+        eur_divisor=divisor,
     )
     st.caption(t("pf_curve_caption"))
     if not curve["exact"].all():
         st.caption(t("pf_curve_sampled", n=analysis.CURVE_GRID))
     st.markdown(f"**{t('pf_steps_header')}**")
     area_names = {a: ctx.area_name(a, lang) for a in areas}
-    # One column per area, of equal width, so all fit beside the open sidebar; option names
-    # wrap, a long area name is cut and shown whole on hover.
-    area_width = max(MIN_AREA_WIDTH, (tables.FIT_WIDTH - STEP_NUMBERS_WIDTH) // max(len(areas), 1))
     chosen = {a: curve[a].map(names) for a in areas}
-    st.dataframe(
+    tables.static(
         pd.DataFrame(
             {
                 t("pf_col_from_budget"): curve["budget"].map(
@@ -258,16 +272,8 @@ def _curve(
                 **{area_names[a]: chosen[a] for a in areas},
             }
         ),
-        hide_index=True,
-        **tables.wrap_layout([(area_width, chosen[a].tolist()) for a in areas]),
-        column_config={
-            t("pf_col_from_budget"): tables.number_column(t("pf_col_from_budget")),
-            t("pf_total_value"): tables.number_column(t("pf_total_value")),
-            **{
-                name: st.column_config.TextColumn(width=area_width, help=name)
-                for name in area_names.values()
-            },
-        },
+        "portfolio_steps_table",
+        [t("pf_col_from_budget"), t("pf_total_value")],
     )
 
 
@@ -328,10 +334,10 @@ def _value_for_money(ctx: context.Context, items: pd.DataFrame) -> None:
     ratio = buys["value_per_100k"].map(
         lambda v: t("vfm_free") if not math.isfinite(v) else views.format_number(v, 2, lang)
     )
-    st.dataframe(
+    tables.static(
         pd.DataFrame(
             {
-                t("vfm_order"): buys["order"],
+                t("vfm_order"): buys["order"].astype(str),
                 t("col_area"): buys["area"].map(lambda a: ctx.area_name(a, lang)),
                 t("vfm_step"): buys["from_option"] + " → " + buys["option"],
                 t("vfm_extra_cost"): buys["extra_cost"].map(lambda v: views.format_eur(v, 0, lang)),
@@ -341,7 +347,8 @@ def _value_for_money(ctx: context.Context, items: pd.DataFrame) -> None:
                 t("vfm_ratio"): ratio,
             }
         ),
-        hide_index=True,
+        "best_buys_table",
+        [t("vfm_order"), t("vfm_extra_cost"), t("vfm_extra_value"), t("vfm_ratio")],
     )
 
 
@@ -398,14 +405,16 @@ def show(ctx: context.Context, rankings: Mapping[str, pd.DataFrame] | None = Non
         return
     left, right = st.columns(2)
     with left:
+        on_key, key, column, share = BUDGETS["investment"]
         invest = _budget_slider(
-            "pf_invest_on", "pf_invest", t("pf_limit_invest"), t("pf_budget_invest"),
-            analysis.budget_range(items, "investment")[1], 0.5,
+            on_key, key, t("pf_limit_invest"), t("pf_budget_invest"),
+            analysis.budget_range(items, column)[1], share,
         )  # fmt: skip
     with right:
+        on_key, key, column, share = BUDGETS["annual"]
         annual = _budget_slider(
-            "pf_annual_on", "pf_annual", t("pf_limit_annual"), t("pf_budget_annual"),
-            analysis.budget_range(items, "annual_cost")[1], 0.75,
+            on_key, key, t("pf_limit_annual"), t("pf_budget_annual"),
+            analysis.budget_range(items, column)[1], share,
         )  # fmt: skip
     pinned, excluded = _pins(ctx, items)
     excluded_options, requires = _option_constraints(ctx, items)

@@ -1,12 +1,14 @@
 """Presentation mode for the committee projector: mode switch, slide stepping, styling.
 
 This module owns the session-state keys ``present`` (the mode, also ``?present=1`` in the
-URL) and ``present_toggle`` (its widget). The mode is read before ``st.set_page_config`` so
-the sidebar starts collapsed; ``ui.weights_panel`` keeps it in the URL it rewrites.
+URL), ``present_toggle`` (its widget) and ``slide`` (the slide shown, ``?slide=``). The mode
+is read before ``st.set_page_config`` so the sidebar starts collapsed; ``ui.weights_panel``
+keeps mode and slide in the URL it rewrites.
 
-Slides are the review areas. The buttons "◀ Zurück" and "Weiter ▶" step through them and
-work alone (mouse, touch, Tab + Enter); the arrow keys and PageUp/PageDown (what presenter
-remotes send) press the same buttons, unless the focus is in a form field.
+The deck: a summary slide, one slide per review area, the portfolio as the closing slide.
+The buttons "◀ Zurück" and "Weiter ▶" step through it and work alone (mouse, touch,
+Tab + Enter); the arrow keys and PageUp/PageDown (what presenter remotes send) press the
+same buttons, unless the focus is in a form field.
 """
 
 from __future__ import annotations
@@ -20,19 +22,35 @@ from ui.text import t
 
 PRESENT_KEY = "present"
 TOGGLE_KEY = "present_toggle"
+SLIDE_KEY = "slide"
 PREV_KEY = "present_prev"
 NEXT_KEY = "present_next"
-CHART_FONT_SIZE = 22
-LABEL_WRAP = 30  # characters per line of an option name on the projector chart
+SUMMARY = views.SLIDE_SUMMARY
+PORTFOLIO = views.SLIDE_PORTFOLIO
+# The chart's type is fixed in pixels (Vega knows no rem): sized so that a slide with six
+# options fits 1280×720, the smallest projector picture (more options: two pixels smaller);
+# the text around it scales.
+CHART_FONT_SIZE = 18
+CHART_MAX_OPTIONS = 6
+LABEL_WRAP = 36  # characters per line of an option name on the projector chart
 
-# Larger type, tight margins and no editing chrome: readable from four metres on 1024×768.
+# Larger type, tight margins and no editing chrome: readable from four metres, and a whole
+# slide fits 1280×720, 1024×768 and 1920×1080 without scrolling (the type follows the
+# smaller of width and height). The main container takes the keyboard focus when clicked;
+# its focus ring would cross the title, and the slide buttons keep their own.
 _STYLE = """
 <style>
-  html { font-size: clamp(20px, 1.45vw, 28px); }
-  [data-testid="stMainBlockContainer"] { padding: 1.2rem 1.5rem 3rem; max-width: 100%; }
-  [data-testid="stMain"] h1 { font-size: 2.1rem; padding-top: 0.2rem; }
-  [data-testid="stMain"] [data-testid="stCaptionContainer"] { font-size: 0.9rem; }
-  [data-testid="stTable"] td, [data-testid="stTable"] th { font-size: 1rem; }
+  html { font-size: clamp(16px, min(1.5vw, 2.6vh), 28px); }
+  [data-testid="stMainBlockContainer"] { padding: 0.6rem 1.5rem 0.4rem; max-width: 100%; }
+  [data-testid="stMain"] [data-testid="stVerticalBlock"] { gap: 0.45rem; }
+  [data-testid="stMain"] h1 { font-size: 1.6rem; padding: 0.1rem 0 0; line-height: 1.25; }
+  [data-testid="stMain"] [data-testid="stCaptionContainer"] { font-size: 0.8rem; }
+  [data-testid="stMain"] [data-testid="stAlertContainer"] { padding: 0.5rem 0.9rem; }
+  [data-testid="stTable"] :is(td, th) { font-size: 0.85rem; padding: 0.2rem 0.5rem; }
+  [data-testid="stMetricValue"] { font-size: 1.6rem; }
+  [data-testid="stMain"]:focus, [data-testid="stMain"] :focus:not(:focus-visible) {
+    outline: none;
+  }
   /* No sidebar on the projector: nothing off-screen can take the keyboard focus. */
   [data-testid="stHeader"], [data-testid="stSidebar"] { display: none; }
 </style>
@@ -93,42 +111,59 @@ def keyboard_stepping() -> None:
     st.html(_KEYS, unsafe_allow_javascript=True)
 
 
-def _step(slugs: Sequence[str], state_key: str, delta: int) -> None:
-    current = st.session_state.get(state_key)
-    index = list(slugs).index(current) if current in slugs else 0
-    st.session_state[state_key] = slugs[(index + delta) % len(slugs)]
+def deck(area_slugs: Sequence[str]) -> list[str]:
+    """The slides in order: the summary, the areas, the portfolio."""
+    return [SUMMARY, *area_slugs, PORTFOLIO]
 
 
-def current_slide(slugs: Sequence[str], state_key: str) -> str:
-    """The slug shown now (the first if the state holds none or an unknown one)."""
-    if st.session_state.get(state_key) not in slugs:
-        st.session_state[state_key] = slugs[0]
-    return st.session_state[state_key]
+def current_slide(slides: Sequence[str], area_key: str) -> str:
+    """The slide shown now (the summary if the state holds none or an unknown one).
+
+    An area slide also becomes the chosen area (``area_key``), so the other pages follow."""
+    if st.session_state.get(SLIDE_KEY) not in slides:
+        st.session_state[SLIDE_KEY] = slides[0]
+    slide = st.session_state[SLIDE_KEY]
+    if slide not in (SUMMARY, PORTFOLIO):
+        st.session_state[area_key] = slide
+    return slide
 
 
-def slide_buttons(slugs: Sequence[str], state_key: str, names: dict[str, str]) -> None:
-    """◀ Zurück · "Folie n von N" · Weiter ▶ (wrapping around) for the slides in ``slugs``."""
-    current = current_slide(slugs, state_key)
-    position = list(slugs).index(current)
-    back, where, forward = st.columns([1, 2, 1], vertical_alignment="center")
+def _step(slides: Sequence[str], area_key: str, delta: int) -> None:
+    index = list(slides).index(current_slide(slides, area_key))
+    st.session_state[SLIDE_KEY] = slides[(index + delta) % len(slides)]
+    current_slide(slides, area_key)
+
+
+def slide_buttons(slides: Sequence[str], area_key: str, names: dict[str, str]) -> None:
+    """◀ Zurück · "Folie n von N" · Weiter ▶ (wrapping around) for the slides in ``slides``,
+    on the projector with the mode switch; ``names`` gives each slide's title for the
+    buttons' help."""
+    position = list(slides).index(current_slide(slides, area_key))
+    presenting = is_on()
+    # On the projector the mode switch shares the row: a slide has no line to spare.
+    columns = st.columns([1, 1, 1.4, 1] if presenting else [1, 2, 1], vertical_alignment="center")
+    back, where, forward = columns[0], columns[1], columns[-1]
     back.button(
         t("present_prev"),
         key=PREV_KEY,
         on_click=_step,
-        args=(slugs, state_key, -1),
-        help=t("present_prev_help", name=names[slugs[position - 1]]),
+        args=(slides, area_key, -1),
+        help=t("present_prev_help", name=names[slides[position - 1]]),
         width="stretch",
     )
     where.markdown(
         f'<p role="status" style="text-align:center;margin:0">'
-        f"{t('present_slide', n=position + 1, total=len(slugs))}</p>",
+        f"{t('present_slide', n=position + 1, total=len(slides))}</p>",
         unsafe_allow_html=True,
     )
     forward.button(
         t("present_next"),
         key=NEXT_KEY,
         on_click=_step,
-        args=(slugs, state_key, 1),
-        help=t("present_next_help", name=names[slugs[(position + 1) % len(slugs)]]),
+        args=(slides, area_key, 1),
+        help=t("present_next_help", name=names[slides[(position + 1) % len(slides)]]),
         width="stretch",
     )
+    if presenting:
+        with columns[2]:
+            toggle()

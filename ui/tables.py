@@ -1,8 +1,9 @@
-"""The dashboard's tables: core's display tables, cached where they do not depend on the
-weights, and handed to ``st.dataframe`` as Arrow tables (no pandas conversion per run)."""
+"""The dashboard's read-only tables: core's display tables (cached as Arrow where they do not
+depend on the weights) shown as plain HTML tables that fit any width (:func:`static`)."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pandas as pd
@@ -12,108 +13,53 @@ import streamlit as st
 from core import views
 from ui import data, text
 
-# Pixels a table may take to fit without a horizontal scrollbar: a 1400 px window with the
-# sidebar open leaves 938 px of content; a few to spare for wider numbers in other data.
-FIT_WIDTH = 920
-# Streamlit wraps text in a cell only when rows are taller than 4rem (64 px). A wrapped line
-# takes LINE_PX, the text CELL_PADDING_PX less than its column. A table of wrapped rows is at
-# most MAX_HEIGHT_PX high (two thirds of a 900 px window) and scrolls beyond.
-WRAP_MIN_ROW_PX = 65
-LINE_PX = 18
-ROW_PADDING_PX = 14
-CELL_PADDING_PX = 18
-HEADER_PX = 36
-MAX_HEIGHT_PX = 600
-
-
-def wrap_layout(columns: list[tuple[int, list[str]]]) -> dict[str, Any]:
-    """``row_height`` and ``height`` for ``st.dataframe`` such that the texts of every
-    (width in pixels, texts) column wrap whole; no arguments when all fit on one line."""
-    lines = max(
-        (
-            views.wrapped_lines(str(s), width - CELL_PADDING_PX)
-            for width, texts in columns
-            for s in texts
-        ),
-        default=1,
-    )
-    if lines <= 1:
-        return {}
-    row = max(WRAP_MIN_ROW_PX, lines * LINE_PX + ROW_PADDING_PX)
-    rows = max((len(texts) for _, texts in columns), default=0)
-    content = HEADER_PX + rows * row + 2
-    return {"row_height": row, "height": "content" if content <= MAX_HEIGHT_PX else MAX_HEIGHT_PX}
-
-
-def number_column(full: str, short: str | None = None) -> st.column_config.Column:
-    """A right-aligned column of formatted numbers, sized to fit them, under ``short`` if
-    given; the full header is then the tooltip."""
-    label = short or full
-    return st.column_config.TextColumn(
-        label, help=full if label != full else None, alignment="right"
-    )
-
-
-# Widths in pixels of the ranking's text columns. The number columns size themselves to their
-# short headers and values (never cut); with these widths the table fits the 938 px of
-# content a 1400 px window leaves beside the open sidebar. Longer names wrap
-# (:func:`ranking_wrap`).
-RANKING_TEXT_WIDTHS = {"col_option": 190, "col_pathway": 124, "col_partner": 150}
-# The partner column grows up to this width when one word of a partner's name would not fit
-# (the grid breaks lines only at spaces: "Geonetzwerk.metropoleRuhr"); the option column
-# gives the room back.
-PARTNER_MAX_PX = 200
-
-
-def ranking_text_widths(frame: pd.DataFrame) -> dict[str, int]:
-    """Widths of the ranking's text columns by header, fitted to the partners' longest word."""
-    widths = {text.t(key): px for key, px in RANKING_TEXT_WIDTHS.items()}
-    option, partner = text.t("col_option"), text.t("col_partner")
-    if partner in frame:
-        words = [w for name in frame[partner].astype(str) for w in name.split()]
-        longest = max((views.text_px(w) for w in words), default=0.0)
-        wanted = min(PARTNER_MAX_PX, max(widths[partner], int(longest + CELL_PADDING_PX + 4)))
-        widths[option] -= wanted - widths[partner]
-        widths[partner] = wanted
-    return widths
-
-
-def ranking_wrap(frame: pd.DataFrame) -> dict[str, Any]:
-    """``row_height``/``height`` for the ranking table so option, pathway and partner names
-    wrap whole in their fixed-width columns (see :func:`wrap_layout`)."""
-    return wrap_layout(
-        [
-            (px, frame[header].astype(str).tolist())
-            for header, px in ranking_text_widths(frame).items()
-        ]
-    )
-
 
 def ranking_table(ranking: pd.DataFrame, horizon_years: int, method: str) -> pd.DataFrame:
-    """The ranking with German labels and numbers already formatted (1.234.567 €, 45,6).
-
-    ``attrs["short_headers"]`` maps long number headers to the short ones shown on screen."""
+    """The ranking with German labels and numbers already formatted (1.234.567 €, 45,6),
+    under the short headers of its number columns (it must fit 1024 px beside the sidebar)."""
     lang = text.lang()
     view = views.ranking_table(ranking, lang, horizon_years, method=method)
-    view.attrs["short_headers"] = views.ranking_short_headers(lang, horizon_years, method=method)
-    return view
+    return view.rename(columns=views.ranking_short_headers(lang, horizon_years, method=method))
 
 
-def right_aligned(frame: pd.DataFrame, first: int) -> dict[str, st.column_config.Column]:
-    """Column config for a table whose columns from index ``first`` on are formatted numbers:
-    those are right-aligned and sized to fit, under the short header from
-    ``frame.attrs["short_headers"]`` (the full header becomes the tooltip); the known text
-    columns before them get the widths of :func:`ranking_text_widths`."""
-    widths = ranking_text_widths(frame)
-    short: dict[str, str] = frame.attrs.get("short_headers", {})
-    config: dict[str, st.column_config.Column] = {
-        c: st.column_config.TextColumn(width=widths[c])
-        for c in frame.columns[:first]
-        if c in widths
-    }
-    for c in frame.columns[first:]:
-        config[c] = number_column(c, short.get(c))
-    return config
+def static(
+    frame: pd.DataFrame,
+    key: str,
+    numeric: list[str] | None = None,
+    markdown: tuple[str, ...] = (),
+) -> None:
+    """A read-only table as plain HTML (``st.table``) in a container keyed ``key``: it takes
+    the width there is and wraps its text, so it never scrolls sideways (a word too long for
+    its cell, such as a URL, breaks where it must). The ``numeric`` columns (already
+    formatted) are right-aligned, header included, and kept on one line.
+
+    ``st.table`` renders Markdown in its cells; every text cell is data and is escaped
+    (:func:`core.views.md`) except in the ``markdown`` columns, which the caller built as
+    Markdown from escaped parts (links to sources).
+
+    A few CSS rules scoped to the container do this; a pandas Styler would cost about 13 ms
+    per table and run (Streamlit aligns text columns left by an inline style, so the rule
+    needs ``!important``)."""
+    positions = [i + 1 for i, c in enumerate(frame.columns) if c in (numeric or [])]
+    scope = f".st-key-{key} [data-testid='stTable']"
+    # The cell's text sits in a Markdown paragraph with wrapping rules of its own.
+    rules = [
+        f"{scope} :is(td, th), {scope} :is(td, th) * "
+        "{ white-space: normal !important; overflow-wrap: anywhere !important; }"
+    ]
+    for n in positions:  # a number stays on one line; its header may wrap at spaces
+        rules.append(f"{scope} :is(td, th):nth-child({n}) {{ text-align: right !important; }}")
+        rules.append(
+            f"{scope} td:nth-child({n}), {scope} td:nth-child({n}) * "
+            "{ white-space: nowrap !important; overflow-wrap: normal !important; }"
+        )
+    shown = frame.copy()
+    for column in shown.columns:
+        if column not in markdown and shown[column].dtype == object:
+            shown[column] = shown[column].map(lambda v: views.md(v) if isinstance(v, str) else v)
+    with st.container(key=key):
+        st.html(f"<style>{' '.join(rules)}</style>")
+        st.table(shown, hide_index=True)
 
 
 def _arrow(frame: pd.DataFrame) -> pa.Table:
@@ -149,6 +95,36 @@ def cost_line_view(version: int, area: str, option_id: str, lang: str) -> pa.Tab
             data.cost_lines(version, area), option_id, lang, data.sourcing(version)
         )
     )
+
+
+def static_with_sources(
+    table: Any, key: str, numeric: list[str] | None = None, addresses: tuple[str, ...] = ()
+) -> None:
+    """:func:`static` for a table with a marker column (``<link>#<text>``, see
+    :func:`source_columns`): the marker becomes a Markdown link to its source on the
+    Methodik page; every other cell is data text and is shown literally."""
+    frame = table.to_pandas() if hasattr(table, "to_pandas") else table.copy()
+    marker = text.t("col_estimate")
+    links = tuple(c for c in frame.columns if c == marker or c in addresses)
+    for column in links:
+        # a link only from the address field, its domain visible
+        frame[column] = frame[column].map(_marker_link if column == marker else _address_link)
+    static(frame, key, numeric, markdown=links)
+
+
+def _address_link(value: object) -> object:
+    if not isinstance(value, str) or not value:
+        return "–"
+    found = re.match(views.ADDRESS_DISPLAY, value)
+    domain = found.group(1) if found else value
+    return f"[{views.md(domain)}]({value.replace(')', '%29').replace(' ', '%20')})"
+
+
+def _marker_link(value: object) -> object:
+    if not isinstance(value, str) or "#" not in value:
+        return value
+    link, label = value.split("#", 1)
+    return f"[{views.md(label)}]({link})" if link else views.md(label)
 
 
 def source_columns() -> dict[str, st.column_config.Column]:

@@ -54,7 +54,7 @@ def pathway_labels() -> dict[str, str]:
 
 def cost_change(value: float) -> str:
     """A cost change against the status quo with its meaning spelt out: '−1.000 € (günstiger)'."""
-    amount = views.format_eur(value, 0, lang(), signed=True)
+    amount = views.format_cost_change(value, 0, lang())
     if value < 0:
         return t("cost_cheaper", value=amount)
     if value > 0:

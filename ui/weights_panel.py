@@ -26,6 +26,14 @@ AREA_KEY = "area"
 AREA_SLUGS_KEY = "_area_slugs"  # the area slugs, for the area weights in the URL
 SUB_WEIGHTS_OPEN_KEY = "_sub_weights_open"  # the sub-criteria expander is open
 SCENARIO_KEY = "scenario"  # slug of the saved scenario the weights were loaded from, or None
+# Page settings the link carries (core.views.urlstate.VIEW_PARAMS), held under these
+# session keys: the Sensitivität tab, the Bereich page's option, the Monte Carlo settings.
+# The budgets (pf_invest, pf_annual) pair with their on/off keys, see _apply_budget.
+TAB_KEY = "sens_tab_group"
+OPTION_KEY = "detail_option"
+MC_KEYS = ("mc_mode", "mc_concentration", "mc_samples", "mc_seed")
+BUDGET_KEYS = {"pf_invest": "pf_invest_on", "pf_annual": "pf_annual_on"}
+VIEW_KEYS = (TAB_KEY, OPTION_KEY, *MC_KEYS, *BUDGET_KEYS, *BUDGET_KEYS.values())
 
 
 def _default_within(criteria: pd.DataFrame) -> dict[str, int]:
@@ -52,6 +60,38 @@ def _apply(state: views.ViewState, criteria: pd.DataFrame) -> None:
     st.session_state[AREA_KEY] = state.area
     st.session_state[SCENARIO_KEY] = state.scenario
     presentation.set_on(state.present)
+    st.session_state[presentation.SLIDE_KEY] = state.slide
+    settings = state.settings
+    if "tab" in settings:
+        st.session_state[TAB_KEY] = settings["tab"]
+    if "option" in settings:
+        st.session_state[OPTION_KEY] = settings["option"]
+    for key in MC_KEYS:
+        if key in settings:
+            value = settings[key]
+            st.session_state[key] = value if key == "mc_mode" else int(value)
+    for key, on_key in BUDGET_KEYS.items():
+        if key in settings:
+            st.session_state[on_key] = settings[key] != "off"
+            if settings[key] != "off":
+                st.session_state[key] = int(settings[key])
+
+
+def _settings() -> dict[str, str]:
+    """The page settings as link parameters, for those the session holds."""
+    state = st.session_state
+    settings = {}
+    if state.get(TAB_KEY):
+        settings["tab"] = str(state[TAB_KEY])
+    if state.get(OPTION_KEY):
+        settings["option"] = str(state[OPTION_KEY])
+    for key in MC_KEYS:
+        if key in state:
+            settings[key] = str(state[key])
+    for key, on_key in BUDGET_KEYS.items():
+        if on_key in state:
+            settings[key] = str(int(state[key])) if state[on_key] and key in state else "off"
+    return settings
 
 
 def init_from_url(criteria: pd.DataFrame, area_slugs: list[str]) -> None:
@@ -62,7 +102,7 @@ def init_from_url(criteria: pd.DataFrame, area_slugs: list[str]) -> None:
     login rerun), and the sliders would then come back at 0.
     """
     if st.session_state.get(INIT_KEY):
-        for key in _panel_keys(criteria):
+        for key in (*_panel_keys(criteria), *VIEW_KEYS):
             if key in st.session_state:
                 st.session_state[key] = st.session_state[key]
         return
@@ -127,6 +167,8 @@ def current_state(criteria: pd.DataFrame) -> views.ViewState:
         lang=text.lang(),
         present=presentation.is_on(),
         scenario=st.session_state.get(SCENARIO_KEY),
+        slide=st.session_state.get(presentation.SLIDE_KEY),
+        settings=_settings(),
     )
 
 

@@ -11,12 +11,10 @@ class LazyChoices(Sequence[str]):
 
     def __init__(self, load: Callable[[], Iterable[str]]) -> None:
         self._load = load
-        self._values: tuple[str, ...] | None = None
 
     def _get(self) -> tuple[str, ...]:
-        if self._values is None:
-            self._values = tuple(self._load())
-        return self._values
+        # asked each time (cheap once the module is loaded): a method registered later counts
+        return tuple(self._load())
 
     def __contains__(self, value: object) -> bool:
         return value in self._get()

@@ -141,7 +141,9 @@ def record(
         ]
         for e in entries
     ]
-    if len(rows) <= 50:
+    # PostgreSQL binds every row (psycopg pipelines executemany); DuckDB inserts a large batch
+    # from a registered frame.
+    if len(rows) <= 50 or not isinstance(conn, duckdb.DuckDBPyConnection):
         conn.executemany(
             "INSERT INTO audit_log (changed_at, actor, role, action, entity, entity_key, field,"
             " old_value, new_value, data_version, undoes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -190,7 +192,7 @@ def audited_write(
             record(conn, actor, entries, version, when)
             if dry_run:
                 tx.rollback()
-    except duckdb.TransactionException as exc:
+    except store.CONFLICT_ERRORS as exc:
         raise StoreError("edit_busy", error=str(exc).splitlines()[0]) from exc
     if dry_run:
         return WriteResult(store.data_version(conn)[0], len(entries))
@@ -216,11 +218,13 @@ def entries(
     frame = conn.execute(
         """
         SELECT * FROM audit_log
-        WHERE (? IS NULL OR entity = ?) AND (? IS NULL OR actor = ?)
-          AND (? IS NULL OR action = ?)
-          AND (? IS NULL OR changed_at >= ?) AND (? IS NULL OR changed_at < ?)
-          AND (? IS NULL OR entity_key ILIKE ? OR field ILIKE ? OR old_value ILIKE ?
-               OR new_value ILIKE ?)
+        WHERE (CAST(? AS VARCHAR) IS NULL OR entity = ?)
+          AND (CAST(? AS VARCHAR) IS NULL OR actor = ?)
+          AND (CAST(? AS VARCHAR) IS NULL OR action = ?)
+          AND (CAST(? AS DATE) IS NULL OR changed_at >= ?)
+          AND (CAST(? AS DATE) IS NULL OR changed_at < ?)
+          AND (CAST(? AS VARCHAR) IS NULL OR entity_key ILIKE ? OR field ILIKE ?
+               OR old_value ILIKE ? OR new_value ILIKE ?)
         ORDER BY id DESC
         LIMIT ?
         """,

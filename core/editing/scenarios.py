@@ -92,7 +92,7 @@ def _area_weights(
     if not slugs:
         return {}
     rows = conn.execute(
-        "SELECT profile, area, weight FROM profile_area_weights WHERE list_contains(?, profile)",
+        "SELECT profile, area, weight FROM profile_area_weights WHERE profile = ANY(?)",
         [list(slugs)],
     ).fetchall()
     result: dict[str, dict[str, float]] = {}
@@ -132,7 +132,7 @@ def _within(conn: duckdb.DuckDBPyConnection, slugs: Sequence[str]) -> dict[str, 
     rows = conn.execute(
         "SELECT w.profile, w.criterion, w.weight FROM profile_criterion_weights w"
         " JOIN criteria c ON c.key = w.criterion"
-        " WHERE c.removed_at IS NULL AND list_contains(?, w.profile)",
+        " WHERE c.removed_at IS NULL AND w.profile = ANY(?)",
         [list(slugs)],
     ).fetchall()
     result: dict[str, dict[str, float]] = {}

@@ -63,7 +63,10 @@ PROSE: dict[str, dict[str, str]] = _load_prose(PROSE_DIR)
 
 
 def t(key: str, lang: str = "de", /, **params: Any) -> str:
-    """Translate ``key`` into ``lang`` and fill in ``params``."""
+    """Translate ``key`` into ``lang`` and fill in ``params``; with ``count=1`` the singular
+    twin ``<key>_one`` is used where the catalogue has one ("1 Eintrag", not "1 Einträge")."""
+    if params.get("count") == 1 and f"{key}_one" in TEXT:
+        key = f"{key}_one"
     entry = TEXT[key]
     template = entry.get(lang) or entry["de"]
     return template.format(**params) if params else template

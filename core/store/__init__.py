@@ -1,4 +1,7 @@
-"""The DuckDB store: connection, migrations, reads, seed and the one transaction helper.
+"""The store: connection, migrations, reads, seed and the one transaction helper.
+
+It runs on DuckDB (embedded, the default) or PostgreSQL (``COCKPIT_DB=postgresql://…``);
+:mod:`core.store.dialect` holds what differs, :mod:`core.store.pg` the PostgreSQL connection.
 
 Pages, ui and the other subpackages use the names below (``from core import store``,
 ``store.options(conn, area)``). Opening a store (:func:`connect`) never seeds
@@ -15,7 +18,9 @@ from core.store.connection import (
     is_empty,
     store_id,
 )
+from core.store.dialect import CONFLICT_ERRORS, CONSTRAINT_ERRORS, DB_ERRORS, Connection
 from core.store.locking import StoreBusyError, is_lock_conflict
+from core.store.pg import close_pools
 from core.store.reads import (
     PATHWAYS,
     SYSTEM_KINDS,
@@ -39,6 +44,7 @@ from core.store.reads import (
     weight_profiles,
 )
 from core.store.seed import load_seed, open_seeded, opened
+from core.store.tenants import create as create_tenant, listing as list_tenants
 from core.store.transactions import (
     WRITE_LOCK,
     OutsideDoorError,
@@ -50,6 +56,10 @@ from core.store.transactions import (
 )
 
 __all__ = [
+    "CONFLICT_ERRORS",
+    "CONSTRAINT_ERRORS",
+    "DB_ERRORS",
+    "Connection",
     "PATHWAYS",
     "StoreBusyError",
     "SYSTEM_KINDS",
@@ -65,9 +75,11 @@ __all__ = [
     "catalogue",
     "cited_rows",
     "close",
+    "close_pools",
     "connect",
     "cost_lines",
     "cost_totals",
+    "create_tenant",
     "criteria",
     "dangling_source_refs",
     "data_version",
@@ -77,6 +89,7 @@ __all__ = [
     "is_current",
     "is_empty",
     "is_lock_conflict",
+    "list_tenants",
     "load_seed",
     "open_seeded",
     "opened",

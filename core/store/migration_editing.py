@@ -13,13 +13,16 @@
   an area are checked by :mod:`core.editing.edits` (and by the Excel import) instead; that is also
   the right rule once removed options keep their old names.
 
-Runs inside the migration's transaction (DuckDB DDL is transactional).
+Runs inside the migration's transaction (DuckDB and PostgreSQL DDL is transactional). On
+PostgreSQL, which can drop a constraint, ``options`` is altered instead of rebuilt.
 """
 
 from __future__ import annotations
 
 import duckdb
 
+from core.store import dialect
+from core.store.dialect import Connection
 from core.store.rebuild import rebuild_table
 
 SOFT_DELETE_TABLES = ("criteria", "weight_profiles", "assessments", "cost_lines")
@@ -65,10 +68,15 @@ def _rebuild_options(conn: duckdb.DuckDBPyConnection) -> None:
     rebuild_table(conn, "options", OPTIONS_DDL, OPTION_COLUMNS, "0003_editing_audit")
 
 
-def apply(conn: duckdb.DuckDBPyConnection) -> None:
+def apply(conn: Connection) -> None:
     """Create the audit trail, add ``removed_at`` columns and rebuild ``options``."""
     for statement in AUDIT_DDL:
         conn.execute(statement)
     for table in SOFT_DELETE_TABLES:
         conn.execute(f'ALTER TABLE "{table}" ADD COLUMN removed_at TIMESTAMP')
-    _rebuild_options(conn)
+    if dialect.of(conn).is_postgres:
+        # PostgreSQL's name for the table constraint UNIQUE (area, name) of migration 0001.
+        conn.execute("ALTER TABLE options DROP CONSTRAINT options_area_name_key")
+        conn.execute("ALTER TABLE options ADD COLUMN removed_at TIMESTAMP")
+    else:
+        _rebuild_options(conn)

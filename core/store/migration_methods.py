@@ -12,13 +12,14 @@ a CHECK, and refuses to drop or rename a column of a table that foreign keys poi
 (``profile_criterion_weights``). So the table is rebuilt with
 :func:`core.store.rebuild.rebuild_table`: same columns in the same order (including
 ``removed_at`` from migration 0003), same constraints except the method check; the child
-table is recreated from its stored definition and every row is copied back.
+table is recreated from its stored definition and every row is copied back. PostgreSQL can
+drop a constraint, so there the check is replaced in place.
 """
 
 from __future__ import annotations
 
-import duckdb
-
+from core.store import dialect
+from core.store.dialect import Connection
 from core.store.rebuild import rebuild_table
 
 NAME = "0004_method_key_format"
@@ -48,6 +49,15 @@ WEIGHT_PROFILE_COLUMNS = (
 )
 
 
-def apply(conn: duckdb.DuckDBPyConnection) -> None:
+def apply(conn: Connection) -> None:
     """Rebuild ``weight_profiles`` with the method format check instead of the method list."""
-    rebuild_table(conn, "weight_profiles", WEIGHT_PROFILES_DDL, WEIGHT_PROFILE_COLUMNS, NAME)
+    d = dialect.of(conn)
+    if d.is_postgres:
+        # PostgreSQL's name for the column check on ``method`` of migration 0001.
+        conn.execute("ALTER TABLE weight_profiles DROP CONSTRAINT weight_profiles_method_check")
+        conn.execute(
+            "ALTER TABLE weight_profiles ADD CONSTRAINT weight_profiles_method_check"
+            f" CHECK ({d.full_match('method', METHOD_KEY)})"
+        )
+    else:
+        rebuild_table(conn, "weight_profiles", WEIGHT_PROFILES_DDL, WEIGHT_PROFILE_COLUMNS, NAME)

@@ -12,7 +12,8 @@
 
 from __future__ import annotations
 
-import duckdb
+from core.store import dialect
+from core.store.dialect import Connection, Dialect
 
 NAME = "0006_data_ranges_area_weights"
 
@@ -21,18 +22,25 @@ RANGE_COLUMNS = {
     "cost_lines": ("investment_low", "investment_high", "annual_low", "annual_high"),
 }
 
-AREA_WEIGHTS_DDL = """
+
+def area_weights_ddl(d: Dialect) -> str:
+    """The ``profile_area_weights`` table in the back-end's spelling."""
+    return f"""
     CREATE TABLE profile_area_weights (
         profile VARCHAR NOT NULL,
         area VARCHAR NOT NULL,
-        weight DOUBLE NOT NULL CHECK (isfinite(weight) AND weight >= 0),
+        weight {d.double} NOT NULL CHECK ({d.finite("weight")} AND weight >= 0),
         PRIMARY KEY (profile, area)
     )"""
 
 
-def apply(conn: duckdb.DuckDBPyConnection) -> None:
+AREA_WEIGHTS_DDL = area_weights_ddl(dialect.DUCKDB)
+
+
+def apply(conn: Connection) -> None:
     """Add the nullable range columns and the area-weights table."""
+    d = dialect.of(conn)
     for table, columns in RANGE_COLUMNS.items():
         for column in columns:
-            conn.execute(f'ALTER TABLE "{table}" ADD COLUMN "{column}" DOUBLE')
-    conn.execute(AREA_WEIGHTS_DDL)
+            conn.execute(f'ALTER TABLE "{table}" ADD COLUMN "{column}" {d.double}')
+    conn.execute(area_weights_ddl(d))

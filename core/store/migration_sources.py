@@ -10,6 +10,8 @@
       from ``data/seed/sources.csv``); any other text – including every text a user typed –
       becomes a source of its own whose title is the text, without address or date, so
       nothing is lost and the sources page shows it as unchecked. The row keeps its values.
+    * On PostgreSQL, ``options`` is altered in place (new columns appended, the source check
+      swapped for the honesty check); the columns and checks end up as on DuckDB.
 
 ``0007_maturity_model_2``
     The OZG maturity model 2.0 (levels 0–7) replaced the model 0–4 in 07/2025. If the
@@ -25,10 +27,9 @@ from __future__ import annotations
 import csv
 import hashlib
 
-import duckdb
-
 from core import settings
-from core.store import sourcerefs
+from core.store import dialect, sourcerefs
+from core.store.dialect import Connection, Dialect
 from core.store.rebuild import rebuild_table
 
 NAME = "0007_sources"
@@ -51,6 +52,27 @@ SOURCES_DDL = f"""
         note VARCHAR NOT NULL DEFAULT '',
         removed_at TIMESTAMP
     )"""
+
+
+def sources_ddl(d: Dialect) -> str:
+    """The ``sources`` table on PostgreSQL (DuckDB keeps :data:`SOURCES_DDL` verbatim)."""
+    if not d.is_postgres:
+        return SOURCES_DDL
+    return f"""
+    CREATE TABLE sources (
+        id VARCHAR PRIMARY KEY CHECK ({d.full_match("id", sourcerefs.KEY)}),
+        title VARCHAR NOT NULL CHECK (length(trim(title)) > 0),
+        publisher VARCHAR NOT NULL DEFAULT '',
+        address VARCHAR NOT NULL DEFAULT ''
+            CHECK (address = '' OR {d.full_match("address", sourcerefs.ADDRESS)}),
+        published VARCHAR NOT NULL DEFAULT ''
+            CHECK (published = '' OR {d.full_match("published", sourcerefs.PARTIAL_DATE)}),
+        accessed VARCHAR NOT NULL DEFAULT ''
+            CHECK (accessed = '' OR {d.full_match("accessed", sourcerefs.PARTIAL_DATE)}),
+        note VARCHAR NOT NULL DEFAULT '',
+        removed_at TIMESTAMP
+    )"""
+
 
 OPTIONS_DDL = f"""
     CREATE TABLE options (
@@ -179,7 +201,7 @@ def _seed_sources() -> dict[str, dict[str, str]]:
     return {row["id"]: {c: row.get(c) or "" for c in SOURCE_COLUMNS} for row in rows}
 
 
-def _convert_sources(conn: duckdb.DuckDBPyConnection) -> None:
+def _convert_sources(conn: Connection) -> None:
     seed = _seed_sources()
     texts: set[str] = set()
     for table in CITING_TABLES:
@@ -223,10 +245,21 @@ def _convert_sources(conn: duckdb.DuckDBPyConnection) -> None:
             )
 
 
-def apply(conn: duckdb.DuckDBPyConnection) -> None:
+def apply(conn: Connection) -> None:
     """Create ``sources``, give options the honesty columns, turn free text into keys."""
-    conn.execute(SOURCES_DDL)
-    rebuild_table(conn, "options", OPTIONS_DDL, OPTION_COLUMNS, NAME)
+    d = dialect.of(conn)
+    conn.execute(sources_ddl(d))
+    if d.is_postgres:
+        conn.execute(
+            "ALTER TABLE options ADD COLUMN is_estimate BOOLEAN NOT NULL DEFAULT FALSE,"
+            " ADD COLUMN estimate_reason VARCHAR NOT NULL DEFAULT ''"
+        )
+        # PostgreSQL's name for the column check on ``source`` of migration 0001.
+        conn.execute("ALTER TABLE options DROP CONSTRAINT options_source_check")
+        conn.execute("ALTER TABLE options ALTER COLUMN source SET DEFAULT ''")
+        conn.execute(f"ALTER TABLE options ADD CONSTRAINT options_honesty_check CHECK {HONESTY}")
+    else:
+        rebuild_table(conn, "options", OPTIONS_DDL, OPTION_COLUMNS, NAME)
     _convert_sources(conn)
 
 
@@ -245,7 +278,7 @@ SCALE = 7 / 4
 MAPPED_NOTE = " [Wert aus dem Reifegradmodell 0–4 linear umgerechnet: × 7/4]"
 
 
-def apply_maturity(conn: duckdb.DuckDBPyConnection) -> None:
+def apply_maturity(conn: Connection) -> None:
     """Map ``online_availability`` from the model 0–4 to 2.0 (0–7) if it still has 0–4."""
     row = conn.execute(
         "SELECT min_value, max_value FROM criteria WHERE key = 'online_availability'"

@@ -1,8 +1,11 @@
-"""Reads of the DuckDB store. Every function takes a connection and returns a DataFrame.
+"""Reads of the store. Every function takes a connection and returns a DataFrame.
 
 Reads return pandas DataFrames with stable column names and hide soft-removed rows
 (``removed_at``, see :mod:`core.store.migration_editing`). All SQL values are bound
-parameters; no value is ever formatted into SQL text.
+parameters; no value is ever formatted into SQL text. The SQL is the part DuckDB and
+PostgreSQL share: no ``EXCLUDE`` (the ``removed_at`` column is dropped from the frame), no
+``GROUP BY ALL``, and an optional filter value is cast (``CAST(? AS VARCHAR) IS NULL``) so that
+PostgreSQL knows its type.
 """
 
 from __future__ import annotations
@@ -10,10 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-import duckdb
-
 from core import i18n
 from core.errors import NotFoundError
+from core.store.dialect import Connection
 
 if TYPE_CHECKING:  # DuckDB's .df() imports pandas when a read first needs it
     import pandas as pd
@@ -22,24 +24,26 @@ PATHWAYS = ("status_quo", "standard", "best_practice", "joint_kdn")
 SYSTEM_KINDS = ("in_house", "standard", "saas", "shared")
 
 
-def _frame(conn: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> pd.DataFrame:
-    return conn.execute(sql, params or []).df()
+def _frame(conn: Connection, sql: str, params: list | None = None) -> pd.DataFrame:
+    frame = conn.execute(sql, params or []).df()
+    return frame.drop(columns="removed_at") if "removed_at" in frame.columns else frame
 
 
 _AREAS_SQL = """
     SELECT a.slug, a.name_de, a.name_en, a.description_de, a.sort_order,
            count(o.id)::INTEGER AS n_options
     FROM areas a LEFT JOIN options o ON o.area = a.slug AND o.removed_at IS NULL
-    GROUP BY ALL ORDER BY a.sort_order, a.slug
+    GROUP BY a.slug, a.name_de, a.name_en, a.description_de, a.sort_order
+    ORDER BY a.sort_order, a.slug
 """
 
 
-def areas(conn: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+def areas(conn: Connection) -> pd.DataFrame:
     """All review areas with their number of options, in the motion's order."""
     return _frame(conn, _AREAS_SQL)
 
 
-def area_rows(conn: duckdb.DuckDBPyConnection) -> list[dict[str, object]]:
+def area_rows(conn: Connection) -> list[dict[str, object]]:
     """:func:`areas` as plain rows (dicts), without pandas: for the command line, which
     lists areas before anything else and should start fast."""
     cursor = conn.execute(_AREAS_SQL)
@@ -47,34 +51,34 @@ def area_rows(conn: duckdb.DuckDBPyConnection) -> list[dict[str, object]]:
     return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
 
 
-def area_slugs(conn: duckdb.DuckDBPyConnection) -> list[str]:
+def area_slugs(conn: Connection) -> list[str]:
     """Slugs of all areas in display order."""
     return areas(conn)["slug"].tolist()
 
 
-def require_area(conn: duckdb.DuckDBPyConnection, slug: str) -> None:
+def require_area(conn: Connection, slug: str) -> None:
     """Raise :class:`NotFoundError` unless ``slug`` names an area."""
     slugs = area_slugs(conn)
     if slug not in slugs:
         raise NotFoundError("unknown_area", area=slug, allowed=", ".join(slugs))
 
 
-def systems(conn: duckdb.DuckDBPyConnection, area: str | None = None) -> pd.DataFrame:
+def systems(conn: Connection, area: str | None = None) -> pd.DataFrame:
     """Current systems, optionally of one area."""
     return _frame(
         conn,
-        "SELECT * FROM systems WHERE (? IS NULL OR area = ?) ORDER BY area, name",
+        "SELECT * FROM systems WHERE (CAST(? AS VARCHAR) IS NULL OR area = ?) ORDER BY area, name",
         [area, area],
     )
 
 
-def options(conn: duckdb.DuckDBPyConnection, area: str | None = None) -> pd.DataFrame:
+def options(conn: Connection, area: str | None = None) -> pd.DataFrame:
     """Options, optionally of one area, status quo first."""
     return _frame(
         conn,
         """
-        SELECT o.* EXCLUDE (removed_at) FROM options o JOIN areas a ON a.slug = o.area
-        WHERE o.removed_at IS NULL AND (? IS NULL OR o.area = ?)
+        SELECT o.* FROM options o JOIN areas a ON a.slug = o.area
+        WHERE o.removed_at IS NULL AND (CAST(? AS VARCHAR) IS NULL OR o.area = ?)
         ORDER BY a.sort_order, CASE o.pathway WHEN 'status_quo' THEN 0 WHEN 'standard' THEN 1
                  WHEN 'best_practice' THEN 2 ELSE 3 END, o.name
         """,
@@ -82,69 +86,71 @@ def options(conn: duckdb.DuckDBPyConnection, area: str | None = None) -> pd.Data
     )
 
 
-def criteria(conn: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+def criteria(conn: Connection) -> pd.DataFrame:
     """The criteria catalogue in display order."""
     return _frame(
         conn,
         """
-        SELECT * EXCLUDE (removed_at) FROM criteria WHERE removed_at IS NULL
+        SELECT * FROM criteria WHERE removed_at IS NULL
         ORDER BY CASE grp WHEN 'cost' THEN 0 WHEN 'citizen_value' THEN 1 ELSE 2 END,
                  sort_order, key
         """,
     )
 
 
-def assessments(conn: duckdb.DuckDBPyConnection, area: str | None = None) -> pd.DataFrame:
+def assessments(conn: Connection, area: str | None = None) -> pd.DataFrame:
     """Assessments (long format), optionally of one area's options."""
     return _frame(
         conn,
         """
-        SELECT s.* EXCLUDE (removed_at) FROM assessments s JOIN options o ON o.id = s.option_id
+        SELECT s.* FROM assessments s JOIN options o ON o.id = s.option_id
         JOIN criteria k ON k.key = s.criterion
         WHERE s.removed_at IS NULL AND o.removed_at IS NULL AND k.removed_at IS NULL
-          AND (? IS NULL OR o.area = ?) ORDER BY s.option_id, s.criterion
+          AND (CAST(? AS VARCHAR) IS NULL OR o.area = ?) ORDER BY s.option_id, s.criterion
         """,
         [area, area],
     )
 
 
-def cost_lines(conn: duckdb.DuckDBPyConnection, area: str | None = None) -> pd.DataFrame:
+def cost_lines(conn: Connection, area: str | None = None) -> pd.DataFrame:
     """Cost lines, optionally of one area's options."""
     return _frame(
         conn,
         """
-        SELECT c.* EXCLUDE (removed_at) FROM cost_lines c JOIN options o ON o.id = c.option_id
-        WHERE c.removed_at IS NULL AND o.removed_at IS NULL AND (? IS NULL OR o.area = ?)
+        SELECT c.* FROM cost_lines c JOIN options o ON o.id = c.option_id
+        WHERE c.removed_at IS NULL AND o.removed_at IS NULL
+          AND (CAST(? AS VARCHAR) IS NULL OR o.area = ?)
         ORDER BY c.option_id, c.id
         """,
         [area, area],
     )
 
 
-def cost_totals(conn: duckdb.DuckDBPyConnection, area: str | None = None) -> pd.DataFrame:
+def cost_totals(conn: Connection, area: str | None = None) -> pd.DataFrame:
     """Per option: summed investment, annual cost and staff FTE (zeros if no lines)."""
     return _frame(
         conn,
         """
         SELECT o.id AS option_id,
-               coalesce(sum(c.investment_eur), 0)::DOUBLE AS investment,
-               coalesce(sum(c.annual_cost_eur), 0)::DOUBLE AS annual_cost,
-               coalesce(sum(c.staff_fte), 0)::DOUBLE AS staff_fte,
+               coalesce(sum(c.investment_eur), 0)::DOUBLE PRECISION AS investment,
+               coalesce(sum(c.annual_cost_eur), 0)::DOUBLE PRECISION AS annual_cost,
+               coalesce(sum(c.staff_fte), 0)::DOUBLE PRECISION AS staff_fte,
                coalesce(bool_or(c.is_estimate), false) AS cost_is_estimate
         FROM options o LEFT JOIN cost_lines c ON c.option_id = o.id AND c.removed_at IS NULL
-        WHERE o.removed_at IS NULL AND (? IS NULL OR o.area = ?)
+        WHERE o.removed_at IS NULL AND (CAST(? AS VARCHAR) IS NULL OR o.area = ?)
         GROUP BY o.id ORDER BY o.id
         """,
         [area, area],
     )
 
 
-def weight_profiles(conn: duckdb.DuckDBPyConnection, kind: str | None = "preset") -> pd.DataFrame:
+def weight_profiles(conn: Connection, kind: str | None = "preset") -> pd.DataFrame:
     """Named weight profiles, presets by default."""
     return _frame(
         conn,
-        "SELECT * EXCLUDE (removed_at) FROM weight_profiles"
-        " WHERE removed_at IS NULL AND (? IS NULL OR kind = ?) ORDER BY created_at, slug",
+        "SELECT * FROM weight_profiles"
+        " WHERE removed_at IS NULL AND (CAST(? AS VARCHAR) IS NULL OR kind = ?)"
+        " ORDER BY created_at, slug",
         [kind, kind],
     )
 
@@ -167,18 +173,19 @@ _CITED = """
     )"""
 
 
-def cited_rows(conn: duckdb.DuckDBPyConnection, area: str | None = None) -> pd.DataFrame:
+def cited_rows(conn: Connection, area: str | None = None) -> pd.DataFrame:
     """Every row with a figure and its source keys: kind (table), key, area, label, source,
     is_estimate, estimate_reason – the rows whose age the Methodik page and the export show."""
     return _frame(
         conn,
         _CITED  # noqa: S608 - fixed SQL text, values bound
-        + " SELECT * FROM cited WHERE (? IS NULL OR area = ?) ORDER BY area, kind, label",
+        + " SELECT * FROM cited WHERE (CAST(? AS VARCHAR) IS NULL OR area = ?)"
+        " ORDER BY area, kind, label",
         [area, area],
     )
 
 
-def sources(conn: duckdb.DuckDBPyConnection, area: str | None = None) -> pd.DataFrame:
+def sources(conn: Connection, area: str | None = None) -> pd.DataFrame:
     """The sources table with what cites each source: ``citations`` (how many rows),
     ``used_in`` (table names), ``areas`` (area slugs) and ``supports`` (the options and systems
     whose figures it supports), each comma- or ' · '-separated. With ``area``, only the
@@ -187,10 +194,12 @@ def sources(conn: duckdb.DuckDBPyConnection, area: str | None = None) -> pd.Data
         conn,
         _CITED  # noqa: S608 - fixed SQL text, values bound
         + """, refs AS (
-            SELECT trim(unnest(string_split(source, ';'))) AS id, kind, area,
+            SELECT trim(unnest(string_to_array(source, ';'))) AS id, kind, area,
                    split_part(label, ': ', 1) AS label
             FROM cited
-        ), scoped AS (SELECT * FROM refs WHERE length(id) > 0 AND (? IS NULL OR area = ?))
+        ), scoped AS (
+            SELECT * FROM refs WHERE length(id) > 0 AND (CAST(? AS VARCHAR) IS NULL OR area = ?)
+        )
         SELECT s.id, s.title, s.publisher, s.address, s.published, s.accessed, s.note,
                count(r.id)::INTEGER AS citations,
                coalesce(string_agg(DISTINCT r.kind, ',' ORDER BY r.kind), '') AS used_in,
@@ -198,27 +207,29 @@ def sources(conn: duckdb.DuckDBPyConnection, area: str | None = None) -> pd.Data
                coalesce(string_agg(DISTINCT r.label, ' · ' ORDER BY r.label), '') AS supports
         FROM sources s LEFT JOIN scoped r ON r.id = s.id
         WHERE s.removed_at IS NULL
-        GROUP BY ALL
-        HAVING ? IS NULL OR count(r.id) > 0
+        GROUP BY s.id, s.title, s.publisher, s.address, s.published, s.accessed, s.note
+        HAVING CAST(? AS VARCHAR) IS NULL OR count(r.id) > 0
         ORDER BY s.title, s.id
         """,
         [area, area, area],
     )
 
 
-def source_keys(conn: duckdb.DuckDBPyConnection) -> set[str]:
+def source_keys(conn: Connection) -> set[str]:
     """Keys of the sources a row may cite (not removed)."""
     return {
         r[0] for r in conn.execute("SELECT id FROM sources WHERE removed_at IS NULL").fetchall()
     }
 
 
-def dangling_source_refs(conn: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+def dangling_source_refs(conn: Connection) -> pd.DataFrame:
     """Cited keys that name no source (the write paths refuse them; a check for tests)."""
     return _frame(
         conn,
         _CITED  # noqa: S608 - fixed SQL text, values bound
-        + """, refs AS (SELECT kind, key, trim(unnest(string_split(source, ';'))) AS id FROM cited)
+        + """, refs AS (
+            SELECT kind, key, trim(unnest(string_to_array(source, ';'))) AS id FROM cited
+        )
         SELECT kind, key, id FROM refs
         WHERE length(id) > 0 AND id NOT IN (SELECT id FROM sources WHERE removed_at IS NULL)
         ORDER BY kind, key, id
@@ -226,7 +237,7 @@ def dangling_source_refs(conn: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     )
 
 
-def estimate_share(conn: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+def estimate_share(conn: Connection) -> pd.DataFrame:
     """How many values per table are estimates, for the honesty note on screen."""
     return _frame(
         conn,

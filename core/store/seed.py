@@ -11,7 +11,8 @@ import duckdb
 
 from core import settings
 from core.errors import InputError
-from core.store import connection, locking, migrations, sourcerefs
+from core.store import connection, dialect, locking, migrations, sourcerefs
+from core.store.dialect import Connection
 from core.store.transactions import transaction
 
 if TYPE_CHECKING:
@@ -145,12 +146,14 @@ def _check_ranges(frames: dict[str, pd.DataFrame]) -> None:
             )
 
 
-def _check_columns(conn: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> None:
+def _check_columns(conn: Connection, table: str, frame: pd.DataFrame) -> None:
     """Only known table columns may be named in the INSERT (CSV headers are data)."""
     known = {
         row[0]
         for row in conn.execute(
-            "SELECT column_name FROM information_schema.columns WHERE table_name = ?", [table]
+            "SELECT column_name FROM information_schema.columns"
+            " WHERE table_schema = current_schema() AND table_name = ?",
+            [table],
         ).fetchall()
     }
     unknown = [c for c in frame.columns if c not in known]
@@ -159,16 +162,35 @@ def _check_columns(conn: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFr
         raise InputError("seed_invalid", file=file, row=1, problem=f"unknown columns {unknown}")
 
 
-def _insert(conn: duckdb.DuckDBPyConnection, frames: dict[str, pd.DataFrame]) -> None:
+def _rows(frame: pd.DataFrame) -> list[list]:
+    """The frame's rows as Python values (NaN/NA as None), for bound parameters."""
+    import pandas as pd  # only when seeding: opening a seeded store needs no pandas
+
+    columns = [
+        [None if pd.isna(v) else v for v in frame[column].astype(object).tolist()]
+        for column in frame.columns
+    ]
+    return [list(row) for row in zip(*columns, strict=True)]
+
+
+def _insert(conn: Connection, frames: dict[str, pd.DataFrame]) -> None:
+    """Insert every frame (DuckDB: as a registered view; PostgreSQL: bound rows)."""
     for table, frame in frames.items():
         _check_columns(conn, table, frame)
         columns = ", ".join(frame.columns)
+        if dialect.of(conn).is_postgres:
+            marks = ", ".join("?" for _ in frame.columns)
+            sql = f"INSERT INTO {table} ({columns}) VALUES ({marks})"  # noqa: S608
+            conn.executemany(sql, _rows(frame))
+            continue
         view = f"seed_{table}"
         conn.register(view, frame)
         conn.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM {view}")  # noqa: S608
 
 
-def _unregister(conn: duckdb.DuckDBPyConnection, frames: dict[str, pd.DataFrame]) -> None:
+def _unregister(conn: Connection, frames: dict[str, pd.DataFrame]) -> None:
+    if dialect.of(conn).is_postgres:
+        return
     for table in frames:
         try:
             conn.unregister(f"seed_{table}")
@@ -187,9 +209,7 @@ def validate_in_staging(frames: dict[str, pd.DataFrame]) -> None:
         staging.close()
 
 
-def load_seed(
-    conn: duckdb.DuckDBPyConnection, seed_dir: Path = settings.SEED_DIR, *, reset: bool = False
-) -> int:
+def load_seed(conn: Connection, seed_dir: Path = settings.SEED_DIR, *, reset: bool = False) -> int:
     """Load the seed into the store; return the new data version.
 
     Without ``reset`` the load is one transaction and the store must be empty. With ``reset``
@@ -216,10 +236,10 @@ def load_seed(
 
 def open_seeded(
     path: str | None = None, *, read_only: bool = False, wait: float | None = None
-) -> duckdb.DuckDBPyConnection:
+) -> Connection:
     """Connect and migrate; seed from ``data/seed`` if the store holds no areas yet.
 
-    ``read_only=True`` opens an existing, migrated and seeded store read-only, so that
+    ``read_only=True`` opens an existing, migrated and seeded DuckDB store read-only, so that
     commands that only read can run side by side; a store that is missing, empty or not yet
     migrated is opened for writing instead (it must be created or migrated first).
     """
@@ -227,6 +247,7 @@ def open_seeded(
     if (
         read_only
         and target != ":memory:"
+        and not dialect.is_postgres_url(target)
         and Path(target).is_file()
         and not locking.held_here(target)  # this process writes it already: share that
     ):
@@ -247,7 +268,7 @@ def open_seeded(
 @contextmanager
 def opened(
     path: str | None = None, *, read_only: bool = False, wait: float | None = None
-) -> Iterator[duckdb.DuckDBPyConnection]:
+) -> Iterator[Connection]:
     """:func:`open_seeded` for one block: the connection and its lock end with the block."""
     conn = open_seeded(path, read_only=read_only, wait=wait)
     try:

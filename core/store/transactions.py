@@ -3,7 +3,9 @@
 ``with transaction(conn) as tx:`` commits when the block ends normally and rolls back when
 it raises (the exception propagates unchanged) or when the block called ``tx.rollback()``
 because it found nothing to write. ``serialize=True`` also holds the process-wide write
-lock, so that two sessions of one app server never interleave their writes.
+lock, so that two sessions of one app server never interleave their writes. The same
+statements run on DuckDB and on PostgreSQL (whose pooled connections are in autocommit
+mode outside such a block, like DuckDB's).
 
 ``door(conn)`` is the transaction of the one write door (:func:`core.editing.audit.audited_write`):
 a serialised transaction that marks the current thread as "inside the door". The helpers that
@@ -20,7 +22,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext, suppress
 
-import duckdb
+from core.store.dialect import DB_ERRORS, Connection
 
 WRITE_LOCK = threading.RLock()
 _IN_DOOR: contextvars.ContextVar[bool] = contextvars.ContextVar("cockpit_in_door", default=False)
@@ -33,7 +35,7 @@ class OutsideDoorError(RuntimeError):
 class Transaction:
     """Handle of an open transaction: ``rollback()`` asks for a rollback at the block's end."""
 
-    def __init__(self, conn: duckdb.DuckDBPyConnection) -> None:
+    def __init__(self, conn: Connection) -> None:
         self.conn = conn
         self.rolled_back = False
 
@@ -43,9 +45,7 @@ class Transaction:
 
 
 @contextmanager
-def transaction(
-    conn: duckdb.DuckDBPyConnection, *, serialize: bool = False
-) -> Iterator[Transaction]:
+def transaction(conn: Connection, *, serialize: bool = False) -> Iterator[Transaction]:
     """Run the block in one transaction: all of its writes land, or none."""
     with WRITE_LOCK if serialize else nullcontext():
         conn.execute("BEGIN TRANSACTION")
@@ -54,13 +54,13 @@ def transaction(
             yield tx
             conn.execute("ROLLBACK" if tx.rolled_back else "COMMIT")
         except BaseException:
-            with suppress(duckdb.Error):  # keep the original error, not "no transaction"
+            with suppress(*DB_ERRORS):  # keep the original error, not "no transaction"
                 conn.execute("ROLLBACK")
             raise
 
 
 @contextmanager
-def door(conn: duckdb.DuckDBPyConnection) -> Iterator[Transaction]:
+def door(conn: Connection) -> Iterator[Transaction]:
     """The write door's transaction: serialised, and marked so that :func:`require_door` passes."""
     with transaction(conn, serialize=True) as tx:
         token = _IN_DOOR.set(True)

@@ -23,8 +23,10 @@ from core.views.charts_analysis import (
     stability_lines,
 )
 from core.views.fmt import (
+    cost_change as format_cost_change,
     date_text as format_date,
     eur as format_eur,
+    eur_axis,
     lead_points as format_lead,
     number as format_number,
     percent as format_percent,
@@ -44,6 +46,7 @@ from core.views.print_summary import (
     summary_html,
 )
 from core.views.recommendation_text import (
+    estimate_note,
     recommendation,
 )
 from core.views.scenario_label import (
@@ -79,6 +82,8 @@ from core.views.tables import (
     wrapped_lines,
 )
 from core.views.urlstate import (
+    SLIDE_PORTFOLIO,
+    SLIDE_SUMMARY,
     ViewState,
     describe_ignored as describe_ignored_params,
     group_params,
@@ -94,6 +99,8 @@ __all__ = [
     "MARKER_DISPLAY",
     "SOURCE_QUERY_KEY",
     "Sourcing",
+    "SLIDE_PORTFOLIO",
+    "SLIDE_SUMMARY",
     "SummaryContext",
     "SummaryPage",
     "ViewState",
@@ -106,6 +113,9 @@ __all__ = [
     "describe_ignored_params",
     "efficiency_curve_chart",
     "efficiency_frame",
+    "estimate_note",
+    "eur_axis",
+    "format_cost_change",
     "format_date",
     "format_eur",
     "format_lead",

@@ -137,6 +137,7 @@ def ranking_bars(
     lang: str = "de",
     label_wrap: int = 0,
     label_lines: int = 2,
+    legend_top: bool = False,
 ) -> alt.Chart:
     """Horizontal bars of the total score (×100), stacked by group contribution, by rank.
 
@@ -146,7 +147,9 @@ def ranking_bars(
     into lines of about that many characters (large fonts on a narrow projector) and
     ``label_lines`` is the most lines a name needs (:func:`wrap_label`). The row height grows
     with the font and the lines, and the bar keeps a fixed thickness, so the chart grows with
-    the number of options and no name runs into its neighbour.
+    the number of options and no name runs into its neighbour. ``legend_top`` puts the
+    legend above the bars in one line with its title (a projector slide has no height to
+    spare); an empty ``title`` draws none.
     """
     axis = alt.Axis(labelLimit=0)
     if label_wrap > 0:
@@ -174,7 +177,18 @@ def ranking_bars(
             color=alt.Color(
                 "group_label:N",
                 scale=_scale(GROUP_COLORS, group_labels),
-                legend=alt.Legend(title=legend_title),
+                legend=(
+                    alt.Legend(
+                        title=legend_title,
+                        orient="top",
+                        direction="horizontal",
+                        titleOrient="left",
+                        titleAnchor="start",
+                        offset=4,
+                    )
+                    if legend_top
+                    else alt.Legend(title=legend_title)
+                ),  # fmt: skip
             ),
             order=alt.Order("group_order:Q"),
             tooltip=[
@@ -505,7 +519,9 @@ def pathway_heatmap(
         sort=[pathway_labels[p] for p in PATHWAY_COLORS],
         axis=alt.Axis(labelAngle=0),
     )
-    y = alt.Y("area_name:N", title=y_title, sort=None)
+    # No axis title: the area names speak for themselves, and Vega set the rotated title
+    # over the long names (y_title still names the tooltip's field).
+    y = alt.Y("area_name:N", title=None, sort=None)
     if signed:
         scale = alt.Scale(scheme="blueorange", domain=[-100, 100], domainMid=0)
         dark = "abs(datum.points) > 55"

@@ -181,13 +181,16 @@ def efficiency_curve(
     y_title: str,
     font_size: int = FONT_SIZE,
     lang: str = "de",
+    eur_divisor: float = 1,
 ) -> alt.LayerChart:
     """Step curve of the best total value over the budget, with the budget set as a rule.
 
     ``data`` is :func:`efficiency_frame`; every layer reads it and picks its rows by kind.
+    The axis counts in ``eur_divisor`` euros (``fmt.eur_axis``: Tsd. € or Mio. €), the unit
+    named in ``x_title``.
     """
-    base = alt.Chart(data)
-    x = alt.X("budget:Q", title=x_title, axis=alt.Axis(format="~s"))
+    base = alt.Chart(data).transform_calculate(scaled=f"datum.budget / {float(eur_divisor)}")
+    x = alt.X("scaled:Q", title=x_title, axis=alt.Axis(format=",~f"))
     y = alt.Y("value:Q", title=y_title, scale=alt.Scale(zero=False))
     line = (
         base.transform_filter(alt.datum.kind != "budget")
@@ -210,7 +213,7 @@ def efficiency_curve(
     rule = (
         base.transform_filter(alt.datum.kind == "budget")
         .mark_rule(color=TEXT_COLOR, strokeDash=[4, 4], strokeWidth=2)
-        .encode(x="budget:Q", tooltip=[alt.Tooltip("label:N", title=" ")])
+        .encode(x="scaled:Q", tooltip=[alt.Tooltip("label:N", title=" ")])
     )
     chart = alt.layer(line, steps, rule).properties(title=title, height=320, width="container")
     return _configure(chart, font_size, lang)
@@ -226,16 +229,22 @@ def savings_bars(
     legend_title: str,
     font_size: int = FONT_SIZE,
     lang: str = "de",
+    eur_divisor: float = 1,
 ) -> alt.Chart:
-    """Horizontal bars of the saving against the status quo (NPV, €), coloured by pathway."""
-    data = view.assign(pathway_label=view["pathway"].map(pathway_labels))
+    """Horizontal bars of the cost change against the status quo (NPV; − = saving), coloured
+    by pathway; the axis counts in ``eur_divisor`` euros (``fmt.eur_axis``)."""
+    data = view.assign(
+        pathway_label=view["pathway"].map(pathway_labels),
+        change=-view["savings"],
+        scaled=-view["savings"] / float(eur_divisor),
+    )
     keys = list(PATHWAY_COLORS)
     chart = (
         alt.Chart(data)
         .mark_bar()
         .encode(
-            x=alt.X("savings:Q", title=x_title, axis=alt.Axis(format="~s")),
-            y=alt.Y("option:N", sort="-x", title=None, axis=alt.Axis(labelLimit=0)),
+            x=alt.X("scaled:Q", title=x_title, axis=alt.Axis(format=",~f")),
+            y=alt.Y("option:N", sort="x", title=None, axis=alt.Axis(labelLimit=0)),
             color=alt.Color(
                 "pathway_label:N",
                 title=legend_title,
@@ -246,7 +255,7 @@ def savings_bars(
             ),
             tooltip=[
                 alt.Tooltip("option:N", title=y_title),
-                alt.Tooltip("savings:Q", title=x_title, format=",.0f"),
+                alt.Tooltip("change:Q", title=x_title, format=",.0f"),
             ],
         )
         .properties(title=title, height=alt.Step(max(28, font_size * 2)), width="container")

@@ -1,10 +1,20 @@
-"""German (and English) number formatting for tables, cards and sentences."""
+"""The one number format of the cockpit: tables, cards, sentences, slider captions, chart axes,
+grids, Excel and the print summary take their numbers from here.
+
+German: ``1.234.567 €``, ``45,6``, ``38 %``; English: ``€1,234,567``, ``45.6``, ``38%``. A
+negative number carries the true minus sign (U+2212), never a hyphen. Cost changes against
+the status quo follow one convention: − is a saving, + extra cost (:func:`cost_change`).
+Chart axes in euros count in thousands or millions (:func:`eur_axis`).
+"""
 
 from __future__ import annotations
 
 import math
 
 _GERMAN = str.maketrans({",": ".", ".": ","})  # 1,234.5 -> 1.234,5 in one pass
+MINUS = "\u2212"
+# Axis units for euro amounts: (threshold, divisor, German unit, English unit).
+_EUR_SCALES = ((1e6, 1e6, "Mio. €", "€ m"), (1e4, 1e3, "Tsd. €", "€ k"), (0, 1, "€", "€"))
 
 
 def _group(text: str, lang: str) -> str:
@@ -15,7 +25,9 @@ def number(value: float | None, decimals: int = 0, lang: str = "de") -> str:
     """1234567.8 -> '1.234.568' (de) or '1,234,568' (en); None/NaN -> '–'."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
-    return _group(f"{value:,.{decimals}f}", lang)
+    text = _group(f"{abs(value):,.{decimals}f}", lang)
+    negative = value < 0 and text.strip("0.,") != ""  # −0,0 reads 0,0
+    return MINUS + text if negative else text
 
 
 def eur(value: float | None, decimals: int = 0, lang: str = "de", signed: bool = False) -> str:
@@ -23,8 +35,25 @@ def eur(value: float | None, decimals: int = 0, lang: str = "de", signed: bool =
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
     text = number(abs(value), decimals, lang)
-    sign = "−" if value < 0 else ("+" if signed and value > 0 else "")
+    shown = text.strip("0.,") != ""  # an amount that rounds to 0 gets no sign
+    sign = MINUS if value < 0 and shown else ("+" if signed and value > 0 and shown else "")
     return f"{sign}{text} €" if lang == "de" else f"{sign}€{text}"
+
+
+def cost_change(value: float | None, decimals: int = 0, lang: str = "de") -> str:
+    """A cost change against the status quo, always signed: '−15.000 €' is a saving,
+    '+2.000 €' extra cost, '0 €' none (the convention the UI explains once)."""
+    return eur(value, decimals, lang, signed=True)
+
+
+def eur_axis(largest: float, lang: str = "de") -> tuple[float, str]:
+    """Divisor and unit for a chart axis of euro amounts up to ``largest`` (absolute):
+    (1e6, 'Mio. €') from a million, (1e3, 'Tsd. €') from ten thousand, else (1, '€')."""
+    size = abs(largest) if largest == largest else 0.0  # NaN counts as 0
+    for threshold, divisor, de, en in _EUR_SCALES:
+        if size >= threshold:
+            return divisor, de if lang == "de" else en
+    return 1, "€"
 
 
 def percent(share: float, decimals: int = 0, lang: str = "de") -> str:

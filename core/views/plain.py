@@ -10,8 +10,8 @@ image, follows a link or renders formulae. :func:`md` escapes one text; sentence
 Markdown (the recommendation) escape their data parameters with it, and the print summary
 takes the escapes off again before it HTML-escapes (:func:`md_unescape`).
 
-The store keeps sources as free text (there is no address field), so no source is shown
-as a link anywhere: a URL inside a source stays text.
+A source is shown as a link only from the address field of the sources table, built by the
+page with its domain as the visible text; a URL inside any other text stays text.
 
 :func:`terminal` removes control characters (ESC sequences, NUL, bell, …) from text that a
 command prints, keeping line feeds and tabs.

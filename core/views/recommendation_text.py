@@ -5,6 +5,8 @@ Shared by the presentation slide and the print summary, so both say exactly the 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import pandas as pd
 
 from core import i18n
@@ -47,3 +49,18 @@ def recommendation(ranking: pd.DataFrame, lang: str = "de", method: str = "wsm")
         lead=fmt.lead_points(summary["lead"], lang),
         runner_up=summary["runner_up"],
     )
+
+
+# A recommendation "rests mostly on estimates" when more than this share of the recommended
+# option's values (assessments and cost lines) are estimates rather than sourced figures.
+ESTIMATE_MAJORITY = 0.5
+
+
+def estimate_note(is_estimate: Iterable[bool], lang: str = "de") -> str | None:
+    """The sentence the recommendation box adds when the recommended option's values
+    (``is_estimate`` per assessment and cost line) are mostly estimates; None otherwise."""
+    flags = [bool(f) for f in is_estimate]
+    estimates = sum(flags)
+    if not flags or estimates / len(flags) <= ESTIMATE_MAJORITY:
+        return None
+    return i18n.t("recommendation_estimates", lang, estimates=estimates, total=len(flags))

@@ -71,7 +71,7 @@ def ranking_table(
         t("col_pathway", lang): [t(f"pathway_{p}", lang) for p in ranking["pathway"]],
         t("col_partner", lang): ranking["partner"].fillna("").tolist(),
         score_label(method, lang): _points(ranking["score"], lang),
-        **{t(f"group_{g}", lang): _points(ranking[g], lang) for g in GROUPS},
+        **{group_points_header(g, lang): _points(ranking[g], lang) for g in GROUPS},
         t("col_npv", lang, years=horizon_years): _money(ranking["npv_cost"], lang),
         t("col_investment", lang): _money(ranking["investment"], lang),
     }
@@ -82,19 +82,23 @@ def ranking_table(
     return pd.DataFrame(table)
 
 
+def group_points_header(group: str, lang: str) -> str:
+    """A group's column of points, named so beside euro columns: 'Kosten (Pkt.)'."""
+    return i18n.t("col_group_points", lang, group=i18n.t(f"group_{group}", lang))
+
+
 def ranking_short_headers(lang: str, horizon_years: int, *, method: str = "wsm") -> dict[str, str]:
     """Short headers for the number columns of :func:`ranking_table`, keyed by the full ones:
     the dashboard shows the table narrow and keeps the full header as the column's tooltip."""
     t = i18n.t
-    keys = [
-        methods.text_key("col_score", method),
-        *(f"group_{g}" for g in GROUPS),
-        "col_npv",
-        "col_investment",
-    ]
+    score = methods.text_key("col_score", method)
     return {
-        t(key, lang, years=horizon_years): t(f"{key}_short", lang, years=horizon_years)
-        for key in keys
+        t(score, lang): t(f"{score}_short", lang),
+        **{group_points_header(g, lang): t(f"group_{g}_short", lang) for g in GROUPS},
+        **{
+            t(key, lang, years=horizon_years): t(f"{key}_short", lang, years=horizon_years)
+            for key in ("col_npv", "col_investment")
+        },
     }
 
 

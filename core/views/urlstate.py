@@ -9,10 +9,11 @@ or evaluated; values are parsed as integers or matched against known slugs.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
 from core import i18n
+from core.analysis.montecarlo import SAMPLING_MODES
 from core.scoring import methods
 from core.scoring.weights import GROUPS
 from core.scoring.weightset import DEFAULT_GROUP_WEIGHTS, DEFAULT_METHOD, WeightSet
@@ -22,6 +23,10 @@ SCENARIO_SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 GROUP_PARAM = {g: f"w_{g}" for g in GROUPS}
 SUB_PREFIX = "s_"
 MAX_WEIGHT = 100
+# Presentation slides besides the areas: the summary opens the deck, the portfolio closes it.
+SLIDE_SUMMARY = "summary"
+SLIDE_PORTFOLIO = "portfolio"
+EXTRA_SLIDES = (SLIDE_SUMMARY, SLIDE_PORTFOLIO)
 
 
 @dataclass(frozen=True)
@@ -37,6 +42,36 @@ class ViewState:
     lang: str = "de"
     present: bool = False  # presentation mode (committee view), ``present=1``
     scenario: str | None = None  # saved weight scenario the weights start from, ``scenario=slug``
+    slide: str | None = None  # presentation slide: ``summary``, ``portfolio`` or an area slug
+    # What a page set besides the weights (budgets, tab, option, Monte Carlo settings), by
+    # parameter name, each value checked by :data:`VIEW_PARAMS`.
+    settings: Mapping[str, str] = field(default_factory=dict)
+
+
+def _whole(low: int, high: int) -> Callable[[str], bool]:
+    def check(text: str) -> bool:
+        return text.isascii() and text.isdigit() and low <= int(text) <= high
+
+    return check
+
+
+def _budget(text: str) -> bool:
+    """A budget in whole euros, or ``off`` (not limited)."""
+    return text == "off" or _whole(0, 10**12)(text)
+
+
+# Page settings a link carries: parameter -> check of its (stripped) value. Plain numbers and
+# slugs only; the page that owns a setting maps it to its widget (ui.weights_panel.VIEW_KEYS).
+VIEW_PARAMS: dict[str, Callable[[str], bool]] = {
+    "tab": lambda text: text in GROUPS,  # Sensitivität: the group tab
+    "option": lambda text: bool(SCENARIO_SLUG.fullmatch(text)),  # Bereich: option details
+    "pf_invest": _budget,  # Übersicht: portfolio budgets
+    "pf_annual": _budget,
+    "mc_mode": lambda text: text in SAMPLING_MODES,  # Sensitivität: Monte Carlo
+    "mc_concentration": _whole(1, 1000),
+    "mc_samples": _whole(100, 100_000),
+    "mc_seed": _whole(0, 2**31 - 1),
+}
 
 
 MAX_WEIGHT_DIGITS = 3  # "100"; longer values are refused before int() sees them
@@ -119,8 +154,22 @@ def parse_query(
         if not SCENARIO_SLUG.fullmatch(scenario):
             ignored.append("scenario")
             scenario = None
+    slide: str | None = None
+    if "slide" in params:
+        slide = _first(params["slide"]).strip()
+        if slide not in slugs and slide not in EXTRA_SLIDES:
+            ignored.append("slide")
+            slide = None
+    settings: dict[str, str] = {}
+    for name, valid in VIEW_PARAMS.items():
+        if name in params:
+            value = _first(params[name]).strip()
+            if valid(value):
+                settings[name] = value
+            else:
+                ignored.append(name)
     weights = WeightSet(groups, within, method)
-    return ViewState(weights, area, lang, present, scenario), ignored
+    return ViewState(weights, area, lang, present, scenario, slide, settings), ignored
 
 
 def parse_present(raw: str | None) -> bool | None:
@@ -150,6 +199,9 @@ def to_query(state: ViewState) -> dict[str, str]:
         query["present"] = "1"
     if state.scenario:
         query["scenario"] = state.scenario
+    if state.slide:
+        query["slide"] = state.slide
+    query.update({k: v for k, v in state.settings.items() if k in VIEW_PARAMS})
     return query
 
 

@@ -11,14 +11,13 @@ import shutil
 import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from core import settings
+from tests.browser.helpers import wait_healthy
 
 ARTIFACTS = settings.REPO_ROOT / "test-artifacts"
 CHROMIUM_ARGS = [
@@ -85,18 +84,7 @@ def serve(db: str, extra_env: dict[str, str] | None = None) -> Iterator[str]:
         stderr=subprocess.PIPE,
     )
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as response:
-                if response.read().decode() == "ok":
-                    break
-        except OSError:
-            pass
-        if process.poll() is not None or time.monotonic() > deadline:
-            process.kill()
-            raise RuntimeError(f"streamlit did not start: {process.stderr.read().decode()[-2000:]}")
-        time.sleep(0.2)
+    wait_healthy(process, url)
     try:
         yield url
     finally:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import time
+import urllib.request
 from typing import Any
 
 from core.scoring import area_model
@@ -67,3 +70,20 @@ def area_that_flips(models: dict[str, area_model.AreaModel]) -> tuple[str, str, 
         if a != b:
             return slug, a, b
     raise AssertionError("seed data: no area where the cost weight changes the top option")
+
+
+def wait_healthy(process: subprocess.Popen[bytes], url: str, timeout_s: float = 60) -> None:
+    """Wait until the Streamlit server at ``url`` answers its health check; kill it and raise
+    with the end of its stderr if it exits or does not answer in time (tests and bench)."""
+    deadline = time.monotonic() + timeout_s
+    while True:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as response:
+                if response.read().decode() == "ok":
+                    return
+        except OSError:
+            pass
+        if process.poll() is not None or time.monotonic() > deadline:
+            process.kill()
+            raise RuntimeError(f"streamlit did not start: {process.stderr.read().decode()[-2000:]}")
+        time.sleep(0.2)

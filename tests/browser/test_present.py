@@ -1,4 +1,4 @@
-"""Presentation mode on the projector: 1024×768 and 1920×1080, every area, A4 print."""
+"""Presentation mode on the projector: 1280×720, 1024×768 and 1920×1080, every slide, A4 print."""
 
 from __future__ import annotations
 
@@ -11,13 +11,12 @@ from core import settings, store
 from core.scoring import area_model
 from core.scoring.weightset import WeightSet
 from core.store import seed
-from core.views import charts
 from tests.browser.conftest import serve
 from tests.browser.helpers import chart_texts, horizontal_overflow, wait_rendered
 
 pytestmark = pytest.mark.browser
 
-VIEWPORTS = [(1024, 768), (1920, 1080)]
+VIEWPORTS = [(1280, 720), (1024, 768), (1920, 1080)]
 A4_POINTS = (595.3, 841.9)  # 210 × 297 mm
 PRINTABLE_WIDTH_PX = round((210 - 2 * 14) / 25.4 * 96)  # core/views/print_summary.py: @page margin
 
@@ -69,40 +68,105 @@ def _check_chart_labels(page, options: list[str]) -> None:
         assert upper["bottom"] <= lower["top"] + 1, (upper["text"], lower["text"])
 
 
+# How far the page and Streamlit's scrolling main container reach beyond the viewport.
+VERTICAL_OVERFLOW = """() => {
+  const main = document.querySelector('[data-testid="stMain"]');
+  const root = document.scrollingElement || document.documentElement;
+  return Math.max(root.scrollHeight - window.innerHeight, main.scrollHeight - main.clientHeight);
+}"""
+
+# The focused element and whether a focus ring is drawn on it.
+FOCUS_RING = """() => {
+  const e = document.activeElement;
+  const style = e ? getComputedStyle(e) : null;
+  return {tag: e ? e.tagName : null, testid: e && e.dataset ? e.dataset.testid || '' : '',
+          outline: style ? style.outlineStyle + ' ' + style.outlineWidth : ''};
+}"""
+
+
+def _in_viewport(page, locator) -> bool:
+    box = locator.bounding_box()
+    size = page.viewport_size
+    return (
+        box is not None
+        and box["y"] >= 0
+        and box["y"] + box["height"] <= size["height"] + 1
+        and box["x"] + box["width"] <= size["width"] + 1
+    )
+
+
 @pytest.mark.parametrize(("width", "height"), VIEWPORTS)
-def test_slides_fit_the_projector(
+def test_every_slide_fits_the_projector(
     fresh_server: str, page_at, artifacts: Path, rankings, width, height
 ) -> None:
+    """Summary, every area and the portfolio: nothing to scroll, every option and the legend
+    in sight, weights in %; at 1280×720 each slide is kept as a screenshot."""
     from playwright.sync_api import expect
 
     page = page_at(width, height)
     slugs = list(rankings)
+    deck = ["summary", *slugs, "portfolio"]
     page.goto(f"{fresh_server}/praesentation?present=1")
     wait_rendered(page)
     expect(page.locator('[data-testid="stSidebar"]')).not_to_be_visible()  # collapsed
     expect(page.get_by_role("slider")).to_have_count(0)  # no editing controls
-    top = rankings[slugs[0]][0]
-    expect(page.locator('[data-testid="stAlert"] strong', has_text=top)).to_be_in_viewport()
-    meta = page.locator("p", has_text="Stand:")
-    expect(meta).to_be_in_viewport()
-    expect(meta).to_contain_text("Datenstand 1 vom")
-    expect(meta).to_contain_text("Szenario: Ausgewogen")
-    page.screenshot(path=str(artifacts / f"present-{width}x{height}.png"))
-
-    for index, slug in enumerate(slugs):
+    expect(page.get_by_role("heading", level=1)).to_have_text("Empfehlungen im Überblick")
+    shots = artifacts / f"slides-{width}x{height}"
+    shots.mkdir(exist_ok=True)
+    for index, slide in enumerate(deck):
         if index:
             page.keyboard.press("ArrowRight")  # the presenter's remote; the buttons do the same
-            page.wait_for_function(f"() => location.search.includes('area={slug}')")
+            page.wait_for_function(f"() => location.search.includes('slide={slide}')")
             wait_rendered(page)
-        expect(page.get_by_text(f"Bereich {index + 1} von {len(slugs)}")).to_be_visible()
-        assert horizontal_overflow(page) <= 0, slug
-        _check_chart_labels(page, rankings[slug])
-        longest = max(len(charts.wrap_label(o, 30)) for o in rankings[slug])
-        if longest > 1:
-            page.locator('[data-testid="stVegaLiteChart"]').first.screenshot(
-                path=str(artifacts / f"present-{width}x{height}-chart-{slug}.png")
-            )
-    page.screenshot(path=str(artifacts / f"present-{width}x{height}-last.png"))
+        expect(page.get_by_text(f"Folie {index + 1} von {len(deck)}")).to_be_visible()
+        meta = page.locator("[data-testid=stCaptionContainer] p", has_text="Stand:")
+        expect(meta).to_contain_text("Szenario: Ausgewogen")
+        expect(meta).to_contain_text("Gewichte: Kosten 34 % · Bürgernutzen 33 %")
+        assert _in_viewport(page, meta), slide
+        assert page.evaluate(VERTICAL_OVERFLOW) <= 0, (slide, width, height)
+        assert horizontal_overflow(page) <= 0, slide
+        assert _in_viewport(page, page.get_by_role("button", name="Weiter ▶")), slide
+        if slide in rankings:
+            top = rankings[slide][0]
+            alert = page.locator('[data-testid="stAlert"] strong', has_text=top)
+            assert _in_viewport(page, alert), slide
+            page.wait_for_selector('[data-testid="stVegaLiteChart"] svg g[class*="mark-"]')
+            _check_chart_labels(page, rankings[slide])
+            chart = page.locator('[data-testid="stVegaLiteChart"]').first
+            assert _in_viewport(page, chart), slide  # legend, every option, the axis
+            legend = [t for t in chart_texts(page) if "legend" in t["role"]]
+            assert {"Kosten", "Bürgernutzen", "Umsetzbarkeit"} <= {t["text"] for t in legend}
+        else:
+            assert _in_viewport(page, page.locator('[data-testid="stTable"]').first), slide
+        if (width, height) == (1280, 720):
+            page.screenshot(path=str(shots / f"{index + 1:02d}-{slide}.png"))
+
+
+def test_clicking_a_slide_and_typing_draws_no_focus_frame(fresh_server: str, page_at) -> None:
+    page = page_at(1280, 720)
+    page.goto(f"{fresh_server}/praesentation?present=1&slide=gis")
+    wait_rendered(page)
+    page.get_by_role("heading", level=1).click()
+    page.keyboard.press("a")
+    page.keyboard.press("Space")
+    ring = page.evaluate(FOCUS_RING)
+    assert ring["tag"] == "BODY" or ring["outline"].startswith("none"), ring
+
+
+def test_numbers_on_slides_are_right_aligned(fresh_server: str, page_at) -> None:
+    page = page_at(1280, 720)
+    page.goto(f"{fresh_server}/praesentation?present=1&slide=summary")
+    wait_rendered(page)
+    cells = page.locator('[data-testid="stTable"] tbody tr').first.locator("td")
+    aligns = [c.evaluate("e => getComputedStyle(e).textAlign") for c in cells.all()]
+    texts = cells.all_inner_texts()
+    heads = page.locator('[data-testid="stTable"] thead th').all()
+    head_aligns = [h.evaluate("e => getComputedStyle(e).textAlign") for h in heads]
+    assert len(head_aligns) == len(aligns)
+    for text, align, head in zip(texts, aligns, head_aligns, strict=True):
+        numeric = bool(re.fullmatch(r"[−+<\s\d.,€%–]+", text.strip()))
+        assert (align == "right") == numeric, (text, align)
+        assert (head == "right") == numeric, (text, head)  # the header over its numbers
 
 
 def test_buttons_step_and_toggle_keeps_the_weights(
@@ -120,10 +184,12 @@ def test_buttons_step_and_toggle_keeps_the_weights(
     page.wait_for_function("() => location.search.includes('present=1')")
     expect(sidebar).not_to_be_visible()
     page.get_by_role("button", name="Weiter ▶").click()
-    page.wait_for_function(f"() => location.search.includes('area={slugs[1]}')")
+    page.wait_for_function(f"() => location.search.includes('area={slugs[0]}')")
     page.get_by_role("button", name="◀ Zurück").click()
     page.get_by_role("button", name="◀ Zurück").click()
-    page.wait_for_function(f"() => location.search.includes('area={slugs[-1]}')")
+    page.wait_for_function("() => location.search.includes('slide=portfolio')")
+    page.get_by_role("button", name="◀ Zurück").click()
+    page.wait_for_function(f"() => location.search.includes('slide={slugs[-1]}')")
     wait_rendered(page)
     expect(page.get_by_role("heading", level=1)).to_contain_text("Geo")
     page.get_by_text("Präsentationsmodus (Projektor)").click()

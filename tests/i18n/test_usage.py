@@ -46,6 +46,7 @@ DYNAMIC_PREFIXES = (
 # f"{key}<suffix>" builds the twin of a used key.
 DYNAMIC_SUFFIXES = (
     "_short",  # views.ranking_short_headers: the narrow table's header
+    "_one",  # i18n.t: the singular twin of a text with {count}, used when count is 1
 )
 # scoring.text_key builds f"{key}_{variant}" for a method's text variant (PROMETHEE II:
 # "_netflow", wording of a text that names points); the registry declares the variants.

@@ -50,7 +50,7 @@ def models(app_db: str) -> dict[str, area_model.AreaModel]:
 
 def table_options(at: AppTest, index: int = 0) -> list[str]:
     """Option names of the ranking table, top first."""
-    frame = at.dataframe[index].value
+    frame = at.table[index].value
     column = next(c for c in frame.columns if c in ("Option",))
     return frame[column].tolist()
 

@@ -33,25 +33,28 @@ def test_area_page_shows_ranking_systems_and_charts(
     assert at.selectbox(key="area_select").value == "ozg"
     expected = area_model.rank_area(models["ozg"], WeightSet())["option"].tolist()
     assert table_options(at) == expected
-    frame = at.dataframe[0].value
-    assert list(frame.columns)[:5] == ["Rang", "Option", "Weg", "Partner", "Gesamtpunkte"]
+    frame = at.table[0].value
+    assert list(frame.columns)[:5] == ["Rang", "Option", "Weg", "Partner", "Gesamt"]
     charts = at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart")
     assert len(charts) == 2
     spec = json.loads(charts[0].proto.spec)
     assert "Gesamtpunkte" in json.dumps(spec, ensure_ascii=False)
     assert any("Bestand" in s.value for s in at.subheader)
-    details = at.dataframe[-2].value  # the chosen option's assessments
+    details = at.table[-2].value  # the chosen option's assessments
     # each marker links to its source on the Methodik page and says how old it is
-    markers = details["Schätzung"].tolist()
+    # each marker is a Markdown link "[text](methodik?quelle=…)": as (link, text) "link#text"
+    markers = [
+        f"{m.split('](', 1)[1][:-1]}#{m[1:].split('](', 1)[0]}".replace("\\", "")
+        for m in details["Schätzung"].tolist()
+    ]
     # a cited row links to its first source; an estimate that cites none to the method page
     cited = [m for m in markers if m.startswith("methodik?quelle=")]
     assert len(cited) >= len(markers) - 1 and len(cited) >= 5
     assert all(m.startswith(("methodik?quelle=", "methodik#")) for m in markers)
     shown = [m.split("#", 1)[1] for m in markers]
-    assert all(s.startswith("⚠ Schätzung · Stand") for s in shown)
+    assert all(s.startswith("⚠ Schätzung") for s in shown)
+    assert all(m.split("#", 1)[1].startswith("⚠ Schätzung · Stand") for m in cited)
     assert any("älter als 5 Jahre" in s for s in shown)
-    config = json.loads(at.dataframe[-2].proto.columns)  # the marker column is a link column
-    assert config["Schätzung"]["type_config"] == {"type": "link", "display_text": "#(.*)$"}
 
 
 def test_moving_the_cost_slider_changes_the_top_option(make_app, models) -> None:
@@ -114,17 +117,17 @@ def test_choosing_another_area_updates_url(make_app) -> None:
 
 def test_english_switch(make_app) -> None:
     at = make_app(PAGE, area="ozg", lang="en")
-    assert list(at.dataframe[0].value.columns)[:2] == ["Rank", "Option"]
+    assert list(at.table[0].value.columns)[:2] == ["Rank", "Option"]
 
 
 def test_promethee_ranking_names_the_net_flow(make_app: Callable[..., AppTest]) -> None:
     at = make_app(PAGE, area="ozg", method="promethee2")
-    columns = list(at.dataframe[0].value.columns)
-    assert "Nettofluss × 100" in columns and "Gesamtpunkte" not in columns
-    recommendation = " ".join(a.value for a in [*at.success, *at.warning])
+    columns = list(at.table[0].value.columns)
+    assert "Nettofluss" in columns and "Gesamt" not in columns
+    recommendation = " ".join(a.value for a in [*at.success, *at.warning, *at.info])
     assert "Nettofluss" in recommendation and "Punkt" not in recommendation
     wsm = make_app(PAGE, area="ozg")
-    assert "Gesamtpunkte" in list(wsm.dataframe[0].value.columns)
+    assert "Gesamt" in list(wsm.table[0].value.columns)
 
 
 def test_a_top_option_off_the_frontier_is_explained(make_app, models) -> None:
@@ -147,12 +150,12 @@ def test_a_slider_move_reruns_only_the_part_that_reads_the_weights(make_app) -> 
     (AppTest then holds only those) and not the area selector, the current systems or the
     option details; what it redraws equals what a whole run shows."""
     at = make_app(PAGE, area="ozg")
-    tables_whole = len(at.dataframe)
+    tables_whole = len(at.table)
     at.slider(key="w_cost").set_value(5).run()
     assert not at.exception
     assert "area_select" not in [s.key for s in at.selectbox]
-    assert len(at.dataframe) == 1  # the ranking only
-    assert len(at.success) + len(at.warning) >= 1  # the recommendation
+    assert len(at.table) == 1  # the ranking only
+    assert len(at.success) + len(at.warning) + len(at.info) >= 1  # the recommendation
     settle(at)
-    assert len(at.dataframe) == tables_whole
+    assert len(at.table) == tables_whole
     assert at.selectbox(key="area_select").value == "ozg"

@@ -2,9 +2,21 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from core import store
+
+
+def _sources(at) -> pd.DataFrame:
+    """The sources table as shown: Markdown escapes removed, each address link as its URL."""
+    frame = next(t.value for t in reversed(at.table) if "Schlüssel" in t.value.columns)
+    frame = frame.map(lambda v: re.sub(r"\\(.)", r"\1", v) if isinstance(v, str) else v)
+    frame["Adresse"] = frame["Adresse"].map(
+        lambda v: re.search(r"\]\((.*)\)$", v).group(1) if str(v).startswith("[") else None
+    )
+    return frame
 
 
 def test_method_page_lists_every_source(make_app, app_db) -> None:
@@ -16,7 +28,7 @@ def test_method_page_lists_every_source(make_app, app_db) -> None:
     assert "Datenstand 1" in text
     with store.connect(app_db) as conn:
         sources = store.sources(conn)
-    table = at.dataframe[-1].value
+    table = _sources(at)
     assert table["Quelle"].tolist() == sources["title"].tolist()
     assert table["Schlüssel"].tolist() == sources["id"].tolist()
     # the address is a link built only from the address field, https added, None if empty
@@ -38,7 +50,7 @@ def test_method_page_explains_maturity_and_old_figures(make_app) -> None:
     assert "173.255" in text and "175.133" in text
     headers = [h.value for h in at.header]
     assert "Alter der Zahlen (Grenze: 5 Jahre)" in headers
-    old = at.dataframe[1].value  # the list of old figures (after the criteria catalogue)
+    old = next(d.value for d in at.dataframe if "Prüfbereich" in d.value.columns)  # old figures
     assert set(old.columns) == {"Prüfbereich", "Art", "Zeile", "Stand", "Quelle"}
     assert old["Stand"].str.contains("älter als 5 Jahre").all()
     assert (old["Zeile"] == "KDN-Mitglied").sum() == 0  # rows, not sources
@@ -49,7 +61,7 @@ def test_age_limit_is_a_setting(make_app, monkeypatch) -> None:
     monkeypatch.setenv("COCKPIT_SOURCE_MAX_AGE_YEARS", "20")
     at = make_app("pages/method.py")
     assert "Alter der Zahlen (Grenze: 20 Jahre)" in [h.value for h in at.header]
-    table = at.dataframe[-1].value
+    table = _sources(at)
     assert not table["Stand"].str.contains("älter als").any()  # nothing is older than 2006
 
 
@@ -57,7 +69,7 @@ def test_sources_filter_by_area_and_by_marker_link(make_app, app_db) -> None:
     at = make_app("pages/method.py")
     at.selectbox(key="method_source_area").set_value("gis").run()
     assert not at.exception
-    table = at.dataframe[-1].value
+    table = _sources(at)
     with store.connect(app_db) as conn:
         gis = store.sources(conn, "gis")
     assert table["Schlüssel"].tolist() == gis["id"].tolist()
@@ -67,7 +79,7 @@ def test_sources_filter_by_area_and_by_marker_link(make_app, app_db) -> None:
     at.query_params["quelle"] = "lvz-leipzig-app"
     at.run()
     assert not at.exception
-    table = at.dataframe[-1].value
+    table = _sources(at)
     assert table["Schlüssel"].tolist() == ["lvz-leipzig-app"]
     assert table["Adresse"].iloc[0].startswith("https://lvz.de/lokales/leipzig/")
 

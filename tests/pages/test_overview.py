@@ -25,9 +25,9 @@ def test_overview_cards_match_core(make_app, models) -> None:
     charts = at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart")
     spec = json.dumps(json.loads(charts[0].proto.spec), ensure_ascii=False)
     assert "Beste Punktzahl je Bereich und Weg" in spec
-    heat_table = at.dataframe[0].value
+    heat_table = at.table[0].value
     assert heat_table.shape[0] == 6
-    names = [n for n, _ in zip(heat_table.index, range(6))]
+    names = heat_table["Prüfbereich"].tolist()
     assert names[0].startswith("Städtische Homepage") and "Geo" in names[-1]  # heatmap order
 
 

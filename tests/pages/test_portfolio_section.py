@@ -19,7 +19,7 @@ def _metrics(at: AppTest) -> dict[str, str]:
 
 
 def _choice_table(at: AppTest) -> pd.DataFrame:
-    return next(d.value for d in at.dataframe if "Nutzen (Punkte)" in d.value.columns)
+    return next(d.value for d in at.table if "Nutzen (Punkte)" in d.value.columns)
 
 
 def _budgets(at: AppTest) -> tuple[float | None, float | None]:
@@ -57,14 +57,14 @@ def test_default_budgets_show_the_optimal_set_and_the_curve(make_app, models) ->
     )
     items = portfolio.portfolio_items(models, WeightSet())
     curve = portfolio.efficiency_curve(items, "investment", _budgets(at)[1])
-    steps = next(d.value for d in at.dataframe if "Ab Budget" in d.value.columns)
+    steps = next(d.value for d in at.table if "Ab Budget" in d.value.columns)
     assert len(steps) == len(curve)
     assert steps["Ab Budget"].tolist() == [fmt.eur(b) for b in curve["budget"]]
 
 
 def test_budget_sliders_and_limits_change_the_result(make_app, models) -> None:
     at = make_app()
-    at.slider(key="pf_invest").set_value(0).run()
+    at.select_slider(key="pf_invest").set_value(0).run()
     assert not at.exception
     result = _expect(at, models)
     _assert_shows(at, result)
@@ -75,7 +75,7 @@ def test_budget_sliders_and_limits_change_the_result(make_app, models) -> None:
     assert _budgets(at)[0] is None
     _assert_shows(at, _expect(at, models))
 
-    at.slider(key="pf_annual").set_value(0).run()
+    at.select_slider(key="pf_annual").set_value(0).run()
     assert not at.exception
     errors = [e.value for e in at.error]
     assert any(e.startswith("Kein Satz von Optionen passt in dieses Budget.") for e in errors)
@@ -129,6 +129,6 @@ def test_area_weights_links_next_step_and_best_buys(make_app, models) -> None:
     _assert_shows(at, expected)
     markdown = " ".join(m.value for m in at.markdown)
     assert "Weitere 50.000 €" in markdown
-    buys = next(d.value for d in at.dataframe if "Rang (beste Käufe)" in d.value.columns)
+    buys = next(d.value for d in at.table if "Rang (beste Käufe)" in d.value.columns)
     assert len(buys) == len(portfolio.best_buys(items))
     assert at.query_params["aw"] in ("ozg:2", ["ozg:2"])

@@ -37,7 +37,7 @@ def test_benefit_is_the_same_on_every_surface(
         captions
     )
 
-    slides = make_app("pages/present.py", area="ozg", **WEIGHTS)
+    slides = make_app("pages/present.py", slide="ozg", **WEIGHTS)
     table = slides.table[0].value
     options = [views.md_unescape(v) for v in table["Option"]]  # st.table cells are escaped
     assert dict(zip(options, table[HEADER], strict=True)) == expected

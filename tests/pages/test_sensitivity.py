@@ -22,7 +22,7 @@ PAGE = "pages/sensitivity.py"
 
 
 def _frames(at: AppTest, column: str) -> list:
-    return [d.value for d in at.dataframe if column in d.value.columns]
+    return [d.value for d in at.table if column in d.value.columns]
 
 
 def _chart_specs(at: AppTest) -> list[str]:

@@ -5,11 +5,13 @@ The store is built at the schema before 0007 from the frozen seed of that time
 free-text source, a soft-removed cost line, an audit entry, a scenario). Migrating must keep
 every row and every edit; free-text sources become source records (known texts map to the
 audited seed sources, anything else – including every user text – becomes a source of its
-own with the text as title); the maturity values are mapped 0–4 → 0–7.
+own with the text as title); the maturity values are mapped 0–4 → 0–7. Every test runs on
+DuckDB and on PostgreSQL.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
@@ -17,7 +19,8 @@ import pandas as pd
 import pytest
 
 from core import store
-from core.store import migration_sources, migrations, sourcerefs
+from core.store import dialect, migration_sources, migrations, sourcerefs
+from core.store.pg import PgConnection
 
 OLD_SEED = Path(__file__).parent / "seed_before_0007"
 # the schema this test's old seed was written for: before the sources (0007) and before the
@@ -27,7 +30,7 @@ ORDER = ("areas", "criteria", "systems", "options", "cost_lines", "assessments",
 RENAMES = {"cost_lines": {"option": "option_id"}, "assessments": {"option": "option_id"}}
 
 
-def _load_old_seed(conn: duckdb.DuckDBPyConnection) -> None:
+def _load_old_seed(conn: store.Connection) -> None:
     for table in ORDER:
         frame = pd.read_csv(OLD_SEED / f"{table}.csv").rename(columns=RENAMES.get(table, {}))
         for column in frame.columns:
@@ -37,8 +40,16 @@ def _load_old_seed(conn: duckdb.DuckDBPyConnection) -> None:
             frame["replaces_system"] = frame["replaces_system"].replace("", None)
         if table == "criteria":
             frame["derived_from"] = frame["derived_from"].replace("", None)
-        conn.register("old_seed", frame)
         columns = ", ".join(frame.columns)
+        if dialect.of(conn).is_postgres:
+            rows = [
+                [None if isinstance(v, float) and v != v else v for v in row]  # NaN -> NULL
+                for row in frame.astype(object).itertuples(index=False, name=None)
+            ]
+            marks = ", ".join("?" for _ in frame.columns)
+            conn.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks})", rows)  # noqa: S608
+            continue
+        conn.register("old_seed", frame)
         conn.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM old_seed")  # noqa: S608
         conn.unregister("old_seed")
 
@@ -46,8 +57,16 @@ def _load_old_seed(conn: duckdb.DuckDBPyConnection) -> None:
 USER_SOURCE = "Gespräch mit dem Amt 62 am 03.11.2026 (Protokoll; nicht veröffentlicht)"
 
 
-def _edited_old_store() -> duckdb.DuckDBPyConnection:
-    conn = duckdb.connect(":memory:")
+@pytest.fixture
+def old_store(store_target: str) -> Iterator[store.Connection]:
+    """A store at the schema before 0007 with the old seed and users' edits, on each back-end."""
+    conn = duckdb.connect(":memory:") if store_target == ":memory:" else PgConnection(store_target)
+    _edit_old_store(conn)
+    yield conn
+    conn.close()
+
+
+def _edit_old_store(conn: store.Connection) -> None:
     migrations.migrate(conn, BEFORE)
     _load_old_seed(conn)
     # users' edits at the old schema
@@ -62,7 +81,9 @@ def _edited_old_store() -> duckdb.DuckDBPyConnection:
         [f"{USER_SOURCE}; WAZ 10981749"],
     )
     conn.execute(
-        "INSERT INTO assessments SELECT 'gis-eigenes', criterion, value, rationale, source,"
+        "INSERT INTO assessments (option_id, criterion, value, rationale, source, is_estimate,"
+        " estimate_reason, assessed_on, removed_at)"
+        " SELECT 'gis-eigenes', criterion, value, rationale, source,"
         " is_estimate, estimate_reason, assessed_on, NULL FROM assessments"
         " WHERE option_id = 'gis-qgis'"
     )
@@ -84,18 +105,17 @@ def _edited_old_store() -> duckdb.DuckDBPyConnection:
         "INSERT INTO weight_profiles (slug, name_de, kind, w_cost, w_citizen_value,"
         " w_feasibility, method) VALUES ('sparkurs', 'Sparkurs', 'scenario', 3, 1, 1, 'topsis')"
     )
-    return conn
 
 
-def _table(conn: duckdb.DuckDBPyConnection, table: str, drop: tuple[str, ...] = ()) -> pd.DataFrame:
+def _table(conn: store.Connection, table: str, drop: tuple[str, ...] = ()) -> pd.DataFrame:
     frame = conn.execute(f"SELECT * FROM {table}").df()  # noqa: S608
     keys = [c for c in frame.columns if c not in drop]
     return frame[keys].sort_values(keys[:2]).reset_index(drop=True)
 
 
 @pytest.fixture
-def migrated() -> tuple[duckdb.DuckDBPyConnection, dict[str, pd.DataFrame]]:
-    conn = _edited_old_store()
+def migrated(old_store: store.Connection) -> tuple[store.Connection, dict[str, pd.DataFrame]]:
+    conn = old_store
     before = {t: _table(conn, t) for t in (*ORDER, "audit_log", "profile_criterion_weights")}
     applied = migrations.migrate(conn)
     assert applied == [m.name for m in migrations.MIGRATIONS if m not in BEFORE]
@@ -191,7 +211,7 @@ def test_maturity_values_are_mapped_to_model_2(migrated) -> None:
 
 def test_honesty_check_now_holds_for_options_and_rerun_is_a_no_op(migrated) -> None:
     conn, _ = migrated
-    with pytest.raises(duckdb.ConstraintException):
+    with pytest.raises(store.CONSTRAINT_ERRORS):
         conn.execute(
             "INSERT INTO options (id, area, pathway, name) VALUES ('x', 'gis', 'standard', 'X')"
         )
@@ -199,15 +219,15 @@ def test_honesty_check_now_holds_for_options_and_rerun_is_a_no_op(migrated) -> N
         "INSERT INTO options (id, area, pathway, name, is_estimate, estimate_reason)"
         " VALUES ('x', 'gis', 'standard', 'X', true, 'Vorschlag ohne Quelle')"
     )
-    with pytest.raises(duckdb.ConstraintException):  # sources are checked too
+    with pytest.raises(store.CONSTRAINT_ERRORS):  # sources are checked too
         conn.execute("INSERT INTO sources (id, title, address) VALUES ('s', 'S', 'javascript:x')")
-    with pytest.raises(duckdb.ConstraintException):
+    with pytest.raises(store.CONSTRAINT_ERRORS):
         conn.execute("INSERT INTO sources (id, title, published) VALUES ('s', 'S', '2012-13')")
     assert migrations.migrate(conn) == []
 
 
-def test_a_user_scale_for_online_availability_is_left_alone() -> None:
-    conn = _edited_old_store()
+def test_a_user_scale_for_online_availability_is_left_alone(old_store: store.Connection) -> None:
+    conn = old_store
     conn.execute("UPDATE criteria SET max_value = 5 WHERE key = 'online_availability'")
     before = _table(conn, "assessments").query("criterion == 'online_availability'")
     migrations.migrate(conn)

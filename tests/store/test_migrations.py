@@ -1,26 +1,45 @@
-"""Migrations: ordered, recorded, applied once, rolled back on failure."""
+"""Migrations: ordered, recorded, applied once, rolled back on failure; on both back-ends."""
 
 from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
 
 import duckdb
 import pytest
 
+from core import store
 from core.errors import StoreError
-from core.store import migration_methods, migrations
+from core.store import dialect, migration_methods, migrations
+from core.store.pg import PgConnection
 from tests.store.test_migration_sources import BEFORE, _load_old_seed
 
 
-def test_all_migrations_recorded_once() -> None:
-    conn = duckdb.connect(":memory:")
+@pytest.fixture
+def raw(store_target: str) -> Iterator[store.Connection]:
+    """An unmigrated, empty store on each back-end."""
+    conn = duckdb.connect(":memory:") if store_target == ":memory:" else PgConnection(store_target)
+    yield conn
+    conn.close()
+
+
+def _tables(conn: store.Connection) -> set[str]:
+    rows = conn.execute(
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"
+    ).fetchall()
+    return {r[0] for r in rows}
+
+
+def test_all_migrations_recorded_once(raw: store.Connection) -> None:
+    conn = raw
     first = migrations.migrate(conn)
     assert first == [m.name for m in migrations.MIGRATIONS]
     assert migrations.migrate(conn) == []
     assert migrations.applied(conn) == first
-    conn.close()
 
 
-def test_failing_migration_rolls_back_and_keeps_earlier_ones() -> None:
-    conn = duckdb.connect(":memory:")
+def test_failing_migration_rolls_back_and_keeps_earlier_ones(raw: store.Connection) -> None:
+    conn = raw
     steps = (
         migrations.Migration("0001_ok", ["CREATE TABLE ok_table (x INTEGER)"]),
         migrations.Migration(
@@ -31,20 +50,17 @@ def test_failing_migration_rolls_back_and_keeps_earlier_ones() -> None:
         migrations.migrate(conn, steps)
     assert info.value.key == "migration_failed"
     assert "0002_broken" in str(info.value)
-    tables = {
-        r[0] for r in conn.execute("SELECT table_name FROM information_schema.tables").fetchall()
-    }
+    tables = _tables(conn)
     assert "ok_table" in tables
     assert "half_done" not in tables
     assert migrations.applied(conn) == ["0001_ok"]
-    conn.close()
 
 
-def test_callable_migration_and_rerun_applies_nothing_twice() -> None:
-    conn = duckdb.connect(":memory:")
+def test_callable_migration_and_rerun_applies_nothing_twice(raw: store.Connection) -> None:
+    conn = raw
     calls: list[int] = []
 
-    def add_table(c: duckdb.DuckDBPyConnection) -> None:
+    def add_table(c: store.Connection) -> None:
         calls.append(1)
         c.execute("CREATE TABLE counted (x INTEGER)")
 
@@ -52,20 +68,19 @@ def test_callable_migration_and_rerun_applies_nothing_twice() -> None:
     migrations.migrate(conn, steps)
     migrations.migrate(conn, steps)
     assert calls == [1]
-    conn.close()
 
 
-def test_schema_rejects_bad_values(empty_conn: duckdb.DuckDBPyConnection) -> None:
+def test_schema_rejects_bad_values(empty_conn: store.Connection) -> None:
     c = empty_conn
     c.execute("INSERT INTO areas VALUES ('ozg', 'OZG', 'OZG', '', 1)")
-    with pytest.raises(duckdb.ConstraintException):
+    with pytest.raises(store.CONSTRAINT_ERRORS):
         c.execute("INSERT INTO areas VALUES ('Bad Slug', 'x', 'x', '', 2)")
-    with pytest.raises(duckdb.ConstraintException):
+    with pytest.raises(store.CONSTRAINT_ERRORS):
         c.execute(
             "INSERT INTO options (id, area, pathway, name, source) VALUES (?, ?, ?, ?, ?)",
             ["o1", "ozg", "teleport", "X", "s"],
         )
-    with pytest.raises(duckdb.ConstraintException):  # unknown area: foreign key
+    with pytest.raises(store.CONSTRAINT_ERRORS):  # unknown area: foreign key
         c.execute(
             "INSERT INTO options (id, area, pathway, name, source) VALUES (?, ?, ?, ?, ?)",
             ["o1", "nowhere", "standard", "X", "s"],
@@ -74,13 +89,13 @@ def test_schema_rejects_bad_values(empty_conn: duckdb.DuckDBPyConnection) -> Non
         "INSERT INTO options (id, area, pathway, name, source) VALUES (?, ?, ?, ?, ?)",
         ["o1", "ozg", "standard", "X", "s"],
     )
-    with pytest.raises(duckdb.ConstraintException):  # negative cost
+    with pytest.raises(store.CONSTRAINT_ERRORS):  # negative cost
         c.execute(
             "INSERT INTO cost_lines (option_id, item, investment_eur, annual_cost_eur, staff_fte,"
             " source) VALUES (?, ?, ?, ?, ?, ?)",
             ["o1", "Lizenz", -1.0, 0.0, 0.0, "Quelle"],
         )
-    with pytest.raises(duckdb.ConstraintException):  # neither source nor reasoned estimate
+    with pytest.raises(store.CONSTRAINT_ERRORS):  # neither source nor reasoned estimate
         c.execute(
             "INSERT INTO cost_lines (option_id, item, investment_eur, annual_cost_eur, staff_fte,"
             " source, is_estimate, estimate_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -88,19 +103,25 @@ def test_schema_rejects_bad_values(empty_conn: duckdb.DuckDBPyConnection) -> Non
         )
 
 
-def _rows(conn: duckdb.DuckDBPyConnection, table: str) -> list[tuple]:
-    return conn.execute(f"SELECT * FROM {table} ORDER BY ALL").fetchall()  # noqa: S608
+def _rows(conn: store.Connection, table: str) -> list[tuple]:
+    return sorted(conn.execute(f"SELECT * FROM {table}").fetchall(), key=repr)  # noqa: S608
 
 
-def _constraints(conn: duckdb.DuckDBPyConnection, table: str) -> list[tuple]:
-    return conn.execute(
-        "SELECT constraint_type, constraint_text FROM duckdb_constraints()"
-        " WHERE table_name = ? ORDER BY ALL",
-        [table],
-    ).fetchall()
+def _constraints(conn: store.Connection, table: str) -> list[tuple]:
+    """(type, definition) of every constraint of ``table``, from the back-end's catalogue."""
+    if dialect.of(conn).is_postgres:
+        sql = (
+            "SELECT contype::text, pg_get_constraintdef(oid) FROM pg_constraint"
+            " WHERE conrelid = CAST(? AS regclass)"
+        )
+    else:
+        sql = (
+            "SELECT constraint_type, constraint_text FROM duckdb_constraints() WHERE table_name = ?"
+        )
+    return sorted(conn.execute(sql, [table]).fetchall())
 
 
-def _profile(conn: duckdb.DuckDBPyConnection, slug: str, method: str) -> None:
+def _profile(conn: store.Connection, slug: str, method: str) -> None:
     conn.execute(
         "INSERT INTO weight_profiles (slug, name_de, kind, w_cost, w_citizen_value,"
         " w_feasibility, method) VALUES (?, ?, 'scenario', 1, 1, 1, ?)",
@@ -108,10 +129,10 @@ def _profile(conn: duckdb.DuckDBPyConnection, slug: str, method: str) -> None:
     )
 
 
-def test_method_check_becomes_a_format_check_and_data_survive() -> None:
+def test_method_check_becomes_a_format_check_and_data_survive(raw: store.Connection) -> None:
     """A store at 0003 with presets, scenarios (one soft-deleted) and their sub-weights
     migrates to 0004: every row is kept, only the method check changed, rerun is a no-op."""
-    conn = duckdb.connect(":memory:")
+    conn = raw
     old = [m for m in migrations.MIGRATIONS if m.name != migration_methods.NAME]
     migrations.migrate(conn, old)
     _load_old_seed(conn)  # the seed of that time (the current one needs migration 0007)
@@ -123,7 +144,7 @@ def test_method_check_becomes_a_format_check_and_data_survive() -> None:
         "INSERT INTO profile_criterion_weights SELECT p.slug, c.key, c.sort_order + 0.5"
         " FROM weight_profiles p, criteria c WHERE p.kind = 'scenario'"
     )
-    with pytest.raises(duckdb.ConstraintException):  # the old list knows three methods
+    with pytest.raises(store.CONSTRAINT_ERRORS):  # the old list knows three methods
         _profile(conn, "produkt", "weighted_product")
     tables = ("weight_profiles", "profile_criterion_weights", "criteria", "options", "audit_log")
     before = {table: _rows(conn, table) for table in tables}
@@ -138,20 +159,19 @@ def test_method_check_becomes_a_format_check_and_data_survive() -> None:
     assert (
         _constraints(conn, "profile_criterion_weights") == constraints["profile_criterion_weights"]
     )
-    method_check = "CHECK((\"method\" IN ('wsm', 'topsis', 'promethee2')))"
-    format_check = "CHECK(regexp_full_match(\"method\", '[a-z][a-z0-9_]*'))"
-    assert ("CHECK", method_check) in constraints["weight_profiles"]
-    assert _constraints(conn, "weight_profiles") == sorted(
-        [c for c in constraints["weight_profiles"] if c != ("CHECK", method_check)]
-        + [("CHECK", format_check)]
-    )
+    old = [c for c in constraints["weight_profiles"] if "promethee2" in c[1]]
+    assert len(old) == 1  # the list of three methods
+    after = _constraints(conn, "weight_profiles")
+    new = [c for c in after if "[a-z][a-z0-9_]*" in c[1]]
+    assert len(new) == 1 and new[0][0] == old[0][0]  # a format check, same constraint type
+    assert after == sorted([c for c in constraints["weight_profiles"] if c != old[0]] + new)
     _profile(conn, "produkt", "weighted_product")  # any slug: the registry decides
     for bad in ("Weighted Product", "weighted-product", "", "1st"):
-        with pytest.raises(duckdb.ConstraintException):
+        with pytest.raises(store.CONSTRAINT_ERRORS):
             _profile(conn, "falsch", bad)
-    with pytest.raises(duckdb.ConstraintException):  # the foreign key still holds
+    with pytest.raises(store.CONSTRAINT_ERRORS):  # the foreign key still holds
         conn.execute("INSERT INTO profile_criterion_weights VALUES ('nowhere', 'reach', 1)")
-    with pytest.raises(duckdb.ConstraintException):
+    with pytest.raises(store.CONSTRAINT_ERRORS):
         conn.execute("DELETE FROM weight_profiles WHERE slug = 'sparkurs'")
     conn.execute("INSERT INTO weight_profiles (slug, name_de, w_cost, w_citizen_value,"
                  " w_feasibility) VALUES ('vorgabe', 'Vorgabe', 1, 0, 0)")  # fmt: skip
@@ -190,3 +210,27 @@ def test_write_door_migration_keeps_the_audit_trail_and_allows_import_entries() 
         conn.execute(insert, ["delete"])
     (store_id,) = conn.execute("SELECT value FROM meta WHERE key = 'store_id'").fetchone()
     assert len(store_id) == 36
+
+
+def test_servers_starting_at_once_migrate_once(pg_schema_url: str) -> None:
+    """Four app servers open one empty PostgreSQL store at the same moment: each migration
+    runs once (an advisory lock serialises them) and every server gets a migrated store."""
+    barrier = threading.Barrier(4)
+    errors: list[BaseException] = []
+
+    def start() -> None:
+        try:
+            barrier.wait()
+            store.connect(pg_schema_url).close()
+        except BaseException as exc:  # noqa: BLE001 - reported by the assertion below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=start) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    with store.connect(pg_schema_url) as conn:
+        assert migrations.applied(conn) == [m.name for m in migrations.MIGRATIONS]
+        assert store.is_empty(conn)

@@ -1,4 +1,7 @@
-"""Rebuilding a table under a new definition: rows, children and indexes come back."""
+"""Rebuilding a table under a new definition: rows, children and indexes come back.
+
+DuckDB only: on PostgreSQL the migrations alter constraints in place instead of rebuilding
+(tests/store/test_migrations.py runs them on both back-ends)."""
 
 from __future__ import annotations
 

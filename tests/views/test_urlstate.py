@@ -187,3 +187,47 @@ def test_a_five_thousand_digit_weight_falls_back_to_the_default() -> None:
     state, ignored = urlstate.parse_query(params, AREAS, WITHIN)
     assert "w_cost" in ignored
     assert state.weights.groups["cost"] == urlstate.DEFAULT_GROUP_WEIGHTS["cost"]
+
+
+def test_slide_round_trips_as_a_slug_and_a_bad_one_is_reported() -> None:
+    for slide in ("summary", "ozg", "portfolio"):
+        state, ignored = urlstate.parse_query({"present": "1", "slide": slide}, AREAS, WITHIN)
+        assert ignored == []
+        assert state.slide == slide
+        assert urlstate.to_query(state)["slide"] == slide
+    state, ignored = urlstate.parse_query({"slide": "mars"}, AREAS, WITHIN)
+    assert ignored == ["slide"]
+    assert state.slide is None
+    assert "slide" not in urlstate.to_query(state)
+    assert urlstate.describe_ignored("slide", "x", "de", {}) == "Folie „x“ (slide)"
+
+
+def test_page_settings_round_trip_and_bad_ones_are_reported() -> None:
+    params = {
+        "tab": "feasibility",
+        "option": "ozg-kommunalportal",
+        "pf_invest": "385000",
+        "pf_annual": "off",
+        "mc_mode": "uniform",
+        "mc_concentration": "20",
+        "mc_samples": "5000",
+        "mc_seed": "7",
+    }
+    state, ignored = urlstate.parse_query(params, AREAS, WITHIN)
+    assert ignored == []
+    assert dict(state.settings) == params
+    query = urlstate.to_query(state)
+    assert {k: query[k] for k in params} == params
+    bad = {
+        "tab": "money",
+        "option": "<script>",
+        "pf_invest": "-5",
+        "pf_annual": "1e6",
+        "mc_mode": "wild",
+        "mc_concentration": "0",
+        "mc_samples": "99",
+        "mc_seed": "x",
+    }
+    state, ignored = urlstate.parse_query(bad, AREAS, WITHIN)
+    assert sorted(ignored) == sorted(bad)
+    assert dict(state.settings) == {}
