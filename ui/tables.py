@@ -55,7 +55,7 @@ def static(
         )
     shown = frame.copy()
     for column in shown.columns:
-        if column not in markdown and shown[column].dtype == object:
+        if column not in markdown and not pd.api.types.is_numeric_dtype(shown[column]):
             shown[column] = shown[column].map(lambda v: views.md(v) if isinstance(v, str) else v)
     with st.container(key=key):
         st.html(f"<style>{' '.join(rules)}</style>")

@@ -16,7 +16,7 @@ import pandas as pd
 from core import i18n
 from core.scoring import methods
 from core.scoring.weights import GROUPS
-from core.views import fmt
+from core.views import fmt, plain
 from core.views.sourcing import Sourcing
 
 
@@ -30,9 +30,12 @@ def _money(values: Iterable[float], lang: str) -> list[str]:
 
 def benefit_line(ranking: pd.DataFrame, lang: str) -> str:
     """The options' benefit on the fixed scale in one line (under the dashboard's ranking,
-    which has no room for another column): "A: 67,8 · B: 66,8 · …"."""
+    which has no room for another column): "A: 67,8 · B: 66,8 · …". A Markdown line: the
+    names are data and escaped (:func:`core.views.plain.md`)."""
     values = _benefit(ranking, lang)
-    items = " · ".join(f"{o}: {v}" for o, v in zip(ranking["option"], values, strict=True))
+    items = " · ".join(
+        f"{plain.md(o)}: {v}" for o, v in zip(ranking["option"], values, strict=True)
+    )
     return i18n.t("ranking_benefit_line", lang, items=items)
 
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from core import settings, store
+from core import settings, store, views
 from core.scoring import area_model
 from core.store import seed
 
@@ -48,9 +49,26 @@ def models(app_db: str) -> dict[str, area_model.AreaModel]:
         )
 
 
+def table_frame(at: AppTest, index: int = 0) -> pd.DataFrame:
+    """The ``index``-th static table as a reader sees it (:func:`unescaped`)."""
+    return unescaped(at.table[index].value)
+
+
+def unescaped(shown: pd.DataFrame) -> pd.DataFrame:
+    """A static table's frame as a reader sees it: its text cells reach ``st.table``
+    escaped (data text is never Markdown), so the escapes are taken off here."""
+    frame = shown.copy()
+    for column in frame.columns:
+        if not pd.api.types.is_numeric_dtype(frame[column]):
+            frame[column] = frame[column].map(
+                lambda v: views.md_unescape(v) if isinstance(v, str) else v
+            )
+    return frame
+
+
 def table_options(at: AppTest, index: int = 0) -> list[str]:
     """Option names of the ranking table, top first."""
-    frame = at.table[index].value
+    frame = table_frame(at, index)
     column = next(c for c in frame.columns if c in ("Option",))
     return frame[column].tolist()
 

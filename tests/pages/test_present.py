@@ -8,6 +8,7 @@ from core.analysis import sensitivity
 from core.scoring import area_model
 from core.scoring.weightset import WeightSet
 from core.views import stability_text
+from tests.pages.conftest import table_frame
 
 PAGE = "pages/present.py"
 
@@ -17,7 +18,7 @@ def _markdown(at) -> str:
 
 
 def _table_column(at, column: str, index: int = 0) -> list[str]:
-    return at.table[index].value[column].tolist()
+    return table_frame(at, index)[column].tolist()
 
 
 def _chart_spec(at) -> dict:

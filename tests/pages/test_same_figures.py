@@ -14,6 +14,7 @@ from core.excel import export as excel_export
 from core.scoring import area_model
 from core.scoring.weightset import WeightSet
 from core.views import fmt
+from tests.pages.conftest import table_frame
 
 HEADER = "Nutzen (fester Maßstab, 0–100)"
 WEIGHTS = {"w_cost": "20", "w_citizen_value": "60", "w_feasibility": "20"}
@@ -29,6 +30,7 @@ def test_benefit_is_the_same_on_every_surface(
 
     area = make_app("pages/area.py", area="ozg", **WEIGHTS)
     line = next(c.value for c in area.caption if c.value.startswith("Nutzen auf festem Maßstab"))
+    line = views.md_unescape(line)  # the caption is Markdown: option names are escaped
     assert all(f"{option}: {value}" in line for option, value in expected.items())
 
     overview = make_app("pages/overview.py", **WEIGHTS)
@@ -38,9 +40,8 @@ def test_benefit_is_the_same_on_every_surface(
     )
 
     slides = make_app("pages/present.py", slide="ozg", **WEIGHTS)
-    table = slides.table[0].value
-    options = [views.md_unescape(v) for v in table["Option"]]  # st.table cells are escaped
-    assert dict(zip(options, table[HEADER], strict=True)) == expected
+    table = table_frame(slides, 0)
+    assert dict(zip(table["Option"], table[HEADER], strict=True)) == expected
 
     with store.connect(app_db) as conn:
         data = excel_export.area_workbook(

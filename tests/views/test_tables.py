@@ -11,6 +11,7 @@ from core import store
 from core.scoring import area_model
 from core.scoring.weightset import WeightSet
 from core.views import sourcing, tables
+from core.views.plain import md
 
 
 def _ranking(conn: duckdb.DuckDBPyConnection, area: str = "ozg") -> pd.DataFrame:
@@ -37,7 +38,9 @@ def test_ranking_table_in_german_formats(conn: duckdb.DuckDBPyConnection) -> Non
         ".", ","
     )
     line = tables.benefit_line(ranking, "de")
-    assert f"{top['option']}: " + f"{top['benefit']:.1f}".replace(".", ",") in line
+    assert f"{md(top['option'])}: " + f"{top['benefit']:.1f}".replace(".", ",") in line
+    hostile = ranking.assign(option=["![x](http://host/p.png) **b**"] * len(ranking))
+    assert "![x](" not in tables.benefit_line(hostile, "de")  # names are data, escaped
 
 
 def test_ranking_table_in_english_with_staff(conn: duckdb.DuckDBPyConnection) -> None:
