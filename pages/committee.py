@@ -44,7 +44,7 @@ def _save(who: editing.Actor, entry: committee_form.Entry, slug: str | None) -> 
         with data.cursor() as cur:
             analysis.save_stakeholder(cur, who, entry.name, entry.weights, ctx.criteria, slug=slug)
     except CockpitError as exc:
-        st.error(exc.message(lang))
+        st.error(text.message(exc))
         return
     key = "comm_participant_saved" if who.role == "participant" else "comm_saved"
     flash.set(FLASH, t(key, name=views.md(entry.name.strip())))
@@ -110,7 +110,7 @@ def _revoke(slug: str) -> None:
         with data.cursor() as cur:
             editing.revoke_links(cur, who, slug)
     except CockpitError as exc:
-        flash.set(FLASH, exc.message(lang), "error")
+        flash.set(FLASH, text.message(exc), "error")
         return
     flash.set(FLASH, t("comm_links_revoked", name=views.md(by_slug[slug].name)))
 
@@ -135,7 +135,7 @@ def _remove(slug: str) -> None:
         with data.cursor() as cur:
             editing.delete_scenario(cur, who, slug, kind="stakeholder")
     except CockpitError as exc:
-        flash.set(FLASH, exc.message(lang), "error")
+        flash.set(FLASH, text.message(exc), "error")
 
 
 def member_table() -> pd.DataFrame:

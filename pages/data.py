@@ -55,7 +55,7 @@ def _apply(
                 cur, plan, who, skip_conflicts=skip_conflicts, allow_removals=allow_removals
             )
     except CockpitError as exc:
-        st.error(exc.message(lang))
+        st.error(text.message(exc))
         return
     st.session_state.pop(PLAN_KEY, None)
     st.session_state[DONE_KEY] = t(
@@ -71,7 +71,7 @@ def _apply(
 def _review(upload: UploadedFile, who: editing.Actor) -> None:
     plan = _plan(upload)
     if not plan.ok:
-        whole_file = [i.message(lang) for i in plan.issues if not (i.sheet or i.row)]
+        whole_file = [text.message(i) for i in plan.issues if not (i.sheet or i.row)]
         st.error(
             "\n".join(
                 [t("import_errors_header", count=len(plan.issues))]

@@ -78,7 +78,7 @@ else:
                         ).non_default(),
                     )
             except CockpitError as exc:
-                st.error(exc.message(lang))
+                st.error(text.message(exc))
             else:
                 flash.set(FLASH, t("scen_saved", name=views.md(name.strip()), slug=slug))
                 st.rerun()
@@ -107,7 +107,7 @@ def _change(action: str, slug: str) -> None:
                 message = t("scen_deleted", name=views.md(by_slug[slug].name))
                 st.session_state.pop("_scenario_delete", None)
     except CockpitError as exc:
-        flash.set(FLASH, exc.message(lang), "error")
+        flash.set(FLASH, text.message(exc), "error")
         return
     flash.set(FLASH, message)
 

@@ -89,7 +89,7 @@ def _undo(entry_id: int, what: str) -> None:
         with data.cursor() as cur:
             result = editing.undo_entry(cur, actor, entry_id)
     except CockpitError as exc:
-        flash.set(FLASH, exc.message(text.lang()), "error")
+        flash.set(FLASH, text.message(exc), "error")
         return
     flash.set(FLASH, t("audit_undone", what=what, version=result.version))
 

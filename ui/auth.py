@@ -169,7 +169,7 @@ def _submit_login() -> None:
     except InputError as exc:
         if exc.key == "auth_wrong":
             LIMITER.failure(*keys)
-        st.session_state[MESSAGE_KEY] = ("error", exc.message(text.lang()))
+        st.session_state[MESSAGE_KEY] = ("error", text.message(exc))
         return
     LIMITER.success(*keys)
     st.session_state[SESSION_KEY] = _token(actor.name, accounts()[actor.name])

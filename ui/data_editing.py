@@ -257,7 +257,7 @@ def _save(actor: editing.Actor, entity: str, area: str, frame: pd.DataFrame, key
         st.session_state[outcome] = ("conflicts", exc.conflicts)
         return
     except CockpitError as exc:
-        st.session_state[outcome] = ("error", exc.message(text.lang()))
+        st.session_state[outcome] = ("error", text.message(exc))
         return
     st.session_state.pop(snapshot_key(entity, area), None)
     st.session_state.pop(outcome, None)
@@ -338,7 +338,7 @@ def _run_change(action: Callable[[Any], Any], done: Callable[[Any], str]) -> Non
         st.dataframe(issue_table(exc.issues, {}), hide_index=True, width="stretch")
         return
     except (CockpitError, editing.PermissionDeniedError) as exc:
-        st.error(exc.message(text.lang()))
+        st.error(text.message(exc))
         return
     flash.set(FLASH, done(result))
     st.rerun()

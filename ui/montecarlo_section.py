@@ -89,7 +89,7 @@ def show(ctx: context.Context, model: scoring.AreaModel) -> None:
             data=data,
         )
     except CockpitError as exc:
-        st.error(exc.message(lang))
+        st.error(text.message(exc))
         return
     finally:
         finish()

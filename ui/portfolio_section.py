@@ -379,7 +379,6 @@ def show(ctx: context.Context, rankings: Mapping[str, pd.DataFrame] | None = Non
     """The whole portfolio block; invalid input shows a German message instead of a traceback.
 
     ``rankings``: the areas' rankings under the context's weights, if the page has them."""
-    lang = text.lang()
     del rankings  # the portfolio scores on the global scales, not on the area rankings
     st.header(t("pf_header"))
     st.caption(t("pf_intro"))
@@ -398,7 +397,7 @@ def show(ctx: context.Context, rankings: Mapping[str, pd.DataFrame] | None = Non
     try:
         items = analysis.portfolio_items(ctx.models(), ctx.weights, area_weights(slugs), objective)
     except CockpitError as exc:
-        st.error(exc.message(lang))
+        st.error(text.message(exc))
         return
     if items.empty:
         st.info(t("no_options"))
@@ -432,4 +431,4 @@ def show(ctx: context.Context, rankings: Mapping[str, pd.DataFrame] | None = Non
             _curve(ctx, items, (invest, annual), constraints)
         _value_for_money(ctx, items)
     except CockpitError as exc:
-        st.error(exc.message(lang))
+        st.error(text.message(exc))

@@ -201,7 +201,7 @@ def portfolio(ctx: context.Context, rankings: Mapping[str, pd.DataFrame], lang: 
         invest, annual = portfolio_section.current_budgets(items)
         result = analysis.solve_portfolio(items, invest, annual)
     except CockpitError as exc:
-        st.error(exc.message(lang))
+        st.error(text.message(exc))
         return
     unlimited = t("slide_unlimited")
     st.markdown(

@@ -34,6 +34,15 @@ def t(key: str, **params: Any) -> str:
     return i18n.t(key, lang(), **params)
 
 
+def message(error: Any) -> str:
+    """The message of a :class:`~core.errors.CockpitError` (or of a cell or import issue) for
+    an alert, a flash or a caption, which render Markdown: its parameters can carry data text
+    (a name someone typed, a cell's value), so text parameters are escaped and show as typed."""
+    key = getattr(error, "error_key", None) or error.key
+    params = {k: views.md(v) if isinstance(v, str) else v for k, v in error.params.items()}
+    return i18n.t(key, lang(), **params)
+
+
 def prose(name: str, **params: Any) -> str:
     """Markdown prose ``name`` (core/i18n/prose) in the session's language."""
     return i18n.prose(name, lang(), **params)

@@ -343,7 +343,7 @@ def _weights(criteria: pd.DataFrame, warn: Callable[[str], object]) -> scoring.W
         weights = _slider_weights(criteria)
         weights.criterion_weights(criteria)
     except CockpitError as exc:
-        warn(t("weights_error", detail=exc.message(text.lang())))
+        warn(t("weights_error", detail=text.message(exc)))
         weights = scoring.WeightSet(method=_method())
     return weights
 

@@ -229,7 +229,11 @@ def test_secrets_without_editors_and_broken_hash(app: Callable[..., AppTest]) ->
     assert "hash-password" in texts(at.sidebar.error)
 
 
-def test_failed_logins_are_rate_limited(app: Callable[..., AppTest]) -> None:
+def test_failed_logins_are_rate_limited(
+    app: Callable[..., AppTest], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the limiter's clock stands still: a slow run on a busy machine must not outwait the block
+    monkeypatch.setattr(auth_ui.LIMITER, "clock", lambda: 1_000_000.0)
     secrets = {"cockpit": {"editors": {"rate-test": HASH}}}
     at = app(secrets=secrets)
     for _ in range(auth_ui.LIMITER.free_attempts + 1):
