@@ -44,6 +44,7 @@ NULLABLE_TEXT = {"systems": [], "options": ["replaces_system"], "criteria": ["de
 BOOLEAN = ["is_estimate"]
 # Tables emptied on reset, children first.
 DELETE_ORDER = (
+    "adoptions",  # which options came from the shared catalogue (the options go too)
     "profile_criterion_weights",
     "weight_profiles",
     "assessments",

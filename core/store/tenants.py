@@ -25,9 +25,10 @@ import psycopg
 
 from core import settings
 from core.errors import InputError
-from core.store import migrations
+from core.store import migration_catalogue, migrations
 from core.store.dialect import is_postgres_url
 from core.store.pg import PgConnection
+from core.store.transactions import transaction
 
 SLUG = re.compile(r"[a-z][a-z0-9_]{0,39}")
 REGISTRY_DDL = (
@@ -104,6 +105,11 @@ def create(url: str, slug: str, name: str) -> None:
         admin.execute(f'CREATE ROLE "{role}" NOLOGIN')
         admin.execute(f'GRANT "{role}" TO CURRENT_USER')
         admin.execute(f'CREATE SCHEMA "{schema}" AUTHORIZATION "{role}"')
+        admin.execute(f'GRANT SELECT ON public.cockpit_tenants TO "{role}"')  # publisher names
+    with PgConnection(url) as login, transaction(login):  # the shared catalogue (Nachnutzung)
+        migration_catalogue.ensure_shared(login)
+        for statement in migration_catalogue.grant_sql(role):
+            login.execute(statement)
     with PgConnection(url, tenant=slug) as conn:
         migrations.migrate(conn)
 
@@ -117,6 +123,11 @@ def listing(url: str) -> list[tuple[str, str]]:
             return []
         rows = admin.execute("SELECT slug, name FROM public.cockpit_tenants ORDER BY slug")
         return [(r[0], r[1]) for r in rows.fetchall()]
+
+
+def name_of(url: str, slug: str) -> str | None:
+    """The municipality's name of tenant ``slug`` (None if there is no such tenant)."""
+    return dict(listing(url)).get(check_slug(slug))
 
 
 def exists(url: str, slug: str) -> bool:

@@ -14,7 +14,7 @@ import pytest
 
 from core import editing, excel, store
 from core.analysis import stakeholders
-from core.editing import audit, links, rows, scenarios
+from core.editing import audit, links, reuse, rows, scenarios
 from core.excel import apply as excel_apply, export as excel_export, importer as excel_import
 from core.scoring.weightset import WeightSet
 
@@ -142,6 +142,15 @@ def test_row_writing_helpers_refuse_outside_the_door(conn) -> None:
         "core.editing.links.revoke_entries": lambda: links.revoke_entries(conn, "x", when),
         "core.excel.apply._rebuild": lambda: excel_apply._rebuild(conn, {}, when),
         "core.excel.apply._keep": lambda: excel_apply._keep(conn, "options", pd.DataFrame(), when),
+        "core.editing.reuse._import_sources": lambda: reuse._import_sources(
+            conn, [{"id": "neu", "title": "T"}]
+        ),
+        "core.editing.reuse._insert_cost_line": lambda: reuse._insert_cost_line(
+            conn, "x", {"item": "I", "source": ""}, {}
+        ),
+        "core.editing.reuse._insert_assessment": lambda: reuse._insert_assessment(
+            conn, "x", {"criterion": "risk", "source": "", "assessed_on": "2026-01-01"}, {}
+        ),
         "core.excel.apply._stage": lambda: excel_apply._stage(
             conn, "import_keys", pd.DataFrame({"k": ["x"]})
         ),
@@ -237,6 +246,10 @@ def test_a_viewer_calling_every_write_function_is_refused(conn, a_plan, who) -> 
         "core.editing.scenarios.rename": lambda: editing.rename_scenario(conn, who, "x", "y"),
         "core.editing.scenarios.delete": lambda: editing.delete_scenario(conn, who, "x"),
         "core.excel.apply.apply_plan": lambda: excel.apply_plan(conn, a_plan, who),
+        "core.editing.reuse.publish": lambda: editing.publish_option(conn, who, option),
+        "core.editing.reuse.adopt": lambda: editing.adopt_entry(conn, who, 1),
+        "core.editing.reuse.accept": lambda: editing.accept_update(conn, who, option),
+        "core.editing.reuse.decline": lambda: editing.decline_update(conn, who, option),
         "stakeholders.save": lambda: stakeholders.save(
             conn, who, "Fraktion", WeightSet(), criteria, slug="fraktion"
         ),

@@ -100,6 +100,8 @@ READS: dict[str, Callable[[store.Connection], object]] = {
     "editing.edit_frame": lambda c: _frame(editing.edit_frame(c, "options", None)),
     "editing.list_profiles": lambda c: sorted(p.slug for p in editing.list_profiles(c, "scenario")),
     "editing.removed_rows": lambda c: len(editing.removed_rows(c)),
+    "editing.adopted_options": lambda c: _frame(editing.adopted_options(c)),
+    "editing.update_offers": lambda c: len(editing.update_offers(c)),
     "analysis.stakeholder_profiles": lambda c: sorted(
         p.slug for p in analysis.stakeholder_profiles(c)
     ),
@@ -121,6 +123,8 @@ READS: dict[str, Callable[[store.Connection], object]] = {
 }
 # Reads checked by their own test below (values that differ per store by design).
 BOUND = {"store.store_id", "editing.link_status", "editing.new_link_token"}
+# The shared catalogue is read by every tenant on purpose: tests/store/test_reuse_tenants.py.
+SHARED = {"editing.catalogue_entries", "editing.catalogue_entry"}
 WRITES = {
     "store.bump_data_version",
     "store.door",
@@ -140,6 +144,10 @@ WRITES = {
     "editing.undo_entry",
     "analysis.save_stakeholder",
     "excel.apply_plan",
+    "editing.publish_option",
+    "editing.adopt_entry",
+    "editing.decline_update",
+    "editing.accept_update",
 }
 
 
@@ -205,7 +213,7 @@ def single_city() -> Iterator[dict[str, store.Connection]]:
 def test_every_store_function_is_covered_here() -> None:
     functions = store_functions()
     assert len(functions) >= 40  # the enumeration sees the packages (an empty one proves nothing)
-    assert functions == set(READS) | BOUND | WRITES
+    assert functions == set(READS) | BOUND | SHARED | WRITES
 
 
 def test_every_read_sees_its_own_tenant_only(two: dict, single_city: dict) -> None:
@@ -253,6 +261,22 @@ def _import(conn: store.Connection) -> None:
     plan = excel.plan_import(conn, out.getvalue(), "mandant.xlsx")
     assert plan.ok and plan.changes, plan.issues
     assert excel.apply_plan(conn, plan, EDITOR).applied
+
+
+def _own_entry(conn: store.Connection) -> int:
+    (entry,) = [
+        e for e in editing.catalogue_entries(conn) if e.own and e.option_key == "open-data-kdn"
+    ]
+    return entry.id
+
+
+def _correct_then(conn: store.Connection, decide: Callable[..., object]) -> None:
+    """The publisher corrects its option; the adopted copy's update is decided."""
+    partner = f"Partner {store.data_version(conn)[0]}"
+    editing.save_edits(conn, EDITOR, [_edit(conn, "open-data-kdn", partner=partner)])
+    editing.publish_option(conn, EDITOR, "open-data-kdn")
+    (offer,) = editing.update_offers(conn)
+    decide(conn, EDITOR, offer.option_id)
 
 
 def test_every_write_stays_in_its_own_tenant(two: dict, single_city: dict) -> None:
@@ -318,6 +342,10 @@ def test_every_write_stays_in_its_own_tenant(two: dict, single_city: dict) -> No
         ),
         "editing.revoke_links": lambda: editing.revoke_links(mine, EDITOR, "fraktion-a"),
         "excel.apply_plan": lambda: _import(mine),
+        "editing.publish_option": lambda: editing.publish_option(mine, EDITOR, "open-data-kdn"),
+        "editing.adopt_entry": lambda: editing.adopt_entry(mine, EDITOR, _own_entry(mine)),
+        "editing.decline_update": lambda: _correct_then(mine, editing.decline_update),
+        "editing.accept_update": lambda: _correct_then(mine, editing.accept_update),
         "store.load_seed": lambda: seed.load_seed(mine, MUELHEIM.seed_dir, reset=True),
     }
     assert set(writes) == WRITES
