@@ -63,8 +63,11 @@ from core.editing.reuse import (
     decline as decline_update,
     entries as catalogue_entries,
     entry as catalogue_entry,
+    is_shared as catalogue_is_shared,
     offers as update_offers,
     publish as publish_option,
+    publishable as publishable_options,
+    value_text as reuse_value_text,
 )
 from core.editing.rows import (
     add_cost_line,
@@ -99,6 +102,9 @@ __all__ = [
     "adopted_options",
     "catalogue_entries",
     "catalogue_entry",
+    "catalogue_is_shared",
+    "publishable_options",
+    "reuse_value_text",
     "decline_update",
     "publish_option",
     "update_offers",

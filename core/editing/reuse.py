@@ -131,6 +131,26 @@ def publisher_name(conn: store.Connection) -> str:
     return SINGLE_CITY
 
 
+def is_shared(conn: store.Connection) -> bool:
+    """Whether this store's catalogue is shared with other municipalities (a tenant on
+    PostgreSQL); a single-city store's catalogue holds only its own publications."""
+    return getattr(conn, "tenant", None) is not None
+
+
+def value_text(value: Any) -> str:
+    """A value of an update's difference for people (a whole row as JSON, '' for none)."""
+    return audit.display_value(audit.encode(value))
+
+
+def publishable(conn: store.Connection) -> pd.DataFrame:
+    """Active options that may be published (every pathway except the status quo)."""
+    return conn.execute(
+        "SELECT o.id, o.name, o.area FROM options o JOIN areas a ON a.slug = o.area"
+        " WHERE o.removed_at IS NULL AND o.pathway <> ? ORDER BY a.sort_order, o.name",
+        [STATUS_QUO],
+    ).df()
+
+
 # --- reading the catalogue --------------------------------------------------------------------
 
 _SELECT = (

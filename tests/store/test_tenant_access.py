@@ -102,6 +102,7 @@ READS: dict[str, Callable[[store.Connection], object]] = {
     "editing.removed_rows": lambda c: len(editing.removed_rows(c)),
     "editing.adopted_options": lambda c: _frame(editing.adopted_options(c)),
     "editing.update_offers": lambda c: len(editing.update_offers(c)),
+    "editing.publishable_options": lambda c: _frame(editing.publishable_options(c)),
     "analysis.stakeholder_profiles": lambda c: sorted(
         p.slug for p in analysis.stakeholder_profiles(c)
     ),
@@ -124,7 +125,7 @@ READS: dict[str, Callable[[store.Connection], object]] = {
 # Reads checked by their own test below (values that differ per store by design).
 BOUND = {"store.store_id", "editing.link_status", "editing.new_link_token"}
 # The shared catalogue is read by every tenant on purpose: tests/store/test_reuse_tenants.py.
-SHARED = {"editing.catalogue_entries", "editing.catalogue_entry"}
+SHARED = {"editing.catalogue_entries", "editing.catalogue_entry", "editing.catalogue_is_shared"}
 WRITES = {
     "store.bump_data_version",
     "store.door",
