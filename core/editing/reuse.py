@@ -618,10 +618,22 @@ def accept(conn: store.Connection, actor: auth.Actor, option_id: str) -> audit.W
                     _set_fields(conn, "cost_lines", "id = ?", [line[0]], {"removed_at": when})
                     entries.append(audit.Entry("remove", "cost_lines", str(line[0]), "", key, None))
                 continue
-            if line is not None:
-                _set_fields(conn, "cost_lines", "id = ?", [line[0]], {"removed_at": when})
-                entries.append(audit.Entry("remove", "cost_lines", str(line[0]), "", key, None))
-            entries.append(_insert_cost_line(conn, option_id, latest_costs[key], mapping))
+            if line is None:  # a line the publisher added (or one removed here): add it
+                entries.append(_insert_cost_line(conn, option_id, latest_costs[key], mapping))
+                continue
+            values = {f: latest_costs[key].get(f) for f in COST_FIELDS if f != "item"}
+            values["source"] = _cite(values["source"], mapping)
+            values["estimate_reason"] = values["estimate_reason"] or ""
+            before = conn.execute(
+                f"SELECT {', '.join(values)} FROM cost_lines WHERE id = ?",  # noqa: S608
+                [line[0]],
+            ).fetchone()
+            _set_fields(conn, "cost_lines", "id = ?", [line[0]], values)
+            entries.extend(
+                audit.Entry("update", "cost_lines", str(line[0]), f, old_value, new_value)
+                for (f, new_value), old_value in zip(values.items(), before, strict=True)
+                if audit.plain(old_value) != audit.plain(new_value)
+            )
         for key in sorted({c.key for c in offer.changes if c.part == "assessments"}):
             if key not in latest_values or _assessment_fits(latest_values[key], criteria):
                 continue  # removed by the publisher or not representable here: keep ours
