@@ -28,7 +28,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from core import store
+from core import i18n, store
 from core.editing import audit, auth
 from core.editing.edits import key_text
 from core.editing.integrity import STATUS_QUO
@@ -374,11 +374,11 @@ def _criteria(conn: store.Connection) -> dict[str, tuple[float, float]]:
 def _assessment_fits(row: Mapping[str, Any], criteria: Mapping[str, tuple[float, float]]) -> str:
     """'' if the assessment can be taken over here, else why not (for the adopter)."""
     if row["criterion"] not in criteria:
-        return f"{row['criterion']}: Kriterium gibt es hier nicht"
+        return i18n.t("reuse_skip_criterion", "de", criterion=row["criterion"])
     low, high = criteria[row["criterion"]]
     values = [row["value"], row.get("value_low"), row.get("value_high")]
     if any(v is not None and not low <= float(v) <= high for v in values):
-        return f"{row['criterion']}: Wert außerhalb des hiesigen Bereichs {low:g}–{high:g}"
+        return i18n.t("reuse_skip_range", "de", criterion=row["criterion"], low=low, high=high)
     return ""
 
 

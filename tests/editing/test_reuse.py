@@ -203,3 +203,21 @@ def test_the_diff_names_added_and_removed_rows() -> None:
         ("cost_lines", "Betrieb", ""),
     ]
     assert changes[1].old is None and changes[2].new is None
+
+
+def test_assessments_this_review_cannot_hold_are_skipped_and_named(conn) -> None:
+    editing.publish_option(conn, EDITOR, "open-data-ckan")
+    (entry,) = _mine(conn)
+    # this review measures risk on 0–2 and has no criterion "skills" (any more)
+    conn.execute("UPDATE criteria SET max_value = 2 WHERE key = 'risk'")
+    conn.execute("UPDATE criteria SET removed_at = current_timestamp WHERE key = 'skills'")
+    adopted = editing.adopt_entry(conn, EDITOR, entry.id)
+    assert adopted.skipped == (
+        "risk: Wert außerhalb des hiesigen Bereichs 0–2",
+        "skills: dieses Kriterium gibt es hier nicht",
+    )
+    values = store.assessments(conn)
+    mine = values[values["option_id"] == adopted.option_id].set_index("criterion")
+    assert "skills" not in mine.index
+    # the matrix stays complete: risk gets the placeholder of the middle, flagged as estimate
+    assert mine.loc["risk", "value"] == 1 and bool(mine.loc["risk", "is_estimate"])
