@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from core import editing, views
+from core import editing, excel, views
 from core.errors import CockpitError
 from ui import auth as auth_ui, context, data, flash, text
 from ui.text import t
@@ -74,7 +74,12 @@ for offer in offers:
                 {
                     t("reuse_col_part"): [t(f"reuse_part_{c.part}") for c in offer.changes],
                     t("reuse_col_row"): [c.key for c in offer.changes],
-                    t("reuse_col_field"): [c.field or t("reuse_whole_row") for c in offer.changes],
+                    t("reuse_col_field"): [
+                        excel.column_header(c.table, c.field, lang)
+                        if c.field
+                        else t("reuse_whole_row")
+                        for c in offer.changes
+                    ],
                     t("reuse_col_old"): [editing.reuse_value_text(c.old) for c in offer.changes],
                     t("reuse_col_new"): [editing.reuse_value_text(c.new) for c in offer.changes],
                 }

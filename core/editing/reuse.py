@@ -84,6 +84,11 @@ class Change:
     old: Any
     new: Any
 
+    @property
+    def table(self) -> str:
+        """The store table of the changed row (options, cost_lines, assessments)."""
+        return "options" if self.part == "option" else self.part
+
 
 @dataclass(frozen=True)
 class Offer:

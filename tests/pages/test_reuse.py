@@ -83,7 +83,7 @@ def test_editor_publishes_adopts_and_accepts_a_correction(
     at.run()
     diff = at.dataframe[0].value
     assert diff.to_dict("records") == [
-        {"Teil": "Option", "Zeile": "", "Feld": "partner",
+        {"Teil": "Option", "Zeile": "", "Feld": "Partner",
          "bisher": "CKAN (Open Source); Harvesting durch Open.NRW und GovData", "neu": "Dataport"}
     ]  # fmt: skip
     assert "Hinweis der veröffentlichenden Kommune: Partner ergänzt" in plain(at.markdown)
