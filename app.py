@@ -106,6 +106,7 @@ with guard.page():  # no traceback reaches the page; details go to the server lo
                 "pages/scenarios.py", title=t("page_scenarios"), icon="⚖️", url_path="szenarien"
             ),
             st.Page("pages/committee.py", title=t("page_committee"), icon="🗳️", url_path="gremium"),
+            st.Page("pages/reuse.py", title=t("page_reuse"), icon="🔁", url_path="nachnutzung"),
             present_page := st.Page(
                 "pages/present.py", title=t("page_present"), icon="📽️", url_path="praesentation"
             ),

@@ -73,6 +73,13 @@ def _contact(text: str) -> str:
     return value
 
 
+def _pool(text: str) -> int:
+    value = int(text)
+    if not 1 <= value <= 500:
+        raise ValueError(text)
+    return value
+
+
 def _tenant(text: str) -> str:
     if not re.fullmatch(r"[a-z][a-z0-9_]{0,39}", text):
         raise ValueError(text)
@@ -95,6 +102,14 @@ SETTINGS: tuple[Setting, ...] = (
         "The municipality (tenant key, e.g. muelheim) whose store the app opens on a "
         "PostgreSQL COCKPIT_DB with tenants; empty: the store without tenants (always on DuckDB).",
         _tenant,
+    ),
+    Setting(
+        "pg_pool_size",
+        "COCKPIT_PG_POOL_SIZE",
+        20,
+        "PostgreSQL only: connections per tenant that one app process keeps at most (1–500). "
+        "Each session working at the same moment holds one; more wait for a free one.",
+        _pool,
     ),
     Setting(
         "discount_rate",

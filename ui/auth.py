@@ -147,7 +147,8 @@ def participant_actor(
 
 def participant_token(slug: str) -> str:
     """A fresh token for a participant link, valid for ``link_days`` (callers: editors)."""
-    return editing.new_link_token(link_secret()[0], slug)
+    with data.cursor() as cur:
+        return editing.new_link_token(cur, link_secret()[0], slug)
 
 
 # --- widgets ---------------------------------------------------------------------------------

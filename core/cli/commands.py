@@ -286,6 +286,9 @@ def build_parser(lang: str = "de") -> argparse.ArgumentParser:
     from core.cli import analysis as cli_analysis  # sensitivity, portfolio, montecarlo
 
     cli_analysis.register(sub)
+    from core.cli import tenant as cli_tenant  # tenants on PostgreSQL (issue 16)
+
+    cli_tenant.register(sub)
     return parser
 
 

@@ -52,6 +52,23 @@ from core.editing.links import (
     revoke as revoke_links,
     status as link_status,
 )
+from core.editing.reuse import (
+    Adopted,
+    CatalogueEntry,
+    Change as CatalogueChange,
+    Offer as UpdateOffer,
+    accept as accept_update,
+    adopt as adopt_entry,
+    adoptions as adopted_options,
+    decline as decline_update,
+    entries as catalogue_entries,
+    entry as catalogue_entry,
+    is_shared as catalogue_is_shared,
+    offers as update_offers,
+    publish as publish_option,
+    publishable as publishable_options,
+    value_text as reuse_value_text,
+)
 from core.editing.rows import (
     add_cost_line,
     add_criterion,
@@ -76,6 +93,21 @@ from core.editing.validation import (
 )
 
 __all__ = [
+    "Adopted",
+    "CatalogueChange",
+    "CatalogueEntry",
+    "UpdateOffer",
+    "accept_update",
+    "adopt_entry",
+    "adopted_options",
+    "catalogue_entries",
+    "catalogue_entry",
+    "catalogue_is_shared",
+    "publishable_options",
+    "reuse_value_text",
+    "decline_update",
+    "publish_option",
+    "update_offers",
     "AUDIT_ACTIONS",
     "AUDIT_ENTITIES",
     "Actor",

@@ -35,6 +35,7 @@ ENTITIES = (
     "scenarios",
     "stakeholders",
     "imports",
+    "catalogue",
 )
 COLUMNS = [
     "id",

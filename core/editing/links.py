@@ -7,6 +7,11 @@ links stores the moment in ``link_revocations`` (migration ``0008_link_revocatio
 link of that participant issued up to then stops working, with a message that says so; a
 new link works again. Removing a participant from the committee revokes their links too, so
 a removed person sees "widerrufen", not an error about ids.
+
+A link is bound to its store: the signature covers the store's identity
+(``store.store_id``, a random id per DuckDB file and per PostgreSQL tenant schema) besides
+the participant, so a link issued for one municipality (tenant) does not open the form of a
+participant with the same name in another one, even when both share the link secret.
 """
 
 from __future__ import annotations
@@ -27,11 +32,18 @@ def _millis(moment: dt.datetime) -> int:
     return int(moment.replace(tzinfo=dt.UTC).timestamp() * 1000)
 
 
-def new_token(secret: bytes, slug: str, now: float | None = None) -> str:
-    """A fresh link token for ``slug``, valid for ``link_days`` days from ``now``."""
+def bound_name(conn: duckdb.DuckDBPyConnection, slug: str) -> str:
+    """What a link of ``slug`` signs: the store's identity and the participant."""
+    return f"{store.store_id(conn)}/{slug}"
+
+
+def new_token(
+    conn: duckdb.DuckDBPyConnection, secret: bytes, slug: str, now: float | None = None
+) -> str:
+    """A fresh link token for ``slug`` in this store, valid for ``link_days`` days from ``now``."""
     issued = int((time.time() if now is None else now) * 1000)
     expires = issued + int(settings.get("link_days") * 86_400_000)
-    return auth.participant_token(secret, slug, issued, expires)
+    return auth.participant_token(secret, bound_name(conn, slug), issued, expires)
 
 
 def revoked_before(conn: duckdb.DuckDBPyConnection, slug: str) -> int | None:
@@ -49,7 +61,8 @@ def status(
 ) -> str:
     """LINK_VALID, LINK_INVALID, LINK_EXPIRED or LINK_REVOKED for a link to ``slug``."""
     moment = int((time.time() if now is None else now) * 1000)
-    return auth.participant_link_status(secret, slug, token, moment, revoked_before(conn, slug))
+    name = bound_name(conn, slug)
+    return auth.participant_link_status(secret, name, token, moment, revoked_before(conn, slug))
 
 
 def revoke_entries(

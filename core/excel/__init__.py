@@ -28,9 +28,10 @@ from core.excel.importer import (
     issue_table,
     plan_import,
 )
-from core.excel.preview import table as preview_table
+from core.excel.preview import header as column_header, table as preview_table
 
 __all__ = [
+    "column_header",
     "CONFLICT_KINDS",
     "ExportRequest",
     "ImportConflict",

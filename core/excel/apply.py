@@ -9,8 +9,13 @@ own DDL (read from the catalogue, so constraints and indexes stay exactly as the
 made them), and the resulting rows are inserted. DuckDB's DDL is transactional: readers see
 the old tables until COMMIT, and any failure rolls everything back.
 
-All values travel as registered DataFrames or bound parameters; the only names in SQL text
-are table and column names read from the catalogue.
+PostgreSQL checks a foreign key at the end of each statement, so there the same rows are
+written without dropping a table: the family's rows are deleted children first and inserted
+again parents first, in the same transaction (tables, constraints, indexes and grants stay).
+
+All values travel as registered DataFrames (DuckDB), bound parameters or rows bound by
+``executemany`` (PostgreSQL); the only names in SQL text are table and column names read
+from the catalogue.
 """
 
 from __future__ import annotations
@@ -42,8 +47,25 @@ class ApplyResult:
     removed: int
 
 
+def _is_pg(conn: store.Connection) -> bool:
+    return not isinstance(conn, duckdb.DuckDBPyConnection)
+
+
+def _edges_pg(conn: store.Connection) -> list[tuple[str, str]]:
+    """Foreign-key edges (child, parent) of the connection's own schema (PostgreSQL)."""
+    rows = conn.execute(
+        "SELECT DISTINCT child.relname, parent.relname FROM pg_constraint c"
+        " JOIN pg_class child ON child.oid = c.conrelid"
+        " JOIN pg_class parent ON parent.oid = c.confrelid"
+        " WHERE c.contype = 'f' AND c.connamespace = CAST(current_schema() AS regnamespace)"
+    ).fetchall()
+    return [(child, parent) for child, parent in rows if child != parent]
+
+
 def _catalogue(conn: duckdb.DuckDBPyConnection) -> tuple[dict[str, str], list[tuple[str, str]]]:
     """Table DDL by name and foreign-key edges (child, parent) of the main schema."""
+    if _is_pg(conn):
+        return {}, _edges_pg(conn)
     ddl = dict(
         conn.execute(
             "SELECT table_name, sql FROM duckdb_tables() WHERE database_name = current_database()"
@@ -89,19 +111,58 @@ def _insert_frame(
     store.require_door()
     if frame.empty:
         return
+    names = ", ".join(f'"{c}"' for c in columns)
+    if _is_pg(conn):
+        marks = ", ".join("?" for _ in columns)
+        conn.executemany(
+            f'INSERT INTO "{table}" ({names}) VALUES ({marks})',  # noqa: S608
+            _python_rows(frame[columns]),
+        )
+        return
     view = f"import_{table}"
     conn.register(view, frame[columns])
     try:
-        names = ", ".join(f'"{c}"' for c in columns)
         conn.execute(f'INSERT INTO "{table}" ({names}) SELECT {names} FROM "{view}"')  # noqa: S608
     finally:
         _unregister(conn, view)
 
 
+def _python_rows(frame: pd.DataFrame) -> list[list[object]]:
+    """The frame's rows as plain Python values (NaN, NaT and NA as None) for bound rows."""
+    columns = [
+        [None if pd.isna(v) else v for v in frame[column].astype(object).tolist()]
+        for column in frame.columns
+    ]
+    return [list(row) for row in zip(*columns, strict=True)]
+
+
+def _stage(conn: store.Connection, name: str, frame: pd.DataFrame) -> None:
+    """Make ``frame`` (text columns) readable as the relation ``name`` for the next statements:
+    a registered view on DuckDB, a temporary table filled with bound rows on PostgreSQL."""
+    store.require_door()
+    if not _is_pg(conn):
+        conn.register(name, frame)
+        return
+    columns = ", ".join(f'"{c}" VARCHAR' for c in frame.columns)
+    conn.execute(f'CREATE TEMP TABLE "{name}" ({columns})')
+    if not frame.empty:
+        marks = ", ".join("?" for _ in frame.columns)
+        conn.executemany(
+            f'INSERT INTO "{name}" VALUES ({marks})',  # noqa: S608 - fixed staging names
+            [[None if v is None else str(v) for v in row] for row in _python_rows(frame)],
+        )
+
+
 def _unregister(conn: duckdb.DuckDBPyConnection, view: str) -> None:
     """Unregister ``view``; in a transaction a failed statement aborted, DuckDB refuses even
     that ("Current transaction is aborted") – the failure that aborted it is what counts, so
-    this one must not replace it."""
+    this one must not replace it. On PostgreSQL the staging table is dropped (and goes with
+    a rollback anyway)."""
+    store.require_door()
+    if _is_pg(conn):
+        with suppress(*store.DB_ERRORS):
+            conn.execute(f'DROP TABLE IF EXISTS "{view}"')
+        return
     with suppress(duckdb.Error):
         conn.unregister(view)
 
@@ -138,8 +199,8 @@ _STILL_VISIBLE = {
 def _has_removed_at(conn: duckdb.DuckDBPyConnection, table: str) -> bool:
     return bool(
         conn.execute(
-            "SELECT count(*) FROM duckdb_columns() WHERE database_name = current_database()"
-            " AND schema_name = 'main' AND table_name = ? AND column_name = 'removed_at'",
+            "SELECT count(*) FROM information_schema.columns WHERE table_schema = current_schema()"
+            " AND table_name = ? AND column_name = 'removed_at'",
             [table],
         ).fetchone()[0]
     )
@@ -156,7 +217,7 @@ def _keep(
     """
     store.require_door()
     keys = pd.DataFrame({"k": key_series(result, table).astype(str).to_numpy()})
-    conn.register("import_keys", keys)
+    _stage(conn, "import_keys", keys)
     try:
         conn.execute(
             f'CREATE TEMP TABLE "keep_{table}" AS SELECT * FROM "{table}" WHERE NOT EXISTS'  # noqa: S608
@@ -183,13 +244,15 @@ def _rebuild(
     store.require_door()
     ddl, edges = _catalogue(conn)
     drop_order = _family(edges)
-    indexes = conn.execute(
-        "SELECT sql FROM duckdb_indexes() WHERE database_name = current_database()"
-        " AND schema_name = 'main' AND sql IS NOT NULL AND list_contains(?, table_name)",
-        [drop_order],
-    ).fetchall()
-    conn.register("import_active", result["options"][["id"]])
-    conn.register("import_systems", result["systems"][["id"]])
+    indexes = []
+    if not _is_pg(conn):
+        indexes = conn.execute(
+            "SELECT sql FROM duckdb_indexes() WHERE database_name = current_database()"
+            " AND schema_name = 'main' AND sql IS NOT NULL AND list_contains(?, table_name)",
+            [drop_order],
+        ).fetchall()
+    _stage(conn, "import_active", result["options"][["id"]])
+    _stage(conn, "import_systems", result["systems"][["id"]])
     try:
         for table in drop_order:
             if table == "systems":
@@ -205,10 +268,14 @@ def _rebuild(
     finally:
         _unregister(conn, "import_active")
         _unregister(conn, "import_systems")
-    for table in drop_order:
-        conn.execute(f'DROP TABLE "{table}"')
-    for table in reversed(drop_order):
-        conn.execute(ddl[table])
+    for table in drop_order:  # children first
+        if _is_pg(conn):  # foreign keys are checked per statement: keep the table
+            conn.execute(f'DELETE FROM "{table}"')  # noqa: S608 - names from the catalogue
+        else:
+            conn.execute(f'DROP TABLE "{table}"')
+    for table in reversed(drop_order):  # parents first
+        if not _is_pg(conn):
+            conn.execute(ddl[table])
         if table in TABLES:
             sheet = next(s for s in DATA_SHEETS if s.table == table)
             frame = _prepared(table, result[table])
@@ -325,7 +392,7 @@ def apply_plan(
         result = audit.audited_write(conn, actor, work, dry_run=dry_run)
     except CockpitError:
         raise
-    except duckdb.Error as exc:
+    except store.DB_ERRORS as exc:
         raise StoreError("import_failed", error=str(exc).splitlines()[0]) from exc
     if dry_run:
         return ApplyResult(

@@ -162,21 +162,23 @@ def store_checksum(conn: duckdb.DuckDBPyConnection) -> str:
     tables = [
         r[0]
         for r in conn.execute(
-            "SELECT table_name FROM duckdb_tables() WHERE database_name = current_database()"
-            " AND schema_name = 'main' AND NOT temporary ORDER BY table_name"
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"
+            " AND table_catalog = current_database() AND table_type = 'BASE TABLE'"
+            " ORDER BY table_name"
         ).fetchall()
     ]
     for table in tables:
         columns = [
             r[0]
             for r in conn.execute(
-                "SELECT column_name FROM duckdb_columns() WHERE database_name = current_database()"
-                " AND schema_name = 'main' AND table_name = ? ORDER BY column_index",
+                "SELECT column_name FROM information_schema.columns WHERE table_name = ?"
+                " AND table_schema = current_schema() ORDER BY ordinal_position",
                 [table],
             ).fetchall()
         ]
         digest.update(f"{table}({','.join(columns)})\n".encode())
-        rows = conn.execute(f'SELECT * FROM "{table}" ORDER BY ALL').fetchall()  # noqa: S608
+        order = ", ".join(str(i) for i in range(1, len(columns) + 1))
+        rows = conn.execute(f'SELECT * FROM "{table}" ORDER BY {order}').fetchall()  # noqa: S608
         for row in rows:
             digest.update(repr(row).encode())
             digest.update(b"\n")

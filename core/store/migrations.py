@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from core.errors import StoreError
 from core.store import (
     dialect,
+    migration_catalogue,
     migration_door,
     migration_editing,
     migration_methods,
@@ -210,6 +211,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(migration_sources.MATURITY_NAME, migration_sources.apply_maturity),
     Migration(migration_ranges.NAME, migration_ranges.apply),
     Migration("0008_link_revocations", LINK_REVOCATIONS),
+    Migration(migration_catalogue.NAME, migration_catalogue.apply),
 )
 
 

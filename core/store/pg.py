@@ -23,8 +23,9 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 import psycopg
-from psycopg_pool import ConnectionPool
+from psycopg_pool import ConnectionPool, PoolTimeout
 
+from core.errors import StoreError
 from core.store.dialect import POSTGRESQL
 
 if TYPE_CHECKING:  # pandas is imported where a frame is built (fast CLI start)
@@ -187,7 +188,7 @@ def _frame(description: Sequence[psycopg.Column], rows: list[tuple]) -> pd.DataF
 
 _POOLS: dict[tuple[str, str | None], ConnectionPool] = {}
 _POOLS_LOCK = threading.Lock()
-POOL_SIZE = 10
+POOL_WAIT_SECONDS = 30.0
 
 
 def pool(url: str, tenant: str | None = None) -> ConnectionPool:
@@ -206,13 +207,16 @@ def pool(url: str, tenant: str | None = None) -> ConnectionPool:
         for statement in statements:
             conn.execute(statement)
 
+    from core import settings  # the pool size is read when the pool opens
+
     with _POOLS_LOCK:
         found = _POOLS.get((url, tenant))
         if found is None or found.closed:
             found = ConnectionPool(
                 url,
                 min_size=1,
-                max_size=POOL_SIZE,
+                max_size=settings.get("pg_pool_size"),
+                timeout=POOL_WAIT_SECONDS,
                 kwargs={"autocommit": True, "cursor_factory": psycopg.RawCursor},
                 configure=configure,
                 reset=configure,  # a returned connection is set up for its tenant again
@@ -250,7 +254,13 @@ class PgConnection:
         self.read_only = read_only
         self.tenant = tenant
         self._pool = pool(url, tenant)
-        self._raw: psycopg.Connection | None = self._pool.getconn()
+        self._raw: psycopg.Connection | None = None
+        try:
+            self._raw = self._pool.getconn()
+        except PoolTimeout as exc:  # every pooled connection stayed in use for the whole wait
+            raise StoreError(
+                "store_pool_exhausted", size=self._pool.max_size, seconds=POOL_WAIT_SECONDS
+            ) from exc
         if read_only:
             self._raw.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
 

@@ -44,6 +44,7 @@ NULLABLE_TEXT = {"systems": [], "options": ["replaces_system"], "criteria": ["de
 BOOLEAN = ["is_estimate"]
 # Tables emptied on reset, children first.
 DELETE_ORDER = (
+    "adoptions",  # which options came from the shared catalogue (the options go too)
     "profile_criterion_weights",
     "weight_profiles",
     "assessments",
@@ -261,8 +262,26 @@ def open_seeded(
             conn.close()
     conn = connection.connect(target, wait=wait)
     if connection.is_empty(conn):
-        load_seed(conn)
+        try:
+            load_seed(conn, _seed_dir(target))
+        except BaseException:
+            connection.close(conn)
+            raise
     return conn
+
+
+def _seed_dir(target: str) -> Path:
+    """The seed of an empty store: ``data/seed``, or the folder of the example tenant that
+    ``COCKPIT_TENANT`` names; another tenant is seeded with ``tenant seed`` first."""
+    tenant = settings.get("tenant") if dialect.is_postgres_url(target) else ""
+    if not tenant:
+        return settings.SEED_DIR
+    from core.store import tenants  # PostgreSQL only (imports psycopg)
+
+    example = tenants.EXAMPLES.get(tenant)
+    if example is None:
+        raise InputError("tenant_not_seeded", tenant=tenant)
+    return example.seed_dir
 
 
 @contextmanager

@@ -10,24 +10,13 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-import duckdb
 import pytest
 
 from core import editing, excel, store
 from core.analysis import stakeholders
-from core.editing import audit, links, rows, scenarios
+from core.editing import audit, links, reuse, rows, scenarios
 from core.excel import apply as excel_apply, export as excel_export, importer as excel_import
 from core.scoring.weightset import WeightSet
-
-
-# Not yet ported to PostgreSQL (issue 16): the Excel import behind the door
-# (core/excel/apply.py: DuckDB's register, duckdb_indexes()) and this module's table scan
-# (duckdb_tables()) are DuckDB-only.
-# This module therefore runs on DuckDB only; it overrides the parametrised ``store_target``.
-@pytest.fixture
-def store_target() -> str:
-    return ":memory:"
-
 
 CORE = Path(__file__).resolve().parents[2] / "core"
 WRITE_SQL = re.compile(
@@ -117,14 +106,17 @@ def test_the_scan_finds_a_writer_that_bypasses_the_door(tmp_path, monkeypatch) -
 # --- the helpers refuse to run outside the door -----------------------------------------------
 
 
-def _table_contents(conn: duckdb.DuckDBPyConnection) -> dict[str, list[tuple]]:
+def _table_contents(conn: store.Connection) -> dict[str, list[tuple]]:
+    """Every row of every table of the store's own schema (both back-ends)."""
     tables = [
         r[0]
         for r in conn.execute(
-            "SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main' AND NOT temporary"
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"
+            " AND table_catalog = current_database() AND table_type = 'BASE TABLE'"
         ).fetchall()
     ]
-    return {t: conn.execute(f'SELECT * FROM "{t}" ORDER BY ALL').fetchall() for t in tables}  # noqa: S608
+    assert {"options", "audit_log", "meta"} <= set(tables)
+    return {t: sorted(conn.execute(f'SELECT * FROM "{t}"').fetchall(), key=repr) for t in tables}  # noqa: S608
 
 
 def test_row_writing_helpers_refuse_outside_the_door(conn) -> None:
@@ -150,6 +142,19 @@ def test_row_writing_helpers_refuse_outside_the_door(conn) -> None:
         "core.editing.links.revoke_entries": lambda: links.revoke_entries(conn, "x", when),
         "core.excel.apply._rebuild": lambda: excel_apply._rebuild(conn, {}, when),
         "core.excel.apply._keep": lambda: excel_apply._keep(conn, "options", pd.DataFrame(), when),
+        "core.editing.reuse._import_sources": lambda: reuse._import_sources(
+            conn, [{"id": "neu", "title": "T"}]
+        ),
+        "core.editing.reuse._insert_cost_line": lambda: reuse._insert_cost_line(
+            conn, "x", {"item": "I", "source": ""}, {}
+        ),
+        "core.editing.reuse._insert_assessment": lambda: reuse._insert_assessment(
+            conn, "x", {"criterion": "risk", "source": "", "assessed_on": "2026-01-01"}, {}
+        ),
+        "core.excel.apply._stage": lambda: excel_apply._stage(
+            conn, "import_keys", pd.DataFrame({"k": ["x"]})
+        ),
+        "core.excel.apply._unregister": lambda: excel_apply._unregister(conn, "import_keys"),
         "core.excel.apply._insert_frame": lambda: excel_apply._insert_frame(
             conn, "options", pd.DataFrame({"id": ["x"]}), ["id"]
         ),
@@ -241,6 +246,10 @@ def test_a_viewer_calling_every_write_function_is_refused(conn, a_plan, who) -> 
         "core.editing.scenarios.rename": lambda: editing.rename_scenario(conn, who, "x", "y"),
         "core.editing.scenarios.delete": lambda: editing.delete_scenario(conn, who, "x"),
         "core.excel.apply.apply_plan": lambda: excel.apply_plan(conn, a_plan, who),
+        "core.editing.reuse.publish": lambda: editing.publish_option(conn, who, option),
+        "core.editing.reuse.adopt": lambda: editing.adopt_entry(conn, who, 1),
+        "core.editing.reuse.accept": lambda: editing.accept_update(conn, who, option),
+        "core.editing.reuse.decline": lambda: editing.decline_update(conn, who, option),
         "stakeholders.save": lambda: stakeholders.save(
             conn, who, "Fraktion", WeightSet(), criteria, slug="fraktion"
         ),

@@ -7,26 +7,24 @@ from __future__ import annotations
 import threading
 from collections import Counter
 
-import duckdb
 import pytest
 
-from core import editing
-
-
-# Not yet ported to PostgreSQL (issue 16): twenty threads each take a pooled PostgreSQL
-# connection through conn.cursor(); on PostgreSQL the test hangs (no result within 100 s),
-# cause not yet diagnosed.
-# This module therefore runs on DuckDB only; it overrides the parametrised ``store_target``.
-@pytest.fixture
-def store_target() -> str:
-    return ":memory:"
-
+from core import editing, store
 
 THREADS, EDITS = 20, 50
 SHARED_THREADS = 10  # threads 0–9 edit the same row, 10–19 one row each
 
 
-def _partner(cur: duckdb.DuckDBPyConnection, option: str) -> str:
+@pytest.fixture(autouse=True)
+def pool_for_every_thread(monkeypatch: pytest.MonkeyPatch) -> None:
+    """On PostgreSQL each thread's cursor is a pooled connection that it holds for the whole
+    run, and the test's own connection holds one more. With fewer connections than that, the
+    threads that got one wait at the start barrier for those that never will (the hang seen
+    before this setting existed). Set before the ``conn`` fixture opens the pool."""
+    monkeypatch.setenv("COCKPIT_PG_POOL_SIZE", str(THREADS + 2))
+
+
+def _partner(cur: store.Connection, option: str) -> str:
     return cur.execute("SELECT partner FROM options WHERE id = ?", [option]).fetchone()[0]
 
 
@@ -37,14 +35,19 @@ def test_twenty_threads_fifty_edits_no_lost_update(conn) -> None:
     saved: list[tuple[str, str]] = []
     failures: list[BaseException] = []
     guard = threading.Lock()
-    start = threading.Barrier(THREADS)
+    start = threading.Barrier(THREADS, timeout=60)  # a thread that cannot start fails, no hang
 
     def run(n: int) -> None:
-        cur = conn.cursor()
         actor = editing.Actor(f"editor-{n:02d}", editing.EDITOR)
         row = shared if n < SHARED_THREADS else own[n - SHARED_THREADS]
-        start.wait()
         try:
+            cur = conn.cursor()
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            failures.append(exc)
+            start.abort()
+            return
+        try:
+            start.wait()
             for j in range(EDITS):
                 loaded = _partner(cur, row)
                 value = f"t{n:02d}-e{j:02d}"

@@ -35,6 +35,7 @@ DYNAMIC_PREFIXES = (
     "pathway_",  # an option's pathway
     "pf_objective_",  # the portfolio objective (ui/portfolio_section.py)
     "preview_",  # a row's table in the import preview (core/excel/preview.py)
+    "reuse_part_",  # the part of a catalogue update (pages/reuse.py)
     "row_kind_",  # the table a cited row is from (core/views/sourcing.py)
     "wibe_",  # a WiBe verdict (ui/cost_section.py)
     "xl_catalogue_",  # the Kataloge sheet's blocks (core/excel/template.py)

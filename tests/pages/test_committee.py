@@ -22,6 +22,12 @@ PAGE = "pages/committee.py"
 LINK_SECRET = SECRETS["cockpit"]["link_secret"].encode()
 
 
+def _token(path: str, slug: str, now: float | None = None) -> str:
+    """A link token for ``slug`` bound to the store at ``path`` (as the page issues it)."""
+    with read(path) as conn:
+        return links.new_token(conn, LINK_SECRET, slug, now=now)
+
+
 def _add(path: str, name: str, groups: tuple[int, int, int]) -> None:
     weights = WeightSet(dict(zip(("cost", "citizen_value", "feasibility"), groups)))
     with read(path) as conn:
@@ -31,7 +37,7 @@ def _add(path: str, name: str, groups: tuple[int, int, int]) -> None:
 def test_participant_link_opens_the_form_and_saves(
     app: Callable[..., AppTest], fresh_db: str
 ) -> None:
-    token = links.new_token(LINK_SECRET, "fraktion-a")
+    token = _token(fresh_db, "fraktion-a")
     at = app(secrets=SECRETS, page=PAGE, participant="fraktion-a", token=token)
     assert at.title[0].value == "Ihre Gewichtung"
     assert len(at.dataframe) == 0  # only the entry form, no group result
@@ -53,7 +59,7 @@ def test_participant_link_opens_the_form_and_saves(
 
 
 def test_forged_participant_link_cannot_write(app: Callable[..., AppTest], fresh_db: str) -> None:
-    for token in ("0" * 32, "", links.new_token(LINK_SECRET, "fraktion-b")):
+    for token in ("0" * 32, "", _token(fresh_db, "fraktion-b")):
         at = app(secrets=SECRETS, page=PAGE, participant="fraktion-a", token=token)
         assert "Dieser Link ist ungültig" in texts(at.error)
         assert len(at.slider) == 0 or not any(
@@ -102,10 +108,10 @@ def test_facilitator_enters_weights_and_makes_links(
     token = link.split("token=")[1]
     assert link.split("?")[1].startswith("participant=fraktion-buendnis-90&token=")
     now = time.time()
-    assert (
-        auth.participant_link_status(LINK_SECRET, "fraktion-buendnis-90", token, int(now * 1000))
-        == auth.LINK_VALID
-    )
+    with read(fresh_db) as conn:
+        name = links.bound_name(conn, "fraktion-buendnis-90")
+    status = auth.participant_link_status(LINK_SECRET, name, token, int(now * 1000))
+    assert status == auth.LINK_VALID
     assert "Der Link gilt 14 Tage" in texts(at.caption)
     at.selectbox(key="comm_remove").set_value(saved.slug).run()
     at.button(key="comm_remove_yes").click().run()
@@ -142,10 +148,10 @@ def _participant(app: Callable[..., AppTest], token: str) -> AppTest:
 
 def test_an_expired_link_says_so(app: Callable[..., AppTest], fresh_db: str, monkeypatch) -> None:
     monkeypatch.setenv("COCKPIT_LINK_DAYS", "2")
-    old = links.new_token(LINK_SECRET, "fraktion-a", now=time.time() - 3 * 86_400)
+    old = _token(fresh_db, "fraktion-a", now=time.time() - 3 * 86_400)
     at = _participant(app, old)
     assert "Dieser Link ist abgelaufen (Links gelten 2 Tage)" in texts(at.error)
-    fresh = links.new_token(LINK_SECRET, "fraktion-a")
+    fresh = _token(fresh_db, "fraktion-a")
     assert _participant(app, fresh).title[0].value == "Ihre Gewichtung"
 
 
@@ -154,8 +160,8 @@ def test_links_are_revoked_one_participant_at_a_time(
 ) -> None:
     _add(fresh_db, "Fraktion A", (50, 30, 20))
     _add(fresh_db, "Fraktion B", (20, 30, 50))
-    link_a = links.new_token(LINK_SECRET, "fraktion-a")
-    link_b = links.new_token(LINK_SECRET, "fraktion-b")
+    link_a = _token(fresh_db, "fraktion-a")
+    link_b = _token(fresh_db, "fraktion-b")
     at = login(app(secrets=SECRETS), "anna", PASSWORD)
     at.switch_page(PAGE).run()
     at.selectbox(key="comm_revoke").set_value("fraktion-a").run()
@@ -166,7 +172,7 @@ def test_links_are_revoked_one_participant_at_a_time(
     other = app(secrets=SECRETS, page=PAGE, participant="fraktion-b", token=link_b)
     assert other.title[0].value == "Ihre Gewichtung"  # B's link still works
     time.sleep(0.01)
-    again = links.new_token(LINK_SECRET, "fraktion-a")
+    again = _token(fresh_db, "fraktion-a")
     assert _participant(app, again).title[0].value == "Ihre Gewichtung"
     with read(fresh_db) as conn:
         logged = audit.entries(conn)
@@ -176,7 +182,7 @@ def test_links_are_revoked_one_participant_at_a_time(
 def test_a_removed_participant_is_told_the_link_was_revoked(
     app: Callable[..., AppTest], fresh_db: str
 ) -> None:
-    token = links.new_token(LINK_SECRET, "fraktion-a")
+    token = _token(fresh_db, "fraktion-a")
     at = _participant(app, token)
     at.text_input(key="participant_name").input("Fraktion A")
     at.button(key="participant_save").click().run()
@@ -189,7 +195,7 @@ def test_a_removed_participant_is_told_the_link_was_revoked(
     assert "wurde widerrufen" in texts(at.error)
     assert "anderweitig vergeben" not in " ".join(texts(at.error))
     time.sleep(0.01)
-    again = _participant(app, links.new_token(LINK_SECRET, "fraktion-a"))  # invited again
+    again = _participant(app, _token(fresh_db, "fraktion-a"))  # invited again
     again.text_input(key="participant_name").input("Fraktion A")
     again.button(key="participant_save").click().run()
     assert not again.exception, again.exception

@@ -192,6 +192,25 @@ def test_tenant_keys_are_checked_and_duckdb_has_none(pg_url: str) -> None:
             tenants.create(pg_url, bad, "X")
     with pytest.raises(InputError):
         store.connect(":memory:", tenant="muelheim")
-    with pytest.raises(psycopg.errors.UniqueViolation):
+    tenants.create(pg_url, "doppelt", "Doppelt")
+    with pytest.raises(InputError, match="doppelt"):
         tenants.create(pg_url, "doppelt", "Doppelt")
-        tenants.create(pg_url, "doppelt", "Doppelt")
+
+
+def test_an_empty_tenant_is_seeded_with_its_own_example(
+    pg_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The app opens ``COCKPIT_TENANT``'s store: an empty example tenant gets its own seed
+    (never Mülheim's data in another municipality); any other empty tenant is refused."""
+    tenants.create(pg_url, "muelheim", "Mülheim an der Ruhr")
+    monkeypatch.setenv("COCKPIT_TENANT", "muelheim")
+    with seed.opened(pg_url) as conn:
+        assert len(store.areas(conn)) == 6
+    other = f"leer_{tmp_path.name.replace('-', '_').lower()[-10:]}"
+    tenants.create(pg_url, other, "Leer")
+    monkeypatch.setenv("COCKPIT_TENANT", other)
+    with pytest.raises(InputError, match="enthält noch keine Daten"):
+        seed.open_seeded(pg_url)
+    with store.connect(pg_url, tenant=other) as conn:
+        assert store.is_empty(conn)
+    pg.close_pool(pg_url)
