@@ -49,7 +49,7 @@ def _run(action: str, **args: object) -> None:
                 revision, _ = editing.publish_option(cur, who, args["option_id"], args["note"])
                 message = t("reuse_published", name=views.md(args["name"]), revision=revision)
     except CockpitError as exc:
-        flash.set(FLASH, exc.message(lang), "error")
+        flash.set(FLASH, text.message(exc), "error")
         return
     flash.set(FLASH, message)
 
