@@ -23,7 +23,8 @@ import pandas as pd
 import streamlit as st
 
 from core import scoring, settings, store, views
-from ui import tenancy
+from core.errors import InputError
+from ui import tenancy, text
 from ui.text import t
 
 APP_WAIT_SECONDS = 2.0  # a page waits this long for a store held elsewhere …
@@ -91,9 +92,14 @@ def _connection(path: str, tenant: str) -> store.Connection:
 
 def ensure_store() -> None:
     """Open the store before anything reads it; while another process holds it, show a
-    German note instead of a traceback and run the page again after a short pause."""
+    German note instead of a traceback and run the page again after a short pause. A
+    broken tenant set-up (a ``[tenants]`` mapping that is wrong, a tenant on DuckDB) stops the
+    run with its message."""
     try:
         _connection(*store_key())
+    except InputError as exc:  # a wrong tenant set-up: say what, show nothing else
+        st.error(exc.message(text.lang()))
+        st.stop()
     except store.StoreBusyError:
         st.warning(t("store_busy_retrying", seconds=RETRY_SECONDS), icon="⏳")
         time.sleep(RETRY_SECONDS)
