@@ -13,6 +13,7 @@ Used by the two-servers test (tests/deploy) and the load benchmark (bench/load.p
 
 from __future__ import annotations
 
+import asyncio
 import json
 import time
 from dataclasses import dataclass, field
@@ -52,6 +53,7 @@ class AppSession:
     page: str
     query: str = ""
     timeout: float = 120.0
+    decode: bool = True  # keep texts and frames (False: widgets only, cheaper under load)
     ws: ClientConnection | None = None
     page_hash: str = ""
     widgets: dict[str, Widget] = field(default_factory=dict)
@@ -110,7 +112,10 @@ class AppSession:
             remaining = self.timeout - (time.perf_counter() - start)
             if remaining <= 0:
                 raise AppError(f"{self.page}: no finished run within {self.timeout} s")
-            raw = await self.ws.recv()
+            try:
+                raw = await asyncio.wait_for(self.ws.recv(), remaining)
+            except TimeoutError:
+                raise AppError(f"{self.page}: no finished run within {self.timeout} s") from None
             reply = ForwardMsg()
             reply.ParseFromString(raw)
             kind = reply.WhichOneof("type")
@@ -138,7 +143,9 @@ class AppSession:
         kind = element.WhichOneof("type")
         if kind == "exception":
             return element.exception.message or element.exception.type
-        if kind == "markdown":
+        if not self.decode:
+            pass
+        elif kind == "markdown":
             self.texts.append(element.markdown.body)
         elif kind == "alert":
             self.texts.append(element.alert.body)
@@ -146,7 +153,7 @@ class AppSession:
         widget_id = getattr(body, "id", "") if body is not None else ""
         if widget_id:
             self._widget(widget_id, kind, delta.fragment_id)
-        if kind == "dataframe" and element.dataframe.arrow_data.data:
+        if self.decode and kind == "dataframe" and element.dataframe.arrow_data.data:
             name = _user_key(widget_id) if widget_id else str(len(self.frames))
             self.frames[name] = _decode(element.dataframe.arrow_data.data)
         return None
