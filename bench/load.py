@@ -27,8 +27,11 @@ each line has no gap – every entry's old value is the previous entry's new val
 slider runs and of the editors' save runs, moves and saves per second, conflicts, and the
 load average before and after. Targets: errors 0, lost updates 0.
 
+``LOAD_ROUNDS`` (default 1, at most 5) repeats the pair, the order alternating, and reports
+median (min–max) per figure with the per-round ratio PostgreSQL / DuckDB.
+
 ``python -m bench load`` (or ``make bench``); bounded: at most 50 sessions per server, 10
-editors, 600 s.
+editors, 600 s per run.
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ import contextlib
 import json
 import os
 import random
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -59,6 +63,7 @@ SERVERS = min(int(os.environ.get("LOAD_SERVERS", "2")), 4)
 SESSIONS = min(int(os.environ.get("LOAD_SESSIONS", "20")), 50)
 EDITORS = min(int(os.environ.get("LOAD_EDITORS", "5")), 10)
 THINK_S = float(os.environ.get("LOAD_THINK_S", "1.0"))
+ROUNDS = min(int(os.environ.get("LOAD_ROUNDS", "1")), 5)
 MOVE_AREA = "ozg"  # the Bereich page the sessions weigh
 AREA = "homepage"  # the area whose cost lines the editors change (first on the page Daten)
 LINES = 3  # editors pick one of the area's first cost lines
@@ -82,20 +87,49 @@ def _pct(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
-async def _mover(url: str, tally: Tally, deadline: float, rng: random.Random) -> None:
-    session = AppSession(url, "bereich", f"area={MOVE_AREA}", timeout=60, decode=False)
+class Window:
+    """The measured window: it opens when every session has opened (or failed to), so the
+    start-up of 45 sessions is not part of the figures, and lasts ``SECONDS``."""
+
+    def __init__(self, expected: int) -> None:
+        self.expected = expected
+        self.arrived = 0
+        self.go = asyncio.Event()
+        self.deadline = 0.0
+
+    async def start(self) -> None:
+        self.arrived += 1
+        if self.arrived >= self.expected:
+            self.deadline = time.monotonic() + SECONDS
+            self.go.set()
+        await self.go.wait()
+
+    def open(self) -> bool:
+        return time.monotonic() < self.deadline
+
+
+OPEN_TIMEOUT_S = 180.0  # opening 45 sessions at once on a busy machine
+RUN_TIMEOUT_S = 60.0  # a move or a save that takes longer is an error
+
+
+async def _mover(url: str, tally: Tally, window: Window, rng: random.Random) -> None:
+    session = AppSession(url, "bereich", f"area={MOVE_AREA}", timeout=OPEN_TIMEOUT_S, decode=False)
+    opened = False
     try:
-        await session.open()
-        while time.monotonic() < deadline:
-            value = rng.randint(5, 95)
+        try:
+            await session.open()
+            opened = True
+        except (AppError, OSError, TimeoutError) as exc:
+            tally.errors.append(f"open: {exc}"[:300])
+        session.timeout = RUN_TIMEOUT_S
+        await window.start()
+        while opened and window.open():
             try:
-                tally.moves.append(await session.send({"w_cost": float(value)}))
+                tally.moves.append(await session.send({"w_cost": float(rng.randint(5, 95))}))
             except (AppError, OSError, TimeoutError) as exc:
                 tally.errors.append(f"move: {exc}"[:300])
                 return
             await asyncio.sleep(rng.uniform(0.5, 1.5) * THINK_S)
-    except (AppError, OSError, TimeoutError) as exc:
-        tally.errors.append(f"open: {exc}"[:300])
     finally:
         with contextlib.suppress(Exception):
             await session.close()
@@ -108,16 +142,27 @@ def _cost_editor(session: AppSession) -> tuple[str, object]:
     return keys[0], session.frames[keys[0]]
 
 
-async def _editor(url: str, user: str, tally: Tally, deadline: float, rng: random.Random) -> None:
-    session = AppSession(url, "daten", "", timeout=60)
+async def _sign_in(session: AppSession, user: str) -> None:
+    await session.open()
+    await session.send({"_login_open": True})
+    await session.send({"login_user": user, "login_password": PASSWORD, "login_submit": True})
+    await session.send({"data_edit": True})  # the first area of the page: AREA
+
+
+async def _editor(url: str, user: str, tally: Tally, window: Window, rng: random.Random) -> None:
+    session = AppSession(url, "daten", "", timeout=OPEN_TIMEOUT_S)
     saved = editing_text("edit_saved_prefix")
     conflict = editing_text("edit_conflict_header")
+    opened = False
     try:
-        await session.open()
-        await session.send({"_login_open": True})
-        await session.send({"login_user": user, "login_password": PASSWORD, "login_submit": True})
-        await session.send({"data_edit": True})  # the first area of the page: AREA
-        while time.monotonic() < deadline:
+        try:
+            await _sign_in(session, user)
+            opened = True
+        except (AppError, OSError, TimeoutError) as exc:
+            tally.errors.append(f"editor {user} sign-in: {exc}"[:300])
+        session.timeout = RUN_TIMEOUT_S
+        await window.start()
+        while opened and window.open():
             tally.loads.append(await session.rerun())
             key, frame = _cost_editor(session)
             row = rng.randrange(LINES)
@@ -150,14 +195,13 @@ def editing_text(key: str) -> str:
 
 async def _drive(urls: list[str], sessions_per_server: int, editors: list[str]) -> Tally:
     tally = Tally()
-    start = time.monotonic() + 2.0
-    deadline = start + SECONDS
+    window = Window(len(urls) * sessions_per_server + len(editors))
     tasks = []
     for index, url in enumerate(urls):
         for n in range(sessions_per_server):
-            tasks.append(_mover(url, tally, deadline, random.Random(index * 1000 + n)))
+            tasks.append(_mover(url, tally, window, random.Random(index * 1000 + n)))
     for n, user in enumerate(editors):
-        tasks.append(_editor(urls[n % len(urls)], user, tally, deadline, random.Random(n)))
+        tasks.append(_editor(urls[n % len(urls)], user, tally, window, random.Random(n)))
     await asyncio.gather(*tasks)
     return tally
 
@@ -281,37 +325,61 @@ def run_duckdb() -> dict[str, object]:
     return _summary("DuckDB, 1 server", tally, lost, (loadavg, loadavg_after))
 
 
+METRICS = (
+    ("move_p50_ms", "ms"),
+    ("move_p95_ms", "ms"),
+    ("save_p50_ms", "ms"),
+    ("save_p95_ms", "ms"),
+    ("moves_per_s", "1/s"),
+    ("saves", "n"),
+    ("conflicts", "n"),
+    ("errors", "n"),
+    ("lost_by_audit", "n"),
+    ("lost_by_value", "n"),
+    ("broken_chain", "n"),
+)
+TARGET_ZERO = ("errors", "lost_by_audit", "lost_by_value", "broken_chain")
+
+
 def run(timer: Callable[..., float] | None = None) -> list[dict[str, object]]:
+    """``LOAD_ROUNDS`` rounds (default 1), each one PostgreSQL and one DuckDB run, the
+    order alternating; per figure the median (min–max) over the rounds and the per-round
+    ratio PostgreSQL / DuckDB."""
     del timer  # a load run is its own measurement
-    on_pg = run_postgresql()
-    on_duck = run_duckdb()
-    REPORT.write_text(json.dumps([on_pg, on_duck], indent=2), encoding="utf-8")
-    for each in (on_pg, on_duck):
-        print(json.dumps(each, ensure_ascii=False))
-    rows: list[dict[str, object]] = []
+    pairs = []
+    for index in range(ROUNDS):
+        order = (run_postgresql, run_duckdb) if index % 2 == 0 else (run_duckdb, run_postgresql)
+        first, second = (each() for each in order)
+        on_pg, on_duck = (first, second) if index % 2 == 0 else (second, first)
+        for each in (on_pg, on_duck):
+            print(json.dumps({"round": index + 1, **each}, ensure_ascii=False), flush=True)
+        pairs.append((on_pg, on_duck))
+    REPORT.write_text(json.dumps(pairs, indent=2), encoding="utf-8")
     label = f"load {SERVERS}x{SESSIONS}+{EDITORS} ed., {SECONDS:.0f}s"
-    for metric, unit in (
-        ("move_p50_ms", "ms"),
-        ("move_p95_ms", "ms"),
-        ("save_p50_ms", "ms"),
-        ("save_p95_ms", "ms"),
-        ("moves_per_s", "1/s"),
-        ("saves", "n"),
-        ("conflicts", "n"),
-        ("errors", "n"),
-        ("lost_by_value", "n"),
-        ("broken_chain", "n"),
-    ):
-        rows.append(
-            {
-                "name": f"{label}: {metric} (PostgreSQL)",
-                "value": float(on_pg[metric]),  # type: ignore[arg-type]
-                "unit": unit,
-                "peer": "DuckDB 1 server",
-                "peer_value": float(on_duck[metric]),  # type: ignore[arg-type]
-                "target": "0" if metric in ("errors", "lost_by_value", "broken_chain") else None,
-            }
-        )
+    rows: list[dict[str, object]] = []
+    for metric, unit in METRICS:
+        ours = [float(p[metric]) for p, _ in pairs]  # type: ignore[arg-type]
+        theirs = [float(d[metric]) for _, d in pairs]  # type: ignore[arg-type]
+        row: dict[str, object] = {
+            "name": f"{label}: {metric} (PostgreSQL, {SERVERS} servers)",
+            "value": statistics.median(ours),
+            "min": min(ours),
+            "max": max(ours),
+            "unit": unit,
+            "rounds": len(pairs),
+            "peer": "DuckDB 1 server",
+            "peer_value": statistics.median(theirs),
+            "peer_min": min(theirs),
+            "peer_max": max(theirs),
+        }
+        ratios = [a / b for a, b in zip(ours, theirs, strict=True) if b]
+        if ratios and metric not in TARGET_ZERO:
+            row.update(
+                ratio=statistics.median(ratios), ratio_min=min(ratios), ratio_max=max(ratios)
+            )
+        if metric in TARGET_ZERO:
+            row["target"] = "0"
+        rows.append(row)
     return rows
 
 
