@@ -12,6 +12,7 @@ from ui import (
     guard,
     layout,
     presentation,
+    tenancy,
     text,
     weights_fragment,
     weights_panel,
@@ -27,6 +28,7 @@ st.set_page_config(
 )
 
 with guard.page():  # no traceback reaches the page; details go to the server log
+    tenancy.note_link()  # a participant link names its tenant (checked by its signature)
     data.ensure_store()  # a store held by another process: a note, then a retry
     layout.narrow_screen_style()
     weights_fragment.begin_run()

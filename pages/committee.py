@@ -1,8 +1,10 @@
 """Gremium: stakeholder weights, the group weighting, its spread and who dissents.
 
-A participant link (``?participant=<slug>&token=…``) opens only the entry form; the token is
-signed, so a made-up link cannot write. The facilitator (an editor) can type weights in
-during the meeting, create links, and remove entries.
+A participant link (``?participant=<slug>&token=…``, with tenants also ``&tenant=<key>``) opens
+only the entry form; the token is signed (with tenants: with the tenant's own key), so a
+made-up link cannot write and a link of one tenant never opens another's form. The
+facilitator (an editor) can type weights in during the meeting, create links, and remove
+entries.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from ui import (
     data,
     flash,
     profiles,
+    tenancy,
     text,
     weights_panel,
 )
@@ -77,7 +80,11 @@ def participant_view(slug: object, token: object) -> None:
 
 
 def _link(slug: str) -> str:
-    query = urlencode({"participant": slug, "token": auth_ui.participant_token(slug)})
+    params = {"participant": slug, "token": auth_ui.participant_token(slug)}
+    tenant = tenancy.current()
+    if tenant is not None:  # the link opens this tenant's form only (signed with its key)
+        params["tenant"] = tenant
+    query = urlencode(params)
     url = st.context.url
     if url:
         parts = urlsplit(url)

@@ -1,25 +1,27 @@
 """Sign-in in the sidebar and the session's role, derived on every run from verified state.
 
-Two ways to become an editor (see the README, "Anmeldung und Rollen"):
+Ways to become an editor (see the README, "Anmeldung und Rollen"):
 
-* **Password**: ``[cockpit.editors]`` in ``.streamlit/secrets.toml`` maps user names to
-  salted scrypt hashes (``python -m core hash-password``). A successful login stores a
-  token signed with a per-process secret and bound to the stored hash; every run checks
-  the signature again, so a session-state value someone crafts is worthless, and changing
-  the hash in the secrets ends the session.
-* **OIDC**: with an ``[auth]`` section Streamlit's ``st.login`` signs people in; an account
-  is an editor if its e-mail (or ``@domain``) is listed in ``[cockpit] oidc_editors``.
+* **Password** (single-city install): ``[cockpit.editors]`` in ``.streamlit/secrets.toml``
+  maps user names to salted scrypt hashes (``python -m core hash-password``). A successful
+  login stores a token signed with a per-process secret and bound to the stored hash; every
+  run checks the signature again, so a session-state value someone crafts is worthless, and
+  changing the hash in the secrets ends the session. A password account works in the
+  default tenant (``COCKPIT_TENANT``).
+* **OIDC**: with an ``[auth]`` section Streamlit's ``st.login`` signs people in. With a
+  ``[tenants]`` mapping the account's e-mail or domain decides tenant and role
+  (:func:`core.editing.oidc_access`, :mod:`ui.tenancy`); without one, an account is an editor
+  of the single store if its e-mail (or ``@domain``) is listed in ``[cockpit] oidc_editors``.
 
 Failed password logins are rate-limited per session and per user name (exponential
 back-off). Participants of the committee get a signed link instead of a login
-(:func:`participant_actor`).
+(:func:`participant_actor`); with tenants the link names its tenant and is signed with that
+tenant's key.
 """
 
 from __future__ import annotations
 
-import secrets as token_source
 from collections.abc import Mapping
-from typing import Any
 
 import streamlit as st
 from streamlit.errors import StreamlitAuthError
@@ -27,11 +29,11 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from core import editing, views
 from core.errors import InputError
-from ui import data, text
+from ui import app_secrets, data, tenancy, text
+from ui.app_secrets import SecretsMissing
 from ui.text import t
 
-SESSION_KEY = "_auth_session"
-SECTION = "cockpit"
+SESSION_KEY = tenancy.PASSWORD_SESSION_KEY
 USER_KEY = "login_user"
 PASSWORD_KEY = "login_password"
 FORM_KEY = "login_form"
@@ -41,41 +43,15 @@ LOGOUT_KEY = "logout"
 OIDC_KEY = "oidc_login"
 MESSAGE_KEY = "_auth_message"
 
-_PROCESS_SECRET = token_source.token_bytes(32)  # signs session tokens; new on every restart
 LIMITER = editing.RateLimiter()
-
-
-class SecretsMissing(Exception):
-    """There is no secrets file at all."""
-
-
-def _secrets() -> Mapping[str, Any]:
-    """The app's secrets; :class:`SecretsMissing` if no secrets file exists."""
-    try:
-        return {key: st.secrets[key] for key in st.secrets}
-    except FileNotFoundError:  # StreamlitSecretNotFoundError is one
-        raise SecretsMissing from None
-
-
-def _section() -> Mapping[str, Any]:
-    try:
-        section = _secrets().get(SECTION)
-    except SecretsMissing:
-        return {}
-    return section if isinstance(section, Mapping) else {}
+_secrets = app_secrets.read
+_section = app_secrets.section
+oidc_configured = app_secrets.oidc_configured
 
 
 def accounts() -> dict[str, str]:
     """Password accounts: user name → stored hash (empty if not configured)."""
     return editing.editor_accounts(_section())
-
-
-def oidc_configured() -> bool:
-    """Whether an ``[auth]`` section for ``st.login`` exists."""
-    try:
-        return isinstance(_secrets().get("auth"), Mapping)
-    except SecretsMissing:
-        return False
 
 
 def _session_keys(user: str) -> tuple[str, ...]:
@@ -85,7 +61,10 @@ def _session_keys(user: str) -> tuple[str, ...]:
 
 
 def _token(user: str, stored_hash: str) -> dict[str, str]:
-    return {"user": user, "sig": editing.sign(_PROCESS_SECRET, "editor", user, stored_hash)}
+    return {
+        "user": user,
+        "sig": editing.sign(app_secrets.PROCESS_SECRET, "editor", user, stored_hash),
+    }
 
 
 def _password_actor() -> editing.Actor | None:
@@ -97,7 +76,7 @@ def _password_actor() -> editing.Actor | None:
         return None
     stored = accounts().get(user)
     if stored is None or not editing.signature_valid(
-        _PROCESS_SECRET, token.get("sig"), "editor", user, stored
+        app_secrets.PROCESS_SECRET, token.get("sig"), "editor", user, stored
     ):
         return None
     return editing.Actor(user, editing.EDITOR)
@@ -105,11 +84,7 @@ def _password_actor() -> editing.Actor | None:
 
 def _oidc_user() -> tuple[str, str] | None:
     """(display name, e-mail) of a signed-in OIDC account, else None."""
-    if not oidc_configured() or not st.user.get("is_logged_in"):
-        return None
-    email = str(st.user.get("email") or "")
-    name = str(st.user.get("name") or email or "?")
-    return name, email
+    return tenancy.oidc_user()
 
 
 def current_actor() -> editing.Actor:
@@ -118,17 +93,21 @@ def current_actor() -> editing.Actor:
     if actor is not None:
         return actor
     oidc = _oidc_user()
-    if oidc is not None and editing.oidc_is_editor(oidc[1], _section().get("oidc_editors")):
+    if oidc is None:
+        return editing.Actor.viewer()
+    access = tenancy.oidc_access()
+    if access is not None:  # [tenants]: the mapping decides, in the tenant it names
+        if access.granted and access.role == editing.EDITOR:
+            return editing.Actor(oidc[1] or oidc[0], editing.EDITOR)
+        return editing.Actor.viewer()
+    if editing.oidc_is_editor(oidc[1], _section().get("oidc_editors")):
         return editing.Actor(oidc[1] or oidc[0], editing.EDITOR)
     return editing.Actor.viewer()
 
 
 def link_secret() -> tuple[bytes, bool]:
-    """The secret of participant links and whether it is stable (set in the secrets)."""
-    configured = _section().get("link_secret")
-    if isinstance(configured, str) and len(configured) >= 16:
-        return configured.encode("utf-8"), True
-    return _PROCESS_SECRET, False
+    """The key of the session tenant's participant links and whether it is stable."""
+    return app_secrets.link_secret(tenancy.current())
 
 
 def participant_actor(
@@ -194,6 +173,7 @@ def sidebar() -> editing.Actor:
     sidebar = st.sidebar
     sidebar.divider()
     _show_message()
+    _show_tenant()
     if actor.is_editor:
         sidebar.markdown(t("auth_role_editor", name=views.md(actor.name)))
         if _password_actor() is not None:
@@ -204,7 +184,7 @@ def sidebar() -> editing.Actor:
     sidebar.caption(t("auth_role_viewer"))
     oidc = _oidc_user()
     if oidc is not None:
-        sidebar.caption(t("auth_oidc_no_rights", name=oidc[0]))
+        sidebar.caption(_oidc_note(oidc[0]))
         if sidebar.button(t("auth_logout"), key=LOGOUT_KEY, width="stretch"):
             st.logout()
     elif oidc_configured() and sidebar.button(t("auth_oidc_button"), key=OIDC_KEY, width="stretch"):
@@ -233,6 +213,30 @@ def sidebar() -> editing.Actor:
                 width="stretch",
             )
     return actor
+
+
+def _show_tenant() -> None:
+    """With a ``[tenants]`` mapping: whose data this session shows."""
+    rules = app_secrets.tenant_rules()
+    tenant = tenancy.current()
+    if rules and tenant:
+        rule = rules.get(tenant)
+        st.sidebar.caption(t("auth_tenant", name=views.md(rule.name if rule else tenant)))
+
+
+def _oidc_note(name: str) -> str:
+    """Why a signed-in OIDC account only views (in the user's words)."""
+    access = tenancy.oidc_access()
+    shown = views.md(name)
+    if access is None:
+        return t("auth_oidc_no_rights", name=shown)
+    if access.granted:
+        return t("auth_oidc_tenant_viewer", name=shown)
+    key = {
+        editing.ACCESS_AMBIGUOUS: "auth_oidc_ambiguous",
+        editing.ACCESS_UNVERIFIED: "auth_oidc_unverified",
+    }.get(access.status, "auth_oidc_no_tenant")
+    return t(key, name=shown)
 
 
 def _setup_problem() -> str | None:

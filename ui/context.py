@@ -42,6 +42,7 @@ class Context:
     def weights_key(self) -> tuple[Any, ...]:
         """Everything a weighted result depends on, as plain values."""
         return (
+            data.store_key(),  # a session that signs in to another tenant starts afresh
             self.version,
             self.horizon_years,
             self.discount_rate,

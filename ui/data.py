@@ -1,7 +1,11 @@
-"""Cached store access: one DuckDB connection per process, a cursor per call.
+"""Cached store access per session tenant: one connection per (store, tenant) and process,
+a cursor (DuckDB) or pooled connection (PostgreSQL) per call.
 
-Reads are cached by the data version, so an edit (which raises the version) is seen at
-once, and a slider move never touches the database. The small catalogue frames that every
+Every cache is keyed by the session's store and tenant (:func:`store_key`) and by the data
+version, which each run reads afresh (:func:`version`, one cheap query): an edit raises the
+version, so it is seen at once in this process and, on PostgreSQL, in every other app server
+at the next interaction; a slider move never touches the database. Two tenants never share
+a cached frame even when their version numbers agree. The small catalogue frames that every
 run reads (areas, criteria, presets, estimate shares) are cached as shared resources, so a
 run does not pay for unpickling copies: callers derive new frames and never change them in
 place.
@@ -10,103 +14,167 @@ place.
 from __future__ import annotations
 
 import datetime as dt
+import inspect
 import time
+from collections.abc import Callable
+from typing import Any, TypeVar
 
-import duckdb
 import pandas as pd
 import streamlit as st
 
 from core import scoring, settings, store, views
+from core.errors import InputError
+from ui import tenancy, text
 from ui.text import t
 
 APP_WAIT_SECONDS = 2.0  # a page waits this long for a store held elsewhere …
 RETRY_SECONDS = 3  # … then says so and tries again after this many seconds
+KEY_PARAMETER = "store_key"  # the hidden first argument of every tenant-keyed cache
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def store_key() -> tuple[str, str]:
+    """(store, tenant) of this session: the first part of every cache key."""
+    return settings.get("db_path"), tenancy.current() or ""
+
+
+def _keyed(cache: Callable[..., Any], **options: Any) -> Callable[[F], F]:
+    """Like ``cache(**options)``, but keyed by :func:`store_key` too, which the callers do not
+    pass. The cache sees a function with an extra first parameter ``store_key`` that has the
+    decorated function's name, module and source, so each keeps a cache of its own."""
+
+    def decorate(func: F) -> F:
+        def keyed(store_key: tuple[str, str], *args: Any, **kwargs: Any) -> Any:
+            return func(*args, **kwargs)
+
+        signature = inspect.signature(func)
+        first = inspect.Parameter(KEY_PARAMETER, inspect.Parameter.POSITIONAL_OR_KEYWORD)
+        keyed.__signature__ = signature.replace(  # type: ignore[attr-defined]
+            parameters=[first, *signature.parameters.values()]
+        )
+        keyed.__module__ = func.__module__
+        keyed.__qualname__ = func.__qualname__
+        keyed.__name__ = func.__name__
+        keyed.__doc__ = func.__doc__
+        keyed.__wrapped__ = func  # type: ignore[attr-defined]  # its source names the cache
+        cached = cache(show_spinner=False, **options)(keyed)
+
+        def public(*args: Any, **kwargs: Any) -> Any:
+            return cached(store_key(), *args, **kwargs)
+
+        public.__doc__ = func.__doc__
+        public.__name__ = func.__name__
+        public.__qualname__ = func.__qualname__
+        public.__module__ = func.__module__
+        public.clear = cached.clear  # type: ignore[attr-defined]
+        return public  # type: ignore[return-value]
+
+    return decorate
+
+
+def cache_data(**options: Any) -> Callable[[F], F]:
+    """``st.cache_data`` keyed by the session's store and tenant as well."""
+    return _keyed(st.cache_data, **options)
+
+
+def cache_resource(**options: Any) -> Callable[[F], F]:
+    """``st.cache_resource`` keyed by the session's store and tenant as well."""
+    return _keyed(st.cache_resource, **options)
 
 
 @st.cache_resource(show_spinner=False)
-def _connection(path: str) -> duckdb.DuckDBPyConnection:
-    # A StoreBusyError is not cached: the next run tries again.
-    return store.open_seeded(path, wait=APP_WAIT_SECONDS)
+def _connection(path: str, tenant: str) -> store.Connection:
+    # A StoreBusyError is not cached: the next run tries again. On PostgreSQL the
+    # connection's pool belongs to the tenant (core.store.pg.pool).
+    return store.open_seeded(path, tenant=tenant or None, wait=APP_WAIT_SECONDS)
 
 
 def ensure_store() -> None:
     """Open the store before anything reads it; while another process holds it, show a
-    German note instead of a traceback and run the page again after a short pause."""
+    German note instead of a traceback and run the page again after a short pause. A
+    broken tenant set-up (a ``[tenants]`` mapping that is wrong, a tenant on DuckDB) stops the
+    run with its message."""
     try:
-        _connection(settings.get("db_path"))
+        _connection(*store_key())
+    except InputError as exc:  # a wrong tenant set-up: say what, show nothing else
+        st.error(exc.message(text.lang()))
+        st.stop()
     except store.StoreBusyError:
         st.warning(t("store_busy_retrying", seconds=RETRY_SECONDS), icon="⏳")
         time.sleep(RETRY_SECONDS)
         st.rerun()
 
 
-def cursor() -> duckdb.DuckDBPyConnection:
-    """A fresh cursor on the shared connection (DuckDB: one cursor per thread)."""
-    return _connection(settings.get("db_path")).cursor()
+def cursor() -> store.Connection:
+    """A fresh cursor on the session tenant's connection (DuckDB: one cursor per thread;
+    PostgreSQL: another pooled connection of the tenant's pool). Close it after use."""
+    return _connection(*store_key()).cursor()
 
 
 def version() -> tuple[int, str]:
-    """(data version, date) – read on every run; it is the cache key of everything else."""
+    """(data version, date) of the session's store – read on every run (one small query);
+    with :func:`store_key` it is the cache key of everything else."""
     with cursor() as cur:
         return store.data_version(cur)
 
 
-@st.cache_resource(show_spinner=False, max_entries=4)
+@cache_resource(max_entries=4)
 def areas(data_version: int) -> pd.DataFrame:
     with cursor() as cur:
         return store.areas(cur)
 
 
-@st.cache_resource(show_spinner=False, max_entries=4)
+@cache_resource(max_entries=4)
 def catalogue(data_version: int) -> store.Catalogue:
     """Area names and descriptions as plain dicts, built once per data version."""
     return store.catalogue(areas(data_version))
 
 
-@st.cache_resource(show_spinner=False, max_entries=4)
+@cache_resource(max_entries=4)
 def criteria(data_version: int) -> pd.DataFrame:
     with cursor() as cur:
         return store.criteria(cur)
 
 
-@st.cache_resource(show_spinner=False, max_entries=4)
+@cache_resource(max_entries=4)
 def presets(data_version: int) -> pd.DataFrame:
     with cursor() as cur:
         return store.weight_profiles(cur, "preset")
 
 
-@st.cache_data(show_spinner=False)
+@cache_data()
 def systems(data_version: int, area: str) -> pd.DataFrame:
     with cursor() as cur:
         return store.systems(cur, area)
 
 
-@st.cache_data(show_spinner=False)
+@cache_data()
 def assessments(data_version: int, area: str) -> pd.DataFrame:
     with cursor() as cur:
         return store.assessments(cur, area)
 
 
-@st.cache_data(show_spinner=False)
+@cache_data()
 def cost_lines(data_version: int, area: str) -> pd.DataFrame:
     with cursor() as cur:
         return store.cost_lines(cur, area)
 
 
-@st.cache_data(show_spinner=False)
+@cache_data()
 def sources(data_version: int, area: str | None = None) -> pd.DataFrame:
     """The sources table with what cites each source, optionally of one area."""
     with cursor() as cur:
         return store.sources(cur, area)
 
 
-@st.cache_data(show_spinner=False)
+@cache_data()
 def cited_rows(data_version: int) -> pd.DataFrame:
     with cursor() as cur:
         return store.cited_rows(cur)
 
 
-@st.cache_resource(show_spinner=False, max_entries=4)
+@cache_resource(max_entries=4)
 def _sourcing(data_version: int, today: str, max_age_years: int) -> views.Sourcing:
     return views.Sourcing(
         views.source_registry(sources(data_version)),
@@ -122,13 +190,13 @@ def sourcing(data_version: int) -> views.Sourcing:
     )
 
 
-@st.cache_resource(show_spinner=False, max_entries=4)
+@cache_resource(max_entries=4)
 def estimate_share(data_version: int) -> pd.DataFrame:
     with cursor() as cur:
         return store.estimate_share(cur)
 
 
-@st.cache_resource(show_spinner=False, max_entries=8)
+@cache_resource(max_entries=8)
 def models(
     data_version: int, horizon_years: int, discount_rate: float
 ) -> dict[str, scoring.AreaModel]:

@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-import streamlit as st
-
 from core import analysis, editing
 from ui import data
 
 
-@st.cache_data(show_spinner=False)
+@data.cache_data()
 def saved_scenarios(data_version: int) -> list[editing.Profile]:
     """Active weight scenarios, oldest first."""
     with data.cursor() as cur:
         return editing.list_profiles(cur, "scenario")
 
 
-@st.cache_data(show_spinner=False)
+@data.cache_data()
 def stakeholder_profiles(data_version: int) -> list[editing.Profile]:
     """Active stakeholder profiles, oldest first."""
     with data.cursor() as cur:

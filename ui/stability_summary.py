@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import pandas as pd
-import streamlit as st
 
 from core import analysis, scoring, views
 from ui import context, data, text
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
+@data.cache_data(max_entries=256)
 def stability(
     version: int,
     horizon_years: int,

@@ -70,13 +70,13 @@ def _arrow(frame: pd.DataFrame) -> pa.Table:
 # shared read-only (an Arrow table cannot be changed in place).
 
 
-@st.cache_resource(show_spinner=False, max_entries=64)
+@data.cache_resource(max_entries=64)
 def systems_view(version: int, area: str, lang: str) -> pa.Table:
     """The current systems of an area; empty when it has none."""
     return _arrow(views.systems_table(data.systems(version, area), lang, data.sourcing(version)))
 
 
-@st.cache_resource(show_spinner=False, max_entries=256)
+@data.cache_resource(max_entries=256)
 def assessment_view(version: int, area: str, option_id: str, lang: str) -> pa.Table:
     """Every assessment of one option with rationale, source and estimate marker."""
     criteria = data.criteria(version)
@@ -87,7 +87,7 @@ def assessment_view(version: int, area: str, option_id: str, lang: str) -> pa.Ta
     )
 
 
-@st.cache_resource(show_spinner=False, max_entries=256)
+@data.cache_resource(max_entries=256)
 def cost_line_view(version: int, area: str, option_id: str, lang: str) -> pa.Table:
     """The cost lines of one option."""
     return _arrow(

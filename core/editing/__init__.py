@@ -5,6 +5,17 @@ Pages and ui use the names below (``from core import editing``); the modules are
 package's own business and its tests'.
 """
 
+from core.editing.access import (
+    AMBIGUOUS as ACCESS_AMBIGUOUS,
+    MATCHED as ACCESS_MATCHED,
+    UNMAPPED as ACCESS_UNMAPPED,
+    UNVERIFIED as ACCESS_UNVERIFIED,
+    Access,
+    TenantRule,
+    oidc_access,
+    tenant_key,
+    tenant_rules,
+)
 from core.editing.audit import (
     ACTIONS as AUDIT_ACTIONS,
     ENTITIES as AUDIT_ENTITIES,
@@ -26,6 +37,7 @@ from core.editing.auth import (
     editor_accounts,
     login,
     oidc_is_editor,
+    participant_link_status,
     participant_token,
     participant_token_valid,
     sign,
@@ -108,6 +120,16 @@ __all__ = [
     "decline_update",
     "publish_option",
     "update_offers",
+    "ACCESS_AMBIGUOUS",
+    "ACCESS_MATCHED",
+    "ACCESS_UNMAPPED",
+    "ACCESS_UNVERIFIED",
+    "Access",
+    "TenantRule",
+    "oidc_access",
+    "participant_link_status",
+    "tenant_key",
+    "tenant_rules",
     "AUDIT_ACTIONS",
     "AUDIT_ENTITIES",
     "Actor",

@@ -44,7 +44,11 @@ from core.store.reads import (
     weight_profiles,
 )
 from core.store.seed import load_seed, open_seeded, opened
-from core.store.tenants import create as create_tenant, listing as list_tenants
+from core.store.tenants import (
+    check_slug as check_tenant,
+    create as create_tenant,
+    listing as list_tenants,
+)
 from core.store.transactions import (
     WRITE_LOCK,
     OutsideDoorError,
@@ -73,6 +77,7 @@ __all__ = [
     "assessments",
     "bump_data_version",
     "catalogue",
+    "check_tenant",
     "cited_rows",
     "close",
     "close_pools",

@@ -236,13 +236,19 @@ def load_seed(conn: Connection, seed_dir: Path = settings.SEED_DIR, *, reset: bo
 
 
 def open_seeded(
-    path: str | None = None, *, read_only: bool = False, wait: float | None = None
+    path: str | None = None,
+    *,
+    read_only: bool = False,
+    wait: float | None = None,
+    tenant: str | None = None,
 ) -> Connection:
     """Connect and migrate; seed from ``data/seed`` if the store holds no areas yet.
 
     ``read_only=True`` opens an existing, migrated and seeded DuckDB store read-only, so that
     commands that only read can run side by side; a store that is missing, empty or not yet
     migrated is opened for writing instead (it must be created or migrated first).
+    ``tenant`` (default: the ``COCKPIT_TENANT`` setting) names the municipality on a
+    PostgreSQL store with tenants (:func:`~core.store.connection.connect`).
     """
     target = path if path is not None else settings.get("db_path")
     if (
@@ -260,7 +266,7 @@ def open_seeded(
             if connection.is_current(conn) and not connection.is_empty(conn):
                 return conn
             conn.close()
-    conn = connection.connect(target, wait=wait)
+    conn = connection.connect(target, wait=wait, tenant=tenant)
     if connection.is_empty(conn):
         try:
             load_seed(conn, _seed_dir(target))

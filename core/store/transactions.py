@@ -3,7 +3,12 @@
 ``with transaction(conn) as tx:`` commits when the block ends normally and rolls back when
 it raises (the exception propagates unchanged) or when the block called ``tx.rollback()``
 because it found nothing to write. ``serialize=True`` also holds the process-wide write
-lock, so that two sessions of one app server never interleave their writes. The same
+lock, so that two sessions of one app server never interleave their writes, and on
+PostgreSQL a transaction-level advisory lock of the store's schema (the tenant's), so that
+writers in *different* processes – several app servers, the CLI – follow one another too:
+a write's reads (the optimistic check of an edit against the stored row) and its updates
+see no other writer's half-done work, and no update is lost. The lock ends with COMMIT or
+ROLLBACK; readers never wait for it. The same
 statements run on DuckDB and on PostgreSQL (whose pooled connections are in autocommit
 mode outside such a block, like DuckDB's).
 
@@ -22,9 +27,12 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext, suppress
 
+from core.store import dialect
 from core.store.dialect import DB_ERRORS, Connection
 
 WRITE_LOCK = threading.RLock()
+# One advisory lock per schema (tenant) for every serialised write, in any process.
+WRITE_LOCK_SQL = "SELECT pg_advisory_xact_lock(hashtext('cockpit-write:' || current_schema()))"
 _IN_DOOR: contextvars.ContextVar[bool] = contextvars.ContextVar("cockpit_in_door", default=False)
 
 
@@ -51,6 +59,8 @@ def transaction(conn: Connection, *, serialize: bool = False) -> Iterator[Transa
         conn.execute("BEGIN TRANSACTION")
         tx = Transaction(conn)
         try:
+            if serialize and dialect.of(conn).is_postgres:
+                conn.execute(WRITE_LOCK_SQL)  # other processes' writers wait here
             yield tx
             conn.execute("ROLLBACK" if tx.rolled_back else "COMMIT")
         except BaseException:

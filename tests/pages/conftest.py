@@ -12,8 +12,10 @@ from streamlit.testing.v1 import AppTest
 from core import settings, store, views
 from core.scoring import area_model
 from core.store import seed
+from tests.tenant_fixtures import two_tenants_url
 
 APP = str(settings.REPO_ROOT / "app.py")
+__all__ = ["two_tenants_url"]  # fixture: two seeded tenants on PostgreSQL
 
 
 @pytest.fixture(scope="session")

@@ -212,3 +212,16 @@ def test_the_wait_setting_is_validated(monkeypatch) -> None:
     monkeypatch.setenv("COCKPIT_STORE_WAIT", "-1")
     with pytest.raises(InputError):
         settings.get("store_wait_seconds")
+
+
+def test_app_servers_on_postgresql_lose_no_update(pg_schema_url: str) -> None:
+    """The same loop against one PostgreSQL database: the processes stand for several app
+    servers. The process-wide write lock does not reach across them; the door's advisory
+    transaction lock on the schema does (core.store.transactions)."""
+    found = run_processes(pg_schema_url, 8, 40)
+    print(f"\nPostgreSQL processes: 8 x 40: {found}")
+    assert found["reported"] + found["conflicts"] == 8 * 40
+    assert found["reported"] > 0
+    assert found["lost_by_value"] == 0
+    assert found["lost_by_audit"] == 0
+    assert found["lost_by_version"] == 0
