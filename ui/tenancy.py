@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from core import editing, settings
-from core.errors import InputError
+from core import editing, settings, store
+from core.errors import CockpitError
 from ui import app_secrets
 
 PASSWORD_SESSION_KEY = "_auth_session"  # the signed password token (ui.auth)
@@ -78,7 +78,12 @@ def note_link() -> None:
         return
     try:
         secret = app_secrets.link_secret(tenant)[0]
-    except InputError:  # not a tenant key at all
+        # a link signs the tenant store's identity too: check it against that store
+        conn = store.connect(settings.get("db_path"), tenant=tenant, read_only=True)
+    except CockpitError:  # not a tenant key at all, or no such tenant
         return
-    if editing.participant_link_status(secret, slug, token, 0.0) != editing.LINK_INVALID:
-        st.session_state[LINK_TENANT_KEY] = tenant
+    try:
+        if editing.link_status(conn, secret, slug, token, 0.0) != editing.LINK_INVALID:
+            st.session_state[LINK_TENANT_KEY] = tenant
+    finally:
+        store.close(conn)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from core import editing
+from core import editing, store
 from tests.pages.conftest import APP
 from tests.tenant_fixtures import TwoTenants
 from ui import tenancy
@@ -154,11 +154,12 @@ def test_a_broken_mapping_stops_with_its_message(
 
 def _link(tenants: TwoTenants, tenant: str, for_tenant: str) -> dict[str, str]:
     key = editing.tenant_key(LINK_SECRET.encode(), for_tenant)
-    return {
-        "participant": "rat_a",
-        "token": editing.new_link_token(key, "rat_a"),
-        "tenant": tenant,
-    }
+    conn = store.connect(tenants.url, tenant=for_tenant, read_only=True)
+    try:  # the token is signed with the store identity of the tenant it was made for, too
+        token = editing.new_link_token(conn, key, "rat_a")
+    finally:
+        store.close(conn)
+    return {"participant": "rat_a", "token": token, "tenant": tenant}
 
 
 def test_a_participant_link_opens_its_own_tenant_only(
