@@ -27,11 +27,8 @@ PREV_KEY = "present_prev"
 NEXT_KEY = "present_next"
 SUMMARY = views.SLIDE_SUMMARY
 PORTFOLIO = views.SLIDE_PORTFOLIO
-# The chart's type is fixed in pixels (Vega knows no rem): sized so that a slide with six
-# options fits 1280×720, the smallest projector picture (more options: two pixels smaller);
-# the text around it scales.
-CHART_FONT_SIZE = 18
-CHART_MAX_OPTIONS = 6
+# The chart's type is fixed in pixels (Vega knows no rem): core.views.slide_fit chooses it
+# from the number of options and the root font from what the viewport's height leaves.
 LABEL_WRAP = 36  # characters per line of an option name on the projector chart
 
 # Larger type, tight margins and no editing chrome: readable from four metres, and a whole
@@ -40,7 +37,7 @@ LABEL_WRAP = 36  # characters per line of an option name on the projector chart
 # its focus ring would cross the title, and the slide buttons keep their own.
 _STYLE = """
 <style>
-  html { font-size: clamp(16px, min(1.5vw, 2.6vh), 28px); }
+  html { font-size: ROOT_FONT; }
   [data-testid="stMainBlockContainer"] { padding: 0.6rem 1.5rem 0.4rem; max-width: 100%; }
   [data-testid="stMain"] [data-testid="stVerticalBlock"] { gap: 0.45rem; }
   [data-testid="stMain"] h1 { font-size: 1.6rem; padding: 0.1rem 0 0; line-height: 1.25; }
@@ -103,7 +100,13 @@ def toggle() -> bool:
 
 def projector_style() -> None:
     """Large type and tight margins for the projector (only in presentation mode)."""
-    st.html(_STYLE)
+    st.html(_STYLE.replace("ROOT_FONT", views.SLIDE_ROOT_FONT))
+
+
+def fit_root_font(css_size: str) -> None:
+    """Set the projector's root font size (after :func:`projector_style`), e.g. the one
+    ``views.area_root_font`` leaves beside a slide's chart."""
+    st.html(f"<style>html {{ font-size: {css_size}; }}</style>")
 
 
 def keyboard_stepping() -> None:

@@ -52,6 +52,13 @@ from core.views.recommendation_text import (
 from core.views.scenario_label import (
     scenario_name,
 )
+from core.views.slide_fit import (
+    ROOT_FONT as SLIDE_ROOT_FONT,
+    area_root_font,
+    area_text_rem,
+    chart_font as slide_chart_font,
+    chart_height_px as slide_chart_height_px,
+)
 from core.views.sourcing import (
     ADDRESS_DISPLAY,
     MARKER_DISPLAY,
@@ -100,11 +107,14 @@ __all__ = [
     "SOURCE_QUERY_KEY",
     "Sourcing",
     "SLIDE_PORTFOLIO",
+    "SLIDE_ROOT_FONT",
     "SLIDE_SUMMARY",
     "SummaryContext",
     "SummaryPage",
     "ViewState",
     "area_names",
+    "area_root_font",
+    "area_text_rem",
     "area_sources",
     "assessment_table",
     "cost_line_table",
@@ -143,6 +153,8 @@ __all__ = [
     "ranking_table",
     "recommendation",
     "savings_bars",
+    "slide_chart_font",
+    "slide_chart_height_px",
     "scatter_frame",
     "scenario_name",
     "source_registry",

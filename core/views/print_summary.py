@@ -2,10 +2,8 @@
 
 For the council papers: each area on its own A4 page with the recommendation, the ranking
 table (total and group points, costs), the stability sentence where there is one, the data
-version ("Stand"), the scenario and the area's sources. HTML rather than PDF keeps the
-project free of a PDF library and its fonts: any browser prints it or saves it as PDF, and
-the browser test renders it with Chromium's ``page.pdf(format="A4")`` to check the pages.
-Every value from the data is HTML-escaped.
+version ("Stand") and the scenario; the areas' sources follow on their own page(s), so an
+area's page does not grow with its source list. Every value from the data is HTML-escaped.
 """
 
 from __future__ import annotations
@@ -34,8 +32,7 @@ _CSS = """
 * { box-sizing: border-box; }
 body { font-family: "Source Sans 3", "Noto Sans", "DejaVu Sans", Arial, sans-serif;
        font-size: 10pt; line-height: 1.35; color: #111111; background: #ffffff; margin: 0; }
-section.area { break-after: page; page-break-after: always; }
-section.area:last-of-type { break-after: auto; page-break-after: auto; }
+section + section { break-before: page; page-break-before: always; }
 header p, .meta { margin: 0 0 2pt; font-size: 9pt; }
 h1 { font-size: 16pt; margin: 4pt 0 2pt; }
 h2 { font-size: 10.5pt; margin: 8pt 0 3pt; }
@@ -54,10 +51,10 @@ td.num { white-space: nowrap; }
 .partner { display: block; font-size: 7pt; font-weight: normal; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
-p.sources { font-size: 7pt; line-height: 1.25; margin: 0; }
+p.sources { font-size: 8pt; line-height: 1.3; margin: 0 0 4pt; }
 footer { font-size: 7.5pt; margin-top: 8pt; border-top: 0.5pt solid #8a8a8a; padding-top: 3pt; }
 @media screen { body { max-width: 210mm; margin: 1em auto; padding: 0 12mm; }
-                section.area { border-bottom: 2px dashed #8a8a8a; padding-bottom: 1em; } }
+                section { border-bottom: 2px dashed #8a8a8a; padding-bottom: 1em; } }
 """
 
 
@@ -271,12 +268,26 @@ def _section(page: AreaPage, context: Context, lang: str) -> str:
             parts.append(f"<p>{_markdown_bold(page.stability)}</p>")
         parts.append(_ranking_table(page.ranking, lang, context.method_code))
         parts.append(_cost_table(page.ranking, context, lang))
-    if page.sources:
-        items = " · ".join(f'<span class="source">{_text(s)}</span>' for s in page.sources)
-        heading = html.escape(i18n.t("print_sources", lang))
-        legend = html.escape(sources_legend(context.source_max_age_years, lang))
-        parts.append(f'<h2>{heading}</h2><p class="sources">{legend}: {items}</p>')
     parts.append(f"<footer>{html.escape(i18n.t('print_footer', lang))}</footer></section>")
+    return "\n".join(parts)
+
+
+def _sources_section(pages: Sequence[AreaPage], context: Context, lang: str) -> str:
+    """The sources of every area, after the areas: a source list grows with the data, so it
+    does not share an area's page (which then always fits one A4 page)."""
+    listed = [page for page in pages if page.sources]
+    if not listed:
+        return ""
+    legend = html.escape(sources_legend(context.source_max_age_years, lang))
+    parts = [
+        '<section class="sources">',
+        f"<h1>{html.escape(i18n.t('print_sources', lang))}</h1>",
+        f'<p class="meta">{legend}</p>',
+    ]
+    for page in listed:
+        items = " · ".join(f'<span class="source">{_text(s)}</span>' for s in page.sources)
+        parts.append(f'<h2>{_text(page.name)}</h2><p class="sources">{items}</p>')
+    parts.append("</section>")
     return "\n".join(parts)
 
 
@@ -285,7 +296,9 @@ def summary_html(pages: Sequence[AreaPage], context: Context, lang: str = "de") 
     title = i18n.t("print_title", lang)
     if len(pages) == 1:
         title = f"{title}: {pages[0].name}"
-    body = "\n".join(_section(page, context, lang) for page in pages)
+    body = "\n".join(
+        [*(_section(page, context, lang) for page in pages), _sources_section(pages, context, lang)]
+    )
     return (
         f'<!DOCTYPE html>\n<html lang="{html.escape(lang)}"><head><meta charset="utf-8">'
         f"<title>{html.escape(title)}</title><style>{_CSS}</style></head>"

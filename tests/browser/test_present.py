@@ -18,7 +18,11 @@ pytestmark = pytest.mark.browser
 
 VIEWPORTS = [(1280, 720), (1024, 768), (1920, 1080)]
 A4_POINTS = (595.3, 841.9)  # 210 × 297 mm
-PRINTABLE_WIDTH_PX = round((210 - 2 * 14) / 25.4 * 96)  # core/views/print_summary.py: @page margin
+# core/views/print_summary.py: @page margins 12 mm top and bottom, 14 mm left and right
+PRINTABLE_WIDTH_PX = round((210 - 2 * 14) / 25.4 * 96)
+PRINTABLE_HEIGHT_PX = int((297 - 2 * 12) / 25.4 * 96)
+SECTION_HEIGHTS = """() => Array.from(document.querySelectorAll('body > section'))
+  .map(s => [s.className, Math.ceil(s.getBoundingClientRect().height)])"""
 
 
 @pytest.fixture(scope="module")
@@ -223,12 +227,23 @@ def test_print_summary_is_one_a4_page_per_area(
             page.get_by_role("button", name=re.compile(label)).click()
         documents[name] = Path(download.value.path()).read_text("utf-8")
     printer = page.context.new_page()
-    for name, expected in (("all", len(rankings)), ("one", 1)):
+    # The printable A4 area within the @page margins, at 96 dpi: every area's section fits
+    # it (one page each) and nothing sticks out sideways; the sources follow on their own.
+    printer.set_viewport_size({"width": PRINTABLE_WIDTH_PX, "height": PRINTABLE_HEIGHT_PX})
+    printer.emulate_media(media="print")
+    for name, areas in (("all", len(rankings)), ("one", 1)):
         printer.set_content(documents[name])
+        heights = printer.evaluate(SECTION_HEIGHTS)
+        assert [kind for kind, _ in heights] == ["area"] * areas + ["sources"], name
+        for kind, section_height in heights[:-1]:
+            assert section_height <= PRINTABLE_HEIGHT_PX, (name, kind, section_height)
+        source_pages = -(-heights[-1][1] // PRINTABLE_HEIGHT_PX)
+        overflow = printer.evaluate("() => document.documentElement.scrollWidth")
+        assert overflow <= PRINTABLE_WIDTH_PX, name
         pdf = printer.pdf(format="A4", print_background=True)
         (artifacts / f"print-summary-{name}.pdf").write_bytes(pdf)
         sizes = _pdf_pages(pdf)
-        assert len(sizes) == expected, name
+        assert len(sizes) == areas + source_pages, name
         for width, height in sizes:
             assert width == pytest.approx(A4_POINTS[0], abs=2)
             assert height == pytest.approx(A4_POINTS[1], abs=2)
@@ -237,12 +252,5 @@ def test_print_summary_is_one_a4_page_per_area(
     # sources are listed with their stand; old ones are flagged
     assert "(2012 ⚠)" in documents["all"] and "⚠ = älter als 5 Jahre" in documents["all"]
     assert "– moers.de" in documents["all"]
-    # The printable width of A4 within the 14 mm margins, at 96 dpi: nothing may stick out.
-    printer.set_viewport_size({"width": PRINTABLE_WIDTH_PX, "height": 1040})
-    printer.emulate_media(media="print")
-    for name in ("one", "all"):
-        printer.set_content(documents[name])
-        overflow = printer.evaluate("() => document.documentElement.scrollWidth")
-        assert overflow <= PRINTABLE_WIDTH_PX, name
     printer.set_content(documents["one"])
     printer.screenshot(path=str(artifacts / "print-summary-a4.png"), full_page=True)

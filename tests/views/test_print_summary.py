@@ -88,7 +88,10 @@ def test_every_area_gets_its_own_page_with_the_essentials(models) -> None:
         assert "Datenstand 3 vom 01.12.2026" in section and "Ausgewogen" in section
         # points: two header rows + one per option; costs: one header row + one per option
         assert section.count("<tr>") == 3 + 2 * len(page.ranking)
-        assert "Quelle A" in section
+        assert "Quelle A" not in section  # the sources follow the areas
+    sources = document.split('<section class="sources">')[1]
+    assert all(f"<h2>{page.name}</h2>" in sources for page in pages)
+    assert sources.count("Quelle A") == len(pages)
     assert "Die Empfehlung ist <strong>stabil</strong>." in document
     assert "Kosten 34 %" in document
 
@@ -154,4 +157,4 @@ def test_sources_show_title_stand_age_flag_and_domain() -> None:
     )
     document = print_summary.summary_html([page], CONTEXT, "de")
     assert "Moers &lt;Portal&gt; (19.02.2013 ⚠) – moers.de" in document
-    assert "in Klammern der Stand der Quelle, ⚠ = älter als 5 Jahre:" in document
+    assert '<p class="meta">in Klammern der Stand der Quelle, ⚠ = älter als 5 Jahre</p>' in document
