@@ -32,6 +32,9 @@ from core.views.fmt import (
     percent as format_percent,
     points as format_points,
 )
+from core.views.hyphenate import (
+    soft_hyphens,
+)
 from core.views.plain import (
     has_control,
     md,
@@ -154,6 +157,7 @@ __all__ = [
     "recommendation",
     "savings_bars",
     "slide_chart_font",
+    "soft_hyphens",
     "slide_chart_height_px",
     "scatter_frame",
     "scenario_name",
