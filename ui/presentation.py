@@ -13,6 +13,7 @@ same buttons, unless the focus is in a form field.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
 import streamlit as st
@@ -74,6 +75,13 @@ if (!window.__cockpitSlideKeys) {
 }
 </script>
 """
+
+
+@functools.lru_cache(maxsize=8)
+def summary_pdf(document: str, chromium: str) -> bytes:
+    """The PDF of a print summary (made when the download is clicked, on Streamlit's
+    download thread; the same document gives the same PDF, so a second click is instant)."""
+    return views.html_to_pdf(document, chromium)
 
 
 def is_on() -> bool:

@@ -35,16 +35,23 @@ from core.views.fmt import (
 from core.views.hyphenate import (
     soft_hyphens,
 )
+from core.views.pdf import (
+    PdfError,
+    chromium_path,
+    html_to_pdf,
+)
 from core.views.plain import (
     has_control,
     md,
     md_unescape,
     terminal,
 )
+from core.views.print_sources import (
+    area_sources,
+)
 from core.views.print_summary import (
     AreaPage as SummaryPage,
     Context as SummaryContext,
-    area_sources,
     file_name as summary_file_name,
     summary_html,
 )
@@ -107,6 +114,7 @@ __all__ = [
     "ADDRESS_DISPLAY",
     "CHART_FONT_SIZE",
     "MARKER_DISPLAY",
+    "PdfError",
     "SOURCE_QUERY_KEY",
     "Sourcing",
     "SLIDE_PORTFOLIO",
@@ -120,6 +128,7 @@ __all__ = [
     "area_text_rem",
     "area_sources",
     "assessment_table",
+    "chromium_path",
     "cost_line_table",
     "cost_value_scatter",
     "count_old_by_kind",
@@ -139,6 +148,7 @@ __all__ = [
     "group_stability_sentence",
     "has_control",
     "heatmap_frame",
+    "html_to_pdf",
     "marker_text",
     "outdated_rows",
     "outdated_table",

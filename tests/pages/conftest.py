@@ -5,14 +5,31 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import pandas as pd
 import pytest
-from streamlit.testing.v1 import AppTest
+from streamlit.testing.v1 import AppTest, element_tree
 
 from core import settings, store
 from core.scoring import area_model
 from core.store import seed
 
 APP = str(settings.REPO_ROOT / "app.py")
+SOFT_HYPHEN = "\u00ad"
+
+
+@pytest.fixture(autouse=True)
+def headers_as_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Table headers as a reader sees them: ui.tables.static puts invisible soft hyphens into
+    long header words (where a narrow column may break them); tests name columns without."""
+    value = element_tree.Table.value
+
+    def read(table: element_tree.Table) -> pd.DataFrame:
+        frame = value.fget(table)
+        return frame.rename(
+            columns=lambda c: c.replace(SOFT_HYPHEN, "") if isinstance(c, str) else c
+        )
+
+    monkeypatch.setattr(element_tree.Table, "value", property(read))
 
 
 @pytest.fixture(scope="session")
