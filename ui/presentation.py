@@ -42,6 +42,11 @@ _STYLE = """
   [data-testid="stMainBlockContainer"] { padding: 0.6rem 1.5rem 0.4rem; max-width: 100%; }
   [data-testid="stMain"] [data-testid="stVerticalBlock"] { gap: 0.45rem; }
   [data-testid="stMain"] h1 { font-size: 1.6rem; padding: 0.1rem 0 0; line-height: 1.25; }
+  /* Streamlit pulls the next element 1rem up under a heading; the meta line would cross
+     the title's descenders. */
+  [data-testid="stMain"] [data-testid="stHeading"] [data-testid="stMarkdownContainer"] {
+    margin-bottom: -0.35rem;
+  }
   [data-testid="stMain"] [data-testid="stCaptionContainer"] { font-size: 0.8rem; }
   [data-testid="stMain"] [data-testid="stAlertContainer"] { padding: 0.5rem 0.9rem; }
   [data-testid="stTable"] :is(td, th) { font-size: 0.85rem; padding: 0.2rem 0.5rem; }
@@ -163,7 +168,9 @@ def slide_buttons(slides: Sequence[str], area_key: str, names: dict[str, str]) -
         width="stretch",
     )
     where.markdown(
-        f'<p role="status" style="text-align:center;margin:0">'
+        # margin-bottom: 1rem offsets the -1rem Streamlit gives a Markdown block, so the text
+        # sits level with the buttons beside it
+        f'<p role="status" style="text-align:center;margin:0 0 1rem">'
         f"{t('present_slide', n=position + 1, total=len(slides))}</p>",
         unsafe_allow_html=True,
     )

@@ -128,8 +128,8 @@ def area(ctx: context.Context, slug: str, ranking: pd.DataFrame, lang: str) -> N
         # The chart's pixels come first; the text gets what the screen's height leaves.
         font = views.slide_chart_font(len(ranking), label_lines)
         chart_px = views.slide_chart_height_px(len(ranking), label_lines, font)
-        text_rem = views.area_text_rem(box, [stability] if stability else [], meta_line)
-        presentation.fit_root_font(views.area_root_font(chart_px, text_rem))
+        sentences = [stability] if stability else []
+        presentation.fit_root_font(views.area_root_font(chart_px, box, sentences, meta_line))
     ui_charts.show(
         "ranking_bars",
         views.ranking_frame(ranking, group_labels),

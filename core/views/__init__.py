@@ -65,7 +65,6 @@ from core.views.scenario_label import (
 from core.views.slide_fit import (
     ROOT_FONT as SLIDE_ROOT_FONT,
     area_root_font,
-    area_text_rem,
     chart_font as slide_chart_font,
     chart_height_px as slide_chart_height_px,
 )
@@ -125,7 +124,6 @@ __all__ = [
     "ViewState",
     "area_names",
     "area_root_font",
-    "area_text_rem",
     "area_sources",
     "assessment_table",
     "chromium_path",

@@ -39,21 +39,43 @@ def test_chart_height_counts_the_rows_ranking_bars_draws() -> None:
 
 
 def test_text_lines_count_paragraphs_and_ignore_markdown() -> None:
-    assert slide_fit.text_lines(["**A**" + "x" * 118]) == 1  # 119 characters shown
-    assert slide_fit.text_lines(["x" * 121]) == 2
-    assert slide_fit.text_lines(["a", "b", " "]) == 2
+    assert slide_fit.text_lines(["**A**" + "x" * 118], 120) == 1  # 119 characters shown
+    assert slide_fit.text_lines(["x" * 121], 120) == 2
+    assert slide_fit.text_lines(["a", "b", " "], 120) == 2
 
 
-def test_more_text_or_a_taller_chart_gives_a_smaller_root_font() -> None:
-    short = slide_fit.area_text_rem(["x" * 50], ["y" * 50], "meta")
-    long = slide_fit.area_text_rem(["x" * 50, "z" * 200], ["y" * 250], "m" * 200)
-    assert long > short
-    css = slide_fit.area_root_font(400, long)
-    assert css.startswith(f"max({slide_fit.ROOT_FONT_MIN}px, min({slide_fit.ROOT_FONT}, calc(")
-    px, rem = re.search(r"calc\(\(100vh - (\d+)px\) / ([\d.]+)\)", css).groups()
-    assert int(px) == 400 and float(rem) == round(long + slide_fit.CHART_THEME_REM, 2)
-    # At 1280×720 the text gets what the chart leaves: (720 − 400) px over the slide's rem.
-    assert (720 - 400) / float(rem) < 720 * 0.026
+def test_a_wider_column_or_less_text_takes_fewer_rem() -> None:
+    box, sentence, meta = ["x" * 130, "y" * 126], ["z" * 185], "m" * 149
+    narrow = slide_fit.area_text_rem(box, sentence, meta, 61)
+    wide = slide_fit.area_text_rem(box, sentence, meta, 95)
+    assert narrow > wide >= slide_fit.AREA_FIXED_REM
+    assert slide_fit.area_text_rem(["x"], ["y"], "m", 61) < narrow
+
+
+def _font_at(css: str, width: float, height: float) -> float:
+    """Evaluate area_root_font's CSS for a viewport (the subset of CSS it uses)."""
+    expr = css.replace("px", "").replace("calc", "")
+    expr = re.sub(r"([\d.]+)vw", lambda m: f"({m.group(1)} * {width} / 100)", expr)
+    expr = re.sub(r"([\d.]+)vh", lambda m: f"({m.group(1)} * {height} / 100)", expr)
+    expr = expr.replace("clamp(16, ", "max(16, min(").replace(", 28)", ", 28))")
+    return float(eval(expr, {"max": max, "min": min}))  # noqa: S307 - our own arithmetic
+
+
+def test_the_root_font_fits_the_counted_text_beside_the_chart() -> None:
+    box, sentence, meta = ["x" * 130, "y" * 126], ["z" * 185], "m" * 149
+    chart_px = 343
+    css = slide_fit.area_root_font(chart_px, box, sentence, meta)
+    for width, height in ((1280, 720), (1024, 768), (1920, 1080), (1366, 600)):
+        font = _font_at(css, width, height)
+        assert font <= min(28, max(16, min(0.015 * width, 0.026 * height))) + 1e-9
+        column = width / font - slide_fit.PAGE_PADDING_REM
+        # the text, counted at the narrowest listed width the column still reaches, fits
+        counted = max(w for w in slide_fit.TEXT_WIDTHS_REM if w <= column)
+        rem = slide_fit.area_text_rem(box, sentence, meta, counted) + slide_fit.CHART_THEME_REM
+        assert chart_px + rem * font <= height + 1e-6 or font == slide_fit.ROOT_FONT_MIN
+    # fewer lines in a wider column let the type grow: larger than the narrowest estimate
+    narrowest = slide_fit.area_text_rem(box, sentence, meta, 61) + slide_fit.CHART_THEME_REM
+    assert _font_at(css, 1280, 720) > (720 - chart_px) / narrowest
 
 
 LABELS = {g: g.title() for g in GROUPS}
