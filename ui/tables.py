@@ -62,7 +62,10 @@ def static(
         )
     shown = frame.copy()
     for column in shown.columns:
-        if column not in markdown and shown[column].dtype == object:
+        # pandas 3 stores text as "str", not object: every text column is escaped
+        kind = shown[column].dtype
+        is_text = pd.api.types.is_object_dtype(kind) or pd.api.types.is_string_dtype(kind)
+        if column not in markdown and is_text:
             shown[column] = shown[column].map(lambda v: views.md(v) if isinstance(v, str) else v)
     shown.columns = [views.soft_hyphens(str(c), lang) for c in shown.columns]
     with st.container(key=key):

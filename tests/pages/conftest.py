@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest, element_tree
 
-from core import settings, store
+from core import settings, store, views
 from core.scoring import area_model
 from core.store import seed
 
@@ -18,16 +18,25 @@ SOFT_HYPHEN = "\u00ad"
 
 
 @pytest.fixture(autouse=True)
-def headers_as_read(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Table headers as a reader sees them: ui.tables.static puts invisible soft hyphens into
-    long header words (where a narrow column may break them); tests name columns without."""
+def tables_as_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tables as a reader sees them: ui.tables.static escapes every text cell for Markdown
+    (views.md) and puts invisible soft hyphens into long header words; tests name columns
+    and compare cells without either."""
     value = element_tree.Table.value
 
     def read(table: element_tree.Table) -> pd.DataFrame:
         frame = value.fget(table)
-        return frame.rename(
+        frame = frame.rename(
             columns=lambda c: c.replace(SOFT_HYPHEN, "") if isinstance(c, str) else c
         )
+        for column in frame.columns:
+            if pd.api.types.is_object_dtype(frame[column]) or pd.api.types.is_string_dtype(
+                frame[column]
+            ):
+                frame[column] = frame[column].map(
+                    lambda v: views.md_unescape(v) if isinstance(v, str) else v
+                )
+        return frame
 
     monkeypatch.setattr(element_tree.Table, "value", property(read))
 
