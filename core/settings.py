@@ -157,6 +157,14 @@ SETTINGS: tuple[Setting, ...] = (
         "accessibility statement; until set, the statement says it is still to be filled in.",
         _contact,
     ),
+    Setting(
+        "chromium",
+        "COCKPIT_CHROMIUM",
+        "",
+        "Path of the Chromium that prints the summary as PDF (and runs the browser tests); "
+        "empty: chromium on the PATH, else /usr/bin/chromium. Without one the summary is "
+        "offered as HTML.",
+    ),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}

@@ -10,12 +10,14 @@ Off the projector the page adds the tables and the A4 summaries for the council 
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
 from collections.abc import Mapping
 
 import pandas as pd
 import streamlit as st
 
-from core import scoring, views
+from core import scoring, settings, views
 from ui import context, data, presentation, slides, stability_summary, text, weights_panel
 from ui.text import t
 
@@ -34,6 +36,7 @@ def _downloads(
         horizon_years=ctx.horizon_years,
         method_code=ctx.method,
         source_max_age_years=data.sourcing(ctx.version).max_age_years,
+        printed=views.format_date(dt.date.today().isoformat(), lang),
     )
     area_texts = ctx.areas.set_index("slug")["description_de"]
 
@@ -57,27 +60,49 @@ def _downloads(
             ),
         )
 
-    left, right = st.columns(2)
-    left.download_button(
-        t("present_download_area"),
-        views.summary_html([page(area)], summary_context, lang),
-        file_name=views.summary_file_name(area, ctx.version),
-        mime="text/html",
-        key="present_download_area",
-        help=t("present_download_help"),
-        on_click="ignore",
-        width="stretch",
-    )
-    right.download_button(
-        t("present_download_all"),
-        views.summary_html([page(slug) for slug in slugs], summary_context, lang),
-        file_name=views.summary_file_name(None, ctx.version),
-        mime="text/html",
-        key="present_download_all",
-        help=t("present_download_help"),
-        on_click="ignore",
-        width="stretch",
-    )
+    documents = {  # key: (area or None for all, document, PDF label, HTML label)
+        "area": (
+            area,
+            views.summary_html([page(area)], summary_context, lang),
+            t("present_download_area"),
+            t("present_download_area_html"),
+        ),
+        "all": (
+            None,
+            views.summary_html([page(s) for s in slugs], summary_context, lang),
+            t("present_download_all"),
+            t("present_download_all_html"),
+        ),
+    }
+    chromium = views.chromium_path(settings.get("chromium"))
+    if chromium is None:
+        st.caption(t("present_pdf_unavailable"))
+    for column, (name, (slug, document, pdf_label, html_label)) in zip(
+        st.columns(2), documents.items(), strict=True
+    ):
+        if chromium is None:  # the HTML prints the same pages from any browser
+            column.download_button(
+                html_label,
+                document,
+                file_name=views.summary_file_name(slug, ctx.version, "html"),
+                mime="text/html",
+                key=f"present_download_{name}",
+                help=t("present_download_help_html"),
+                on_click="ignore",
+                width="stretch",
+            )
+            continue
+        column.download_button(
+            pdf_label,
+            # made on the click (Streamlit calls it then), not on every run
+            functools.partial(presentation.summary_pdf, document, chromium),
+            file_name=views.summary_file_name(slug, ctx.version),
+            mime="application/pdf",
+            key=f"present_download_{name}",
+            help=t("present_download_help"),
+            on_click="ignore",
+            width="stretch",
+        )
 
 
 ctx = context.get()

@@ -13,6 +13,7 @@ same buttons, unless the focus is in a form field.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
 import streamlit as st
@@ -27,11 +28,8 @@ PREV_KEY = "present_prev"
 NEXT_KEY = "present_next"
 SUMMARY = views.SLIDE_SUMMARY
 PORTFOLIO = views.SLIDE_PORTFOLIO
-# The chart's type is fixed in pixels (Vega knows no rem): sized so that a slide with six
-# options fits 1280×720, the smallest projector picture (more options: two pixels smaller);
-# the text around it scales.
-CHART_FONT_SIZE = 18
-CHART_MAX_OPTIONS = 6
+# The chart's type is fixed in pixels (Vega knows no rem): core.views.slide_fit chooses it
+# from the number of options and the root font from what the viewport's height leaves.
 LABEL_WRAP = 36  # characters per line of an option name on the projector chart
 
 # Larger type, tight margins and no editing chrome: readable from four metres, and a whole
@@ -40,10 +38,15 @@ LABEL_WRAP = 36  # characters per line of an option name on the projector chart
 # its focus ring would cross the title, and the slide buttons keep their own.
 _STYLE = """
 <style>
-  html { font-size: clamp(16px, min(1.5vw, 2.6vh), 28px); }
+  html { font-size: ROOT_FONT; }
   [data-testid="stMainBlockContainer"] { padding: 0.6rem 1.5rem 0.4rem; max-width: 100%; }
   [data-testid="stMain"] [data-testid="stVerticalBlock"] { gap: 0.45rem; }
   [data-testid="stMain"] h1 { font-size: 1.6rem; padding: 0.1rem 0 0; line-height: 1.25; }
+  /* Streamlit pulls the next element 1rem up under a heading; the meta line would cross
+     the title's descenders. */
+  [data-testid="stMain"] [data-testid="stHeading"] [data-testid="stMarkdownContainer"] {
+    margin-bottom: -0.35rem;
+  }
   [data-testid="stMain"] [data-testid="stCaptionContainer"] { font-size: 0.8rem; }
   [data-testid="stMain"] [data-testid="stAlertContainer"] { padding: 0.5rem 0.9rem; }
   [data-testid="stTable"] :is(td, th) { font-size: 0.85rem; padding: 0.2rem 0.5rem; }
@@ -79,6 +82,13 @@ if (!window.__cockpitSlideKeys) {
 """
 
 
+@functools.lru_cache(maxsize=8)
+def summary_pdf(document: str, chromium: str) -> bytes:
+    """The PDF of a print summary (made when the download is clicked, on Streamlit's
+    download thread; the same document gives the same PDF, so a second click is instant)."""
+    return views.html_to_pdf(document, chromium)
+
+
 def is_on() -> bool:
     """Whether the presentation mode is on: the session's choice, else ``?present=1``."""
     if PRESENT_KEY in st.session_state:
@@ -103,7 +113,13 @@ def toggle() -> bool:
 
 def projector_style() -> None:
     """Large type and tight margins for the projector (only in presentation mode)."""
-    st.html(_STYLE)
+    st.html(_STYLE.replace("ROOT_FONT", views.SLIDE_ROOT_FONT))
+
+
+def fit_root_font(css_size: str) -> None:
+    """Set the projector's root font size (after :func:`projector_style`), e.g. the one
+    ``views.area_root_font`` leaves beside a slide's chart."""
+    st.html(f"<style>html {{ font-size: {css_size}; }}</style>")
 
 
 def keyboard_stepping() -> None:
@@ -152,7 +168,9 @@ def slide_buttons(slides: Sequence[str], area_key: str, names: dict[str, str]) -
         width="stretch",
     )
     where.markdown(
-        f'<p role="status" style="text-align:center;margin:0">'
+        # margin-bottom: 1rem offsets the -1rem Streamlit gives a Markdown block, so the text
+        # sits level with the buttons beside it
+        f'<p role="status" style="text-align:center;margin:0 0 1rem">'
         f"{t('present_slide', n=position + 1, total=len(slides))}</p>",
         unsafe_allow_html=True,
     )

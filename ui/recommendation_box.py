@@ -10,8 +10,10 @@ from core import views
 from ui import context, data
 
 
-def show(ctx: context.Context, area: str, ranking: pd.DataFrame, lang: str) -> None:
-    """Green for a clear recommendation, yellow for a tie, blue when it rests on estimates."""
+def show(ctx: context.Context, area: str, ranking: pd.DataFrame, lang: str) -> list[str]:
+    """Green for a clear recommendation, yellow for a tie, blue when it rests on estimates.
+
+    Returns the box's paragraphs (a slide sizes its type by them)."""
     kind, sentence = views.recommendation(ranking, lang, ctx.method)
     top = ranking["option_id"].iloc[0]
     assessments = data.assessments(ctx.version, area)
@@ -23,3 +25,4 @@ def show(ctx: context.Context, area: str, ranking: pd.DataFrame, lang: str) -> N
     note = views.estimate_note(flags, lang)
     box = st.warning if kind == "tie" else (st.info if note else st.success)
     box(f"{sentence}  \n{note}" if note else sentence)
+    return [sentence, note] if note else [sentence]

@@ -38,19 +38,19 @@ def weights_text(ctx: context.Context, lang: str) -> str:
     )
 
 
-def meta(ctx: context.Context, lang: str) -> None:
-    """The line under each slide's title: what the slide rests on."""
+def meta(ctx: context.Context, lang: str) -> str:
+    """The line under each slide's title: what the slide rests on (returned as shown)."""
     stand = t("data_stand", version=ctx.version, date=views.format_date(ctx.date, lang))
     scenario = views.scenario_name(ctx.weights, data.presets(ctx.version), lang)
-    st.caption(
-        t(
-            "slide_meta",
-            stand=stand,
-            scenario=scenario,
-            method=text.method_label(ctx.method),
-            weights=weights_text(ctx, lang),
-        )
+    line = t(
+        "slide_meta",
+        stand=stand,
+        scenario=scenario,
+        method=text.method_label(ctx.method),
+        weights=weights_text(ctx, lang),
     )
+    st.caption(line)
+    return line
 
 
 def summary(ctx: context.Context, rankings: Mapping[str, pd.DataFrame], lang: str) -> None:
@@ -103,11 +103,11 @@ def summary(ctx: context.Context, rankings: Mapping[str, pd.DataFrame], lang: st
 def area(ctx: context.Context, slug: str, ranking: pd.DataFrame, lang: str) -> None:
     """One area: recommendation, stability sentence, the stacked bars of every option."""
     st.title(ctx.area_name(slug, lang))
-    meta(ctx, lang)
+    meta_line = meta(ctx, lang)
     if ranking.empty:
         st.info(t("no_options"))
         return
-    recommendation_box.show(ctx, slug, ranking, lang)
+    box = recommendation_box.show(ctx, slug, ranking, lang)
     stability = stability_summary.sentence(ctx, slug, ranking)
     if stability:
         st.markdown(stability)
@@ -122,10 +122,14 @@ def area(ctx: context.Context, slug: str, ranking: pd.DataFrame, lang: str) -> N
         for r in ranking.itertuples(index=False)
     )
     presenting = presentation.is_on()
+    label_lines = max(len(views.wrap_label(o, presentation.LABEL_WRAP)) for o in ranking["option"])
     font = views.CHART_FONT_SIZE + 2
     if presenting:
-        crowded = len(ranking) > presentation.CHART_MAX_OPTIONS
-        font = presentation.CHART_FONT_SIZE - (2 if crowded else 0)
+        # The chart's pixels come first; the text gets what the screen's height leaves.
+        font = views.slide_chart_font(len(ranking), label_lines)
+        chart_px = views.slide_chart_height_px(len(ranking), label_lines, font)
+        sentences = [stability] if stability else []
+        presentation.fit_root_font(views.area_root_font(chart_px, box, sentences, meta_line))
     ui_charts.show(
         "ranking_bars",
         views.ranking_frame(ranking, group_labels),
@@ -138,9 +142,7 @@ def area(ctx: context.Context, slug: str, ranking: pd.DataFrame, lang: str) -> N
         legend_title=t("chart_group"),
         font_size=font,
         label_wrap=presentation.LABEL_WRAP,
-        label_lines=max(
-            len(views.wrap_label(o, presentation.LABEL_WRAP)) for o in ranking["option"]
-        ),
+        label_lines=label_lines,
         legend_top=True,
         lang=lang,
     )

@@ -31,7 +31,8 @@ def static(
     """A read-only table as plain HTML (``st.table``) in a container keyed ``key``: it takes
     the width there is and wraps its text, so it never scrolls sideways (a word too long for
     its cell, such as a URL, breaks where it must). The ``numeric`` columns (already
-    formatted) are right-aligned, header included, and kept on one line.
+    formatted) are right-aligned, header included, and kept on one line. A heading never
+    breaks inside a word except at a syllable of a long word (soft hyphens).
 
     ``st.table`` renders Markdown in its cells; every text cell is data and is escaped
     (:func:`core.views.md`) except in the ``markdown`` columns, which the caller built as
@@ -41,11 +42,17 @@ def static(
     per table and run (Streamlit aligns text columns left by an inline style, so the rule
     needs ``!important``)."""
     positions = [i + 1 for i, c in enumerate(frame.columns) if c in (numeric or [])]
+    lang = text.lang()
     scope = f".st-key-{key} [data-testid='stTable']"
     # The cell's text sits in a Markdown paragraph with wrapping rules of its own.
     rules = [
         f"{scope} :is(td, th), {scope} :is(td, th) * "
-        "{ white-space: normal !important; overflow-wrap: anywhere !important; }"
+        "{ white-space: normal !important; overflow-wrap: anywhere !important; }",
+        # A heading breaks only between words or at a soft hyphen (views.soft_hyphens puts
+        # them at the syllables of long words), never anywhere inside a word.
+        f"{scope} th, {scope} th * "
+        "{ overflow-wrap: normal !important; word-break: normal !important;"
+        " hyphens: manual !important; }",
     ]
     for n in positions:  # a number stays on one line; its header may wrap at spaces
         rules.append(f"{scope} :is(td, th):nth-child({n}) {{ text-align: right !important; }}")
@@ -57,6 +64,7 @@ def static(
     for column in shown.columns:
         if column not in markdown and not pd.api.types.is_numeric_dtype(shown[column]):
             shown[column] = shown[column].map(lambda v: views.md(v) if isinstance(v, str) else v)
+    shown.columns = [views.soft_hyphens(str(c), lang) for c in shown.columns]
     with st.container(key=key):
         st.html(f"<style>{' '.join(rules)}</style>")
         st.table(shown, hide_index=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import streamlit as st
@@ -27,6 +28,16 @@ def lang() -> str:
     value = st.session_state.get(LANG_KEY, "de")
     _last_lang = value if value in i18n.LANGUAGES else "de"
     return _last_lang
+
+
+def declare_language() -> None:
+    """Give the page the session's language (``<html lang>``): Streamlit's page says "en"
+    whatever its text, so screen readers would read German with English rules (WCAG 3.1.1)."""
+    code = json.dumps(lang())
+    st.html(
+        f"<script>document.documentElement.lang = {code};</script>",
+        unsafe_allow_javascript=True,
+    )
 
 
 def t(key: str, **params: Any) -> str:

@@ -32,16 +32,26 @@ from core.views.fmt import (
     percent as format_percent,
     points as format_points,
 )
+from core.views.hyphenate import (
+    soft_hyphens,
+)
+from core.views.pdf import (
+    PdfError,
+    chromium_path,
+    html_to_pdf,
+)
 from core.views.plain import (
     has_control,
     md,
     md_unescape,
     terminal,
 )
+from core.views.print_sources import (
+    area_sources,
+)
 from core.views.print_summary import (
     AreaPage as SummaryPage,
     Context as SummaryContext,
-    area_sources,
     file_name as summary_file_name,
     summary_html,
 )
@@ -51,6 +61,12 @@ from core.views.recommendation_text import (
 )
 from core.views.scenario_label import (
     scenario_name,
+)
+from core.views.slide_fit import (
+    ROOT_FONT as SLIDE_ROOT_FONT,
+    area_root_font,
+    chart_font as slide_chart_font,
+    chart_height_px as slide_chart_height_px,
 )
 from core.views.sourcing import (
     ADDRESS_DISPLAY,
@@ -97,16 +113,20 @@ __all__ = [
     "ADDRESS_DISPLAY",
     "CHART_FONT_SIZE",
     "MARKER_DISPLAY",
+    "PdfError",
     "SOURCE_QUERY_KEY",
     "Sourcing",
     "SLIDE_PORTFOLIO",
+    "SLIDE_ROOT_FONT",
     "SLIDE_SUMMARY",
     "SummaryContext",
     "SummaryPage",
     "ViewState",
     "area_names",
+    "area_root_font",
     "area_sources",
     "assessment_table",
+    "chromium_path",
     "cost_line_table",
     "cost_value_scatter",
     "count_old_by_kind",
@@ -126,6 +146,7 @@ __all__ = [
     "group_stability_sentence",
     "has_control",
     "heatmap_frame",
+    "html_to_pdf",
     "marker_text",
     "outdated_rows",
     "outdated_table",
@@ -143,6 +164,9 @@ __all__ = [
     "ranking_table",
     "recommendation",
     "savings_bars",
+    "slide_chart_font",
+    "soft_hyphens",
+    "slide_chart_height_px",
     "scatter_frame",
     "scenario_name",
     "source_registry",

@@ -125,6 +125,12 @@ def _wrap_expr(width: int) -> str:
     return f"split(trim({lines}), '\\n')"
 
 
+def ranking_row_height(font_size: int, label_lines: int, *, wrapped: bool) -> int:
+    """Pixels per option in :func:`ranking_bars`: room for the bar and the name's lines."""
+    lines = max(1, label_lines) if wrapped else 1
+    return max(28, round(font_size * max(2.3, 1.05 * lines + 0.6)))
+
+
 def ranking_bars(
     data: pd.DataFrame,
     group_labels: dict[str, str],
@@ -217,8 +223,7 @@ def ranking_bars(
         .mark_text(align="left", dx=4, fontSize=font_size, fontWeight="bold", color=TEXT_COLOR)
         .encode(x=alt.X("label_x:Q"), y=y, text=alt.Text("total:Q", format=".1f"))
     )
-    lines = max(1, label_lines) if label_wrap > 0 else 1
-    step = max(28, round(font_size * max(2.3, 1.05 * lines + 0.6)))
+    step = ranking_row_height(font_size, label_lines, wrapped=label_wrap > 0)
     layered = alt.layer(bars, segment_labels, labels).properties(
         title=title,
         height=alt.Step(step),

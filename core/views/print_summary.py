@@ -1,41 +1,43 @@
-"""A printable A4 summary per review area, as one self-contained HTML document.
+"""The print summary for the council papers, as one self-contained HTML document for A4.
 
-For the council papers: each area on its own A4 page with the recommendation, the ranking
-table (total and group points, costs), the stability sentence where there is one, the data
-version ("Stand"), the scenario and the area's sources. HTML rather than PDF keeps the
-project free of a PDF library and its fonts: any browser prints it or saves it as PDF, and
-the browser test renders it with Chromium's ``page.pdf(format="A4")`` to check the pages.
-Every value from the data is HTML-escaped.
+A cover page (title, city, date, data version, scenario, method, weights), the summary
+(every area's recommendation and the totals), one page per area (recommendation, stability
+sentence, points and cost tables) and the sources with the date at the end. Every part
+starts a new page; an area's page does not carry its source list, so it fits one A4 page
+(the browser test measures each). ``core.views.pdf`` prints it to PDF with Chromium; the
+HTML itself is the fallback download. Every value from the data is HTML-escaped, and a
+Content-Security-Policy forbids scripts and any loading from outside the document.
 """
 
 from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
 
 from core import i18n
+from core.analysis.summaries import area_summary
 from core.scoring import methods
 from core.scoring.weights import GROUPS
-from core.store import sourcerefs
 from core.views import fmt
 from core.views.plain import md_unescape
+from core.views.print_sources import sources_section
 from core.views.recommendation_text import recommendation
-from core.views.sourcing import Sourcing, partial_date
 
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 _ABBREVIATION_SPACE = re.compile(r"(\d|\bp\.) (?=J\.|a\.|yrs)")
 
 _CSS = """
-@page { size: A4; margin: 12mm 14mm 12mm; }
+@page { size: A4; margin: 12mm 14mm 14mm;
+        @bottom-left { content: FOOTER_TITLE; font-size: 7.5pt; color: #444444; }
+        @bottom-right { content: FOOTER_PAGE; font-size: 7.5pt; color: #444444; } }
 * { box-sizing: border-box; }
 body { font-family: "Source Sans 3", "Noto Sans", "DejaVu Sans", Arial, sans-serif;
        font-size: 10pt; line-height: 1.35; color: #111111; background: #ffffff; margin: 0; }
-section.area { break-after: page; page-break-after: always; }
-section.area:last-of-type { break-after: auto; page-break-after: auto; }
+section + section { break-before: page; page-break-before: always; }
 header p, .meta { margin: 0 0 2pt; font-size: 9pt; }
 h1 { font-size: 16pt; margin: 4pt 0 2pt; }
 h2 { font-size: 10.5pt; margin: 8pt 0 3pt; }
@@ -54,10 +56,21 @@ td.num { white-space: nowrap; }
 .partner { display: block; font-size: 7pt; font-weight: normal; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
-p.sources { font-size: 7pt; line-height: 1.25; margin: 0; }
+p.sources { font-size: 8pt; line-height: 1.3; margin: 0 0 4pt; }
+section.cover { padding-top: 60mm; }
+section.cover h1 { font-size: 24pt; margin-bottom: 4pt; }
+section.cover .city { font-size: 14pt; margin: 0 0 24pt; }
+dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 4pt 12pt;
+           font-size: 11pt; margin: 0 0 18pt; }
+dl.facts dt { font-weight: bold; }
+dl.facts dd { margin: 0; }
+section.cover ol { font-size: 11pt; margin: 4pt 0 0; padding-left: 16pt; }
+table.totals { width: auto; margin-top: 10pt; font-size: 10pt; }
+table.totals th { font-weight: normal; padding-right: 12pt; }
+p.note { font-size: 9pt; margin-top: 6pt; }
 footer { font-size: 7.5pt; margin-top: 8pt; border-top: 0.5pt solid #8a8a8a; padding-top: 3pt; }
 @media screen { body { max-width: 210mm; margin: 1em auto; padding: 0 12mm; }
-                section.area { border-bottom: 2px dashed #8a8a8a; padding-bottom: 1em; } }
+                section { border-bottom: 2px dashed #8a8a8a; padding-bottom: 1em; } }
 """
 
 
@@ -84,76 +97,7 @@ class Context:
     horizon_years: int
     method_code: str = "wsm"  # the method's key: PROMETHEE II scores are net flows, not points
     source_max_age_years: int = 5  # sources older than this are marked ⚠ in the list
-
-
-def _split_top_level(text: str, separator: str = ";") -> list[str]:
-    """Split at ``separator`` outside parentheses: 'A (x; y); B' → ['A (x; y)', 'B']."""
-    parts, depth, current = [], 0, []
-    for char in text:
-        depth += {"(": 1, ")": -1}.get(char, 0)
-        if char == separator and depth <= 0:
-            parts.append("".join(current))
-            current = []
-        else:
-            current.append(char)
-    parts.append("".join(current))
-    return [part.strip() for part in parts if part.strip()]
-
-
-def area_sources(
-    *columns: Iterable[object], sourcing: Sourcing | None = None, lang: str = "de"
-) -> tuple[str, ...]:
-    """Distinct sources in order of first appearance.
-
-    A cell may cite several sources separated by ';'; each is listed once. With
-    ``sourcing`` a source key is shown compactly for the A4 page as its title, its stand
-    (marked ⚠ when older than the limit, "o. J." when undated) and the domain of its
-    address: 'KDN … (2012 ⚠)', 'Stadt Moers startet … (19.02.2013 ⚠) – moers.de'; a key it
-    does not know is shown as it is. The legend is :func:`sources_legend`.
-    """
-    seen: dict[str, None] = {}
-    for column in columns:
-        for value in column:
-            if isinstance(value, str):
-                for source in _split_top_level(value):
-                    seen.setdefault(source, None)
-    if sourcing is None:
-        return tuple(seen)
-    shown = []
-    for key in seen:
-        source = sourcing.sources.get(key)
-        if source is None:
-            shown.append(key)
-            continue
-        stand = source.stand
-        if stand:
-            label = partial_date(stand, lang)
-            if sourcerefs.is_outdated(stand, sourcing.today, sourcing.max_age_years):
-                label += " ⚠"
-        else:
-            label = i18n.t("print_undated", lang)
-        text = f"{_shorten(source.title)} ({label})"
-        if source.address:
-            text += f" – {sourcerefs.domain(source.address)}"
-        shown.append(text)
-    return tuple(shown)
-
-
-PRINT_TITLE_CHARS = 48
-
-
-def _shorten(title: str, limit: int = PRINT_TITLE_CHARS) -> str:
-    """A source title cut at a word boundary for the A4 page (the full title is on the
-    Methodik page and in the export)."""
-    if len(title) <= limit:
-        return title
-    cut = title[:limit].rsplit(" ", 1)[0].rstrip(" ,;:–-")
-    return f"{cut} …"
-
-
-def sources_legend(max_age_years: int, lang: str) -> str:
-    """What the brackets after a source mean on the A4 page."""
-    return i18n.t("print_sources_legend", lang, years=max_age_years)
+    printed: str = ""  # the date the summary was made, as text ("02.12.2026")
 
 
 def _text(value: object) -> str:
@@ -271,28 +215,161 @@ def _section(page: AreaPage, context: Context, lang: str) -> str:
             parts.append(f"<p>{_markdown_bold(page.stability)}</p>")
         parts.append(_ranking_table(page.ranking, lang, context.method_code))
         parts.append(_cost_table(page.ranking, context, lang))
-    if page.sources:
-        items = " · ".join(f'<span class="source">{_text(s)}</span>' for s in page.sources)
-        heading = html.escape(i18n.t("print_sources", lang))
-        legend = html.escape(sources_legend(context.source_max_age_years, lang))
-        parts.append(f'<h2>{heading}</h2><p class="sources">{legend}: {items}</p>')
     parts.append(f"<footer>{html.escape(i18n.t('print_footer', lang))}</footer></section>")
     return "\n".join(parts)
 
 
-def summary_html(pages: Sequence[AreaPage], context: Context, lang: str = "de") -> str:
-    """One HTML document, one A4 page per area in ``pages`` (in that order)."""
+def _weights_text(context: Context, lang: str) -> str:
+    return " · ".join(
+        f"{i18n.t(f'group_{g}', lang)} {fmt.percent(context.group_shares.get(g, 0.0), 0, lang)}"
+        for g in GROUPS
+    )
+
+
+def _cover(pages: Sequence[AreaPage], context: Context, lang: str) -> str:
+    """Title, city and date, then what every page rests on, and the areas in order."""
+    facts = [
+        ("print_printed", context.printed),
+        ("print_data", context.stand),
+        ("print_scenario", context.scenario),
+        ("print_method", context.method),
+        ("print_weights", _weights_text(context, lang)),
+        ("print_horizon", i18n.t("print_horizon_years", lang, years=context.horizon_years)),
+    ]
+    rows = "".join(
+        f"<dt>{html.escape(i18n.t(key, lang))}</dt><dd>{html.escape(value)}</dd>"
+        for key, value in facts
+        if value
+    )
+    areas = "".join(f"<li>{_text(page.name)}</li>" for page in pages)
+    return (
+        '<section class="cover">'
+        f"<p>{html.escape(i18n.t('app_title', lang))}</p>"
+        f"<h1>{html.escape(i18n.t('print_title', lang))}</h1>"
+        f'<p class="city">{html.escape(i18n.t("print_city", lang))}</p>'
+        f'<dl class="facts">{rows}</dl>'
+        f"<h2>{html.escape(i18n.t('print_contents', lang))}</h2><ol>{areas}</ol>"
+        "</section>"
+    )
+
+
+def _overview(pages: Sequence[AreaPage], context: Context, lang: str) -> str:
+    """Every area's recommendation with its points, lead and costs, and the totals."""
+    score_head = i18n.t(methods.text_key("chart_points", context.method_code), lang)
+    heads = [
+        (i18n.t("col_area", lang), ""),
+        (i18n.t("slide_col_recommendation", lang), ""),
+        (score_head, "num"),
+        (i18n.t("col_lead", lang), "num"),
+        (i18n.t("col_investment_short", lang), "num"),
+        (i18n.t("slide_col_annual_change", lang), "num"),
+    ]
+    head = "".join(f'<th scope="col" class="{css}">{_header(h)}</th>' for h, css in heads)
+    rows, totals = [], {"investment": 0.0, "annual_change": 0.0, "npv_change": 0.0}
+    for page in pages:
+        if page.ranking.empty:
+            rows.append(
+                f'<tr><th scope="row">{_text(page.name)}</th>'
+                f'<td colspan="5">{html.escape(i18n.t("no_options", lang))}</td></tr>'
+            )
+            continue
+        best = area_summary(page.ranking)
+        lead = best["lead"]
+        annual = best["annual_change"]
+        for key in totals:
+            totals[key] += float(best[key] or 0.0)
+        cells = [
+            f'<th scope="row">{_text(page.name)}</th>',
+            f"<td><strong>{_text(best['option'])}</strong></td>",
+            f'<td class="num">{fmt.points(float(best["score"]), 1, lang)}</td>',
+            f'<td class="num">{"–" if lead is None else fmt.lead_points(lead, lang)}</td>',
+            f'<td class="num">{fmt.eur(float(best["investment"]), 0, lang)}</td>',
+            f'<td class="num">{"–" if annual is None else fmt.eur(annual, 0, lang, signed=True)}'
+            "</td>",
+        ]
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    total_rows = [
+        (i18n.t("total_investment", lang), fmt.eur(totals["investment"], 0, lang)),
+        (
+            i18n.t("total_annual_change", lang),
+            fmt.eur(totals["annual_change"], 0, lang, signed=True),
+        ),
+        (
+            i18n.t("total_npv_change", lang, years=context.horizon_years),
+            fmt.eur(totals["npv_change"], 0, lang, signed=True),
+        ),
+    ]
+    total_html = "".join(
+        f'<tr><th scope="row">{_header(label)}</th><td class="num"><strong>{value}</strong>'
+        "</td></tr>"
+        for label, value in total_rows
+    )
+    return (
+        '<section class="overview">'
+        f"<h1>{html.escape(i18n.t('slide_summary_title', lang))}</h1>"
+        f"{_meta(context, lang)}"
+        f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        f'<table class="totals"><tbody>{total_html}</tbody></table>'
+        f'<p class="note">{html.escape(i18n.t("sign_convention", lang))}</p>'
+        "</section>"
+    )
+
+
+def _closing(context: Context, lang: str) -> str:
+    """The last line of the document: when it was made and from which data."""
+    return (
+        f'<footer class="closing">{html.escape(i18n.t("print_made", lang, date=context.printed))}'
+        f" · {html.escape(context.stand)}</footer>"
+    )
+
+
+def _css(title: str, lang: str) -> str:
+    """The style sheet with the page footer: the title left, "Seite n von m" right."""
+    page = i18n.t("print_page", lang, page="<page>", pages="<pages>")
+    before, rest = page.split("<page>")
+    middle, after = rest.split("<pages>")
+    counter = (
+        f'"{_css_string(before)}" counter(page) "{_css_string(middle)}" counter(pages) '
+        f'"{_css_string(after)}"'
+    )
+    return _CSS.replace("FOOTER_TITLE", f'"{_css_string(title)}"').replace("FOOTER_PAGE", counter)
+
+
+def _css_string(text: str) -> str:
+    """Text for a CSS string in double quotes: quotes, backslashes and "<" escaped."""
+    return "".join(c if c.isalnum() or c in " .,:;–-()" else f"\\{ord(c):x} " for c in text)
+
+
+def summary_html(
+    pages: Sequence[AreaPage], context: Context, lang: str = "de", overview: bool | None = None
+) -> str:
+    """One HTML document: the cover, the overview of all areas (by default when there is more
+    than one), one A4 page per area in ``pages`` (in that order), the sources and the date."""
     title = i18n.t("print_title", lang)
     if len(pages) == 1:
         title = f"{title}: {pages[0].name}"
-    body = "\n".join(_section(page, context, lang) for page in pages)
+    with_overview = len(pages) > 1 if overview is None else overview
+    sources = sources_section(
+        [(page.name, page.sources) for page in pages], context.source_max_age_years, lang
+    )
+    parts = [
+        _cover(pages, context, lang),
+        _overview(pages, context, lang) if with_overview else "",
+        *(_section(page, context, lang) for page in pages),
+        sources,
+    ]
+    body = "\n".join(part for part in parts if part)
+    if context.printed:
+        body = body[: body.rindex("</section>")] + _closing(context, lang) + "</section>"
     return (
         f'<!DOCTYPE html>\n<html lang="{html.escape(lang)}"><head><meta charset="utf-8">'
-        f"<title>{html.escape(title)}</title><style>{_CSS}</style></head>"
+        '<meta http-equiv="Content-Security-Policy" '
+        "content=\"default-src 'none'; style-src 'unsafe-inline'\">"
+        f"<title>{html.escape(title)}</title><style>{_css(title, lang)}</style></head>"
         f"<body>\n{body}\n</body></html>\n"
     )
 
 
-def file_name(slug: str | None, version: int) -> str:
-    """Download name, e.g. ``zusammenfassung-ozg-v3.html`` (``alle-bereiche`` for all)."""
-    return f"zusammenfassung-{slug or 'alle-bereiche'}-v{int(version)}.html"
+def file_name(slug: str | None, version: int, extension: str = "pdf") -> str:
+    """Download name, e.g. ``zusammenfassung-ozg-v3.pdf`` (``alle-bereiche`` for all)."""
+    return f"zusammenfassung-{slug or 'alle-bereiche'}-v{int(version)}.{extension}"

@@ -1,5 +1,6 @@
 """Every page holds its layout at 1024, 1400 and 1920 px with the sidebar open: nothing
-scrolls sideways (page or table), no heading breaks inside a word, no chart text overlaps
+scrolls sideways (page or table), no heading or table header breaks inside a word (only at a
+hyphen or a soft hyphen), no chart text overlaps
 another text of its chart (an axis title over its labels, two labels over each other)."""
 
 from __future__ import annotations
@@ -18,25 +19,30 @@ WIDTHS = (1024, 1400, 1920)
 HEIGHT = 900
 EXPECTED_PAGES = {"", "bereich", "sensitivitaet", "methodik", "daten", "szenarien", "gremium"}
 
-# Words of headings that the browser split over two lines (hyphenation or overflow-wrap).
+# Words of headings and table header cells that the browser split inside a word. A word may
+# break after a hyphen, a dash or a slash, or at a soft hyphen (where the browser shows "-"):
+# each piece between those must stay on one line.
 BROKEN_WORDS = """() => {
   const broken = [];
-  const headings = document.querySelectorAll(
-    '[data-testid="stMain"] h1, [data-testid="stMain"] h2, [data-testid="stMain"] h3,'
-    + ' [data-testid="stMain"] h4');
+  const headings = document.querySelectorAll(['h1', 'h2', 'h3', 'h4', 'th']
+    .map(tag => `[data-testid="stMain"] ${tag}`).join(', '));
   for (const heading of headings) {
     if (heading.offsetParent === null) continue;
     const walker = document.createTreeWalker(heading, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const re = /\\S+/g;
+      const re = /([^\\s\\u00ad\\-\\u2013\\u2014\\/]+)[\\u00ad\\-\\u2013\\u2014\\/]*/g;
       let match;
       while ((match = re.exec(node.textContent)) !== null) {
-        const range = document.createRange();
-        range.setStart(node, match.index);
-        range.setEnd(node, match.index + match[0].length);
-        const tops = new Set(Array.from(range.getClientRects())
-          .filter(r => r.width > 0).map(r => Math.round(r.top)));
-        if (tops.size > 1) broken.push(match[0]);
+        // The line of a character: its lowest box (a range just after a break also reports
+        // a sliver at the end of the line before, where the hyphen is drawn).
+        const line = (offset) => {
+          const range = document.createRange();
+          range.setStart(node, offset);
+          range.setEnd(node, offset + 1);
+          return Math.max(...Array.from(range.getClientRects()).map(box => Math.round(box.top)));
+        };
+        const tops = new Set([line(match.index), line(match.index + match[1].length - 1)]);
+        if (tops.size > 1) broken.push(match[0].replace(/\\u00ad/g, ''));
       }
     }
   }

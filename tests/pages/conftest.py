@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from streamlit.testing.v1 import AppTest
+from streamlit.testing.v1 import AppTest, element_tree
 
 from core import settings, store, views
 from core.scoring import area_model
@@ -16,6 +16,31 @@ from tests.tenant_fixtures import two_tenants_url
 
 APP = str(settings.REPO_ROOT / "app.py")
 __all__ = ["two_tenants_url"]  # fixture: two seeded tenants on PostgreSQL
+SOFT_HYPHEN = "\u00ad"
+
+
+@pytest.fixture(autouse=True)
+def tables_as_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tables as a reader sees them: ui.tables.static escapes every text cell for Markdown
+    (views.md) and puts invisible soft hyphens into long header words; tests name columns
+    and compare cells without either."""
+    value = element_tree.Table.value
+
+    def read(table: element_tree.Table) -> pd.DataFrame:
+        frame = value.fget(table)
+        frame = frame.rename(
+            columns=lambda c: c.replace(SOFT_HYPHEN, "") if isinstance(c, str) else c
+        )
+        for column in frame.columns:
+            if pd.api.types.is_object_dtype(frame[column]) or pd.api.types.is_string_dtype(
+                frame[column]
+            ):
+                frame[column] = frame[column].map(
+                    lambda v: views.md_unescape(v) if isinstance(v, str) else v
+                )
+        return frame
+
+    monkeypatch.setattr(element_tree.Table, "value", property(read))
 
 
 @pytest.fixture(scope="session")
@@ -51,26 +76,9 @@ def models(app_db: str) -> dict[str, area_model.AreaModel]:
         )
 
 
-def table_frame(at: AppTest, index: int = 0) -> pd.DataFrame:
-    """The ``index``-th static table as a reader sees it (:func:`unescaped`)."""
-    return unescaped(at.table[index].value)
-
-
-def unescaped(shown: pd.DataFrame) -> pd.DataFrame:
-    """A static table's frame as a reader sees it: its text cells reach ``st.table``
-    escaped (data text is never Markdown), so the escapes are taken off here."""
-    frame = shown.copy()
-    for column in frame.columns:
-        if not pd.api.types.is_numeric_dtype(frame[column]):
-            frame[column] = frame[column].map(
-                lambda v: views.md_unescape(v) if isinstance(v, str) else v
-            )
-    return frame
-
-
 def table_options(at: AppTest, index: int = 0) -> list[str]:
     """Option names of the ranking table, top first."""
-    frame = table_frame(at, index)
+    frame = at.table[index].value
     column = next(c for c in frame.columns if c in ("Option",))
     return frame[column].tolist()
 

@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 from core.scoring import area_model
 from core.scoring.weightset import WeightSet
-from tests.pages.conftest import settle, table_frame, table_options
+from tests.pages.conftest import settle, table_options
 
 PAGE = "pages/area.py"
 COST_ONLY = {"cost": 100.0, "citizen_value": 0.0, "feasibility": 0.0}
@@ -33,14 +33,14 @@ def test_area_page_shows_ranking_systems_and_charts(
     assert at.selectbox(key="area_select").value == "ozg"
     expected = area_model.rank_area(models["ozg"], WeightSet())["option"].tolist()
     assert table_options(at) == expected
-    frame = table_frame(at, 0)
+    frame = at.table[0].value
     assert list(frame.columns)[:5] == ["Rang", "Option", "Weg", "Partner", "Gesamt"]
     charts = at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart")
     assert len(charts) == 2
     spec = json.loads(charts[0].proto.spec)
     assert "Gesamtpunkte" in json.dumps(spec, ensure_ascii=False)
     assert any("Bestand" in s.value for s in at.subheader)
-    details = table_frame(at, -2)  # the chosen option's assessments
+    details = at.table[-2].value  # the chosen option's assessments
     # each marker links to its source on the Methodik page and says how old it is
     # each marker is a Markdown link "[text](methodik?quelle=…)": as (link, text) "link#text"
     markers = [
@@ -117,17 +117,17 @@ def test_choosing_another_area_updates_url(make_app) -> None:
 
 def test_english_switch(make_app) -> None:
     at = make_app(PAGE, area="ozg", lang="en")
-    assert list(table_frame(at, 0).columns)[:2] == ["Rank", "Option"]
+    assert list(at.table[0].value.columns)[:2] == ["Rank", "Option"]
 
 
 def test_promethee_ranking_names_the_net_flow(make_app: Callable[..., AppTest]) -> None:
     at = make_app(PAGE, area="ozg", method="promethee2")
-    columns = list(table_frame(at, 0).columns)
+    columns = list(at.table[0].value.columns)
     assert "Nettofluss" in columns and "Gesamt" not in columns
     recommendation = " ".join(a.value for a in [*at.success, *at.warning, *at.info])
     assert "Nettofluss" in recommendation and "Punkt" not in recommendation
     wsm = make_app(PAGE, area="ozg")
-    assert "Gesamt" in list(table_frame(wsm, 0).columns)
+    assert "Gesamt" in list(wsm.table[0].value.columns)
 
 
 def test_a_top_option_off_the_frontier_is_explained(make_app, models) -> None:

@@ -7,7 +7,7 @@ import json
 from core import views
 from core.analysis import summaries as analysis
 from core.scoring.weightset import WeightSet
-from tests.pages.conftest import settle, table_frame
+from tests.pages.conftest import settle
 
 
 def _metric_values(at) -> list[str]:
@@ -25,7 +25,7 @@ def test_overview_cards_match_core(make_app, models) -> None:
     charts = at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart")
     spec = json.dumps(json.loads(charts[0].proto.spec), ensure_ascii=False)
     assert "Beste Punktzahl je Bereich und Weg" in spec
-    heat_table = table_frame(at, 0)
+    heat_table = at.table[0].value
     assert heat_table.shape[0] == 6
     names = heat_table["Prüfbereich"].tolist()
     assert names[0].startswith("Städtische Homepage") and "Geo" in names[-1]  # heatmap order

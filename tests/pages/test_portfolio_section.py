@@ -12,7 +12,6 @@ from core.analysis import portfolio, sensitivity
 from core.scoring import global_value
 from core.scoring.weightset import WeightSet
 from core.views import fmt, stability_text
-from tests.pages.conftest import unescaped
 
 
 def _metrics(at: AppTest) -> dict[str, str]:
@@ -20,7 +19,7 @@ def _metrics(at: AppTest) -> dict[str, str]:
 
 
 def _choice_table(at: AppTest) -> pd.DataFrame:
-    return next(unescaped(d.value) for d in at.table if "Nutzen (Punkte)" in d.value.columns)
+    return next(d.value for d in at.table if "Nutzen (Punkte)" in d.value.columns)
 
 
 def _budgets(at: AppTest) -> tuple[float | None, float | None]:
@@ -58,7 +57,7 @@ def test_default_budgets_show_the_optimal_set_and_the_curve(make_app, models) ->
     )
     items = portfolio.portfolio_items(models, WeightSet())
     curve = portfolio.efficiency_curve(items, "investment", _budgets(at)[1])
-    steps = next(unescaped(d.value) for d in at.table if "Ab Budget" in d.value.columns)
+    steps = next(d.value for d in at.table if "Ab Budget" in d.value.columns)
     assert len(steps) == len(curve)
     assert steps["Ab Budget"].tolist() == [fmt.eur(b) for b in curve["budget"]]
 
@@ -130,6 +129,6 @@ def test_area_weights_links_next_step_and_best_buys(make_app, models) -> None:
     _assert_shows(at, expected)
     markdown = " ".join(m.value for m in at.markdown)
     assert "Weitere 50.000 €" in markdown
-    buys = next(unescaped(d.value) for d in at.table if "Rang (beste Käufe)" in d.value.columns)
+    buys = next(d.value for d in at.table if "Rang (beste Käufe)" in d.value.columns)
     assert len(buys) == len(portfolio.best_buys(items))
     assert at.query_params["aw"] in ("ozg:2", ["ozg:2"])

@@ -8,7 +8,6 @@ from core.analysis import sensitivity
 from core.scoring import area_model
 from core.scoring.weightset import WeightSet
 from core.views import stability_text
-from tests.pages.conftest import table_frame
 
 PAGE = "pages/present.py"
 
@@ -18,7 +17,7 @@ def _markdown(at) -> str:
 
 
 def _table_column(at, column: str, index: int = 0) -> list[str]:
-    return table_frame(at, index)[column].tolist()
+    return at.table[index].value[column].tolist()
 
 
 def _chart_spec(at) -> dict:
@@ -159,3 +158,34 @@ def test_method_page_has_the_accessibility_statement(make_app) -> None:
     assert "Erklärung zur Barrierefreiheit" in [h.value for h in at.header]
     text = _markdown(at)
     assert "BITV 2.0" in text and "WCAG" in text and "Feedback und Kontakt" in text
+
+
+def _download_labels(at) -> list[str]:
+    return [button.proto.label for button in at.get("download_button")]
+
+
+def test_downloads_offer_the_pdf_when_chromium_is_there(make_app, monkeypatch) -> None:
+    from core import views
+
+    monkeypatch.setattr(views, "chromium_path", lambda configured="": "/usr/bin/chromium")
+    at = make_app(PAGE)
+    assert not at.exception
+    assert _download_labels(at) == [
+        "Zusammenfassung dieses Bereichs (PDF, A4)",
+        "Zusammenfassung aller Bereiche (PDF, A4)",
+    ]
+    assert not any("kein Chromium" in c.value for c in at.caption)
+
+
+def test_without_chromium_the_summary_comes_as_html_with_a_note(make_app, monkeypatch) -> None:
+    from core import views
+
+    monkeypatch.setattr(views, "chromium_path", lambda configured="": None)
+    at = make_app(PAGE)
+    assert not at.exception
+    assert _download_labels(at) == [
+        "Zusammenfassung dieses Bereichs (HTML, A4)",
+        "Zusammenfassung aller Bereiche (HTML, A4)",
+    ]
+    note = " ".join(c.value for c in at.caption)
+    assert "kein Chromium installiert" in note and "„Als PDF speichern“" in note

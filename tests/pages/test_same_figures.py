@@ -14,7 +14,6 @@ from core.excel import export as excel_export
 from core.scoring import area_model
 from core.scoring.weightset import WeightSet
 from core.views import fmt
-from tests.pages.conftest import table_frame
 
 HEADER = "Nutzen (fester Maßstab, 0–100)"
 WEIGHTS = {"w_cost": "20", "w_citizen_value": "60", "w_feasibility": "20"}
@@ -29,8 +28,8 @@ def test_benefit_is_the_same_on_every_surface(
     top = ranking["option"].iloc[0]
 
     area = make_app("pages/area.py", area="ozg", **WEIGHTS)
-    line = next(c.value for c in area.caption if c.value.startswith("Nutzen auf festem Maßstab"))
-    line = views.md_unescape(line)  # the caption is Markdown: option names are escaped
+    captions = [views.md_unescape(c.value) for c in area.caption]  # names are escaped data
+    line = next(c for c in captions if c.startswith("Nutzen auf festem Maßstab"))
     assert all(f"{option}: {value}" in line for option, value in expected.items())
 
     overview = make_app("pages/overview.py", **WEIGHTS)
@@ -40,7 +39,7 @@ def test_benefit_is_the_same_on_every_surface(
     )
 
     slides = make_app("pages/present.py", slide="ozg", **WEIGHTS)
-    table = table_frame(slides, 0)
+    table = slides.table[0].value
     assert dict(zip(table["Option"], table[HEADER], strict=True)) == expected
 
     with store.connect(app_db) as conn:

@@ -16,13 +16,13 @@ from core.scoring.weights import GROUPS
 from core.scoring.weightset import WeightSet
 from core.store import seed
 from core.views import fmt, stability_text
-from tests.pages.conftest import APP, unescaped
+from tests.pages.conftest import APP
 
 PAGE = "pages/sensitivity.py"
 
 
 def _frames(at: AppTest, column: str) -> list:
-    return [unescaped(d.value) for d in at.table if column in d.value.columns]
+    return [d.value for d in at.table if column in d.value.columns]
 
 
 def _chart_specs(at: AppTest) -> list[str]:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import html
 import re
 
 import pandas as pd
@@ -11,7 +13,13 @@ import pytest
 from core import settings
 from core.scoring import area_model
 from core.scoring.weightset import WeightSet
-from core.views import print_summary, recommendation_text as recommendation, sourcing
+from core.views import (
+    fmt,
+    print_sources,
+    print_summary,
+    recommendation_text as recommendation,
+    sourcing,
+)
 
 CONTEXT = print_summary.Context(
     stand="Datenstand 3 vom 01.12.2026",
@@ -88,7 +96,10 @@ def test_every_area_gets_its_own_page_with_the_essentials(models) -> None:
         assert "Datenstand 3 vom 01.12.2026" in section and "Ausgewogen" in section
         # points: two header rows + one per option; costs: one header row + one per option
         assert section.count("<tr>") == 3 + 2 * len(page.ranking)
-        assert "Quelle A" in section
+        assert "Quelle A" not in section  # the sources follow the areas
+    sources = document.split('<section class="sources">')[1]
+    assert all(f"<h2>{page.name}</h2>" in sources for page in pages)
+    assert sources.count("Quelle A") == len(pages)
     assert "Die Empfehlung ist <strong>stabil</strong>." in document
     assert "Kosten 34 %" in document
 
@@ -115,17 +126,18 @@ def test_empty_area_says_so() -> None:
 
 
 def test_sources_are_distinct_in_first_seen_order() -> None:
-    assert print_summary.area_sources(["B", "A", None, " "], ["A", "C ", "B"]) == ("B", "A", "C")
+    assert print_sources.area_sources(["B", "A", None, " "], ["A", "C ", "B"]) == ("B", "A", "C")
 
 
 def test_cells_citing_several_sources_are_split_outside_parentheses() -> None:
     cells = ["WAZ 1; BITV 2.0 (EN 301 549; WCAG 2.1 AA)", "BITV 2.0 (EN 301 549; WCAG 2.1 AA); X"]
-    assert print_summary.area_sources(cells) == ("WAZ 1", "BITV 2.0 (EN 301 549; WCAG 2.1 AA)", "X")
+    assert print_sources.area_sources(cells) == ("WAZ 1", "BITV 2.0 (EN 301 549; WCAG 2.1 AA)", "X")
 
 
 def test_file_name() -> None:
-    assert print_summary.file_name("ozg", 3) == "zusammenfassung-ozg-v3.html"
-    assert print_summary.file_name(None, 1) == "zusammenfassung-alle-bereiche-v1.html"
+    assert print_summary.file_name("ozg", 3) == "zusammenfassung-ozg-v3.pdf"
+    assert print_summary.file_name("ozg", 3, "html") == "zusammenfassung-ozg-v3.html"
+    assert print_summary.file_name(None, 1) == "zusammenfassung-alle-bereiche-v1.pdf"
 
 
 def test_sources_show_title_stand_age_flag_and_domain() -> None:
@@ -135,7 +147,7 @@ def test_sources_show_title_stand_age_flag_and_domain() -> None:
         "neu": sourcing.Source("neu", "Neu", "", "2025-06", ""),
     }
     context = sourcing.Sourcing(sources, dt.date(2026, 12, 1), 5)
-    shown = print_summary.area_sources(
+    shown = print_sources.area_sources(
         ["kdn; neu", "moers", "unbekannt"], sourcing=context, lang="de"
     )
     assert shown == (
@@ -145,7 +157,7 @@ def test_sources_show_title_stand_age_flag_and_domain() -> None:
         "unbekannt",
     )
     long = sourcing.Source("lang", "Ein sehr langer Titel " * 5, "", "", "")
-    cut = print_summary.area_sources(
+    cut = print_sources.area_sources(
         ["lang"], sourcing=sourcing.Sourcing({"lang": long}, dt.date(2026, 12, 1), 5)
     )[0]
     assert cut.endswith("… (o. J.)") and len(cut) < 70
@@ -154,4 +166,68 @@ def test_sources_show_title_stand_age_flag_and_domain() -> None:
     )
     document = print_summary.summary_html([page], CONTEXT, "de")
     assert "Moers &lt;Portal&gt; (19.02.2013 ⚠) – moers.de" in document
-    assert "in Klammern der Stand der Quelle, ⚠ = älter als 5 Jahre:" in document
+    assert '<p class="meta">in Klammern der Stand der Quelle, ⚠ = älter als 5 Jahre</p>' in document
+
+
+def _parts(document: str) -> list[str]:
+    """The class of every top-level section, in order: each starts a new page."""
+    return re.findall(r'<section class="(\w+)"', document)
+
+
+def test_the_document_runs_cover_overview_areas_sources_and_ends_with_the_date(models) -> None:
+    pages = [
+        print_summary.AreaPage(
+            slug=slug,
+            name=f"Bereich {slug}",
+            description="",
+            ranking=area_model.rank_area(model, WeightSet()),
+            sources=("Quelle A",),
+        )
+        for slug, model in models.items()
+    ]
+    context = dataclasses.replace(CONTEXT, printed="02.12.2026")
+    document = print_summary.summary_html(pages, context, "de")
+    assert _parts(document) == ["cover", "overview", *["area"] * len(pages), "sources"]
+    cover = document.split('<section class="cover">')[1].split("</section>")[0]
+    for fact in (
+        "Stadt Mülheim an der Ruhr",
+        "<dt>Erstellt am</dt><dd>02.12.2026</dd>",
+        "<dd>Datenstand 3 vom 01.12.2026</dd>",
+        "<dd>Ausgewogen</dd>",
+        "<dd>Nutzwertanalyse</dd>",
+        "<dd>Kosten 34 % · Bürgernutzen 33 % · Umsetzbarkeit 33 %</dd>",
+        "<dd>5 Jahre (Kosten-Barwert)</dd>",
+    ):
+        assert fact in cover, fact
+    assert cover.count("<li>") == len(pages)
+    overview = document.split('<section class="overview">')[1].split("</section>")[0]
+    for page in pages:  # every area's recommendation in the overview
+        top = page.ranking.iloc[0]["option"]
+        assert f"<strong>{html.escape(top)}</strong>" in overview, page.slug
+    assert "Einmalinvestition gesamt" in overview and "− heißt Einsparung" in overview
+    total = sum(float(p.ranking.iloc[0]["investment"]) for p in pages)
+    assert fmt.eur(total, 0, "de") in overview
+    tail = document.split('<section class="sources">')[1]
+    assert "Erstellt am 02.12.2026 mit dem IT-Reorg-Cockpit" in tail
+    # the page footer: title left, "Seite n von m" right (CSS margin boxes)
+    assert 'counter(page) " von " counter(pages)' in document
+    assert "default-src 'none'" in document  # no script, nothing loaded from outside
+
+
+def test_one_area_has_no_overview_and_english_is_english() -> None:
+    page = print_summary.AreaPage(
+        slug="x", name="X", description="", ranking=_ranking(["A", "B"], [0.8, 0.5])
+    )
+    document = print_summary.summary_html([page], CONTEXT, "en")
+    assert _parts(document) == ["cover", "area"]  # no sources listed, no overview
+    assert "City of Mülheim an der Ruhr" in document and "Seite" not in document
+    assert 'counter(page) " of " counter(pages)' in document
+
+
+def test_a_quote_in_the_title_cannot_leave_the_css_string() -> None:
+    page = print_summary.AreaPage(
+        slug="x", name='A"}body{x:y', description="", ranking=_ranking(["A"], [0.8])
+    )
+    document = print_summary.summary_html([page], CONTEXT, "de")
+    css = document.split("<style>")[1].split("</style>")[0]
+    assert '"}body{' not in css and "\\22 " in css
