@@ -10,11 +10,14 @@ Constraints besides the budgets: an area can be pinned to one option (a must-hav
 out; single options can be excluded; "requires" links say that choosing one option needs
 another option chosen (e.g. a mobile-first website requires the homepage relaunch).
 
-Solvers (all exact): the dynamic programme of :mod:`core.analysis.knapsack` for instances
-without links while its state set stays small, else the mixed-integer programme of
-:mod:`core.analysis.milp` (HiGHS); ``exhaustive=True`` tries every combination (the
-reference in tests). A budget no set of options fits is a normal result (``feasible=False``
-with the cheapest possible totals), not an exception; invalid input raises.
+Solvers (all exact): tiny instances with links are enumerated; without links the dynamic
+programme of :mod:`core.analysis.knapsack` runs while its state set stays small; larger
+instances go to the reduced-cost method of :mod:`core.analysis.lagrange` (LP duals drop the
+options no better portfolio can use, the dynamic programme proves the optimum on the rest),
+and to the mixed-integer programme of :mod:`core.analysis.milp` (HiGHS) if that one reaches
+its limits; ``exhaustive=True`` tries every combination (the reference in tests). A budget
+no set of options fits is a normal result (``feasible=False`` with the cheapest possible
+totals), not an exception; invalid input raises.
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from core.analysis import knapsack, milp
+from core.analysis import knapsack, lagrange, milp
 from core.errors import InputError, NotFoundError
 from core.scoring import global_value, ranges
 from core.scoring.area_model import AreaModel
@@ -50,6 +53,10 @@ NEXT_STEP_EUR = 50_000.0
 DP_STATE_LIMIT = 20_000
 SOLVERS: tuple[str, ...] = ("auto", "dp", "milp")
 SMALL_ENUMERATION = 20_000
+# Without links the plain dynamic programme is used up to this many combinations (the seed
+# data: 12,000); beyond it the reduced-cost method of core.analysis.lagrange, which has no
+# cliff where the plain programme has one. Measured in ``make bench``.
+SMALL_DP = 1_000_000
 
 Link = tuple[str, str]
 
@@ -354,7 +361,7 @@ def run_solver(
     links: Sequence[tuple[tuple[int, int], tuple[int, int]]] = (),
     solver: str = "auto",
 ) -> tuple[tuple[list[int], float] | None, str]:
-    """The optimum and the solver that found it (``auto``: DP while small, else HiGHS)."""
+    """The optimum and the solver that found it (``auto``: see the module docstring)."""
     if solver not in SOLVERS:
         raise InputError("portfolio_bad_solver", solver=solver, allowed=", ".join(SOLVERS))
     combinations = math.prod(len(v) for v in value)
@@ -362,16 +369,21 @@ def run_solver(
         # Tiny instances with links (the seed data: 12,000 sets): trying every set is
         # faster than starting HiGHS (measured in make bench) and just as exact.
         return exhaustive_search(cost1, cost2, value, budget1, budget2, links), "exhaustive"
-    if solver == "milp" or (solver == "auto" and links):
+    if solver == "milp":
         return milp.solve(cost1, cost2, value, budget1, budget2, links), "milp"
     if solver == "dp":
         if links:
             raise InputError("portfolio_dp_links")
         return _dp(cost1, cost2, value, budget1, budget2, None), "dp"
+    if solver == "auto" and not links and combinations <= SMALL_DP:
+        try:
+            return _dp(cost1, cost2, value, budget1, budget2, DP_STATE_LIMIT), "dp"
+        except knapsack.TooManyStates:
+            pass
     try:
-        return _dp(cost1, cost2, value, budget1, budget2, DP_STATE_LIMIT), "dp"
+        return lagrange.solve(cost1, cost2, value, budget1, budget2, links), "lagrange"
     except knapsack.TooManyStates:
-        return milp.solve(cost1, cost2, value, budget1, budget2), "milp"
+        return milp.solve(cost1, cost2, value, budget1, budget2, links), "milp"
 
 
 def solve(
