@@ -203,6 +203,7 @@ def browser_side(db: str, rounds: int = 5, presses: int = 6) -> list[dict[str, o
         for r in range(1 + rounds):  # the first round warms up and is not kept
             for which in which_all[r % len(which_all) :] + which_all[: r % len(which_all)]:
                 page, cell = pages[which]
+                page.bring_to_front()  # a tab in the background may be throttled
                 low, high = tops[which]
                 times = [
                     _press_ms(page, cell, *(("End", high) if i % 2 == 0 else ("Home", low)))
