@@ -11,11 +11,15 @@ the app costs beyond it is its own work. Every figure is measured in interleaved
   (target: at most 1.15x the skeleton), and a click on the navigation until the other page
   has run and drawn its charts (target: at most 1.3x the skeleton).
 
+With ``BENCH_BEFORE=<dir>`` (an export of a baseline commit) the browser part also serves
+that checkout of the app (its own copy of the store) in a third tab, in the same rounds.
+
 The server's own cost under load (websocket clients, CPU per rerun) is `bench/server.py`.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import statistics
 import tempfile
@@ -35,6 +39,7 @@ Timer = Callable[[Callable[[], object]], float]
 APP = str(settings.REPO_ROOT / "app.py")
 SKELETON = str(Path(__file__).resolve().parent / "skeleton_app.py")
 SKELETON_TOPS = ("Skelett A", "Skelett B")  # bench/skeleton_app.py TOP_LOW, TOP_HIGH
+BEFORE = os.environ.get("BENCH_BEFORE")
 
 
 _moves = iter(range(10**9))
@@ -42,14 +47,15 @@ _moves = iter(range(10**9))
 
 def _moves_ms(at: AppTest, count: int, *, redraw: bool) -> float:
     """Median ms of ``count`` moves of the weight sliders, each to weights not sent before
-    (the cost weight changes every time), so that no cache keyed by the weights is hit.
+    (the cost and feasibility weights change every time, as in ``loopback.next_weights``),
+    so that no cache keyed by the weights is hit.
 
     ``redraw``: after a move that reran only the weights fragment AppTest holds only the
     fragment's elements; an untimed whole run brings the sliders back for the next move."""
     times = []
     for _ in range(count):
         n = next(_moves)
-        at.slider(key="w_feasibility").set_value(10 + (n // 90) % 90)
+        at.slider(key="w_feasibility").set_value(10 + (n + n // 90) % 90)
         slider = at.slider(key="w_cost").set_value(10 + n % 90)
         start = time.perf_counter()
         slider.run()
@@ -164,32 +170,40 @@ def browser_side(db: str, rounds: int = 5, presses: int = 6) -> list[dict[str, o
     from tests.browser.helpers import RENDERED
 
     slug, low_top, high_top = _flip(db)
-    tops = {"app": (low_top, high_top), "skeleton": SKELETON_TOPS}
+    tops = {"app": (low_top, high_top), "skeleton": SKELETON_TOPS, "before": (low_top, high_top)}
     query = f"area={slug}&w_cost=0&w_citizen_value=10&w_feasibility=0"
-    press: dict[str, list[float]] = {"app": [], "skeleton": []}
-    to_overview: dict[str, list[float]] = {"app": [], "skeleton": []}
-    to_area: dict[str, list[float]] = {"app": [], "skeleton": []}
-    with (
-        loopback.serve("app.py", db) as app_server,
-        loopback.serve(SKELETON, db, launcher=False) as skeleton_server,
-        sync_playwright() as pw,
-    ):
+    with contextlib.ExitStack() as stack:
+        servers = {
+            "app": stack.enter_context(loopback.serve("app.py", db)),
+            "skeleton": stack.enter_context(loopback.serve(SKELETON, db, launcher=False)),
+        }
+        if BEFORE:
+            before_db = str(Path(db).with_name("before.duckdb"))
+            with store.connect(before_db) as conn:
+                seed.load_seed(conn)
+            servers["before"] = stack.enter_context(
+                loopback.serve("app.py", before_db, root=Path(BEFORE))
+            )
+        which_all = list(servers)
+        press: dict[str, list[float]] = {w: [] for w in which_all}
+        to_overview: dict[str, list[float]] = {w: [] for w in which_all}
+        to_area: dict[str, list[float]] = {w: [] for w in which_all}
+        pw = stack.enter_context(sync_playwright())
         browser = pw.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         pages = {}
-        for which, server in (("app", app_server), ("skeleton", skeleton_server)):
+        for which, server in servers.items():
             page = browser.new_page(viewport={"width": 1400, "height": 1700}, locale="de-DE")
             page.goto(f"{server.url}/bereich?{query}")
-            cell = page.locator(  # the app's ranking is an HTML table, the skeleton's a grid
+            cell = page.locator(  # both draw the ranking as the same HTML table
                 ".st-key-ranking_table tbody tr:first-child td:nth-child(2)"
-                if which == "app"
-                else '[data-testid="glide-cell-1-0"]'
             ).first
             expect(cell).to_have_text(tops[which][0], timeout=60_000)
             page.wait_for_function(RENDERED, timeout=60_000)
             pages[which] = (page, cell)
         for r in range(1 + rounds):  # the first round warms up and is not kept
-            for which in ("app", "skeleton") if r % 2 == 0 else ("skeleton", "app"):
+            for which in which_all[r % len(which_all) :] + which_all[: r % len(which_all)]:
                 page, cell = pages[which]
+                page.bring_to_front()  # a tab in the background may be throttled
                 low, high = tops[which]
                 times = [
                     _press_ms(page, cell, *(("End", high) if i % 2 == 0 else ("Home", low)))
@@ -212,32 +226,27 @@ def browser_side(db: str, rounds: int = 5, presses: int = 6) -> list[dict[str, o
                     to_area[which].append(area)
         browser.close()
     skeleton_peer = "skeleton served the same way"
-    return [
-        harness.figure(
-            "browser: slider key press to updated ranking table",
-            "ms",
-            press["app"],
-            skeleton_peer,
-            press["skeleton"],
-            target="<= 1.15x skeleton",
-        ),
-        harness.figure(
-            "browser: page switch Bereich to Übersicht, rendered",
-            "ms",
-            to_overview["app"],
-            skeleton_peer,
-            to_overview["skeleton"],
-            target="<= 1.3x skeleton",
-        ),
-        harness.figure(
-            "browser: page switch Übersicht to Bereich, rendered",
-            "ms",
-            to_area["app"],
-            skeleton_peer,
-            to_area["skeleton"],
-            target="<= 1.3x skeleton",
-        ),
-    ]
+    results = []
+    for name, values, target in (
+        ("browser: slider key press to updated ranking table", press, "<= 1.15x skeleton"),
+        ("browser: page switch Bereich to Übersicht, rendered", to_overview, "<= 1.3x skeleton"),
+        ("browser: page switch Übersicht to Bereich, rendered", to_area, "<= 1.3x skeleton"),
+    ):
+        results.append(
+            harness.figure(name, "ms", values["app"], skeleton_peer, values["skeleton"], target)
+        )
+        if "before" in values:
+            results.append(
+                harness.figure(
+                    f"{name} [before]", "ms", values["before"], skeleton_peer, values["skeleton"]
+                )
+            )
+            results.append(
+                harness.figure(
+                    f"{name} [after vs before]", "ms", values["app"], "before", values["before"]
+                )
+            )
+    return results
 
 
 def run(timer: Timer) -> list[dict[str, object]]:

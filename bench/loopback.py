@@ -56,9 +56,12 @@ class Server:
 
 
 @contextlib.contextmanager
-def serve(script: str | Path, db: str, *, launcher: bool = True) -> Iterator[Server]:
+def serve(
+    script: str | Path, db: str, *, launcher: bool = True, root: Path | None = None
+) -> Iterator[Server]:
     """Run ``script`` on a free loopback port (the app through ``ui.launch`` when
-    ``launcher``, any other script through ``streamlit run``); yield the server."""
+    ``launcher``, any other script through ``streamlit run``); yield the server. ``root``:
+    another checkout of the app to serve (a baseline commit), else this one."""
     port = _free_port()
     options = [
         "--server.headless",
@@ -78,7 +81,7 @@ def serve(script: str | Path, db: str, *, launcher: bool = True) -> Iterator[Ser
         command = [sys.executable, "-m", "streamlit", "run", str(script), *options]
     process = subprocess.Popen(
         command,
-        cwd=settings.REPO_ROOT,
+        cwd=root or settings.REPO_ROOT,
         env={**os.environ, "COCKPIT_DB": db},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
@@ -186,6 +189,8 @@ _moves = itertools.count()
 def next_weights() -> dict[str, float]:
     """Group weights never sent before in this process (8,100 before any repeats): a move
     to weights seen before could be answered from a cache, which would flatter the figure.
-    The cost weight changes on every call."""
+    Both the cost and the feasibility weight change on every call (the pair n mod 90,
+    (n + n div 90) mod 90 never repeats before 8,100), so neither a result that depends on
+    the cost weight (rankings) nor one that does not (the portfolio's benefit) repeats."""
     n = next(_moves)
-    return {"w_cost": 10 + n % 90, "w_feasibility": 10 + (n // 90) % 90}
+    return {"w_cost": 10 + n % 90, "w_feasibility": 10 + (n + n // 90) % 90}

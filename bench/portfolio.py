@@ -9,17 +9,24 @@ programme while its state set stays small, HiGHS beyond it or with links) and on
 directly (the baseline), interleaved, so both see the same machine load. Reported: the worst,
 median and best single solve and the ratio of the worsts.
 
+Before and after in one run: with ``BENCH_BEFORE=<dir>`` (an export of a baseline commit) a
+worker process imports that checkout's solver and solves every instance too, right after the
+app's solver and HiGHS, so all three see the same machine load.
+
 Monte Carlo: 10,000 draws of data and weights over all six seed areas, against the same
 draws of weights alone (the baseline), interleaved rounds.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import statistics
+import subprocess
 import sys
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -33,6 +40,47 @@ Timer = Callable[[Callable[[], object]], float]
 # 20 per the issue; BENCH_PORTFOLIO_INSTANCES lowers it for a quick look on a busy machine.
 INSTANCES = int(os.environ.get("BENCH_PORTFOLIO_INSTANCES", "20"))
 ROUNDS = 5
+BEFORE = os.environ.get("BENCH_BEFORE")
+# The baseline's worker: reads "areas options seed constrained" lines, solves the instance
+# with that checkout's solver (``auto``), answers with the milliseconds and the optimum.
+WORKER = """
+import json, sys, time
+from bench.portfolio import instance
+from core.analysis import portfolio
+for line in sys.stdin:
+    areas, options, seed, constrained = (int(x) for x in line.split())
+    frame, b1, b2, extra = instance(areas, options, seed, bool(constrained))
+    start = time.perf_counter()
+    found = portfolio.solve(frame, b1, b2, **extra)
+    ms = (time.perf_counter() - start) * 1000
+    print(json.dumps([ms, found.total_value, found.solver]), flush=True)
+"""
+
+
+class Before:
+    """The baseline checkout's solver in its own process (its own imports)."""
+
+    def __init__(self, root: str) -> None:
+        self.process = subprocess.Popen(
+            [sys.executable, "-c", WORKER],
+            cwd=root,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            env={**os.environ, "PYTHONPATH": str(Path(root))},
+        )
+
+    def solve(self, areas: int, options: int, seed: int, constrained: bool) -> tuple[float, float]:
+        assert self.process.stdin is not None and self.process.stdout is not None
+        self.process.stdin.write(f"{areas} {options} {seed} {int(constrained)}\n")
+        self.process.stdin.flush()
+        ms, value, _solver = json.loads(self.process.stdout.readline())
+        return ms, value
+
+    def close(self) -> None:
+        if self.process.stdin is not None:
+            self.process.stdin.close()
+        self.process.wait(timeout=30)
 
 
 def instance(
@@ -86,47 +134,68 @@ def _spread(values: list[float]) -> str:
 
 def portfolio_cases() -> list[dict[str, object]]:
     results = []
-    for areas, options in ((120, 10), (60, 20)):
-        for constrained in (False, True):
-            app, highs = [], []
-            for seed in range(INSTANCES):
-                frame, b1, b2, extra = instance(areas, options, seed, constrained)
-                solved: dict[str, portfolio.PortfolioResult] = {}
-
-                def solve(
-                    solver: str, frame=frame, b1=b1, b2=b2, extra=extra, solved=solved
-                ) -> None:
-                    solved[solver] = portfolio.solve(frame, b1, b2, solver=solver, **extra)
-
-                app.append(_ms(lambda: solve("auto")))
-                highs.append(_ms(lambda: solve("milp")))
-                a, h = solved["auto"], solved["milp"]
-                print(
-                    f"  {areas}×{options} {'links' if constrained else 'plain'} seed {seed}:"
-                    f" app {app[-1]:.0f} ms ({a.solver}), HiGHS {highs[-1]:.0f} ms",
-                    file=sys.stderr,
-                    flush=True,
-                )
-                assert abs(a.total_value - h.total_value) < 1e-6, (
-                    seed,
-                    a.total_value,
-                    h.total_value,
-                )
-            label = "with 10 links and 5 must-haves" if constrained else "no links"
-            results.append(
-                {
-                    "name": f"portfolio {areas}×{options}, 2 budgets, {label}: worst of {INSTANCES}"
-                    " (target ≤ 1000)",
-                    "value": max(app),
-                    "unit": "ms",
-                    "peer": "HiGHS directly (worst)",
-                    "peer_value": max(highs),
-                    "spread": _spread(app),
-                    "peer_spread": _spread(highs),
-                    "target": 1000,
-                }
-            )
+    before = Before(BEFORE) if BEFORE else None
+    try:
+        for areas, options in ((120, 10), (60, 20)):
+            for constrained in (False, True):
+                results.extend(_cases(areas, options, constrained, before))
+    finally:
+        if before is not None:
+            before.close()
     return results
+
+
+def _cases(
+    areas: int, options: int, constrained: bool, before: Before | None
+) -> list[dict[str, object]]:
+    app, highs, old = [], [], []
+    for seed in range(INSTANCES):
+        frame, b1, b2, extra = instance(areas, options, seed, constrained)
+        solved: dict[str, portfolio.PortfolioResult] = {}
+
+        def solve(solver: str, frame=frame, b1=b1, b2=b2, extra=extra, solved=solved) -> None:
+            solved[solver] = portfolio.solve(frame, b1, b2, solver=solver, **extra)
+
+        app.append(_ms(lambda: solve("auto")))
+        highs.append(_ms(lambda: solve("milp")))
+        a, h = solved["auto"], solved["milp"]
+        line = f"  {areas}×{options} {'links' if constrained else 'plain'} seed {seed}:"
+        line += f" app {app[-1]:.0f} ms ({a.solver}), HiGHS {highs[-1]:.0f} ms"
+        assert abs(a.total_value - h.total_value) < 1e-6, (seed, a.total_value, h.total_value)
+        if before is not None:
+            ms, value = before.solve(areas, options, seed, constrained)
+            old.append(ms)
+            line += f", before {ms:.0f} ms"
+            assert abs(a.total_value - value) < 1e-6, (seed, a.total_value, value)
+        print(line, file=sys.stderr, flush=True)
+    label = "with 10 links and 5 must-haves" if constrained else "no links"
+    name = f"portfolio {areas}×{options}, 2 budgets, {label}: worst of {INSTANCES}"
+    rows: list[dict[str, object]] = [
+        {
+            "name": f"{name} (target ≤ 1000)",
+            "value": max(app),
+            "unit": "ms",
+            "peer": "HiGHS directly (worst)",
+            "peer_value": max(highs),
+            "spread": _spread(app),
+            "peer_spread": _spread(highs),
+            "target": 1000,
+        }
+    ]
+    if before is not None:
+        rows.append(
+            {
+                "name": f"{name} [after vs before]",
+                "value": max(app),
+                "unit": "ms",
+                "peer": "before (worst)",
+                "peer_value": max(old),
+                "spread": _spread(app),
+                "peer_spread": _spread(old),
+                "target": 1000,
+            }
+        )
+    return rows
 
 
 def seed_models() -> dict[str, area_model.AreaModel]:

@@ -13,6 +13,11 @@ computation) and the floor (`bench/floor_app.py`: two sliders). In interleaved r
   worst case of a committee moving at once) for ``WINDOW_S`` seconds; the median and p90
   time from a move to its finished run. App against skeleton, same page, same load.
 
+Before and after in one run: ``BENCH_BEFORE=<dir>`` (an export of a baseline commit, e.g.
+``git archive <commit> | tar -x -C <dir>``) serves that checkout of the app as a fourth
+server (its own copy of the seeded store) and measures it in the same interleaved rounds:
+each figure then also has a "before" row against the skeleton and an "after vs before" row.
+
 Bounded: at most ``SESSIONS`` (20) clients per server, ``WINDOW_S`` seconds per load window,
 ``ROUNDS`` rounds; about two minutes in all. ``BENCH_ROUNDS``, ``BENCH_SESSIONS`` and
 ``BENCH_WINDOW_S`` override them (the sessions are capped at 50).
@@ -21,6 +26,7 @@ Bounded: at most ``SESSIONS`` (20) clients per server, ``WINDOW_S`` seconds per 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import statistics
 import tempfile
@@ -41,6 +47,25 @@ SESSIONS = min(int(os.environ.get("BENCH_SESSIONS", "20")), 50)
 WINDOW_S = min(float(os.environ.get("BENCH_WINDOW_S", "6")), 30.0)
 MOVES = 20
 PAGES = {"Bereich": ("bereich", "area=ozg"), "Übersicht": ("uebersicht", "")}
+BEFORE = os.environ.get("BENCH_BEFORE")
+
+
+def _before_rows(
+    name: str, unit: str, target: str | None, values: dict[str, list[float]], peer: str
+) -> list[dict[str, object]]:
+    """With a baseline checkout: the baseline against the same peer, and after vs before."""
+    if "before" not in values:
+        return []
+    return [
+        harness.figure(f"{name} [before]", unit, values["before"], peer, values[peer_key(peer)]),
+        harness.figure(
+            f"{name} [after vs before]", unit, values["app"], "before", values["before"], target
+        ),
+    ]
+
+
+def peer_key(peer: str) -> str:
+    return "skeleton" if peer.startswith("skeleton") else peer
 
 
 async def _cpu_per_move(server: loopback.Server, client: loopback.Client) -> float:
@@ -70,15 +95,17 @@ def _p90(values: list[float]) -> float:
 
 
 async def _measure(
-    app: loopback.Server, skeleton: loopback.Server, floor: loopback.Server
+    servers: dict[str, loopback.Server], floor: loopback.Server
 ) -> list[dict[str, object]]:
+    """``servers``: "app", "skeleton" and, with a baseline checkout, "before"."""
+    apps = list(servers)
     single = {
-        (label, which): loopback.Client(server.url, page, query)
+        (label, which): loopback.Client(servers[which].url, page, query)
         for label, (page, query) in PAGES.items()
-        for which, server in (("app", app), ("skeleton", skeleton))
+        for which in apps
     }
     single[("floor", "floor")] = loopback.Client(floor.url, "", "")
-    servers = {"app": app, "skeleton": skeleton, "floor": floor}
+    every = {**servers, "floor": floor}
     for client in single.values():
         await client.open()
     cpu: dict[tuple[str, str], list[float]] = {key: [] for key in single}
@@ -86,7 +113,7 @@ async def _measure(
     for r in range(1 + ROUNDS):  # the first round warms caches and is not kept
         order = keys[r % len(keys) :] + keys[: r % len(keys)]
         for key in order:
-            value = await _cpu_per_move(servers[key[1]], single[key])
+            value = await _cpu_per_move(every[key[1]], single[key])
             if r:
                 cpu[key].append(value)
     for client in single.values():
@@ -94,16 +121,13 @@ async def _measure(
 
     results: list[dict[str, object]] = []
     for label in PAGES:
+        name = f"server CPU per slider rerun ({label})"
+        peer = f"skeleton {label}"
+        values = {which: cpu[(label, which)] for which in apps}
         results.append(
-            harness.figure(
-                f"server CPU per slider rerun ({label})",
-                "ms",
-                cpu[(label, "app")],
-                f"skeleton {label}",
-                cpu[(label, "skeleton")],
-                target="<= 40 ms",
-            )
+            harness.figure(name, "ms", values["app"], peer, values["skeleton"], target="<= 40 ms")
         )
+        results.extend(_before_rows(name, "ms", "<= 40 ms", values, peer))
     results.append(
         harness.figure(
             "server CPU per slider rerun (skeleton Bereich vs floor)",
@@ -116,14 +140,14 @@ async def _measure(
 
     for label, (page, query) in PAGES.items():
         crowds = {
-            "app": await loopback.open_clients(app.url, page, query, SESSIONS),
-            "skeleton": await loopback.open_clients(skeleton.url, page, query, SESSIONS),
+            which: await loopback.open_clients(servers[which].url, page, query, SESSIONS)
+            for which in apps
         }
-        medians: dict[str, list[float]] = {"app": [], "skeleton": []}
-        p90s: dict[str, list[float]] = {"app": [], "skeleton": []}
-        cpu_per_move: dict[str, list[float]] = {"app": [], "skeleton": []}
+        medians: dict[str, list[float]] = {which: [] for which in apps}
+        p90s: dict[str, list[float]] = {which: [] for which in apps}
+        cpu_per_move: dict[str, list[float]] = {which: [] for which in apps}
         for r in range(ROUNDS):
-            for which in ("app", "skeleton") if r % 2 == 0 else ("skeleton", "app"):
+            for which in apps[r % len(apps) :] + apps[: r % len(apps)]:
                 start = servers[which].cpu_seconds()
                 times = await _load(crowds[which])
                 cpu_per_move[which].append(
@@ -134,35 +158,17 @@ async def _measure(
         for crowd in crowds.values():
             for client in crowd:
                 await client.close()
-        results.append(
-            harness.figure(
-                f"{SESSIONS} sessions moving at once ({label}): median move to finished run",
-                "ms",
-                medians["app"],
-                f"skeleton {label}, same load",
-                medians["skeleton"],
-                target="<= 1000 ms",
+        peer = f"skeleton {label}, same load"
+        for what, values, target in (
+            ("median move to finished run", medians, "<= 1000 ms"),
+            ("p90 move to finished run", p90s, "<= 2000 ms"),
+            ("server CPU per rerun", cpu_per_move, None),
+        ):
+            name = f"{SESSIONS} sessions moving at once ({label}): {what}"
+            results.append(
+                harness.figure(name, "ms", values["app"], peer, values["skeleton"], target)
             )
-        )
-        results.append(
-            harness.figure(
-                f"{SESSIONS} sessions moving at once ({label}): p90 move to finished run",
-                "ms",
-                p90s["app"],
-                f"skeleton {label}, same load",
-                p90s["skeleton"],
-                target="<= 2000 ms",
-            )
-        )
-        results.append(
-            harness.figure(
-                f"{SESSIONS} sessions moving at once ({label}): server CPU per rerun",
-                "ms",
-                cpu_per_move["app"],
-                f"skeleton {label}, same load",
-                cpu_per_move["skeleton"],
-            )
-        )
+            results.extend(_before_rows(name, "ms", target, values, peer))
     return results
 
 
@@ -171,9 +177,17 @@ def run(timer: Timer) -> list[dict[str, object]]:
         db = str(Path(tmp) / "bench.duckdb")
         with store.connect(db) as conn:
             seed.load_seed(conn)
-        with (
-            loopback.serve("app.py", db) as app,
-            loopback.serve(SKELETON, db, launcher=False) as skeleton,
-            loopback.serve(FLOOR, db, launcher=False) as floor,
-        ):
-            return asyncio.run(_measure(app, skeleton, floor))
+        with contextlib.ExitStack() as stack:
+            servers = {
+                "app": stack.enter_context(loopback.serve("app.py", db)),
+                "skeleton": stack.enter_context(loopback.serve(SKELETON, db, launcher=False)),
+            }
+            if BEFORE:  # the baseline checkout, on its own copy of the store (one writer each)
+                before_db = str(Path(tmp) / "before.duckdb")
+                with store.connect(before_db) as conn:
+                    seed.load_seed(conn)
+                servers["before"] = stack.enter_context(
+                    loopback.serve("app.py", before_db, root=Path(BEFORE))
+                )
+            floor = stack.enter_context(loopback.serve(FLOOR, db, launcher=False))
+            return asyncio.run(_measure(servers, floor))

@@ -13,6 +13,10 @@ URL paths:
 - ``uebersicht``: six area cards, the totals, the pathway heatmap and its table, and the
   portfolio section (objective, two budget sliders, totals, the chosen options).
 
+Its read-only tables are the app's kind of table: plain HTML tables drawn by the app's own
+``ui.tables.static`` (a keyed container, a scoped style and ``st.table``), not data grids, so
+that a figure against the skeleton compares like with like.
+
 Nothing is computed from the weights. One thing follows the cost slider, so that a browser
 can see the table change: the ranking's first option is "Skelett A" below 50 and
 "Skelett B" from 50 on (a comparison, not a computation). The skeleton runs the whole script
@@ -22,9 +26,14 @@ on every slider move, as a Streamlit app without fragments does.
 from __future__ import annotations
 
 import os
+import sys
+from pathlib import Path
 
 import pandas as pd
 import streamlit as st
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # served by `streamlit run`
+from ui.tables import static  # noqa: E402  (the app's table element, not a copy of it)
 
 TOP_LOW, TOP_HIGH = "Skelett A", "Skelett B"
 AREAS = ["homepage", "ozg", "social-media", "city-app", "open-data", "gis"]
@@ -94,19 +103,19 @@ def area_page() -> None:
     st.caption("Die Empfehlung bleibt, solange die Kosten zwischen 20 % und 60 % zählen.")
     st.subheader("Rangfolge")
     top = TOP_HIGH if st.session_state.get("w_cost", 0) >= 50 else TOP_LOW
-    st.dataframe(ranking(top), hide_index=True)
+    static(ranking(top), "ranking_table", [TEXT_COLUMNS[0], *NUMBER_COLUMNS, *MONEY_COLUMNS])
     st.download_button("Download", b"x", file_name="bereich.xlsx")
     st.vega_lite_chart(BARS, BAR_SPEC, width="stretch")
     st.caption("1. Option 0 (45,6); 2. Option 1 (42,4)")
     st.vega_lite_chart(POINTS, SCATTER_SPEC, width="stretch")
     st.caption("Effizient: Option 0, Option 2")
     st.subheader("Heutige Systeme")
-    st.dataframe(TEXT_TABLE, hide_index=True)
+    static(TEXT_TABLE, "systems_table")
     st.subheader("Optionen im Detail")
     st.selectbox("Option", OPTIONS, key="detail")
     st.markdown("Beschreibung der Option.")
-    st.dataframe(TEXT_TABLE, hide_index=True)
-    st.dataframe(TEXT_TABLE, hide_index=True)
+    static(TEXT_TABLE, "assessment_table")
+    static(TEXT_TABLE, "cost_line_table")
 
 
 def overview_page() -> None:
@@ -130,7 +139,7 @@ def overview_page() -> None:
     st.download_button("Download", b"x", file_name="alle.xlsx")
     st.vega_lite_chart(HEAT, HEAT_SPEC, width="stretch")
     st.caption("Heatmap")
-    st.dataframe(TEXT_TABLE, hide_index=True)
+    static(TEXT_TABLE, "pathway_table")
     st.header("Portfolio")
     st.caption("Einleitung")
     st.radio("Ziel", ["Punkte", "Kosten"], key="pf_objective")
@@ -146,7 +155,7 @@ def overview_page() -> None:
     summary = st.columns(3)
     for i in range(3):
         summary[i].metric(f"Portfolio {i}", "1.234.567 €")
-    st.dataframe(TEXT_TABLE, hide_index=True)
+    static(TEXT_TABLE, "portfolio_choice_table")
 
 
 st.set_page_config(page_title="Skelett", layout="wide")

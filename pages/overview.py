@@ -1,9 +1,10 @@
 """Übersicht: the best option per review area, the pathway heatmap and the totals.
 
-All of it reads the weights: the cards, totals and heatmap, and the portfolio section are two
-call sites of the weights fragment (ui.weights_fragment). A slider move reruns both; a
-portfolio widget reruns only the portfolio, with the areas' rankings computed once per
-weighting (``Context.overview``)."""
+The cards, totals and heatmap read the weights: a call site of the weights fragment
+(ui.weights_fragment), with the areas' rankings computed once per data version and weighting
+(``Context.overview``). The portfolio's inputs do not read the weights and are drawn once;
+its results do and are a call site of the fragment's results part, rerun by a slider move
+and by a portfolio input (ui.portfolio_section)."""
 
 from __future__ import annotations
 
@@ -114,9 +115,5 @@ def cards(ctx: context.Context) -> None:
     tables.static(shown.reset_index(), "pathway_table", list(table.columns))
 
 
-def portfolio(ctx: context.Context) -> None:
-    portfolio_section.show(ctx, ctx.overview()[0])
-
-
 weights_fragment.show(cards)
-weights_fragment.show(portfolio)
+portfolio_section.show(context.get())

@@ -196,3 +196,23 @@ def test_pages_and_ui_reach_no_module_through_a_package() -> None:
                         f"{path.relative_to(ROOT)}:{node.lineno} {node.value.id}.{node.attr}"
                     )
     assert bad == []
+
+
+def test_every_cache_of_the_app_is_keyed_by_tenant() -> None:
+    """Two tenants at the same data version must never share a cached result: pages and ui
+    cache only through ui.data's tenant-keyed decorators (``data.cache_data`` /
+    ``data.cache_resource``); only ui/data.py itself touches ``st.cache_*`` (for the
+    connection per store and tenant, and to build those decorators)."""
+    offenders = []
+    for path in _python_files(ROOT / "pages", ROOT / "ui"):
+        if path == ROOT / "ui" / "data.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if (
+                isinstance(node, ast.Attribute)
+                and node.attr in ("cache_data", "cache_resource")
+                and isinstance(node.value, ast.Name)
+                and node.value.id == "st"
+            ):
+                offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert not offenders, offenders

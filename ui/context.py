@@ -1,8 +1,9 @@
 """The per-run context every page reads: data version, catalogue, weights, method.
 
-Results that depend on the data version and the weighting are computed once per session for
-the weighting in force (:meth:`Context.overview`): the call sites of the weights fragment and
-a fragment rerun for another widget (a portfolio budget) share them instead of recomputing."""
+Results that depend on the data version and the weighting are computed once for all sessions
+per data version and weighting (:meth:`Context.overview`): the call sites of the weights
+fragment, a rerun for another widget and other sessions with the same weights (a committee
+looking at the same view) share them instead of recomputing."""
 
 from __future__ import annotations
 
@@ -53,13 +54,9 @@ class Context:
 
     def overview(self) -> tuple[dict[str, pd.DataFrame], pd.DataFrame]:
         """``analysis.overview`` (every area's ranking and the best-option summary) under this
-        weighting, computed once per data version and weighting in a session. Shared: do not
-        change the frames in place."""
-        return memo(
-            "overview",
-            self.weights_key(),
-            lambda: analysis.overview(self.models(), self.weights, self.method),
-        )
+        weighting, computed once per data version and weighting for all sessions. Shared: do
+        not change the frames in place."""
+        return _overview(self.weights_key())
 
     def area_name(self, slug: str, lang: str) -> str:
         """Display name of an area (a dict lookup: select boxes call this for every option)."""
@@ -68,6 +65,14 @@ class Context:
     def area_description(self, slug: str) -> str:
         """The area's description (German), from the per-version catalogue."""
         return data.catalogue(self.version).area_descriptions[slug]
+
+
+@data.cache_resource(max_entries=64)
+def _overview(key: tuple[Any, ...]) -> tuple[dict[str, pd.DataFrame], pd.DataFrame]:
+    """``analysis.overview`` for a :meth:`Context.weights_key` (plain values: the cache key)."""
+    version, horizon_years, discount_rate, groups, within, method = key
+    weights = scoring.WeightSet(dict(groups), dict(within), method)
+    return analysis.overview(data.models(version, horizon_years, discount_rate), weights, method)
 
 
 def memo(name: str, key: tuple[Any, ...], compute: Callable[[], T]) -> T:

@@ -6,20 +6,29 @@ Owns the session-state keys ``pf_objective``, ``pf_invest_on``, ``pf_invest``,
 ``pf_annual_on``, ``pf_annual``, ``pf_pin_<area>`` (one per area: free, excluded or an
 option id), ``pf_aw_<area>`` (area weight), ``pf_excluded_options`` and ``pf_requires``.
 The area weights are also in the URL (``aw=homepage:2,ozg:1.5``, see :func:`url_param`).
+
+The inputs (objective, area weights, budgets, pins, exclusions, links) do not depend on the
+criteria weights and are drawn once, outside the weights fragment (:func:`show`); the result,
+next steps, curve and value for money do and are a call site of the weights fragment
+(:func:`results`, ``weights_fragment.results``). A slider move reruns only the results; an
+input's callback reruns only the results too (``weights_fragment.on_input``), except the
+two "limit the budget" checkboxes, which enable their sliders and so rerun the page. The
+results are computed once per data version, weighting and set of inputs for all sessions
+(:func:`_computed`).
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Mapping
+from dataclasses import dataclass
 
-import altair as alt
 import pandas as pd
 import streamlit as st
 
-from core import analysis, views
+from core import analysis, scoring, views
 from core.errors import CockpitError
-from ui import charts as ui_charts, context, tables, text
+from ui import charts as ui_charts, context, data, tables, text, weights_fragment
 from ui.text import t
 
 AREA_WEIGHT_PREFIX = "pf_aw_"
@@ -81,6 +90,7 @@ def _budget_slider(
         key=key,
         disabled=not limited,
         format_func=lambda v: views.format_eur(v, 0, lang),
+        on_change=weights_fragment.on_input,
     )
     return float(value) if limited else None
 
@@ -129,8 +139,9 @@ def _area_weight_inputs(ctx: context.Context, slugs: list[str]) -> None:
             key = AREA_WEIGHT_PREFIX + slug
             st.session_state.setdefault(key, 1.0)
             columns[k % 3].number_input(
-                ctx.area_name(slug, lang), min_value=0.0, max_value=10.0, step=0.5, key=key
-            )
+                ctx.area_name(slug, lang), min_value=0.0, max_value=10.0, step=0.5, key=key,
+                on_change=weights_fragment.on_input,
+            )  # fmt: skip
 
 
 def _pins(ctx: context.Context, items: pd.DataFrame) -> tuple[dict[str, str], list[str]]:
@@ -147,8 +158,9 @@ def _pins(ctx: context.Context, items: pd.DataFrame) -> tuple[dict[str, str], li
                 st.session_state[key] = FREE
             labels = {FREE: t("pf_free"), EXCLUDE: t("pf_exclude"), **names}
             choice = st.selectbox(
-                ctx.area_name(area, lang), choices, key=key, format_func=labels.__getitem__
-            )
+                ctx.area_name(area, lang), choices, key=key, format_func=labels.__getitem__,
+                on_change=weights_fragment.on_input,
+            )  # fmt: skip
             if choice == EXCLUDE:
                 excluded.append(area)
             elif choice != FREE:
@@ -168,8 +180,9 @@ def _option_constraints(
     ids = list(items["option_id"])
     with st.expander(t("pf_constraints")):
         excluded = st.multiselect(
-            t("pf_excluded_options"), ids, key="pf_excluded_options", format_func=label.get
-        )
+            t("pf_excluded_options"), ids, key="pf_excluded_options", format_func=label.get,
+            on_change=weights_fragment.on_input,
+        )  # fmt: skip
         st.caption(t("pf_requires_help"))
         area_of = dict(zip(items["option_id"], items["area"], strict=True))
         pairs = [f"{a}>{b}" for a in ids for b in ids if area_of[a] != area_of[b]]
@@ -180,6 +193,7 @@ def _option_constraints(
             format_func=lambda p: t(
                 "pf_requires_pair", option=label[p.split(">")[0]], needed=label[p.split(">")[1]]
             ),
+            on_change=weights_fragment.on_input,
         )  # fmt: skip
     return list(excluded), [tuple(p.split(">", 1)) for p in chosen]  # type: ignore[misc]
 
@@ -230,14 +244,13 @@ def _curve(
     ctx: context.Context,
     items: pd.DataFrame,
     budgets: tuple[float | None, float | None],
-    constraints: dict,
+    curve: pd.DataFrame,
 ) -> None:
     """Efficiency curve along the investment budget (or the annual one if only that is set)."""
     lang = text.lang()
     invest, annual = budgets
     along = "annual" if invest is None and annual is not None else "investment"
-    other, current = (annual, invest) if along == "investment" else (invest, annual)
-    curve = analysis.efficiency_curve(items, along, other, **constraints)
+    current = invest if along == "investment" else annual
     if curve.empty:
         st.caption(t("pf_nothing_fits_curve"))
         return
@@ -245,10 +258,10 @@ def _curve(
     areas = list(curve.columns[3:])
     divisor, unit = views.eur_axis(max(float(curve["budget"].max()), float(current or 0)), lang)
     x_title = t("pf_curve_x_invest" if along == "investment" else "pf_curve_x_annual", unit=unit)
-    data = curve.assign(label=[views.format_eur(b, 0, lang) for b in curve["budget"]])
+    shown = curve.assign(label=[views.format_eur(b, 0, lang) for b in curve["budget"]])
     ui_charts.show(
         "efficiency_curve_chart",
-        views.efficiency_frame(data, current, x_title),
+        views.efficiency_frame(shown, current, x_title),
         alt_text=t("pf_curve_caption"),
         title=t("pf_curve_title"),
         x_title=x_title,
@@ -278,12 +291,12 @@ def _curve(
 
 
 def _next_steps(
-    ctx: context.Context, items: pd.DataFrame, result: analysis.PortfolioResult, constraints: dict
+    ctx: context.Context, items: pd.DataFrame, steps: tuple[analysis.NextStep, ...]
 ) -> None:
     """What the next 50,000 € on each limited budget would buy."""
     lang = text.lang()
     names = dict(zip(items["option_id"], items["option"], strict=True))
-    for step in analysis.portfolio_next_steps(items, result, **constraints):
+    for step in steps:
         budget = t("pf_next_invest" if step.budget == "investment" else "pf_next_annual")
         if not step.changes:
             st.markdown(t("pf_next_nothing", budget=budget))
@@ -302,32 +315,22 @@ def _next_steps(
         )
 
 
-def _value_for_money(ctx: context.Context, items: pd.DataFrame) -> None:
+def _value_for_money(ctx: context.Context, frame: pd.DataFrame, buys: pd.DataFrame) -> None:
     """Benefit gained per euro against the status quo, all areas in one chart and table."""
     lang = text.lang()
     st.subheader(t("vfm_header"))
     st.caption(t("vfm_intro"))
-    frame = analysis.value_for_money(items)
     frame = frame.assign(area_name=frame["area"].map(lambda a: ctx.area_name(a, lang)))
-    chart = (
-        alt.Chart(frame)
-        .mark_circle(size=90)
-        .encode(
-            x=alt.X("npv_change:Q", title=t("vfm_x")),
-            y=alt.Y("value_gain:Q", title=t("vfm_y")),
-            color=alt.Color("area_name:N", title=t("col_area")),
-            tooltip=[
-                alt.Tooltip("area_name:N", title=t("col_area")),
-                alt.Tooltip("option:N", title=t("col_option")),
-                alt.Tooltip("npv_change:Q", title=t("vfm_x"), format=",.0f"),
-                alt.Tooltip("value_gain:Q", title=t("vfm_y"), format=".1f"),
-                alt.Tooltip("best_buy:Q", title=t("vfm_order")),
-            ],
-        )
+    ui_charts.show(
+        "value_for_money_chart",
+        views.value_for_money_frame(frame),
+        alt_text=t("vfm_intro"),
+        x_title=t("vfm_x"),
+        y_title=t("vfm_y"),
+        area_title=t("col_area"),
+        option_title=t("col_option"),
+        order_title=t("vfm_order"),
     )
-    rule = alt.Chart(pd.DataFrame({"x": [0.0]})).mark_rule(strokeDash=[4, 4]).encode(x="x:Q")
-    st.altair_chart(chart + rule, width="stretch")
-    buys = analysis.best_buys(items)
     if buys.empty:
         st.caption(t("vfm_none"))
         return
@@ -375,11 +378,117 @@ def _confidence(
     )
 
 
-def show(ctx: context.Context, rankings: Mapping[str, pd.DataFrame] | None = None) -> None:
-    """The whole portfolio block; invalid input shows a German message instead of a traceback.
+def _pin_state(items: pd.DataFrame) -> tuple[dict[str, str], list[str]]:
+    """The pins and left-out areas as set (what :func:`_pins` returns, without drawing)."""
+    pinned: dict[str, str] = {}
+    excluded: list[str] = []
+    for area, rows in items.groupby("area", sort=False):
+        choice = st.session_state.get(f"pf_pin_{area}", FREE)
+        if choice == EXCLUDE:
+            excluded.append(str(area))
+        elif choice != FREE and choice in set(rows["option_id"]):
+            pinned[str(area)] = choice
+    return pinned, excluded
 
-    ``rankings``: the areas' rankings under the context's weights, if the page has them."""
-    del rankings  # the portfolio scores on the global scales, not on the area rankings
+
+def _constraint_state(items: pd.DataFrame) -> tuple[list[str], list[tuple[str, str]]]:
+    """Excluded options and links as set (what :func:`_option_constraints` returns)."""
+    area_of = dict(zip(items["option_id"], items["area"], strict=True))
+    excluded = [o for o in st.session_state.get("pf_excluded_options", []) if o in area_of]
+    links = []
+    for pair in st.session_state.get("pf_requires", []):
+        a, _, b = str(pair).partition(">")
+        if a in area_of and b in area_of and area_of[a] != area_of[b]:
+            links.append((a, b))
+    return excluded, links
+
+
+def _budget_state() -> tuple[float | None, float | None]:
+    """The two budgets as set (None when not limited); the sliders were prepared by
+    :func:`show` in this session."""
+    values = []
+    for on_key, key, _column, _share in BUDGETS.values():
+        values.append(float(st.session_state[key]) if st.session_state.get(on_key) else None)
+    return values[0], values[1]
+
+
+@dataclass(frozen=True)
+class Computed:
+    """Everything the results show, for one data version, weighting and set of inputs."""
+
+    items: pd.DataFrame
+    result: analysis.PortfolioResult | None = None
+    steps: tuple[analysis.NextStep, ...] = ()
+    curve: pd.DataFrame | None = None
+    value_for_money: pd.DataFrame | None = None
+    best_buys: pd.DataFrame | None = None
+    error: CockpitError | None = None
+
+
+def benefit_key(ctx: context.Context) -> tuple:
+    """``Context.weights_key`` with what the portfolio's benefit does not read taken out: the
+    cost group's weight (benefit is citizen value and feasibility, renormalised over those
+    two) counts only as zero or not. Moving the cost slider leaves the portfolio as it is."""
+    version, horizon_years, discount_rate, groups, within, method = ctx.weights_key()
+    groups = tuple((g, w > 0 if g == "cost" else w) for g, w in groups)
+    return version, horizon_years, discount_rate, groups, within, method
+
+
+@data.cache_resource(max_entries=64)
+def _computed(
+    weights_key: tuple,
+    area_weights: tuple[tuple[str, float], ...],
+    objective: str,
+    budgets: tuple[float | None, float | None],
+    pinned: tuple[tuple[str, str], ...],
+    excluded: tuple[str, ...],
+    excluded_options: tuple[str, ...],
+    requires: tuple[tuple[str, str], ...],
+    curve_wanted: bool,
+) -> Computed:
+    """The portfolio's results, computed once for all sessions per data version, weighting
+    (:func:`benefit_key`) and inputs, all plain values. Shared read-only: the frames are
+    never changed in place (callers derive new ones)."""
+    version, horizon_years, discount_rate, groups, within, method = weights_key
+    models = data.models(version, horizon_years, discount_rate)
+    # the cost weight as 1 or 0: the benefit does not read it (see benefit_key)
+    weights = scoring.WeightSet({g: float(w) for g, w in groups}, dict(within), method)
+    items = analysis.portfolio_items(
+        models, weights, analysis.AreaWeights(dict(area_weights)), objective
+    )
+    constraints = {
+        "pinned": dict(pinned), "excluded": list(excluded),
+        "excluded_options": list(excluded_options), "requires": list(requires),
+    }  # fmt: skip
+    try:
+        result = analysis.solve_portfolio(items, *budgets, **constraints)
+    except CockpitError as exc:
+        return Computed(items, error=exc)
+    steps: tuple[analysis.NextStep, ...] = ()
+    if result.feasible and not result.choices.empty:
+        steps = tuple(analysis.portfolio_next_steps(items, result, **constraints))
+    curve = None
+    if curve_wanted:
+        invest, annual = budgets
+        along = "annual" if invest is None and annual is not None else "investment"
+        other = annual if along == "investment" else invest
+        curve = analysis.efficiency_curve(items, along, other, **constraints)
+    buys = analysis.best_buys(items)
+    return Computed(items, result, steps, curve, analysis.value_for_money(items, buys), buys)
+
+
+@data.cache_resource(max_entries=4)
+def _options(version: int, horizon_years: int, discount_rate: float) -> pd.DataFrame:
+    """Area, id and name of every option the portfolio can choose (they do not depend on the
+    weights): what the pins and links are read against. Shared read-only."""
+    models = data.models(version, horizon_years, discount_rate)
+    items = analysis.portfolio_items(models, scoring.WeightSet())
+    return items[["area", "option_id", "option"]]
+
+
+def show(ctx: context.Context) -> None:
+    """The whole portfolio block: its inputs here, its results as a call site of the weights
+    fragment; invalid input shows a German message instead of a traceback."""
     st.header(t("pf_header"))
     st.caption(t("pf_intro"))
     st.caption(t("pf_ranges_note"))
@@ -391,10 +500,11 @@ def show(ctx: context.Context, rankings: Mapping[str, pd.DataFrame] | None = Non
         key="pf_objective",
         format_func={o: t(f"pf_objective_{o}") for o in analysis.PORTFOLIO_OBJECTIVES}.__getitem__,
         horizontal=True,
+        on_change=weights_fragment.on_input,
     )
     slugs = list(ctx.areas["slug"])
     _area_weight_inputs(ctx, slugs)
-    try:
+    try:  # the inputs need only the options and their costs, not the benefit
         items = analysis.portfolio_items(ctx.models(), ctx.weights, area_weights(slugs), objective)
     except CockpitError as exc:
         st.error(text.message(exc))
@@ -405,30 +515,58 @@ def show(ctx: context.Context, rankings: Mapping[str, pd.DataFrame] | None = Non
     left, right = st.columns(2)
     with left:
         on_key, key, column, share = BUDGETS["investment"]
-        invest = _budget_slider(
+        _budget_slider(
             on_key, key, t("pf_limit_invest"), t("pf_budget_invest"),
             analysis.budget_range(items, column)[1], share,
         )  # fmt: skip
     with right:
         on_key, key, column, share = BUDGETS["annual"]
-        annual = _budget_slider(
+        _budget_slider(
             on_key, key, t("pf_limit_annual"), t("pf_budget_annual"),
             analysis.budget_range(items, column)[1], share,
         )  # fmt: skip
-    pinned, excluded = _pins(ctx, items)
-    excluded_options, requires = _option_constraints(ctx, items)
+    _pins(ctx, items)
+    _option_constraints(ctx, items)
+    weights_fragment.results(results)
+
+
+def results(ctx: context.Context) -> None:
+    """Result, next 50,000 €, confidence, efficiency curve and value for money under the
+    weighting in force and the inputs as set (a call site of the weights fragment)."""
+    lang = text.lang()
+    objective = st.session_state.get("pf_objective", "benefit")
+    slugs = list(ctx.areas["slug"])
+    weights = area_weights(slugs)
+    items = _options(ctx.version, ctx.horizon_years, ctx.discount_rate)
+    if items.empty:  # show() said so
+        return
+    budgets = _budget_state()
+    pinned, excluded = _pin_state(items)
+    excluded_options, requires = _constraint_state(items)
+    found = _computed(
+        benefit_key(ctx),
+        tuple(sorted(weights.weights.items())),
+        objective,
+        budgets,
+        tuple(sorted(pinned.items())),
+        tuple(excluded),
+        tuple(excluded_options),
+        tuple(requires),
+        len(excluded) < items["area"].nunique(),
+    )
+    if found.error is not None:
+        st.error(found.error.message(lang))
+        return
+    result = found.result
+    assert result is not None
     constraints = {
         "pinned": pinned, "excluded": excluded,
         "excluded_options": excluded_options, "requires": requires,
     }  # fmt: skip
-    try:
-        result = analysis.solve_portfolio(items, invest, annual, **constraints)
-        _result(ctx, result, objective)
-        if result.feasible and not result.choices.empty:
-            _next_steps(ctx, items, result, constraints)
-            _confidence(ctx, items, result, constraints)
-        if len(excluded) < items["area"].nunique():
-            _curve(ctx, items, (invest, annual), constraints)
-        _value_for_money(ctx, items)
-    except CockpitError as exc:
-        st.error(text.message(exc))
+    _result(ctx, result, objective)
+    if result.feasible and not result.choices.empty:
+        _next_steps(ctx, found.items, found.steps)
+        _confidence(ctx, found.items, result, constraints)
+    if found.curve is not None:
+        _curve(ctx, found.items, budgets, found.curve)
+    _value_for_money(ctx, found.value_for_money, found.best_buys)

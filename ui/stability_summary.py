@@ -8,7 +8,7 @@ from core import analysis, scoring, views
 from ui import context, data, text
 
 
-@data.cache_data(max_entries=256)
+@data.cache_resource(max_entries=256)
 def stability(
     version: int,
     horizon_years: int,
@@ -20,7 +20,9 @@ def stability(
     crossings: bool = True,
     _ranking: pd.DataFrame | None = None,
 ) -> analysis.AreaStability:
-    """The stability analysis of one area, cached by plain values (data version, weights).
+    """The stability analysis of one area, cached by plain values (data version, weights)
+    for all sessions, shared read-only (a resource: no copy is pickled and unpickled on
+    every call — six per Übersicht rerun).
 
     ``crossings=False`` computes the intervals only (all the sentence needs). ``_ranking``
     is the page's ranking under the same values, so the analysis does not rank again; it

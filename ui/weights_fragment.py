@@ -16,8 +16,12 @@ site rebuilds the weighting from the panel's session state and, in such a rerun,
 the URL (app.py does it at the end of a full run), so a fragment rerun shows and links
 what a full run would.
 
-Widgets drawn inside a call site (the portfolio's budget sliders, the cards' buttons) rerun
-only their own call site when used.
+Widgets drawn inside a call site (the cards' buttons, the portfolio's confidence toggle)
+rerun only their own call site when used. A page whose own inputs do not depend on the
+weights draws them outside the fragment, once, and puts what they drive into a second
+fragment, :func:`results` (the Übersicht's portfolio: a dozen selectboxes and two long
+multiselects that a slider move would otherwise redraw and resend); those inputs call
+:func:`on_input`, which reruns only the results, and a weights change reruns both fragments.
 """
 
 from __future__ import annotations
@@ -31,7 +35,9 @@ import streamlit as st
 from ui import context, guard, weights_panel
 
 FRAGMENT_KEY = "weights"
+RESULTS_KEY = "weights_results"
 _PAGE_KEY = "_weights_fragment_on_page"  # the page on screen drew its part in the fragment
+_RESULTS_KEY = "_weights_fragment_results_on_page"  # ... and has a results call site
 _SYNC_KEY = "_weights_fragment_sync_url"  # this run is a fragment rerun for new weights
 
 
@@ -40,6 +46,7 @@ def begin_run() -> None:
     yet, and the URL is app.py's to rewrite (at the end of the run: a page may read query
     parameters first, e.g. a participant link)."""
     st.session_state[_PAGE_KEY] = False
+    st.session_state[_RESULTS_KEY] = False
     st.session_state[_SYNC_KEY] = False
 
 
@@ -48,7 +55,17 @@ def on_change() -> None:
     has them all in the fragment, otherwise (returning) let the app rerun as usual."""
     if st.session_state.get(_PAGE_KEY):
         st.session_state[_SYNC_KEY] = True
+        if st.session_state.get(_RESULTS_KEY):
+            st.rerun([FRAGMENT_KEY, RESULTS_KEY])
         st.rerun(FRAGMENT_KEY)
+
+
+def on_input() -> None:
+    """Callback of a page's own inputs drawn outside the fragments: rerun only the
+    :func:`results` call sites (the URL is kept in step there), else the app."""
+    if st.session_state.get(_RESULTS_KEY):
+        st.session_state[_SYNC_KEY] = True
+        st.rerun(RESULTS_KEY)
 
 
 def current() -> context.Context:
@@ -68,14 +85,23 @@ def current() -> context.Context:
     return ctx
 
 
-@st.fragment(key=FRAGMENT_KEY)
-def _call_site(draw: Callable[..., Any], args: tuple[Any, ...]) -> None:
+def _draw(draw: Callable[..., Any], args: tuple[Any, ...]) -> None:
     # a fragment rerun does not pass app.py's guard: guard the call site itself
     with guard.page():
         ctx = current()
         draw(ctx, *args)
         if st.session_state.get(_SYNC_KEY):  # app.py does not run: keep the URL in step here
             weights_panel.sync_url(ctx.criteria)
+
+
+@st.fragment(key=FRAGMENT_KEY)
+def _call_site(draw: Callable[..., Any], args: tuple[Any, ...]) -> None:
+    _draw(draw, args)
+
+
+@st.fragment(key=RESULTS_KEY)
+def _results_site(draw: Callable[..., Any], args: tuple[Any, ...]) -> None:
+    _draw(draw, args)
 
 
 def sidebar(draw: Callable[..., Any], *args: Any) -> None:
@@ -89,3 +115,12 @@ def show(draw: Callable[..., Any], *args: Any) -> None:
     fragment; from now on a weights change reruns only the fragment."""
     st.session_state[_PAGE_KEY] = True
     _call_site(draw, args)
+
+
+def results(draw: Callable[..., Any], *args: Any) -> None:
+    """What the page's own inputs (drawn outside the fragments, with :func:`on_input` as
+    their callback) drive, and what also reads the weights: ``draw(ctx, *args)`` as a call
+    site of a second fragment, rerun by a weights change and by those inputs."""
+    st.session_state[_PAGE_KEY] = True
+    st.session_state[_RESULTS_KEY] = True
+    _results_site(draw, args)

@@ -10,11 +10,14 @@ Constraints besides the budgets: an area can be pinned to one option (a must-hav
 out; single options can be excluded; "requires" links say that choosing one option needs
 another option chosen (e.g. a mobile-first website requires the homepage relaunch).
 
-Solvers (all exact): the dynamic programme of :mod:`core.analysis.knapsack` for instances
-without links while its state set stays small, else the mixed-integer programme of
-:mod:`core.analysis.milp` (HiGHS); ``exhaustive=True`` tries every combination (the
-reference in tests). A budget no set of options fits is a normal result (``feasible=False``
-with the cheapest possible totals), not an exception; invalid input raises.
+Solvers (all exact): tiny instances with links are enumerated; without links the dynamic
+programme of :mod:`core.analysis.knapsack` runs while its state set stays small; larger
+instances go to the reduced-cost method of :mod:`core.analysis.lagrange` (LP duals drop the
+options no better portfolio can use, the dynamic programme proves the optimum on the rest),
+and to the mixed-integer programme of :mod:`core.analysis.milp` (HiGHS) if that one reaches
+its limits; ``exhaustive=True`` tries every combination (the reference in tests). A budget
+no set of options fits is a normal result (``feasible=False`` with the cheapest possible
+totals), not an exception; invalid input raises.
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from core.analysis import knapsack, milp
+from core.analysis import knapsack, lagrange, milp
 from core.errors import InputError, NotFoundError
 from core.scoring import global_value, ranges
 from core.scoring.area_model import AreaModel
@@ -50,6 +53,10 @@ NEXT_STEP_EUR = 50_000.0
 DP_STATE_LIMIT = 20_000
 SOLVERS: tuple[str, ...] = ("auto", "dp", "milp")
 SMALL_ENUMERATION = 20_000
+# Without links the plain dynamic programme is used up to this many combinations (the seed
+# data: 12,000); beyond it the reduced-cost method of core.analysis.lagrange, which has no
+# cliff where the plain programme has one. Measured in ``make bench``.
+SMALL_DP = 1_000_000
 
 Link = tuple[str, str]
 
@@ -126,16 +133,17 @@ def portfolio_items(
             "portfolio_bad_objective", objective=objective, allowed=", ".join(OBJECTIVES)
         )
     area_weights = area_weights or AreaWeights()
-    frames = []
+    parts: dict[str, list[np.ndarray]] = {c: [] for c in [*ITEM_COLUMNS, *EXTRA_COLUMNS]}
     for slug, model in models.items():
         if len(model.options) == 0:
             continue
         factor = area_weights.of(slug)
         low, high = model.bounds
         if objective == "benefit":
-            weights.for_criteria(model.criteria).criterion_weights(model.criteria)
-            w = global_value.benefit_weights(model.criteria, weights.for_criteria(model.criteria))
-            points = [global_value.values(x, model.criteria) @ w for x in (model.matrix, low, high)]
+            fitted = weights.for_criteria(model.criteria)
+            fitted.criterion_weights(model.criteria)  # raises if it cannot weigh these
+            w = global_value.benefit_weights(model.criteria, fitted)
+            points = [x @ w for x in (model.global_values, *model.global_bounds)]
         else:
             ws = weights.for_criteria(model.criteria)
             points = [
@@ -143,34 +151,35 @@ def portfolio_items(
                 for x in (model.matrix, low, high)
             ]
         value, v_a, v_b = (factor * p for p in points)
-        opts = model.options
-        pathway = opts["pathway"].to_numpy()
-        npv = opts["npv_cost"].to_numpy(dtype=float)
+        columns = model.columns()
+        pathway = columns["pathway"]
+        npv = columns["npv_cost"]
         base = np.flatnonzero(pathway == "status_quo")
         b = int(base[0]) if len(base) else None
-        frames.append(
-            pd.DataFrame(
-                {
-                    "area": slug,
-                    "option_id": opts["id"].to_numpy(),
-                    "option": opts["name"].to_numpy(),
-                    "pathway": pathway,
-                    "value": value,
-                    "investment": opts["investment"].to_numpy(dtype=float),
-                    "annual_cost": opts["annual_cost"].to_numpy(dtype=float),
-                    "npv_cost": npv,
-                    "staff_fte": opts["staff_fte"].to_numpy(dtype=float),
-                    "area_weight": factor,
-                    "value_gain": value - value[b] if b is not None else 0.0 * value,
-                    "npv_change": npv - npv[b] if b is not None else 0.0 * npv,
-                    "value_low": np.minimum(v_a, v_b),
-                    "value_high": np.maximum(v_a, v_b),
-                }
-            )
-        )
-    if not frames:
+        n = len(value)
+        for name, column in (
+            ("area", np.full(n, slug, dtype=object)),
+            ("option_id", columns["option_id"]),
+            ("option", columns["option"]),
+            ("pathway", pathway),
+            ("value", value),
+            ("investment", columns["investment"]),
+            ("annual_cost", columns["annual_cost"]),
+            ("npv_cost", npv),
+            ("staff_fte", columns["staff_fte"]),
+            ("area_weight", np.full(n, factor, dtype=float)),
+            ("value_gain", value - value[b] if b is not None else 0.0 * value),
+            ("npv_change", npv - npv[b] if b is not None else 0.0 * npv),
+            ("value_low", np.minimum(v_a, v_b)),
+            ("value_high", np.maximum(v_a, v_b)),
+        ):
+            parts[name].append(column)
+    if not parts["area"]:
         return pd.DataFrame(columns=[*ITEM_COLUMNS, *EXTRA_COLUMNS])
-    return pd.concat(frames, ignore_index=True)
+    frame = pd.DataFrame({name: np.concatenate(arrays) for name, arrays in parts.items()})
+    for name in ("area", "option_id", "option", "pathway"):
+        frame[name] = frame[name].astype("str")
+    return frame
 
 
 def _budget(value: float | None, name: str) -> float:
@@ -190,17 +199,27 @@ def _budget(value: float | None, name: str) -> float:
 
 @dataclass(frozen=True)
 class _Problem:
-    """The instance after pins, exclusions and links: candidate rows per included area."""
+    """The instance after pins, exclusions and links: candidate rows per included area.
+
+    ``rows[k]`` are the positions (in ``items``) of the included area ``included[k]``'s
+    candidate options; links refer to (area index, candidate index)."""
 
     included: list[str]
-    groups: list[pd.DataFrame]
+    rows: list[np.ndarray]
     links: list[tuple[tuple[int, int], tuple[int, int]]]
     excluded_areas: tuple[str, ...]
     impossible: bool
+    option_ids: np.ndarray
+
+    def ids(self, k: int) -> list[str]:
+        """The candidate option ids of the ``k``-th included area."""
+        return [str(o) for o in self.option_ids[self.rows[k]]]
 
 
 def _links(items: pd.DataFrame, requires: Sequence[Link]) -> tuple[Link, ...]:
     """Validated links (option, required option), both known option ids, de-duplicated."""
+    if not requires:
+        return ()
     known = set(items["option_id"])
     clean: list[Link] = []
     for link in requires:
@@ -228,24 +247,26 @@ def _problem(
     excluded, another option pinned in its area, or the same area) is dropped, repeatedly,
     since dropping one option can strand another.
     """
-    areas = list(dict.fromkeys(items["area"]))
+    area_column = items["area"].to_numpy(dtype=object)
+    ids = items["option_id"].to_numpy(dtype=object)
+    areas = list(dict.fromkeys(area_column))
     for area in [*pinned, *excluded]:
         if area not in areas:
             raise NotFoundError("unknown_area", area=area, allowed=", ".join(areas))
     both = sorted(set(pinned) & set(excluded))
     if both:
         raise InputError("portfolio_pin_and_exclude", area=both[0])
-    known = set(items["option_id"])
+    area_of = dict(zip(ids, area_column, strict=True))
     for option in excluded_options:
-        if option not in known:
+        if option not in area_of:
             raise NotFoundError("portfolio_link_unknown", option=option)
-    area_of = dict(zip(items["option_id"], items["area"], strict=True))
-    allowed = set(items["option_id"]) - set(excluded_options)
+    allowed = set(area_of) - set(excluded_options)
     for area, option in pinned.items():
         if area_of.get(option) != area:
             raise NotFoundError("portfolio_unknown_option", option=option, area=area)
         allowed -= {o for o, a in area_of.items() if a == area and o != option}
-    allowed -= {o for o, a in area_of.items() if a in excluded}
+    if excluded:
+        allowed -= {o for o, a in area_of.items() if a in excluded}
     links = _links(items, requires)
     changed = True
     while changed:
@@ -254,27 +275,25 @@ def _problem(
             if a in allowed and (b not in allowed or area_of[a] == area_of[b]):
                 allowed.discard(a)
                 changed = True
-    included, groups = [], []
+    keep = np.fromiter((o in allowed for o in ids), dtype=bool, count=len(ids))
+    included, rows = [], []
     impossible = False
     for area in areas:
         if area in excluded:
             continue
-        rows = items[(items["area"] == area) & items["option_id"].isin(allowed)]
-        impossible |= rows.empty
+        positions = np.flatnonzero((area_column == area) & keep)
+        impossible |= len(positions) == 0
         included.append(area)
-        groups.append(rows)
-    position = {
-        option: (k, i)
-        for k, rows in enumerate(groups)
-        for i, option in enumerate(rows["option_id"])
-    }
+        rows.append(positions)
+    position = {ids[r]: (k, i) for k, positions in enumerate(rows) for i, r in enumerate(positions)}
     constraints = [(position[a], position[b]) for a, b in links if a in position and b in position]
     excluded_areas = tuple(a for a in areas if a not in included)
-    return _Problem(included, groups, constraints, excluded_areas, impossible)
+    return _Problem(included, rows, constraints, excluded_areas, impossible, ids)
 
 
-def _arrays(groups: list[pd.DataFrame], column: str) -> list[np.ndarray]:
-    return [g[column].to_numpy(dtype=float) for g in groups]
+def _arrays(items: pd.DataFrame, rows: list[np.ndarray], column: str) -> list[np.ndarray]:
+    values = items[column].to_numpy(dtype=float)
+    return [values[r] for r in rows]
 
 
 def exhaustive_search(
@@ -342,7 +361,7 @@ def run_solver(
     links: Sequence[tuple[tuple[int, int], tuple[int, int]]] = (),
     solver: str = "auto",
 ) -> tuple[tuple[list[int], float] | None, str]:
-    """The optimum and the solver that found it (``auto``: DP while small, else HiGHS)."""
+    """The optimum and the solver that found it (``auto``: see the module docstring)."""
     if solver not in SOLVERS:
         raise InputError("portfolio_bad_solver", solver=solver, allowed=", ".join(SOLVERS))
     combinations = math.prod(len(v) for v in value)
@@ -350,16 +369,21 @@ def run_solver(
         # Tiny instances with links (the seed data: 12,000 sets): trying every set is
         # faster than starting HiGHS (measured in make bench) and just as exact.
         return exhaustive_search(cost1, cost2, value, budget1, budget2, links), "exhaustive"
-    if solver == "milp" or (solver == "auto" and links):
+    if solver == "milp":
         return milp.solve(cost1, cost2, value, budget1, budget2, links), "milp"
     if solver == "dp":
         if links:
             raise InputError("portfolio_dp_links")
         return _dp(cost1, cost2, value, budget1, budget2, None), "dp"
+    if solver == "auto" and not links and combinations <= SMALL_DP:
+        try:
+            return _dp(cost1, cost2, value, budget1, budget2, DP_STATE_LIMIT), "dp"
+        except knapsack.TooManyStates:
+            pass
     try:
-        return _dp(cost1, cost2, value, budget1, budget2, DP_STATE_LIMIT), "dp"
+        return lagrange.solve(cost1, cost2, value, budget1, budget2, links), "lagrange"
     except knapsack.TooManyStates:
-        return milp.solve(cost1, cost2, value, budget1, budget2), "milp"
+        return milp.solve(cost1, cost2, value, budget1, budget2, links), "milp"
 
 
 def solve(
@@ -384,15 +408,13 @@ def solve(
     b_ann = _budget(budget_annual, "budget-annual")
     pinned = dict(pinned or {})
     problem = _problem(items, pinned, excluded, excluded_options, requires)
-    groups = problem.groups
     invest, annual, value = (
-        _arrays(groups, "investment"),
-        _arrays(groups, "annual_cost"),
-        _arrays(groups, "value"),
+        _arrays(items, problem.rows, "investment"),
+        _arrays(items, problem.rows, "annual_cost"),
+        _arrays(items, problem.rows, "value"),
     )
-    nonempty = [c for c in invest if len(c)]
-    min_inv = float(sum(c.min() for c in nonempty))
-    min_ann = float(sum(c.min() for c in _arrays(groups, "annual_cost") if len(c)))
+    min_inv = float(sum(c.min() for c in invest if len(c)))
+    min_ann = float(sum(c.min() for c in annual if len(c)))
     used = "exhaustive" if exhaustive else solver
     found = None
     if not problem.impossible:
@@ -415,9 +437,8 @@ def solve(
         return PortfolioResult(False, pd.DataFrame(columns=ITEM_COLUMNS), 0.0, 0.0, 0.0, **common)  # type: ignore[arg-type]
     picks, total = found
     columns = [c for c in items.columns if c in [*ITEM_COLUMNS, *EXTRA_COLUMNS]]
-    choices = pd.DataFrame(
-        [g.iloc[i] for g, i in zip(groups, picks, strict=True)], columns=columns
-    ).reset_index(drop=True)
+    chosen = [int(r[i]) for r, i in zip(problem.rows, picks, strict=True)]
+    choices = items.iloc[chosen][columns].reset_index(drop=True)
     gain = float(choices["value_gain"].sum()) if "value_gain" in choices else 0.0
     return PortfolioResult(
         feasible=True,
@@ -433,10 +454,10 @@ def solve(
 def _area_weights(items: pd.DataFrame) -> dict[str, float]:
     if "area_weight" not in items.columns:
         return {}
-    return {
-        str(a): float(w)
-        for a, w in items.groupby("area", sort=False)["area_weight"].first().items()
-    }
+    weights: dict[str, float] = {}
+    for a, w in zip(items["area"], items["area_weight"].to_numpy(dtype=float), strict=True):
+        weights.setdefault(str(a), float(w))
+    return weights
 
 
 @dataclass(frozen=True)
@@ -504,12 +525,17 @@ def best_buys(items: pd.DataFrame) -> pd.DataFrame:
     cumulative_value.
     """
     steps = []
-    for area, rows in items.groupby("area", sort=False):
-        cost = rows["npv_cost"].to_numpy(dtype=float)
-        value = rows["value"].to_numpy(dtype=float)
-        names = rows["option"].to_numpy()
-        ids = rows["option_id"].to_numpy()
-        sq = np.flatnonzero(rows["pathway"].to_numpy() == "status_quo")
+    areas = items["area"].to_numpy(dtype=object)
+    all_cost = items["npv_cost"].to_numpy(dtype=float)
+    all_value = items["value"].to_numpy(dtype=float)
+    all_names = items["option"].to_numpy(dtype=object)
+    all_ids = items["option_id"].to_numpy(dtype=object)
+    all_pathways = items["pathway"].to_numpy(dtype=object)
+    for area in dict.fromkeys(areas):
+        rows = np.flatnonzero(areas == area)
+        cost, value = all_cost[rows], all_value[rows]
+        names, ids = all_names[rows], all_ids[rows]
+        sq = np.flatnonzero(all_pathways[rows] == "status_quo")
         at = int(sq[0]) if len(sq) else int(np.argmin(cost))
         while True:
             dv, dc = value - value[at], cost - cost[at]
@@ -554,12 +580,13 @@ def best_buys(items: pd.DataFrame) -> pd.DataFrame:
     return frame[columns]
 
 
-def value_for_money(items: pd.DataFrame) -> pd.DataFrame:
+def value_for_money(items: pd.DataFrame, order: pd.DataFrame | None = None) -> pd.DataFrame:
     """Every option that is not a status quo: benefit gained and NPV change against it.
 
     ``value_per_100k``: benefit gained per 100,000 € of extra NPV cost (∞ where the option
     gains benefit and costs no more; NaN where it gains nothing); ``best_buy`` is the
-    option's position in :func:`best_buys` (0 if it is not on the hull).
+    option's position in :func:`best_buys` (0 if it is not on the hull); pass ``order``
+    if :func:`best_buys` of these items is at hand.
     """
     rows = items[items["pathway"] != "status_quo"].copy()
     gain = rows["value_gain"].to_numpy(dtype=float)
@@ -571,7 +598,7 @@ def value_for_money(items: pd.DataFrame) -> pd.DataFrame:
             np.nan,
         )
     rows["value_per_100k"] = ratio
-    order = best_buys(items)
+    order = best_buys(items) if order is None else order
     position = dict(zip(order["option_id"], order["order"], strict=True))
     rows["best_buy"] = [int(position.get(o, 0)) for o in rows["option_id"]]
     return rows.reset_index(drop=True)
@@ -603,19 +630,18 @@ def efficiency_curve(
     other_flag = "budget-annual" if along == "investment" else "budget-invest"
     b_other = _budget(other_budget, other_flag)
     problem = _problem(items, dict(pinned or {}), excluded, excluded_options, requires)
-    groups = problem.groups
     columns = ["budget", "value", "exact", *problem.included]
     if problem.impossible:
         return pd.DataFrame(columns=columns)
-    cost = _arrays(groups, BUDGET_DIMENSIONS[along])
+    cost = _arrays(items, problem.rows, BUDGET_DIMENSIONS[along])
     constraints = {
         "pinned": pinned, "excluded": excluded,
         "excluded_options": excluded_options, "requires": requires,
     }  # fmt: skip
     if problem.links:
         return _sampled_curve(items, along, other_budget, cost, columns, constraints)
-    other = _arrays(groups, BUDGET_DIMENSIONS[other_name])
-    value = _arrays(groups, "value")
+    other = _arrays(items, problem.rows, BUDGET_DIMENSIONS[other_name])
+    value = _arrays(items, problem.rows, "value")
     if not math.isfinite(b_other):
         other = [np.zeros(len(c)) for c in other]
     try:
@@ -625,12 +651,13 @@ def efficiency_curve(
     except knapsack.TooManyStates:
         return _sampled_curve(items, along, other_budget, cost, columns, constraints)
     front = knapsack.pareto_2d(states.cost1, states.value)
+    ids = [problem.ids(k) for k in range(len(problem.rows))]
     rows = []
     for index in front:
         picks = states.choices(int(index))
         rows.append(
             [float(states.cost1[index]), float(states.value[index]), True]
-            + [g.iloc[i]["option_id"] for g, i in zip(groups, picks, strict=True)]
+            + [names[i] for names, i in zip(ids, picks, strict=True)]
         )
     return pd.DataFrame(rows, columns=columns)
 
@@ -787,7 +814,7 @@ def portfolio_confidence(
     b_inv = _budget(base.budget_investment, "budget-invest")
     b_ann = _budget(base.budget_annual, "budget-annual")
     problem = _problem(items, dict(pinned or {}), excluded, excluded_options, requires)
-    sizes = [len(g) for g in problem.groups]
+    sizes = [len(r) for r in problem.rows]
     combos = int(np.prod(sizes)) if sizes else 0
     if combos > ENUMERATION_LIMIT:
         samples = min(samples, SOLVER_SAMPLES_CAP)
@@ -795,11 +822,9 @@ def portfolio_confidence(
         models, weights, area_weights, items, samples, seed, concentration, objective
     )
     row_of = {o: i for i, o in enumerate(items["option_id"])}
-    index = [np.array([row_of[o] for o in g["option_id"]]) for g in problem.groups]
-    base_pick = [
-        int(np.flatnonzero(g["option_id"].to_numpy() == o)[0])
-        for g, o in zip(problem.groups, base.choices["option_id"], strict=True)
-    ]
+    groups = [problem.ids(k) for k in range(len(problem.rows))]
+    index = [np.array([row_of[o] for o in g]) for g in groups]
+    base_pick = [g.index(o) for g, o in zip(groups, base.choices["option_id"], strict=True)]
     base_rows = np.array([ix[p] for ix, p in zip(index, base_pick, strict=True)])
     fits_base = knapsack.fits(drawn["investment"][:, base_rows].sum(axis=1), b_inv) & knapsack.fits(
         drawn["annual_cost"][:, base_rows].sum(axis=1), b_ann
@@ -846,12 +871,8 @@ def portfolio_confidence(
             if fits_base[t] and base_total >= total - knapsack.VALUE_TOLERANCE:
                 optimal += 1
     chosen = {
-        area: {
-            str(o): float(c / samples)
-            for o, c in zip(g["option_id"], counts[k], strict=True)
-            if c > 0
-        }
-        for k, (area, g) in enumerate(zip(problem.included, problem.groups, strict=True))
+        area: {str(o): float(c / samples) for o, c in zip(g, counts[k], strict=True) if c > 0}
+        for k, (area, g) in enumerate(zip(problem.included, groups, strict=True))
     }
     return PortfolioConfidence(
         samples=samples,

@@ -53,6 +53,12 @@ class AreaModel:
         """The matrix on the global value scales (0–100; 0 for the cost group), computed once."""
         return global_value.values(self.matrix, self.criteria)
 
+    @functools.cached_property
+    def global_bounds(self) -> tuple[np.ndarray, np.ndarray]:
+        """:attr:`bounds` on the global value scales, computed once."""
+        low, high = self.bounds
+        return global_value.values(low, self.criteria), global_value.values(high, self.criteria)
+
     @property
     def bounds(self) -> tuple[np.ndarray, np.ndarray]:
         """Low and high value of every cell (the matrix itself where no range is known).

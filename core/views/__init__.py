@@ -21,6 +21,8 @@ from core.views.charts_analysis import (
     rank_acceptability_bars,
     savings_bars,
     stability_lines,
+    value_for_money_chart,
+    value_for_money_frame,
 )
 from core.views.fmt import (
     cost_change as format_cost_change,
@@ -181,6 +183,8 @@ __all__ = [
     "text_px",
     "to_query",
     "to_text",
+    "value_for_money_chart",
+    "value_for_money_frame",
     "wrap_label",
     "wrapped_lines",
 ]

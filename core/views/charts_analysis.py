@@ -219,6 +219,55 @@ def efficiency_curve(
     return _configure(chart, font_size, lang)
 
 
+def value_for_money_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """Data for :func:`value_for_money_chart`, in one frame so its spec does not depend on
+    values: one ``point`` row per option (area_name, option, npv_change, value_gain,
+    best_buy) and one ``zero`` row for the rule at no extra cost."""
+    points = frame[["area_name", "option", "npv_change", "value_gain", "best_buy"]].assign(
+        kind="point"
+    )
+    zero = pd.DataFrame(
+        {"area_name": [None], "option": [None], "npv_change": [0.0], "value_gain": [np.nan]}
+    ).assign(best_buy=0, kind="zero")
+    return pd.concat([points, zero], ignore_index=True)
+
+
+def value_for_money_chart(
+    data: pd.DataFrame,
+    *,
+    x_title: str,
+    y_title: str,
+    area_title: str,
+    option_title: str,
+    order_title: str,
+) -> alt.LayerChart:
+    """Every option's benefit gained against its NPV change over the status quo, coloured by
+    area, with a dashed rule at no extra cost. ``data`` is :func:`value_for_money_frame`."""
+    base = alt.Chart(data)
+    points = (
+        base.transform_filter(alt.datum.kind == "point")
+        .mark_circle(size=90)
+        .encode(
+            x=alt.X("npv_change:Q", title=x_title),
+            y=alt.Y("value_gain:Q", title=y_title),
+            color=alt.Color("area_name:N", title=area_title),
+            tooltip=[
+                alt.Tooltip("area_name:N", title=area_title),
+                alt.Tooltip("option:N", title=option_title),
+                alt.Tooltip("npv_change:Q", title=x_title, format=",.0f"),
+                alt.Tooltip("value_gain:Q", title=y_title, format=".1f"),
+                alt.Tooltip("best_buy:Q", title=order_title),
+            ],
+        )
+    )
+    rule = (
+        base.transform_filter(alt.datum.kind == "zero")
+        .mark_rule(strokeDash=[4, 4])
+        .encode(x="npv_change:Q")
+    )
+    return alt.layer(points, rule)
+
+
 def savings_bars(
     view: pd.DataFrame,
     pathway_labels: dict[str, str],

@@ -236,3 +236,19 @@ def test_larger_random_instance_with_two_budgets_matches_a_relaxation_bound() ->
     assert total >= beam.value.max() - 1e-9
     root = knapsack.relaxation_bound(cost1, cost2, value, b1, b2)(0, np.zeros(1), np.zeros(1))[0]
     assert total <= root + 1e-9
+
+
+@pytest.mark.parametrize("objective", portfolio.OBJECTIVES)
+def test_the_portfolio_does_not_read_the_cost_weight(conn, objective: str) -> None:
+    """The Übersicht keys its cached portfolio by the weighting without the cost weight (only
+    whether it is zero): the items must not change when only the cost weight does."""
+    models = area_model.load_areas(conn, 5, 0.009)
+    groups = {"cost": 10.0, "citizen_value": 40.0, "feasibility": 25.0}
+    low = portfolio.portfolio_items(models, WeightSet(groups), None, objective)
+    high = portfolio.portfolio_items(models, WeightSet({**groups, "cost": 90.0}), None, objective)
+    pd.testing.assert_frame_equal(low, high)
+    other = portfolio.portfolio_items(
+        models, WeightSet({**groups, "feasibility": 60.0}), None, objective
+    )
+    if objective == "benefit":  # and the check can fail: feasibility does count
+        assert not np.allclose(low["value"], other["value"])

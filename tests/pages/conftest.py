@@ -90,7 +90,7 @@ def _shown(at: AppTest) -> dict[str, list[str]]:
             e.value for kind in ("caption", "markdown", "success", "warning") for e in at.get(kind)
         ],
         "metric": [m.value for m in at.metric],
-        "table": [d.value.to_csv() for d in at.dataframe],
+        "table": [d.value.to_csv() for kind in ("dataframe", "table") for d in at.get(kind)],
     }
 
 
@@ -100,10 +100,10 @@ def _in_order(part: list[str], whole: list[str]) -> bool:
 
 
 def settle(at: AppTest) -> AppTest:
-    """After a widget change that reran only the weights fragment: AppTest then holds only
-    the fragment's elements. Rerun the whole app with the same state, check that the
-    fragment showed exactly what the whole run shows (same values, same order), and return
-    the app with its whole element tree."""
+    """After a widget change that reran only a fragment (the weights fragment, or its results
+    part for a portfolio input): AppTest then holds only the fragment's elements. Rerun the
+    whole app with the same state, check that the fragment showed exactly what the whole run
+    shows (same values, same order), and return the app with its whole element tree."""
     assert not at.exception, at.exception
     fragment = _shown(at)
     at.run()

@@ -12,6 +12,7 @@ from core.analysis import portfolio, sensitivity
 from core.scoring import global_value
 from core.scoring.weightset import WeightSet
 from core.views import fmt, stability_text
+from tests.pages.conftest import settle
 
 
 def _metrics(at: AppTest) -> dict[str, str]:
@@ -67,6 +68,9 @@ def test_budget_sliders_and_limits_change_the_result(make_app, models) -> None:
     at.select_slider(key="pf_invest").set_value(0).run()
     assert not at.exception
     result = _expect(at, models)
+    _assert_shows(at, result)  # the results rerun alone (the inputs are not redrawn)
+    assert not at.select_slider  # the inputs sit outside the results: not redrawn
+    settle(at)
     _assert_shows(at, result)
     assert (result.choices["investment"] == 0).all()
 
@@ -74,9 +78,11 @@ def test_budget_sliders_and_limits_change_the_result(make_app, models) -> None:
     assert not at.exception
     assert _budgets(at)[0] is None
     _assert_shows(at, _expect(at, models))
+    assert at.select_slider(key="pf_invest").disabled  # the checkbox reran the whole page
 
     at.select_slider(key="pf_annual").set_value(0).run()
     assert not at.exception
+    settle(at)
     errors = [e.value for e in at.error]
     assert any(e.startswith("Kein Satz von Optionen passt in dieses Budget.") for e in errors)
 
@@ -86,8 +92,9 @@ def test_pin_exclude_and_objective(make_app, models) -> None:
     items = portfolio.portfolio_items(models, WeightSet())
     worst_gis = items[items["area"] == "gis"].sort_values("value").iloc[0]
     at.selectbox(key="pf_pin_gis").set_value(worst_gis["option_id"]).run()
+    settle(at)
     at.selectbox(key="pf_pin_ozg").set_value("__exclude__").run()
-    assert not at.exception
+    settle(at)
     result = _expect(at, models, pinned={"gis": worst_gis["option_id"]}, excluded=["ozg"])
     _assert_shows(at, result)
     table = _choice_table(at)
@@ -95,7 +102,7 @@ def test_pin_exclude_and_objective(make_app, models) -> None:
     assert not any("Onlinezugangsgesetz" in a for a in table["Prüfbereich"])
 
     at.radio(key="pf_objective").set_value("citizen_value").run()
-    assert not at.exception
+    settle(at)
     _assert_shows(
         at, _expect(at, models, "citizen_value", {"gis": worst_gis["option_id"]}, ["ozg"])
     )
@@ -116,8 +123,10 @@ def test_area_weights_links_next_step_and_best_buys(make_app, models) -> None:
     assert at.session_state["pf_aw_ozg"] == 2.0
     assert "pf_aw_nowhere" not in at.session_state
     at.multiselect(key="pf_excluded_options").set_value(["homepage-kdn"]).run()
+    settle(at)
     at.multiselect(key="pf_requires").set_value(["city-app-koeln>homepage-gsb"]).run()
     assert not at.exception
+    assert not at.multiselect  # only the results reran: the inputs are not redrawn
     weights = global_value.AreaWeights({"ozg": 2.0})
     items = portfolio.portfolio_items(models, WeightSet(), weights)
     expected = portfolio.solve(

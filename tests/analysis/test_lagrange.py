@@ -1,0 +1,144 @@
+"""The reduced-cost portfolio solver (core.analysis.lagrange): the same optimum as trying every
+combination, with and without links, one or two budgets, unlimited and infeasible budgets;
+linked groups merged correctly; and the app's solver taking this path on large instances."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from core.analysis import knapsack, lagrange, milp, portfolio
+
+Link = tuple[tuple[int, int], tuple[int, int]]
+
+
+@st.composite
+def problems(
+    draw: st.DrawFn,
+) -> tuple[list[np.ndarray], list[np.ndarray], list[np.ndarray], float, float, list[Link]]:
+    """1–6 groups of 1–5 items; values continuous or on a coarse grid (ties); budgets None,
+    0, tight or loose; up to four links between items of different groups (chains too)."""
+    sizes = draw(st.lists(st.integers(1, 5), min_size=1, max_size=6))
+    ties = draw(st.booleans())
+    number = st.integers(0, 8).map(float) if ties else st.floats(0, 100, allow_nan=False)
+    cost1 = [np.array(draw(st.lists(number, min_size=n, max_size=n))) * 1000 for n in sizes]
+    cost2 = [np.array(draw(st.lists(number, min_size=n, max_size=n))) * 100 for n in sizes]
+    value = [np.array(draw(st.lists(number, min_size=n, max_size=n))) for n in sizes]
+    top1 = float(sum(c.max() for c in cost1))
+    top2 = float(sum(c.max() for c in cost2))
+    share = st.sampled_from([None, 0.0, 0.2, 0.4, 0.7, 1.0])
+    s1, s2 = draw(share), draw(share)
+    budget1 = np.inf if s1 is None else s1 * top1
+    budget2 = np.inf if s2 is None else s2 * top2
+    links: list[Link] = []
+    if len(sizes) > 1:
+        for _ in range(draw(st.integers(0, 4))):
+            ga, gb = draw(st.lists(st.integers(0, len(sizes) - 1), min_size=2, max_size=2,
+                                   unique=True))  # fmt: skip
+            ia = draw(st.integers(0, sizes[ga] - 1))
+            ib = draw(st.integers(0, sizes[gb] - 1))
+            links.append(((ga, ia), (gb, ib)))
+    return cost1, cost2, value, budget1, budget2, links
+
+
+def _fits(cost: list[np.ndarray], picks: list[int], budget: float) -> bool:
+    return bool(knapsack.fits(sum(c[i] for c, i in zip(cost, picks, strict=True)), budget))
+
+
+@settings(max_examples=300, deadline=None)
+@given(problems())
+def test_same_optimum_as_trying_every_combination(problem) -> None:
+    cost1, cost2, value, budget1, budget2, links = problem
+    found = lagrange.solve(cost1, cost2, value, budget1, budget2, links)
+    brute = portfolio.exhaustive_search(cost1, cost2, value, budget1, budget2, links)
+    assert (found is None) == (brute is None)
+    if found is None:
+        return
+    picks, total = found
+    assert total == pytest.approx(brute[1], abs=1e-6)
+    assert total == pytest.approx(sum(v[i] for v, i in zip(value, picks, strict=True)))
+    assert _fits(cost1, picks, budget1) and _fits(cost2, picks, budget2)
+    for (ga, ia), (gb, ib) in links:
+        assert picks[ga] != ia or picks[gb] == ib
+
+
+def test_linked_groups_become_one_group_of_the_combinations_the_links_allow() -> None:
+    cost = [np.array([1.0, 2.0]), np.array([10.0, 20.0, 30.0]), np.array([5.0])]
+    value = [np.array([1.0, 2.0]), np.array([3.0, 4.0, 5.0]), np.array([6.0])]
+    links = [((0, 1), (1, 2))]  # item 1 of group 0 requires item 2 of group 1
+    c1, _, v, members, picks = lagrange.merge_linked(cost, cost, value, links)
+    assert members == [[0, 1], [2]]
+    combos = [tuple(p) for p in picks[0]]
+    assert combos == [(0, 0), (0, 1), (0, 2), (1, 2)]
+    assert c1[0].tolist() == [11.0, 21.0, 31.0, 32.0]
+    assert v[0].tolist() == [4.0, 5.0, 6.0, 7.0]
+
+
+def test_a_merged_group_past_its_limit_is_left_to_highs(monkeypatch) -> None:
+    monkeypatch.setattr(lagrange, "MERGE_LIMIT", 5)
+    groups = [np.arange(3.0), np.arange(3.0)]
+    with pytest.raises(knapsack.TooManyStates):
+        lagrange.solve(groups, groups, groups, 2.0, 2.0, [((0, 0), (1, 0))])
+
+
+def _instance(areas: int, options: int, seed: int) -> tuple[pd.DataFrame, float, float]:
+    """Values rising with cost plus noise: the case where HiGHS needs the longest."""
+    rng = np.random.default_rng(seed)
+    invest = rng.uniform(0, 500_000, (areas, options))
+    annual = rng.uniform(0, 100_000, (areas, options))
+    value = 40 * np.sqrt(invest / 500_000) + 40 * np.sqrt(annual / 100_000)
+    value += rng.uniform(0, 20, (areas, options))
+    ids = [f"a{a}-o{o}" for a in range(areas) for o in range(options)]
+    frame = pd.DataFrame(
+        {
+            "area": np.repeat([f"a{a}" for a in range(areas)], options),
+            "option_id": ids,
+            "option": ids,
+            "pathway": "standard",
+            "value": value.reshape(-1),
+            "investment": invest.reshape(-1),
+            "annual_cost": annual.reshape(-1),
+        }
+    )
+    return frame, 0.3 * invest.max(axis=1).sum(), 0.3 * annual.max(axis=1).sum()
+
+
+@pytest.mark.parametrize("linked", [False, True])
+def test_large_instances_take_this_path_and_agree_with_highs(linked: bool) -> None:
+    frame, invest, annual = _instance(40, 8, seed=3)
+    extra: dict[str, object] = {}
+    if linked:
+        extra = {
+            "pinned": {"a0": "a0-o3"},
+            "requires": [("a1-o2", "a2-o5"), ("a2-o5", "a3-o1"), ("a10-o0", "a11-o7")],
+        }
+    app = portfolio.solve(frame, invest, annual, **extra)
+    highs = portfolio.solve(frame, invest, annual, solver="milp", **extra)
+    assert app.solver == "lagrange"
+    assert app.total_value == pytest.approx(highs.total_value, abs=1e-6)
+    assert app.total_investment <= invest + 1e-6 and app.total_annual <= annual + 1e-6
+
+
+def test_highs_and_this_solver_agree_without_the_merge(monkeypatch) -> None:
+    """Past the merge limit the app's solver falls back to HiGHS, with the same answer."""
+    frame, invest, annual = _instance(30, 6, seed=5)
+    links = [("a1-o2", "a2-o5"), ("a2-o5", "a3-o1")]
+    monkeypatch.setattr(lagrange, "MERGE_LIMIT", 10)
+    fallback = portfolio.solve(frame, invest, annual, requires=links)
+    assert fallback.solver == "milp"
+    direct = milp.solve(
+        *[portfolio._arrays(frame, _rows(frame), c) for c in ("investment", "annual_cost")],
+        portfolio._arrays(frame, _rows(frame), "value"),
+        invest,
+        annual,
+        [((1, 2), (2, 5)), ((2, 5), (3, 1))],
+    )
+    assert direct is not None
+    assert fallback.total_value == pytest.approx(direct[1], abs=1e-6)
+
+
+def _rows(frame: pd.DataFrame) -> list[np.ndarray]:
+    areas = frame["area"].to_numpy()
+    return [np.flatnonzero(areas == a) for a in dict.fromkeys(areas)]
