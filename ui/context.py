@@ -70,7 +70,7 @@ class Context:
 @data.cache_resource(max_entries=64)
 def _overview(key: tuple[Any, ...]) -> tuple[dict[str, pd.DataFrame], pd.DataFrame]:
     """``analysis.overview`` for a :meth:`Context.weights_key` (plain values: the cache key)."""
-    version, horizon_years, discount_rate, groups, within, method = key
+    _store, version, horizon_years, discount_rate, groups, within, method = key
     weights = scoring.WeightSet(dict(groups), dict(within), method)
     return analysis.overview(data.models(version, horizon_years, discount_rate), weights, method)
 

@@ -429,9 +429,9 @@ def benefit_key(ctx: context.Context) -> tuple:
     """``Context.weights_key`` with what the portfolio's benefit does not read taken out: the
     cost group's weight (benefit is citizen value and feasibility, renormalised over those
     two) counts only as zero or not. Moving the cost slider leaves the portfolio as it is."""
-    version, horizon_years, discount_rate, groups, within, method = ctx.weights_key()
+    store_key, version, horizon_years, discount_rate, groups, within, method = ctx.weights_key()
     groups = tuple((g, w > 0 if g == "cost" else w) for g, w in groups)
-    return version, horizon_years, discount_rate, groups, within, method
+    return store_key, version, horizon_years, discount_rate, groups, within, method
 
 
 @data.cache_resource(max_entries=64)
@@ -449,7 +449,7 @@ def _computed(
     """The portfolio's results, computed once for all sessions per data version, weighting
     (:func:`benefit_key`) and inputs, all plain values. Shared read-only: the frames are
     never changed in place (callers derive new ones)."""
-    version, horizon_years, discount_rate, groups, within, method = weights_key
+    _store, version, horizon_years, discount_rate, groups, within, method = weights_key
     models = data.models(version, horizon_years, discount_rate)
     # the cost weight as 1 or 0: the benefit does not read it (see benefit_key)
     weights = scoring.WeightSet({g: float(w) for g, w in groups}, dict(within), method)
