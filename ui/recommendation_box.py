@@ -1,17 +1,38 @@
-"""The recommendation box of an area (Bereich page and presentation slide): the sentence,
-and, when the recommended option's values are mostly estimates, a caution that says so."""
+"""The recommendation box of an area (Bereich page and presentation slide): the sentence;
+when the recommended option's values are mostly estimates, a caution that says so; and how
+sure the result is under uncertain data (Monte Carlo over data and weights)."""
 
 from __future__ import annotations
+
+from typing import Any
 
 import pandas as pd
 import streamlit as st
 
-from core import views
+from core import analysis, scoring, views
 from ui import context, data
+
+# Draws for the box's certainty sentence: enough for a share to about ±3 percentage points
+# (95 %), few enough to cost a few milliseconds per slider move. The Sensitivität page runs
+# the full analysis with its own settings.
+CERTAINTY_SAMPLES = 1_000
+
+
+@data.cache_resource(max_entries=256)
+def _first_share(weights_key: tuple[Any, ...], area: str, option_id: str) -> float:
+    """Share of draws (data and weights, fixed seed) in which ``option_id`` ranks first."""
+    _store, version, horizon_years, discount_rate, groups, within, method = weights_key
+    model = data.models(version, horizon_years, discount_rate)[area]
+    weights = scoring.WeightSet(dict(groups), dict(within), method)
+    result = analysis.rank_acceptability(
+        model, weights, method, samples=CERTAINTY_SAMPLES, data=True
+    )
+    return result.first_share(option_id)
 
 
 def show(ctx: context.Context, area: str, ranking: pd.DataFrame, lang: str) -> list[str]:
-    """Green for a clear recommendation, yellow for a tie, blue when it rests on estimates.
+    """Green for a clear recommendation, yellow for a tie, blue when it rests on estimates;
+    every box ends with how sure the result is.
 
     Returns the box's paragraphs (a slide sizes its type by them)."""
     kind, sentence = views.recommendation(ranking, lang, ctx.method)
@@ -23,6 +44,9 @@ def show(ctx: context.Context, area: str, ranking: pd.DataFrame, lang: str) -> l
         *cost_lines.loc[cost_lines["option_id"] == top, "is_estimate"],
     ]
     note = views.estimate_note(flags, lang)
+    share = _first_share(ctx.weights_key(), area, str(top))
+    certainty = views.certainty_note(share, CERTAINTY_SAMPLES, lang)
+    paragraphs = [sentence, *([note] if note else []), certainty]
     box = st.warning if kind == "tie" else (st.info if note else st.success)
-    box(f"{sentence}  \n{note}" if note else sentence)
-    return [sentence, note] if note else [sentence]
+    box("  \n".join(paragraphs))
+    return paragraphs

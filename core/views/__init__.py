@@ -58,6 +58,7 @@ from core.views.print_summary import (
     summary_html,
 )
 from core.views.recommendation_text import (
+    certainty_note,
     estimate_note,
     recommendation,
 )
@@ -135,6 +136,7 @@ __all__ = [
     "describe_ignored_params",
     "efficiency_curve_chart",
     "efficiency_frame",
+    "certainty_note",
     "estimate_note",
     "eur_axis",
     "format_cost_change",

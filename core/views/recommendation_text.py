@@ -64,3 +64,15 @@ def estimate_note(is_estimate: Iterable[bool], lang: str = "de") -> str | None:
     if not flags or estimates / len(flags) <= ESTIMATE_MAJORITY:
         return None
     return i18n.t("recommendation_estimates", lang, estimates=estimates, total=len(flags))
+
+
+def certainty_note(first_share: float, samples: int, lang: str = "de") -> str:
+    """How sure the recommendation is: the share of Monte Carlo draws (data within their
+    ranges and weights around the current setting, :func:`core.analysis.rank_acceptability`
+    with ``data=True``) in which the recommended option comes first."""
+    return i18n.t(
+        "recommendation_certainty",
+        lang,
+        share=fmt.percent(first_share, 0, lang),
+        samples=fmt.number(samples, 0, lang),
+    )

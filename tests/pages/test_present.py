@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 
+from core import analysis, views
 from core.analysis import sensitivity
 from core.scoring import area_model
 from core.scoring.weightset import WeightSet
 from core.views import stability_text
+from ui import recommendation_box
 
 PAGE = "pages/present.py"
 
@@ -52,6 +54,12 @@ def test_area_slide_shows_recommendation_stability_and_chart(make_app, models) -
     box = at.info[0].value  # the seed's values are mostly estimates: the box says so
     assert f"**{ranking.iloc[0]['option']}**" in box
     assert "überwiegend auf Schätzungen" in box
+    # how sure: the share of draws over data and weights in which the top option leads
+    draws = analysis.rank_acceptability(
+        models[first], WeightSet(), "wsm", samples=recommendation_box.CERTAINTY_SAMPLES, data=True
+    )
+    share = views.format_percent(draws.first_share(ranking.iloc[0]["option_id"]), 0, "de")
+    assert f"Wie sicher: In {share} von 1.000 Simulationen" in box
     stability = sensitivity.area_stability(models[first], WeightSet(), "wsm")
     assert stability_text.area_sentence(stability, "de") in _markdown(at)
     captions = " ".join(c.value for c in at.caption)

@@ -17,3 +17,9 @@ def test_half_or_fewer_estimates_or_nothing_add_no_note() -> None:
     assert recommendation_text.estimate_note([True, False], "de") is None
     assert recommendation_text.estimate_note([False, False, False], "de") is None
     assert recommendation_text.estimate_note([], "de") is None
+
+
+def test_certainty_says_the_share_and_the_number_of_draws() -> None:
+    note = recommendation_text.certainty_note(0.6484, 1000, "de")
+    assert "In 65 % von 1.000 Simulationen" in note
+    assert "65% of 1,000 simulations" in recommendation_text.certainty_note(0.6484, 1000, "en")
