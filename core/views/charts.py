@@ -229,7 +229,7 @@ def ranking_bars(
         height=alt.Step(step),
         width="container",
         # room on the right: Vega's fit measures text a few pixels short at large sizes
-        padding={"left": 5, "top": 5, "bottom": 5, "right": max(5, font_size // 2)},
+        padding={"left": 5, "top": 5, "bottom": 5, "right": max(8, round(font_size * 0.8))},
     )
     return _configure(layered, font_size, lang)
 
