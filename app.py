@@ -9,6 +9,7 @@ from ui import (
     auth as auth_ui,
     context,
     data,
+    dropdowns,
     guard,
     layout,
     presentation,
@@ -41,6 +42,7 @@ with guard.page():  # no traceback reaches the page; details go to the server lo
         key=text.LANG_KEY,
         format_func=lambda c: {"de": "Deutsch", "en": "English"}[c],
     )
+    dropdowns.empty_text_style()  # in the language just chosen
     # The weighting first: the panel's live parts (ui.weights_fragment) read it from the context.
     if presenting:  # no editing controls on the projector; a warning if the weights cannot rank
         weights = weights_panel.current(criteria)
