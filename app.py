@@ -9,13 +9,13 @@ from ui import (
     auth as auth_ui,
     context,
     data,
-    dropdowns,
     guard,
     layout,
     presentation,
     text,
     weights_fragment,
     weights_panel,
+    widget_texts,
 )
 from ui.text import t
 
@@ -42,7 +42,7 @@ with guard.page():  # no traceback reaches the page; details go to the server lo
         key=text.LANG_KEY,
         format_func=lambda c: {"de": "Deutsch", "en": "English"}[c],
     )
-    dropdowns.empty_text_style()  # in the language just chosen
+    widget_texts.style_in_language()  # Streamlit's own texts, in the language just chosen
     # The weighting first: the panel's live parts (ui.weights_fragment) read it from the context.
     if presenting:  # no editing controls on the projector; a warning if the weights cannot rank
         weights = weights_panel.current(criteria)

@@ -48,6 +48,7 @@ from core.editing.frames import (
     row_key,
 )
 from core.editing.links import (
+    display_name as participant_display_name,
     new_token as new_link_token,
     revoke as revoke_links,
     status as link_status,
@@ -105,6 +106,7 @@ __all__ = [
     "audit_entries",
     "compare_scenarios",
     "preset_weights",
+    "participant_display_name",
     "decode_audit_value",
     "delete_scenario",
     "edit_frame",
