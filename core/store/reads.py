@@ -285,3 +285,9 @@ def catalogue(areas_frame: pd.DataFrame) -> Catalogue:
         }
     descriptions = dict(zip(slugs, map(str, areas_frame["description_de"].tolist()), strict=True))
     return Catalogue(tuple(slugs), names, descriptions)
+
+
+def english_texts(conn: Connection) -> pd.DataFrame:
+    """Every English text (``english_texts``: tbl, row_key, field, text, german), for
+    :func:`core.store.localize`."""
+    return _frame(conn, "SELECT tbl, row_key, field, text, german FROM english_texts")
