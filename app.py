@@ -35,6 +35,9 @@ with guard.page():  # no traceback reaches the page; details go to the server lo
     areas = data.areas(version)
     criteria = data.criteria(version)
     weights_panel.init_from_url(criteria, areas["slug"].tolist())
+    # The link may have set the language: the catalogue's texts in that language.
+    areas = data.areas(version)
+    criteria = data.criteria(version)
 
     st.sidebar.selectbox(
         t("language"),
