@@ -160,7 +160,7 @@ def _english(table: str, key: str, field: str, german: str) -> str:
     expression ``key``) where there is one that translates this German text, else ``german``.
     Every argument is a constant of this module, never user input."""
     return (
-        f"coalesce((SELECT e.text FROM english_texts e WHERE e.tbl = '{table}'"
+        f"coalesce((SELECT e.text FROM english_texts e WHERE e.tbl = '{table}'"  # noqa: S608
         f" AND e.row_key = {key} AND e.field = '{field}'"
         f" AND (e.german = '' OR e.german = {german})), {german})"
     )
@@ -206,7 +206,7 @@ def _cited_sql(lang: str = "de") -> str:
         FROM assessments s JOIN options o ON o.id = s.option_id
         JOIN criteria k ON k.key = s.criterion
         WHERE s.removed_at IS NULL AND o.removed_at IS NULL AND k.removed_at IS NULL
-    )"""
+    )"""  # noqa: S608 - constants of this module only
 
 
 _CITED = _cited_sql()
