@@ -11,6 +11,7 @@ from ui import (
     data,
     guard,
     layout,
+    not_found,
     presentation,
     text,
     weights_fragment,
@@ -19,6 +20,7 @@ from ui import (
 )
 from ui.text import t
 
+HOME_PATH = "uebersicht"  # the overview's address in older links
 presenting = presentation.is_on()  # before set_page_config: the projector starts collapsed
 st.set_page_config(
     page_title="IT-Reorg-Cockpit Mülheim",
@@ -89,32 +91,32 @@ with guard.page():  # no traceback reaches the page; details go to the server lo
     if bad_params_note:
         st.warning(bad_params_note, icon="⚠️")
 
+    pages = [
+        st.Page(
+            "pages/overview.py",
+            title=t("page_overview"),
+            icon="🗂️",
+            default=True,  # served at "/"; its old address /uebersicht: see not_found
+        ),
+        st.Page("pages/area.py", title=t("page_area"), icon="🔎", url_path="bereich"),
+        st.Page(
+            "pages/sensitivity.py",
+            title=t("page_sensitivity"),
+            icon="🎚️",
+            url_path="sensitivitaet",
+        ),
+        st.Page("pages/method.py", title=t("page_method"), icon="📚", url_path="methodik"),
+        st.Page("pages/data.py", title=t("page_data"), icon="🗄️", url_path="daten"),
+        st.Page("pages/scenarios.py", title=t("page_scenarios"), icon="⚖️", url_path="szenarien"),
+        st.Page("pages/committee.py", title=t("page_committee"), icon="🗳️", url_path="gremium"),
+        present_page := st.Page(
+            "pages/present.py", title=t("page_present"), icon="📽️", url_path="praesentation"
+        ),
+    ]
+    # An unknown address: our own page in the UI language, not Streamlit's English dialog.
+    unknown = not_found.page_for([p.url_path for p in pages], pages[0], HOME_PATH)
     navigation = st.navigation(
-        [
-            st.Page(
-                "pages/overview.py",
-                title=t("page_overview"),
-                icon="🗂️",
-                url_path="uebersicht",
-                default=True,
-            ),
-            st.Page("pages/area.py", title=t("page_area"), icon="🔎", url_path="bereich"),
-            st.Page(
-                "pages/sensitivity.py",
-                title=t("page_sensitivity"),
-                icon="🎚️",
-                url_path="sensitivitaet",
-            ),
-            st.Page("pages/method.py", title=t("page_method"), icon="📚", url_path="methodik"),
-            st.Page("pages/data.py", title=t("page_data"), icon="🗄️", url_path="daten"),
-            st.Page(
-                "pages/scenarios.py", title=t("page_scenarios"), icon="⚖️", url_path="szenarien"
-            ),
-            st.Page("pages/committee.py", title=t("page_committee"), icon="🗳️", url_path="gremium"),
-            present_page := st.Page(
-                "pages/present.py", title=t("page_present"), icon="📽️", url_path="praesentation"
-            ),
-        ],
+        [*pages, *([unknown] if unknown else [])],
         position="hidden" if presenting else "sidebar",  # the slides step on their own
     )
     if presenting and navigation.url_path != present_page.url_path:
