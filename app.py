@@ -20,7 +20,7 @@ from ui import (
 )
 from ui.text import t
 
-HOME_PATH = "uebersicht"  # the overview's address in older links
+HOME_PATH = "uebersicht"
 presenting = presentation.is_on()  # before set_page_config: the projector starts collapsed
 st.set_page_config(
     page_title="IT-Reorg-Cockpit Mülheim",
@@ -96,7 +96,8 @@ with guard.page():  # no traceback reaches the page; details go to the server lo
             "pages/overview.py",
             title=t("page_overview"),
             icon="🗂️",
-            default=True,  # served at "/"; its old address /uebersicht: see not_found
+            url_path=HOME_PATH,
+            default=True,
         ),
         st.Page("pages/area.py", title=t("page_area"), icon="🔎", url_path="bereich"),
         st.Page(
@@ -114,7 +115,7 @@ with guard.page():  # no traceback reaches the page; details go to the server lo
         ),
     ]
     # An unknown address: our own page in the UI language, not Streamlit's English dialog.
-    unknown = not_found.page_for([p.url_path for p in pages], pages[0], HOME_PATH)
+    unknown = not_found.page_for({HOME_PATH, *(p.url_path for p in pages)}, pages[0])
     navigation = st.navigation(
         [*pages, *([unknown] if unknown else [])],
         position="hidden" if presenting else "sidebar",  # the slides step on their own

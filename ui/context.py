@@ -14,7 +14,7 @@ import pandas as pd
 import streamlit as st
 
 from core import analysis, scoring
-from ui import data
+from ui import data, text
 
 CONTEXT_KEY = "_context"
 MEMO_PREFIX = "_memo_"
@@ -40,8 +40,10 @@ class Context:
         return data.models(self.version, self.horizon_years, self.discount_rate)
 
     def weights_key(self) -> tuple[Any, ...]:
-        """Everything a weighted result depends on, as plain values."""
+        """Everything a weighted result depends on, as plain values (the language too: the
+        results name options, in the session's language)."""
         return (
+            text.lang(),
             self.version,
             self.horizon_years,
             self.discount_rate,

@@ -5,8 +5,7 @@ English "Page not found" dialog.
 address names no page. The app therefore registers, for an unknown address, one hidden page
 under exactly that address (:func:`page_for`): navigation finds it, no dialog is sent, and
 the page says in German (or English) that the address does not exist and links to the
-overview. The default page's own address (/uebersicht; Streamlit serves it at "/") would get
-the dialog as well, so it gets a page that switches to "/".
+overview.
 """
 
 from __future__ import annotations
@@ -35,23 +34,11 @@ def requested_path(url: str | None, base_path: str, known: Collection[str]) -> s
     return path
 
 
-def page_for(known: Collection[str], home: StreamlitPage, home_path: str) -> StreamlitPage | None:
-    """A hidden page at this run's address if navigation would not find one, or None.
-
-    ``known`` are the pages' addresses; the default page ``home`` is served at "/", and its
-    declared address ``home_path`` (/uebersicht, in old links and bookmarks) would get
-    Streamlit's dialog too: that address gets a page that switches to the home page."""
-    path = requested_path(
-        st.context.url, str(st.get_option("server.baseUrlPath")), set(known) - {home_path}
-    )
+def page_for(known: Collection[str], home: StreamlitPage) -> StreamlitPage | None:
+    """A hidden page at this run's address if it names no page in ``known``, or None."""
+    path = requested_path(st.context.url, str(st.get_option("server.baseUrlPath")), known)
     if path is None:
         return None
-    if path == home_path:
-
-        def to_home() -> None:
-            st.switch_page(home)
-
-        return st.Page(to_home, title=home.title, url_path=path, visibility="hidden")
 
     def not_found() -> None:
         st.title(t("page_not_found_title"))

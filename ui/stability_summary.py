@@ -18,10 +18,12 @@ def stability(
     within: tuple[tuple[str, float], ...],
     method: str,
     area: str,
+    lang: str,
     crossings: bool = True,
     _ranking: pd.DataFrame | None = None,
 ) -> analysis.AreaStability:
-    """The stability analysis of one area, cached by plain values (data version, weights).
+    """The stability analysis of one area, cached by plain values (data version, weights,
+    and the language: it names options, and the models carry their names in ``lang``).
 
     ``crossings=False`` computes the intervals only (all the sentence needs). ``_ranking``
     is the page's ranking under the same values, so the analysis does not rank again; it
@@ -51,6 +53,7 @@ def for_area(
         tuple(sorted(ctx.weights.within.items())),
         ctx.method,
         area,
+        text.lang(),
         crossings,
         ranking,
     )

@@ -1,6 +1,5 @@
 """An address that names no page shows the app's own page in the UI language, never
-Streamlit's English "Page not found" dialog; the overview's old address /uebersicht opens
-the overview."""
+Streamlit's English "Page not found" dialog."""
 
 from __future__ import annotations
 
@@ -41,15 +40,4 @@ def test_unknown_address_in_english(server: str, page) -> None:
     page.goto(f"{server}/gibtsnicht?lang=en")
     _settled(page)
     expect(page.locator("h1").first).to_have_text("Page not found")
-    assert page.get_by_role("dialog").count() == 0
-
-
-def test_old_overview_address_opens_the_overview_without_a_dialog(server: str, page) -> None:
-    from playwright.sync_api import expect
-
-    page.set_default_timeout(60_000)
-    page.goto(f"{server}/uebersicht")
-    page.wait_for_url(lambda url: "/uebersicht" not in url)
-    _settled(page)
-    expect(page.locator("h1").first).to_have_text("IT-Reorg-Cockpit Mülheim an der Ruhr")
     assert page.get_by_role("dialog").count() == 0
