@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -263,11 +264,27 @@ def _insert_english(
         ]
         for table, key, field, text, german in english
     ]
-    if rows:
+    if not rows:
+        return
+    if dialect.of(conn).is_postgres:
         conn.executemany(
             "INSERT INTO english_texts (tbl, row_key, field, text, german) VALUES (?, ?, ?, ?, ?)",
             rows,
         )
+        return
+    import pandas as pd  # only when seeding: opening a seeded store needs no pandas
+
+    # DuckDB: one INSERT … SELECT from a registered frame (executemany is a statement a row)
+    frame = pd.DataFrame(rows, columns=["tbl", "row_key", "field", "text", "german"])
+    conn.register("seed_english_texts", frame)
+    try:
+        conn.execute(
+            "INSERT INTO english_texts (tbl, row_key, field, text, german)"
+            " SELECT tbl, row_key, field, text, german FROM seed_english_texts"
+        )
+    finally:
+        with contextlib.suppress(duckdb.Error):  # an aborted transaction refuses even this
+            conn.unregister("seed_english_texts")
 
 
 def _unregister(conn: Connection, frames: dict[str, pd.DataFrame]) -> None:
