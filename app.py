@@ -11,14 +11,17 @@ from ui import (
     data,
     guard,
     layout,
+    not_found,
     presentation,
     tenancy,
     text,
     weights_fragment,
     weights_panel,
+    widget_texts,
 )
 from ui.text import t
 
+HOME_PATH = "uebersicht"
 presenting = presentation.is_on()  # before set_page_config: the projector starts collapsed
 st.set_page_config(
     page_title="IT-Reorg-Cockpit Mülheim",
@@ -36,6 +39,9 @@ with guard.page():  # no traceback reaches the page; details go to the server lo
     areas = data.areas(version)
     criteria = data.criteria(version)
     weights_panel.init_from_url(criteria, areas["slug"].tolist())
+    # The link may have set the language: the catalogue's texts in that language.
+    areas = data.areas(version)
+    criteria = data.criteria(version)
 
     st.sidebar.selectbox(
         t("language"),
@@ -44,6 +50,7 @@ with guard.page():  # no traceback reaches the page; details go to the server lo
         format_func=lambda c: {"de": "Deutsch", "en": "English"}[c],
     )
     text.declare_language()
+    widget_texts.style_in_language()  # Streamlit's own texts, in the language just chosen
     # The weighting first: the panel's live parts (ui.weights_fragment) read it from the context.
     if presenting:  # no editing controls on the projector; a warning if the weights cannot rank
         weights = weights_panel.current(criteria)
@@ -87,33 +94,34 @@ with guard.page():  # no traceback reaches the page; details go to the server lo
     if bad_params_note:
         st.warning(bad_params_note, icon="⚠️")
 
+    pages = [
+        st.Page(
+            "pages/overview.py",
+            title=t("page_overview"),
+            icon="🗂️",
+            url_path=HOME_PATH,
+            default=True,
+        ),
+        st.Page("pages/area.py", title=t("page_area"), icon="🔎", url_path="bereich"),
+        st.Page(
+            "pages/sensitivity.py",
+            title=t("page_sensitivity"),
+            icon="🎚️",
+            url_path="sensitivitaet",
+        ),
+        st.Page("pages/method.py", title=t("page_method"), icon="📚", url_path="methodik"),
+        st.Page("pages/data.py", title=t("page_data"), icon="🗄️", url_path="daten"),
+        st.Page("pages/scenarios.py", title=t("page_scenarios"), icon="⚖️", url_path="szenarien"),
+        st.Page("pages/committee.py", title=t("page_committee"), icon="🗳️", url_path="gremium"),
+        st.Page("pages/reuse.py", title=t("page_reuse"), icon="🔁", url_path="nachnutzung"),
+        present_page := st.Page(
+            "pages/present.py", title=t("page_present"), icon="📽️", url_path="praesentation"
+        ),
+    ]
+    # An unknown address: our own page in the UI language, not Streamlit's English dialog.
+    unknown = not_found.page_for({HOME_PATH, *(p.url_path for p in pages)}, pages[0])
     navigation = st.navigation(
-        [
-            st.Page(
-                "pages/overview.py",
-                title=t("page_overview"),
-                icon="🗂️",
-                url_path="uebersicht",
-                default=True,
-            ),
-            st.Page("pages/area.py", title=t("page_area"), icon="🔎", url_path="bereich"),
-            st.Page(
-                "pages/sensitivity.py",
-                title=t("page_sensitivity"),
-                icon="🎚️",
-                url_path="sensitivitaet",
-            ),
-            st.Page("pages/method.py", title=t("page_method"), icon="📚", url_path="methodik"),
-            st.Page("pages/data.py", title=t("page_data"), icon="🗄️", url_path="daten"),
-            st.Page(
-                "pages/scenarios.py", title=t("page_scenarios"), icon="⚖️", url_path="szenarien"
-            ),
-            st.Page("pages/committee.py", title=t("page_committee"), icon="🗳️", url_path="gremium"),
-            st.Page("pages/reuse.py", title=t("page_reuse"), icon="🔁", url_path="nachnutzung"),
-            present_page := st.Page(
-                "pages/present.py", title=t("page_present"), icon="📽️", url_path="praesentation"
-            ),
-        ],
+        [*pages, *([unknown] if unknown else [])],
         position="hidden" if presenting else "sidebar",  # the slides step on their own
     )
     if presenting and navigation.url_path != present_page.url_path:

@@ -29,12 +29,16 @@ from ui import (
 )
 from ui.text import t
 
-LINK_KEY = "_participant_link"  # (slug, token) from the first URL of the session
+LINK_KEY = "_participant_link"  # (slug, token, name) from the first URL of the session
 FLASH = "committee"
 ctx = context.get()
 lang = text.lang()
 if "participant" in st.query_params:  # the URL is rewritten after the first run: keep the link
-    st.session_state[LINK_KEY] = (st.query_params.get("participant"), st.query_params.get("token"))
+    st.session_state[LINK_KEY] = (
+        st.query_params.get("participant"),
+        st.query_params.get("token"),
+        st.query_params.get("name"),
+    )
 members = profiles.stakeholder_profiles(ctx.version)
 by_slug = {m.slug: m for m in members}
 
@@ -54,10 +58,13 @@ def _save(who: editing.Actor, entry: committee_form.Entry, slug: str | None) -> 
     st.rerun()
 
 
-def participant_view(slug: object, token: object) -> None:
+def participant_view(slug: object, token: object, offered_name: object = None) -> None:
     """The simple entry form behind a participant link."""
     own = by_slug.get(slug) if isinstance(slug, str) else None
-    who, status = auth_ui.participant_actor(slug, token, own.name if own else None)
+    name = own.name if own else None
+    if name is None and isinstance(slug, str):  # nothing saved yet: "Fraktion A", not the slug
+        name = editing.participant_display_name(slug, offered_name)
+    who, status = auth_ui.participant_actor(slug, token, name)
     st.title(t("comm_participant_title"))
     if who is None:
         refused = {
@@ -66,21 +73,23 @@ def participant_view(slug: object, token: object) -> None:
         }.get(status, "comm_participant_invalid")
         st.error(t(refused, days=settings.get("link_days")))
         return
-    st.markdown(t("auth_role_participant", name=views.md(own.name if own else who.scope)))
+    st.markdown(t("auth_role_participant", name=views.md(who.name)))
     st.caption(t("comm_participant_intro"))
     flash.show(FLASH)
     entry = committee_form.weights_form(
         ctx.criteria,
         "participant",
         initial=own.weights if own else None,
-        name_default=own.name if own else who.scope,
+        name_default=who.name,
     )
     if entry.submitted:
         _save(who, entry, who.scope)
 
 
-def _link(slug: str) -> str:
-    params = {"participant": slug, "token": auth_ui.participant_token(slug)}
+def _link(slug: str, name: str) -> str:
+    """The participant's link; ``name`` (plain text, unsigned) only names them on the form
+    until they save, and only if it gives the signed slug (editing.participant_display_name)."""
+    params = {"participant": slug, "token": auth_ui.participant_token(slug), "name": name.strip()}
     tenant = tenancy.current()
     if tenant is not None:  # the link opens this tenant's form only (signed with its key)
         params["tenant"] = tenant
@@ -103,7 +112,7 @@ def facilitator_tools(actor: editing.Actor) -> None:
         slug = editing.slugify(name)
         if slug:
             st.caption(t("comm_link_text", name=views.md(name.strip())))
-            st.code(_link(slug), language=None)
+            st.code(_link(slug, name), language=None)
             st.caption(t("comm_link_expiry", days=settings.get("link_days")))
         if not auth_ui.link_secret()[1]:
             st.caption(t("comm_link_secret_note"))

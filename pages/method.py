@@ -78,7 +78,7 @@ st.markdown(text.prose("method_maturity"))
 sourcing = data.sourcing(ctx.version)
 area_names = views.area_names(ctx.areas, lang)
 old = views.outdated_rows(
-    data.cited_rows(ctx.version), sourcing.sources, sourcing.today, sourcing.max_age_years
+    data.cited_rows(ctx.version, lang), sourcing.sources, sourcing.today, sourcing.max_age_years
 )
 st.header(t("method_old_header", years=sourcing.max_age_years))
 counts = views.count_old_by_kind(old)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from core import editing, scoring, views
+from core import editing, i18n, scoring, views
 from core.errors import CockpitError
 from ui import (
     auth as auth_ui,
@@ -14,6 +14,7 @@ from ui import (
     flash,
     portfolio_section,
     profiles,
+    tables,
     text,
     weights_panel,
 )
@@ -168,21 +169,51 @@ else:
             )
 
 # --- compare -------------------------------------------------------------------------------------
+# Anyone (signed in or not) compares the current weighting, the built-in presets and the saved
+# scenarios side by side; nothing is saved. Preset keys carry a prefix: a saved scenario may
+# have the same slug as a preset.
 st.subheader(t("scen_compare_header"))
-choices = [CURRENT, *by_slug]
-names = {CURRENT: t("scen_compare_current"), **{s: p.name for s, p in by_slug.items()}}
+st.caption(t("scen_compare_intro"))
+PRESET = "preset:"
+presets = data.presets(ctx.version)
+preset_weights = editing.preset_weights(presets, current_weights())
+preset_names = {
+    PRESET + str(row["slug"]): i18n.localized_value(row, "name", lang)
+    for _, row in presets.iterrows()
+}
+choices = [CURRENT, *preset_names, *by_slug]
+names: dict[str, str] = {}
+for key, label in [
+    (CURRENT, t("scen_compare_current")),
+    *((k, t("scen_compare_preset", name=n)) for k, n in preset_names.items()),
+    *((s, p.name) for s, p in by_slug.items()),
+]:  # each a column of its own, even if a saved scenario is named like another weighting
+    shown_as, n = label, 2
+    while shown_as in names.values():
+        shown_as, n = f"{label} ({n})", n + 1
+    names[key] = shown_as
 chosen = st.multiselect(
     t("scen_compare_pick"),
     choices,
-    default=choices[:4],
+    default=[CURRENT, *preset_names][:4],
     key="scenario_compare",
     format_func=names.__getitem__,
+    placeholder=t("edit_pick_placeholder"),
 )
 
 
+def _weights(key: str) -> scoring.WeightSet:
+    if key == CURRENT:
+        return current_weights()
+    if key.startswith(PRESET):
+        return preset_weights[key.removeprefix(PRESET)]
+    return by_slug[key].weights
+
+
 def show_comparison(chosen: list[str]) -> None:
-    """Top option per area under each weighting, differing areas marked; ranks per area."""
-    named = {names[s]: current_weights() if s == CURRENT else by_slug[s].weights for s in chosen}
+    """Top option per area under each weighting, differing areas marked; rank and score of
+    every option per area."""
+    named = {names[s]: _weights(s) for s in chosen}
     comparison = editing.compare_scenarios(ctx.models(), named)
     area_names = {s: ctx.area_name(s, lang) for s in ctx.areas["slug"]}
     if comparison.differing:
@@ -199,29 +230,38 @@ def show_comparison(chosen: list[str]) -> None:
         st.success(t("scen_same"))
 
     st.markdown(f"**{t('scen_top_header')}**")
-    tops = comparison.tops.pivot(index="area", columns="scenario", values="top")
+    cells = comparison.tops.assign(
+        top=[
+            f"{top} ({views.format_points(score, 1, lang)})"
+            for top, score in zip(comparison.tops["top"], comparison.tops["score"])
+        ]
+    )
+    tops = cells.pivot(index="area", columns="scenario", values="top")
     tops = tops.reindex(index=list(comparison.ranks), columns=list(named))
     tops.index = [("⚠ " if a in comparison.differing else "") + area_names[a] for a in tops.index]
     tops.index.name = t("col_area")
-    differing_rows = {("⚠ " + area_names[a]) for a in comparison.differing}
-    st.dataframe(
-        tops.style.apply(
-            lambda row: [
-                "background-color: #fde2b8; font-weight: 600" if row.name in differing_rows else ""
-                for _ in row
-            ],
-            axis=1,
-        ),
-        width="stretch",
-    )
+    # A wrapping HTML table: with four or five weightings a grid would scroll sideways at
+    # 1024 px; the ⚠ marks the areas whose best option differs.
+    tables.static(tops.reset_index(), key="scenario_tops")
+    st.caption(t("scen_top_note"))
 
     st.markdown(f"**{t('scen_ranks_header')}**")
     for area, table in comparison.ranks.items():
         differs = area in comparison.differing
         title = t("scen_area_differs" if differs else "scen_area_same", area=area_names[area])
+        scores = comparison.scores[area]
         with st.expander(title, expanded=differs):
-            shown = table.drop(columns=["option_id"]).rename(columns={"option": t("col_option")})
-            st.dataframe(shown, hide_index=True, width="stretch")
+            shown = pd.DataFrame({t("col_option"): table["option"]})
+            for label in named:
+                shown[t("scen_col_rank_score", scenario=label)] = [
+                    t(
+                        "scen_rank_score",
+                        rank=int(rank),
+                        score=views.format_points(score, 1, lang),
+                    )
+                    for rank, score in zip(table[label], scores[label])
+                ]
+            tables.static(shown, key=f"scenario_ranks_{area}", numeric=list(shown.columns[1:]))
 
 
 if len(chosen) < 2:

@@ -152,8 +152,8 @@ def _submit_login() -> None:
         st.session_state[MESSAGE_KEY] = ("error", text.message(exc))
         return
     LIMITER.success(*keys)
+    # No message of its own: the role line under it says who is signed in (once).
     st.session_state[SESSION_KEY] = _token(actor.name, accounts()[actor.name])
-    st.session_state[MESSAGE_KEY] = ("success", t("auth_login_ok", name=actor.name))
 
 
 def _logout() -> None:
@@ -163,8 +163,8 @@ def _logout() -> None:
 def _show_message() -> None:
     message = st.session_state.pop(MESSAGE_KEY, None)
     if message:
-        kind, body = message
-        (st.sidebar.error if kind == "error" else st.sidebar.success)(body)
+        _, body = message
+        st.sidebar.error(body)
 
 
 def sidebar() -> editing.Actor:

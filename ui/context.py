@@ -15,7 +15,7 @@ import pandas as pd
 import streamlit as st
 
 from core import analysis, scoring
-from ui import data
+from ui import data, text
 
 CONTEXT_KEY = "_context"
 MEMO_PREFIX = "_memo_"
@@ -41,9 +41,10 @@ class Context:
         return data.models(self.version, self.horizon_years, self.discount_rate)
 
     def weights_key(self) -> tuple[Any, ...]:
-        """Everything a weighted result depends on, as plain values."""
+        """Everything a weighted result depends on, as plain values (the language too: the
+        results name options, in the session's language)."""
         return (
-            data.store_key(),  # a session that signs in to another tenant starts afresh
+            (data.store_key(), text.lang()),  # another tenant or language starts afresh
             self.version,
             self.horizon_years,
             self.discount_rate,

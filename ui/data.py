@@ -120,58 +120,124 @@ def version() -> tuple[int, str]:
 
 
 @cache_resource(max_entries=4)
-def areas(data_version: int) -> pd.DataFrame:
+def _areas(data_version: int) -> pd.DataFrame:
     with cursor() as cur:
         return store.areas(cur)
 
 
-@cache_resource(max_entries=4)
+@cache_resource(max_entries=8)
+def _areas_in(data_version: int, lang: str) -> pd.DataFrame:
+    return store.localize(_areas(data_version), "areas", lang, english(data_version))
+
+
+def areas(data_version: int) -> pd.DataFrame:
+    """The areas; their descriptions in the session's language (names: ``name_de``/``name_en``)."""
+    return _areas_in(data_version, text.lang())
+
+
+@cache_resource(max_entries=8)
+def _catalogue(data_version: int, lang: str) -> store.Catalogue:
+    return store.catalogue(_areas_in(data_version, lang))
+
+
 def catalogue(data_version: int) -> store.Catalogue:
-    """Area names and descriptions as plain dicts, built once per data version."""
-    return store.catalogue(areas(data_version))
+    """Area names and descriptions (in the session's language) as plain dicts, built once
+    per data version and language."""
+    return _catalogue(data_version, text.lang())
 
 
 @cache_resource(max_entries=4)
-def criteria(data_version: int) -> pd.DataFrame:
+def _criteria(data_version: int) -> pd.DataFrame:
     with cursor() as cur:
         return store.criteria(cur)
 
 
+@cache_resource(max_entries=8)
+def _criteria_in(data_version: int, lang: str) -> pd.DataFrame:
+    return store.localize(_criteria(data_version), "criteria", lang, english(data_version))
+
+
+def criteria(data_version: int) -> pd.DataFrame:
+    """The criteria; unit and help text in the session's language (labels: ``label_de``/
+    ``label_en``). Keys, ranges and weights are the same in every language."""
+    return _criteria_in(data_version, text.lang())
+
+
 @cache_resource(max_entries=4)
-def presets(data_version: int) -> pd.DataFrame:
+def _presets(data_version: int) -> pd.DataFrame:
     with cursor() as cur:
         return store.weight_profiles(cur, "preset")
 
 
+@cache_resource(max_entries=8)
+def _presets_in(data_version: int, lang: str) -> pd.DataFrame:
+    return store.localize(_presets(data_version), "weight_profiles", lang, english(data_version))
+
+
+def presets(data_version: int) -> pd.DataFrame:
+    """The built-in weight presets; descriptions in the session's language."""
+    return _presets_in(data_version, text.lang())
+
+
+@cache_resource(max_entries=4)
+def english(data_version: int) -> pd.DataFrame:
+    """Every English text of the data (``store.english_texts``), shared read-only."""
+    with cursor() as cur:
+        return store.english_texts(cur)
+
+
+def localized(frame: pd.DataFrame, table: str, data_version: int) -> pd.DataFrame:
+    """``frame`` (rows of ``table``) in the session's language: English texts where they
+    translate the current German ones, German otherwise (:func:`core.store.localize`)."""
+    return store.localize(frame, table, text.lang(), english(data_version))
+
+
 @cache_data()
-def systems(data_version: int, area: str) -> pd.DataFrame:
+def _systems(data_version: int, area: str) -> pd.DataFrame:
     with cursor() as cur:
         return store.systems(cur, area)
 
 
+def systems(data_version: int, area: str) -> pd.DataFrame:
+    return localized(_systems(data_version, area), "systems", data_version)
+
+
 @cache_data()
-def assessments(data_version: int, area: str) -> pd.DataFrame:
+def _assessments(data_version: int, area: str) -> pd.DataFrame:
     with cursor() as cur:
         return store.assessments(cur, area)
 
 
+def assessments(data_version: int, area: str) -> pd.DataFrame:
+    return localized(_assessments(data_version, area), "assessments", data_version)
+
+
 @cache_data()
-def cost_lines(data_version: int, area: str) -> pd.DataFrame:
+def _cost_lines(data_version: int, area: str) -> pd.DataFrame:
     with cursor() as cur:
         return store.cost_lines(cur, area)
 
 
+def cost_lines(data_version: int, area: str) -> pd.DataFrame:
+    return localized(_cost_lines(data_version, area), "cost_lines", data_version)
+
+
 @cache_data()
+def _sources(data_version: int, area: str | None, lang: str) -> pd.DataFrame:
+    with cursor() as cur:
+        return store.sources(cur, area, lang)
+
+
 def sources(data_version: int, area: str | None = None) -> pd.DataFrame:
-    """The sources table with what cites each source, optionally of one area."""
-    with cursor() as cur:
-        return store.sources(cur, area)
+    """The sources table with what cites each source, optionally of one area (the note and
+    the cited rows' names in the session's language; titles and publishers as published)."""
+    return localized(_sources(data_version, area, text.lang()), "sources", data_version)
 
 
 @cache_data()
-def cited_rows(data_version: int) -> pd.DataFrame:
+def cited_rows(data_version: int, lang: str = "de") -> pd.DataFrame:
     with cursor() as cur:
-        return store.cited_rows(cur)
+        return store.cited_rows(cur, lang=lang)
 
 
 @cache_resource(max_entries=4)
@@ -197,10 +263,18 @@ def estimate_share(data_version: int) -> pd.DataFrame:
 
 
 @cache_resource(max_entries=8)
+def _models(
+    data_version: int, horizon_years: int, discount_rate: float, lang: str
+) -> dict[str, scoring.AreaModel]:
+    with cursor() as cur:
+        return scoring.load_areas(cur, horizon_years, discount_rate, lang=lang)
+
+
 def models(
     data_version: int, horizon_years: int, discount_rate: float
 ) -> dict[str, scoring.AreaModel]:
-    """Built area models. A resource, not data: shared read-only (frozen, read-only matrix)
-    objects, so a rerun does not pay for unpickling a copy."""
-    with cursor() as cur:
-        return scoring.load_areas(cur, horizon_years, discount_rate)
+    """Built area models, option names and descriptions in the session's language (ids,
+    figures and rankings are the same in every language). A resource, not data: shared
+    read-only (frozen, read-only matrix) objects, so a rerun does not pay for unpickling a
+    copy."""
+    return _models(data_version, horizon_years, discount_rate, text.lang())

@@ -181,7 +181,7 @@ def _option_constraints(
     with st.expander(t("pf_constraints")):
         excluded = st.multiselect(
             t("pf_excluded_options"), ids, key="pf_excluded_options", format_func=label.get,
-            on_change=weights_fragment.on_input,
+            on_change=weights_fragment.on_input, placeholder=t("edit_pick_placeholder"),
         )  # fmt: skip
         st.caption(t("pf_requires_help"))
         area_of = dict(zip(items["option_id"], items["area"], strict=True))
@@ -190,6 +190,7 @@ def _option_constraints(
             t("pf_requires"),
             pairs,
             key="pf_requires",
+            placeholder=t("edit_pick_placeholder"),
             format_func=lambda p: t(
                 "pf_requires_pair", option=label[p.split(">")[0]], needed=label[p.split(">")[1]]
             ),

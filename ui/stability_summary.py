@@ -17,11 +17,13 @@ def stability(
     within: tuple[tuple[str, float], ...],
     method: str,
     area: str,
+    lang: str,
     crossings: bool = True,
     _ranking: pd.DataFrame | None = None,
 ) -> analysis.AreaStability:
-    """The stability analysis of one area, cached by plain values (data version, weights)
-    for all sessions, shared read-only (a resource: no copy is pickled and unpickled on
+    """The stability analysis of one area, cached by plain values (data version, weights,
+    and the language: it names options, and the models carry their names in ``lang``) for all
+    sessions of the tenant, shared read-only (a resource: no copy is pickled and unpickled on
     every call — six per Übersicht rerun).
 
     ``crossings=False`` computes the intervals only (all the sentence needs). ``_ranking``
@@ -52,6 +54,7 @@ def for_area(
         tuple(sorted(ctx.weights.within.items())),
         ctx.method,
         area,
+        text.lang(),
         crossings,
         ranking,
     )

@@ -60,6 +60,7 @@ from core.editing.frames import (
     row_key,
 )
 from core.editing.links import (
+    display_name as participant_display_name,
     new_token as new_link_token,
     revoke as revoke_links,
     status as link_status,
@@ -95,6 +96,7 @@ from core.editing.scenarios import (
     compare as compare_scenarios,
     delete as delete_scenario,
     list_profiles,
+    preset_weights,
     profile_name,
     rename as rename_scenario,
     save as save_scenario,
@@ -157,6 +159,8 @@ __all__ = [
     "audit_display_value",
     "audit_entries",
     "compare_scenarios",
+    "preset_weights",
+    "participant_display_name",
     "decode_audit_value",
     "delete_scenario",
     "edit_frame",

@@ -23,6 +23,7 @@ import duckdb
 
 from core import settings, store
 from core.editing import audit, auth
+from core.editing.validation import slugify
 
 ENTITY = "stakeholders"
 FIELD = "links_revoked_at"
@@ -83,3 +84,14 @@ def revoke_entries(
 def revoke(conn: duckdb.DuckDBPyConnection, actor: auth.Actor, slug: str) -> audit.WriteResult:
     """Revoke every link of participant ``slug`` issued so far (editors only; audited)."""
     return audit.audited_write(conn, actor, lambda when: revoke_entries(conn, slug, when))
+
+
+def display_name(slug: str, offered: object = None) -> str:
+    """How the page names the participant of a link before they saved anything.
+
+    The link carries the name the facilitator typed (``name=Fraktion A``) beside its signed
+    slug; that name is used only if it gives the same slug, so a link cannot name someone
+    else. Without it the slug is spelt as words: ``fraktion-a`` → ``Fraktion A``."""
+    if isinstance(offered, str) and offered.strip() and slugify(offered) == slug:
+        return " ".join(offered.split())
+    return " ".join(part[:1].upper() + part[1:] for part in slug.split("-") if part)

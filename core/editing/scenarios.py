@@ -407,36 +407,73 @@ class Comparison:
     """Rankings of every area under several weightings, side by side."""
 
     ranks: dict[str, pd.DataFrame]  # area → option rows, one rank column per scenario
-    tops: pd.DataFrame  # area, scenario, top (option names joined by " = ")
+    tops: pd.DataFrame  # area, scenario, top (option names joined by " = "), score (of the top)
     differing: tuple[str, ...]  # areas whose top option is not the same under all scenarios
+    # area → option rows (option_id, option), one score column per scenario (the method's score)
+    scores: dict[str, pd.DataFrame] = field(default_factory=dict)
+
+
+def preset_weights(presets: pd.DataFrame, base: WeightSet) -> dict[str, WeightSet]:
+    """Each built-in preset (rows of ``store.weight_profiles(conn, "preset")``) as a weighting:
+    the preset's group weights with the sub-criterion weights and the method of ``base`` —
+    what the sidebar shows after a click on the preset's button."""
+    return {
+        str(row.slug): WeightSet(
+            {g: float(getattr(row, GROUP_COLUMNS[g])) for g in GROUPS},
+            dict(base.within),
+            base.method,
+        )
+        for row in presets.itertuples(index=False)
+    }
 
 
 def compare(
     models: Mapping[str, AreaModel],
     named: Mapping[str, WeightSet],
+    option_names: Mapping[str, str] | None = None,
 ) -> Comparison:
-    """Rank every area under each named weighting; mark areas where the winners differ."""
+    """Rank every area under each named weighting; mark areas where the winners differ.
+
+    ``option_names`` (option id → name, e.g. in the reader's language) replaces the stored
+    option names where it has one."""
     if len(named) < 1:
         raise InputError("compare_needs_scenarios")
     ranks: dict[str, pd.DataFrame] = {}
+    scores: dict[str, pd.DataFrame] = {}
     rows = []
     differing = []
+    shown = dict(option_names or {})
     for area, model in models.items():
-        table = pd.DataFrame({"option_id": model.options["id"], "option": model.options["name"]})
+        ids = model.options["id"]
+        names = [shown.get(i) or n for i, n in zip(ids, model.options["name"])]
+        table = pd.DataFrame({"option_id": ids, "option": names})
+        score_table = table.copy()
+        name_of = dict(zip(table["option_id"], table["option"]))
         winners = set()
         for label, weights in named.items():
             ranking = rank_area(model, weights.for_criteria(model.criteria), weights.method)
             table[label] = table["option_id"].map(dict(zip(ranking["option_id"], ranking["rank"])))
+            score_of = dict(zip(ranking["option_id"], ranking["score"]))
+            score_table[label] = score_table["option_id"].map(score_of)
             top = top_options(ranking)
             winners.add(top)
-            names = dict(zip(ranking["option_id"], ranking["option"]))
             rows.append(
-                {"area": area, "scenario": label, "top": " = ".join(sorted(names[o] for o in top))}
+                {
+                    "area": area,
+                    "scenario": label,
+                    "top": " = ".join(sorted(name_of[o] for o in top)),
+                    "score": max((score_of[o] for o in top), default=float("nan")),
+                }
             )
         first = next(iter(named))
-        ranks[area] = table.sort_values([first, "option"], kind="stable").reset_index(drop=True)
+        order = table.sort_values([first, "option"], kind="stable").index
+        ranks[area] = table.loc[order].reset_index(drop=True)
+        scores[area] = score_table.loc[order].reset_index(drop=True)
         if len(winners) > 1:
             differing.append(area)
     return Comparison(
-        ranks, pd.DataFrame(rows, columns=["area", "scenario", "top"]), tuple(differing)
+        ranks,
+        pd.DataFrame(rows, columns=["area", "scenario", "top", "score"]),
+        tuple(differing),
+        scores,
     )

@@ -198,10 +198,13 @@ def build_area(
 
 
 def load_areas(
-    conn: duckdb.DuckDBPyConnection, horizon_years: int, discount_rate: float
+    conn: duckdb.DuckDBPyConnection, horizon_years: int, discount_rate: float, lang: str = "de"
 ) -> dict[str, AreaModel]:
-    """Read the store once and build every area's model, keyed by slug in display order."""
+    """Read the store once and build every area's model, keyed by slug in display order;
+    option names, partners and descriptions in ``lang`` (English where translated)."""
     options = store.options(conn)
+    if lang != "de":
+        options = store.localize(options, "options", lang, store.english_texts(conn))
     criteria = store.criteria(conn)
     assessments = store.assessments(conn)
     costs = store.cost_totals(conn)

@@ -22,6 +22,7 @@ from core.store import (
     migration_catalogue,
     migration_door,
     migration_editing,
+    migration_english,
     migration_methods,
     migration_ranges,
     migration_sources,
@@ -211,6 +212,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(migration_sources.MATURITY_NAME, migration_sources.apply_maturity),
     Migration(migration_ranges.NAME, migration_ranges.apply),
     Migration("0008_link_revocations", LINK_REVOCATIONS),
+    Migration(migration_english.NAME, migration_english.apply),
     Migration(migration_catalogue.NAME, migration_catalogue.apply),
 )
 

@@ -155,44 +155,85 @@ def weight_profiles(conn: Connection, kind: str | None = "preset") -> pd.DataFra
     )
 
 
-_CITED = """
+def _english(table: str, key: str, field: str, german: str) -> str:
+    """SQL for the English text of ``german`` (column ``field`` of the ``table`` row with key
+    expression ``key``) where there is one that translates this German text, else ``german``.
+    Every argument is a constant of this module, never user input."""
+    return (
+        f"coalesce((SELECT e.text FROM english_texts e WHERE e.tbl = '{table}'"  # noqa: S608
+        f" AND e.row_key = {key} AND e.field = '{field}'"
+        f" AND (e.german = '' OR e.german = {german})), {german})"
+    )
+
+
+def _cited_sql(lang: str = "de") -> str:
+    """The rows with a figure and its sources; labels and estimate reasons in ``lang``
+    (English where translated, :mod:`core.store.migration_english`)."""
+    en = lang == "en"
+
+    def text(table: str, key: str, field: str, german: str) -> str:
+        return _english(table, key, field, german) if en else german
+
+    option = text("options", "o.id", "name", "o.name")
+    criterion = "coalesce(nullif(trim(k.label_en), ''), k.label_de)" if en else "k.label_de"
+    return f"""
     WITH cited AS (
-        SELECT 'systems' AS kind, id AS key, area, name AS label, source, is_estimate,
-               estimate_reason FROM systems
-        UNION ALL SELECT 'options', id, area, name, source, is_estimate, estimate_reason
-        FROM options WHERE removed_at IS NULL
-        UNION ALL SELECT 'cost_lines', CAST(c.id AS VARCHAR), o.area, o.name || ': ' || c.item,
-               c.source, c.is_estimate, c.estimate_reason
+        SELECT 'systems' AS kind, id AS key, area,
+               {text("systems", "systems.id", "name", "systems.name")} AS label, source,
+               is_estimate,
+               {text("systems", "systems.id", "estimate_reason", "systems.estimate_reason")}
+                   AS estimate_reason
+        FROM systems
+        UNION ALL SELECT 'options', o.id, o.area, {option}, o.source, o.is_estimate,
+               {text("options", "o.id", "estimate_reason", "o.estimate_reason")}
+        FROM options o WHERE o.removed_at IS NULL
+        UNION ALL SELECT 'cost_lines', CAST(c.id AS VARCHAR), o.area,
+               {option} || ': ' || {text("cost_lines", "CAST(c.id AS VARCHAR)", "item", "c.item")},
+               c.source, c.is_estimate,
+               {text("cost_lines", "CAST(c.id AS VARCHAR)", "estimate_reason", "c.estimate_reason")}
         FROM cost_lines c JOIN options o ON o.id = c.option_id
         WHERE c.removed_at IS NULL AND o.removed_at IS NULL
         UNION ALL SELECT 'assessments', s.option_id || '/' || s.criterion, o.area,
-               o.name || ': ' || k.label_de, s.source, s.is_estimate, s.estimate_reason
+               {option} || ': ' || {criterion}, s.source, s.is_estimate,
+               {
+        text(
+            "assessments",
+            "s.option_id || '/' || s.criterion",
+            "estimate_reason",
+            "s.estimate_reason",
+        )
+    }
         FROM assessments s JOIN options o ON o.id = s.option_id
         JOIN criteria k ON k.key = s.criterion
         WHERE s.removed_at IS NULL AND o.removed_at IS NULL AND k.removed_at IS NULL
-    )"""
+    )"""  # noqa: S608 - constants of this module only
 
 
-def cited_rows(conn: Connection, area: str | None = None) -> pd.DataFrame:
+_CITED = _cited_sql()
+
+
+def cited_rows(conn: Connection, area: str | None = None, lang: str = "de") -> pd.DataFrame:
     """Every row with a figure and its source keys: kind (table), key, area, label, source,
-    is_estimate, estimate_reason – the rows whose age the Methodik page and the export show."""
+    is_estimate, estimate_reason – the rows whose age the Methodik page and the export show
+    (labels and reasons in ``lang``)."""
     return _frame(
         conn,
-        _CITED  # noqa: S608 - fixed SQL text, values bound
+        _cited_sql(lang)  # noqa: S608 - fixed SQL text, values bound
         + " SELECT * FROM cited WHERE (CAST(? AS VARCHAR) IS NULL OR area = ?)"
         " ORDER BY area, kind, label",
         [area, area],
     )
 
 
-def sources(conn: Connection, area: str | None = None) -> pd.DataFrame:
+def sources(conn: Connection, area: str | None = None, lang: str = "de") -> pd.DataFrame:
     """The sources table with what cites each source: ``citations`` (how many rows),
     ``used_in`` (table names), ``areas`` (area slugs) and ``supports`` (the options and systems
     whose figures it supports), each comma- or ' · '-separated. With ``area``, only the
-    sources cited in that area (counts then cover that area only)."""
+    sources cited in that area (counts then cover that area only). ``supports`` names
+    them in ``lang`` where translated."""
     return _frame(
         conn,
-        _CITED  # noqa: S608 - fixed SQL text, values bound
+        _cited_sql(lang)  # noqa: S608 - fixed SQL text, values bound
         + """, refs AS (
             SELECT trim(unnest(string_to_array(source, ';'))) AS id, kind, area,
                    split_part(label, ': ', 1) AS label
@@ -285,3 +326,9 @@ def catalogue(areas_frame: pd.DataFrame) -> Catalogue:
         }
     descriptions = dict(zip(slugs, map(str, areas_frame["description_de"].tolist()), strict=True))
     return Catalogue(tuple(slugs), names, descriptions)
+
+
+def english_texts(conn: Connection) -> pd.DataFrame:
+    """Every English text (``english_texts``: tbl, row_key, field, text, german), for
+    :func:`core.store.localize`."""
+    return _frame(conn, "SELECT tbl, row_key, field, text, german FROM english_texts")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -11,7 +12,7 @@ import duckdb
 
 from core import settings
 from core.errors import InputError
-from core.store import connection, dialect, locking, migrations, sourcerefs
+from core.store import connection, dialect, locking, migration_english, migrations, sourcerefs
 from core.store.dialect import Connection
 from core.store.transactions import transaction
 
@@ -42,9 +43,24 @@ NUMERIC = {
 }
 NULLABLE_TEXT = {"systems": [], "options": ["replaces_system"], "criteria": ["derived_from"]}
 BOOLEAN = ["is_estimate"]
+# English twins of the seed's texts: data/seed/en/<file> per table, keyed by the seed file's
+# key columns, one column per translated German column, named like it ("en_<column>" where
+# the column is itself part of the key). Cost lines have no key in the seed; their option and
+# German item name them.
+ENGLISH_KEYS: dict[str, tuple[str, ...]] = {
+    "areas": ("slug",),
+    "systems": ("id",),
+    "options": ("id",),
+    "criteria": ("key",),
+    "assessments": ("option_id", "criterion"),
+    "cost_lines": ("option_id", "item"),
+    "weight_profiles": ("slug",),
+    "sources": ("id",),
+}
 # Tables emptied on reset, children first.
 DELETE_ORDER = (
     "adoptions",  # which options came from the shared catalogue (the options go too)
+    "english_texts",
     "profile_criterion_weights",
     "weight_profiles",
     "assessments",
@@ -189,6 +205,89 @@ def _insert(conn: Connection, frames: dict[str, pd.DataFrame]) -> None:
         conn.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM {view}")  # noqa: S608
 
 
+def read_english(
+    frames: dict[str, pd.DataFrame], seed_dir: Path = settings.SEED_DIR
+) -> list[tuple[str, tuple[str, ...], str, str, str]]:
+    """The English texts of the seed (``data/seed/en``) as (table, seed key, column, English
+    text, German text it translates). A key the seed does not have, a column that has no
+    English twin or is not in the table, is an error naming file and row."""
+    import pandas as pd  # only when seeding: opening a seeded store needs no pandas
+
+    rows: list[tuple[str, tuple[str, ...], str, str, str]] = []
+    for table, (file, renames) in SEED_FILES.items():
+        path = Path(seed_dir) / "en" / file
+        if not path.is_file():
+            continue
+        english = pd.read_csv(path, dtype=str, keep_default_na=False).rename(columns=renames)
+        keys = ENGLISH_KEYS[table]
+        # a column names the German column it translates; "en_item" where "item" is a key
+        fields = {c: c.removeprefix("en_") for c in english.columns if c not in keys}
+        unknown = [c for c, f in fields.items() if f not in migration_english.ENGLISH[table]]
+        if unknown or any(k not in english.columns for k in keys):
+            raise InputError(
+                "seed_invalid", file=f"en/{file}", row=1, problem=f"columns {list(english.columns)}"
+            )
+        german = frames[table].astype(str).set_index(list(keys))
+        for i, record in enumerate(english.to_dict("records")):
+            key = tuple(record[k] for k in keys)
+            lookup = key if len(key) > 1 else key[0]
+            if lookup not in german.index:
+                raise InputError(
+                    "seed_invalid", file=f"en/{file}", row=i + 2, problem=f"unknown key {key}"
+                )
+            for column, field in fields.items():
+                text = record[column].strip()
+                if text:
+                    german_text = (
+                        key[keys.index(field)] if field in keys else german.loc[lookup, field]
+                    )
+                    rows.append((table, key, field, text, str(german_text)))
+    return rows
+
+
+def _insert_english(
+    conn: Connection, english: list[tuple[str, tuple[str, ...], str, str, str]]
+) -> None:
+    """Store the English texts under their rows' keys (cost lines: their new ids)."""
+    cost_ids = {
+        (option, item): str(id_)
+        for id_, option, item in conn.execute(
+            "SELECT id, option_id, item FROM cost_lines"
+        ).fetchall()
+    }
+    rows = [
+        [
+            table,
+            cost_ids[key] if table == "cost_lines" else "/".join(key),
+            field,
+            text,
+            german,
+        ]
+        for table, key, field, text, german in english
+    ]
+    if not rows:
+        return
+    if dialect.of(conn).is_postgres:
+        conn.executemany(
+            "INSERT INTO english_texts (tbl, row_key, field, text, german) VALUES (?, ?, ?, ?, ?)",
+            rows,
+        )
+        return
+    import pandas as pd  # only when seeding: opening a seeded store needs no pandas
+
+    # DuckDB: one INSERT … SELECT from a registered frame (executemany is a statement a row)
+    frame = pd.DataFrame(rows, columns=["tbl", "row_key", "field", "text", "german"])
+    conn.register("seed_english_texts", frame)
+    try:
+        conn.execute(
+            "INSERT INTO english_texts (tbl, row_key, field, text, german)"
+            " SELECT tbl, row_key, field, text, german FROM seed_english_texts"
+        )
+    finally:
+        with contextlib.suppress(duckdb.Error):  # an aborted transaction refuses even this
+            conn.unregister("seed_english_texts")
+
+
 def _unregister(conn: Connection, frames: dict[str, pd.DataFrame]) -> None:
     if dialect.of(conn).is_postgres:
         return
@@ -199,13 +298,17 @@ def _unregister(conn: Connection, frames: dict[str, pd.DataFrame]) -> None:
             pass
 
 
-def validate_in_staging(frames: dict[str, pd.DataFrame]) -> None:
-    """Load ``frames`` into a fresh in-memory store: every CHECK and foreign key must hold."""
+def validate_in_staging(
+    frames: dict[str, pd.DataFrame], english: list[tuple[str, tuple[str, ...], str, str, str]]
+) -> None:
+    """Load ``frames`` (and their English texts) into a fresh in-memory store: every CHECK
+    and foreign key must hold."""
     staging = duckdb.connect(":memory:")
     try:
         migrations.migrate(staging)
         with transaction(staging):
             _insert(staging, frames)
+            _insert_english(staging, english)
     finally:
         staging.close()
 
@@ -221,15 +324,17 @@ def load_seed(conn: Connection, seed_dir: Path = settings.SEED_DIR, *, reset: bo
     insert cannot fail on the data once the old rows are gone.)
     """
     frames = read_seed(seed_dir)
+    english = read_english(frames, seed_dir)
     try:
         if reset:
-            validate_in_staging(frames)
+            validate_in_staging(frames, english)
 
             for table in DELETE_ORDER:  # one statement each: see docstring
                 conn.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed table names
 
         with transaction(conn):
             _insert(conn, frames)
+            _insert_english(conn, english)
             return connection.raise_version(conn)
     finally:
         _unregister(conn, frames)

@@ -149,8 +149,13 @@ def _sources(frame: pd.DataFrame, sourcing: Sourcing, lang: str) -> list[str]:
     """The sources of each row by title with their stand; an estimate says so, with its
     reason."""
     marker = i18n.t("estimate_marker", lang)
+
+    def reason(why: str) -> str:  # most reasons begin "Schätzung: …" themselves: say it once
+        why = str(why).strip()
+        return why if why.lower().startswith(marker.lower()) else f"{marker}: {why}"
+
     return [
-        f"{sourcing.text(s, lang)} — {marker}: {why}".strip(" —") if e else sourcing.text(s, lang)
+        f"{sourcing.text(s, lang)} — {reason(why)}".strip(" —") if e else sourcing.text(s, lang)
         for s, e, why in zip(frame["source"], frame["is_estimate"], frame["estimate_reason"])
     ]
 

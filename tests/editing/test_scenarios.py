@@ -192,3 +192,38 @@ def test_area_weights_are_saved_with_the_scenario(
     with pytest.raises(CockpitError):
         scenarios.save(conn, EDITOR, "Falsch", BUDGET, criteria, area_weights={"ozg": -1})
     assert all(p.name != "Falsch" for p in scenarios.list_profiles(conn, "scenario"))
+
+
+def test_compare_gives_each_weighting_its_scores_and_the_top_score(
+    conn: duckdb.DuckDBPyConnection,
+) -> None:
+    models = area_model.load_areas(
+        conn, settings.get("horizon_years"), settings.get("discount_rate")
+    )
+    renamed = {"homepage-status-quo": "Keep the relaunched homepage"}
+    comparison = scenarios.compare(models, {"Budget": BUDGET, "Bürger": CITIZENS}, renamed)
+    for area, model in models.items():
+        scores = comparison.scores[area]
+        assert scores["option_id"].tolist() == comparison.ranks[area]["option_id"].tolist()
+        for label, weights in (("Budget", BUDGET), ("Bürger", CITIZENS)):
+            ranking = area_model.rank_area(model, weights, weights.method)
+            expected = dict(zip(ranking["option_id"], ranking["score"]))
+            assert dict(zip(scores["option_id"], scores[label])) == pytest.approx(expected)
+            top = comparison.tops.query("area == @area and scenario == @label").iloc[0]
+            assert top["score"] == pytest.approx(ranking["score"].max())
+    homepage = comparison.ranks["homepage"].set_index("option_id")
+    assert homepage.loc["homepage-status-quo", "option"] == "Keep the relaunched homepage"
+    others = homepage.drop(index="homepage-status-quo")["option"]
+    assert set(others) <= set(models["homepage"].options["name"])  # no name given: stored name
+
+
+def test_presets_count_with_the_base_sub_weights_and_method(
+    conn: duckdb.DuckDBPyConnection,
+) -> None:
+    presets = store.weight_profiles(conn, "preset")
+    weights = scenarios.preset_weights(presets, BUDGET)
+    assert list(weights) == presets["slug"].tolist()
+    consolidation = weights["haushaltskonsolidierung"]
+    assert consolidation.groups == {"cost": 60, "citizen_value": 25, "feasibility": 15}
+    assert consolidation.within == BUDGET.within
+    assert consolidation.method == "topsis"

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import duckdb
 import openpyxl
+import pandas as pd
 import pytest
 
 from core import editing, store
@@ -309,3 +310,37 @@ def test_a_file_of_another_store_is_read_without_its_base(conn) -> None:
     assert [(c.table, c.key, c.action) for c in plan.changes] == [
         ("assessments", f"{first} · reach", "changed")
     ]
+
+
+def test_an_import_keeps_the_english_texts(conn) -> None:
+    """The workbook carries the German texts only (the working language of the editors); an
+    import rebuilds the data tables but leaves the English texts (migration 0009) in place:
+    an unchanged row still reads in English, a row whose German rationale the import changed
+    shows the new German text until someone translates it again."""
+    _, second = two_options(conn)
+    before = store.english_texts(conn)
+    export = excel_export.area_workbook(conn, "ozg", REQUEST)
+
+    def change(book) -> None:
+        ws = book["Bewertung"]
+        ws.cell(assessment_row(ws, second, "risk"), 8).value = "neu begründet"
+
+    plan = excel_import.plan_import(conn, edit(export, change), "neu.xlsx")
+    excel_apply.apply_plan(conn, plan, ANNA)
+    after = store.english_texts(conn)
+    pd.testing.assert_frame_equal(
+        before.sort_values(["tbl", "row_key", "field"]).reset_index(drop=True),
+        after.sort_values(["tbl", "row_key", "field"]).reset_index(drop=True),
+    )
+    shown = store.localize(store.assessments(conn, "ozg"), "assessments", "en", after)
+    shown = shown.set_index(["option_id", "criterion"])["rationale"]
+    assert shown[(second, "risk")] == "neu begründet"
+    assert (
+        shown[(second, "reach")]
+        == after.set_index(["tbl", "row_key", "field"]).loc[
+            ("assessments", f"{second}/reach", "rationale"), "text"
+        ]
+    )
+    assert "Bewertung" in {ws.title for ws in openpyxl.load_workbook(io.BytesIO(export))}
+    headers = [c.value for c in openpyxl.load_workbook(io.BytesIO(export))["Bewertung"][1]]
+    assert not any(str(h).endswith("_en") for h in headers)  # not exported

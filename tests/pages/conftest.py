@@ -76,6 +76,15 @@ def models(app_db: str) -> dict[str, area_model.AreaModel]:
         )
 
 
+@pytest.fixture(scope="session")
+def models_en(app_db: str) -> dict[str, area_model.AreaModel]:
+    """The area models as the English UI has them (English option names)."""
+    with store.connect(app_db) as conn:
+        return area_model.load_areas(
+            conn, settings.get("horizon_years"), settings.get("discount_rate"), lang="en"
+        )
+
+
 def table_options(at: AppTest, index: int = 0) -> list[str]:
     """Option names of the ranking table, top first."""
     frame = at.table[index].value

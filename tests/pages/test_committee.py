@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from urllib.parse import parse_qs, urlsplit
 
 from streamlit.testing.v1 import AppTest
 
@@ -105,8 +106,10 @@ def test_facilitator_enters_weights_and_makes_links(
     assert saved.weights.groups["feasibility"] == 90
     at.text_input(key="comm_link_name").input("Fraktion Bündnis 90").run()
     link = at.code[0].value
-    token = link.split("token=")[1]
+    query = parse_qs(urlsplit(link).query)
+    token = query["token"][0]
     assert link.split("?")[1].startswith("participant=fraktion-buendnis-90&token=")
+    assert query["name"] == ["Fraktion Bündnis 90"]  # names the participant until they save
     now = time.time()
     with read(fresh_db) as conn:
         name = links.bound_name(conn, "fraktion-buendnis-90")
@@ -203,3 +206,17 @@ def test_a_removed_participant_is_told_the_link_was_revoked(
     assert "anderweitig vergeben" not in " ".join(texts(again.error))
     with read(fresh_db) as conn:
         assert [p.slug for p in stakeholders.profiles(conn)] == ["fraktion-a"]
+
+
+def test_a_new_participant_is_named_not_slugged(app: Callable[..., AppTest]) -> None:
+    """Before anything is saved the form names the participant as the facilitator typed it
+    (the link's name), or the slug spelt as words for a link without it, never "fraktion-a"."""
+    token = links.new_token(LINK_SECRET, "fraktion-a")
+    for name, shown in (("Fraktion A", "Fraktion A"), (None, "Fraktion A"), ("Rat", "Fraktion A")):
+        query = {"participant": "fraktion-a", "token": token}
+        if name is not None:
+            query["name"] = name
+        at = app(secrets=SECRETS, page=PAGE, **query)
+        assert f"Eingabe als Beteiligte/r: **{shown}**" in texts(at.markdown)
+        assert at.text_input(key="participant_name").value == shown
+        assert "fraktion-a" not in texts(at.markdown)

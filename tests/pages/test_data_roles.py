@@ -289,3 +289,16 @@ def test_oidc_without_authlib_and_oidc_logout(app: Callable[..., AppTest]) -> No
     assert at.user.get("is_logged_in") is False
     at.run()
     assert "Ansicht: nur lesen" in texts(at.sidebar.caption)
+
+
+def test_sign_in_is_announced_once(app: Callable[..., AppTest]) -> None:
+    """After signing in the sidebar says who is signed in once (the role line), not a second
+    time in a success box above it; a wrong password still gets its error."""
+    at = login(app(secrets=SECRETS), "anna", PASSWORD)
+    sidebar = [
+        e.value for kind in ("success", "info", "markdown", "caption") for e in at.sidebar.get(kind)
+    ]
+    assert sum("Angemeldet als" in str(v) for v in sidebar) == 1
+    assert not at.sidebar.success
+    wrong = login(app(secrets=SECRETS), "anna", "falsch")
+    assert "Benutzername oder Passwort ist falsch." in texts(wrong.sidebar.error)

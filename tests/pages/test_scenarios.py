@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pandas as pd
 from streamlit.testing.v1 import AppTest
 
 from core import settings, store
@@ -107,13 +108,7 @@ def test_compare_highlights_areas_with_another_winner(
     assert expected.differing
     warning = texts(at.warning)
     assert f"in {len(expected.differing)} von {len(models)} Bereichen" in warning
-    tops = next(
-        d.value
-        for d in at.dataframe
-        if "Sparkurs" in d.value.columns
-        and "Bürger" in d.value.columns
-        and "option" not in d.value.columns
-    )
+    tops = _tops(at, "Bürger")
     flagged = [name for name in tops.index if name.startswith("⚠")]
     assert len(flagged) == len(expected.differing)
     expanders = [e.label for e in at.expander]
@@ -122,7 +117,9 @@ def test_compare_highlights_areas_with_another_winner(
 
 def test_compare_needs_two(app: Callable[..., AppTest]) -> None:
     at = app(page=PAGE)
-    assert "mindestens zwei Szenarien" in texts(at.info)
+    at.multiselect(key="scenario_compare").set_value(["__current__"]).run()
+    assert "mindestens zwei Gewichtungen" in texts(at.info)
+    assert not [t for t in at.table if "Aktuelle Gewichtung" in t.value.columns]
 
 
 def test_viewer_with_crafted_state_cannot_write(app: Callable[..., AppTest], fresh_db: str) -> None:
@@ -143,3 +140,83 @@ def test_viewer_with_crafted_state_cannot_write(app: Callable[..., AppTest], fre
     with read(fresh_db) as conn:
         assert [p.name for p in scenarios.list_profiles(conn, "scenario")] == ["Sparkurs"]
         assert store.data_version(conn)[0] == version
+
+
+def _tops(at: AppTest, column: str) -> pd.DataFrame:
+    """The "best option per area" table, indexed by the area column."""
+    return next(t.value for t in at.table if column in t.value.columns).set_index("Prüfbereich")
+
+
+def test_viewer_compares_presets_and_current_weights_without_saving(
+    app: Callable[..., AppTest], fresh_db: str
+) -> None:
+    """Not signed in: the comparison offers the current weighting and every preset, starts
+    with the current weighting and three presets side by side, and writes nothing."""
+    with read(fresh_db) as conn:
+        version = store.data_version(conn)[0]
+        presets = store.weight_profiles(conn, "preset")
+        models = area_model.load_areas(
+            conn, settings.get("horizon_years"), settings.get("discount_rate")
+        )
+        criteria = store.criteria(conn)
+    at = app(page=PAGE)
+    picker = at.multiselect(key="scenario_compare")
+    preset_labels = [f"Voreinstellung: {n}" for n in presets["name_de"]]
+    assert picker.options == ["Aktuelle Gewichtung", *preset_labels]
+    assert picker.value == ["__current__", *(f"preset:{s}" for s in presets["slug"][:3])]
+    assert picker.placeholder == "Bitte auswählen …"
+    at.multiselect(key="scenario_compare").set_value(
+        ["__current__", "preset:haushaltskonsolidierung"]
+    ).run()
+    assert not at.exception, at.exception
+
+    current = WeightSet({"cost": 34, "citizen_value": 33, "feasibility": 33})
+    current = current.with_within(dict(zip(criteria["key"], current.within_weights(criteria))))
+    consolidation = WeightSet(
+        {"cost": 60, "citizen_value": 25, "feasibility": 15}, dict(current.within)
+    )
+    expected = scenarios.compare(
+        models,
+        {"Aktuelle Gewichtung": current, "Voreinstellung: Haushaltskonsolidierung": consolidation},
+    )
+    tops = _tops(at, "Voreinstellung: Haushaltskonsolidierung")
+    assert list(tops.columns) == ["Aktuelle Gewichtung", "Voreinstellung: Haushaltskonsolidierung"]
+    for row in expected.tops.itertuples():
+        area_name = next(
+            n
+            for n in tops.index
+            if n.endswith(at.session_state["_context"].area_name(row.area, "de"))
+        )
+        cell = tops.loc[area_name, row.scenario]
+        points = f"{row.score * 100:.1f}".replace(".", ",")
+        assert cell == f"{row.top} ({points})"
+    rank_tables = [t.value for t in at.table if "Option" in t.value.columns]
+    assert len(rank_tables) == len(models)
+    column = "Voreinstellung: Haushaltskonsolidierung: Rang (Punkte)"
+    assert all(table[column].str.match(r"^\d+\. \(−?\d+,\d\)$").all() for table in rank_tables)
+    with read(fresh_db) as conn:
+        assert store.data_version(conn)[0] == version  # nothing saved
+        assert scenarios.list_profiles(conn, "scenario") == []
+
+
+def test_editor_sees_saved_scenarios_beside_the_presets(
+    app: Callable[..., AppTest], fresh_db: str
+) -> None:
+    _save(fresh_db, "Sparkurs", BUDGET)
+    _save(fresh_db, "Aktuelle Gewichtung", CITIZENS)  # named like the current weighting
+    at = login(app(secrets=SECRETS), "anna", PASSWORD)
+    at.switch_page(PAGE).run()
+    options = at.multiselect(key="scenario_compare").options
+    assert options[0] == "Aktuelle Gewichtung"
+    assert options[-2:] == ["Sparkurs", "Aktuelle Gewichtung (2)"]
+    assert sum(o.startswith("Voreinstellung: ") for o in options) == 4
+    at.multiselect(key="scenario_compare").set_value(["sparkurs", "preset:ausgewogen"]).run()
+    assert not at.exception
+    assert list(_tops(at, "Sparkurs").columns) == ["Sparkurs", "Voreinstellung: Ausgewogen"]
+
+
+def test_comparison_speaks_english(app: Callable[..., AppTest]) -> None:
+    at = app(page=PAGE, lang="en")
+    picker = at.multiselect(key="scenario_compare")
+    assert picker.options[:2] == ["Current weighting", "Preset: Balanced"]
+    assert picker.placeholder == "Please choose …"

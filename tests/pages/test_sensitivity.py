@@ -158,10 +158,10 @@ def test_area_without_options_shows_a_plain_message(
         st.cache_resource.clear()
 
 
-def test_english_page_and_controls(make_app, models) -> None:
+def test_english_page_and_controls(make_app, models_en) -> None:
     at = make_app(PAGE, area="ozg", lang="en")
     assert [h.value for h in at.header][:2] == ["Weight stability", "Method comparison"]
-    stability = sensitivity.area_stability(models["ozg"], WeightSet(), "wsm")
+    stability = sensitivity.area_stability(models_en["ozg"], WeightSet(), "wsm")
     assert at.info[0].value == stability_text.area_sentence(stability, "en")
     at.radio(key="mc_mode").set_value("uniform").run()
     assert not at.exception

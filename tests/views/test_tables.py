@@ -73,7 +73,9 @@ def test_estimates_carry_their_reason(conn: duckdb.DuckDBPyConnection) -> None:
         shown = sourcing.marker_text(row["Schätzung"])
         if system["is_estimate"]:
             assert shown.startswith("⚠ Schätzung · Stand")
-            assert row["Quelle"].endswith(f"Schätzung: {system['estimate_reason']}")
+            reason = system["estimate_reason"]  # "Schätzung: …" is said once, not twice
+            assert row["Quelle"].endswith(f" — {reason}")
+            assert "Schätzung: Schätzung" not in row["Quelle"]
         else:
             assert shown.startswith("✓ belegt · Stand")
             assert row["Quelle"] == context.text(system["source"], "de")
