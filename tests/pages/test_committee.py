@@ -208,10 +208,12 @@ def test_a_removed_participant_is_told_the_link_was_revoked(
         assert [p.slug for p in stakeholders.profiles(conn)] == ["fraktion-a"]
 
 
-def test_a_new_participant_is_named_not_slugged(app: Callable[..., AppTest]) -> None:
+def test_a_new_participant_is_named_not_slugged(
+    app: Callable[..., AppTest], fresh_db: str
+) -> None:
     """Before anything is saved the form names the participant as the facilitator typed it
     (the link's name), or the slug spelt as words for a link without it, never "fraktion-a"."""
-    token = links.new_token(LINK_SECRET, "fraktion-a")
+    token = _token(fresh_db, "fraktion-a")
     for name, shown in (("Fraktion A", "Fraktion A"), (None, "Fraktion A"), ("Rat", "Fraktion A")):
         query = {"participant": "fraktion-a", "token": token}
         if name is not None:

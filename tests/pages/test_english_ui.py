@@ -38,6 +38,10 @@ ADDRESS = re.compile(r"https?://[^\s)\],]+")
 LINK_TARGET = re.compile(r"\]\([^)\s]*\)")
 SLUG = re.compile(r"\b[a-z0-9]+(?:-[a-z0-9]+)+\b")
 VEGA_DATUM = re.compile(r"\bdatum(?=\.|\[)")
+# Code, not text: a <script>/<style> block of an st.html element, and the keys of a chart's
+# JSON spec ("filter", "scale", …) — only their values can reach a reader.
+CODE_BLOCK = re.compile(r"<(script|style)\b.*?</\1>", re.S)
+JSON_KEY = re.compile(r'"[A-Za-z_]+"\s*:')
 # Proper names with an umlaut that English texts keep: the city, places and bodies.
 PROPER_NAMES = {"mülheim", "düsseldorf", "südwestfalen", "bawü", "württemberg"}
 # The city's full name and other names with German function words, kept in English texts.
@@ -112,6 +116,8 @@ def german_words(text: str) -> list[str]:
     for cited in (*CITED_AS_PUBLISHED, *PROPER_PHRASES):
         text = text.replace(cited, " ")
     text = VEGA_DATUM.sub(" ", text)  # chart specs: Vega's "datum.x" is code, not German
+    text = CODE_BLOCK.sub(" ", text)
+    text = JSON_KEY.sub(" ", text)
     text = ADDRESS.sub(" ", text)  # a source's web address is its address, in any language
     text = LINK_TARGET.sub("]", text)  # "[⚠ Estimate](methodik?quelle=…)": a page's address
     text = SLUG.sub(" ", text)  # keys of sources and options ("recherche-keine-app") are ids
@@ -203,6 +209,7 @@ PAGES = [
     "pages/data.py",
     "pages/scenarios.py",
     "pages/committee.py",
+    "pages/reuse.py",
     "pages/present.py",
 ]
 
@@ -256,3 +263,11 @@ def test_the_detector_sees_the_german_ui(make_app: Callable[..., AppTest]) -> No
     words = {w.lower() for ws in found.values() for w in ws}
     assert {"bewertung", "schätzung", "begründung"} & words
     assert len(found) > 10
+
+
+def test_the_detector_skips_code_but_not_text_in_it() -> None:
+    """A script that sets the page language and a chart spec's keys are code; a German value
+    inside a spec is still found."""
+    assert not german_words('<script>document.documentElement.lang = "en";</script>')
+    assert not german_words('{"transform": [{"filter": "datum.x > 0"}]}')
+    assert german_words('{"title": "Kosten und Nutzen"}')

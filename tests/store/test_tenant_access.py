@@ -79,6 +79,7 @@ READS: dict[str, Callable[[store.Connection], object]] = {
     "store.area_rows": lambda c: sorted(map(repr, store.area_rows(c))),
     "store.area_slugs": store.area_slugs,
     "store.areas": lambda c: _frame(store.areas(c)),
+    "store.english_texts": lambda c: _frame(store.english_texts(c)),
     "store.assessments": lambda c: _frame(store.assessments(c)),
     "store.cited_rows": lambda c: _frame(store.cited_rows(c)),
     "store.cost_lines": lambda c: _frame(store.cost_lines(c)),
