@@ -208,9 +208,7 @@ def test_a_removed_participant_is_told_the_link_was_revoked(
         assert [p.slug for p in stakeholders.profiles(conn)] == ["fraktion-a"]
 
 
-def test_a_new_participant_is_named_not_slugged(
-    app: Callable[..., AppTest], fresh_db: str
-) -> None:
+def test_a_new_participant_is_named_not_slugged(app: Callable[..., AppTest], fresh_db: str) -> None:
     """Before anything is saved the form names the participant as the facilitator typed it
     (the link's name), or the slug spelt as words for a link without it, never "fraktion-a"."""
     token = _token(fresh_db, "fraktion-a")
