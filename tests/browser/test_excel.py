@@ -35,7 +35,7 @@ def editor_server(
         f'[cockpit.editors]\n"{EDITOR}" = "{auth.hash_password(PASSWORD)}"\n', encoding="utf-8"
     )
     db = str(root / "cockpit.duckdb")
-    with seed.open_seeded(db) as conn:
+    with seed.opened(db) as conn:  # closes the connection and gives back its lock
         export = excel_export.area_workbook(conn, "ozg", excel_export.ExportRequest(WeightSet()))
     with serve(db, {"HOME": str(root)}) as url:
         yield url, export
