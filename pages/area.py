@@ -51,7 +51,7 @@ def weighted(ctx: context.Context, area: str, model: scoring.AreaModel) -> None:
     tables.static(
         ranking_view, "ranking_table", [ranking_view.columns[0], *ranking_view.columns[4:]]
     )
-    st.caption(views.md(views.ranking_benefit_line(ranking, lang)))  # names are data
+    st.caption(views.ranking_benefit_line(ranking, lang))  # Markdown: core escapes the names
     downloads.area_button(ctx, area)
 
     ranking_text = t(

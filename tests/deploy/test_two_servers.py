@@ -10,6 +10,7 @@ of docs/deployment.md) and driven over Streamlit's websocket protocol (tests/app
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -93,7 +94,10 @@ def test_an_edit_crosses_servers_and_a_stale_edit_is_refused(
     secrets = write_secrets(tmp_path / "secrets.toml", ["anna", "ben"])
     with cluster(pg_schema_url, secrets, count=2, log=tmp_path / "cluster.log") as urls:
         assert len(urls) == 2 and urls[0] != urls[1]
-        asyncio.run(_journey(urls, pg_schema_url))
+        # in a thread of its own: after the browser tests, Playwright's loop may be running in
+        # this one, and asyncio.run refuses to start a second loop here
+        with ThreadPoolExecutor(1) as worker:
+            worker.submit(asyncio.run, _journey(urls, pg_schema_url)).result()
 
 
 def test_the_cluster_script_refuses_a_duckdb_file(tmp_path: Path) -> None:

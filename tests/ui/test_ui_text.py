@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from markdown_it import MarkdownIt
 
 from core.editing.edits import CellIssue
@@ -9,6 +10,12 @@ from core.errors import InputError
 from ui import text
 
 HOSTILE = "![x](http://host/p.png) **fett** $x^2$ :red[rot]"
+
+
+@pytest.fixture(autouse=True)
+def german(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Outside a script run ui.text keeps the last run's language; these tests want German."""
+    monkeypatch.setattr(text, "lang", lambda: "de")
 
 
 def _html(markdown: str) -> str:
