@@ -42,8 +42,6 @@ import json
 import os
 import random
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
 from collections import Counter
@@ -51,11 +49,11 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from core import editing, settings, store
+from bench import loopback
+from core import editing, store
 from core.store import pg, seed
 from tests.app_client import AppError, AppSession, editor_state
-from tests.browser.helpers import wait_healthy
-from tests.deploy.cluster import PASSWORD, cluster, free_ports, write_secrets
+from tests.deploy.cluster import PASSWORD, cluster, write_secrets
 from tests.pg_server import PgServer
 
 SECONDS = min(float(os.environ.get("LOAD_SECONDS", "60")), 600.0)
@@ -274,40 +272,8 @@ def run_postgresql() -> dict[str, object]:
 
 @contextlib.contextmanager
 def _one_server(db: str, secrets: Path) -> Iterator[str]:
-    port = free_ports(1)
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "ui.launch",
-            "--server.headless",
-            "true",
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--browser.gatherUsageStats",
-            "false",
-            "--server.fileWatcherType",
-            "none",
-            "--secrets.files",
-            str(secrets),
-        ],  # fmt: skip
-        cwd=settings.REPO_ROOT,
-        env={**os.environ, "COCKPIT_DB": db},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_healthy(process, url)
-        yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
+    with loopback.serve("app.py", db, extra=["--secrets.files", str(secrets)]) as server:
+        yield server.url
 
 
 def run_duckdb() -> dict[str, object]:

@@ -19,7 +19,7 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,6 +29,7 @@ from websockets.asyncio.client import ClientConnection, connect
 
 from core import settings
 from tests.browser.helpers import wait_healthy
+from ui import launch
 
 TICKS = os.sysconf("SC_CLK_TCK")
 FINISHED_EARLY = ForwardMsg.ScriptFinishedStatus.FINISHED_EARLY_FOR_RERUN
@@ -57,24 +58,19 @@ class Server:
 
 @contextlib.contextmanager
 def serve(
-    script: str | Path, db: str, *, launcher: bool = True, root: Path | None = None
+    script: str | Path,
+    db: str,
+    *,
+    launcher: bool = True,
+    root: Path | None = None,
+    extra: Sequence[str] = (),
 ) -> Iterator[Server]:
     """Run ``script`` on a free loopback port (the app through ``ui.launch`` when
     ``launcher``, any other script through ``streamlit run``); yield the server. ``root``:
-    another checkout of the app to serve (a baseline commit), else this one."""
+    another checkout of the app to serve (a baseline commit), else this one; ``extra``: more
+    server options (e.g. ``--secrets.files``)."""
     port = _free_port()
-    options = [
-        "--server.headless",
-        "true",
-        "--server.port",
-        str(port),
-        "--server.address",
-        "127.0.0.1",
-        "--browser.gatherUsageStats",
-        "false",
-        "--server.fileWatcherType",
-        "none",
-    ]
+    options = [*launch.loopback_options(port), *extra]
     if launcher:
         command = [sys.executable, "-m", "ui.launch", *options]
     else:

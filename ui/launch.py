@@ -15,6 +15,18 @@ import sys
 from streamlit.web import cli
 
 
+def loopback_options(port: int) -> list[str]:
+    """Server options of a headless app on ``127.0.0.1:port`` (tests and benchmarks): no
+    browser, no usage statistics, no file watcher."""
+    return [
+        "--server.headless", "true",
+        "--server.port", str(port),
+        "--server.address", "127.0.0.1",
+        "--browser.gatherUsageStats", "false",
+        "--server.fileWatcherType", "none",
+    ]  # fmt: skip
+
+
 def main(argv: list[str]) -> int:
     try:
         from streamlit.runtime.pages_manager import PagesManager

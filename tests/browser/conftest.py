@@ -18,6 +18,7 @@ import pytest
 
 from core import settings
 from tests.browser.helpers import wait_healthy
+from ui import launch
 
 ARTIFACTS = settings.REPO_ROOT / "test-artifacts"
 CHROMIUM_ARGS = [
@@ -63,21 +64,7 @@ def serve(db: str, extra_env: dict[str, str] | None = None) -> Iterator[str]:
     port = _free_port()
     env = {**os.environ, "COCKPIT_DB": db, **(extra_env or {})}
     process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "ui.launch",
-            "--server.headless",
-            "true",
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--browser.gatherUsageStats",
-            "false",
-            "--server.fileWatcherType",
-            "none",
-        ],
+        [sys.executable, "-m", "ui.launch", *launch.loopback_options(port)],
         cwd=settings.REPO_ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
