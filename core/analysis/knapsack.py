@@ -111,9 +111,13 @@ def forward(
     lower_bound: float = -np.inf,
     beam: int | None = None,
     max_states: int | None = None,
+    start: tuple[float, float, float] = (0.0, 0.0, 0.0),
 ) -> States:
-    """The DP over the groups with dominance, feasibility and (optional) bound pruning."""
-    s1, s2, sv = np.zeros(1), np.zeros(1), np.zeros(1)
+    """The DP over the groups with dominance, feasibility and (optional) bound pruning.
+
+    ``start``: costs and value already spent before the first group (groups fixed to one
+    item elsewhere); the budgets and the bound see the totals including it."""
+    s1, s2, sv = (np.full(1, float(x)) for x in start)
     parents: list[np.ndarray] = []
     picks: list[np.ndarray] = []
     for k, (c1, c2, v) in enumerate(zip(cost1, cost2, value, strict=True)):
@@ -212,13 +216,18 @@ def relaxation_bound(
     value: Sequence[np.ndarray],
     budget1: float,
     budget2: float,
+    multipliers: tuple[float, float] | None = None,
 ) -> Bound:
     """Upper bound on the best completion of a state (see the module docstring, point 3).
 
     Relaxations: each budget alone (exact one-budget fronts), and each budget moved into the
     objective with a Lagrange multiplier λ (value v − λ·c, plus λ times the budget left), with
-    the other budget kept as a front. Every one of them is ≥ the true best completion.
+    the other budget kept as a front. Every one of them is ≥ the true best completion, for
+    any λ ≥ 0: ``multipliers`` (λ₁, λ₂) gives them (e.g. the LP relaxation's budget duals);
+    without it each λ is the dual of its budget alone (:func:`lagrange_multiplier`).
     """
+    # What fits() accepts: a completion may use the budget left plus its tolerance.
+    room1, room2 = (b + 1e-9 * max(1.0, abs(b)) for b in (budget1, budget2))
     relaxations: list[tuple[list, Callable[[np.ndarray, np.ndarray], np.ndarray]]] = []
     lagrange: list[tuple[list, float, int]] = []
     if np.isfinite(budget1) and np.isfinite(budget2):
@@ -226,15 +235,18 @@ def relaxation_bound(
             (cost2, cost1, budget1, 2),
             (cost1, cost2, budget2, 1),
         ):
-            lam = lagrange_multiplier(moved, value, budget2 if which == 2 else budget1)
+            if multipliers is not None:
+                lam = multipliers[which - 1]
+            else:
+                lam = lagrange_multiplier(moved, value, budget2 if which == 2 else budget1)
             if lam > 0:
                 shifted = [v - lam * c for v, c in zip(value, moved, strict=True)]
                 lagrange.append((suffix_fronts(kept, shifted, kept_budget), lam, which))
     # λ = 0 is the one-budget relaxation itself; add it where no multiplier replaced it.
     if np.isfinite(budget1) and not any(which == 2 for _, _, which in lagrange):
-        relaxations.append((suffix_fronts(cost1, value, budget1), lambda a, b: budget1 - a))
+        relaxations.append((suffix_fronts(cost1, value, budget1), lambda a, b: room1 - a))
     if np.isfinite(budget2) and not any(which == 1 for _, _, which in lagrange):
-        relaxations.append((suffix_fronts(cost2, value, budget2), lambda a, b: budget2 - b))
+        relaxations.append((suffix_fronts(cost2, value, budget2), lambda a, b: room2 - b))
 
     def bound(k: int, spent1: np.ndarray, spent2: np.ndarray) -> np.ndarray:
         result = np.full(spent1.shape, np.inf)
@@ -242,9 +254,9 @@ def relaxation_bound(
             result = np.minimum(result, front_value(fronts[k], residual(spent1, spent2)))
         for fronts, lam, which in lagrange:
             if which == 2:
-                extra = front_value(fronts[k], budget1 - spent1) + lam * (budget2 - spent2)
+                extra = front_value(fronts[k], room1 - spent1) + lam * (room2 - spent2)
             else:
-                extra = front_value(fronts[k], budget2 - spent2) + lam * (budget1 - spent1)
+                extra = front_value(fronts[k], room2 - spent2) + lam * (room1 - spent1)
             result = np.minimum(result, extra)
         return result
 

@@ -1,33 +1,42 @@
-"""Exact portfolio optimum for large instances: LP duals, reduced-cost elimination, then the
-dynamic programme of :mod:`core.analysis.knapsack` on what is left.
+"""Exact portfolio optimum for large instances: LP duals, reduced-cost elimination, then
+passes of the dynamic programme of :mod:`core.analysis.knapsack` on what is left.
 
 The problem is a multiple-choice knapsack with up to two budgets: one item per group (area),
 Σ cost₁ ≤ B₁, Σ cost₂ ≤ B₂, maximise Σ value; "requires" links between items of different
 groups are handled by merging each set of linked groups into one group whose items are the
 combinations that respect the links (:func:`merge_linked`).
 
-Why it is exact. With the LP relaxation's budget duals λ₁, λ₂ ≥ 0 every item has a reduced
-value r = v − λ₁c₁ − λ₂c₂; let m_g be the best reduced value of group g and δ = m_g − r ≥ 0
-its shortfall. For every portfolio x that fits the budgets,
+Why it is exact. With budget multipliers λ₁, λ₂ ≥ 0 (the duals of the LP relaxation with the
+links as rows) every item has a reduced value r = v − λ₁c₁ − λ₂c₂; let m_g be the best
+reduced value of group g and δ = m_g − r ≥ 0 its shortfall. For every portfolio x that fits
+the budgets,
 
     value(x) ≤ Σ_g m_g + λ₁B₁ + λ₂B₂ − Σ_{i∈x} δ_i = U − Σ_{i∈x} δ_i
 
-(add λ·(B − c(x)) ≥ 0 to Σ r). So a portfolio better than a known one of value z uses only
-items with δ ≤ U − z: every other item is dropped. A beam search over the dynamic programme
-(guided by the same bound) finds z; the exact dynamic programme on the remaining items, with
-the bound U − Σδ − λ·(budget left) and the one-budget relaxations of
-:func:`knapsack.relaxation_bound` pruning its states, then proves the optimum. Nothing is
-approximated: a time limit or a gap is never used.
+(add λ·(B − c(x)) ≥ 0 to Σ r). So a portfolio worth at least a target T uses only items with
+δ ≤ U − T. A *pass* for T keeps just those items (most groups keep one: they are fixed and
+only shift the sums), and the dynamic programme over the groups that keep a choice drops every
+state whose bound falls below T: the Lagrangian bound above and, tighter, the exact one-budget
+fronts of the remaining groups with the other budget priced at its λ
+(:func:`knapsack.relaxation_bound`). If the pass's best portfolio reaches T, it is the
+optimum (any better one was in the pass); if not, the optimum is below T and the next pass
+lowers T (the gap U − T grows by half each time, from the smallest step that gives a few
+groups a choice). The passes near U are tiny; the one that succeeds starts close to the
+optimum, where the bound prunes hardest. A short beam search over each group's four best
+items by δ gives a floor: at the latest a pass at its value succeeds. Nothing is
+approximated: no time limit, no gap.
 
 Where it wins (``make bench``, suite ``portfolio``): 120 areas × 10 options and 60 × 20 with
-two budgets, where HiGHS needs seconds to close the last fraction of a point of gap on
-instances whose values rise with cost. The caller falls back to HiGHS if the state set or a
-merged group grows past its limit (:class:`knapsack.TooManyStates`).
+two budgets, with and without links and must-haves, where HiGHS needs seconds to close the
+last fraction of a point of gap on instances whose values rise with cost. The caller falls
+back to HiGHS if the state set or a merged group grows past its limit
+(:class:`knapsack.TooManyStates`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 from scipy.optimize import linprog
@@ -35,9 +44,12 @@ from scipy.sparse import csr_array
 
 from core.analysis import knapsack
 
-BEAM_WIDTH = 1024
 MAX_STATES = 1_000_000
 MERGE_LIMIT = 200_000  # at most this many combinations in one merged group of linked groups
+GAP_GROWTH = 1.5  # each failed pass: U − target × 1.5
+FIRST_SHARE = 20  # the first pass gives about one group in 20 a choice
+INCUMBENT_BEAM = 64  # the floor's beam: states kept per group …
+INCUMBENT_ITEMS = 4  # … over each group's items with the smallest δ
 
 Link = tuple[tuple[int, int], tuple[int, int]]
 
@@ -93,11 +105,14 @@ def _duals(
     value: list[np.ndarray],
     budget1: float,
     budget2: float,
+    links: Sequence[Link] = (),
 ) -> tuple[float, float] | None:
     """The LP relaxation's budget duals per euro (0 for an unlimited budget); None if even
-    the LP has no solution (then no portfolio fits)."""
+    the LP has no solution (then no portfolio fits). A link "a requires b" is the row
+    x_a − x_b ≤ 0; each budget allows what :func:`knapsack.fits` allows."""
     sizes = [len(v) for v in value]
     n, groups = sum(sizes), len(sizes)
+    offsets = np.concatenate(([0], np.cumsum(sizes)))
     equal = csr_array(
         (np.ones(n), (np.repeat(np.arange(groups), sizes), np.arange(n))), shape=(groups, n)
     )
@@ -106,16 +121,28 @@ def _duals(
         if np.isfinite(budget):
             scale = budget if budget > 0 else 1.0
             rows.append(np.concatenate(cost) / scale)
-            limits.append(budget / scale)
+            limits.append(_room(budget) / scale)
             scales.append(scale)
         else:
             scales.append(np.inf)
     if not rows:
         return 0.0, 0.0
+    dense = np.array(rows)
+    row_index = [np.repeat(np.arange(len(rows)), n)]
+    col_index = [np.tile(np.arange(n), len(rows))]
+    data = [dense.reshape(-1)]
+    for k, ((ga, ia), (gb, ib)) in enumerate(links):
+        row_index.append(np.full(2, len(rows) + k))
+        col_index.append(np.array([offsets[ga] + ia, offsets[gb] + ib]))
+        data.append(np.array([1.0, -1.0]))
+    upper = csr_array(
+        (np.concatenate(data), (np.concatenate(row_index), np.concatenate(col_index))),
+        shape=(len(rows) + len(links), n),
+    )
     lp = linprog(
         -np.concatenate(value),
-        A_ub=np.array(rows),
-        b_ub=np.array(limits),
+        A_ub=upper,
+        b_ub=np.concatenate((limits, np.zeros(len(links)))),
         A_eq=equal,
         b_eq=np.ones(groups),
         bounds=(0, 1),
@@ -155,25 +182,24 @@ def solve(
         return None
     first = _undominated(cost1, cost2, value, links)
     position = [{int(i): j for j, i in enumerate(k)} for k in first]
-    c1, c2, v, members, combos = merge_linked(
-        [c[k] for c, k in zip(cost1, first, strict=True)],
-        [c[k] for c, k in zip(cost2, first, strict=True)],
-        [x[k] for x, k in zip(value, first, strict=True)],
-        [((ga, position[ga][ia]), (gb, position[gb][ib])) for (ga, ia), (gb, ib) in links],
-    )
+    f1 = [c[k] for c, k in zip(cost1, first, strict=True)]
+    f2 = [c[k] for c, k in zip(cost2, first, strict=True)]
+    fv = [x[k] for x, k in zip(value, first, strict=True)]
+    flinks = [((ga, position[ga][ia]), (gb, position[gb][ib])) for (ga, ia), (gb, ib) in links]
+    c1, c2, v, members, combos = merge_linked(f1, f2, fv, flinks)
     if any(len(x) == 0 for x in v):  # linked groups with no combination the links allow
         return None
-    kept = [knapsack.undominated_items(a, b, x) for a, b, x in zip(c1, c2, v, strict=True)]
-    c1 = [a[k] for a, k in zip(c1, kept, strict=True)]
-    c2 = [b[k] for b, k in zip(c2, kept, strict=True)]
-    v = [x[k] for x, k in zip(v, kept, strict=True)]
-    found = _solve_merged(c1, c2, v, budget1, budget2)
+    # The duals of the LP with the links as rows (before the merge: far fewer columns).
+    lam = _duals(f1, f2, fv, budget1, budget2, flinks)
+    if lam is None:
+        return None
+    found = _solve_merged(c1, c2, v, budget1, budget2, lam)
     if found is None:
         return None
     choice, total = found
     picks = [0] * groups
     for j, (group, item) in enumerate(zip(members, choice, strict=True)):
-        combination = combos[j][kept[j][item]]
+        combination = combos[j][item]
         for g, pick in zip(group, combination, strict=True):
             picks[g] = int(first[g][pick])
     return picks, total
@@ -206,100 +232,142 @@ def _undominated(
     return result
 
 
+def _room(budget: float) -> float:
+    """A budget as the bounds use it: what :func:`knapsack.fits` accepts (0 if unlimited:
+    its costs count as 0)."""
+    return budget + 1e-9 * max(1.0, abs(budget)) if np.isfinite(budget) else 0.0
+
+
+@dataclass(frozen=True)
+class _Reduced:
+    """The merged groups with their reduced values under the multipliers (l1, l2)."""
+
+    c1: list[np.ndarray]
+    c2: list[np.ndarray]
+    v: list[np.ndarray]
+    budget1: float
+    budget2: float
+    l1: float
+    l2: float
+    best: np.ndarray  # m_g
+    shortfall: list[np.ndarray]  # δ per item
+    top: float  # U
+
+    def bound(self, best: np.ndarray) -> knapsack.Bound:
+        """The Lagrangian bound on the best completion of groups k… (their m_g in ``best``)."""
+        rest = np.concatenate((np.cumsum(best[::-1])[::-1], [0.0]))
+        room1, room2 = _room(self.budget1), _room(self.budget2)
+        return lambda k, spent1, spent2: (
+            rest[k] + self.l1 * (room1 - spent1) + self.l2 * (room2 - spent2)
+        )
+
+
 def _solve_merged(
     c1: list[np.ndarray],
     c2: list[np.ndarray],
     v: list[np.ndarray],
     budget1: float,
     budget2: float,
+    lam: tuple[float, float],
 ) -> tuple[list[int], float] | None:
-    lam = _duals(c1, c2, v, budget1, budget2)
-    if lam is None:
-        return None
     l1, l2 = lam
-    b1 = budget1 if np.isfinite(budget1) else 0.0
-    b2 = budget2 if np.isfinite(budget2) else 0.0
     reduced = [x - l1 * a - l2 * b for x, a, b in zip(v, c1, c2, strict=True)]
     best = np.array([r.max() for r in reduced])
-
-    def lagrange_bound(order_best: np.ndarray) -> knapsack.Bound:
-        rest = np.concatenate((np.cumsum(order_best[::-1])[::-1], [0.0]))
-        return lambda k, spent1, spent2: rest[k] + l1 * (b1 - spent1) + l2 * (b2 - spent2)
-
-    top = float(best.sum() + l1 * b1 + l2 * b2)  # U
+    top = float(best.sum() + l1 * _room(budget1) + l2 * _room(budget2))
+    problem = _Reduced(
+        c1, c2, v, budget1, budget2, l1, l2, best,
+        [m - r for m, r in zip(best, reduced, strict=True)], top,
+    )  # fmt: skip
     tolerance = 1e-9 * max(1.0, abs(top))
-    guess = knapsack.forward(
-        c1, c2, v, budget1, budget2, bound=lagrange_bound(best), beam=BEAM_WIDTH
-    )
-    index = knapsack.best_state(guess)
-    if index is None:  # nothing found by the beam (tight budgets): nothing can be dropped
-        lower, solution, threshold = -np.inf, None, np.inf
-    else:
-        lower, solution = float(guess.value[index]), guess.choices(index)
-        threshold = CORE_SHARE * (top - lower)
+    lower, solution = _incumbent(problem)
+    widest = max(float(d.max()) for d in problem.shortfall)
+    gap = _first_gap(problem.shortfall, top)
     while True:
-        found = _exact(c1, c2, v, best, reduced, budget1, budget2, threshold, lower, l1, l2)
+        # Once the gap covers every item, a last pass at the floor (or without one) decides.
+        target = max(top - gap, lower) if gap < widest else lower
+        found = _exact(problem, target)
         if found is not None and found[1] >= lower - tolerance:
             solution, lower = found
-        # A portfolio better than `lower` uses only items with δ ≤ U − lower: if they were
-        # all in this pass, its best is the optimum.
-        if top - lower <= threshold + tolerance:
-            break
-        threshold = top - lower
-    if solution is None:
-        return None
-    return solution, lower
+        # A portfolio better than `target` uses only items with δ ≤ U − target: all were in
+        # this pass, so if its best reaches the target it is the optimum.
+        done = found is not None and found[1] >= target - knapsack.VALUE_TOLERANCE
+        if done or target <= lower + tolerance:
+            return (solution, lower) if solution is not None else None
+        gap *= GAP_GROWTH
 
 
-CORE_SHARE = 0.3  # the first exact pass keeps items with δ ≤ 0.3 (U − z): the "core"
+def _first_gap(shortfall: list[np.ndarray], top: float) -> float:
+    """The first pass's U − target: the smallest δ at which about one group in
+    :data:`FIRST_SHARE` (at least two) has a second item (a group's step away from its
+    Lagrangian choice is its smallest positive δ). Smaller gaps would only repeat passes
+    that cannot reach the optimum."""
+    steps = sorted(float(d[d > 0].min()) for d in shortfall if (d > 0).any())
+    if not steps:
+        return max(1.0, abs(top))
+    first = steps[min(max(1, len(shortfall) // FIRST_SHARE), len(steps) - 1)]
+    return max(first, 1e-9 * max(1.0, abs(top)))
 
 
-def _exact(
-    c1: list[np.ndarray],
-    c2: list[np.ndarray],
-    v: list[np.ndarray],
-    best: np.ndarray,
-    reduced: list[np.ndarray],
-    budget1: float,
-    budget2: float,
-    threshold: float,
-    lower: float,
-    l1: float,
-    l2: float,
-) -> tuple[list[int], float] | None:
-    """The best portfolio of at least ``lower`` among items with δ ≤ ``threshold``, exactly
-    (None if there is none), by the dynamic programme with both bounds."""
-    slack = threshold + 1e-9 * max(1.0, abs(float(best.sum())))
-    keep = [np.flatnonzero(m - r <= slack) for m, r in zip(best, reduced, strict=True)]
+def _incumbent(problem: _Reduced) -> tuple[float, list[int] | None]:
+    """A portfolio to fall back on (value, item per group), or (−∞, None): a beam search
+    over each group's :data:`INCUMBENT_ITEMS` items with the smallest δ."""
+    keep = [np.argsort(d, kind="stable")[:INCUMBENT_ITEMS] for d in problem.shortfall]
+    guess = knapsack.forward(
+        [a[k] for a, k in zip(problem.c1, keep, strict=True)],
+        [a[k] for a, k in zip(problem.c2, keep, strict=True)],
+        [a[k] for a, k in zip(problem.v, keep, strict=True)],
+        problem.budget1,
+        problem.budget2,
+        bound=problem.bound(problem.best),
+        beam=INCUMBENT_BEAM,
+    )
+    index = knapsack.best_state(guess)
+    if index is None:
+        return -np.inf, None
+    choice = guess.choices(index)
+    return float(guess.value[index]), [int(k[i]) for k, i in zip(keep, choice, strict=True)]
+
+
+def _exact(problem: _Reduced, target: float) -> tuple[list[int], float] | None:
+    """The pass for ``target``: the best portfolio among items with δ ≤ U − target, exact
+    if its value reaches the target (states whose bound falls below it are dropped); None
+    if no state is left."""
+    slack = (problem.top - target) + 1e-9 * max(1.0, abs(problem.top))
+    keep = [np.flatnonzero(d <= slack) for d in problem.shortfall]
     if any(len(k) == 0 for k in keep):
         return None
-    r1 = [a[k] for a, k in zip(c1, keep, strict=True)]
-    r2 = [b[k] for b, k in zip(c2, keep, strict=True)]
-    rv = [x[k] for x, k in zip(v, keep, strict=True)]
-    # Groups with one item left first (they only shift the sums), then those whose items
-    # differ most in cost: the budgets bite early and the bound prunes sooner.
-    scale1 = budget1 if np.isfinite(budget1) and budget1 > 0 else 1.0
-    scale2 = budget2 if np.isfinite(budget2) and budget2 > 0 else 1.0
+    # Groups left with one item are fixed: their sums are the programme's starting state.
+    fixed = [g for g, k in enumerate(keep) if len(k) == 1]
+    free = [g for g, k in enumerate(keep) if len(k) > 1]
+    start = tuple(
+        float(sum(x[g][keep[g][0]] for g in fixed)) for x in (problem.c1, problem.c2, problem.v)
+    )
+    r1 = [problem.c1[g][keep[g]] for g in free]
+    r2 = [problem.c2[g][keep[g]] for g in free]
+    rv = [problem.v[g][keep[g]] for g in free]
+    # Groups whose items differ most in cost first: the budgets bite early and the bound
+    # prunes sooner.
+    b1, b2 = problem.budget1, problem.budget2
+    scale1 = b1 if np.isfinite(b1) and b1 > 0 else 1.0
+    scale2 = b2 if np.isfinite(b2) and b2 > 0 else 1.0
     spread = [float(np.ptp(a) / scale1 + np.ptp(b) / scale2) for a, b in zip(r1, r2, strict=True)]
-    order = sorted(range(len(rv)), key=lambda g: (len(rv[g]) > 1, -spread[g]))
-    o1, o2, ov = [r1[g] for g in order], [r2[g] for g in order], [rv[g] for g in order]
-    b1 = budget1 if np.isfinite(budget1) else 0.0
-    b2 = budget2 if np.isfinite(budget2) else 0.0
-    rest = np.concatenate((np.cumsum(best[order][::-1])[::-1], [0.0]))
-    relaxation = knapsack.relaxation_bound(o1, o2, ov, budget1, budget2)
+    order = sorted(range(len(free)), key=lambda j: -spread[j])
+    o1, o2, ov = [r1[j] for j in order], [r2[j] for j in order], [rv[j] for j in order]
+    lagrangian = problem.bound(problem.best[[free[j] for j in order]])
+    relaxation = knapsack.relaxation_bound(o1, o2, ov, b1, b2, multipliers=(problem.l1, problem.l2))
 
     def bound(k: int, spent1: np.ndarray, spent2: np.ndarray) -> np.ndarray:
-        lagrangian = rest[k] + l1 * (b1 - spent1) + l2 * (b2 - spent2)
-        return np.minimum(lagrangian, relaxation(k, spent1, spent2))
+        return np.minimum(lagrangian(k, spent1, spent2), relaxation(k, spent1, spent2))
 
     states = knapsack.forward(
-        o1, o2, ov, budget1, budget2, bound=bound, lower_bound=lower, max_states=MAX_STATES
-    )
+        o1, o2, ov, b1, b2, bound=bound, lower_bound=target, max_states=MAX_STATES,
+        start=start,
+    )  # fmt: skip
     index = knapsack.best_state(states)
     if index is None:
         return None
     chosen = states.choices(index)
-    picks = [0] * len(rv)
-    for position, g in enumerate(order):
-        picks[g] = int(keep[g][chosen[position]])
+    picks = [int(k[0]) for k in keep]
+    for position, j in enumerate(order):
+        picks[free[j]] = int(keep[free[j]][chosen[position]])
     return picks, float(states.value[index])
