@@ -4,14 +4,17 @@ data and weights.
 Portfolio: 20 seeded random instances each at 120 areas × 10 options and 60 × 20, two
 budgets at 30 % of the dearest choice, half with independent values and half with values
 rising with cost (the hard case); each "with constraints" instance adds 10 "requires" links
-and 5 must-haves. Every instance is solved once by the app's solver (``auto``: the dynamic
-programme while its state set stays small, HiGHS beyond it or with links) and once by HiGHS
-directly (the baseline), interleaved, so both see the same machine load. Reported: the worst,
-median and best single solve and the ratio of the worsts.
+and 5 must-haves. Every instance is solved once by the app's solver (``auto``: at these sizes
+the reduced-cost passes of :mod:`core.analysis.lagrange`, HiGHS only past their limits) and
+once by HiGHS directly (the baseline), interleaved, so both see the same machine load; the
+optimum must be the same (asserted per instance). Reported: the worst, median and best single
+solve, the per-instance ratio app ÷ HiGHS (median, min–max) and the load average before and
+after each family.
 
 Before and after in one run: with ``BENCH_BEFORE=<dir>`` (an export of a baseline commit) a
 worker process imports that checkout's solver and solves every instance too, right after the
-app's solver and HiGHS, so all three see the same machine load.
+app's solver and HiGHS, so all three see the same machine load; its rows carry the
+per-instance ratio after ÷ before.
 
 Monte Carlo: 10,000 draws of data and weights over all six seed areas, against the same
 draws of weights alone (the baseline), interleaved rounds.
@@ -145,10 +148,20 @@ def portfolio_cases() -> list[dict[str, object]]:
     return results
 
 
+def _ratios(after: list[float], before: list[float]) -> dict[str, float]:
+    ratios = [a / b for a, b in zip(after, before, strict=True)]
+    return {"min": min(ratios), "median": statistics.median(ratios), "max": max(ratios)}
+
+
+def _load() -> str:
+    return "/".join(f"{x:.1f}" for x in os.getloadavg())
+
+
 def _cases(
     areas: int, options: int, constrained: bool, before: Before | None
 ) -> list[dict[str, object]]:
     app, highs, old = [], [], []
+    load_start = _load()
     for seed in range(INSTANCES):
         frame, b1, b2, extra = instance(areas, options, seed, constrained)
         solved: dict[str, portfolio.PortfolioResult] = {}
@@ -168,6 +181,7 @@ def _cases(
             line += f", before {ms:.0f} ms"
             assert abs(a.total_value - value) < 1e-6, (seed, a.total_value, value)
         print(line, file=sys.stderr, flush=True)
+    load = f"{load_start} → {_load()}"
     label = "with 10 links and 5 must-haves" if constrained else "no links"
     name = f"portfolio {areas}×{options}, 2 budgets, {label}: worst of {INSTANCES}"
     rows: list[dict[str, object]] = [
@@ -179,6 +193,9 @@ def _cases(
             "peer_value": max(highs),
             "spread": _spread(app),
             "peer_spread": _spread(highs),
+            "ratios": _ratios(app, highs),
+            "worst_ratio": max(app) / max(highs),
+            "load": load,
             "target": 1000,
         }
     ]
@@ -192,8 +209,20 @@ def _cases(
                 "peer_value": max(old),
                 "spread": _spread(app),
                 "peer_spread": _spread(old),
+                "ratios": _ratios(app, old),
+                "worst_ratio": max(app) / max(old),
+                "load": load,
                 "target": 1000,
             }
+        )
+    for row in rows:
+        print(
+            f"  {row['name']}: {row['spread']} ms vs {row['peer']} {row['peer_spread']} ms,"
+            f" worst ÷ worst {row['worst_ratio']:.3f}, per instance"
+            f" {row['ratios']['median']:.3f} ({row['ratios']['min']:.3f}–"  # type: ignore[index]
+            f"{row['ratios']['max']:.3f}), load {load}",  # type: ignore[index]
+            file=sys.stderr,
+            flush=True,
         )
     return rows
 
