@@ -7,13 +7,15 @@ rising with cost (the hard case); each "with constraints" instance adds 10 "requ
 and 5 must-haves. Every instance is solved once by the app's solver (``auto``: at these sizes
 the reduced-cost passes of :mod:`core.analysis.lagrange`, HiGHS only past their limits) and
 once by HiGHS directly (the baseline), interleaved, so both see the same machine load; the
-optimum must be the same (asserted per instance). Reported: the worst, median and best single
-solve, the per-instance ratio app ÷ HiGHS (median, min–max) and the load average before and
-after each family.
+optimum must be the same (asserted per instance). The app's solver runs three times per
+instance (``BENCH_PORTFOLIO_REPEATS``), interleaved with the baseline's, and the instance's
+figure is the median of its runs; HiGHS runs once. Reported: the worst, median and best
+instance, the per-instance ratio app ÷ HiGHS (median, min–max) and the load average before
+and after each family.
 
 Before and after in one run: with ``BENCH_BEFORE=<dir>`` (an export of a baseline commit) a
-worker process imports that checkout's solver and solves every instance too, right after the
-app's solver and HiGHS, so all three see the same machine load; its rows carry the
+worker process imports that checkout's solver and solves every instance too, each of its runs
+right after one of the app's, so both see the same machine load; its rows carry the
 per-instance ratio after ÷ before.
 
 Monte Carlo: 10,000 draws of data and weights over all six seed areas, against the same
@@ -42,6 +44,9 @@ from core.store import seed as store_seed
 Timer = Callable[[Callable[[], object]], float]
 # 20 per the issue; BENCH_PORTFOLIO_INSTANCES lowers it for a quick look on a busy machine.
 INSTANCES = int(os.environ.get("BENCH_PORTFOLIO_INSTANCES", "20"))
+# Runs per instance of the app's solver and the baseline's (interleaved; median reported).
+# HiGHS directly, seconds per instance, runs once.
+REPEATS = int(os.environ.get("BENCH_PORTFOLIO_REPEATS", "3"))
 ROUNDS = 5
 BEFORE = os.environ.get("BENCH_BEFORE")
 # The baseline's worker: reads "areas options seed constrained" lines, solves the instance
@@ -169,17 +174,25 @@ def _cases(
         def solve(solver: str, frame=frame, b1=b1, b2=b2, extra=extra, solved=solved) -> None:
             solved[solver] = portfolio.solve(frame, b1, b2, solver=solver, **extra)
 
-        app.append(_ms(lambda: solve("auto")))
+        # The app's solver and the baseline's in turn, REPEATS times each: the instance's
+        # figure is the median of its runs (the load of a shared machine moves single runs).
+        runs, old_runs = [], []
+        for _ in range(REPEATS):
+            runs.append(_ms(lambda: solve("auto")))
+            if before is not None:
+                ms, value = before.solve(areas, options, seed, constrained)
+                old_runs.append(ms)
+                assert abs(solved["auto"].total_value - value) < 1e-6, (seed, value)
+        app.append(statistics.median(runs))
         highs.append(_ms(lambda: solve("milp")))
         a, h = solved["auto"], solved["milp"]
         line = f"  {areas}×{options} {'links' if constrained else 'plain'} seed {seed}:"
-        line += f" app {app[-1]:.0f} ms ({a.solver}), HiGHS {highs[-1]:.0f} ms"
+        line += f" app {app[-1]:.0f} ms ({a.solver}; runs {'/'.join(f'{x:.0f}' for x in runs)})"
+        line += f", HiGHS {highs[-1]:.0f} ms"
         assert abs(a.total_value - h.total_value) < 1e-6, (seed, a.total_value, h.total_value)
         if before is not None:
-            ms, value = before.solve(areas, options, seed, constrained)
-            old.append(ms)
-            line += f", before {ms:.0f} ms"
-            assert abs(a.total_value - value) < 1e-6, (seed, a.total_value, value)
+            old.append(statistics.median(old_runs))
+            line += f", before {old[-1]:.0f} ms (runs {'/'.join(f'{x:.0f}' for x in old_runs)})"
         print(line, file=sys.stderr, flush=True)
     load = f"{load_start} → {_load()}"
     label = "with 10 links and 5 must-haves" if constrained else "no links"

@@ -1,13 +1,19 @@
 """The reduced-cost portfolio solver (core.analysis.lagrange): the same optimum as trying every
-combination, with and without links, one or two budgets, unlimited and infeasible budgets;
-linked groups merged correctly; and the app's solver taking this path on large instances."""
+combination, with and without links, one or two budgets, unlimited and infeasible budgets,
+and whatever its tuning (growth of the gap, first pass, floor); the bound U it rests on
+(LP duals with links as rows) never below the optimum; the dynamic programme's starting
+state and the bounds priced at given multipliers; linked groups merged correctly; and the
+app's solver taking this path on large instances."""
 
 from __future__ import annotations
+
+import itertools
+from unittest import mock
 
 import numpy as np
 import pandas as pd
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import example, given, settings, strategies as st
 
 from core.analysis import knapsack, lagrange, milp, portfolio
 
@@ -47,11 +53,42 @@ def _fits(cost: list[np.ndarray], picks: list[int], budget: float) -> bool:
     return bool(knapsack.fits(sum(c[i] for c, i in zip(cost, picks, strict=True)), budget))
 
 
+# An item dearer than the budget by less than fits()' tolerance fits (the LP said infeasible).
+AT_THE_TOLERANCE = ([np.array([0.0])], [np.array([1e-306])], [np.array([0.0])], np.inf, 2e-307, [])
+
+
 @settings(max_examples=300, deadline=None)
 @given(problems())
+@example(AT_THE_TOLERANCE)
 def test_same_optimum_as_trying_every_combination(problem) -> None:
     cost1, cost2, value, budget1, budget2, links = problem
     found = lagrange.solve(cost1, cost2, value, budget1, budget2, links)
+    _check(problem, found)
+
+
+# (growth of U − target per failed pass, groups per first choice, floor's beam, its items):
+# the optimum must not depend on them. Growth 1.01 makes many passes, 50 a first pass that
+# keeps everything; a floor of one state over one item per group often finds nothing.
+TUNINGS = [(1.5, 20, 64, 4), (1.01, 1, 1, 1), (50.0, 1, 2, 2), (2.0, 1000, 1, 1)]
+
+
+@settings(max_examples=150, deadline=None)
+@given(problems(), st.sampled_from(TUNINGS))
+def test_the_optimum_does_not_depend_on_the_tuning(problem, tuning) -> None:
+    growth, share, beam, items = tuning
+    with mock.patch.multiple(
+        lagrange,
+        GAP_GROWTH=growth,
+        FIRST_SHARE=share,
+        INCUMBENT_BEAM=beam,
+        INCUMBENT_ITEMS=items,
+    ):
+        found = lagrange.solve(*problem)
+    _check(problem, found)
+
+
+def _check(problem, found) -> None:
+    cost1, cost2, value, budget1, budget2, links = problem
     brute = portfolio.exhaustive_search(cost1, cost2, value, budget1, budget2, links)
     assert (found is None) == (brute is None)
     if found is None:
@@ -62,6 +99,87 @@ def test_same_optimum_as_trying_every_combination(problem) -> None:
     assert _fits(cost1, picks, budget1) and _fits(cost2, picks, budget2)
     for (ga, ia), (gb, ib) in links:
         assert picks[ga] != ia or picks[gb] == ib
+
+
+def test_lp_feasible_but_no_portfolio_fits_is_none_without_endless_passes() -> None:
+    """Half of each of the two items fits both budgets, neither item does: the LP has a
+    solution, the passes find none and end with the pass over every item."""
+    cost1, cost2 = [np.array([0.0, 10.0])], [np.array([10.0, 0.0])]
+    for value in ([np.array([1.0, 2.0])], [np.array([2.0, 1.0])]):
+        assert lagrange._duals(cost1, cost2, value, 5.0, 5.0) is not None
+        assert portfolio.exhaustive_search(cost1, cost2, value, 5.0, 5.0) is None
+        assert lagrange.solve(cost1, cost2, value, 5.0, 5.0) is None
+
+
+@settings(max_examples=200, deadline=None)
+@given(problems())
+def test_the_lagrangian_bound_is_never_below_the_optimum(problem) -> None:
+    """U = Σ_g max_combination (v − λ·c) + λ·B with the duals of the LP with links as rows,
+    over the merged groups, is at least the best portfolio (what the elimination rests on)."""
+    cost1, cost2, value, budget1, budget2, links = problem
+    brute = portfolio.exhaustive_search(cost1, cost2, value, budget1, budget2, links)
+    c1 = [c if np.isfinite(budget1) else 0 * c for c in cost1]
+    c2 = [c if np.isfinite(budget2) else 0 * c for c in cost2]
+    lam = lagrange._duals(c1, c2, value, budget1, budget2, links)
+    if lam is None:  # the LP has no solution: then no portfolio fits
+        assert brute is None
+        return
+    assert min(lam) >= 0
+    m1, m2, mv, _, _ = lagrange.merge_linked(c1, c2, value, links)
+    if brute is None or any(len(x) == 0 for x in mv):
+        return
+    l1, l2 = lam
+    top = sum(float((x - l1 * a - l2 * b).max()) for a, b, x in zip(m1, m2, mv, strict=True))
+    top += l1 * lagrange._room(budget1) + l2 * lagrange._room(budget2)
+    assert top >= brute[1] - 1e-6 * max(1.0, abs(brute[1]))
+
+
+def test_a_starting_state_is_the_same_as_a_first_group_of_one_item() -> None:
+    rng = np.random.default_rng(4)
+    cost1 = [rng.uniform(0, 10, 4) for _ in range(5)]
+    cost2 = [rng.uniform(0, 10, 4) for _ in range(5)]
+    value = [rng.uniform(0, 10, 4) for _ in range(5)]
+    fixed = (np.array([3.0]), np.array([2.0]), np.array([7.0]))
+    whole = knapsack.forward([fixed[0], *cost1], [fixed[1], *cost2], [fixed[2], *value], 35.0, 30.0)
+    started = knapsack.forward(cost1, cost2, value, 35.0, 30.0, start=(3.0, 2.0, 7.0))
+    assert sorted(started.value.tolist()) == pytest.approx(sorted(whole.value.tolist()))
+    best = knapsack.best_state(started)
+    assert best is not None
+    assert started.value[best] == pytest.approx(whole.value[knapsack.best_state(whole)])
+    picks = started.choices(best)
+    assert started.cost1[best] == pytest.approx(3.0 + sum(c[i] for c, i in zip(cost1, picks)))
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.integers(0, 2**32 - 1),
+    st.floats(0, 5),
+    st.floats(0, 5),
+    st.sampled_from([0.0, 0.3, 0.6, 1.0]),
+)
+def test_bounds_at_given_multipliers_are_never_below_the_best_completion(
+    seed: int, l1: float, l2: float, spent_share: float
+) -> None:
+    """For any λ ≥ 0 the one-budget fronts with the other budget priced at λ bound the best
+    completion of a state from above, also at the budgets' tolerance."""
+    rng = np.random.default_rng(seed)
+    cost1 = [rng.integers(0, 6, 3).astype(float) for _ in range(4)]
+    cost2 = [rng.integers(0, 6, 3).astype(float) for _ in range(4)]
+    value = [rng.integers(0, 9, 3).astype(float) for _ in range(4)]
+    budget1, budget2 = 10.0, 9.0
+    bound = knapsack.relaxation_bound(cost1, cost2, value, budget1, budget2, multipliers=(l1, l2))
+    spent1 = np.array([spent_share * budget1, budget1 * (1 + 5e-10)])
+    spent2 = np.array([spent_share * budget2, 0.0])
+    for k in range(len(value) + 1):
+        upper = bound(k, spent1, spent2)
+        best = np.full(2, -np.inf)
+        for picks in itertools.product(*(range(len(v)) for v in value[k:])):
+            total1 = sum(c[i] for c, i in zip(cost1[k:], picks))
+            total2 = sum(c[i] for c, i in zip(cost2[k:], picks))
+            total = sum(v[i] for v, i in zip(value[k:], picks))
+            ok = knapsack.fits(spent1 + total1, budget1) & knapsack.fits(spent2 + total2, budget2)
+            best = np.where(ok, np.maximum(best, total), best)
+        assert np.all(upper >= best - 1e-9)
 
 
 def test_linked_groups_become_one_group_of_the_combinations_the_links_allow() -> None:
