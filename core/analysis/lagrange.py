@@ -65,8 +65,22 @@ def merge_linked(
     Returns the new groups' costs and values, ``members[j]`` (original groups of new group
     j) and ``picks[j]`` (combination × member: the original item index). Raises
     :class:`knapsack.TooManyStates` when a merged group would exceed :data:`MERGE_LIMIT`."""
-    n = len(value)
-    parent = list(range(n))
+    out1, out2, outv, members, picks = [], [], [], [], []
+    every = [np.arange(len(x)) for x in value]
+    zero = [np.zeros(len(x)) for x in value]
+    for group in components(len(value), links):
+        grid = combine(group, every, zero, np.inf, links)
+        out1.append(_sum(cost1, group, grid))
+        out2.append(_sum(cost2, group, grid))
+        outv.append(_sum(value, group, grid))
+        members.append(group)
+        picks.append(grid)
+    return out1, out2, outv, members, picks
+
+
+def components(groups: int, links: Sequence[Link]) -> list[list[int]]:
+    """The sets of groups that links join (each sorted, in order of their first group)."""
+    parent = list(range(groups))
 
     def root(g: int) -> int:
         while parent[g] != g:
@@ -76,27 +90,48 @@ def merge_linked(
 
     for (ga, _), (gb, _) in links:
         parent[root(ga)] = root(gb)
-    components: dict[int, list[int]] = {}
-    for g in range(n):
-        components.setdefault(root(g), []).append(g)
-    out1, out2, outv, members, picks = [], [], [], [], []
-    for group in sorted(components.values(), key=lambda m: m[0]):
-        sizes = [len(value[g]) for g in group]
-        if int(np.prod(sizes, dtype=float)) > MERGE_LIMIT:
+    found: dict[int, list[int]] = {}
+    for g in range(groups):
+        found.setdefault(root(g), []).append(g)
+    return sorted(found.values(), key=lambda m: m[0])
+
+
+def combine(
+    members: list[int],
+    items: Sequence[np.ndarray],
+    weight: Sequence[np.ndarray],
+    limit: float,
+    links: Sequence[Link],
+) -> np.ndarray:
+    """The combinations (rows; one column per member: an item index) of the members'
+    ``items`` that keep every link among the members and whose ``weight`` (≥ 0 per item)
+    adds up to at most ``limit``. Built one member at a time, each partial combination
+    checked at once (weights only grow), so what is dropped never multiplies. Raises
+    :class:`knapsack.TooManyStates` past :data:`MERGE_LIMIT` combinations."""
+    column = {g: k for k, g in enumerate(members)}
+    grid = np.asarray(items[members[0]])[:, None]
+    total = np.asarray(weight[members[0]])[grid[:, 0]]
+    grid, total = grid[total <= limit], total[total <= limit]
+    for k, g in enumerate(members[1:], start=1):
+        chosen = np.asarray(items[g])
+        if len(grid) * len(chosen) > MERGE_LIMIT:
             raise knapsack.TooManyStates
-        grid = np.indices(sizes).reshape(len(group), -1)  # member × combination
-        ok = np.ones(grid.shape[1], dtype=bool)
-        where = {g: k for k, g in enumerate(group)}
-        for (ga, ia), (gb, ib) in links:
-            if ga in where:
-                ok &= (grid[where[ga]] != ia) | (grid[where[gb]] == ib)
-        grid = grid[:, ok]
-        out1.append(sum((np.asarray(cost1[g])[grid[k]] for k, g in enumerate(group)), 0.0))
-        out2.append(sum((np.asarray(cost2[g])[grid[k]] for k, g in enumerate(group)), 0.0))
-        outv.append(sum((np.asarray(value[g])[grid[k]] for k, g in enumerate(group)), 0.0))
-        members.append(group)
-        picks.append(grid.T)
-    return out1, out2, outv, members, picks
+        grid = np.hstack(
+            (np.repeat(grid, len(chosen), axis=0), np.tile(chosen, len(grid))[:, None])
+        )
+        total = np.repeat(total, len(chosen)) + np.tile(np.asarray(weight[g])[chosen], len(total))
+        ok = total <= limit
+        for (ga, ia), (gb, ib) in links:  # checked once both ends are in
+            if ga in column and gb in column and max(column[ga], column[gb]) == k:
+                ok &= (grid[:, column[ga]] != ia) | (grid[:, column[gb]] == ib)
+        grid, total = grid[ok], total[ok]
+    return grid
+
+
+def _sum(arrays: Sequence[np.ndarray], members: list[int], grid: np.ndarray) -> np.ndarray:
+    """Per combination, the sum of its members' entries."""
+    parts = (np.asarray(arrays[g])[grid[:, k]] for k, g in enumerate(members))
+    return sum(parts, np.zeros(len(grid)))
 
 
 def _duals(
@@ -106,10 +141,10 @@ def _duals(
     budget1: float,
     budget2: float,
     links: Sequence[Link] = (),
-) -> tuple[float, float] | None:
-    """The LP relaxation's budget duals per euro (0 for an unlimited budget); None if even
-    the LP has no solution (then no portfolio fits). A link "a requires b" is the row
-    x_a − x_b ≤ 0; each budget allows what :func:`knapsack.fits` allows."""
+) -> tuple[float, float, np.ndarray] | None:
+    """The LP relaxation's duals: per euro of each budget (0 for an unlimited budget) and per
+    link; None if even the LP has no solution (then no portfolio fits). A link "a requires
+    b" is the row x_a − x_b ≤ 0; each budget allows what :func:`knapsack.fits` allows."""
     sizes = [len(v) for v in value]
     n, groups = sum(sizes), len(sizes)
     offsets = np.concatenate(([0], np.cumsum(sizes)))
@@ -125,8 +160,8 @@ def _duals(
             scales.append(scale)
         else:
             scales.append(np.inf)
-    if not rows:
-        return 0.0, 0.0
+    if not rows:  # no budget: the best item of every group, links aside, is a bound
+        return 0.0, 0.0, np.zeros(len(links))
     dense = np.array(rows)
     row_index = [np.repeat(np.arange(len(rows)), n)]
     col_index = [np.tile(np.arange(n), len(rows))]
@@ -152,11 +187,10 @@ def _duals(
         return None
     if lp.status != 0:  # numerical trouble: leave the instance to HiGHS' MILP
         raise knapsack.TooManyStates
-    marginals = iter(-lp.ineqlin.marginals)
-    lam = [
-        max(float(next(marginals)), 0.0) / scale if np.isfinite(scale) else 0.0 for scale in scales
-    ]
-    return lam[0], lam[1]
+    marginals = np.maximum(-lp.ineqlin.marginals, 0.0)
+    budgets = iter(marginals[: len(rows)])
+    lam = [float(next(budgets)) / scale if np.isfinite(scale) else 0.0 for scale in scales]
+    return lam[0], lam[1], marginals[len(rows) :]
 
 
 def solve(
@@ -182,27 +216,18 @@ def solve(
         return None
     first = _undominated(cost1, cost2, value, links)
     position = [{int(i): j for j, i in enumerate(k)} for k in first]
-    f1 = [c[k] for c, k in zip(cost1, first, strict=True)]
-    f2 = [c[k] for c, k in zip(cost2, first, strict=True)]
-    fv = [x[k] for x, k in zip(value, first, strict=True)]
-    flinks = [((ga, position[ga][ia]), (gb, position[gb][ib])) for (ga, ia), (gb, ib) in links]
-    c1, c2, v, members, combos = merge_linked(f1, f2, fv, flinks)
-    if any(len(x) == 0 for x in v):  # linked groups with no combination the links allow
+    c1 = [c[k] for c, k in zip(cost1, first, strict=True)]
+    c2 = [c[k] for c, k in zip(cost2, first, strict=True)]
+    v = [x[k] for x, k in zip(value, first, strict=True)]
+    kept = [((ga, position[ga][ia]), (gb, position[gb][ib])) for (ga, ia), (gb, ib) in links]
+    duals = _duals(c1, c2, v, budget1, budget2, kept)
+    if duals is None:
         return None
-    # The duals of the LP with the links as rows (before the merge: far fewer columns).
-    lam = _duals(f1, f2, fv, budget1, budget2, flinks)
-    if lam is None:
-        return None
-    found = _solve_merged(c1, c2, v, budget1, budget2, lam)
+    found = _search(c1, c2, v, budget1, budget2, kept, duals)
     if found is None:
         return None
     choice, total = found
-    picks = [0] * groups
-    for j, (group, item) in enumerate(zip(members, choice, strict=True)):
-        combination = combos[j][item]
-        for g, pick in zip(group, combination, strict=True):
-            picks[g] = int(first[g][pick])
-    return picks, total
+    return [int(k[i]) for k, i in zip(first, choice, strict=True)], total
 
 
 def _costs(cost: np.ndarray, value: np.ndarray, budget: float) -> np.ndarray:
@@ -240,21 +265,35 @@ def _room(budget: float) -> float:
 
 @dataclass(frozen=True)
 class _Reduced:
-    """The merged groups with their reduced values under the multipliers (l1, l2)."""
+    """The groups with their reduced values under the multipliers (l1, l2); the links are
+    kept by merging linked groups in each pass (:meth:`groups`)."""
 
     c1: list[np.ndarray]
     c2: list[np.ndarray]
     v: list[np.ndarray]
     budget1: float
     budget2: float
+    links: Sequence[Link]
+    components: list[list[int]]
     l1: float
     l2: float
-    best: np.ndarray  # m_g
-    shortfall: list[np.ndarray]  # δ per item
+    reduced: list[np.ndarray]  # r per item (with the link duals)
+    shortfall: list[np.ndarray]  # δ per item: best r of its group − its own
     top: float  # U
 
+    def groups(self, keep: list[np.ndarray], limit: float) -> list[_Group]:
+        """The pass's groups: each set of linked groups merged into one of the combinations
+        of kept items that keep the links and whose δ add up to at most ``limit``."""
+        result = []
+        for members in self.components:
+            grid = combine(members, keep, self.shortfall, limit, self.links)
+            sums = (_sum(x, members, grid) for x in (self.c1, self.c2, self.v, self.reduced))
+            result.append(_Group(members, grid, *sums))
+        return result
+
     def bound(self, best: np.ndarray) -> knapsack.Bound:
-        """The Lagrangian bound on the best completion of groups k… (their m_g in ``best``)."""
+        """The Lagrangian bound on the best completion of groups k… (their best reduced
+        values in ``best``)."""
         rest = np.concatenate((np.cumsum(best[::-1])[::-1], [0.0]))
         room1, room2 = _room(self.budget1), _room(self.budget2)
         return lambda k, spent1, spent2: (
@@ -262,38 +301,73 @@ class _Reduced:
         )
 
 
-def _solve_merged(
+@dataclass(frozen=True)
+class _Group:
+    """One group of a pass: its members (original groups), its items (combinations: one
+    item index per member) and their costs and values."""
+
+    members: list[int]
+    grid: np.ndarray
+    c1: np.ndarray
+    c2: np.ndarray
+    v: np.ndarray
+    reduced: np.ndarray
+
+
+def _search(
     c1: list[np.ndarray],
     c2: list[np.ndarray],
     v: list[np.ndarray],
     budget1: float,
     budget2: float,
-    lam: tuple[float, float],
+    links: Sequence[Link],
+    duals: tuple[float, float, np.ndarray],
 ) -> tuple[list[int], float] | None:
-    l1, l2 = lam
-    reduced = [x - l1 * a - l2 * b for x, a, b in zip(v, c1, c2, strict=True)]
+    """The optimum by passes towards a falling target (see the module docstring)."""
+    l1, l2, _ = duals
+    reduced = reduced_values(c1, c2, v, links, duals)
     best = np.array([r.max() for r in reduced])
     top = float(best.sum() + l1 * _room(budget1) + l2 * _room(budget2))
+    shortfall = [m - r for m, r in zip(best, reduced, strict=True)]
     problem = _Reduced(
-        c1, c2, v, budget1, budget2, l1, l2, best,
-        [m - r for m, r in zip(best, reduced, strict=True)], top,
+        c1, c2, v, budget1, budget2, links, components(len(v), links), l1, l2, reduced,
+        shortfall, top,
     )  # fmt: skip
     tolerance = 1e-9 * max(1.0, abs(top))
     lower, solution = _incumbent(problem)
-    widest = max(float(d.max()) for d in problem.shortfall)
-    gap = _first_gap(problem.shortfall, top)
+    widest = max(float(d.max()) for d in shortfall)
+    gap = _first_gap(shortfall, top)
     while True:
         # Once the gap covers every item, a last pass at the floor (or without one) decides.
         target = max(top - gap, lower) if gap < widest else lower
         found = _exact(problem, target)
         if found is not None and found[1] >= lower - tolerance:
             solution, lower = found
-        # A portfolio better than `target` uses only items with δ ≤ U − target: all were in
-        # this pass, so if its best reaches the target it is the optimum.
+        # A portfolio worth at least `target` uses only items whose δ add up to at most
+        # U − target: all were in this pass, so if its best reaches the target it is the
+        # optimum.
         done = found is not None and found[1] >= target - knapsack.VALUE_TOLERANCE
         if done or target <= lower + tolerance:
             return (solution, lower) if solution is not None else None
         gap *= GAP_GROWTH
+
+
+def reduced_values(
+    c1: Sequence[np.ndarray],
+    c2: Sequence[np.ndarray],
+    v: Sequence[np.ndarray],
+    links: Sequence[Link],
+    duals: tuple[float, float, np.ndarray],
+) -> list[np.ndarray]:
+    """r = v − λ₁c₁ − λ₂c₂, minus the duals of the links an item needs, plus those of the
+    links that need it. For every portfolio x that keeps the links and fits the budgets,
+    value(x) ≤ Σ_{i∈x} r_i + λ₁B₁ + λ₂B₂ (each link adds μ·(x_a − x_b) ≤ 0)."""
+    l1, l2, per_link = duals
+    reduced = [x - l1 * a - l2 * b for x, a, b in zip(v, c1, c2, strict=True)]
+    for ((ga, ia), (gb, ib)), mu in zip(links, per_link, strict=True):
+        reduced[ga][ia] -= mu
+        reduced[gb][ib] += mu
+    return reduced
 
 
 def _first_gap(shortfall: list[np.ndarray], top: float) -> float:
@@ -312,48 +386,57 @@ def _incumbent(problem: _Reduced) -> tuple[float, list[int] | None]:
     """A portfolio to fall back on (value, item per group), or (−∞, None): a beam search
     over each group's :data:`INCUMBENT_ITEMS` items with the smallest δ."""
     keep = [np.argsort(d, kind="stable")[:INCUMBENT_ITEMS] for d in problem.shortfall]
+    groups = problem.groups(keep, np.inf)
+    if any(len(group.v) == 0 for group in groups):  # the links need other items
+        return -np.inf, None
+    best = np.array([x.reduced.max() for x in groups])
     guess = knapsack.forward(
-        [a[k] for a, k in zip(problem.c1, keep, strict=True)],
-        [a[k] for a, k in zip(problem.c2, keep, strict=True)],
-        [a[k] for a, k in zip(problem.v, keep, strict=True)],
+        [x.c1 for x in groups],
+        [x.c2 for x in groups],
+        [x.v for x in groups],
         problem.budget1,
         problem.budget2,
-        bound=problem.bound(problem.best),
+        bound=problem.bound(best),
         beam=INCUMBENT_BEAM,
     )
     index = knapsack.best_state(guess)
     if index is None:
         return -np.inf, None
-    choice = guess.choices(index)
-    return float(guess.value[index]), [int(k[i]) for k, i in zip(keep, choice, strict=True)]
+    return float(guess.value[index]), _picks(len(problem.v), groups, guess.choices(index))
+
+
+def _picks(size: int, groups: list[_Group], chosen: list[int]) -> list[int]:
+    """Item index per original group from one item per pass group."""
+    picks = [0] * size
+    for group, item in zip(groups, chosen, strict=True):
+        for k, g in enumerate(group.members):
+            picks[g] = int(group.grid[item, k])
+    return picks
 
 
 def _exact(problem: _Reduced, target: float) -> tuple[list[int], float] | None:
-    """The pass for ``target``: the best portfolio among items with δ ≤ U − target, exact
-    if its value reaches the target (states whose bound falls below it are dropped); None
-    if no state is left."""
+    """The pass for ``target``: the best portfolio among items whose δ add up to at most
+    U − target, exact if its value reaches the target (states whose bound falls below it
+    are dropped); None if no state is left."""
     slack = (problem.top - target) + 1e-9 * max(1.0, abs(problem.top))
     keep = [np.flatnonzero(d <= slack) for d in problem.shortfall]
     if any(len(k) == 0 for k in keep):
         return None
+    groups = problem.groups(keep, slack)
+    if any(len(x.v) == 0 for x in groups):
+        return None
     # Groups left with one item are fixed: their sums are the programme's starting state.
-    fixed = [g for g, k in enumerate(keep) if len(k) == 1]
-    free = [g for g, k in enumerate(keep) if len(k) > 1]
-    start = tuple(
-        float(sum(x[g][keep[g][0]] for g in fixed)) for x in (problem.c1, problem.c2, problem.v)
-    )
-    r1 = [problem.c1[g][keep[g]] for g in free]
-    r2 = [problem.c2[g][keep[g]] for g in free]
-    rv = [problem.v[g][keep[g]] for g in free]
+    fixed = [x for x in groups if len(x.v) == 1]
+    free = [x for x in groups if len(x.v) > 1]
+    start = tuple(float(sum(getattr(x, name)[0] for x in fixed)) for name in ("c1", "c2", "v"))
     # Groups whose items differ most in cost first: the budgets bite early and the bound
     # prunes sooner.
     b1, b2 = problem.budget1, problem.budget2
     scale1 = b1 if np.isfinite(b1) and b1 > 0 else 1.0
     scale2 = b2 if np.isfinite(b2) and b2 > 0 else 1.0
-    spread = [float(np.ptp(a) / scale1 + np.ptp(b) / scale2) for a, b in zip(r1, r2, strict=True)]
-    order = sorted(range(len(free)), key=lambda j: -spread[j])
-    o1, o2, ov = [r1[j] for j in order], [r2[j] for j in order], [rv[j] for j in order]
-    lagrangian = problem.bound(problem.best[[free[j] for j in order]])
+    free.sort(key=lambda x: -float(np.ptp(x.c1) / scale1 + np.ptp(x.c2) / scale2))
+    o1, o2, ov = [x.c1 for x in free], [x.c2 for x in free], [x.v for x in free]
+    lagrangian = problem.bound(np.array([x.reduced.max() for x in free]))
     relaxation = knapsack.relaxation_bound(o1, o2, ov, b1, b2, multipliers=(problem.l1, problem.l2))
 
     def bound(k: int, spent1: np.ndarray, spent2: np.ndarray) -> np.ndarray:
@@ -366,8 +449,5 @@ def _exact(problem: _Reduced, target: float) -> tuple[list[int], float] | None:
     index = knapsack.best_state(states)
     if index is None:
         return None
-    chosen = states.choices(index)
-    picks = [int(k[0]) for k in keep]
-    for position, j in enumerate(order):
-        picks[free[j]] = int(keep[free[j]][chosen[position]])
-    return picks, float(states.value[index])
+    chosen = [0] * len(fixed) + states.choices(index)
+    return _picks(len(problem.v), fixed + free, chosen), float(states.value[index])

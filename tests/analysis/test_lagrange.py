@@ -114,24 +114,29 @@ def test_lp_feasible_but_no_portfolio_fits_is_none_without_endless_passes() -> N
 @settings(max_examples=200, deadline=None)
 @given(problems())
 def test_the_lagrangian_bound_is_never_below_the_optimum(problem) -> None:
-    """U = Σ_g max_combination (v − λ·c) + λ·B with the duals of the LP with links as rows,
-    over the merged groups, is at least the best portfolio (what the elimination rests on)."""
+    """U = Σ_g max r + λ·B, r priced with the duals of the LP with links as rows (budgets
+    and links), is at least the best portfolio (what every pass rests on)."""
     cost1, cost2, value, budget1, budget2, links = problem
     brute = portfolio.exhaustive_search(cost1, cost2, value, budget1, budget2, links)
     c1 = [c if np.isfinite(budget1) else 0 * c for c in cost1]
     c2 = [c if np.isfinite(budget2) else 0 * c for c in cost2]
-    lam = lagrange._duals(c1, c2, value, budget1, budget2, links)
-    if lam is None:  # the LP has no solution: then no portfolio fits
+    duals = lagrange._duals(c1, c2, value, budget1, budget2, links)
+    if duals is None:  # the LP has no solution: then no portfolio fits
         assert brute is None
         return
-    assert min(lam) >= 0
-    m1, m2, mv, _, _ = lagrange.merge_linked(c1, c2, value, links)
-    if brute is None or any(len(x) == 0 for x in mv):
+    l1, l2, per_link = duals
+    assert l1 >= 0 and l2 >= 0 and np.all(per_link >= 0) and len(per_link) == len(links)
+    if brute is None:
         return
-    l1, l2 = lam
-    top = sum(float((x - l1 * a - l2 * b).max()) for a, b, x in zip(m1, m2, mv, strict=True))
+    reduced = lagrange.reduced_values(c1, c2, value, links, duals)
+    top = sum(float(r.max()) for r in reduced)
     top += l1 * lagrange._room(budget1) + l2 * lagrange._room(budget2)
     assert top >= brute[1] - 1e-6 * max(1.0, abs(brute[1]))
+    # and for the best portfolio itself: value ≤ Σ r + λ·B
+    picks = brute[0]
+    assert brute[1] <= sum(float(r[i]) for r, i in zip(reduced, picks, strict=True)) + (
+        l1 * lagrange._room(budget1) + l2 * lagrange._room(budget2)
+    ) + 1e-6 * max(1.0, abs(brute[1]))
 
 
 def test_a_starting_state_is_the_same_as_a_first_group_of_one_item() -> None:
@@ -192,6 +197,31 @@ def test_linked_groups_become_one_group_of_the_combinations_the_links_allow() ->
     assert combos == [(0, 0), (0, 1), (0, 2), (1, 2)]
     assert c1[0].tolist() == [11.0, 21.0, 31.0, 32.0]
     assert v[0].tolist() == [4.0, 5.0, 6.0, 7.0]
+
+
+@settings(max_examples=100, deadline=None)
+@given(problems(), st.floats(0, 30), st.integers(0, 2**32 - 1))
+def test_combinations_are_the_product_filtered_by_links_and_limit(problem, limit, seed) -> None:
+    """Merging member by member with early dropping gives exactly the combinations of the
+    full product that keep every link and whose weights add up to at most the limit."""
+    _, _, value, _, _, links = problem
+    rng = np.random.default_rng(seed)
+    weight = [rng.uniform(0, 10, len(x)) for x in value]
+    items = [np.flatnonzero(rng.random(len(x)) < 0.8) for x in value]
+    for members in lagrange.components(len(value), links):
+        grid = lagrange.combine(members, items, weight, limit, links)
+        expected = []
+        for combination in itertools.product(*(items[g] for g in members)):
+            pick = dict(zip(members, combination, strict=True))
+            keeps = all(
+                pick[ga] != ia or pick[gb] == ib
+                for (ga, ia), (gb, ib) in links
+                if ga in pick and gb in pick
+            )
+            total = sum(weight[g][i] for g, i in pick.items())
+            if keeps and total <= limit:
+                expected.append(tuple(int(i) for i in combination))
+        assert sorted(map(tuple, grid.tolist())) == sorted(expected)
 
 
 def test_a_merged_group_past_its_limit_is_left_to_highs(monkeypatch) -> None:
