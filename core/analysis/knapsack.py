@@ -118,6 +118,8 @@ def forward(
     ``start``: costs and value already spent before the first group (groups fixed to one
     item elsewhere); the budgets and the bound see the totals including it."""
     s1, s2, sv = (np.full(1, float(x)) for x in start)
+    if not (fits(s1[0], budget1) and fits(s2[0], budget2)):  # the fixed groups alone break it
+        s1, s2, sv = np.zeros(0), np.zeros(0), np.zeros(0)
     parents: list[np.ndarray] = []
     picks: list[np.ndarray] = []
     for k, (c1, c2, v) in enumerate(zip(cost1, cost2, value, strict=True)):

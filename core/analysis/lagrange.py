@@ -2,28 +2,30 @@
 passes of the dynamic programme of :mod:`core.analysis.knapsack` on what is left.
 
 The problem is a multiple-choice knapsack with up to two budgets: one item per group (area),
-Σ cost₁ ≤ B₁, Σ cost₂ ≤ B₂, maximise Σ value; "requires" links between items of different
-groups are handled by merging each set of linked groups into one group whose items are the
-combinations that respect the links (:func:`merge_linked`).
+Σ cost₁ ≤ B₁, Σ cost₂ ≤ B₂, maximise Σ value, and "requires" links between items of
+different groups.
 
-Why it is exact. With budget multipliers λ₁, λ₂ ≥ 0 (the duals of the LP relaxation with the
-links as rows) every item has a reduced value r = v − λ₁c₁ − λ₂c₂; let m_g be the best
-reduced value of group g and δ = m_g − r ≥ 0 its shortfall. For every portfolio x that fits
-the budgets,
+Why it is exact. The LP relaxation (the links as rows x_a − x_b ≤ 0) has duals λ₁, λ₂ ≥ 0
+per euro and μ ≥ 0 per link. Every item gets a reduced value r = v − λ₁c₁ − λ₂c₂, minus μ of
+each link that needs it, plus μ of each link it serves (:func:`reduced_values`); let m_g be
+the best r of group g and δ = m_g − r ≥ 0 an item's shortfall. For every portfolio x that
+keeps the links and fits the budgets,
 
     value(x) ≤ Σ_g m_g + λ₁B₁ + λ₂B₂ − Σ_{i∈x} δ_i = U − Σ_{i∈x} δ_i
 
-(add λ·(B − c(x)) ≥ 0 to Σ r). So a portfolio worth at least a target T uses only items with
-δ ≤ U − T. A *pass* for T keeps just those items (most groups keep one: they are fixed and
-only shift the sums), and the dynamic programme over the groups that keep a choice drops every
-state whose bound falls below T: the Lagrangian bound above and, tighter, the exact one-budget
-fronts of the remaining groups with the other budget priced at its λ
-(:func:`knapsack.relaxation_bound`). If the pass's best portfolio reaches T, it is the
-optimum (any better one was in the pass); if not, the optimum is below T and the next pass
-lowers T (the gap U − T grows by half each time, from the smallest step that gives a few
-groups a choice). The passes near U are tiny; the one that succeeds starts close to the
-optimum, where the bound prunes hardest. A short beam search over each group's four best
-items by δ gives a floor: at the latest a pass at its value succeeds. Nothing is
+(each budget adds λ·(B − c(x)) ≥ 0, each link μ·(x_b − x_a) ≥ 0). So a portfolio worth at
+least a target T uses only items whose δ add up to at most U − T. A *pass* for T keeps just
+those: linked groups are merged into one group of the kept combinations that keep the links
+(:func:`linked.combine`, member by member, dropping a partial combination as soon as its δ exceed
+U − T), groups left with one item are fixed (they only shift the sums), and the dynamic
+programme over the rest drops every state whose bound falls below T: the Lagrangian bound
+above and, tighter, the exact one-budget fronts of the remaining groups with the other
+budget priced at its λ (:func:`knapsack.relaxation_bound`). If the pass's best portfolio
+reaches T it is the optimum (any better one was in the pass); if not, the optimum is below T
+and the next pass lowers T (U − T grows by half each time, from the smallest step that gives
+a few groups a choice). The passes near U are tiny, and the one that succeeds starts close
+to the optimum, where the bound prunes hardest. A short beam search over each group's four
+best items by δ gives a floor: at the latest a pass at its value succeeds. Nothing is
 approximated: no time limit, no gap.
 
 Where it wins (``make bench``, suite ``portfolio``): 120 areas × 10 options and 60 × 20 with
@@ -43,95 +45,13 @@ from scipy.optimize import linprog
 from scipy.sparse import csr_array
 
 from core.analysis import knapsack
+from core.analysis.linked import Link, combine, components, sum_over
 
 MAX_STATES = 1_000_000
-MERGE_LIMIT = 200_000  # at most this many combinations in one merged group of linked groups
 GAP_GROWTH = 1.5  # each failed pass: U − target × 1.5
 FIRST_SHARE = 20  # the first pass gives about one group in 20 a choice
 INCUMBENT_BEAM = 64  # the floor's beam: states kept per group …
 INCUMBENT_ITEMS = 4  # … over each group's items with the smallest δ
-
-Link = tuple[tuple[int, int], tuple[int, int]]
-
-
-def merge_linked(
-    cost1: Sequence[np.ndarray],
-    cost2: Sequence[np.ndarray],
-    value: Sequence[np.ndarray],
-    links: Sequence[Link],
-) -> tuple[list[np.ndarray], list[np.ndarray], list[np.ndarray], list[list[int]], list[np.ndarray]]:
-    """Groups joined by links merged into one group of their link-respecting combinations.
-
-    Returns the new groups' costs and values, ``members[j]`` (original groups of new group
-    j) and ``picks[j]`` (combination × member: the original item index). Raises
-    :class:`knapsack.TooManyStates` when a merged group would exceed :data:`MERGE_LIMIT`."""
-    out1, out2, outv, members, picks = [], [], [], [], []
-    every = [np.arange(len(x)) for x in value]
-    zero = [np.zeros(len(x)) for x in value]
-    for group in components(len(value), links):
-        grid = combine(group, every, zero, np.inf, links)
-        out1.append(_sum(cost1, group, grid))
-        out2.append(_sum(cost2, group, grid))
-        outv.append(_sum(value, group, grid))
-        members.append(group)
-        picks.append(grid)
-    return out1, out2, outv, members, picks
-
-
-def components(groups: int, links: Sequence[Link]) -> list[list[int]]:
-    """The sets of groups that links join (each sorted, in order of their first group)."""
-    parent = list(range(groups))
-
-    def root(g: int) -> int:
-        while parent[g] != g:
-            parent[g] = parent[parent[g]]
-            g = parent[g]
-        return g
-
-    for (ga, _), (gb, _) in links:
-        parent[root(ga)] = root(gb)
-    found: dict[int, list[int]] = {}
-    for g in range(groups):
-        found.setdefault(root(g), []).append(g)
-    return sorted(found.values(), key=lambda m: m[0])
-
-
-def combine(
-    members: list[int],
-    items: Sequence[np.ndarray],
-    weight: Sequence[np.ndarray],
-    limit: float,
-    links: Sequence[Link],
-) -> np.ndarray:
-    """The combinations (rows; one column per member: an item index) of the members'
-    ``items`` that keep every link among the members and whose ``weight`` (≥ 0 per item)
-    adds up to at most ``limit``. Built one member at a time, each partial combination
-    checked at once (weights only grow), so what is dropped never multiplies. Raises
-    :class:`knapsack.TooManyStates` past :data:`MERGE_LIMIT` combinations."""
-    column = {g: k for k, g in enumerate(members)}
-    grid = np.asarray(items[members[0]])[:, None]
-    total = np.asarray(weight[members[0]])[grid[:, 0]]
-    grid, total = grid[total <= limit], total[total <= limit]
-    for k, g in enumerate(members[1:], start=1):
-        chosen = np.asarray(items[g])
-        if len(grid) * len(chosen) > MERGE_LIMIT:
-            raise knapsack.TooManyStates
-        grid = np.hstack(
-            (np.repeat(grid, len(chosen), axis=0), np.tile(chosen, len(grid))[:, None])
-        )
-        total = np.repeat(total, len(chosen)) + np.tile(np.asarray(weight[g])[chosen], len(total))
-        ok = total <= limit
-        for (ga, ia), (gb, ib) in links:  # checked once both ends are in
-            if ga in column and gb in column and max(column[ga], column[gb]) == k:
-                ok &= (grid[:, column[ga]] != ia) | (grid[:, column[gb]] == ib)
-        grid, total = grid[ok], total[ok]
-    return grid
-
-
-def _sum(arrays: Sequence[np.ndarray], members: list[int], grid: np.ndarray) -> np.ndarray:
-    """Per combination, the sum of its members' entries."""
-    parts = (np.asarray(arrays[g])[grid[:, k]] for k, g in enumerate(members))
-    return sum(parts, np.zeros(len(grid)))
 
 
 def _duals(
@@ -287,7 +207,7 @@ class _Reduced:
         result = []
         for members in self.components:
             grid = combine(members, keep, self.shortfall, limit, self.links)
-            sums = (_sum(x, members, grid) for x in (self.c1, self.c2, self.v, self.reduced))
+            sums = (sum_over(x, members, grid) for x in (self.c1, self.c2, self.v, self.reduced))
             result.append(_Group(members, grid, *sums))
         return result
 
@@ -379,7 +299,8 @@ def _first_gap(shortfall: list[np.ndarray], top: float) -> float:
     if not steps:
         return max(1.0, abs(top))
     first = steps[min(max(1, len(shortfall) // FIRST_SHARE), len(steps) - 1)]
-    return max(first, 1e-9 * max(1.0, abs(top)))
+    # near-ties (float noise) would only add passes that keep the same items
+    return max(first, 1e-4 * steps[-1], 1e-9 * max(1.0, abs(top)))
 
 
 def _incumbent(problem: _Reduced) -> tuple[float, list[int] | None]:

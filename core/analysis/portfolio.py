@@ -15,10 +15,10 @@ programme of :mod:`core.analysis.knapsack` runs while its state set stays small;
 instances go to the reduced-cost passes of :mod:`core.analysis.lagrange` (the LP bound and
 each option's shortfall against it; each pass looks for a portfolio reaching a target just
 below the bound among the options that leave it within reach, and one that does is the
-optimum), and to the mixed-integer programme of :mod:`core.analysis.milp` (HiGHS) if that one reaches
-its limits; ``exhaustive=True`` tries every combination (the reference in tests). A budget
-no set of options fits is a normal result (``feasible=False`` with the cheapest possible
-totals), not an exception; invalid input raises.
+optimum), and to the mixed-integer programme of :mod:`core.analysis.milp` (HiGHS) if that
+one reaches its limits; ``exhaustive=True`` tries every combination (the reference in
+tests). A budget no set of options fits is a normal result (``feasible=False`` with the
+cheapest possible totals), not an exception; invalid input raises.
 """
 
 from __future__ import annotations

@@ -2,8 +2,8 @@
 combination, with and without links, one or two budgets, unlimited and infeasible budgets,
 and whatever its tuning (growth of the gap, first pass, floor); the bound U it rests on
 (LP duals with links as rows) never below the optimum; the dynamic programme's starting
-state and the bounds priced at given multipliers; linked groups merged correctly; and the
-app's solver taking this path on large instances."""
+state and the bounds priced at given multipliers; and the app's solver taking this path on
+large instances (merging linked groups: test_linked.py)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ import pandas as pd
 import pytest
 from hypothesis import example, given, settings, strategies as st
 
-from core.analysis import knapsack, lagrange, milp, portfolio
+from core.analysis import knapsack, lagrange, linked, milp, portfolio
 
 Link = tuple[tuple[int, int], tuple[int, int]]
 
@@ -57,9 +57,22 @@ def _fits(cost: list[np.ndarray], picks: list[int], budget: float) -> bool:
 AT_THE_TOLERANCE = ([np.array([0.0])], [np.array([1e-306])], [np.array([0.0])], np.inf, 2e-307, [])
 
 
+# The links leave one combination, dearer than the budget: the pass fixes it as the starting
+# state and must not return it.
+ONLY_COMBINATION_TOO_DEAR = (
+    [np.array([0.0, 0.0]), np.array([0.0, 1000.0])],
+    [np.zeros(2), np.zeros(2)],
+    [np.zeros(2), np.zeros(2)],
+    700.0,
+    np.inf,
+    [((0, 0), (1, 0)), ((1, 0), (0, 0)), ((0, 0), (1, 1))],
+)
+
+
 @settings(max_examples=300, deadline=None)
 @given(problems())
 @example(AT_THE_TOLERANCE)
+@example(ONLY_COMBINATION_TOO_DEAR)
 def test_same_optimum_as_trying_every_combination(problem) -> None:
     cost1, cost2, value, budget1, budget2, links = problem
     found = lagrange.solve(cost1, cost2, value, budget1, budget2, links)
@@ -153,6 +166,12 @@ def test_a_starting_state_is_the_same_as_a_first_group_of_one_item() -> None:
     assert started.value[best] == pytest.approx(whole.value[knapsack.best_state(whole)])
     picks = started.choices(best)
     assert started.cost1[best] == pytest.approx(3.0 + sum(c[i] for c, i in zip(cost1, picks)))
+    # a starting state that breaks a budget leaves no state, with or without groups after it
+    for groups in (0, 5):
+        over = knapsack.forward(
+            cost1[:groups], cost2[:groups], value[:groups], 35.0, 30.0, start=(36.0, 0.0, 1.0)
+        )
+        assert len(over.value) == 0 and knapsack.best_state(over) is None
 
 
 @settings(max_examples=100, deadline=None)
@@ -187,45 +206,8 @@ def test_bounds_at_given_multipliers_are_never_below_the_best_completion(
         assert np.all(upper >= best - 1e-9)
 
 
-def test_linked_groups_become_one_group_of_the_combinations_the_links_allow() -> None:
-    cost = [np.array([1.0, 2.0]), np.array([10.0, 20.0, 30.0]), np.array([5.0])]
-    value = [np.array([1.0, 2.0]), np.array([3.0, 4.0, 5.0]), np.array([6.0])]
-    links = [((0, 1), (1, 2))]  # item 1 of group 0 requires item 2 of group 1
-    c1, _, v, members, picks = lagrange.merge_linked(cost, cost, value, links)
-    assert members == [[0, 1], [2]]
-    combos = [tuple(p) for p in picks[0]]
-    assert combos == [(0, 0), (0, 1), (0, 2), (1, 2)]
-    assert c1[0].tolist() == [11.0, 21.0, 31.0, 32.0]
-    assert v[0].tolist() == [4.0, 5.0, 6.0, 7.0]
-
-
-@settings(max_examples=100, deadline=None)
-@given(problems(), st.floats(0, 30), st.integers(0, 2**32 - 1))
-def test_combinations_are_the_product_filtered_by_links_and_limit(problem, limit, seed) -> None:
-    """Merging member by member with early dropping gives exactly the combinations of the
-    full product that keep every link and whose weights add up to at most the limit."""
-    _, _, value, _, _, links = problem
-    rng = np.random.default_rng(seed)
-    weight = [rng.uniform(0, 10, len(x)) for x in value]
-    items = [np.flatnonzero(rng.random(len(x)) < 0.8) for x in value]
-    for members in lagrange.components(len(value), links):
-        grid = lagrange.combine(members, items, weight, limit, links)
-        expected = []
-        for combination in itertools.product(*(items[g] for g in members)):
-            pick = dict(zip(members, combination, strict=True))
-            keeps = all(
-                pick[ga] != ia or pick[gb] == ib
-                for (ga, ia), (gb, ib) in links
-                if ga in pick and gb in pick
-            )
-            total = sum(weight[g][i] for g, i in pick.items())
-            if keeps and total <= limit:
-                expected.append(tuple(int(i) for i in combination))
-        assert sorted(map(tuple, grid.tolist())) == sorted(expected)
-
-
 def test_a_merged_group_past_its_limit_is_left_to_highs(monkeypatch) -> None:
-    monkeypatch.setattr(lagrange, "MERGE_LIMIT", 5)
+    monkeypatch.setattr(linked, "MERGE_LIMIT", 5)
     groups = [np.arange(3.0), np.arange(3.0)]
     with pytest.raises(knapsack.TooManyStates):
         lagrange.solve(groups, groups, groups, 2.0, 2.0, [((0, 0), (1, 0))])
@@ -273,7 +255,7 @@ def test_highs_and_this_solver_agree_without_the_merge(monkeypatch) -> None:
     """Past the merge limit the app's solver falls back to HiGHS, with the same answer."""
     frame, invest, annual = _instance(30, 6, seed=5)
     links = [("a1-o2", "a2-o5"), ("a2-o5", "a3-o1")]
-    monkeypatch.setattr(lagrange, "MERGE_LIMIT", 10)
+    monkeypatch.setattr(linked, "MERGE_LIMIT", 10)
     fallback = portfolio.solve(frame, invest, annual, requires=links)
     assert fallback.solver == "milp"
     direct = milp.solve(
