@@ -74,7 +74,7 @@ def _duals(
     rows, limits, scales = [], [], []
     for cost, budget in ((cost1, budget1), (cost2, budget2)):
         if np.isfinite(budget):
-            scale = budget if budget > 0 else 1.0
+            scale = max(budget, 1.0)  # rows per budget; below 1 € per euro (no overflow)
             rows.append(np.concatenate(cost) / scale)
             limits.append(_room(budget) / scale)
             scales.append(scale)
@@ -185,8 +185,9 @@ def _room(budget: float) -> float:
 
 @dataclass(frozen=True)
 class _Reduced:
-    """The groups with their reduced values under the multipliers (l1, l2); the links are
-    kept by merging linked groups in each pass (:meth:`groups`)."""
+    """The groups with their reduced values under the duals; flat arrays over all items
+    (group by group) for the passes; the links are kept by merging linked groups in each
+    pass (:meth:`split`)."""
 
     c1: list[np.ndarray]
     c2: list[np.ndarray]
@@ -194,22 +195,89 @@ class _Reduced:
     budget1: float
     budget2: float
     links: Sequence[Link]
-    components: list[list[int]]
     l1: float
     l2: float
     reduced: list[np.ndarray]  # r per item (with the link duals)
     shortfall: list[np.ndarray]  # δ per item: best r of its group − its own
     top: float  # U
+    linked: list[list[int]]  # components of more than one group
+    alone: np.ndarray  # per group: in no link
+    offsets: np.ndarray  # flat position of each group's first item
+    group_of: np.ndarray  # per flat item: its group
+    local: np.ndarray  # per flat item: its index in its group
+    flat: dict[str, np.ndarray]  # c1, c2, v, shortfall per flat item
 
-    def groups(self, keep: list[np.ndarray], limit: float) -> list[_Group]:
-        """The pass's groups: each set of linked groups merged into one of the combinations
-        of kept items that keep the links and whose δ add up to at most ``limit``."""
-        result = []
-        for members in self.components:
+    @classmethod
+    def of(
+        cls,
+        c1: list[np.ndarray],
+        c2: list[np.ndarray],
+        v: list[np.ndarray],
+        budget1: float,
+        budget2: float,
+        links: Sequence[Link],
+        duals: tuple[float, float, np.ndarray],
+    ) -> _Reduced:
+        l1, l2, _ = duals
+        reduced = reduced_values(c1, c2, v, links, duals)
+        best = np.array([r.max() for r in reduced])
+        top = float(best.sum() + l1 * _room(budget1) + l2 * _room(budget2))
+        shortfall = [m - r for m, r in zip(best, reduced, strict=True)]
+        sizes = np.array([len(x) for x in v])
+        linked = [m for m in components(len(v), links) if len(m) > 1]
+        alone = np.ones(len(v), dtype=bool)
+        alone[[g for m in linked for g in m]] = False
+        flat = {
+            "c1": np.concatenate(c1),
+            "c2": np.concatenate(c2),
+            "v": np.concatenate(v),
+            "shortfall": np.concatenate(shortfall),
+        }
+        offsets = np.concatenate(([0], np.cumsum(sizes)[:-1]))
+        group_of = np.repeat(np.arange(len(v)), sizes)
+        local = np.arange(int(sizes.sum())) - offsets[group_of]
+        return cls(
+            c1, c2, v, budget1, budget2, links, l1, l2, reduced, shortfall, top, linked, alone,
+            offsets, group_of, local, flat,
+        )  # fmt: skip
+
+    def split(
+        self, mask: np.ndarray, limit: float
+    ) -> tuple[list[float], np.ndarray, list[_Group]] | None:
+        """A pass over the flat items in ``mask``: the sums of the groups it fixes (one item
+        left; the programme's starting state), the item per fixed group, and the groups with
+        a choice. Each set of linked groups is merged into one group of the combinations of
+        kept items that keep the links and whose δ add up to at most ``limit``. None if a
+        group has nothing left."""
+        count = np.bincount(self.group_of[mask], minlength=len(self.v))
+        if (count == 0).any():
+            return None
+        fixed = mask & (self.alone & (count == 1))[self.group_of]
+        picks = np.zeros(len(self.v), dtype=int)
+        picks[self.group_of[fixed]] = self.local[fixed]
+        start = [float(self.flat[name][fixed].sum()) for name in ("c1", "c2", "v")]
+        free = []
+        for g in np.flatnonzero(self.alone & (count > 1)):
+            items = self.local[self.offsets[g] : self.offsets[g] + len(self.v[g])]
+            items = items[mask[self.offsets[g] : self.offsets[g] + len(self.v[g])]]
+            parts = (x[g][items] for x in (self.c1, self.c2, self.v, self.reduced))
+            free.append(_Group([int(g)], items[:, None], *parts))
+        for members in self.linked:
+            keep = {g: self.local[self.group_of == g][mask[self.group_of == g]] for g in members}
             grid = combine(members, keep, self.shortfall, limit, self.links)
-            sums = (sum_over(x, members, grid) for x in (self.c1, self.c2, self.v, self.reduced))
-            result.append(_Group(members, grid, *sums))
-        return result
+            if len(grid) == 0:
+                return None
+            group = _Group(
+                members, grid,
+                *(sum_over(x, members, grid) for x in (self.c1, self.c2, self.v, self.reduced)),
+            )  # fmt: skip
+            if len(grid) > 1:
+                free.append(group)
+                continue
+            for k, name in enumerate(("c1", "c2", "v")):
+                start[k] += float(getattr(group, name)[0])
+            picks[members] = grid[0]
+        return start, picks, free
 
     def bound(self, best: np.ndarray) -> knapsack.Bound:
         """The Lagrangian bound on the best completion of groups k… (their best reduced
@@ -224,7 +292,7 @@ class _Reduced:
 @dataclass(frozen=True)
 class _Group:
     """One group of a pass: its members (original groups), its items (combinations: one
-    item index per member) and their costs and values."""
+    item index per member) and their costs, values and reduced values."""
 
     members: list[int]
     grid: np.ndarray
@@ -244,15 +312,8 @@ def _search(
     duals: tuple[float, float, np.ndarray],
 ) -> tuple[list[int], float] | None:
     """The optimum by passes towards a falling target (see the module docstring)."""
-    l1, l2, _ = duals
-    reduced = reduced_values(c1, c2, v, links, duals)
-    best = np.array([r.max() for r in reduced])
-    top = float(best.sum() + l1 * _room(budget1) + l2 * _room(budget2))
-    shortfall = [m - r for m, r in zip(best, reduced, strict=True)]
-    problem = _Reduced(
-        c1, c2, v, budget1, budget2, links, components(len(v), links), l1, l2, reduced,
-        shortfall, top,
-    )  # fmt: skip
+    problem = _Reduced.of(c1, c2, v, budget1, budget2, links, duals)
+    shortfall, top = problem.shortfall, problem.top
     tolerance = 1e-9 * max(1.0, abs(top))
     lower, solution = _incumbent(problem)
     widest = max(float(d.max()) for d in shortfall)
@@ -306,33 +367,35 @@ def _first_gap(shortfall: list[np.ndarray], top: float) -> float:
 def _incumbent(problem: _Reduced) -> tuple[float, list[int] | None]:
     """A portfolio to fall back on (value, item per group), or (−∞, None): a beam search
     over each group's :data:`INCUMBENT_ITEMS` items with the smallest δ."""
-    keep = [np.argsort(d, kind="stable")[:INCUMBENT_ITEMS] for d in problem.shortfall]
-    groups = problem.groups(keep, np.inf)
-    if any(len(group.v) == 0 for group in groups):  # the links need other items
+    mask = np.zeros(len(problem.group_of), dtype=bool)
+    for g, d in enumerate(problem.shortfall):
+        mask[problem.offsets[g] + np.argsort(d, kind="stable")[:INCUMBENT_ITEMS]] = True
+    split = problem.split(mask, np.inf)
+    if split is None:
         return -np.inf, None
-    best = np.array([x.reduced.max() for x in groups])
+    start, picks, free = split
     guess = knapsack.forward(
-        [x.c1 for x in groups],
-        [x.c2 for x in groups],
-        [x.v for x in groups],
+        [x.c1 for x in free],
+        [x.c2 for x in free],
+        [x.v for x in free],
         problem.budget1,
         problem.budget2,
-        bound=problem.bound(best),
+        bound=problem.bound(np.array([x.reduced.max() for x in free])),
         beam=INCUMBENT_BEAM,
+        start=(start[0], start[1], start[2]),
     )
     index = knapsack.best_state(guess)
     if index is None:
         return -np.inf, None
-    return float(guess.value[index]), _picks(len(problem.v), groups, guess.choices(index))
+    return float(guess.value[index]), _picks(picks, free, guess.choices(index))
 
 
-def _picks(size: int, groups: list[_Group], chosen: list[int]) -> list[int]:
-    """Item index per original group from one item per pass group."""
-    picks = [0] * size
-    for group, item in zip(groups, chosen, strict=True):
-        for k, g in enumerate(group.members):
-            picks[g] = int(group.grid[item, k])
-    return picks
+def _picks(picks: np.ndarray, free: list[_Group], chosen: list[int]) -> list[int]:
+    """Item index per original group: the fixed ones' and one item per group with a choice."""
+    picks = picks.copy()
+    for group, item in zip(free, chosen, strict=True):
+        picks[group.members] = group.grid[item]
+    return [int(x) for x in picks]
 
 
 def _exact(problem: _Reduced, target: float) -> tuple[list[int], float] | None:
@@ -340,16 +403,10 @@ def _exact(problem: _Reduced, target: float) -> tuple[list[int], float] | None:
     U − target, exact if its value reaches the target (states whose bound falls below it
     are dropped); None if no state is left."""
     slack = (problem.top - target) + 1e-9 * max(1.0, abs(problem.top))
-    keep = [np.flatnonzero(d <= slack) for d in problem.shortfall]
-    if any(len(k) == 0 for k in keep):
+    split = problem.split(problem.flat["shortfall"] <= slack, slack)
+    if split is None:
         return None
-    groups = problem.groups(keep, slack)
-    if any(len(x.v) == 0 for x in groups):
-        return None
-    # Groups left with one item are fixed: their sums are the programme's starting state.
-    fixed = [x for x in groups if len(x.v) == 1]
-    free = [x for x in groups if len(x.v) > 1]
-    start = tuple(float(sum(getattr(x, name)[0] for x in fixed)) for name in ("c1", "c2", "v"))
+    start, picks, free = split
     # Groups whose items differ most in cost first: the budgets bite early and the bound
     # prunes sooner.
     b1, b2 = problem.budget1, problem.budget2
@@ -365,10 +422,9 @@ def _exact(problem: _Reduced, target: float) -> tuple[list[int], float] | None:
 
     states = knapsack.forward(
         o1, o2, ov, b1, b2, bound=bound, lower_bound=target, max_states=MAX_STATES,
-        start=start,
+        start=(start[0], start[1], start[2]),
     )  # fmt: skip
     index = knapsack.best_state(states)
     if index is None:
         return None
-    chosen = [0] * len(fixed) + states.choices(index)
-    return _picks(len(problem.v), fixed + free, chosen), float(states.value[index])
+    return _picks(picks, free, states.choices(index)), float(states.value[index])

@@ -4,7 +4,7 @@ every link (used by :mod:`core.analysis.lagrange`)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 
@@ -59,7 +59,7 @@ def components(groups: int, links: Sequence[Link]) -> list[list[int]]:
 
 def combine(
     members: list[int],
-    items: Sequence[np.ndarray],
+    items: Sequence[np.ndarray] | Mapping[int, np.ndarray],
     weight: Sequence[np.ndarray],
     limit: float,
     links: Sequence[Link],

@@ -126,6 +126,7 @@ def test_lp_feasible_but_no_portfolio_fits_is_none_without_endless_passes() -> N
 
 @settings(max_examples=200, deadline=None)
 @given(problems())
+@example(([np.array([0.0])], [np.array([4.94e-322])], [np.array([0.0])], np.inf, 1e-322, []))
 def test_the_lagrangian_bound_is_never_below_the_optimum(problem) -> None:
     """U = Σ_g max r + λ·B, r priced with the duals of the LP with links as rows (budgets
     and links), is at least the best portfolio (what every pass rests on)."""
