@@ -15,30 +15,6 @@ MERGE_LIMIT = 200_000  # at most this many combinations in one merged group of l
 Link = tuple[tuple[int, int], tuple[int, int]]
 
 
-def merge_linked(
-    cost1: Sequence[np.ndarray],
-    cost2: Sequence[np.ndarray],
-    value: Sequence[np.ndarray],
-    links: Sequence[Link],
-) -> tuple[list[np.ndarray], list[np.ndarray], list[np.ndarray], list[list[int]], list[np.ndarray]]:
-    """Groups joined by links merged into one group of their link-respecting combinations.
-
-    Returns the new groups' costs and values, ``members[j]`` (original groups of new group
-    j) and ``picks[j]`` (combination × member: the original item index). Raises
-    :class:`knapsack.TooManyStates` when a merged group would exceed :data:`MERGE_LIMIT`."""
-    out1, out2, outv, members, picks = [], [], [], [], []
-    every = [np.arange(len(x)) for x in value]
-    zero = [np.zeros(len(x)) for x in value]
-    for group in components(len(value), links):
-        grid = combine(group, every, zero, np.inf, links)
-        out1.append(sum_over(cost1, group, grid))
-        out2.append(sum_over(cost2, group, grid))
-        outv.append(sum_over(value, group, grid))
-        members.append(group)
-        picks.append(grid)
-    return out1, out2, outv, members, picks
-
-
 def components(groups: int, links: Sequence[Link]) -> list[list[int]]:
     """The sets of groups that links join (each sorted, in order of their first group)."""
     parent = list(range(groups))

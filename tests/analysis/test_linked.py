@@ -17,12 +17,15 @@ def test_linked_groups_become_one_group_of_the_combinations_the_links_allow() ->
     cost = [np.array([1.0, 2.0]), np.array([10.0, 20.0, 30.0]), np.array([5.0])]
     value = [np.array([1.0, 2.0]), np.array([3.0, 4.0, 5.0]), np.array([6.0])]
     links = [((0, 1), (1, 2))]  # item 1 of group 0 requires item 2 of group 1
-    c1, _, v, members, picks = linked.merge_linked(cost, cost, value, links)
-    assert members == [[0, 1], [2]]
-    combos = [tuple(p) for p in picks[0]]
-    assert combos == [(0, 0), (0, 1), (0, 2), (1, 2)]
-    assert c1[0].tolist() == [11.0, 21.0, 31.0, 32.0]
-    assert v[0].tolist() == [4.0, 5.0, 6.0, 7.0]
+    assert linked.components(3, links) == [[0, 1], [2]]
+    every = [np.arange(len(x)) for x in value]
+    grid = linked.combine([0, 1], every, [0 * x for x in value], np.inf, links)
+    assert [tuple(p) for p in grid.tolist()] == [(0, 0), (0, 1), (0, 2), (1, 2)]
+    assert linked.sum_over(cost, [0, 1], grid).tolist() == [11.0, 21.0, 31.0, 32.0]
+    assert linked.sum_over(value, [0, 1], grid).tolist() == [4.0, 5.0, 6.0, 7.0]
+    # a limit on the summed weights drops combinations as they are built
+    short = linked.combine([0, 1], every, cost, 25.0, links)
+    assert [tuple(p) for p in short.tolist()] == [(0, 0), (0, 1)]
 
 
 @settings(max_examples=100, deadline=None)
