@@ -78,7 +78,8 @@ def test_promethee_overview_speaks_of_net_flow(make_app, models) -> None:
     assert "Bester Nettofluss (× 100) je Bereich und Weg" in spec
     assert '"domainMid": 0' in spec  # negative net flows get their own colour, not white
     _, summary = analysis.overview(models, WeightSet(), "promethee2")
-    leads = [c.value for c in at.caption if c.value.startswith("Vorsprung")]
+    # a card's lines are one caption; the lead (or tie) is its first line
+    leads = [c.value.split("  \n")[0] for c in at.caption if c.value.startswith("Vorsprung")]
     assert len(leads) == int((~summary["tied"]).sum())
     assert all("Nettofluss" in lead and "Punkte" not in lead for lead in leads)
     assert any(m.label == "Nettofluss × 100" for m in at.metric)
