@@ -309,8 +309,7 @@ def _next_steps(
             st.markdown(t("pf_next_nothing", budget=budget))
             continue
         changes = "; ".join(
-            f"{area_names[a]}: {names.get(b, '–')} → {names[c]}"
-            for a, b, c in step.changes
+            f"{area_names[a]}: {names.get(b, '–')} → {names[c]}" for a, b, c in step.changes
         )
         st.markdown(
             t(
