@@ -36,9 +36,9 @@ def _open_area(slug: str) -> None:
     st.session_state[weights_panel.AREA_KEY] = slug
 
 
-def card_lines(ctx: context.Context, row: Any, ranking: pd.DataFrame, lang: str) -> list[str]:
+def card_lines(ctx: context.Context, row: Any, stability: str, lang: str) -> list[str]:
     """The lines under a card's score (Markdown, data escaped): lead or tie, benefit, cost
-    changes against the status quo and how stable the recommendation is."""
+    changes against the status quo and how stable the recommendation is (``stability``)."""
     if row.runner_up is None:
         lines = ["–"]
     elif row.tied:
@@ -51,7 +51,7 @@ def card_lines(ctx: context.Context, row: Any, ranking: pd.DataFrame, lang: str)
         lines.append(t("card_benefit", value=views.format_number(row.benefit, 1, lang)))
     lines.append(t("card_annual", value=text.cost_change(row.annual_change)))
     lines.append(t("card_npv", years=ctx.horizon_years, value=text.cost_change(row.npv_change)))
-    lines.append(stability_summary.sentence(ctx, row.area, ranking))
+    lines.append(stability)
     return lines
 
 
@@ -61,6 +61,7 @@ def cards(ctx: context.Context) -> None:
     pathways = text.pathway_labels()
     rankings, summary = ctx.overview()
     names = ctx.area_names(lang)
+    stability = stability_summary.sentences(ctx)
     grid = layout.card_grid("area_cards")
     for row in summary.itertuples(index=False):
         # Five elements a card (heading with the option, score, one caption of its lines,
@@ -72,7 +73,7 @@ def cards(ctx: context.Context) -> None:
                 + (f" · {views.md(row.partner)}" if row.partner else "")
             )
             st.metric(views.score_label(ctx.method, lang), views.format_points(row.score, 1, lang))
-            st.caption("  \n".join(card_lines(ctx, row, rankings[row.area], lang)))
+            st.caption("  \n".join(card_lines(ctx, row, stability[row.area], lang)))
             if st.button(
                 t("card_open"), key=f"open_{row.area}", on_click=_open_area, args=(row.area,)
             ):
@@ -106,15 +107,8 @@ def cards(ctx: context.Context) -> None:
         lang=lang,
     )
     st.caption(t("heatmap_alt"))
-    table = cells.pivot(index="area_name", columns="pathway", values="score").reindex(
-        index=list(dict.fromkeys(cells["area_name"])),  # the heatmap's order, not alphabetical
-        columns=list(pathways),
-    )
-    # Formatted here, not with a pandas Styler: a Styler costs ~10x as much per run.
-    table = (table * 100).rename(columns=pathways)
-    shown = table.map(lambda v: views.format_number(v, 1, lang) if pd.notna(v) else "–")
-    shown.index.name = t("col_area")
-    tables.static(shown.reset_index(), "pathway_table", list(table.columns))
+    shown = views.pathway_table(cells, names, pathways, lang, t("col_area"))
+    tables.static(shown, "pathway_table", list(pathways.values()))
 
 
 weights_fragment.show(cards)
