@@ -394,11 +394,12 @@ def _pin_state(items: pd.DataFrame) -> tuple[dict[str, str], list[str]]:
     """The pins and left-out areas as set (what :func:`_pins` returns, without drawing)."""
     pinned: dict[str, str] = {}
     excluded: list[str] = []
-    for area, rows in items.groupby("area", sort=False):
+    area_of = dict(zip(items["option_id"].tolist(), items["area"].tolist(), strict=True))
+    for area in dict.fromkeys(area_of.values()):  # the areas in order, without a groupby
         choice = st.session_state.get(f"pf_pin_{area}", FREE)
         if choice == EXCLUDE:
             excluded.append(str(area))
-        elif choice != FREE and choice in set(rows["option_id"]):
+        elif choice != FREE and area_of.get(choice) == area:
             pinned[str(area)] = choice
     return pinned, excluded
 
