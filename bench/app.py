@@ -33,7 +33,6 @@ from streamlit.testing.v1 import AppTest
 from bench import harness
 from core import settings, store
 from core.scoring import area_model
-from core.store import seed
 
 Timer = Callable[[Callable[[], object]], float]
 APP = str(settings.REPO_ROOT / "app.py")
@@ -179,8 +178,7 @@ def browser_side(db: str, rounds: int = 5, presses: int = 6) -> list[dict[str, o
         }
         if BEFORE:
             before_db = str(Path(db).with_name("before.duckdb"))
-            with store.connect(before_db) as conn:
-                seed.load_seed(conn)
+            loopback.seeded_store(before_db)
             servers["before"] = stack.enter_context(
                 loopback.serve("app.py", before_db, root=Path(BEFORE))
             )
@@ -250,13 +248,13 @@ def browser_side(db: str, rounds: int = 5, presses: int = 6) -> list[dict[str, o
 
 
 def run(timer: Timer) -> list[dict[str, object]]:
+    from bench import loopback
+
     with tempfile.TemporaryDirectory() as tmp:
         db = str(Path(tmp) / "bench.duckdb")
-        with store.connect(db) as conn:
-            seed.load_seed(conn)
+        loopback.seeded_store(db)
         results = server_side(db)
         browser_db = str(Path(tmp) / "browser.duckdb")  # the AppTest run above holds db's lock
-        with store.connect(browser_db) as conn:
-            seed.load_seed(conn)
+        loopback.seeded_store(browser_db)
         results.extend(browser_side(browser_db))
     return results

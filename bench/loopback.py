@@ -28,6 +28,7 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from websockets.asyncio.client import ClientConnection, connect
 
 from core import settings
+from core.store import seed
 from tests.browser.helpers import wait_healthy
 from ui import launch
 
@@ -54,6 +55,14 @@ class Server:
         """User + system CPU time the server process has used so far."""
         fields = Path(f"/proc/{self.pid}/stat").read_text().rsplit(")", 1)[1].split()
         return (int(fields[11]) + int(fields[12])) / TICKS
+
+
+def seeded_store(path: str) -> None:
+    """Seed a new DuckDB store at ``path`` and close it: a writing connection holds the
+    store's lock until it is closed, and a server started on a locked store only shows
+    "busy" (a ``with store.connect(...)`` block closes DuckDB, not the lock)."""
+    with seed.opened(path):
+        pass
 
 
 @contextlib.contextmanager

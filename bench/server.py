@@ -35,8 +35,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from bench import harness, loopback
-from core import store
-from core.store import seed
 
 Timer = Callable[[Callable[[], object]], float]
 BENCH = Path(__file__).resolve().parent
@@ -175,8 +173,7 @@ async def _measure(
 def run(timer: Timer) -> list[dict[str, object]]:
     with tempfile.TemporaryDirectory() as tmp:
         db = str(Path(tmp) / "bench.duckdb")
-        with store.connect(db) as conn:
-            seed.load_seed(conn)
+        loopback.seeded_store(db)
         with contextlib.ExitStack() as stack:
             servers = {
                 "app": stack.enter_context(loopback.serve("app.py", db)),
@@ -184,8 +181,7 @@ def run(timer: Timer) -> list[dict[str, object]]:
             }
             if BEFORE:  # the baseline checkout, on its own copy of the store (one writer each)
                 before_db = str(Path(tmp) / "before.duckdb")
-                with store.connect(before_db) as conn:
-                    seed.load_seed(conn)
+                loopback.seeded_store(before_db)
                 servers["before"] = stack.enter_context(
                     loopback.serve("app.py", before_db, root=Path(BEFORE))
                 )

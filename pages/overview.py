@@ -8,6 +8,8 @@ and by a portfolio input (ui.portfolio_section)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 import streamlit as st
 
@@ -34,43 +36,44 @@ def _open_area(slug: str) -> None:
     st.session_state[weights_panel.AREA_KEY] = slug
 
 
+def card_lines(ctx: context.Context, row: Any, stability: str, lang: str) -> list[str]:
+    """The lines under a card's score (Markdown, data escaped): lead or tie, benefit, cost
+    changes against the status quo and how stable the recommendation is (``stability``)."""
+    if row.runner_up is None:
+        lines = ["–"]
+    elif row.tied:
+        lines = [t("card_tie", runner_up=views.md(row.runner_up))]
+    else:
+        lead = views.format_lead(row.lead, lang)
+        key = scoring.text_key("card_lead", ctx.method)
+        lines = [t(key, lead=lead, runner_up=views.md(row.runner_up))]
+    if pd.notna(row.benefit):
+        lines.append(t("card_benefit", value=views.format_number(row.benefit, 1, lang)))
+    lines.append(t("card_annual", value=text.cost_change(row.annual_change)))
+    lines.append(t("card_npv", years=ctx.horizon_years, value=text.cost_change(row.npv_change)))
+    lines.append(stability)
+    return lines
+
+
 def cards(ctx: context.Context) -> None:
     """The best option per area, the totals and the heatmap under the current weights."""
     lang = text.lang()
     pathways = text.pathway_labels()
     rankings, summary = ctx.overview()
+    names = ctx.area_names(lang)
+    stability = stability_summary.sentences(ctx)
     grid = layout.card_grid("area_cards")
     for row in summary.itertuples(index=False):
+        # Five elements a card (heading with the option, score, one caption of its lines,
+        # button) instead of eleven: each element costs server time on every slider move.
         with layout.card(grid, f"area_card_{row.area}"):
-            st.markdown(f"#### {ctx.area_name(row.area, lang)}")
             st.markdown(
-                f"**{views.md(row.option)}**  \n{pathways[row.pathway]}"
+                f"#### {views.md(names[row.area])}\n\n**{views.md(row.option)}**  \n"
+                + pathways[row.pathway]
                 + (f" · {views.md(row.partner)}" if row.partner else "")
             )
             st.metric(views.score_label(ctx.method, lang), views.format_points(row.score, 1, lang))
-            if row.runner_up is None:
-                st.caption("–")
-            elif row.tied:
-                st.caption(t("card_tie", runner_up=views.md(row.runner_up)))
-            else:
-                st.caption(
-                    t(
-                        scoring.text_key("card_lead", ctx.method),
-                        lead=views.format_lead(row.lead, lang),
-                        runner_up=views.md(row.runner_up),
-                    )
-                )
-            if pd.notna(row.benefit):
-                st.caption(t("card_benefit", value=views.format_number(row.benefit, 1, lang)))
-            st.caption(t("card_annual", value=text.cost_change(row.annual_change)))
-            st.caption(
-                t(
-                    "card_npv",
-                    years=ctx.horizon_years,
-                    value=text.cost_change(row.npv_change),
-                )
-            )
-            st.caption(stability_summary.sentence(ctx, row.area, rankings[row.area]))
+            st.caption("  \n".join(card_lines(ctx, row, stability[row.area], lang)))
             if st.button(
                 t("card_open"), key=f"open_{row.area}", on_click=_open_area, args=(row.area,)
             ):
@@ -90,7 +93,7 @@ def cards(ctx: context.Context) -> None:
     downloads.all_areas_button(ctx)
 
     cells = analysis.pathway_cells(rankings)
-    cells["area_name"] = cells["area"].map(lambda s: ctx.area_name(s, lang))
+    cells["area_name"] = [names[a] for a in cells["area"].tolist()]
     ui_charts.show(
         "pathway_heatmap",
         views.heatmap_frame(cells, pathways),
@@ -104,15 +107,8 @@ def cards(ctx: context.Context) -> None:
         lang=lang,
     )
     st.caption(t("heatmap_alt"))
-    table = cells.pivot(index="area_name", columns="pathway", values="score").reindex(
-        index=list(dict.fromkeys(cells["area_name"])),  # the heatmap's order, not alphabetical
-        columns=list(pathways),
-    )
-    # Formatted here, not with a pandas Styler: a Styler costs ~10x as much per run.
-    table = (table * 100).rename(columns=pathways)
-    shown = table.map(lambda v: views.format_number(v, 1, lang) if pd.notna(v) else "–")
-    shown.index.name = t("col_area")
-    tables.static(shown.reset_index(), "pathway_table", list(table.columns))
+    shown = views.pathway_table(cells, names, pathways, lang, t("col_area"))
+    tables.static(shown, "pathway_table", list(pathways.values()))
 
 
 weights_fragment.show(cards)

@@ -63,6 +63,13 @@ class Context:
         """Display name of an area (a dict lookup: select boxes call this for every option)."""
         return data.catalogue(self.version).area_name(slug, lang)
 
+    def area_names(self, lang: str) -> dict[str, str]:
+        """Slug → display name of every area, from one catalogue look-up: for tables that
+        name an area per row (each :meth:`area_name` call resolves the session's store and
+        tenant to find the cached catalogue)."""
+        catalogue = data.catalogue(self.version)
+        return {slug: catalogue.area_name(slug, lang) for slug in catalogue.area_slugs}
+
     def area_description(self, slug: str) -> str:
         """The area's description (German), from the per-version catalogue."""
         return data.catalogue(self.version).area_descriptions[slug]

@@ -222,23 +222,30 @@ def _result(ctx: context.Context, result: analysis.PortfolioResult, objective: s
     totals[1].metric(t("pf_total_invest"), views.format_eur(result.total_investment, 0, lang))
     totals[2].metric(t("pf_total_annual"), views.format_eur(result.total_annual, 0, lang))
     choices = result.choices
-    areas = choices["area"].map(lambda s: ctx.area_name(s, lang))
-    tables.static(
+    names = ctx.area_names(lang)
+    pathways = text.pathway_labels()
+    tables.static(  # plain lists: Series.map over Arrow strings costs far more per run
         pd.DataFrame(
             {
-                t("col_area"): areas,
-                t("col_option"): choices["option"],
-                t("col_pathway"): choices["pathway"].map(text.pathway_labels()),
-                t("pf_col_value"): choices["value"].map(lambda v: views.format_number(v, 1, lang)),
-                t("col_investment"): choices["investment"].map(
-                    lambda v: views.format_eur(v, 0, lang)
-                ),
-                t("col_annual"): choices["annual_cost"].map(lambda v: views.format_eur(v, 0, lang)),
+                t("col_area"): [names[a] for a in choices["area"].tolist()],
+                t("col_option"): choices["option"].to_numpy(),
+                t("col_pathway"): [pathways.get(p, p) for p in choices["pathway"].tolist()],
+                t("pf_col_value"): _numbers(choices["value"], 1, lang),
+                t("col_investment"): _euros(choices["investment"], lang),
+                t("col_annual"): _euros(choices["annual_cost"], lang),
             }
         ),
         "portfolio_choice_table",
         [t("pf_col_value"), t("col_investment"), t("col_annual")],
     )
+
+
+def _euros(values: pd.Series, lang: str) -> list[str]:
+    return [views.format_eur(v, 0, lang) for v in values.tolist()]
+
+
+def _numbers(values: pd.Series, digits: int, lang: str) -> list[str]:
+    return [views.format_number(v, digits, lang) for v in values.tolist()]
 
 
 def _curve(
@@ -274,15 +281,13 @@ def _curve(
     if not curve["exact"].all():
         st.caption(t("pf_curve_sampled", n=analysis.CURVE_GRID))
     st.markdown(f"**{t('pf_steps_header')}**")
-    area_names = {a: ctx.area_name(a, lang) for a in areas}
-    chosen = {a: curve[a].map(names) for a in areas}
+    area_names = ctx.area_names(lang)
+    chosen = {a: [names.get(o) for o in curve[a].tolist()] for a in areas}
     tables.static(
         pd.DataFrame(
             {
-                t("pf_col_from_budget"): curve["budget"].map(
-                    lambda v: views.format_eur(v, 0, lang)
-                ),
-                t("pf_total_value"): curve["value"].map(lambda v: views.format_number(v, 1, lang)),
+                t("pf_col_from_budget"): _euros(curve["budget"], lang),
+                t("pf_total_value"): _numbers(curve["value"], 1, lang),
                 **{area_names[a]: chosen[a] for a in areas},
             }
         ),
@@ -297,14 +302,14 @@ def _next_steps(
     """What the next 50,000 € on each limited budget would buy."""
     lang = text.lang()
     names = dict(zip(items["option_id"], items["option"], strict=True))
+    area_names = ctx.area_names(lang)
     for step in steps:
         budget = t("pf_next_invest" if step.budget == "investment" else "pf_next_annual")
         if not step.changes:
             st.markdown(t("pf_next_nothing", budget=budget))
             continue
         changes = "; ".join(
-            f"{ctx.area_name(a, lang)}: {names.get(b, '–')} → {names[c]}"
-            for a, b, c in step.changes
+            f"{area_names[a]}: {names.get(b, '–')} → {names[c]}" for a, b, c in step.changes
         )
         st.markdown(
             t(
@@ -321,7 +326,8 @@ def _value_for_money(ctx: context.Context, frame: pd.DataFrame, buys: pd.DataFra
     lang = text.lang()
     st.subheader(t("vfm_header"))
     st.caption(t("vfm_intro"))
-    frame = frame.assign(area_name=frame["area"].map(lambda a: ctx.area_name(a, lang)))
+    names = ctx.area_names(lang)
+    frame = frame.assign(area_name=[names[a] for a in frame["area"].tolist()])
     ui_charts.show(
         "value_for_money_chart",
         views.value_for_money_frame(frame),
@@ -335,19 +341,24 @@ def _value_for_money(ctx: context.Context, frame: pd.DataFrame, buys: pd.DataFra
     if buys.empty:
         st.caption(t("vfm_none"))
         return
-    ratio = buys["value_per_100k"].map(
-        lambda v: t("vfm_free") if not math.isfinite(v) else views.format_number(v, 2, lang)
-    )
+    free = t("vfm_free")
+    ratio = [
+        views.format_number(v, 2, lang) if math.isfinite(v) else free
+        for v in buys["value_per_100k"].tolist()
+    ]
     tables.static(
         pd.DataFrame(
             {
-                t("vfm_order"): buys["order"].astype(str),
-                t("col_area"): buys["area"].map(lambda a: ctx.area_name(a, lang)),
-                t("vfm_step"): buys["from_option"] + " → " + buys["option"],
-                t("vfm_extra_cost"): buys["extra_cost"].map(lambda v: views.format_eur(v, 0, lang)),
-                t("vfm_extra_value"): buys["extra_value"].map(
-                    lambda v: views.format_number(v, 1, lang)
-                ),
+                t("vfm_order"): [str(o) for o in buys["order"].tolist()],
+                t("col_area"): [names[a] for a in buys["area"].tolist()],
+                t("vfm_step"): [
+                    f"{a} → {b}"
+                    for a, b in zip(
+                        buys["from_option"].tolist(), buys["option"].tolist(), strict=True
+                    )
+                ],
+                t("vfm_extra_cost"): _euros(buys["extra_cost"], lang),
+                t("vfm_extra_value"): _numbers(buys["extra_value"], 1, lang),
                 t("vfm_ratio"): ratio,
             }
         ),
@@ -383,11 +394,12 @@ def _pin_state(items: pd.DataFrame) -> tuple[dict[str, str], list[str]]:
     """The pins and left-out areas as set (what :func:`_pins` returns, without drawing)."""
     pinned: dict[str, str] = {}
     excluded: list[str] = []
-    for area, rows in items.groupby("area", sort=False):
+    area_of = dict(zip(items["option_id"].tolist(), items["area"].tolist(), strict=True))
+    for area in dict.fromkeys(area_of.values()):  # the areas in order, without a groupby
         choice = st.session_state.get(f"pf_pin_{area}", FREE)
         if choice == EXCLUDE:
             excluded.append(str(area))
-        elif choice != FREE and choice in set(rows["option_id"]):
+        elif choice != FREE and area_of.get(choice) == area:
             pinned[str(area)] = choice
     return pinned, excluded
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 
 from core import analysis, scoring, views
@@ -67,3 +69,31 @@ def sentence(ctx: context.Context, area: str, ranking: pd.DataFrame | None = Non
     is one: the sentence then needs no second ranking, only the stability intervals.
     """
     return views.stability_sentence(for_area(ctx, area, ranking, crossings=False), text.lang())
+
+
+def sentences(ctx: context.Context) -> dict[str, str]:
+    """:func:`sentence` of every area (slug → sentence) under the context's weighting, for
+    the Übersicht's cards: computed in one go once per data version, weighting and language
+    for all sessions, from the areas' rankings of ``ctx.overview()`` (one cache look-up a
+    run instead of one per area)."""
+    rankings, _summary = ctx.overview()
+    return _sentences(ctx.weights_key(), rankings)
+
+
+@data.cache_resource(max_entries=64)
+def _sentences(key: tuple[Any, ...], _rankings: dict[str, pd.DataFrame]) -> dict[str, str]:
+    """The sentences for a :meth:`context.Context.weights_key`; ``_rankings`` are the
+    rankings under the same key (not part of the cache key: the key determines them)."""
+    (_store, lang), version, horizon_years, discount_rate, groups, within, method = key
+    models = data.models(version, horizon_years, discount_rate)
+    weights = scoring.WeightSet(dict(groups), dict(within), method)
+    return {
+        area: views.stability_sentence(
+            analysis.area_stability(
+                models[area], weights, method, ranking=ranking, crossings=False
+            ),
+            lang,
+        )
+        for area, ranking in _rankings.items()
+        if len(ranking)
+    }

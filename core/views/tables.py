@@ -237,3 +237,36 @@ def to_text(frame: pd.DataFrame) -> str:
     if frame.empty:  # pandas would print "Empty DataFrame …" in English
         return "  ".join(map(str, frame.columns))
     return frame.to_string(index=False)
+
+
+def pathway_table(
+    cells: pd.DataFrame,
+    area_names: dict[str, str],
+    pathways: dict[str, str],
+    lang: str,
+    area_header: str,
+) -> pd.DataFrame:
+    """The pathway heatmap as a table (``cells`` as ``analysis.pathway_cells``): one row per
+    area in the heatmap's order (not alphabetical), one column per pathway under its label,
+    the best score × 100 formatted, "–" where the area has no option on that pathway.
+
+    Built over plain lists and dicts: a pivot, a reindex and a formatting map over the frame
+    cost several times as much on every slider move."""
+    best = dict(
+        zip(
+            zip(cells["area"].tolist(), cells["pathway"].tolist(), strict=True),
+            cells["score"].tolist(),
+            strict=True,
+        )
+    )
+    areas = list(dict.fromkeys(cells["area"].tolist()))
+
+    def shown(score: float | None) -> str:
+        return "–" if score is None or pd.isna(score) else fmt.number(score * 100, 1, lang)
+
+    return pd.DataFrame(
+        {
+            area_header: [area_names[a] for a in areas],
+            **{label: [shown(best.get((a, p))) for a in areas] for p, label in pathways.items()},
+        }
+    )

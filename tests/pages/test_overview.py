@@ -78,7 +78,8 @@ def test_promethee_overview_speaks_of_net_flow(make_app, models) -> None:
     assert "Bester Nettofluss (× 100) je Bereich und Weg" in spec
     assert '"domainMid": 0' in spec  # negative net flows get their own colour, not white
     _, summary = analysis.overview(models, WeightSet(), "promethee2")
-    leads = [c.value for c in at.caption if c.value.startswith("Vorsprung")]
+    # a card's lines are one caption; the lead (or tie) is its first line
+    leads = [c.value.split("  \n")[0] for c in at.caption if c.value.startswith("Vorsprung")]
     assert len(leads) == int((~summary["tied"]).sum())
     assert all("Nettofluss" in lead and "Punkte" not in lead for lead in leads)
     assert any(m.label == "Nettofluss × 100" for m in at.metric)
@@ -104,3 +105,33 @@ def test_the_global_guard_shows_a_german_message_and_logs_details(caplog) -> Non
     assert not at.exception
     (error,) = at.error
     assert "unerwarteter Fehler" in error.value and "/srv/geheim" not in error.value
+
+
+def test_each_card_shows_its_lines_in_one_caption(make_app, models) -> None:
+    """A card's lines (lead or tie, benefit, annual and NPV cost change, stability) are one
+    caption, in that order, with the values of core's summary; a slider move (a fragment
+    rerun) shows what a whole run shows."""
+    from core.analysis import sensitivity
+    from core.views import stability_text
+
+    def check(at, weights: WeightSet) -> None:
+        _, summary = analysis.overview(models, weights, "wsm")
+        cards = [c.value.split("  \n") for c in at.caption if c.value.count("  \n") >= 3]
+        assert len(cards) == len(summary)
+        for lines, row in zip(cards, summary.itertuples(index=False), strict=True):
+            if row.tied:
+                assert lines[0].startswith("Gleichstand mit")
+            else:
+                lead = views.format_lead(row.lead, "de")
+                assert lines[0].startswith(f"Vorsprung {lead} Punkte vor")
+            benefit = views.format_number(row.benefit, 1, "de")
+            assert lines[1].endswith(f"{benefit} Punkte")
+            assert lines[2].startswith("Laufende Kosten ggü. Status quo:")
+            assert lines[3].startswith("Kosten-Barwert")
+            stability = sensitivity.area_stability(models[row.area], weights, "wsm")
+            assert lines[4] == stability_text.area_sentence(stability)
+
+    at = make_app()
+    check(at, WeightSet())
+    at.slider(key="w_cost").set_value(80).run()
+    check(settle(at), WeightSet({**WeightSet().groups, "cost": 80}))

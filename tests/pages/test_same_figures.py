@@ -33,9 +33,10 @@ def test_benefit_is_the_same_on_every_surface(
     assert all(f"{option}: {value}" in line for option, value in expected.items())
 
     overview = make_app("pages/overview.py", **WEIGHTS)
-    captions = [c.value for c in overview.caption]
+    # a card's lines (lead, benefit, costs, stability) are one caption
+    lines = [line for c in overview.caption for line in c.value.split("  \n")]
     assert f"Nutzen auf festem Maßstab (über Bereiche vergleichbar): {expected[top]} Punkte" in (
-        captions
+        lines
     )
 
     slides = make_app("pages/present.py", slide="ozg", **WEIGHTS)

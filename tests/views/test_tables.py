@@ -10,7 +10,7 @@ import pandas as pd
 from core import store
 from core.scoring import area_model
 from core.scoring.weightset import WeightSet
-from core.views import sourcing, tables
+from core.views import fmt, sourcing, tables
 from core.views.plain import md
 
 
@@ -149,3 +149,33 @@ def test_wrapped_lines_break_at_spaces_and_inside_long_words() -> None:
     word = "Onlinezugangsgesetz"  # wider than the column: broken inside
     assert tables.wrapped_lines(word, tables.text_px(word) / 2.5) == 3
     assert tables.text_px("mw") > tables.text_px("il")
+
+
+def _pivoted(cells: pd.DataFrame, names: dict[str, str], pathways: dict[str, str]) -> pd.DataFrame:
+    """The heatmap table as the Übersicht built it before (pivot, reindex, map): the
+    reference the list-built :func:`tables.pathway_table` must equal."""
+    cells = cells.assign(area_name=cells["area"].map(names))
+    table = cells.pivot(index="area_name", columns="pathway", values="score").reindex(
+        index=list(dict.fromkeys(cells["area_name"])), columns=list(pathways)
+    )
+    table = (table * 100).rename(columns=pathways)
+    shown = table.map(lambda v: fmt.number(v, 1, "de") if pd.notna(v) else "–")
+    shown.index.name = "Prüfbereich"
+    return shown.reset_index().rename_axis(columns=None)  # tables.static drops the name
+
+
+def test_pathway_table_equals_the_pivot_of_the_cells(conn: duckdb.DuckDBPyConnection) -> None:
+    from core.analysis import summaries
+
+    models = area_model.load_areas(conn, 5, 0.009)
+    names = {slug: f"Bereich {slug}" for slug in models}
+    pathways = {"status_quo": "Status quo", "kdn": "KDN", "made_up": "Nirgends"}
+    labels = dict(pathways)
+    for method in ("wsm", "topsis", "promethee2"):
+        rankings, _ = summaries.overview(models, WeightSet(method=method), method)
+        cells = summaries.pathway_cells(rankings)
+        labels.update({p: p.upper() for p in cells["pathway"]} | pathways)
+        shown = tables.pathway_table(cells, names, labels, "de", "Prüfbereich")
+        pd.testing.assert_frame_equal(shown, _pivoted(cells, names, labels))
+        assert (shown["Nirgends"] == "–").all()  # a pathway no area has
+        assert shown["Prüfbereich"].tolist() == [names[s] for s in dict.fromkeys(cells["area"])]
