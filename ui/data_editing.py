@@ -101,7 +101,13 @@ def number_field(label: str, default: float, key: str, decimals: int = 0) -> str
 def label(column: str) -> str:
     """The German (or English) heading of a column."""
     key = LABELS.get(column)
-    return t(key) if key else column
+    if key:
+        return t(key)
+    if column.endswith("_en"):  # the English twin of a German text column (core.editing)
+        german = next((g for g in (column[:-3], column[:-3] + "_de") if g in LABELS), None)
+        if german:
+            return t("edit_col_english", label=label(german))
+    return column
 
 
 def _choice_labels(column: str) -> Callable[[Any], str]:
@@ -308,7 +314,7 @@ def table_section(ctx: Context, actor: editing.Actor, entity: str, area: str) ->
     key = editor_key(entity, area, loaded_version)
     if loaded_version != ctx.version:
         st.info(t("edit_stale_note", loaded=loaded_version, current=ctx.version))
-    spec = editing.EDIT_SPECS[entity].by_name
+    spec = editing.editable_fields(entity)  # with the English twins of the text columns
     shown = [c for c in frame.columns if c not in HIDDEN.get(entity, ())]
     st.data_editor(
         frame,
@@ -368,6 +374,11 @@ def _add_option(ctx: Context, actor: editing.Actor, area: str) -> None:
             "partner": st.text_input(label("partner"), key="new_option_partner"),
             "description": st.text_area(label("description"), key="new_option_description"),
             "source": st.text_input(label("source"), key="new_option_source"),
+            # English texts (optional; the English UI shows the German text where none is given)
+            "name_en": st.text_input(label("name_en"), key="new_option_name_en"),
+            "description_en": st.text_area(
+                label("description_en"), key="new_option_description_en"
+            ),
         }
         if st.form_submit_button(t("edit_add_button")):
             _run_change(
@@ -430,6 +441,7 @@ def _add_cost_line(actor: editing.Actor, options: dict[str, str], area: str) -> 
                 key="new_cost_option",
             ),
             "item": st.text_input(label("item"), key="new_cost_item"),
+            "item_en": st.text_input(label("item_en"), key="new_cost_item_en"),
             "investment_eur": number_field(label("investment_eur"), 0, key="new_cost_investment"),
             "annual_cost_eur": number_field(label("annual_cost_eur"), 0, key="new_cost_annual"),
             "staff_fte": number_field(label("staff_fte"), 0, key="new_cost_fte", decimals=1),

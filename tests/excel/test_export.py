@@ -331,6 +331,10 @@ def test_template_has_empty_data_sheets_and_the_catalogues(
         "Schätzung",
         "Begründung der Schätzung",
         "Stand der Quelle",
+        "Name (englisch)",
+        "Partner (englisch)",
+        "Beschreibung (englisch)",
+        "Begründung der Schätzung (englisch)",
     ]
     for title in ("Bestand", "Optionen", "Kosten", "Bewertung"):
         assert _table_rows(book[title], 1) == []

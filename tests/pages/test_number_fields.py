@@ -26,6 +26,7 @@ def _editor(app: Callable[..., AppTest]) -> AppTest:
 
 def _add_cost(at: AppTest, investment: str, annual: str, fte: str) -> AppTest:
     at.text_input(key="new_cost_item").set_value("Schulung Redaktion")
+    at.text_input(key="new_cost_item_en").set_value("Editor training")
     at.text_input(key="new_cost_investment").set_value(investment)
     at.text_input(key="new_cost_annual").set_value(annual)
     at.text_input(key="new_cost_fte").set_value(fte)
@@ -49,6 +50,9 @@ def test_amounts_show_german_and_are_read_german(app, fresh_db: str) -> None:
         rows = store.cost_lines(conn)
         row = rows[rows["item"] == "Schulung Redaktion"].iloc[0]
     assert row["option_id"] == option
+    with read(fresh_db) as conn:  # the English text given in the form (rows added in the app)
+        shown = store.localize(rows, "cost_lines", "en", store.english_texts(conn))
+    assert shown.set_index("id").loc[row["id"], "item"] == "Editor training"
     assert (row["investment_eur"], row["annual_cost_eur"], row["staff_fte"]) == (
         60_000,
         2_500.5,
