@@ -95,13 +95,6 @@ with guard.page():  # no traceback reaches the page; details go to the server lo
         st.warning(bad_params_note, icon="⚠️")
 
     pages = [
-        st.Page(
-            "pages/overview.py",
-            title=t("page_overview"),
-            icon="🗂️",
-            url_path=HOME_PATH,
-            default=True,
-        ),
         st.Page("pages/area.py", title=t("page_area"), icon="🔎", url_path="bereich"),
         st.Page(
             "pages/sensitivity.py",
@@ -118,10 +111,24 @@ with guard.page():  # no traceback reaches the page; details go to the server lo
             "pages/present.py", title=t("page_present"), icon="📽️", url_path="praesentation"
         ),
     ]
-    # An unknown address: our own page in the UI language, not Streamlit's English dialog.
-    unknown = not_found.page_for({HOME_PATH, *(p.url_path for p in pages)}, pages[0])
+    # The address in the link if it names no page above: the overview's own name or unknown.
+    requested = not_found.requested({p.url_path for p in pages})
+    home = st.Page(
+        "pages/overview.py",
+        title=t("page_overview"),
+        icon="🗂️",
+        url_path=HOME_PATH,
+        default=requested != HOME_PATH,  # "/uebersicht": the overview there, not the root
+    )
+    pages.insert(0, home)
+    # Our own pages in the UI language, never Streamlit's English "Page not found" dialog.
+    extra: list[st.Page] = []
+    if requested == HOME_PATH:
+        extra.append(not_found.root_page(home))
+    elif requested is not None:
+        extra.append(not_found.unknown_page(requested, home))
     navigation = st.navigation(
-        [*pages, *([unknown] if unknown else [])],
+        [*pages, *extra],
         position="hidden" if presenting else "sidebar",  # the slides step on their own
     )
     if presenting and navigation.url_path != present_page.url_path:

@@ -89,10 +89,25 @@ LABELS = {
 HIDDEN = {"assessments": ("option_id", "criterion"), "cost_lines": ("option_id",)}
 
 
+def number_field(label: str, default: float, key: str, decimals: int = 0) -> str:
+    """A number typed as text, shown the German way ("60.000", "0,5"): an <input
+    type=number> cannot group digits. The text goes to core as typed; core's validation
+    reads "60.000", "60000" and "1.234,5" and refuses anything else with a message."""
+    lang = text.lang()
+    typed = st.text_input(label, value=views.format_number(default, decimals, lang), key=key)
+    return typed.replace(",", "") if lang == "en" else typed  # "60,000" in English
+
+
 def label(column: str) -> str:
     """The German (or English) heading of a column."""
     key = LABELS.get(column)
-    return t(key) if key else column
+    if key:
+        return t(key)
+    if column.endswith("_en"):  # the English twin of a German text column (core.editing)
+        german = next((g for g in (column[:-3], column[:-3] + "_de") if g in LABELS), None)
+        if german:
+            return t("edit_col_english", label=label(german))
+    return column
 
 
 def _choice_labels(column: str) -> Callable[[Any], str]:
@@ -299,7 +314,7 @@ def table_section(ctx: Context, actor: editing.Actor, entity: str, area: str) ->
     key = editor_key(entity, area, loaded_version)
     if loaded_version != ctx.version:
         st.info(t("edit_stale_note", loaded=loaded_version, current=ctx.version))
-    spec = editing.EDIT_SPECS[entity].by_name
+    spec = editing.editable_fields(entity)  # with the English twins of the text columns
     shown = [c for c in frame.columns if c not in HIDDEN.get(entity, ())]
     st.data_editor(
         frame,
@@ -359,6 +374,11 @@ def _add_option(ctx: Context, actor: editing.Actor, area: str) -> None:
             "partner": st.text_input(label("partner"), key="new_option_partner"),
             "description": st.text_area(label("description"), key="new_option_description"),
             "source": st.text_input(label("source"), key="new_option_source"),
+            # English texts (optional; the English UI shows the German text where none is given)
+            "name_en": st.text_input(label("name_en"), key="new_option_name_en"),
+            "description_en": st.text_area(
+                label("description_en"), key="new_option_description_en"
+            ),
         }
         if st.form_submit_button(t("edit_add_button")):
             _run_change(
@@ -382,15 +402,9 @@ def _add_criterion(actor: editing.Actor) -> None:
                 key="new_crit_dir",
             ),
             "unit": st.text_input(label("unit"), value="Punkte (0–10)", key="new_crit_unit"),
-            "min_value": st.number_input(label("min_value"), value=0.0, key="new_crit_min"),
-            "max_value": st.number_input(label("max_value"), value=10.0, key="new_crit_max"),
-            "default_weight": st.number_input(
-                label("default_weight"),
-                min_value=0.0,
-                max_value=100.0,
-                value=20.0,
-                key="new_crit_weight",
-            ),
+            "min_value": number_field(label("min_value"), 0, key="new_crit_min"),
+            "max_value": number_field(label("max_value"), 10, key="new_crit_max"),
+            "default_weight": number_field(label("default_weight"), 20, key="new_crit_weight"),
             "help_de": st.text_input(label("help_de"), key="new_crit_help"),
         }
         if st.form_submit_button(t("edit_add_button")):
@@ -427,15 +441,10 @@ def _add_cost_line(actor: editing.Actor, options: dict[str, str], area: str) -> 
                 key="new_cost_option",
             ),
             "item": st.text_input(label("item"), key="new_cost_item"),
-            "investment_eur": st.number_input(
-                label("investment_eur"), min_value=0.0, step=1000.0, key="new_cost_investment"
-            ),
-            "annual_cost_eur": st.number_input(
-                label("annual_cost_eur"), min_value=0.0, step=1000.0, key="new_cost_annual"
-            ),
-            "staff_fte": st.number_input(
-                label("staff_fte"), min_value=0.0, step=0.1, key="new_cost_fte"
-            ),
+            "item_en": st.text_input(label("item_en"), key="new_cost_item_en"),
+            "investment_eur": number_field(label("investment_eur"), 0, key="new_cost_investment"),
+            "annual_cost_eur": number_field(label("annual_cost_eur"), 0, key="new_cost_annual"),
+            "staff_fte": number_field(label("staff_fte"), 0, key="new_cost_fte", decimals=1),
             "source": st.text_input(label("source"), key="new_cost_source"),
             "is_estimate": st.checkbox(label("is_estimate"), key="new_cost_estimate"),
             "estimate_reason": st.text_input(label("estimate_reason"), key="new_cost_reason"),

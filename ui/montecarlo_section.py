@@ -18,6 +18,9 @@ from ui import context, tables, text
 from ui.text import t
 
 CONCENTRATIONS = (2, 5, 10, 20, 50, 100, 200, 500)
+# Draw counts offered on the slider, shown German-formatted ("10.000"); an <input
+# type=number> cannot group digits. A count from a link (100–100.000) joins the list.
+SAMPLE_COUNTS = (100, 200, 500, 1_000, 2_000, 5_000, 10_000, 20_000, 50_000, 100_000)
 PROGRESS_AFTER_SECONDS = 1.0
 
 
@@ -37,6 +40,11 @@ def _progress() -> tuple[Callable[[int, int], None], Callable[[], None]]:
             bar[0].empty()
 
     return report, finish
+
+
+def sample_counts(current: int) -> tuple[int, ...]:
+    """The slider's draw counts, with ``current`` (e.g. from a link) in its place."""
+    return tuple(sorted({*SAMPLE_COUNTS, current}))
 
 
 def _controls() -> tuple[str, float, int, int, bool]:
@@ -59,7 +67,13 @@ def _controls() -> tuple[str, float, int, int, bool]:
         help=t("mc_concentration_help"),
         disabled=mode == "uniform",
     )
-    samples = right.number_input(t("mc_samples"), 100, 100_000, step=1_000, key="mc_samples")
+    samples = right.select_slider(
+        t("mc_samples"),
+        options=sample_counts(int(st.session_state["mc_samples"])),
+        key="mc_samples",
+        format_func=lambda v: views.format_number(v, 0, text.lang()),
+    )
+    # The seed names a sequence of random numbers (an identifier, not an amount): digits as typed.
     seed = right.number_input(
         t("mc_seed"), 0, 2**31 - 1, step=1, key="mc_seed", help=t("mc_seed_help")
     )

@@ -130,6 +130,11 @@ def init_from_url(query: dict[str, str], slugs: list[str]) -> None:
         st.session_state[AREA_WEIGHT_PREFIX + area.strip()] = parsed.of(area.strip())
 
 
+def area_weight_steps(current: float) -> tuple[float, ...]:
+    """Area weights 0 to 10 in steps of 0.5, with ``current`` (e.g. a saved 1.25) in its place."""
+    return tuple(sorted({*(k / 2 for k in range(21)), current}))
+
+
 def _area_weight_inputs(ctx: context.Context, slugs: list[str]) -> None:
     lang = text.lang()
     with st.expander(t("pf_area_weights")):
@@ -138,10 +143,16 @@ def _area_weight_inputs(ctx: context.Context, slugs: list[str]) -> None:
         for k, slug in enumerate(slugs):
             key = AREA_WEIGHT_PREFIX + slug
             st.session_state.setdefault(key, 1.0)
-            columns[k % 3].number_input(
-                ctx.area_name(slug, lang), min_value=0.0, max_value=10.0, step=0.5, key=key,
+            # A select slider shows "1,5" in German (a number input would show "1.50").
+            columns[k % 3].select_slider(
+                ctx.area_name(slug, lang),
+                options=area_weight_steps(float(st.session_state[key])),
+                key=key,
+                format_func=lambda v: views.format_number(
+                    v, 1 if (2 * v).is_integer() else 2, lang
+                ),
                 on_change=weights_fragment.on_input,
-            )  # fmt: skip
+            )
 
 
 def _pins(ctx: context.Context, items: pd.DataFrame) -> tuple[dict[str, str], list[str]]:

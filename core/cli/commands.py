@@ -193,7 +193,10 @@ def cmd_rank_area(args: argparse.Namespace) -> int:
         )
     with seed.opened(args.db, read_only=True) as conn:
         store.require_area(conn, args.area)
-        model = area_model.load_areas(conn, args.horizon, args.rate)[args.area]
+        # The table is for people: option names and partners in their language (English
+        # where translated, else German); json and csv keep the stored German texts.
+        texts = args.lang if args.format == "table" else "de"
+        model = area_model.load_areas(conn, args.horizon, args.rate, lang=texts)[args.area]
         area_row = store.areas(conn).set_index("slug").loc[args.area]
     weights = parse_weights_spec(args.weights, set(model.criteria["key"]))
     ranking = area_model.rank_area(model, weights, args.method)

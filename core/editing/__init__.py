@@ -50,9 +50,11 @@ from core.editing.edits import (
     EditConflict,
     RowEdit,
     ValidationFailed,
+    editable_fields,
     key_text,
     save_edits,
 )
+from core.editing.english import columns as english_columns
 from core.editing.frames import (
     frame as edit_frame,
     loaded_values,
@@ -139,6 +141,8 @@ __all__ = [
     "Conflict",
     "EDITOR",
     "EDIT_SPECS",
+    "editable_fields",
+    "english_columns",
     "EditConflict",
     "LINK_EXPIRED",
     "LINK_INVALID",

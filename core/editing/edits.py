@@ -24,7 +24,7 @@ import duckdb
 import pandas as pd
 
 from core import i18n, store
-from core.editing import audit, auth
+from core.editing import audit, auth, english
 from core.editing.integrity import check_option_name_free, require_area_structure
 from core.editing.validation import (
     Field,
@@ -155,6 +155,13 @@ SPECS: dict[str, EntitySpec] = {
 }
 
 
+def editable_fields(entity: str) -> dict[str, Field]:
+    """Every editable column of ``entity``: its table's fields and the English twins of its
+    text columns (:mod:`core.editing.english`)."""
+    spec = SPECS[entity]
+    return {**spec.by_name, **english.fields(entity, spec.by_name)}
+
+
 @dataclass(frozen=True)
 class RowEdit:
     """Changed cells of one row, with the row as the user loaded it."""
@@ -267,7 +274,7 @@ def clean_edits(edits: Sequence[RowEdit]) -> list[tuple[RowEdit, dict[str, Any]]
             raise InputError("edit_unknown_entity", entity=edit.entity)
         values: dict[str, Any] = {}
         for column, raw in edit.changes.items():
-            spec_field = spec.by_name.get(column)
+            spec_field = editable_fields(edit.entity).get(column)
             if spec_field is None:
                 issues.append(
                     CellIssue(
@@ -302,7 +309,7 @@ def _conflicts(
     if stored is None or (spec.soft_delete and stored.get("removed_at") is not None):
         return [Conflict(edit.entity, key, "", None, None, None, removed=True)]
     found = []
-    for spec_field in spec.fields:
+    for spec_field in editable_fields(spec.table).values():
         if spec_field.name in edit.loaded and not same(
             spec_field, edit.loaded[spec_field.name], stored[spec_field.name]
         ):
@@ -389,6 +396,8 @@ def save_edits(
         for edit, values in cleaned:
             spec = SPECS[edit.entity]
             stored = current_row(conn, edit.entity, edit.key)
+            if stored is not None:
+                stored.update(english.stored(conn, edit.entity, stored))
             found = _conflicts(spec, edit, values, stored)
             if found:
                 conflicts.extend(found)
@@ -408,18 +417,33 @@ def save_edits(
             raise ValidationFailed(issues)
         entries: list[audit.Entry] = []
         for spec, edit, values, stored in planned:
-            changed = {c: v for c, v in values.items() if not same(spec.by_name[c], stored[c], v)}
+            fields = editable_fields(edit.entity)
+            changed = {c: v for c, v in values.items() if not same(fields[c], stored[c], v)}
             if not changed:
                 continue
-            assignments = ", ".join(f'"{c}" = ?' for c in changed)
-            conn.execute(
-                f'UPDATE "{spec.table}" SET {assignments} WHERE {_where(spec)}',  # noqa: S608
-                [*changed.values(), *edit.key],
-            )
+            own = {c: v for c, v in changed.items() if c in spec.by_name}
+            if own:
+                assignments = ", ".join(f'"{c}" = ?' for c in own)
+                conn.execute(
+                    f'UPDATE "{spec.table}" SET {assignments} WHERE {_where(spec)}',  # noqa: S608
+                    [*own.values(), *edit.key],
+                )
             entries.extend(
                 audit.Entry("update", edit.entity, key_text(edit.key), c, stored[c], v)
-                for c, v in changed.items()
+                for c, v in own.items()
             )
+            translated = {c: v for c, v in changed.items() if c not in spec.by_name}
+            if translated:  # English twins, recorded with the German text as now saved
+                entries.extend(
+                    english.write(
+                        conn,
+                        edit.entity,
+                        key_text(edit.key),
+                        {**stored, **own},
+                        translated,
+                        old=stored,
+                    )
+                )
             if edit.entity == "options" and "pathway" in changed:
                 try:  # the area must keep a status quo (as in the import)
                     require_area_structure(conn, str(stored["area"]))

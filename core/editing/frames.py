@@ -9,6 +9,7 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 
+from core.editing import english
 from core.editing.edits import SPECS
 
 ENTITIES = ("options", "cost_lines", "assessments", "systems", "sources", "criteria")
@@ -63,12 +64,12 @@ def frame(conn: duckdb.DuckDBPyConnection, entity: str, area: str | None) -> pd.
     result = conn.execute(sql, params).df()  # noqa: S608 - column names from SPECS
     if entity == "assessments":
         result["assessed_on"] = pd.to_datetime(result["assessed_on"]).dt.date
-    return result.reset_index(drop=True)
+    return english.add_columns(conn, entity, result.reset_index(drop=True))
 
 
 def read_only_columns(entity: str, columns: list[str]) -> list[str]:
     """Columns shown but not editable (keys, links, context)."""
-    editable = {f.name for f in SPECS[entity].fields}
+    editable = {f.name for f in SPECS[entity].fields} | set(english.columns(entity))
     return [c for c in columns if c not in editable]
 
 
@@ -79,5 +80,6 @@ def row_key(entity: str, row: pd.Series) -> tuple[object, ...]:
 
 
 def loaded_values(entity: str, row: pd.Series) -> dict[str, object]:
-    """The editable fields of a displayed row, as loaded."""
-    return {f.name: row[f.name] for f in SPECS[entity].fields}
+    """The editable fields of a displayed row (English columns too), as loaded."""
+    names = [f.name for f in SPECS[entity].fields] + list(english.columns(entity))
+    return {name: row[name] for name in names if name in row.index}

@@ -21,7 +21,7 @@ import duckdb
 import pandas as pd
 
 from core import i18n, store
-from core.editing import audit, auth
+from core.editing import audit, auth, english
 from core.editing.edits import (
     SPECS,
     CellIssue,
@@ -54,6 +54,13 @@ def _clean_all(entity: str, fields: Mapping[str, Field], raw: Mapping[str, Any])
     if issues:
         raise ValidationFailed(issues)
     return values
+
+
+def _clean_english(entity: str, raw: Mapping[str, Any]) -> dict[str, str]:
+    """The English texts an add form gave (``name_en`` …), cleaned; empty ones left out."""
+    fields = english.fields(entity, SPECS[entity].by_name)
+    given = {name: raw.get(name) for name in fields if name in raw}
+    return {k: v for k, v in _clean_all(entity, fields, given).items() if v}
 
 
 def _row_dict(
@@ -151,6 +158,7 @@ def add_option(
         **{f.name: f for f in SPECS["options"].fields},
     }
     values = _clean_all("options", fields, raw)
+    texts = _clean_english("options", raw)
     _check_sourced("options", conn, values)
     wanted = str(raw.get("id") or "").strip()
     if wanted:
@@ -172,6 +180,7 @@ def add_option(
         created["id"] = option_id
         return [
             audit.Entry("add", "options", option_id, "", None, {"id": option_id, **values}),
+            *english.write(conn, "options", option_id, {"id": option_id, **values}, texts),
             *fill_placeholders(conn, when),
         ]
 
@@ -257,6 +266,7 @@ def add_cost_line(
     auth.require_editor(actor)
     fields = {f.name: f for f in SPECS["cost_lines"].fields}
     values = _clean_all("cost_lines", fields, raw)
+    texts = _clean_english("cost_lines", raw)
     _check_sourced("cost_lines", conn, values)
     option_id = str(raw.get("option_id") or "")
     created: dict[str, int] = {}
@@ -273,10 +283,12 @@ def add_cost_line(
             [option_id, *values.values()],
         ).fetchone()[0]
         created["id"] = int(new_id)
+        row = {"id": int(new_id), **values}
         return [
             audit.Entry(
                 "add", "cost_lines", str(new_id), "", None, {"option_id": option_id, **values}
-            )
+            ),
+            *english.write(conn, "cost_lines", str(new_id), row, texts),
         ]
 
     result = audit.audited_write(conn, actor, work)

@@ -81,13 +81,14 @@ def is_missing(value: Any) -> bool:
 
 
 def parse_number(raw: Any) -> float:
-    """A finite float from a number or a text (``1.234,5`` or ``1234.5``), else an error."""
+    """A finite float from a number or a text (``1.234,5``, ``1234.5``, ``−2``), else an error."""
     if isinstance(raw, bool | np.bool_):
         raise InputError("edit_not_number", value=str(raw))
     if isinstance(raw, int | float | np.integer | np.floating):
         value = float(raw)
     elif isinstance(raw, str):
         text = raw.strip().replace("\u00a0", "").replace(" ", "").replace("€", "")
+        text = text.replace("\u2212", "-")  # the true minus sign the cockpit shows
         if "," in text:  # German: "." groups thousands, "," separates decimals
             if not _GERMAN_NUMBER.fullmatch(text):
                 raise InputError("edit_not_number", value=raw)

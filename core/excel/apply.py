@@ -29,7 +29,7 @@ import duckdb
 import pandas as pd
 
 from core import store
-from core.editing import audit, auth
+from core.editing import audit, auth, english
 from core.errors import CockpitError, InputError, StoreError
 from core.excel.diff import TABLES, Change, key_series
 from core.excel.importer import ImportPlan
@@ -279,7 +279,7 @@ def _rebuild(
         if table in TABLES:
             sheet = next(s for s in DATA_SHEETS if s.table == table)
             frame = _prepared(table, result[table])
-            columns = [c.key for c in sheet.stored]
+            columns = [c.key for c in sheet.own]  # English twins: _write_english
             if table == "cost_lines":
                 has_id = frame["id"].notna().to_numpy()
                 _insert_frame(conn, table, frame[has_id], columns)
@@ -291,6 +291,27 @@ def _rebuild(
             conn.execute(f'DROP TABLE "keep_{table}"')
     for (sql,) in indexes:
         conn.execute(sql)
+
+
+def _write_english(conn: store.Connection, plan: ImportPlan) -> None:
+    """The English texts the file added or changed, into ``english_texts`` with the German
+    text each belongs to (the audit entries of these fields come from :func:`_entries`).
+    A German text changed beside an unchanged English twin leaves that translation in
+    place but no longer shown (:mod:`core.store.migration_english`). A cost line new in the
+    file gets its id only on insert: its English texts are entered on the Daten page."""
+    store.require_door()
+    for change in plan.changes:
+        twins = english.columns(change.table)
+        new = change.new or {}
+        if change.action == "removed" or not twins:
+            continue
+        if change.action == "changed":
+            wanted = {c: new.get(c) or "" for c in change.fields if c in twins}
+        else:
+            wanted = {c: new[c] for c in twins if new.get(c)}
+        if not wanted or (change.table == "cost_lines" and new.get("id") is None):
+            continue
+        english.write(conn, change.table, change.key, new, wanted)
 
 
 def removals(plan: ImportPlan) -> list[Change]:
@@ -370,6 +391,7 @@ def apply_plan(
         if version != plan.base_version:
             raise StoreError("import_stale")
         _rebuild(conn, plan.result, when)
+        _write_english(conn, plan)
         conn.execute(
             "INSERT INTO import_log (imported_by, file_name, file_sha256, areas, added,"
             " changed, removed, details, data_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",

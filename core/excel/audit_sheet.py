@@ -23,8 +23,10 @@ from core import i18n
 from core.editing.audit import decode, display_value, now
 from core.excel import preview
 from core.excel.safety import write_text
+from core.views import fmt
 
 TIMEZONE = "Europe/Berlin"
+TIMESTAMP = fmt.excel_formats()["timestamp"]  # the one formatting module
 DATA_TABLES = ("systems", "options", "cost_lines", "assessments")
 COLUMNS = (
     ("id", "audit_col_id"),
@@ -131,7 +133,7 @@ def audit_workbook(
                 ws.cell(r, col).value = int(value)
             elif column == "when":
                 ws.cell(r, col).value = pd.Timestamp(value).to_pydatetime()
-                ws.cell(r, col).number_format = "DD.MM.YYYY hh:mm:ss"
+                ws.cell(r, col).number_format = TIMESTAMP
             else:
                 write_text(ws.cell(r, col), str(value or ""))
     widths = (8, 20, 18, 16, 22, 44, 24, 36, 36, 10)

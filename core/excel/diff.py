@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from core import store
+from core.editing import english
 from core.excel.schema import (
     DATA_SHEETS,
     DataSheet,
@@ -74,7 +75,8 @@ def canonical(frame: pd.DataFrame, sheet: DataSheet) -> pd.DataFrame:
 
 
 def store_frames(conn: duckdb.DuckDBPyConnection) -> dict[str, pd.DataFrame]:
-    """The four tables' visible rows (as the app reads them) as canonical frames.
+    """The four tables' visible rows (as the app reads them) as canonical frames, with the
+    English twins of their texts as stored (as the export writes them).
 
     Rows removed on the editing page (``removed_at``) are history, not data: the store's
     read functions hide them, and so does the import.
@@ -85,7 +87,11 @@ def store_frames(conn: duckdb.DuckDBPyConnection) -> dict[str, pd.DataFrame]:
         "cost_lines": store.cost_lines,
         "assessments": store.assessments,
     }
-    return {s.table: canonical(readers[s.table](conn), s) for s in DATA_SHEETS}
+    frames = {
+        s.table: english.add_columns(conn, s.table, readers[s.table](conn), "", stale=True)
+        for s in DATA_SHEETS
+    }
+    return {s.table: canonical(frames[s.table], s) for s in DATA_SHEETS}
 
 
 def key_series(frame: pd.DataFrame, table: str) -> pd.Series:

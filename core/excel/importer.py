@@ -39,7 +39,7 @@ from core.excel.checks import (
 from core.excel.diff import TABLES, Change, canonical, diff, key_series, store_frames
 from core.excel.reader import XlsxFile
 from core.excel.rows import Issue, SheetRows, read_sheets
-from core.excel.schema import DATA_SHEETS
+from core.excel.schema import DATA_SHEETS, DataSheet
 
 
 @dataclass(frozen=True)
@@ -128,6 +128,22 @@ def _match_cost_ids(current: pd.DataFrame, incoming: pd.DataFrame) -> pd.DataFra
     return incoming.assign(id=pd.array(ids, dtype="Int64"))
 
 
+def _keep_english(
+    sheet: DataSheet, stored: pd.DataFrame, incoming: pd.DataFrame, rows: SheetRows
+) -> None:
+    """English columns missing from every sheet of the file (a template or an export made
+    before they existed) take the stored texts, so the import leaves them as they are."""
+    present = {key for labels in rows.columns.values() for key in labels}
+    missing = [c.key for c in sheet.columns if c.english and c.key not in present]
+    if not missing or incoming.empty:
+        return
+    keys = key_series(incoming, sheet.table).astype(str)
+    by_key = stored.assign(_key=key_series(stored, sheet.table).astype(str)).set_index("_key")
+    for key in missing:
+        texts = by_key[key].to_dict()
+        incoming[key] = pd.Series([texts.get(k) for k in keys], dtype=object).to_numpy()
+
+
 def _result(
     frames: dict[str, pd.DataFrame],
     data: dict[str, SheetRows],
@@ -141,6 +157,8 @@ def _result(
     (the template, an older export) every file row replaces the stored one.
     """
     incoming = {s.table: canonical(data[s.table].frame, s) for s in DATA_SHEETS}
+    for sheet in DATA_SHEETS:  # a file without the English columns keeps the stored texts
+        _keep_english(sheet, frames[sheet.table], incoming[sheet.table], data[sheet.table])
     conflicts: list[excel_base.Conflict] = []
     removable: dict[str, set[str]] | None = None
     if base is not None:

@@ -198,7 +198,7 @@ class WorkbookBuilder:
     def __init__(self, lang: str) -> None:
         self.wb = Workbook()
         self.wb.remove(self.wb.active)
-        self.styles = StyleBook(self.wb)
+        self.styles = StyleBook(self.wb, lang)
         self.blocks: list[Block] = []
         self.tables: set[str] = set()
         self.lang = lang

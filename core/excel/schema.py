@@ -40,8 +40,11 @@ class Column:
     info: bool = False
     checked: bool = False
     default: Any = None
+    english: bool = False  # the English twin of a text column (core.editing.english)
 
     def header(self, lang: str = "de") -> str:
+        if self.english:  # "Name (englisch)": the German column's header and a marker
+            return i18n.t("xl_h_english", lang, label=i18n.t(self.header_key, lang))
         return i18n.t(self.header_key, lang)
 
 
@@ -61,8 +64,13 @@ class DataSheet:
 
     @property
     def stored(self) -> tuple[Column, ...]:
-        """The columns that are written to the store."""
+        """The columns that are written to the store (the English twins to ``english_texts``)."""
         return tuple(c for c in self.columns if not c.info)
+
+    @property
+    def own(self) -> tuple[Column, ...]:
+        """The stored columns of the table itself (without the English twins)."""
+        return tuple(c for c in self.stored if not c.english)
 
 
 def _range(table: str, key: str) -> dict[str, float | None]:
@@ -76,6 +84,17 @@ _SOURCE = Column("source", "xl_h_source", "text", width=40, style="wrap")
 _STAND = Column("source_stand", "xl_h_source_stand", "text", info=True, width=30, style="wrap")
 _ESTIMATE = Column("is_estimate", "xl_h_is_estimate", "bool", style="num")
 _REASON = Column("estimate_reason", "xl_h_estimate_reason", "text", width=50, style="wrap")
+
+
+def _english(*twins: tuple[str, str]) -> tuple[Column, ...]:
+    """English twins (key, header key of the German column) at the end of a sheet: the
+    English texts of :data:`core.store.ENGLISH`, so a round trip keeps them and an editor can
+    change them in the file (written to ``english_texts`` by the import)."""
+    return tuple(
+        Column(f"{key}_en", header, "text", width=50, style="wrap", english=True)
+        for key, header in twins
+    )
+
 
 SYSTEMS = DataSheet(
     "systems",
@@ -113,6 +132,13 @@ SYSTEMS = DataSheet(
         _ESTIMATE,
         _REASON,
         _STAND,
+        *_english(
+            ("name", "xl_h_name"),
+            ("operator", "xl_h_operator"),
+            ("reach_unit", "xl_h_reach_unit"),
+            ("notes", "xl_h_notes"),
+            ("estimate_reason", "xl_h_estimate_reason"),
+        ),
     ),
 )
 OPTIONS = DataSheet(
@@ -130,6 +156,12 @@ OPTIONS = DataSheet(
         _ESTIMATE,
         _REASON,
         _STAND,
+        *_english(
+            ("name", "xl_h_name"),
+            ("partner", "xl_h_partner"),
+            ("description", "xl_h_description"),
+            ("estimate_reason", "xl_h_estimate_reason"),
+        ),
     ),
 )
 COST_LINES = DataSheet(
@@ -196,6 +228,7 @@ COST_LINES = DataSheet(
             style="eur",
             **_range("cost_lines", "annual_high"),
         ),
+        *_english(("item", "xl_h_item"), ("estimate_reason", "xl_h_estimate_reason")),
     ),
 )
 ASSESSMENTS = DataSheet(
@@ -243,6 +276,7 @@ ASSESSMENTS = DataSheet(
             style="num",
             **_range("assessments", "value_high"),
         ),
+        *_english(("rationale", "xl_h_rationale"), ("estimate_reason", "xl_h_estimate_reason")),
     ),
 )
 SCOPE = DataSheet(

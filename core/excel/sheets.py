@@ -336,7 +336,7 @@ def summary_sheet(
         ws,
         book,
         first,
-        ["text", "text", "text", "points", "points", "eur", "eur", "eur", "text"],
+        ["text", "text", "text", "points", "points", "eur", "eur_change", "eur_change", "text"],
         rows,
     )
     add_table(ws, book.table("summary"), row + 1, row + 1 + len(rows), headers)
@@ -347,7 +347,9 @@ def summary_sheet(
     columns = [[r[j] for r in rows] for j in range(len(headers))]
     widths = fit_widths(ws, columns, headers, [44, SUMMARY_TEXT_WIDTH, 22, 14, 12, 16, 18, 18, 22])
     fit_row(ws, header, list(zip(headers, widths, strict=True)))
-    row = first + max(len(rows), 1) + 1
+    note = first + max(len(rows), 1)  # the sign convention, once, under its two columns
+    text_cell(ws, note, 1, t("sign_convention", lang), book.styles, "text")
+    row = note + 2
     row = _weights_table(ws, book, row, request, snap.criteria, "weights_all") + 1
     kinds = ["all_overview", *SHEET_KINDS, "scope"]
     _legend(ws, book, row, kinds, SUMMARY_TEXT_WIDTH)

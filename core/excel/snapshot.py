@@ -13,6 +13,7 @@ import duckdb
 import pandas as pd
 
 from core import i18n, settings, store
+from core.editing import english
 from core.scoring import area_model, methods
 from core.scoring.area_model import AreaModel
 from core.scoring.weights import GROUPS
@@ -72,16 +73,23 @@ class Snapshot:
         return frame.assign(source_stand=stands)
 
 
+def _with_english(conn: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with the stored English texts (None where there is none)."""
+    return english.add_columns(conn, table, frame, None, stale=True)
+
+
 def snapshot(
     conn: duckdb.DuckDBPyConnection,
     horizon_years: int,
     discount_rate: float,
     today: dt.date | None = None,
 ) -> Snapshot:
-    """Read the store once and build every area model; ``today`` dates the age flags."""
-    options = store.options(conn)
+    """Read the store once and build every area model; ``today`` dates the age flags. The
+    data tables carry their stored English texts (``<column>_en``, None where there is none;
+    also a translation of an older German text, see :func:`core.editing.english.add_columns`)."""
+    options = _with_english(conn, "options", store.options(conn))
     criteria = store.criteria(conn)
-    assessments = store.assessments(conn)
+    assessments = _with_english(conn, "assessments", store.assessments(conn))
     costs = store.cost_totals(conn)
     areas = store.areas(conn)
     models = {
@@ -95,9 +103,9 @@ def snapshot(
     return Snapshot(
         areas=areas,
         criteria=criteria,
-        systems=store.systems(conn),
+        systems=_with_english(conn, "systems", store.systems(conn)),
         options=options,
-        cost_lines=store.cost_lines(conn),
+        cost_lines=_with_english(conn, "cost_lines", store.cost_lines(conn)),
         assessments=assessments,
         models=models,
         version=version,

@@ -30,26 +30,12 @@ from openpyxl.utils.datetime import to_excel
 from openpyxl.worksheet.worksheet import Worksheet
 
 from core.excel.safety import needs_guard, needs_space_preserve, xml_text
+from core.views import fmt
 
-# Number formats are stored in the file's invariant notation: "," groups thousands and "."
-# separates decimals. Excel and LibreOffice render them in the reader's locale, so on a
-# German PC "#,##0 [$€-407]" shows as "1.234 €" and "0.0 %" as "0,9 %". A literal
-# "#.##0 €" would be wrong: the file format has no locale-specific format codes. Dates use
-# an explicit day.month.year order, which is German everywhere.
-FORMATS: dict[str, str] = {
-    "eur": "#,##0 [$€-407]",
-    "num": "General",
-    "fte": "#,##0.00",
-    "year": "0",
-    "points": "0.0",
-    "score": "0.000000",
-    "share": "0.0 %",
-    "weight": "#,##0.##",
-    "date": "DD.MM.YYYY",
-    "datetime": "DD.MM.YYYY hh:mm",
-    "rank": "0",
-    "factor": "0.000000",
-}
+# Number formats come from the one formatting module (core.views.fmt.excel_formats): the
+# file's invariant notation, the true minus sign, the euro sign where the UI puts it and the
+# one sign convention for cost changes. FORMATS is the German set (the template's and tests').
+FORMATS: dict[str, str] = fmt.excel_formats("de")
 INPUT_FILL = PatternFill("solid", start_color="FFF2CC", end_color="FFF2CC")
 FORMULA_FILL = PatternFill("solid", start_color="EDF3FB", end_color="EDF3FB")
 HEADER_FILL = PatternFill("solid", start_color="1F4E78", end_color="1F4E78")
@@ -73,8 +59,9 @@ class StyleBook:
     workbook. Text styles have a ``quotePrefix`` twin for hostile-looking texts.
     """
 
-    def __init__(self, workbook: Workbook) -> None:
+    def __init__(self, workbook: Workbook, lang: str = "de") -> None:
         self._workbook = workbook
+        self.formats = fmt.excel_formats(lang)
         self._ids: dict[tuple[str, bool], int] = {}
         self._probes: dict[tuple[str, bool], Any] = {}
         self._scratch = workbook.create_sheet("_styles")
@@ -85,8 +72,8 @@ class StyleBook:
         if wanted not in self._probes:
             cell = self._scratch.cell(row=len(self._probes) + 1, column=1)
             base, _, variant = key.partition("+")
-            if base in FORMATS:
-                cell.number_format = FORMATS[base]
+            if base in self.formats:
+                cell.number_format = self.formats[base]
             if base == "wrap":
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
             elif base == "title":

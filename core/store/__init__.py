@@ -20,7 +20,12 @@ from core.store.connection import (
 )
 from core.store.dialect import CONFLICT_ERRORS, CONSTRAINT_ERRORS, DB_ERRORS, Connection
 from core.store.locking import StoreBusyError, is_lock_conflict
-from core.store.migration_english import ENGLISH, localize, row_keys as english_row_keys
+from core.store.migration_english import (
+    ENGLISH,
+    localize,
+    row_key as english_row_key,
+    row_keys as english_row_keys,
+)
 from core.store.pg import close_pools
 from core.store.reads import (
     PATHWAYS,
@@ -64,6 +69,7 @@ from core.store.transactions import (
 __all__ = [
     "ENGLISH",
     "localize",
+    "english_row_key",
     "english_row_keys",
     "english_texts",
     "CONFLICT_ERRORS",

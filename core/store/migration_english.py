@@ -21,6 +21,7 @@ stay where they are and are read through :func:`core.i18n.localized_value`.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from core.store.dialect import Connection
@@ -76,6 +77,11 @@ def row_keys(frame: pd.DataFrame, table: str) -> pd.Series:
     for column in columns[1:]:
         keys = keys + "/" + frame[column].astype(str)
     return keys
+
+
+def row_key(values: Mapping[str, object], table: str) -> str:
+    """One row's key in ``english_texts`` from its key columns (as :func:`row_keys`)."""
+    return "/".join(str(values[column]) for column in KEYS[table])
 
 
 def localize(frame: pd.DataFrame, table: str, lang: str, texts: pd.DataFrame) -> pd.DataFrame:

@@ -83,3 +83,42 @@ def date_text(iso: str, lang: str = "de") -> str:
     except (TypeError, ValueError):
         return iso
     return day.strftime("%d.%m.%Y") if lang == "de" else day.strftime("%d %b %Y")
+
+
+# Excel number formats, in the file's invariant notation ("," groups thousands, "." separates
+# decimals; Excel and LibreOffice show them in the reader's locale, so a German PC reads
+# "1.234 €" and "0,9 %"). The cells stay numbers; what the format adds matches the rest of
+# the cockpit: the true minus sign (a literal U+2212 in the negative section instead of
+# Excel's hyphen), the euro sign where the UI puts it (after the number in German, before it
+# in English) and the one sign convention for cost changes against the status quo
+# (+ extra cost, − saving, 0 none; :func:`cost_change`). Dates are day.month.year.
+_XL_MINUS = f'"{MINUS}"'
+_XL_EUR = {"de": "#,##0 [$€-407]", "en": "[$€-1809]#,##0"}  # 1809: English (Ireland), euro
+
+
+def _xl_signed(body: str, plus: bool = False) -> str:
+    """``body`` with the true minus for negatives (and '+' for positives with ``plus``)."""
+    if plus:
+        return f'"+"{body};{_XL_MINUS}{body};{body}'
+    return f"{body};{_XL_MINUS}{body}"
+
+
+def excel_formats(lang: str = "de") -> dict[str, str]:
+    """The Excel number format of every cell kind of the export and the template."""
+    eur_body = _XL_EUR["en" if lang == "en" else "de"]
+    return {
+        "eur": _xl_signed(eur_body),
+        "eur_change": _xl_signed(eur_body, plus=True),
+        "num": _xl_signed("General"),
+        "fte": _xl_signed("#,##0.00"),
+        "year": "0",
+        "points": _xl_signed("0.0"),
+        "score": _xl_signed("0.000000"),
+        "share": _xl_signed("0.0 %" if lang == "de" else "0.0%"),  # as percent() writes it
+        "weight": _xl_signed("#,##0.##"),
+        "date": "DD.MM.YYYY",
+        "datetime": "DD.MM.YYYY hh:mm",
+        "timestamp": "DD.MM.YYYY hh:mm:ss",
+        "rank": "0",
+        "factor": _xl_signed("0.000000"),
+    }

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from core import cli, settings
+from core import cli, settings, store
 from core.views import fmt
 
 
@@ -179,6 +179,18 @@ def test_rank_area_table_in_english(
         assert column in header
     assert "joint_kdn" not in out and "Joint (KDN/regional)" in out
     assert fmt.eur(top["npv_cost"], 0, "en") in out  # €151,695
+    # data texts in English: the translated option names, not the German ones
+    with store.connect(db, read_only=True) as conn:
+        english = store.localize(
+            store.options(conn, "ozg"), "options", "en", store.english_texts(conn)
+        )
+        german = store.options(conn, "ozg")
+    translated = [
+        (en, de) for en, de in zip(english["name"], german["name"], strict=True) if en != de
+    ]
+    assert translated
+    for en, de in translated:
+        assert en[:30] in out and de[:30] not in out
     monkeypatch.setenv("COCKPIT_LANG", "en")
     code, out_env, _ = run(capsys, "--db", db, "rank-area", "--area", "ozg", "--format", "table")
     assert code == 0 and out_env == out

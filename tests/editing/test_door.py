@@ -14,7 +14,7 @@ import pytest
 
 from core import editing, excel, store
 from core.analysis import stakeholders
-from core.editing import audit, links, reuse, rows, scenarios
+from core.editing import audit, english, links, reuse, rows, scenarios
 from core.excel import apply as excel_apply, export as excel_export, importer as excel_import
 from core.scoring.weightset import WeightSet
 
@@ -155,6 +155,9 @@ def test_row_writing_helpers_refuse_outside_the_door(conn) -> None:
             conn, "import_keys", pd.DataFrame({"k": ["x"]})
         ),
         "core.excel.apply._unregister": lambda: excel_apply._unregister(conn, "import_keys"),
+        "core.editing.english.write": lambda: english.write(
+            conn, "options", "x", {"id": "x", "name": "N"}, {"name_en": "E"}
+        ),
         "core.excel.apply._insert_frame": lambda: excel_apply._insert_frame(
             conn, "options", pd.DataFrame({"id": ["x"]}), ["id"]
         ),

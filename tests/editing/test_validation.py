@@ -13,6 +13,7 @@ from core import i18n
 from core.editing import rules, validation
 from core.editing.validation import Field, clean
 from core.errors import InputError
+from core.views import fmt
 
 MONEY = Field.ranged("cost_lines", "investment_eur", "number")
 MONEY_MAX = rules.RANGES["money"].high
@@ -59,6 +60,13 @@ def test_german_number_text_is_parsed(whole: int, cents: int) -> None:
     grouped = f"{whole:,}".replace(",", ".")
     assert clean(MONEY, f"{grouped},{cents:02d}") == pytest.approx(whole + cents / 100)
     assert clean(MONEY, f"{whole}.{cents:02d}") == pytest.approx(whole + cents / 100)
+
+
+@given(st.floats(min_value=-1e9, max_value=1e9, allow_nan=False))
+def test_numbers_as_the_cockpit_shows_them_are_read_back(value: float) -> None:
+    """What fmt.number prints (German grouping, true minus sign) parses to the rounded value."""
+    shown = fmt.number(value, 2)
+    assert validation.parse_number(shown) == pytest.approx(round(value, 2), abs=0.006)
 
 
 @given(st.text().filter(lambda s: s.strip() and not any(c.isdigit() for c in s)))

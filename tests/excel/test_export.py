@@ -184,14 +184,14 @@ def test_german_number_currency_and_date_formats(area_book: openpyxl.Workbook) -
     headers = [c.value for c in ranking[3]]
     npv = ranking.cell(row=4, column=headers.index("Kosten-Barwert 5 J.") + 1)
     points = ranking.cell(row=4, column=headers.index("Gesamtpunkte") + 1)
-    assert npv.number_format == FORMATS["eur"] == "#,##0 [$€-407]"
-    assert points.number_format == "0.0"
+    assert npv.number_format == FORMATS["eur"] == '#,##0 [$€-407];"−"#,##0 [$€-407]'
+    assert points.number_format == FORMATS["points"] == '0.0;"−"0.0'  # true minus
     bewertung = area_book["Bewertung"]
     date_cell = bewertung.cell(row=2, column=12)
     assert isinstance(date_cell.value, dt.datetime)
     assert date_cell.number_format == "DD.MM.YYYY"
     model = area_book["Rechenmodell"]
-    assert model["C5"].number_format == "0.0 %"  # discount rate
+    assert model["C5"].number_format == FORMATS["share"] == '0.0 %;"−"0.0 %'  # discount rate
     assert model["C5"].fill.start_color.rgb.endswith("FFF2CC")  # styled as an input
 
 
@@ -331,6 +331,10 @@ def test_template_has_empty_data_sheets_and_the_catalogues(
         "Schätzung",
         "Begründung der Schätzung",
         "Stand der Quelle",
+        "Name (englisch)",
+        "Partner (englisch)",
+        "Beschreibung (englisch)",
+        "Begründung der Schätzung (englisch)",
     ]
     for title in ("Bestand", "Optionen", "Kosten", "Bewertung"):
         assert _table_rows(book[title], 1) == []

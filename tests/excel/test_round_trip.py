@@ -313,10 +313,10 @@ def test_a_file_of_another_store_is_read_without_its_base(conn) -> None:
 
 
 def test_an_import_keeps_the_english_texts(conn) -> None:
-    """The workbook carries the German texts only (the working language of the editors); an
-    import rebuilds the data tables but leaves the English texts (migration 0009) in place:
-    an unchanged row still reads in English, a row whose German rationale the import changed
-    shows the new German text until someone translates it again."""
+    """An import rebuilds the data tables but leaves the English texts (migration 0009) in
+    place: an unchanged row still reads in English, a row whose German rationale the import
+    changed (its English twin untouched) shows the new German text until someone translates
+    it again (tests/excel/test_english_columns.py: English edited in the file)."""
     _, second = two_options(conn)
     before = store.english_texts(conn)
     export = excel_export.area_workbook(conn, "ozg", REQUEST)
@@ -343,4 +343,5 @@ def test_an_import_keeps_the_english_texts(conn) -> None:
     )
     assert "Bewertung" in {ws.title for ws in openpyxl.load_workbook(io.BytesIO(export))}
     headers = [c.value for c in openpyxl.load_workbook(io.BytesIO(export))["Bewertung"][1]]
-    assert not any(str(h).endswith("_en") for h in headers)  # not exported
+    assert not any(str(h).endswith("_en") for h in headers)  # headers, not keys
+    assert "Begründung (englisch)" in headers

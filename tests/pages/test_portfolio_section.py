@@ -142,3 +142,19 @@ def test_area_weights_links_next_step_and_best_buys(make_app, models) -> None:
     buys = next(d.value for d in at.table if "Rang (beste Käufe)" in d.value.columns)
     assert len(buys) == len(portfolio.best_buys(items))
     assert at.query_params["aw"] in ("ozg:2", ["ozg:2"])
+
+
+def test_area_weights_read_german_and_keep_a_weight_off_the_steps(make_app) -> None:
+    """The area weight sliders show "2,0" / "1,5" (a number input would show "2.00"); a
+    weight from a link between the steps (1,25) is offered in its place, with its digits."""
+    at = make_app(aw="ozg:2,gis:1.25")
+    assert not at.exception
+    ozg = at.select_slider(key="pf_aw_ozg")
+    assert ozg.value == 2.0
+    assert ozg.options[:4] == ["0,0", "0,5", "1,0", "1,5"] and ozg.options[-1] == "10,0"
+    gis = at.select_slider(key="pf_aw_gis")
+    assert gis.value == 1.25 and gis.options[2:5] == ["1,0", "1,25", "1,5"]
+    gis.set_value(3.0).run()
+    settle(at)
+    assert not at.exception
+    assert at.session_state["pf_aw_gis"] == 3.0

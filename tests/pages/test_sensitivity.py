@@ -78,7 +78,10 @@ def test_monte_carlo_controls_change_the_run(make_app, models) -> None:
     at = make_app(PAGE, area="homepage")
     model = models["homepage"]
     at.number_input(key="mc_seed").set_value(99).run()
-    at.number_input(key="mc_samples").set_value(2_000).run()
+    samples = at.select_slider(key="mc_samples")
+    assert samples.value == 10_000
+    assert "10.000" in samples.options and "100.000" in samples.options  # German grouping
+    samples.set_value(2_000).run()
     assert not at.exception
     top = (
         montecarlo.rank_acceptability(model, WeightSet(), samples=2_000, seed=99, data=True)

@@ -31,12 +31,23 @@ def test_monte_carlo_settings_and_tab_come_from_the_link(make_app) -> None:
     )
     assert not at.exception
     assert at.radio(key="mc_mode").value == "uniform"
-    assert at.number_input(key="mc_samples").value == 2000
+    assert at.select_slider(key="mc_samples").value == 2000
     assert at.number_input(key="mc_seed").value == 7
     for name, value in (("tab", "feasibility"), ("mc_samples", "2000"), ("mc_seed", "7")):
         assert _param(at, name) == value
     at.number_input(key="mc_seed").set_value(11).run()
     assert _param(at, "mc_seed") == "11"
+
+
+def test_a_draw_count_from_a_link_off_the_steps_is_kept(make_app) -> None:
+    """A link may name any count from 100 to 100.000: the slider offers it in its place."""
+    at = make_app("pages/sensitivity.py", area="ozg", mc_samples="3000")
+    assert not at.exception
+    slider = at.select_slider(key="mc_samples")
+    assert slider.value == 3000
+    assert slider.options[slider.options.index("2.000") + 1] == "3.000"
+    assert _param(at, "mc_samples") == "3000"
+    assert "3.000-mal" in " ".join(c.value for c in at.caption)
 
 
 def test_option_details_come_from_the_link(make_app) -> None:
