@@ -14,12 +14,18 @@ from collections.abc import Iterator
 import duckdb
 import psycopg
 import pytest
+from hypothesis import settings
 
 from core import store
 from core.store import pg, seed
 from tests.pg_server import PgServer, PgServerUnavailable
 
 BACKENDS = ("duckdb", "postgresql")
+
+# No timed assertions in the suite: hypothesis' default 200 ms deadline per example is one
+# (it failed a stakeholder test on a loaded machine). Speed is measured in `make bench`.
+settings.register_profile("cockpit", deadline=None)
+settings.load_profile("cockpit")
 
 
 def _missing(reason: str) -> None:
