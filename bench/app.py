@@ -31,7 +31,7 @@ from typing import Any
 from streamlit.testing.v1 import AppTest
 
 from bench import harness
-from core import settings, store
+from core import settings
 from core.scoring import area_model
 from core.store import seed
 
@@ -117,10 +117,17 @@ def server_side(db: str, rounds: int = 5, batch: int = 10) -> list[dict[str, obj
     ]
 
 
+def _seeded(path: str) -> None:
+    """Seed the store at ``path`` and close it here: a connection left to the garbage
+    collector keeps the store's lock, and the server started next finds its store busy."""
+    with seed.opened(path):
+        pass
+
+
 def _flip(db: str) -> tuple[str, str, str]:
     from tests.browser.helpers import area_that_flips
 
-    with store.connect(db) as conn:
+    with seed.opened(db, read_only=True) as conn:
         models = area_model.load_areas(
             conn, settings.get("horizon_years"), settings.get("discount_rate")
         )
@@ -179,8 +186,7 @@ def browser_side(db: str, rounds: int = 5, presses: int = 6) -> list[dict[str, o
         }
         if BEFORE:
             before_db = str(Path(db).with_name("before.duckdb"))
-            with store.connect(before_db) as conn:
-                seed.load_seed(conn)
+            _seeded(before_db)
             servers["before"] = stack.enter_context(
                 loopback.serve("app.py", before_db, root=Path(BEFORE))
             )
@@ -252,11 +258,9 @@ def browser_side(db: str, rounds: int = 5, presses: int = 6) -> list[dict[str, o
 def run(timer: Timer) -> list[dict[str, object]]:
     with tempfile.TemporaryDirectory() as tmp:
         db = str(Path(tmp) / "bench.duckdb")
-        with store.connect(db) as conn:
-            seed.load_seed(conn)
+        _seeded(db)
         results = server_side(db)
         browser_db = str(Path(tmp) / "browser.duckdb")  # the AppTest run above holds db's lock
-        with store.connect(browser_db) as conn:
-            seed.load_seed(conn)
+        _seeded(browser_db)
         results.extend(browser_side(browser_db))
     return results

@@ -32,7 +32,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # served by `streamlit run`
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # served as a script
 from ui.tables import static  # noqa: E402  (the app's table element, not a copy of it)
 
 TOP_LOW, TOP_HIGH = "Skelett A", "Skelett B"

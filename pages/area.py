@@ -61,10 +61,13 @@ def weighted(ctx: context.Context, area: str, model: scoring.AreaModel) -> None:
             for r in ranking.itertuples(index=False)
         ),
     )
+    # The charts' text alternatives do not change with the weights: the browser rebuilds a
+    # chart whose text changed instead of updating its data (ui.charts.show); the values
+    # stand in the captions under each chart.
     ui_charts.show(
         "ranking_bars",
         views.ranking_frame(ranking, text.group_labels()),
-        alt_text=ranking_text,
+        alt_text=t("chart_alt_bars"),
         group_labels=text.group_labels(),
         title=t(scoring.text_key("chart_scores_title", ctx.method)),
         x_title=t(scoring.text_key("chart_points", ctx.method)),
@@ -72,14 +75,14 @@ def weighted(ctx: context.Context, area: str, model: scoring.AreaModel) -> None:
         legend_title=t("chart_group"),
         lang=lang,
     )
-    st.caption(views.md(ranking_text))  # the alternative text, visible: names are data
+    st.caption(views.md(ranking_text))  # the ranking as text: names are data
 
     points = analysis.scatter_points(model, ctx.weights)
     efficient_text = t("efficient_list", names=", ".join(points.loc[points["efficient"], "option"]))
     ui_charts.show(
         "cost_value_scatter",
         views.scatter_frame(points, pathways, ranking["option"].iloc[0]),
-        alt_text=efficient_text,
+        alt_text=t("chart_alt_scatter"),
         pathway_labels=pathways,
         title=t("chart_scatter_title"),
         x_title=t("chart_cost_axis", years=ctx.horizon_years),
