@@ -42,9 +42,12 @@ def weighted(ctx: context.Context, area: str, model: scoring.AreaModel) -> None:
     """The part of the page that reads the weights (a call site of the weights fragment)."""
     lang = text.lang()
     ranking = scoring.rank_area(model, ctx.weights, ctx.method)
-    recommendation_box.show(ctx, area, ranking, lang)
+    # The recommendation and its stability sit above the ranking but are drawn after it:
+    # the table, which a slider move is meant to change, reaches the browser without
+    # waiting for their Monte Carlo draws and stability analysis. Until they arrive the
+    # browser keeps showing the previous ones in the container (no jump).
+    verdict = st.container()
     pathways = text.pathway_labels()
-    st.caption(stability_summary.sentence(ctx, area, ranking))
 
     st.subheader(t("ranking"))
     ranking_view = tables.ranking_table(ranking, ctx.horizon_years, ctx.method)
@@ -53,6 +56,9 @@ def weighted(ctx: context.Context, area: str, model: scoring.AreaModel) -> None:
     )
     st.caption(views.ranking_benefit_line(ranking, lang))  # Markdown: core escapes the names
     downloads.area_button(ctx, area)
+    with verdict:
+        recommendation_box.show(ctx, area, ranking, lang)
+        st.caption(stability_summary.sentence(ctx, area, ranking))
 
     ranking_text = t(
         "chart_alt_ranking",
