@@ -7,9 +7,12 @@ the app costs beyond it is its own work. Every figure is measured in interleaved
 - AppTest: the Bereich page's rerun after a slider move (the weights fragment) against the
   skeleton's Bereich (the whole script), and the skeleton against an empty script.
 - Browser: headless Chromium, the app and the skeleton each on its own real server on
-  loopback: a key press on the cost slider until the ranking table shows the new top option
-  (target: at most 1.15x the skeleton), and a click on the navigation until the other page
-  has run and drawn its charts (target: at most 1.3x the skeleton).
+  loopback (both through ``ui.launch``): a key press on the cost slider until the ranking
+  table shows the new top option (target: at most 1.15x the skeleton), and a click on the
+  navigation until the other page has run and drawn its charts (target: at most 1.3x the
+  skeleton). The skeleton's charts get new data on a key press as the app's do; a fourth
+  tab on the same skeleton server keeps its charts still (``?charts=still``, the skeleton
+  before 2026-12-02) and the key press is reported against it as well.
 
 With ``BENCH_BEFORE=<dir>`` (an export of a baseline commit) the browser part also serves
 that checkout of the app (its own copy of the store) in a third tab, in the same rounds.
@@ -31,13 +34,15 @@ from typing import Any
 from streamlit.testing.v1 import AppTest
 
 from bench import harness
-from core import settings, store
+from core import settings
 from core.scoring import area_model
+from core.store import seed
 
 Timer = Callable[[Callable[[], object]], float]
 APP = str(settings.REPO_ROOT / "app.py")
 SKELETON = str(Path(__file__).resolve().parent / "skeleton_app.py")
 SKELETON_TOPS = ("Skelett A", "Skelett B")  # bench/skeleton_app.py TOP_LOW, TOP_HIGH
+STILL = "skeleton, charts still"  # the skeleton's tab whose charts never change (?charts=still)
 BEFORE = os.environ.get("BENCH_BEFORE")
 
 
@@ -119,7 +124,7 @@ def server_side(db: str, rounds: int = 5, batch: int = 10) -> list[dict[str, obj
 def _flip(db: str) -> tuple[str, str, str]:
     from tests.browser.helpers import area_that_flips
 
-    with store.connect(db) as conn:
+    with seed.opened(db, read_only=True) as conn:
         models = area_model.load_areas(
             conn, settings.get("horizon_years"), settings.get("discount_rate")
         )
@@ -169,12 +174,15 @@ def browser_side(db: str, rounds: int = 5, presses: int = 6) -> list[dict[str, o
     from tests.browser.helpers import RENDERED
 
     slug, low_top, high_top = _flip(db)
-    tops = {"app": (low_top, high_top), "skeleton": SKELETON_TOPS, "before": (low_top, high_top)}
+    tops = {"app": (low_top, high_top), "before": (low_top, high_top)}
+    tops |= dict.fromkeys(("skeleton", STILL), SKELETON_TOPS)
     query = f"area={slug}&w_cost=0&w_citizen_value=10&w_feasibility=0"
     with contextlib.ExitStack() as stack:
+        skeleton = stack.enter_context(loopback.serve(SKELETON, db, launcher=False))
         servers = {
             "app": stack.enter_context(loopback.serve("app.py", db)),
-            "skeleton": stack.enter_context(loopback.serve(SKELETON, db, launcher=False)),
+            "skeleton": skeleton,
+            STILL: skeleton,  # the same server; the tab's first address says charts=still
         }
         if BEFORE:
             before_db = str(Path(db).with_name("before.duckdb"))
@@ -191,7 +199,7 @@ def browser_side(db: str, rounds: int = 5, presses: int = 6) -> list[dict[str, o
         pages = {}
         for which, server in servers.items():
             page = browser.new_page(viewport={"width": 1400, "height": 1700}, locale="de-DE")
-            page.goto(f"{server.url}/bereich?{query}")
+            page.goto(f"{server.url}/bereich?{query}" + ("&charts=still" if which == STILL else ""))
             cell = page.locator(  # both draw the ranking as the same HTML table
                 ".st-key-ranking_table tbody tr:first-child td:nth-child(2)"
             ).first
@@ -224,7 +232,22 @@ def browser_side(db: str, rounds: int = 5, presses: int = 6) -> list[dict[str, o
                     to_area[which].append(area)
         browser.close()
     skeleton_peer = "skeleton served the same way"
-    results = []
+    results = [
+        harness.figure(
+            "browser: slider key press to updated ranking table [vs skeleton, charts still]",
+            "ms",
+            press["app"],
+            "skeleton whose charts keep their data",
+            press[STILL],
+        ),
+        harness.figure(
+            "browser: skeleton key press, charts following vs still",
+            "ms",
+            press["skeleton"],
+            "skeleton whose charts keep their data",
+            press[STILL],
+        ),
+    ]
     for name, values, target in (
         ("browser: slider key press to updated ranking table", press, "<= 1.15x skeleton"),
         ("browser: page switch Bereich to Übersicht, rendered", to_overview, "<= 1.3x skeleton"),

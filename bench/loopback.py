@@ -74,16 +74,17 @@ def serve(
     root: Path | None = None,
     extra: Sequence[str] = (),
 ) -> Iterator[Server]:
-    """Run ``script`` on a free loopback port (the app through ``ui.launch`` when
-    ``launcher``, any other script through ``streamlit run``); yield the server. ``root``:
-    another checkout of the app to serve (a baseline commit), else this one; ``extra``: more
-    server options (e.g. ``--secrets.files``)."""
+    """Run ``script`` on a free loopback port; yield the server. Both the app (``launcher``)
+    and any other script (the skeleton, the floor) are served through ``ui.launch``, so
+    they run on the same server settings (e.g. its ``TCP_NODELAY`` correction). ``root``:
+    another checkout of the app to serve (a baseline commit, with that checkout's
+    launcher), else this one; ``extra``: more server options (e.g. ``--secrets.files``)."""
     port = _free_port()
     options = [*launch.loopback_options(port), *extra]
     if launcher:
         command = [sys.executable, "-m", "ui.launch", *options]
     else:
-        command = [sys.executable, "-m", "streamlit", "run", str(script), *options]
+        command = [sys.executable, "-m", "ui.launch", str(script), *options]
     process = subprocess.Popen(
         command,
         cwd=root or settings.REPO_ROOT,

@@ -17,10 +17,14 @@ Its read-only tables are the app's kind of table: plain HTML tables drawn by the
 ``ui.tables.static`` (a keyed container, a scoped style and ``st.table``), not data grids, so
 that a figure against the skeleton compares like with like.
 
-Nothing is computed from the weights. One thing follows the cost slider, so that a browser
-can see the table change: the ranking's first option is "Skelett A" below 50 and
-"Skelett B" from 50 on (a comparison, not a computation). The skeleton runs the whole script
-on every slider move, as a Streamlit app without fragments does.
+Nothing is computed from the weights. What the app redraws on a slider move follows the cost
+slider here too, by a comparison, not a computation: below 50 and from 50 on the ranking's
+first option is "Skelett A" or "Skelett B" (so a browser can see the table change), and the
+bar and scatter charts show one of two fixed data sets, as the app's charts get new data
+on every move (the browser swaps a chart's data in place: that drawing is not the app's
+own work). With ``?charts=still`` in the first address of a session the charts keep one
+data set (the skeleton before 2026-12-02), for comparison. The skeleton runs the whole
+script on every slider move, as a Streamlit app without fragments does.
 """
 
 from __future__ import annotations
@@ -32,7 +36,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # served by `streamlit run`
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # served as a script
 from ui.tables import static  # noqa: E402  (the app's table element, not a copy of it)
 
 TOP_LOW, TOP_HIGH = "Skelett A", "Skelett B"
@@ -41,16 +45,27 @@ OPTIONS = [f"Option {i} mit einem längeren Namen" for i in range(5)]
 TEXT_COLUMNS = ("Rang", "Option", "Weg", "Partner")
 NUMBER_COLUMNS = ("Gesamtpunkte", "Kosten", "Nutzen", "Umsetzbarkeit")
 MONEY_COLUMNS = ("Barwert", "Investition", "Laufend")
-BARS = pd.DataFrame(
-    {
-        "option": [o for o in OPTIONS for _ in range(3)],
-        "group": ["Kosten", "Nutzen", "Umsetzbarkeit"] * 5,
-        "points": [15.0] * 15,
-    }
-)
-POINTS = pd.DataFrame(
-    {"option": OPTIONS, "cost": [1e5 * (i + 1) for i in range(5)], "value": [50.0] * 5}
-)
+STILL_KEY = "_skeleton_still_charts"  # ?charts=still: the charts never change
+BARS = {
+    high: pd.DataFrame(
+        {
+            "option": [o for o in OPTIONS for _ in range(3)],
+            "group": ["Kosten", "Nutzen", "Umsetzbarkeit"] * 5,
+            "points": [20.0 if high else 15.0] * 15,
+        }
+    )
+    for high in (False, True)
+}
+POINTS = {
+    high: pd.DataFrame(
+        {
+            "option": OPTIONS,
+            "cost": [1e5 * (i + 1) for i in range(5)],
+            "value": [60.0 if high else 50.0] * 5,
+        }
+    )
+    for high in (False, True)
+}
 HEAT = pd.DataFrame(
     {
         "area": [a for a in AREAS for _ in range(5)],
@@ -102,12 +117,17 @@ def area_page() -> None:
     st.success("Empfehlung: Option 0 mit 45,6 Punkten, 3,2 Punkte vor Option 1.")
     st.caption("Die Empfehlung bleibt, solange die Kosten zwischen 20 % und 60 % zählen.")
     st.subheader("Rangfolge")
-    top = TOP_HIGH if st.session_state.get("w_cost", 0) >= 50 else TOP_LOW
-    static(ranking(top), "ranking_table", [TEXT_COLUMNS[0], *NUMBER_COLUMNS, *MONEY_COLUMNS])
+    high = st.session_state.get("w_cost", 0) >= 50
+    static(
+        ranking(TOP_HIGH if high else TOP_LOW),
+        "ranking_table",
+        [TEXT_COLUMNS[0], *NUMBER_COLUMNS, *MONEY_COLUMNS],
+    )
     st.download_button("Download", b"x", file_name="bereich.xlsx")
-    st.vega_lite_chart(BARS, BAR_SPEC, width="stretch")
+    charts_high = high and not st.session_state.get(STILL_KEY, False)
+    st.vega_lite_chart(BARS[charts_high], BAR_SPEC, width="stretch")
     st.caption("1. Option 0 (45,6); 2. Option 1 (42,4)")
-    st.vega_lite_chart(POINTS, SCATTER_SPEC, width="stretch")
+    st.vega_lite_chart(POINTS[charts_high], SCATTER_SPEC, width="stretch")
     st.caption("Effizient: Option 0, Option 2")
     st.subheader("Heutige Systeme")
     static(TEXT_TABLE, "systems_table")
@@ -159,6 +179,8 @@ def overview_page() -> None:
 
 
 st.set_page_config(page_title="Skelett", layout="wide")
+if STILL_KEY not in st.session_state:  # the session's first address decides
+    st.session_state[STILL_KEY] = st.query_params.get("charts") == "still"
 sidebar = st.sidebar
 sidebar.selectbox("Sprache", ("de", "en"), key="lang")
 sidebar.header("Gewichte")

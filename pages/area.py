@@ -42,9 +42,12 @@ def weighted(ctx: context.Context, area: str, model: scoring.AreaModel) -> None:
     """The part of the page that reads the weights (a call site of the weights fragment)."""
     lang = text.lang()
     ranking = scoring.rank_area(model, ctx.weights, ctx.method)
-    recommendation_box.show(ctx, area, ranking, lang)
+    # The recommendation and its stability sit above the ranking but are drawn after it:
+    # the table, which a slider move is meant to change, reaches the browser without
+    # waiting for their Monte Carlo draws and stability analysis. Until they arrive the
+    # browser keeps showing the previous ones in the container (no jump).
+    verdict = st.container()
     pathways = text.pathway_labels()
-    st.caption(stability_summary.sentence(ctx, area, ranking))
 
     st.subheader(t("ranking"))
     ranking_view = tables.ranking_table(ranking, ctx.horizon_years, ctx.method)
@@ -53,6 +56,9 @@ def weighted(ctx: context.Context, area: str, model: scoring.AreaModel) -> None:
     )
     st.caption(views.ranking_benefit_line(ranking, lang))  # Markdown: core escapes the names
     downloads.area_button(ctx, area)
+    with verdict:
+        recommendation_box.show(ctx, area, ranking, lang)
+        st.caption(stability_summary.sentence(ctx, area, ranking))
 
     ranking_text = t(
         "chart_alt_ranking",
@@ -61,10 +67,13 @@ def weighted(ctx: context.Context, area: str, model: scoring.AreaModel) -> None:
             for r in ranking.itertuples(index=False)
         ),
     )
+    # The charts' text alternatives do not change with the weights: the browser rebuilds a
+    # chart whose text changed instead of updating its data (ui.charts.show); the values
+    # stand in the captions under each chart.
     ui_charts.show(
         "ranking_bars",
         views.ranking_frame(ranking, text.group_labels()),
-        alt_text=ranking_text,
+        alt_text=t("chart_alt_bars"),
         group_labels=text.group_labels(),
         title=t(scoring.text_key("chart_scores_title", ctx.method)),
         x_title=t(scoring.text_key("chart_points", ctx.method)),
@@ -72,14 +81,14 @@ def weighted(ctx: context.Context, area: str, model: scoring.AreaModel) -> None:
         legend_title=t("chart_group"),
         lang=lang,
     )
-    st.caption(views.md(ranking_text))  # the alternative text, visible: names are data
+    st.caption(views.md(ranking_text))  # the ranking as text: names are data
 
     points = analysis.scatter_points(model, ctx.weights)
     efficient_text = t("efficient_list", names=", ".join(points.loc[points["efficient"], "option"]))
     ui_charts.show(
         "cost_value_scatter",
         views.scatter_frame(points, pathways, ranking["option"].iloc[0]),
-        alt_text=efficient_text,
+        alt_text=t("chart_alt_scatter"),
         pathway_labels=pathways,
         title=t("chart_scatter_title"),
         x_title=t("chart_cost_axis", years=ctx.horizon_years),

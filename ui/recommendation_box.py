@@ -30,6 +30,17 @@ def _first_share(weights_key: tuple[Any, ...], area: str, option_id: str) -> flo
     return result.first_share(option_id)
 
 
+@data.cache_resource(max_entries=64)
+def _estimate_flags(version: int, area: str) -> dict[Any, tuple[bool, ...]]:
+    """Per option of the area: is each assessment, then each cost line, an estimate? Shared
+    read-only across sessions (``ui.data``'s frames are copied on every call)."""
+    flags: dict[Any, list[bool]] = {}
+    for frame in (data.assessments(version, area), data.cost_lines(version, area)):
+        for option_id, is_estimate in zip(frame["option_id"], frame["is_estimate"]):
+            flags.setdefault(option_id, []).append(bool(is_estimate))
+    return {option_id: tuple(values) for option_id, values in flags.items()}
+
+
 def show(ctx: context.Context, area: str, ranking: pd.DataFrame, lang: str) -> list[str]:
     """Green for a clear recommendation, yellow for a tie, blue when it rests on estimates;
     every box ends with how sure the result is.
@@ -37,13 +48,7 @@ def show(ctx: context.Context, area: str, ranking: pd.DataFrame, lang: str) -> l
     Returns the box's paragraphs (a slide sizes its type by them)."""
     kind, sentence = views.recommendation(ranking, lang, ctx.method)
     top = ranking["option_id"].iloc[0]
-    assessments = data.assessments(ctx.version, area)
-    cost_lines = data.cost_lines(ctx.version, area)
-    flags = [
-        *assessments.loc[assessments["option_id"] == top, "is_estimate"],
-        *cost_lines.loc[cost_lines["option_id"] == top, "is_estimate"],
-    ]
-    note = views.estimate_note(flags, lang)
+    note = views.estimate_note(_estimate_flags(ctx.version, area).get(top, ()), lang)
     share = _first_share(ctx.weights_key(), area, str(top))
     certainty = views.certainty_note(share, CERTAINTY_SAMPLES, lang)
     paragraphs = [sentence, *([note] if note else []), certainty]

@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from streamlit.testing.v1 import AppTest
 
+from core import views
 from core.scoring import area_model
 from core.scoring.weightset import WeightSet
 from tests.pages.conftest import settle, table_options
@@ -159,3 +160,32 @@ def test_a_slider_move_reruns_only_the_part_that_reads_the_weights(make_app) -> 
     settle(at)
     assert len(at.table) == tables_whole
     assert at.selectbox(key="area_select").value == "ozg"
+
+
+def test_the_charts_keep_spec_and_text_when_the_weights_change(make_app, models) -> None:
+    """Streamlit's frontend rebuilds a chart whose spec or text alternative changed (the
+    text becomes the spec's description) and only swaps the data of one that did not: a
+    slider move must change the charts' data, never their spec or text. The values the
+    text alternative used to repeat stand in the captions under the charts."""
+    slug, cheap, useful = _flipping_area(models)
+    at = make_app(PAGE, area=slug)
+    settle(at.slider(key="w_cost").set_value(100).run())
+    settle(at.slider(key="w_feasibility").set_value(0).run())
+    settle(at.slider(key="w_citizen_value").set_value(0).run())
+
+    def charts() -> list[tuple[str, str, bytes]]:
+        found = at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart")
+        return [(c.proto.spec, c.proto.alt, c.proto.data.data) for c in found]
+
+    before = charts()
+    assert table_options(at)[0] == cheap
+    settle(at.slider(key="w_cost").set_value(0).run())
+    at.slider(key="w_citizen_value").set_value(100).run()  # the fragment's charts
+    assert table_options(at)[0] == useful
+    after = charts()
+    assert len(before) == len(after) == 2
+    for (spec, alt, _), (spec_after, alt_after, _) in zip(before, after):
+        assert alt and alt == alt_after and spec == spec_after
+    assert before[0][2] != after[0][2]  # the bars' values follow the weights
+    captions = " ".join(views.md_unescape(c.value) for c in at.caption)
+    assert f"1. {useful} (" in captions  # the ranking as text, under the bars
