@@ -480,7 +480,9 @@ def _solve_problem(
     picks, total = found
     columns = [c for c in items.columns if c in [*ITEM_COLUMNS, *EXTRA_COLUMNS]]
     chosen = [int(r[i]) for r, i in zip(problem.rows, picks, strict=True)]
-    choices = items.iloc[chosen][columns].reset_index(drop=True)
+    # all columns (the items of portfolio_items): one take instead of a take and a copy
+    taken = items.take(chosen) if columns == list(items.columns) else items.iloc[chosen][columns]
+    choices = taken.reset_index(drop=True)
     gain = _total(items, "value_gain", chosen) if "value_gain" in columns else 0.0
     return PortfolioResult(
         feasible=True,

@@ -277,6 +277,19 @@ def _assert_steps_are_fresh_solves(items, base, constraints) -> None:
         _assert_same_result(step.result, portfolio.solve(items, *budgets, **constraints))
 
 
+def _assert_choices_are_the_rows_of_the_items(items: pd.DataFrame, result) -> None:
+    """The choices are the chosen rows of the items as ``iloc`` and a column selection give
+    them (how they were built before the single ``take``)."""
+    if result.feasible:
+        position = {o: i for i, o in enumerate(items["option_id"])}
+        rows = [position[o] for o in result.choices["option_id"]]
+        columns = [
+            c for c in items.columns if c in [*portfolio.ITEM_COLUMNS, *portfolio.EXTRA_COLUMNS]
+        ]
+        expected = items.iloc[rows][columns].reset_index(drop=True)
+        pd.testing.assert_frame_equal(result.choices, expected)
+
+
 def _assert_totals_are_the_sums_of_the_choices(result: portfolio.PortfolioResult) -> None:
     """The totals (summed without the frame) equal the pandas sums of the chosen rows."""
     if result.feasible and len(result.choices):
@@ -302,6 +315,7 @@ def test_next_steps_equal_fresh_solves_on_random_instances(instance, data) -> No
         constraints["excluded_options"] = [data.draw(st.sampled_from(ids))]
     base = portfolio.solve(frame, invest, annual, **constraints)
     _assert_totals_are_the_sums_of_the_choices(base)
+    _assert_choices_are_the_rows_of_the_items(frame, base)
     _assert_steps_are_fresh_solves(frame, base, constraints)
 
 
@@ -327,6 +341,7 @@ def test_next_steps_equal_fresh_solves_on_the_seed_data(conn, groups, share, con
         base = portfolio.solve(items, invest, annual, **constraints)
         assert base.feasible
         _assert_totals_are_the_sums_of_the_choices(base)
+        _assert_choices_are_the_rows_of_the_items(items, base)
         _assert_steps_are_fresh_solves(items, base, constraints)
 
 
