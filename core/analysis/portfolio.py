@@ -405,15 +405,56 @@ def solve(
     options never chosen; ``requires``: (option, required option) links.
     ``exhaustive=True`` tries every combination (the reference in tests).
     """
-    b_inv = _budget(budget_investment, "budget-invest")
-    b_ann = _budget(budget_annual, "budget-annual")
-    pinned = dict(pinned or {})
-    problem = _problem(items, pinned, excluded, excluded_options, requires)
-    invest, annual, value = (
+    _budget(budget_investment, "budget-invest")  # bad budgets are named before bad constraints
+    _budget(budget_annual, "budget-annual")
+    problem = _problem(items, dict(pinned or {}), excluded, excluded_options, requires)
+    return _solve_problem(
+        items,
+        problem,
+        _problem_arrays(items, problem),
+        budget_investment,
+        budget_annual,
+        _links(items, requires),
+        tuple(excluded_options),
+        exhaustive=exhaustive,
+        solver=solver,
+    )
+
+
+_Arrays = tuple[list[np.ndarray], list[np.ndarray], list[np.ndarray]]
+
+
+def _problem_arrays(items: pd.DataFrame, problem: _Problem) -> _Arrays:
+    """Investment, annual cost and benefit per candidate of each included area."""
+    return (
         _arrays(items, problem.rows, "investment"),
         _arrays(items, problem.rows, "annual_cost"),
         _arrays(items, problem.rows, "value"),
     )
+
+
+def _total(items: pd.DataFrame, column: str, rows: list[int]) -> float:
+    """``items[column]`` summed over ``rows`` as pandas sums it (NaN skipped), without the frame."""
+    return float(np.nansum(items[column].to_numpy(dtype=float)[rows]))
+
+
+def _solve_problem(
+    items: pd.DataFrame,
+    problem: _Problem,
+    arrays: _Arrays,
+    budget_investment: float | None,
+    budget_annual: float | None,
+    links: tuple[Link, ...],
+    excluded_options: tuple[str, ...],
+    *,
+    exhaustive: bool = False,
+    solver: str = "auto",
+) -> PortfolioResult:
+    """:func:`solve` on an instance already prepared (:func:`_problem`, its arrays), so that
+    :func:`next_steps` prepares it once for all its solves."""
+    b_inv = _budget(budget_investment, "budget-invest")
+    b_ann = _budget(budget_annual, "budget-annual")
+    invest, annual, value = arrays
     min_inv = float(sum(c.min() for c in invest if len(c)))
     min_ann = float(sum(c.min() for c in annual if len(c)))
     used = "exhaustive" if exhaustive else solver
@@ -430,8 +471,8 @@ def solve(
         "min_annual": min_ann,
         "excluded": problem.excluded_areas,
         "solver": used,
-        "requires": _links(items, requires),
-        "excluded_options": tuple(excluded_options),
+        "requires": links,
+        "excluded_options": excluded_options,
         "area_weights": _area_weights(items),
     }
     if found is None:
@@ -439,14 +480,16 @@ def solve(
     picks, total = found
     columns = [c for c in items.columns if c in [*ITEM_COLUMNS, *EXTRA_COLUMNS]]
     chosen = [int(r[i]) for r, i in zip(problem.rows, picks, strict=True)]
-    choices = items.iloc[chosen][columns].reset_index(drop=True)
-    gain = float(choices["value_gain"].sum()) if "value_gain" in choices else 0.0
+    # all columns (the items of portfolio_items): one take instead of a take and a copy
+    taken = items.take(chosen) if columns == list(items.columns) else items.iloc[chosen][columns]
+    choices = taken.reset_index(drop=True)
+    gain = _total(items, "value_gain", chosen) if "value_gain" in columns else 0.0
     return PortfolioResult(
         feasible=True,
         choices=choices,
-        total_value=float(choices["value"].sum()) if len(choices) else float(total),
-        total_investment=float(choices["investment"].sum()),
-        total_annual=float(choices["annual_cost"].sum()),
+        total_value=_total(items, "value", chosen) if chosen else float(total),
+        total_investment=_total(items, "investment", chosen),
+        total_annual=_total(items, "annual_cost", chosen),
         total_gain=gain,
         **common,  # type: ignore[arg-type]
     )
@@ -490,6 +533,14 @@ def next_steps(
     """For each limited budget: the portfolio with ``extra`` € more on it, and what changes."""
     steps = []
     before = dict(zip(base.choices["area"], base.choices["option_id"], strict=True))
+    prepared = None
+    if set(constraints) <= {"pinned", "excluded", "excluded_options", "requires"}:
+        # the instance is the same for both solves: prepare it once
+        pinned, excluded = constraints.get("pinned"), constraints.get("excluded", ())
+        options, requires = constraints.get("excluded_options", ()), constraints.get("requires", ())
+        problem = _problem(items, dict(pinned or {}), excluded, options, requires)  # type: ignore[arg-type]
+        links, options = _links(items, requires), tuple(options)  # type: ignore[arg-type]
+        prepared = (problem, _problem_arrays(items, problem), links, options)
     for name, b_inv, b_ann in (
         ("investment", base.budget_investment, base.budget_annual),
         ("annual", base.budget_investment, base.budget_annual),
@@ -501,7 +552,10 @@ def next_steps(
             b_inv = float(current) + extra
         else:
             b_ann = float(current) + extra
-        result = solve(items, b_inv, b_ann, **constraints)  # type: ignore[arg-type]
+        if prepared is None:
+            result = solve(items, b_inv, b_ann, **constraints)  # type: ignore[arg-type]
+        else:
+            result = _solve_problem(items, prepared[0], prepared[1], b_inv, b_ann, *prepared[2:])
         after = dict(zip(result.choices["area"], result.choices["option_id"], strict=True))
         changes = tuple(
             (area, before.get(area, ""), option)
@@ -555,15 +609,15 @@ def best_buys(items: pd.DataFrame) -> pd.DataFrame:
                 nxt = int(tied[np.argmax(value[tied])])
                 ratio = float(top) * 100_000
             steps.append(
-                {
-                    "area": area,
-                    "from_option": names[at],
-                    "option_id": ids[nxt],
-                    "option": names[nxt],
-                    "extra_cost": float(cost[nxt] - cost[at]),
-                    "extra_value": float(value[nxt] - value[at]),
-                    "value_per_100k": ratio,
-                }
+                (
+                    area,
+                    names[at],
+                    ids[nxt],
+                    names[nxt],
+                    float(cost[nxt] - cost[at]),
+                    float(value[nxt] - value[at]),
+                    ratio,
+                )
             )
             at = nxt
     columns = [
@@ -572,13 +626,27 @@ def best_buys(items: pd.DataFrame) -> pd.DataFrame:
     ]  # fmt: skip
     if not steps:
         return pd.DataFrame(columns=columns)
-    frame = pd.DataFrame(steps)
-    frame = frame.sort_values("value_per_100k", ascending=False, kind="stable")
-    frame = frame.reset_index(drop=True)
-    frame.insert(0, "order", np.arange(1, len(frame) + 1))
-    frame["cumulative_cost"] = frame["extra_cost"].cumsum()
-    frame["cumulative_value"] = frame["extra_value"].cumsum()
-    return frame[columns]
+    # by ratio, best first; ties keep the order of the steps (a stable descending sort)
+    ranked = [steps[i] for i in np.argsort([-step[6] for step in steps], kind="stable")]
+    area_, from_option, option_id, option, extra_cost, extra_value, ratio_ = zip(
+        *ranked, strict=True
+    )
+    extra_cost_ = np.array(extra_cost, dtype=float)
+    extra_value_ = np.array(extra_value, dtype=float)
+    return pd.DataFrame(
+        {
+            "order": np.arange(1, len(ranked) + 1),
+            "area": list(area_),
+            "from_option": list(from_option),
+            "option_id": list(option_id),
+            "option": list(option),
+            "extra_cost": extra_cost_,
+            "extra_value": extra_value_,
+            "value_per_100k": np.array(ratio_, dtype=float),
+            "cumulative_cost": np.cumsum(extra_cost_),
+            "cumulative_value": np.cumsum(extra_value_),
+        }
+    )
 
 
 def value_for_money(items: pd.DataFrame, order: pd.DataFrame | None = None) -> pd.DataFrame:

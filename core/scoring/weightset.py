@@ -93,7 +93,7 @@ class WeightSet:
     def for_criteria(self, criteria: pd.DataFrame) -> WeightSet:
         """A copy without the within-group weights of criteria not in ``criteria`` (a saved
         weighting may name a criterion removed since, or one an area does not use)."""
-        known = set(criteria["key"])
+        known = set(criteria["key"].tolist())  # tolist: iterating string arrays is slow
         return replace(self, within={k: v for k, v in self.within.items() if k in known})
 
     # --- derived values -------------------------------------------------------------------
@@ -113,17 +113,22 @@ class WeightSet:
     def within_weights(self, criteria: pd.DataFrame) -> np.ndarray:
         """Raw within-group weight per criterion row (override or catalogue default)."""
         return np.array(
-            [self.within.get(k, d) for k, d in zip(criteria["key"], criteria["default_weight"])],
+            [
+                self.within.get(k, d)
+                for k, d in zip(
+                    criteria["key"].tolist(), criteria["default_weight"].tolist(), strict=True
+                )
+            ],
             dtype=float,
         )
 
     def criterion_weights(self, criteria: pd.DataFrame) -> np.ndarray:
         """Final normalised weight per criterion row of ``criteria`` (columns key, grp, ...)."""
-        unknown = set(self.within) - set(criteria["key"])
+        unknown = set(self.within) - set(criteria["key"].tolist())
         if unknown:
             raise InputError("unknown_criterion", criterion=sorted(unknown)[0])
         return weight_math.hierarchical_weights(
-            self.groups, list(criteria["grp"]), self.within_weights(criteria)
+            self.groups, criteria["grp"].tolist(), self.within_weights(criteria)
         )
 
     def validate(self, criteria: pd.DataFrame) -> None:

@@ -252,3 +252,168 @@ def test_the_portfolio_does_not_read_the_cost_weight(conn, objective: str) -> No
     )
     if objective == "benefit":  # and the check can fail: feasibility does count
         assert not np.allclose(low["value"], other["value"])
+
+
+def _assert_same_result(a: portfolio.PortfolioResult, b: portfolio.PortfolioResult) -> None:
+    """Every field equal, the floats exactly (not approximately)."""
+    pd.testing.assert_frame_equal(a.choices, b.choices)
+    for name in portfolio.PortfolioResult.__dataclass_fields__:
+        if name != "choices":
+            assert getattr(a, name) == getattr(b, name), name
+
+
+def _assert_steps_are_fresh_solves(items, base, constraints) -> None:
+    """Each next step (prepared once for both solves) equals a fresh solve with the budget
+    raised, which is how the steps were computed before."""
+    steps = portfolio.next_steps(items, base, **constraints)
+    invest, annual = base.budget_investment, base.budget_annual
+    expected = []
+    if invest is not None:
+        expected.append((invest + portfolio.NEXT_STEP_EUR, annual))
+    if annual is not None:
+        expected.append((invest, annual + portfolio.NEXT_STEP_EUR))
+    assert len(steps) == len(expected)
+    for step, budgets in zip(steps, expected, strict=True):
+        _assert_same_result(step.result, portfolio.solve(items, *budgets, **constraints))
+
+
+def _assert_choices_are_the_rows_of_the_items(items: pd.DataFrame, result) -> None:
+    """The choices are the chosen rows of the items as ``iloc`` and a column selection give
+    them (how they were built before the single ``take``)."""
+    if result.feasible:
+        position = {o: i for i, o in enumerate(items["option_id"])}
+        rows = [position[o] for o in result.choices["option_id"]]
+        columns = [
+            c for c in items.columns if c in [*portfolio.ITEM_COLUMNS, *portfolio.EXTRA_COLUMNS]
+        ]
+        expected = items.iloc[rows][columns].reset_index(drop=True)
+        pd.testing.assert_frame_equal(result.choices, expected)
+
+
+def _assert_totals_are_the_sums_of_the_choices(result: portfolio.PortfolioResult) -> None:
+    """The totals (summed without the frame) equal the pandas sums of the chosen rows."""
+    if result.feasible and len(result.choices):
+        assert result.total_value == float(result.choices["value"].sum())
+        assert result.total_investment == float(result.choices["investment"].sum())
+        assert result.total_annual == float(result.choices["annual_cost"].sum())
+        if "value_gain" in result.choices:
+            assert result.total_gain == float(result.choices["value_gain"].sum())
+
+
+@FAST
+@given(instances(), st.data())
+def test_next_steps_equal_fresh_solves_on_random_instances(instance, data) -> None:
+    frame, invest, annual = instance
+    areas = list(dict.fromkeys(frame["area"]))
+    constraints: dict = {}
+    if areas and data.draw(st.booleans()):
+        constraints["excluded"] = [data.draw(st.sampled_from(areas))]
+    ids = list(frame["option_id"])
+    if len(ids) > 1 and data.draw(st.booleans()):
+        constraints["requires"] = [(ids[0], ids[-1])]
+    if ids and data.draw(st.booleans()):
+        constraints["excluded_options"] = [data.draw(st.sampled_from(ids))]
+    base = portfolio.solve(frame, invest, annual, **constraints)
+    _assert_totals_are_the_sums_of_the_choices(base)
+    _assert_choices_are_the_rows_of_the_items(frame, base)
+    _assert_steps_are_fresh_solves(frame, base, constraints)
+
+
+@pytest.mark.parametrize(
+    ("groups", "share", "constraints"),
+    [
+        ({"citizen_value": 33.0, "feasibility": 33.0}, 0.5, {}),
+        ({"citizen_value": 70.0, "feasibility": 5.0}, 0.45, {}),
+        ({"citizen_value": 10.0, "feasibility": 60.0}, 0.8, {"excluded": ["gis"]}),
+        ({"citizen_value": 40.0, "feasibility": 20.0}, 0.4, "pin"),
+    ],
+)
+def test_next_steps_equal_fresh_solves_on_the_seed_data(conn, groups, share, constraints) -> None:
+    models = area_model.load_areas(conn, 5, 0.009)
+    items = portfolio.portfolio_items(models, WeightSet({"cost": 34.0, **groups}))
+    if constraints == "pin":
+        first = items.iloc[1]
+        constraints = {"pinned": {first["area"]: first["option_id"]}}
+    budgets = [
+        portfolio.budget_range(items, column)[1] * share for column in ("investment", "annual_cost")
+    ]
+    for invest, annual in [(budgets[0], budgets[1]), (budgets[0], None), (None, budgets[1])]:
+        base = portfolio.solve(items, invest, annual, **constraints)
+        assert base.feasible
+        _assert_totals_are_the_sums_of_the_choices(base)
+        _assert_choices_are_the_rows_of_the_items(items, base)
+        _assert_steps_are_fresh_solves(items, base, constraints)
+
+
+BEST_BUY_COLUMNS = [
+    "order", "area", "from_option", "option_id", "option", "extra_cost", "extra_value",
+    "value_per_100k", "cumulative_cost", "cumulative_value",
+]  # fmt: skip
+
+
+def _best_buys_with_frames(items: pd.DataFrame) -> pd.DataFrame:
+    """The best-buys order as built before (steps as dicts, sorted and summed by pandas):
+    the reference the list-built :func:`portfolio.best_buys` must equal."""
+    steps = []
+    for _, rows in items.groupby("area", sort=False):
+        cost = rows["npv_cost"].to_numpy(dtype=float)
+        value = rows["value"].to_numpy(dtype=float)
+        names, ids = list(rows["option"]), list(rows["option_id"])
+        sq = np.flatnonzero(rows["pathway"].to_numpy(dtype=object) == "status_quo")
+        at = int(sq[0]) if len(sq) else int(np.argmin(cost))
+        while True:
+            dv, dc = value - value[at], cost - cost[at]
+            better = dv > knapsack.VALUE_TOLERANCE
+            if not better.any():
+                break
+            free = better & (dc <= 0)
+            if free.any():
+                candidates = np.flatnonzero(free)
+                nxt = int(candidates[np.lexsort((cost[candidates], -value[candidates]))[0]])
+                ratio = np.inf
+            else:
+                slope = np.where(better, dv / np.where(dc > 0, dc, 1.0), -np.inf)
+                top = slope.max()
+                tied = np.flatnonzero(slope >= top * (1 - 1e-12))
+                nxt = int(tied[np.argmax(value[tied])])
+                ratio = float(top) * 100_000
+            steps.append(
+                {
+                    "area": rows["area"].iloc[0],
+                    "from_option": names[at],
+                    "option_id": ids[nxt],
+                    "option": names[nxt],
+                    "extra_cost": float(cost[nxt] - cost[at]),
+                    "extra_value": float(value[nxt] - value[at]),
+                    "value_per_100k": ratio,
+                }
+            )
+            at = nxt
+    if not steps:
+        return pd.DataFrame(columns=BEST_BUY_COLUMNS)
+    frame = pd.DataFrame(steps)
+    frame = frame.sort_values("value_per_100k", ascending=False, kind="stable")
+    frame = frame.reset_index(drop=True)
+    frame.insert(0, "order", np.arange(1, len(frame) + 1))
+    frame["cumulative_cost"] = frame["extra_cost"].cumsum()
+    frame["cumulative_value"] = frame["extra_value"].cumsum()
+    return frame[BEST_BUY_COLUMNS]
+
+
+@FAST
+@given(instances(), st.data())
+def test_best_buys_equal_the_frame_built_order_on_random_instances(instance, data) -> None:
+    frame, _, _ = instance
+    frame = frame.copy()
+    frame["npv_cost"] = [float(data.draw(st.integers(0, 6)) * 10_000) for _ in range(len(frame))]
+    frame["pathway"] = [
+        "status_quo" if data.draw(st.integers(0, 3)) == 0 else "standard" for _ in range(len(frame))
+    ]
+    pd.testing.assert_frame_equal(portfolio.best_buys(frame), _best_buys_with_frames(frame))
+
+
+@pytest.mark.parametrize("groups", [{}, {"citizen_value": 80.0, "feasibility": 5.0}])
+def test_best_buys_equal_the_frame_built_order_on_the_seed_data(conn, groups) -> None:
+    models = area_model.load_areas(conn, 5, 0.009)
+    items = portfolio.portfolio_items(models, WeightSet({**WeightSet().groups, **groups}))
+    pd.testing.assert_frame_equal(portfolio.best_buys(items), _best_buys_with_frames(items))

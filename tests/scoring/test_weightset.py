@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from core.errors import InputError, WeightError
+from core.scoring import weights as weights_math
 from core.scoring.methods import METHODS
 from core.scoring.weights import GROUPS
 from core.scoring.weightset import DEFAULT_GROUP_WEIGHTS, WeightSet, parse_weights_spec
@@ -189,3 +190,25 @@ def test_parse_weights_spec() -> None:
     with pytest.raises(WeightError) as info:
         parse_weights_spec("cost=0")
     assert info.value.key == "weights_all_zero"
+
+
+@FAST
+@given(weight_sets)
+def test_weights_read_from_lists_equal_those_read_by_iterating_the_columns(weights) -> None:
+    """The criteria columns are read with ``tolist`` (iterating Arrow strings is slow): the
+    weights equal the former element-wise reading, for string and object columns alike."""
+    for criteria in (CRITERIA, CRITERIA.astype(object)):
+        raw = [
+            weights.within.get(k, d) for k, d in zip(criteria["key"], criteria["default_weight"])
+        ]
+        assert weights.within_weights(criteria).tolist() == raw
+        assert weights.for_criteria(criteria.iloc[:2]).within == {
+            k: v for k, v in weights.within.items() if k in set(criteria["key"].iloc[:2])
+        }
+        try:
+            expected = weights_math.hierarchical_weights(weights.groups, list(criteria["grp"]), raw)
+        except WeightError:
+            with pytest.raises(WeightError):
+                weights.criterion_weights(criteria)
+        else:
+            assert weights.criterion_weights(criteria).tolist() == expected.tolist()
