@@ -9,13 +9,12 @@ of docs/deployment.md) and driven over Streamlit's websocket protocol (tests/app
 
 from __future__ import annotations
 
-import asyncio
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
 from core import i18n, store
+from tests import own_loop
 from tests.app_client import AppSession, editor_state
 from tests.deploy.cluster import PASSWORD, cluster, write_secrets
 
@@ -94,10 +93,7 @@ def test_an_edit_crosses_servers_and_a_stale_edit_is_refused(
     secrets = write_secrets(tmp_path / "secrets.toml", ["anna", "ben"])
     with cluster(pg_schema_url, secrets, count=2, log=tmp_path / "cluster.log") as urls:
         assert len(urls) == 2 and urls[0] != urls[1]
-        # in a thread of its own: after the browser tests, Playwright's loop may be running in
-        # this one, and asyncio.run refuses to start a second loop here
-        with ThreadPoolExecutor(1) as worker:
-            worker.submit(asyncio.run, _journey(urls, pg_schema_url)).result()
+        own_loop.run(_journey(urls, pg_schema_url))
 
 
 def test_the_cluster_script_refuses_a_duckdb_file(tmp_path: Path) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import socket
 
+from tests import own_loop
 from ui import launch
 
 
@@ -27,7 +28,7 @@ def _accepted_nodelay(listener: socket.socket) -> int:
             writer.close()
             return value
 
-    return asyncio.run(accept())
+    return own_loop.run(accept())
 
 
 def _listener() -> socket.socket:
