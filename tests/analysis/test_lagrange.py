@@ -15,6 +15,7 @@ import pandas as pd
 import pytest
 from hypothesis import example, given, settings, strategies as st
 
+from bench import portfolio as bench_portfolio
 from core.analysis import knapsack, lagrange, linked, milp, portfolio
 
 Link = tuple[tuple[int, int], tuple[int, int]]
@@ -215,25 +216,11 @@ def test_a_merged_group_past_its_limit_is_left_to_highs(monkeypatch) -> None:
 
 
 def _instance(areas: int, options: int, seed: int) -> tuple[pd.DataFrame, float, float]:
-    """Values rising with cost plus noise: the case where HiGHS needs the longest."""
-    rng = np.random.default_rng(seed)
-    invest = rng.uniform(0, 500_000, (areas, options))
-    annual = rng.uniform(0, 100_000, (areas, options))
-    value = 40 * np.sqrt(invest / 500_000) + 40 * np.sqrt(annual / 100_000)
-    value += rng.uniform(0, 20, (areas, options))
-    ids = [f"a{a}-o{o}" for a in range(areas) for o in range(options)]
-    frame = pd.DataFrame(
-        {
-            "area": np.repeat([f"a{a}" for a in range(areas)], options),
-            "option_id": ids,
-            "option": ids,
-            "pathway": "standard",
-            "value": value.reshape(-1),
-            "investment": invest.reshape(-1),
-            "annual_cost": annual.reshape(-1),
-        }
-    )
-    return frame, 0.3 * invest.max(axis=1).sum(), 0.3 * annual.max(axis=1).sum()
+    """The bench's instance without links (an odd seed: values rising with cost plus noise,
+    the case where HiGHS needs the longest)."""
+    assert seed % 2
+    frame, invest, annual, _ = bench_portfolio.instance(areas, options, seed, constrained=False)
+    return frame, invest, annual
 
 
 @pytest.mark.parametrize("linked", [False, True])
