@@ -8,7 +8,6 @@ import csv
 import datetime as dt
 import io
 import os
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -89,16 +88,6 @@ def test_every_number_format_of_the_export_comes_from_fmt(
     assert euro <= seen  # the money columns are formatted, not left General
     if scope is None:  # the summary's cost changes carry the sign convention
         assert fmt.excel_formats(lang)["eur_change"] in seen
-
-
-@pytest.fixture(scope="module")
-def soffice() -> str:
-    path = shutil.which("soffice") or shutil.which("libreoffice")
-    if path is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail("LibreOffice (soffice) missing under CI: install libreoffice-calc-nogui")
-        pytest.skip("LibreOffice not installed (make test installs libreoffice-calc-nogui)")
-    return path
 
 
 def _shown(soffice: str, data: bytes, folder: Path, locale: str) -> list[list[str]]:

@@ -8,14 +8,11 @@ Skipped only where LibreOffice is missing outside CI; under CI=true a missing so
 from __future__ import annotations
 
 import io
-import os
-import shutil
 import subprocess
 from pathlib import Path
 
 import duckdb
 import openpyxl
-import pytest
 
 from core.excel import export as excel_export, model as excel_model
 from core.scoring import area_model
@@ -32,16 +29,6 @@ LABELS = {
 WEIGHTS = WeightSet(
     {"cost": 50, "citizen_value": 30, "feasibility": 20}, {"reach": 70, "risk": 40, "npv_cost": 10}
 )
-
-
-@pytest.fixture(scope="module")
-def soffice() -> str:
-    path = shutil.which("soffice") or shutil.which("libreoffice")
-    if path is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail("LibreOffice (soffice) missing under CI: install libreoffice-calc-nogui")
-        pytest.skip("LibreOffice not installed (make test installs libreoffice-calc-nogui)")
-    return path
 
 
 def recalculate(soffice: str, data: bytes, folder: Path) -> openpyxl.Workbook:
