@@ -77,6 +77,15 @@ def login(at: AppTest, user: str, password: str) -> AppTest:
     return at
 
 
+def editor_on_data_page(app: Callable[..., AppTest]) -> AppTest:
+    """Anna (editor) signed in on the Daten page with editing switched on."""
+    at = login(app(secrets=SECRETS), "anna", PASSWORD)
+    at.switch_page("pages/data.py").run()
+    at.toggle(key="data_edit").set_value(True).run()
+    assert not at.exception
+    return at
+
+
 def read(path: str) -> duckdb.DuckDBPyConnection:
     return store.connect(path)
 

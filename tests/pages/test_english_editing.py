@@ -4,14 +4,15 @@ English text exists the English UI shows the German text."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from streamlit.testing.v1 import AppTest
-
 from core import store
 from core.editing import audit, frames as editing_frames
 from tests.pages import editing_support
-from tests.pages.editing_support import PASSWORD, SECRETS, login, read, texts
+from tests.pages.editing_support import (
+    SECRETS,
+    editor_on_data_page,
+    read,
+    texts,
+)
 from ui import data_editing
 
 app = editing_support.app  # fixtures
@@ -19,16 +20,8 @@ fresh_db = editing_support.fresh_db
 PAGE = "pages/data.py"
 
 
-def _editor(app: Callable[..., AppTest]) -> AppTest:
-    at = login(app(secrets=SECRETS), "anna", PASSWORD)
-    at.switch_page(PAGE).run()
-    at.toggle(key="data_edit").set_value(True).run()
-    assert not at.exception
-    return at
-
-
 def test_grids_show_the_english_columns(app, fresh_db: str) -> None:
-    at = _editor(app)
+    at = editor_on_data_page(app)
     grid = at.data_editor[0].value  # options of the first area
     with read(fresh_db) as conn:
         frame = editing_frames.frame(conn, "options", "homepage")
@@ -38,7 +31,7 @@ def test_grids_show_the_english_columns(app, fresh_db: str) -> None:
 
 
 def test_an_english_name_is_saved_audited_and_shown_in_english(app, fresh_db: str) -> None:
-    at = _editor(app)
+    at = editor_on_data_page(app)
     with read(fresh_db) as conn:
         version = store.data_version(conn)[0]
         option = editing_frames.frame(conn, "options", "homepage").iloc[0]

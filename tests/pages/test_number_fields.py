@@ -3,25 +3,19 @@ text fields instead of <input type=number>, which cannot group digits; core read
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from streamlit.testing.v1 import AppTest
 
 from core import store
 from tests.pages import editing_support
-from tests.pages.editing_support import PASSWORD, SECRETS, login, read, texts
+from tests.pages.editing_support import (
+    editor_on_data_page,
+    read,
+    texts,
+)
 
 app = editing_support.app  # fixtures
 fresh_db = editing_support.fresh_db
 PAGE = "pages/data.py"
-
-
-def _editor(app: Callable[..., AppTest]) -> AppTest:
-    at = login(app(secrets=SECRETS), "anna", PASSWORD)
-    at.switch_page(PAGE).run()
-    at.toggle(key="data_edit").set_value(True).run()
-    assert not at.exception
-    return at
 
 
 def _add_cost(at: AppTest, investment: str, annual: str, fte: str) -> AppTest:
@@ -37,7 +31,7 @@ def _add_cost(at: AppTest, investment: str, annual: str, fte: str) -> AppTest:
 
 
 def test_amounts_show_german_and_are_read_german(app, fresh_db: str) -> None:
-    at = _editor(app)
+    at = editor_on_data_page(app)
     assert at.text_input(key="new_cost_investment").value == "0"
     assert at.text_input(key="new_cost_fte").value == "0,0"
     assert at.text_input(key="new_crit_max").value == "10"
@@ -61,7 +55,7 @@ def test_amounts_show_german_and_are_read_german(app, fresh_db: str) -> None:
 
 
 def test_an_amount_that_is_no_number_is_refused_in_german(app, fresh_db: str) -> None:
-    at = _editor(app)
+    at = editor_on_data_page(app)
     with read(fresh_db) as conn:
         version = store.data_version(conn)[0]
     at = _add_cost(at, "60 T€", "0", "0")
