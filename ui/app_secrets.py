@@ -52,9 +52,9 @@ def section() -> Mapping[str, Any]:
 
 def oidc_configured() -> bool:
     """Whether an ``[auth]`` section for ``st.login`` exists."""
-    try:
-        return isinstance(read().get("auth"), Mapping)
-    except SecretsMissing:
+    try:  # one table, not the whole file: asked on every cached read (ui.data.store_key)
+        return isinstance(st.secrets.get("auth"), Mapping)
+    except FileNotFoundError:  # no secrets file (StreamlitSecretNotFoundError is one)
         return False
 
 

@@ -77,9 +77,30 @@ def test_main_serves_the_app_or_the_script_given_first(monkeypatch) -> None:
     calls: list[list[str]] = []
     monkeypatch.setattr(launch.cli, "main", lambda: calls.append(list(launch.sys.argv)) or 0)
     monkeypatch.setattr(launch, "no_delay", lambda: True)
+    monkeypatch.setattr(launch, "tune_gc", lambda: None)  # the test process keeps its own
     launch.main(["--server.port", "1"])
     launch.main(["bench/skeleton_app.py", "--server.port", "1"])
     assert calls == [
         ["streamlit", "run", "app.py", "--server.port", "1"],
         ["streamlit", "run", "bench/skeleton_app.py", "--server.port", "1"],
     ]
+
+
+def test_main_collects_garbage_less_often_before_streamlit_starts(monkeypatch) -> None:
+    """The server runs with the young-generation threshold raised (fewer collections per
+    rerun); the thresholds are in force when Streamlit's own entry point is called."""
+    import gc
+
+    from streamlit.web import cli
+
+    seen: list[tuple[int, int, int]] = []
+    monkeypatch.setattr(cli, "main", lambda: seen.append(gc.get_threshold()) or 0)
+    monkeypatch.setattr("sys.argv", ["launch"])
+    before = gc.get_threshold()
+    gc.set_threshold(700, 10, 10)  # CPython's default
+    try:
+        assert launch.main(["bench/floor_app.py", "--server.headless", "true"]) == 0
+    finally:
+        gc.set_threshold(*before)
+    assert seen == [launch.GC_THRESHOLDS]
+    assert launch.GC_THRESHOLDS[0] > 700
