@@ -193,7 +193,7 @@ def audited_write(
             record(conn, actor, entries, version, when)
             if dry_run:
                 tx.rollback()
-    except store.CONFLICT_ERRORS as exc:
+    except store.conflict_errors() as exc:
         raise StoreError("edit_busy", error=str(exc).splitlines()[0]) from exc
     if dry_run:
         return WriteResult(store.data_version(conn)[0], len(entries))

@@ -160,7 +160,7 @@ def _unregister(conn: duckdb.DuckDBPyConnection, view: str) -> None:
     a rollback anyway)."""
     store.require_door()
     if _is_pg(conn):
-        with suppress(*store.DB_ERRORS):
+        with suppress(*store.db_errors()):
             conn.execute(f'DROP TABLE IF EXISTS "{view}"')
         return
     with suppress(duckdb.Error):
@@ -414,7 +414,7 @@ def apply_plan(
         result = audit.audited_write(conn, actor, work, dry_run=dry_run)
     except CockpitError:
         raise
-    except store.DB_ERRORS as exc:
+    except store.db_errors() as exc:
         raise StoreError("import_failed", error=str(exc).splitlines()[0]) from exc
     if dry_run:
         return ApplyResult(

@@ -18,7 +18,7 @@ from core.store.connection import (
     is_empty,
     store_id,
 )
-from core.store.dialect import CONFLICT_ERRORS, CONSTRAINT_ERRORS, DB_ERRORS, Connection
+from core.store.dialect import Connection, conflict_errors, constraint_errors, db_errors
 from core.store.locking import StoreBusyError, is_lock_conflict
 from core.store.migration_english import (
     ENGLISH,
@@ -72,9 +72,6 @@ __all__ = [
     "english_row_key",
     "english_row_keys",
     "english_texts",
-    "CONFLICT_ERRORS",
-    "CONSTRAINT_ERRORS",
-    "DB_ERRORS",
     "Connection",
     "PATHWAYS",
     "StoreBusyError",
@@ -93,9 +90,12 @@ __all__ = [
     "cited_rows",
     "close",
     "close_pools",
+    "conflict_errors",
     "connect",
+    "constraint_errors",
     "cost_lines",
     "cost_totals",
+    "db_errors",
     "create_tenant",
     "criteria",
     "dangling_source_refs",

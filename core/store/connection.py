@@ -16,7 +16,7 @@ import duckdb
 from core import settings
 from core.errors import InputError
 from core.store import locking, migrations
-from core.store.dialect import DB_ERRORS, Connection, is_postgres_url
+from core.store.dialect import Connection, db_errors, is_postgres_url
 from core.store.transactions import require_door
 
 
@@ -79,7 +79,7 @@ def is_current(conn: Connection) -> bool:
     """True if every migration is applied (a read-only connection can use the store)."""
     try:
         rows = conn.execute("SELECT name FROM schema_migrations").fetchall()
-    except DB_ERRORS:
+    except db_errors():
         return False
     return {m.name for m in migrations.MIGRATIONS} <= {r[0] for r in rows}
 

@@ -8,11 +8,11 @@ what they cannot share — column types and check functions in the schema, catal
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeAlias
 
 import duckdb
-import psycopg
 
 if TYPE_CHECKING:
     from core.store.pg import PgConnection
@@ -54,21 +54,37 @@ class Dialect:
 DUCKDB = Dialect("duckdb", "DOUBLE")
 POSTGRESQL = Dialect("postgresql", "DOUBLE PRECISION")
 
-# Errors of either back-end: any database error, and a violated constraint (check, unique,
-# foreign key, not null) in particular.
-DB_ERRORS: tuple[type[Exception], ...] = (duckdb.Error, psycopg.Error)
-CONSTRAINT_ERRORS: tuple[type[Exception], ...] = (
-    duckdb.ConstraintException,
-    psycopg.errors.IntegrityError,
-)
+# Errors of either back-end, as functions: psycopg (about 70 ms to import) is loaded only by
+# a PostgreSQL store, when it connects (core.store.pg), and no psycopg error can be raised
+# before that; so a DuckDB store and the command line never import it.
 
-# A write that collided with a concurrent one (DuckDB: write-write conflict; PostgreSQL:
-# serialization failure or deadlock); the caller may retry.
-CONFLICT_ERRORS: tuple[type[Exception], ...] = (
-    duckdb.TransactionException,
-    psycopg.errors.SerializationFailure,
-    psycopg.errors.DeadlockDetected,
-)
+
+def _psycopg() -> Any:
+    """The psycopg module if something has loaded it, else None."""
+    return sys.modules.get("psycopg")
+
+
+def db_errors() -> tuple[type[Exception], ...]:
+    """Any database error of either back-end."""
+    pg = _psycopg()
+    return (duckdb.Error,) if pg is None else (duckdb.Error, pg.Error)
+
+
+def constraint_errors() -> tuple[type[Exception], ...]:
+    """A violated constraint (check, unique, foreign key, not null) of either back-end."""
+    pg = _psycopg()
+    found: tuple[type[Exception], ...] = (duckdb.ConstraintException,)
+    return found if pg is None else (*found, pg.errors.IntegrityError)
+
+
+def conflict_errors() -> tuple[type[Exception], ...]:
+    """A write that collided with a concurrent one (DuckDB: write-write conflict;
+    PostgreSQL: serialization failure or deadlock); the caller may retry."""
+    pg = _psycopg()
+    found: tuple[type[Exception], ...] = (duckdb.TransactionException,)
+    if pg is None:
+        return found
+    return (*found, pg.errors.SerializationFailure, pg.errors.DeadlockDetected)
 
 
 def is_postgres_url(target: str) -> bool:

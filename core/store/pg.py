@@ -22,14 +22,13 @@ from collections.abc import Iterable, Sequence
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-import psycopg
-from psycopg_pool import ConnectionPool, PoolTimeout
-
 from core.errors import StoreError
 from core.store.dialect import POSTGRESQL
 
-if TYPE_CHECKING:  # pandas is imported where a frame is built (fast CLI start)
+if TYPE_CHECKING:  # imported where used: a DuckDB store and the CLI need neither (fast start)
     import pandas as pd
+    import psycopg
+    from psycopg_pool import ConnectionPool
 
 _DOLLAR_TAG = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)?\$")
 _IDENT_CHAR = re.compile(r"[A-Za-z0-9_]")
@@ -124,6 +123,8 @@ def _bind(sql: str, params: Sequence[Any] | None) -> tuple[str, list[Any]]:
     query, count = translate(sql)
     values = list(params) if params is not None else []
     if len(values) != count:
+        import psycopg
+
         raise psycopg.ProgrammingError(
             f"the query has {count} placeholders but {len(values)} parameters were given"
         )
@@ -197,6 +198,9 @@ def pool(url: str, tenant: str | None = None) -> ConnectionPool:
     Each tenant has a pool of its own, whose connections are set up once for that tenant
     (role and search path, :func:`core.store.tenants.session_sql`) and never serve another.
     """
+    import psycopg
+    from psycopg_pool import ConnectionPool
+
     statements: tuple[str, ...] = ()
     if tenant is not None:
         from core.store import tenants  # tenants builds on this module
@@ -253,7 +257,9 @@ class PgConnection:
         self.url = url
         self.read_only = read_only
         self.tenant = tenant
-        self._pool = pool(url, tenant)
+        self._pool = pool(url, tenant)  # imports psycopg
+        from psycopg_pool import PoolTimeout
+
         self._raw: psycopg.Connection | None = None
         try:
             self._raw = self._pool.getconn()
@@ -267,6 +273,8 @@ class PgConnection:
     @property
     def raw(self) -> psycopg.Connection:
         if self._raw is None:
+            import psycopg
+
             raise psycopg.InterfaceError("connection already closed")
         return self._raw
 
@@ -280,6 +288,8 @@ class PgConnection:
         query, count = translate(sql)
         rows = [list(r) for r in rows]
         if any(len(r) != count for r in rows):
+            import psycopg
+
             raise psycopg.ProgrammingError(f"every row needs {count} parameters")
         with self.raw.cursor() as cur:
             cur.executemany(query, rows)
@@ -292,6 +302,8 @@ class PgConnection:
         """Give the connection back to the pool (rolling back anything left open)."""
         raw, self._raw = self._raw, None
         if raw is not None:
+            import psycopg
+
             if raw.info.transaction_status != psycopg.pq.TransactionStatus.IDLE:
                 raw.execute("ROLLBACK")
             if self.read_only:

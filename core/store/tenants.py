@@ -21,8 +21,6 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import psycopg
-
 from core import settings
 from core.errors import InputError
 from core.store import migration_catalogue, migrations
@@ -96,6 +94,8 @@ def create(url: str, slug: str, name: str) -> None:
         raise InputError("tenant_name_missing", tenant=slug)
     if exists(url, slug):
         raise InputError("tenant_exists", tenant=slug)
+    import psycopg  # only for a PostgreSQL store (fast CLI start)
+
     with psycopg.connect(url, autocommit=True) as admin, admin.transaction():
         admin.execute(REGISTRY_DDL)
         admin.execute(
@@ -117,6 +117,8 @@ def create(url: str, slug: str, name: str) -> None:
 def listing(url: str) -> list[tuple[str, str]]:
     """(slug, name) of every tenant, by slug; empty before the first tenant exists."""
     _require_postgres(url)
+    import psycopg  # only for a PostgreSQL store (fast CLI start)
+
     with psycopg.connect(url, autocommit=True) as admin:
         found = admin.execute("SELECT to_regclass('public.cockpit_tenants') IS NOT NULL")
         if not found.fetchone()[0]:

@@ -28,7 +28,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext, suppress
 
 from core.store import dialect
-from core.store.dialect import DB_ERRORS, Connection
+from core.store.dialect import Connection, db_errors
 
 WRITE_LOCK = threading.RLock()
 # One advisory lock per schema (tenant) for every serialised write, in any process.
@@ -64,7 +64,7 @@ def transaction(conn: Connection, *, serialize: bool = False) -> Iterator[Transa
             yield tx
             conn.execute("ROLLBACK" if tx.rolled_back else "COMMIT")
         except BaseException:
-            with suppress(*DB_ERRORS):  # keep the original error, not "no transaction"
+            with suppress(*db_errors()):  # keep the original error, not "no transaction"
                 conn.execute("ROLLBACK")
             raise
 

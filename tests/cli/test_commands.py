@@ -461,3 +461,22 @@ def test_start_imports_no_heavy_module(db: str, argv: list[str]) -> None:
     heavy = {"numpy", "pandas", "altair", "openpyxl", "scipy", "core.analysis", "core.views"}
     assert imported & heavy == set()
     assert ("duckdb" in imported) == (argv[0] == "areas")
+
+
+def test_areas_on_a_duckdb_store_imports_neither_psycopg_nor_pandas(db: str) -> None:
+    """The command line's start (issue 18: ``areas`` in under 0.3 s) is mostly imports: a
+    DuckDB store needs neither the PostgreSQL driver nor pandas for ``areas``."""
+    with store.opened(db):  # seeded here: seeding a new store does need pandas
+        pass
+    probe = (
+        "import sys\n"
+        "from core import cli\n"
+        f"code = cli.main(['--db', {db!r}, 'areas'])\n"
+        "print(code, 'psycopg' in sys.modules, 'pandas' in sys.modules)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True, text=True, cwd=settings.REPO_ROOT, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "0 False False"

@@ -74,7 +74,7 @@ def test_values_are_bound_never_spliced(backend_conn: store.Connection) -> None:
     rows = conn.execute("SELECT n, t, x, b FROM echo WHERE t = ? OR n >= ? ORDER BY n", ["", 0])
     assert [r[1] for r in rows.fetchall()] == HOSTILE
     assert store.is_empty(conn)  # the table areas is still there (and still empty)
-    with pytest.raises((psycopg.ProgrammingError, *store.DB_ERRORS)):
+    with pytest.raises((psycopg.ProgrammingError, *store.db_errors())):
         conn.execute("SELECT ?, ?", [1])  # wrong number of parameters
 
 
@@ -82,7 +82,7 @@ def test_nan_is_refused_by_the_schema(backend_conn: store.Connection) -> None:
     conn = backend_conn
     conn.execute("INSERT INTO areas VALUES ('ozg', 'OZG', 'OZG', '', 1)")
     for bad in (math.nan, math.inf, -math.inf):
-        with pytest.raises(store.CONSTRAINT_ERRORS):
+        with pytest.raises(store.constraint_errors()):
             conn.execute(
                 "INSERT INTO systems (id, area, name, kind, annual_cost_eur, source)"
                 " VALUES ('s1', 'ozg', 'S', 'saas', ?, 'Quelle')",
@@ -127,7 +127,7 @@ def test_read_only_connection_refuses_writes(store_target: str, tmp_path: Path) 
         seed.load_seed(conn)
     with store.connect(store_target, read_only=True) as ro:
         assert len(store.areas(ro)) == 6
-        with pytest.raises(store.DB_ERRORS):
+        with pytest.raises(store.db_errors()):
             ro.execute("DELETE FROM meta")
     with store.connect(store_target) as conn, store.door(conn):  # writable again
         store.bump_data_version(conn)

@@ -41,7 +41,7 @@ def test_reset_replaces_data_and_raises_version(conn: store.Connection) -> None:
 
 def test_seed_into_filled_store_fails_and_changes_nothing(conn: store.Connection) -> None:
     before = conn.execute("SELECT count(*) FROM options").fetchone()[0]
-    with pytest.raises(store.CONSTRAINT_ERRORS):
+    with pytest.raises(store.constraint_errors()):
         seed.load_seed(conn)  # duplicate keys: the whole transaction rolls back
     assert conn.execute("SELECT count(*) FROM options").fetchone()[0] == before
     assert store.data_version(conn)[0] == 1

@@ -211,7 +211,7 @@ def test_maturity_values_are_mapped_to_model_2(migrated) -> None:
 
 def test_honesty_check_now_holds_for_options_and_rerun_is_a_no_op(migrated) -> None:
     conn, _ = migrated
-    with pytest.raises(store.CONSTRAINT_ERRORS):
+    with pytest.raises(store.constraint_errors()):
         conn.execute(
             "INSERT INTO options (id, area, pathway, name) VALUES ('x', 'gis', 'standard', 'X')"
         )
@@ -219,9 +219,9 @@ def test_honesty_check_now_holds_for_options_and_rerun_is_a_no_op(migrated) -> N
         "INSERT INTO options (id, area, pathway, name, is_estimate, estimate_reason)"
         " VALUES ('x', 'gis', 'standard', 'X', true, 'Vorschlag ohne Quelle')"
     )
-    with pytest.raises(store.CONSTRAINT_ERRORS):  # sources are checked too
+    with pytest.raises(store.constraint_errors()):  # sources are checked too
         conn.execute("INSERT INTO sources (id, title, address) VALUES ('s', 'S', 'javascript:x')")
-    with pytest.raises(store.CONSTRAINT_ERRORS):
+    with pytest.raises(store.constraint_errors()):
         conn.execute("INSERT INTO sources (id, title, published) VALUES ('s', 'S', '2012-13')")
     assert migrations.migrate(conn) == []
 

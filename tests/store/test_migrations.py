@@ -73,14 +73,14 @@ def test_callable_migration_and_rerun_applies_nothing_twice(raw: store.Connectio
 def test_schema_rejects_bad_values(empty_conn: store.Connection) -> None:
     c = empty_conn
     c.execute("INSERT INTO areas VALUES ('ozg', 'OZG', 'OZG', '', 1)")
-    with pytest.raises(store.CONSTRAINT_ERRORS):
+    with pytest.raises(store.constraint_errors()):
         c.execute("INSERT INTO areas VALUES ('Bad Slug', 'x', 'x', '', 2)")
-    with pytest.raises(store.CONSTRAINT_ERRORS):
+    with pytest.raises(store.constraint_errors()):
         c.execute(
             "INSERT INTO options (id, area, pathway, name, source) VALUES (?, ?, ?, ?, ?)",
             ["o1", "ozg", "teleport", "X", "s"],
         )
-    with pytest.raises(store.CONSTRAINT_ERRORS):  # unknown area: foreign key
+    with pytest.raises(store.constraint_errors()):  # unknown area: foreign key
         c.execute(
             "INSERT INTO options (id, area, pathway, name, source) VALUES (?, ?, ?, ?, ?)",
             ["o1", "nowhere", "standard", "X", "s"],
@@ -89,13 +89,13 @@ def test_schema_rejects_bad_values(empty_conn: store.Connection) -> None:
         "INSERT INTO options (id, area, pathway, name, source) VALUES (?, ?, ?, ?, ?)",
         ["o1", "ozg", "standard", "X", "s"],
     )
-    with pytest.raises(store.CONSTRAINT_ERRORS):  # negative cost
+    with pytest.raises(store.constraint_errors()):  # negative cost
         c.execute(
             "INSERT INTO cost_lines (option_id, item, investment_eur, annual_cost_eur, staff_fte,"
             " source) VALUES (?, ?, ?, ?, ?, ?)",
             ["o1", "Lizenz", -1.0, 0.0, 0.0, "Quelle"],
         )
-    with pytest.raises(store.CONSTRAINT_ERRORS):  # neither source nor reasoned estimate
+    with pytest.raises(store.constraint_errors()):  # neither source nor reasoned estimate
         c.execute(
             "INSERT INTO cost_lines (option_id, item, investment_eur, annual_cost_eur, staff_fte,"
             " source, is_estimate, estimate_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -144,7 +144,7 @@ def test_method_check_becomes_a_format_check_and_data_survive(raw: store.Connect
         "INSERT INTO profile_criterion_weights SELECT p.slug, c.key, c.sort_order + 0.5"
         " FROM weight_profiles p, criteria c WHERE p.kind = 'scenario'"
     )
-    with pytest.raises(store.CONSTRAINT_ERRORS):  # the old list knows three methods
+    with pytest.raises(store.constraint_errors()):  # the old list knows three methods
         _profile(conn, "produkt", "weighted_product")
     tables = ("weight_profiles", "profile_criterion_weights", "criteria", "options", "audit_log")
     before = {table: _rows(conn, table) for table in tables}
@@ -167,11 +167,11 @@ def test_method_check_becomes_a_format_check_and_data_survive(raw: store.Connect
     assert after == sorted([c for c in constraints["weight_profiles"] if c != old[0]] + new)
     _profile(conn, "produkt", "weighted_product")  # any slug: the registry decides
     for bad in ("Weighted Product", "weighted-product", "", "1st"):
-        with pytest.raises(store.CONSTRAINT_ERRORS):
+        with pytest.raises(store.constraint_errors()):
             _profile(conn, "falsch", bad)
-    with pytest.raises(store.CONSTRAINT_ERRORS):  # the foreign key still holds
+    with pytest.raises(store.constraint_errors()):  # the foreign key still holds
         conn.execute("INSERT INTO profile_criterion_weights VALUES ('nowhere', 'reach', 1)")
-    with pytest.raises(store.CONSTRAINT_ERRORS):
+    with pytest.raises(store.constraint_errors()):
         conn.execute("DELETE FROM weight_profiles WHERE slug = 'sparkurs'")
     conn.execute("INSERT INTO weight_profiles (slug, name_de, w_cost, w_citizen_value,"
                  " w_feasibility) VALUES ('vorgabe', 'Vorgabe', 1, 0, 0)")  # fmt: skip
