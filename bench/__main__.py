@@ -19,7 +19,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 RESULTS = Path(__file__).resolve().parent.parent / "bench-results.json"
-SUITES = ("scoring", "app", "server", "excel", "analysis", "portfolio", "large_area", "load")
+SUITES = (
+    "scoring", "app", "server", "excel", "analysis", "portfolio", "large_area", "load", "cli",
+)  # fmt: skip
 
 
 class Timing(float):
