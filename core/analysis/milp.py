@@ -90,7 +90,9 @@ def solve(
         if not np.isfinite(budget):
             continue
         c = np.concatenate([np.asarray(x, dtype=float) for x in cost])
-        scale = budget if budget > 0 else 1.0
+        # at least 1 €: a budget of a few cents keeps HiGHS' tolerance absolute, and a
+        # subnormal one would overflow the row to infinity (nothing would fit)
+        scale = max(budget, 1.0)
         nonzero = np.flatnonzero(c)
         rows.append(np.full(len(nonzero), row))
         cols.append(nonzero)
