@@ -141,9 +141,9 @@ def portfolio_items(
         factor = area_weights.of(slug)
         low, high = model.bounds
         if objective == "benefit":
-            fitted = weights.for_criteria(model.criteria)
-            fitted.criterion_weights(model.criteria)  # raises if it cannot weigh these
-            w = global_value.benefit_weights(model.criteria, fitted)
+            fitted = weights.for_keys(model.criteria_keys)
+            model.criterion_weights(fitted)  # raises if it cannot weigh these
+            w = model.benefit_weights(fitted)
             points = [x @ w for x in (model.global_values, *model.global_bounds)]
         else:
             ws = weights.for_criteria(model.criteria)

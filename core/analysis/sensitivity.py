@@ -482,7 +482,7 @@ def area_stability(
     ``weights`` and ``method``) passes it instead of ranking again. ``crossings=False`` skips
     the crossing lists (see :func:`group_stability`): the sentence needs only the intervals.
     """
-    weights.criterion_weights(model.criteria)  # same validation (and errors) as rank_area
+    model.criterion_weights(weights)  # same validation (and errors) as rank_area
     scorer = build_scorer(model, weights, method)
     names = dict(zip(scorer.option_ids, scorer.option_names, strict=True))
     if scorer.n_options == 0:
