@@ -117,7 +117,9 @@ def pathway_cells(rankings: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
     for slug, ranking in rankings.items():
         seen: set[str] = set()
         # A ranking is in rank order, so the first option of each pathway is its best.
-        for pathway, score, option in zip(ranking["pathway"], ranking["score"], ranking["option"]):
+        # tolist: the same Python values as iterating the columns, without a look-up each
+        columns = (ranking[name].tolist() for name in ("pathway", "score", "option"))
+        for pathway, score, option in zip(*columns, strict=True):
             if pathway not in seen:
                 seen.add(pathway)
                 rows.append({"area": slug, "pathway": pathway, "score": score, "option": option})

@@ -170,6 +170,17 @@ def old_overview(
     return rankings, pd.DataFrame(rows)
 
 
+def old_pathway_cells(rankings: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    rows = []
+    for slug, ranking in rankings.items():
+        seen: set[str] = set()
+        for pathway, score, option in zip(ranking["pathway"], ranking["score"], ranking["option"]):
+            if pathway not in seen:
+                seen.add(pathway)
+                rows.append({"area": slug, "pathway": pathway, "score": score, "option": option})
+    return pd.DataFrame(rows, columns=["area", "pathway", "score", "option"])
+
+
 def old_build_scorer(
     model: area_model.AreaModel, weights: WeightSet, method: str = "wsm"
 ) -> batch.BatchScorer:
@@ -295,6 +306,9 @@ def test_rank_area_equals_the_former_evaluation(data: st.DataObject, model) -> N
     assert area_model.tied_top(ranking) == old_tied_top(old[1])
     assert_same_summary(summaries.summary_of(values), old_area_summary(old[1]))
     assert_same_summary(analysis.area_summary(ranking), old_area_summary(old[1]))
+    cells = analysis.pathway_cells({"a": ranking, "b": ranking.iloc[:0]})
+    former = old_pathway_cells({"a": old[1], "b": old[1].iloc[:0]})
+    pd.testing.assert_frame_equal(cells, former, check_exact=True)
 
 
 @FAST
@@ -425,5 +439,8 @@ def test_seed_overview_and_stability_equal_the_former(conn, method: str) -> None
                 former, "de"
             )
         pd.testing.assert_frame_equal(summary, old_summary, check_exact=True)
+        pd.testing.assert_frame_equal(
+            analysis.pathway_cells(rankings), old_pathway_cells(old_rankings), check_exact=True
+        )
         checked += 1
     assert checked > 100
