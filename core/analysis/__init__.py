@@ -54,6 +54,7 @@ from core.analysis.summaries import (
     overview,
     pathway_cells,
     scatter_points,
+    summary_of,
 )
 from core.scoring.global_value import parse_area_weights
 
@@ -94,5 +95,6 @@ __all__ = [
     "stakeholder_dissent",
     "stakeholder_profiles",
     "stakeholder_spread",
+    "summary_of",
     "value_for_money",
 ]

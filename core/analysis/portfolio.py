@@ -141,9 +141,9 @@ def portfolio_items(
         factor = area_weights.of(slug)
         low, high = model.bounds
         if objective == "benefit":
-            fitted = weights.for_criteria(model.criteria)
-            fitted.criterion_weights(model.criteria)  # raises if it cannot weigh these
-            w = global_value.benefit_weights(model.criteria, fitted)
+            fitted = weights.for_keys(model.criteria_keys)
+            model.criterion_weights(fitted)  # raises if it cannot weigh these
+            w = model.benefit_weights(fitted)
             points = [x @ w for x in (model.global_values, *model.global_bounds)]
         else:
             ws = weights.for_criteria(model.criteria)
@@ -179,8 +179,13 @@ def portfolio_items(
         return pd.DataFrame(columns=[*ITEM_COLUMNS, *EXTRA_COLUMNS])
     frame = pd.DataFrame({name: np.concatenate(arrays) for name, arrays in parts.items()})
     for name in ("area", "option_id", "option", "pathway"):
-        frame[name] = frame[name].astype("str")
+        # the frame reads text columns as str already; a cast would only copy them
+        if frame[name].dtype != _STR:
+            frame[name] = frame[name].astype(_STR)
     return frame
+
+
+_STR = pd.api.types.pandas_dtype("str")
 
 
 def _budget(value: float | None, name: str) -> float:
@@ -499,7 +504,8 @@ def _area_weights(items: pd.DataFrame) -> dict[str, float]:
     if "area_weight" not in items.columns:
         return {}
     weights: dict[str, float] = {}
-    for a, w in zip(items["area"], items["area_weight"].to_numpy(dtype=float), strict=True):
+    areas = items["area"].to_numpy(dtype=object)  # iterating arrays, not the Series
+    for a, w in zip(areas, items["area_weight"].to_numpy(dtype=float), strict=True):
         weights.setdefault(str(a), float(w))
     return weights
 
@@ -657,9 +663,11 @@ def value_for_money(items: pd.DataFrame, order: pd.DataFrame | None = None) -> p
     option's position in :func:`best_buys` (0 if it is not on the hull); pass ``order``
     if :func:`best_buys` of these items is at hand.
     """
-    rows = items[items["pathway"] != "status_quo"].copy()
-    gain = rows["value_gain"].to_numpy(dtype=float)
-    change = rows["npv_change"].to_numpy(dtype=float)
+    # positions and arrays instead of a boolean Series and column reads of the copy
+    keep = np.flatnonzero(items["pathway"].to_numpy(dtype=object) != "status_quo")
+    rows = items.take(keep)
+    gain = items["value_gain"].to_numpy(dtype=float)[keep]
+    change = items["npv_change"].to_numpy(dtype=float)[keep]
     with np.errstate(divide="ignore", invalid="ignore"):
         ratio = np.where(
             gain > knapsack.VALUE_TOLERANCE,
@@ -669,7 +677,8 @@ def value_for_money(items: pd.DataFrame, order: pd.DataFrame | None = None) -> p
     rows["value_per_100k"] = ratio
     order = best_buys(items) if order is None else order
     position = dict(zip(order["option_id"], order["order"], strict=True))
-    rows["best_buy"] = [int(position.get(o, 0)) for o in rows["option_id"]]
+    ids = items["option_id"].to_numpy(dtype=object)[keep]
+    rows["best_buy"] = [int(position.get(o, 0)) for o in ids]
     return rows.reset_index(drop=True)
 
 

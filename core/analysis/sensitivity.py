@@ -482,7 +482,7 @@ def area_stability(
     ``weights`` and ``method``) passes it instead of ranking again. ``crossings=False`` skips
     the crossing lists (see :func:`group_stability`): the sentence needs only the intervals.
     """
-    weights.criterion_weights(model.criteria)  # same validation (and errors) as rank_area
+    model.criterion_weights(weights)  # same validation (and errors) as rank_area
     scorer = build_scorer(model, weights, method)
     names = dict(zip(scorer.option_ids, scorer.option_names, strict=True))
     if scorer.n_options == 0:
@@ -490,10 +490,12 @@ def area_stability(
         return AreaStability(model.area, method, None, names, groups)
     if ranking is None:
         ranking = rank_area(model, weights, method)
-    top_id = ranking["option_id"].iloc[0]
+    # the three columns read once, as arrays (indexing the frame costs more than the sweep)
+    values = {name: ranking[name].to_numpy() for name in ("option_id", "rank", "score")}
+    top_id = values["option_id"][0]
     top = scorer.option_ids.index(top_id)
     groups = {g: group_stability(scorer, weights, g, top, crossings=crossings) for g in GROUPS}
-    tied = area_model.tied_top(ranking)
+    tied = area_model.tied_top_of(values)
     return AreaStability(model.area, method, top_id, names, groups, tied)
 
 

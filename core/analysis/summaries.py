@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from core.scoring import area_model, normalization
-from core.scoring.area_model import AreaModel, rank_area
+from core.scoring.area_model import AreaModel
 from core.scoring.methods.wsm import weighted_sum
 from core.scoring.weightset import WeightSet
 
@@ -66,10 +66,19 @@ SUMMARY_COLUMNS = ("option_id", "option", "pathway", "partner", "rank", "score")
 
 def area_summary(ranking: pd.DataFrame) -> dict[str, object]:
     """Best option, its lead over the runner-up and its cost change against the status quo."""
-    col = {name: ranking[name].to_numpy() for name in SUMMARY_COLUMNS}
-    npv = ranking["npv_cost"].to_numpy(dtype=float)
-    annual = ranking["annual_cost"].to_numpy(dtype=float)
-    has_runner_up = len(ranking) > 1
+    names = [*SUMMARY_COLUMNS, "npv_cost", "annual_cost", "investment"]
+    if "benefit" in ranking:
+        names.append("benefit")
+    return summary_of({name: ranking[name].to_numpy() for name in names})
+
+
+def summary_of(values: Mapping[str, np.ndarray]) -> dict[str, object]:
+    """:func:`area_summary` of a ranking given as its column values (as
+    :func:`core.scoring.area_model.rank_area_values` returns them), without a frame."""
+    col = values
+    npv = np.asarray(values["npv_cost"], dtype=float)
+    annual = np.asarray(values["annual_cost"], dtype=float)
+    has_runner_up = len(col["option_id"]) > 1
     at_status_quo = np.flatnonzero(col["pathway"] == "status_quo")
     base = at_status_quo[0] if len(at_status_quo) else None
     return {
@@ -80,9 +89,9 @@ def area_summary(ranking: pd.DataFrame) -> dict[str, object]:
         "score": float(col["score"][0]),
         "lead": float(col["score"][0] - col["score"][1]) if has_runner_up else None,
         "runner_up": col["option"][1] if has_runner_up else None,
-        "tied": len(area_model.tied_top(ranking)) > 1,
-        "investment": float(ranking["investment"].iloc[0]),
-        "benefit": float(ranking["benefit"].iloc[0]) if "benefit" in ranking else float("nan"),
+        "tied": len(area_model.tied_top_of(values)) > 1,
+        "investment": float(values["investment"][0]),
+        "benefit": float(values["benefit"][0]) if "benefit" in values else float("nan"),
         "annual_change": float(annual[0] - annual[base]) if base is not None else None,
         "npv_change": float(npv[0] - npv[base]) if base is not None else None,
     }
@@ -92,12 +101,13 @@ def overview(
     models: Mapping[str, AreaModel], weights: WeightSet, method: str
 ) -> tuple[dict[str, pd.DataFrame], pd.DataFrame]:
     """Rank every area; return the rankings and one summary row per area."""
-    rankings = {slug: rank_area(model, weights, method) for slug, model in models.items()}
-    rows = [
-        {"area": slug, **area_summary(ranking)}
-        for slug, ranking in rankings.items()
-        if len(ranking)
-    ]
+    rankings: dict[str, pd.DataFrame] = {}
+    rows = []
+    for slug, model in models.items():
+        ranking, values = area_model.rank_area_values(model, weights, method)
+        rankings[slug] = ranking
+        if len(ranking):
+            rows.append({"area": slug, **summary_of(values)})
     return rankings, pd.DataFrame(rows)
 
 
@@ -107,7 +117,9 @@ def pathway_cells(rankings: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
     for slug, ranking in rankings.items():
         seen: set[str] = set()
         # A ranking is in rank order, so the first option of each pathway is its best.
-        for pathway, score, option in zip(ranking["pathway"], ranking["score"], ranking["option"]):
+        # tolist: the same Python values as iterating the columns, without a look-up each
+        columns = (ranking[name].tolist() for name in ("pathway", "score", "option"))
+        for pathway, score, option in zip(*columns, strict=True):
             if pathway not in seen:
                 seen.add(pathway)
                 rows.append({"area": slug, "pathway": pathway, "score": score, "option": option})

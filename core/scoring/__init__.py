@@ -20,7 +20,9 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "load_areas": ("area_model", "load_areas"),
     "area_benefit": ("area_model", "area_benefit"),
     "rank_area": ("area_model", "rank_area"),
+    "rank_area_values": ("area_model", "rank_area_values"),
     "tied_top": ("area_model", "tied_top"),
+    "tied_top_of": ("area_model", "tied_top_of"),
     "build_scorer": ("batch", "build_scorer"),
     "DecisionProblem": ("decision", "DecisionProblem"),
     "Evaluation": ("decision", "Evaluation"),
@@ -35,12 +37,14 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "GROUPS": ("weights", "GROUPS"),
     "DEFAULT_GROUP_WEIGHTS": ("weightset", "DEFAULT_GROUP_WEIGHTS"),
     "DEFAULT_METHOD": ("weightset", "DEFAULT_METHOD"),
+    "CriteriaKeys": ("weightset", "CriteriaKeys"),
     "WeightSet": ("weightset", "WeightSet"),
     "parse_weights_spec": ("weightset", "parse_weights_spec"),
 }
 
 __all__ = [
     "AreaModel",
+    "CriteriaKeys",
     "DEFAULT_GROUP_WEIGHTS",
     "DEFAULT_METHOD",
     "DecisionProblem",
@@ -59,8 +63,10 @@ __all__ = [
     "npv_cost",
     "parse_weights_spec",
     "rank_area",
+    "rank_area_values",
     "text_key",
     "tied_top",
+    "tied_top_of",
 ]
 
 
@@ -78,7 +84,14 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:  # for type checkers and editors: the same names, imported eagerly
-    from core.scoring.area_model import AreaModel, load_areas, rank_area, tied_top
+    from core.scoring.area_model import (
+        AreaModel,
+        load_areas,
+        rank_area,
+        rank_area_values,
+        tied_top,
+        tied_top_of,
+    )
     from core.scoring.batch import build_scorer
     from core.scoring.decision import DecisionProblem, Evaluation, evaluate
     from core.scoring.finance import annuity_factor, npv_cost
@@ -93,6 +106,7 @@ if TYPE_CHECKING:  # for type checkers and editors: the same names, imported eag
     from core.scoring.weightset import (
         DEFAULT_GROUP_WEIGHTS,
         DEFAULT_METHOD,
+        CriteriaKeys,
         WeightSet,
         parse_weights_spec,
     )

@@ -8,7 +8,9 @@ cache the built areas and rank them again on every slider move in microseconds.
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import TypeVar
 
 import duckdb
 import numpy as np
@@ -17,10 +19,13 @@ import pandas as pd
 from core import store
 from core.errors import InputError, WeightError
 from core.scoring import decision, finance, global_value, methods, ranges
-from core.scoring.weights import GROUPS
-from core.scoring.weightset import WeightSet
+from core.scoring.normalization import normalize
+from core.scoring.ranking import competition_ranks
+from core.scoring.weights import GROUPS, normalize_weights, validate_weights
+from core.scoring.weightset import CriteriaKeys, WeightSet
 
 DERIVED_COLUMNS = {"npv": "npv_cost", "investment": "investment", "fte": "staff_fte"}
+T = TypeVar("T")
 RANKING_COLUMNS = [
     "option_id",
     "option",
@@ -98,6 +103,15 @@ class AreaModel:
         return columns
 
     @functools.cached_property
+    def _frame_text(self) -> dict[str, np.ndarray]:
+        """The text columns of :attr:`_columns` as a frame built from them gives them back
+        (``to_numpy()``; a missing value reads as that frame stores it), in option order."""
+        frame = pd.DataFrame(
+            {name: self._columns[name] for name in ("option_id", "option", "pathway", "partner")}
+        )
+        return {name: frame[name].to_numpy() for name in frame.columns}
+
+    @functools.cached_property
     def _name_order(self) -> np.ndarray:
         """Position of each option in name order (the tie-break of equal ranks)."""
         order = np.empty(len(self.options), dtype=int)
@@ -110,6 +124,69 @@ class AreaModel:
     def _group_masks(self) -> dict[str, np.ndarray]:
         group_of = self.criteria["grp"].to_numpy()
         return {g: group_of == g for g in GROUPS}
+
+    # --- per data version, for ranking under a new weighting without reading frames ------
+
+    @functools.cached_property
+    def criteria_keys(self) -> CriteriaKeys:
+        """Key, group and default weight of every criterion, read from the frame once."""
+        return CriteriaKeys.of(self.criteria)
+
+    def criterion_weights(self, weights: WeightSet) -> np.ndarray:
+        """``weights.criterion_weights(self.criteria)`` (same values, same errors)."""
+        return weights.criterion_weights_of(self.criteria_keys)
+
+    def benefit_weights(self, weights: WeightSet) -> np.ndarray:
+        """``global_value.benefit_weights(self.criteria, weights)`` (same values and errors)."""
+        return global_value.benefit_weights_of(self.criteria_keys, weights)
+
+    @functools.cached_property
+    def _checked(self) -> bool:
+        """The checks :class:`decision.DecisionProblem` makes of names and matrix (those do
+        not change with the weights), made once; an invalid model raises on every ranking."""
+        decision.DecisionProblem(
+            alternatives=tuple(self._columns["option_id"]),
+            criteria=self.criteria_keys.keys,
+            matrix=self.matrix,
+            benefit=self.benefit,
+            weights=np.ones(len(self.criteria)),
+        )
+        return True
+
+    @functools.cached_property
+    def _derived(self) -> dict[object, object]:
+        """Weight-independent results per scoring method (normalised matrix, batch kernel),
+        filled on first use by :meth:`derived`."""
+        return {}
+
+    def derived(self, key: object, compute: Callable[[], T]) -> T:
+        """``compute()`` once per model and ``key`` (results that depend on the data only,
+        such as a method's normalised matrix or batch kernel); shared: do not change it.
+
+        ``key`` should hold the method's spec object, not just its name, so that a method
+        registered again under the same key gets its own results.
+        """
+        cache = self._derived
+        try:
+            return cache[key]  # type: ignore[return-value]
+        except KeyError:
+            value = compute()
+            return cache.setdefault(key, value)  # type: ignore[return-value]
+
+    def normalized(self, normalization: str) -> np.ndarray:
+        """The matrix normalised with ``normalization`` (read-only, computed once)."""
+
+        def compute() -> np.ndarray:
+            array = normalize(self.matrix, self.benefit, normalization)
+            array.setflags(write=False)
+            return array
+
+        return self.derived(("normalized", normalization), compute)
+
+    @functools.cached_property
+    def preferences(self) -> list[dict[str, float | str]]:
+        """:func:`promethee_preferences` of this model, computed once (shared: read only)."""
+        return promethee_preferences(self)
 
 
 def build_area(
@@ -227,11 +304,19 @@ def tied_top(ranking: pd.DataFrame) -> tuple[str, ...]:
     """Ids of the options level with the best one (same rank, or within :data:`NEAR_TIE`)."""
     if ranking.empty:
         return ()
-    scores = ranking["score"].to_numpy(dtype=float)
-    level = (ranking["rank"].to_numpy() == ranking["rank"].iloc[0]) | (
-        scores > scores[0] - NEAR_TIE
-    )
-    return tuple(ranking["option_id"].to_numpy()[level])
+    return tied_top_of({name: ranking[name].to_numpy() for name in ("option_id", "rank", "score")})
+
+
+def tied_top_of(values: Mapping[str, np.ndarray]) -> tuple[str, ...]:
+    """:func:`tied_top` of a ranking given as its column values (``option_id``, ``rank``,
+    ``score``; as :func:`rank_area_values` returns them), without a frame."""
+    ids = values["option_id"]
+    if len(ids) == 0:
+        return ()
+    scores = np.asarray(values["score"], dtype=float)
+    ranks = values["rank"]
+    level = (ranks == ranks[0]) | (scores > scores[0] - NEAR_TIE)
+    return tuple(ids[level])
 
 
 INDIFFERENCE_SHARE = 0.1  # differences below 10 % of a criterion's spread count as equal
@@ -264,38 +349,62 @@ def rank_area(model: AreaModel, weights: WeightSet, method: str = "wsm") -> pd.D
     """
     if len(model.options) == 0:
         return pd.DataFrame(columns=RANKING_COLUMNS)
+    columns, _order = _ranked(model, weights, method)
+    return pd.DataFrame(columns)
+
+
+def rank_area_values(
+    model: AreaModel, weights: WeightSet, method: str = "wsm"
+) -> tuple[pd.DataFrame, dict[str, np.ndarray]]:
+    """:func:`rank_area` and its columns as ``ranking[column].to_numpy()`` gives them, for
+    callers that read values of the ranking (a summary, the tie at the top): reading arrays
+    is much cheaper than indexing the frame, which costs more than the ranking itself."""
+    if len(model.options) == 0:
+        ranking = pd.DataFrame(columns=RANKING_COLUMNS)
+        return ranking, {name: ranking[name].to_numpy() for name in RANKING_COLUMNS}
+    columns, order = _ranked(model, weights, method)
+    text = model._frame_text
+    values = {name: text[name][order] if name in text else array for name, array in columns.items()}
+    return pd.DataFrame(columns), values
+
+
+def _ranked(
+    model: AreaModel, weights: WeightSet, method: str
+) -> tuple[dict[str, np.ndarray], np.ndarray]:
+    """The columns of :func:`rank_area` as arrays (best first) and the order of the options.
+
+    Evaluates exactly as :func:`core.scoring.decision.evaluate` does on the model's
+    :class:`~core.scoring.decision.DecisionProblem` (same checks in the same order, same
+    weights, normalised matrix and score function); what does not depend on the weights
+    comes from the model: the checks of names and matrix, the normalised matrix and the
+    preference functions. The model must have options.
+    """
     columns = model._columns
-    problem = decision.DecisionProblem(
-        alternatives=tuple(columns["option_id"]),
-        criteria=tuple(model.criteria["key"].tolist()),
-        matrix=model.matrix,
-        benefit=model.benefit,
-        weights=weights.criterion_weights(model.criteria),
-    )
-    preference = promethee_preferences(model) if methods.get(method).uses_preferences else None
-    result = decision.evaluate(problem, method=method, preference=preference)
-    ranks = result.ranks.astype(int)
+    criterion_weights = model.criterion_weights(weights)
+    model._checked  # noqa: B018 - the DecisionProblem's checks of names and matrix
+    final = normalize_weights(validate_weights(criterion_weights, expected=len(model.criteria)))
+    spec = methods.get(method)
+    preference = model.preferences if spec.uses_preferences else None
+    scores, contributions = spec.score(model.normalized(spec.normalization), final, preference)
+    ranks = competition_ranks(scores)
     order = np.lexsort((model._name_order, ranks))  # by rank, then by name
-    contributions = {
-        g: result.contributions[:, mask].sum(axis=1)[order]
-        for g, mask in model._group_masks.items()
+    by_group = {
+        g: contributions[:, mask].sum(axis=1)[order] for g, mask in model._group_masks.items()
     }
     head = {name: columns[name][order] for name in ("option_id", "option", "pathway", "partner")}
     tail = {
         name: columns[name][order]
         for name in ("npv_cost", "investment", "annual_cost", "staff_fte")
     }
-    benefit = area_benefit(model, weights)[order]
-    return pd.DataFrame(
-        {
-            **head,
-            "rank": ranks[order],
-            "score": result.scores[order],
-            **contributions,
-            **tail,
-            "benefit": benefit,
-        }
-    )
+    ranked = {
+        **head,
+        "rank": ranks[order],
+        "score": np.asarray(scores)[order],
+        **by_group,
+        **tail,
+        "benefit": area_benefit(model, weights)[order],
+    }
+    return ranked, order
 
 
 def area_benefit(model: AreaModel, weights: WeightSet) -> np.ndarray:
@@ -305,7 +414,7 @@ def area_benefit(model: AreaModel, weights: WeightSet) -> np.ndarray:
     citizen value and feasibility both weigh 0 (there is no benefit to speak of).
     """
     try:
-        w = global_value.benefit_weights(model.criteria, weights)
+        w = model.benefit_weights(weights)
     except WeightError:
         return np.full(len(model.options), np.nan)
     return model.global_values @ w

@@ -21,8 +21,8 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from core.errors import InputError, WeightError
-from core.scoring import methods, normalization
-from core.scoring.area_model import AreaModel, promethee_preferences
+from core.scoring import methods
+from core.scoring.area_model import AreaModel
 from core.scoring.methods import BatchKernel, LinearKernel
 from core.scoring.weights import GROUPS
 from core.scoring.weightset import WeightSet
@@ -82,29 +82,31 @@ class BatchScorer:
 
 def effective_groups(model: AreaModel, weights: WeightSet) -> tuple[str, ...]:
     """Groups with at least one criterion in the area and a positive within-group weight sum."""
-    within = weights.within_weights(model.criteria)
-    groups = model.criteria["grp"].to_numpy()
-    return tuple(g for g in GROUPS if within[groups == g].sum() > 0)
+    keys = model.criteria_keys
+    return _effective(keys.group_array, weights.within_weights_of(keys))
+
+
+def _effective(member: np.ndarray, within: np.ndarray) -> tuple[str, ...]:
+    return tuple(g for g in GROUPS if within[member == g].sum() > 0)
 
 
 def build_scorer(model: AreaModel, weights: WeightSet, method: str = "wsm") -> BatchScorer:
-    """A :class:`BatchScorer` for ``model`` with the within-group weights of ``weights``."""
+    """A :class:`BatchScorer` for ``model`` with the within-group weights of ``weights``.
+
+    The method's kernel depends on the data only: it is built once per model and method
+    (:meth:`AreaModel.derived`) and shared by every weighting.
+    """
     spec = methods.get(method)
-    groups = effective_groups(model, weights)
-    member = model.criteria["grp"].to_numpy()
-    within = weights.within_weights(model.criteria)
+    keys = model.criteria_keys  # plain values kept on the model: no frame reads per weighting
+    member = keys.group_array
+    within = weights.within_weights_of(keys)
+    groups = _effective(member, within)
     group_index = np.array([groups.index(g) if g in groups else -1 for g in member], dtype=int)
     share = np.zeros(len(member))
     for g in groups:
         mask = member == g
         share[mask] = within[mask] / within[mask].sum()
-    kernel: BatchKernel
-    if len(model.options) == 0:
-        kernel = LinearKernel(unit=np.zeros((0, len(member))))
-    else:
-        normalized = normalization.normalize(model.matrix, model.benefit, spec.normalization)
-        preference = promethee_preferences(model) if spec.uses_preferences else None
-        kernel = spec.batch_kernel(normalized, preference)
+    kernel = model.derived(("batch_kernel", spec), lambda: _kernel(model, spec))
     columns = model.columns()  # arrays cached on the model: no pandas on every rerun
     return BatchScorer(
         method=spec.key,
@@ -117,3 +119,11 @@ def build_scorer(model: AreaModel, weights: WeightSet, method: str = "wsm") -> B
         within_share=share,
         kernel=kernel,
     )
+
+
+def _kernel(model: AreaModel, spec: methods.MethodSpec) -> BatchKernel:
+    """The method's batch kernel on the model's normalised matrix (weight-independent)."""
+    if len(model.options) == 0:
+        return LinearKernel(unit=np.zeros((0, len(model.criteria))))
+    preference = model.preferences if spec.uses_preferences else None
+    return spec.batch_kernel(model.normalized(spec.normalization), preference)

@@ -31,7 +31,7 @@ import numpy as np
 import pandas as pd
 
 from core.errors import InputError, WeightError
-from core.scoring.weightset import WeightSet
+from core.scoring.weightset import CriteriaKeys, WeightSet
 
 BENEFIT_GROUPS: tuple[str, ...] = ("citizen_value", "feasibility")
 SCALE_POINTS = 100.0
@@ -122,8 +122,15 @@ def benefit_weights(criteria: pd.DataFrame, weights: WeightSet) -> np.ndarray:
     inside each group the within-group weights apply. :class:`WeightError`
     ``benefit_weights_zero`` if both groups weigh nothing.
     """
-    groups = criteria["grp"].to_numpy()
-    within = weights.within_weights(criteria)
+    return _benefit_weights(criteria["grp"].to_numpy(), weights.within_weights(criteria), weights)
+
+
+def benefit_weights_of(keys: CriteriaKeys, weights: WeightSet) -> np.ndarray:
+    """:func:`benefit_weights` for the criteria of ``keys`` (an area model keeps them)."""
+    return _benefit_weights(keys.group_array, weights.within_weights_of(keys), weights)
+
+
+def _benefit_weights(groups: np.ndarray, within: np.ndarray, weights: WeightSet) -> np.ndarray:
     present = {
         g: weights.groups[g]
         for g in BENEFIT_GROUPS

@@ -8,8 +8,9 @@ return new objects. It turns into one normalised weight per criterion through
 
 from __future__ import annotations
 
+import functools
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 from typing import Any
@@ -23,6 +24,40 @@ from core.scoring import methods, weights as weight_math
 GROUPS = weight_math.GROUPS
 DEFAULT_GROUP_WEIGHTS: dict[str, float] = {"cost": 34.0, "citizen_value": 33.0, "feasibility": 33.0}
 DEFAULT_METHOD = "wsm"
+
+
+@dataclass(frozen=True, eq=False)
+class CriteriaKeys:
+    """What a weighting reads of a criteria frame (key, group and default weight per row), as
+    plain values taken once: an area model keeps them, so that weighing its criteria under a
+    new weighting (every slider move) reads no frame columns. The ``*_of`` methods of
+    :class:`WeightSet` take these and return exactly what their frame twins return.
+    """
+
+    keys: tuple[str, ...]
+    groups: tuple[str, ...]
+    defaults: tuple[float, ...]
+
+    @classmethod
+    def of(cls, criteria: pd.DataFrame) -> CriteriaKeys:
+        """The keys of a criteria frame (columns key, grp, default_weight)."""
+        # tolist: iterating string arrays is slow
+        return cls(
+            tuple(criteria["key"].tolist()),
+            tuple(criteria["grp"].tolist()),
+            tuple(criteria["default_weight"].tolist()),
+        )
+
+    @functools.cached_property
+    def known(self) -> frozenset[str]:
+        return frozenset(self.keys)
+
+    @functools.cached_property
+    def group_array(self) -> np.ndarray:
+        """The groups as an object array (as ``criteria["grp"].to_numpy()``), read-only."""
+        array = np.array(self.groups, dtype=object)
+        array.setflags(write=False)
+        return array
 
 
 @dataclass(frozen=True)
@@ -94,6 +129,15 @@ class WeightSet:
         """A copy without the within-group weights of criteria not in ``criteria`` (a saved
         weighting may name a criterion removed since, or one an area does not use)."""
         known = set(criteria["key"].tolist())  # tolist: iterating string arrays is slow
+        return self._for_known(known)
+
+    def for_keys(self, keys: CriteriaKeys) -> WeightSet:
+        """:meth:`for_criteria` for the criteria of ``keys``."""
+        return self._for_known(keys.known)
+
+    def _for_known(self, known: Collection[str]) -> WeightSet:
+        if all(k in known for k in self.within):
+            return self  # nothing to drop: the same values (a frozen object, so itself)
         return replace(self, within={k: v for k, v in self.within.items() if k in known})
 
     # --- derived values -------------------------------------------------------------------
@@ -112,23 +156,32 @@ class WeightSet:
 
     def within_weights(self, criteria: pd.DataFrame) -> np.ndarray:
         """Raw within-group weight per criterion row (override or catalogue default)."""
+        return self._within_of(criteria["key"].tolist(), criteria["default_weight"].tolist())
+
+    def within_weights_of(self, keys: CriteriaKeys) -> np.ndarray:
+        """:meth:`within_weights` for the criteria of ``keys``."""
+        return self._within_of(keys.keys, keys.defaults)
+
+    def _within_of(self, keys: Sequence[str], defaults: Sequence[float]) -> np.ndarray:
+        within = self.within
+        if not within:  # no overrides: the catalogue defaults as they are
+            return np.array(defaults, dtype=float)
         return np.array(
-            [
-                self.within.get(k, d)
-                for k, d in zip(
-                    criteria["key"].tolist(), criteria["default_weight"].tolist(), strict=True
-                )
-            ],
-            dtype=float,
+            [within.get(k, d) for k, d in zip(keys, defaults, strict=True)], dtype=float
         )
 
     def criterion_weights(self, criteria: pd.DataFrame) -> np.ndarray:
         """Final normalised weight per criterion row of ``criteria`` (columns key, grp, ...)."""
-        unknown = set(self.within) - set(criteria["key"].tolist())
-        if unknown:
-            raise InputError("unknown_criterion", criterion=sorted(unknown)[0])
+        return self.criterion_weights_of(CriteriaKeys.of(criteria))
+
+    def criterion_weights_of(self, keys: CriteriaKeys) -> np.ndarray:
+        """:meth:`criterion_weights` for the criteria of ``keys``."""
+        if self.within:
+            unknown = set(self.within) - keys.known
+            if unknown:
+                raise InputError("unknown_criterion", criterion=sorted(unknown)[0])
         return weight_math.hierarchical_weights(
-            self.groups, criteria["grp"].tolist(), self.within_weights(criteria)
+            self.groups, keys.groups, self.within_weights_of(keys)
         )
 
     def validate(self, criteria: pd.DataFrame) -> None:
