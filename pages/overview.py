@@ -110,7 +110,9 @@ def pathway_view(
     tabs = view_tabs.lazy(
         weights_panel.PATHWAY_TAB_KEY,
         "pathway_tabs",
-        {"chart": t("heatmap_tab_chart"), "table": t("heatmap_tab_table")},
+        dict(
+            zip(views.PATHWAY_TABS, (t("heatmap_tab_chart"), t("heatmap_tab_table")), strict=True)
+        ),
     )
     cells = analysis.pathway_cells(rankings)
     if tabs["chart"].open:

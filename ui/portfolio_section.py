@@ -35,7 +35,16 @@ import streamlit as st
 
 from core import analysis, scoring, views
 from core.errors import CockpitError
-from ui import charts as ui_charts, context, data, tables, text, view_tabs, weights_fragment
+from ui import (
+    charts as ui_charts,
+    context,
+    data,
+    tables,
+    text,
+    view_tabs,
+    weights_fragment,
+    weights_panel,
+)
 from ui.text import t
 
 AREA_WEIGHT_PREFIX = "pf_aw_"
@@ -43,7 +52,6 @@ URL_PARAM = "aw"
 FREE = "__free__"
 EXCLUDE = "__exclude__"
 SLIDER_STEPS = 200
-TAB_KEY = "pf_tab"  # the open results tab as a slug (views.PORTFOLIO_TABS), see tab_labels
 
 
 def _step(top: float) -> int:
@@ -604,11 +612,8 @@ def show(ctx: context.Context) -> None:
 
 def tab_labels() -> dict[str, str]:
     """The results' tabs (``views.PORTFOLIO_TABS``) and their labels, the default first."""
-    return {
-        "selection": t("pf_tab_selection"),
-        "curve": t("pf_tab_curve"),
-        "value": t("pf_tab_value"),
-    }
+    labels = (t("pf_tab_selection"), t("pf_tab_curve"), t("pf_tab_value"))
+    return dict(zip(views.PORTFOLIO_TABS, labels, strict=True))
 
 
 def inputs(ctx: context.Context, items: pd.DataFrame) -> Inputs:
@@ -643,7 +648,7 @@ def results(ctx: context.Context) -> None:
         return
     result = solved.result
     assert result is not None
-    tabs = view_tabs.lazy(TAB_KEY, "pf_tabs", tab_labels())
+    tabs = view_tabs.lazy(weights_panel.PORTFOLIO_TAB_KEY, "pf_tabs", tab_labels())
     if tabs["selection"].open:
         with tabs["selection"]:
             _result(ctx, result, found.objective)

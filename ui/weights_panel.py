@@ -35,7 +35,7 @@ MC_KEYS = ("mc_mode", "mc_concentration", "mc_samples", "mc_seed")
 BUDGET_KEYS = {"pf_invest": "pf_invest_on", "pf_annual": "pf_annual_on"}
 # The Übersicht's lazy tabs (ui.view_tabs), held as slugs under their parameter's name; the
 # link names one only when it is not the default (the first) tab.
-PORTFOLIO_TAB_KEY = portfolio_section.TAB_KEY
+PORTFOLIO_TAB_KEY = "pf_tab"
 PATHWAY_TAB_KEY = "pathway_tab"
 VIEW_TABS = {PORTFOLIO_TAB_KEY: views.PORTFOLIO_TABS, PATHWAY_TAB_KEY: views.PATHWAY_TABS}
 VIEW_KEYS = (TAB_KEY, OPTION_KEY, *MC_KEYS, *BUDGET_KEYS, *BUDGET_KEYS.values(), *VIEW_TABS)
