@@ -182,3 +182,15 @@ def test_the_tab_stays_open_in_the_other_language(make_app) -> None:
         "Value for money",
     ]
     assert _table(at, "From budget") is not None
+
+
+def test_the_tab_is_kept_across_a_visit_to_another_page(make_app) -> None:
+    """Streamlit forgets the tabs' widget state while another page is shown; the choice
+    itself (``pf_tab``) survives and opens the same tab on the way back."""
+    at = make_app()
+    open_tab(at, "pf_tabs", "Preis-Leistung")
+    at.switch_page("pages/area.py").run()
+    assert not at.exception
+    at.switch_page("pages/overview.py").run()
+    assert not at.exception
+    assert _open_tabs(at) == ["Diagramm", "Preis-Leistung"]
