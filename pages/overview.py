@@ -1,6 +1,7 @@
 """Übersicht: the best option per review area, the pathway heatmap and the totals.
 
-The cards, totals and heatmap read the weights: a call site of the weights fragment
+The heatmap and its table are two lazy tabs (ui.view_tabs): only the open one is built on a
+slider move. The cards, totals and heatmap read the weights: a call site of the weights fragment
 (ui.weights_fragment), with the areas' rankings computed once per data version and weighting
 (``Context.overview``). The portfolio's inputs do not read the weights and are drawn once;
 its results do and are a call site of the fragment's results part, rerun by a slider move
@@ -23,6 +24,7 @@ from ui import (
     stability_summary,
     tables,
     text,
+    view_tabs,
     weights_fragment,
     weights_panel,
 )
@@ -92,23 +94,47 @@ def cards(ctx: context.Context) -> None:
     )
     downloads.all_areas_button(ctx)
 
-    cells = analysis.pathway_cells(rankings)
-    cells["area_name"] = [names[a] for a in cells["area"].tolist()]
-    ui_charts.show(
-        "pathway_heatmap",
-        views.heatmap_frame(cells, pathways),
-        alt_text=t("heatmap_alt"),
-        pathway_labels=pathways,
-        title=t(scoring.text_key("heatmap_title", ctx.method)),
-        x_title=t("heatmap_x"),
-        y_title=t("heatmap_y"),
-        value_title=t(scoring.text_key("heatmap_value", ctx.method)),
-        signed=scoring.method_spec(ctx.method).signed,
-        lang=lang,
+    pathway_view(ctx, rankings, names, pathways, lang)
+
+
+def pathway_view(
+    ctx: context.Context,
+    rankings: dict[str, pd.DataFrame],
+    names: dict[str, str],
+    pathways: dict[str, str],
+    lang: str,
+) -> None:
+    """The best score per area and pathway as a heatmap or, in the other tab, as its table
+    (the chart's accessible alternative, the same numbers): only the open tab is built."""
+    st.subheader(t("heatmap_header"))
+    tabs = view_tabs.lazy(
+        weights_panel.PATHWAY_TAB_KEY,
+        "pathway_tabs",
+        dict(
+            zip(views.PATHWAY_TABS, (t("heatmap_tab_chart"), t("heatmap_tab_table")), strict=True)
+        ),
     )
-    st.caption(t("heatmap_alt"))
-    shown = views.pathway_table(cells, names, pathways, lang, t("col_area"))
-    tables.static(shown, "pathway_table", list(pathways.values()))
+    cells = analysis.pathway_cells(rankings)
+    if tabs["chart"].open:
+        cells["area_name"] = [names[a] for a in cells["area"].tolist()]
+        with tabs["chart"]:
+            ui_charts.show(
+                "pathway_heatmap",
+                views.heatmap_frame(cells, pathways),
+                alt_text=t("heatmap_alt"),
+                pathway_labels=pathways,
+                title=t(scoring.text_key("heatmap_title", ctx.method)),
+                x_title=t("heatmap_x"),
+                y_title=t("heatmap_y"),
+                value_title=t(scoring.text_key("heatmap_value", ctx.method)),
+                signed=scoring.method_spec(ctx.method).signed,
+                lang=lang,
+            )
+            st.caption(t("heatmap_alt"))
+    if tabs["table"].open:
+        with tabs["table"]:
+            shown = views.pathway_table(cells, names, pathways, lang, t("col_area"))
+            tables.static(shown, "pathway_table", list(pathways.values()))
 
 
 weights_fragment.show(cards)

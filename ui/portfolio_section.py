@@ -4,17 +4,24 @@ exclusions, "requires" links, result, next 50,000 €, efficiency curve, value f
 Benefit is on the global value scales (comparable across areas) times the area weights.
 Owns the session-state keys ``pf_objective``, ``pf_invest_on``, ``pf_invest``,
 ``pf_annual_on``, ``pf_annual``, ``pf_pin_<area>`` (one per area: free, excluded or an
-option id), ``pf_aw_<area>`` (area weight), ``pf_excluded_options`` and ``pf_requires``.
-The area weights are also in the URL (``aw=homepage:2,ozg:1.5``, see :func:`url_param`).
+option id), ``pf_aw_<area>`` (area weight), ``pf_excluded_options``, ``pf_requires`` and
+the results' tab (``pf_tab`` as a slug, ``pf_tabs`` the widget, see ui.view_tabs).
+The area weights are also in the URL (``aw=homepage:2,ozg:1.5``, see :func:`url_param`),
+and the results' tab when it is not the first (``pf_tab=curve``).
 
 The inputs (objective, area weights, budgets, pins, exclusions, links) do not depend on the
-criteria weights and are drawn once, outside the weights fragment (:func:`show`); the result,
-next steps, curve and value for money do and are a call site of the weights fragment
-(:func:`results`, ``weights_fragment.results``). A slider move reruns only the results; an
-input's callback reruns only the results too (``weights_fragment.on_input``), except the
-two "limit the budget" checkboxes, which enable their sliders and so rerun the page. The
-results are computed once per data version, weighting and set of inputs for all sessions
-(:func:`_computed`).
+criteria weights and are drawn once, outside the weights fragment (:func:`show`); the results
+do and are a call site of the weights fragment (:func:`results`,
+``weights_fragment.results``). A slider move reruns only the results; an input's callback
+reruns only the results too (``weights_fragment.on_input``), except the two "limit the
+budget" checkboxes, which enable their sliders and so rerun the page.
+
+The results are three lazy tabs: „Auswahl“ (the chosen set, its totals, the next 50,000 €,
+the confidence), „Effizienzkurve“ (the curve and its steps table) and „Preis-Leistung“
+(value for money and the best buys). Only the open tab is computed and drawn. Each part is
+computed once per data version, weighting (:func:`benefit_key`) and set of inputs for all
+sessions, in its own cache (:func:`_solved`, :func:`_efficiency_curve`,
+:func:`_value_for_money`), all three from one cached set of items (:func:`_items`).
 """
 
 from __future__ import annotations
@@ -28,7 +35,16 @@ import streamlit as st
 
 from core import analysis, scoring, views
 from core.errors import CockpitError
-from ui import charts as ui_charts, context, data, tables, text, weights_fragment
+from ui import (
+    charts as ui_charts,
+    context,
+    data,
+    tables,
+    text,
+    view_tabs,
+    weights_fragment,
+    weights_panel,
+)
 from ui.text import t
 
 AREA_WEIGHT_PREFIX = "pf_aw_"
@@ -268,7 +284,7 @@ def _curve(
     """Efficiency curve along the investment budget (or the annual one if only that is set)."""
     lang = text.lang()
     invest, annual = budgets
-    along = "annual" if invest is None and annual is not None else "investment"
+    along = curve_budget(budgets)
     current = invest if along == "investment" else annual
     if curve.empty:
         st.caption(t("pf_nothing_fits_curve"))
@@ -332,7 +348,7 @@ def _next_steps(
         )
 
 
-def _value_for_money(ctx: context.Context, frame: pd.DataFrame, buys: pd.DataFrame) -> None:
+def _show_value_for_money(ctx: context.Context, frame: pd.DataFrame, buys: pd.DataFrame) -> None:
     """Benefit gained per euro against the status quo, all areas in one chart and table."""
     lang = text.lang()
     st.subheader(t("vfm_header"))
@@ -437,15 +453,34 @@ def _budget_state() -> tuple[float | None, float | None]:
 
 
 @dataclass(frozen=True)
-class Computed:
-    """Everything the results show, for one data version, weighting and set of inputs."""
+class Inputs:
+    """The results' cache key: data version and weighting (:func:`benefit_key`) and the
+    inputs as set, all plain values."""
+
+    weights_key: tuple
+    area_weights: tuple[tuple[str, float], ...]
+    objective: str
+    budgets: tuple[float | None, float | None]
+    pinned: tuple[tuple[str, str], ...]
+    excluded: tuple[str, ...]
+    excluded_options: tuple[str, ...]
+    requires: tuple[tuple[str, str], ...]
+
+    def constraints(self) -> dict:
+        """The solver's keyword arguments for pins, left-out areas, options and links."""
+        return {
+            "pinned": dict(self.pinned), "excluded": list(self.excluded),
+            "excluded_options": list(self.excluded_options), "requires": list(self.requires),
+        }  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Solved:
+    """The chosen set and the next 50,000 € (the "Auswahl" tab), or the inputs' error."""
 
     items: pd.DataFrame
     result: analysis.PortfolioResult | None = None
     steps: tuple[analysis.NextStep, ...] = ()
-    curve: pd.DataFrame | None = None
-    value_for_money: pd.DataFrame | None = None
-    best_buys: pd.DataFrame | None = None
     error: CockpitError | None = None
 
 
@@ -458,47 +493,68 @@ def benefit_key(ctx: context.Context) -> tuple:
     return store_key, version, horizon_years, discount_rate, groups, within, method
 
 
+# Computed once for all sessions per data version, weighting and inputs, each part on its
+# own so that a closed tab computes nothing: the items (shared by the three), the solve
+# with its next steps, the efficiency curve, the value for money with the best buys. Shared
+# read-only: the frames are never changed in place (callers derive new ones).
+
+
 @data.cache_resource(max_entries=64)
-def _computed(
-    weights_key: tuple,
-    area_weights: tuple[tuple[str, float], ...],
-    objective: str,
-    budgets: tuple[float | None, float | None],
-    pinned: tuple[tuple[str, str], ...],
-    excluded: tuple[str, ...],
-    excluded_options: tuple[str, ...],
-    requires: tuple[tuple[str, str], ...],
-    curve_wanted: bool,
-) -> Computed:
-    """The portfolio's results, computed once for all sessions per data version, weighting
-    (:func:`benefit_key`) and inputs, all plain values. Shared read-only: the frames are
-    never changed in place (callers derive new ones)."""
+def _items(
+    weights_key: tuple, area_weights: tuple[tuple[str, float], ...], objective: str
+) -> pd.DataFrame:
+    """Every option's benefit (global value scales times the area weights) and costs."""
     _store, version, horizon_years, discount_rate, groups, within, method = weights_key
     models = data.models(version, horizon_years, discount_rate)
     # the cost weight as 1 or 0: the benefit does not read it (see benefit_key)
     weights = scoring.WeightSet({g: float(w) for g, w in groups}, dict(within), method)
-    items = analysis.portfolio_items(
+    return analysis.portfolio_items(
         models, weights, analysis.AreaWeights(dict(area_weights)), objective
     )
-    constraints = {
-        "pinned": dict(pinned), "excluded": list(excluded),
-        "excluded_options": list(excluded_options), "requires": list(requires),
-    }  # fmt: skip
+
+
+@data.cache_resource(max_entries=64)
+def _solved(inputs: Inputs) -> Solved:
+    """The best set within the budgets and what the next 50,000 € on each would buy."""
+    items = _items(inputs.weights_key, inputs.area_weights, inputs.objective)
+    constraints = inputs.constraints()
     try:
-        result = analysis.solve_portfolio(items, *budgets, **constraints)
+        result = analysis.solve_portfolio(items, *inputs.budgets, **constraints)
     except CockpitError as exc:
-        return Computed(items, error=exc)
+        return Solved(items, error=exc)
     steps: tuple[analysis.NextStep, ...] = ()
     if result.feasible and not result.choices.empty:
         steps = tuple(analysis.portfolio_next_steps(items, result, **constraints))
-    curve = None
-    if curve_wanted:
-        invest, annual = budgets
-        along = "annual" if invest is None and annual is not None else "investment"
-        other = annual if along == "investment" else invest
-        curve = analysis.efficiency_curve(items, along, other, **constraints)
+    return Solved(items, result, steps)
+
+
+def curve_budget(budgets: tuple[float | None, float | None]) -> str:
+    """The budget the efficiency curve runs along: the investment one, or the annual one if
+    only that is limited."""
+    invest, annual = budgets
+    return "annual" if invest is None and annual is not None else "investment"
+
+
+@data.cache_resource(max_entries=64)
+def _efficiency_curve(inputs: Inputs) -> pd.DataFrame:
+    """The best total value for every budget along :func:`curve_budget`, the other budget
+    and the constraints as set."""
+    items = _items(inputs.weights_key, inputs.area_weights, inputs.objective)
+    invest, annual = inputs.budgets
+    along = curve_budget(inputs.budgets)
+    other = annual if along == "investment" else invest
+    return analysis.efficiency_curve(items, along, other, **inputs.constraints())
+
+
+@data.cache_resource(max_entries=64)
+def _value_for_money(
+    weights_key: tuple, area_weights: tuple[tuple[str, float], ...], objective: str
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Every option's extra cost and benefit gained, and the order of best buys (they read
+    neither the budgets nor the constraints)."""
+    items = _items(weights_key, area_weights, objective)
     buys = analysis.best_buys(items)
-    return Computed(items, result, steps, curve, analysis.value_for_money(items, buys), buys)
+    return analysis.value_for_money(items, buys), buys
 
 
 @data.cache_resource(max_entries=4)
@@ -554,43 +610,58 @@ def show(ctx: context.Context) -> None:
     weights_fragment.results(results)
 
 
-def results(ctx: context.Context) -> None:
-    """Result, next 50,000 €, confidence, efficiency curve and value for money under the
-    weighting in force and the inputs as set (a call site of the weights fragment)."""
-    lang = text.lang()
-    objective = st.session_state.get("pf_objective", "benefit")
-    slugs = list(ctx.areas["slug"])
-    weights = area_weights(slugs)
-    items = _options(ctx.version, ctx.horizon_years, ctx.discount_rate)
-    if items.empty:  # show() said so
-        return
-    budgets = _budget_state()
+def tab_labels() -> dict[str, str]:
+    """The results' tabs (``views.PORTFOLIO_TABS``) and their labels, the default first."""
+    labels = (t("pf_tab_selection"), t("pf_tab_curve"), t("pf_tab_value"))
+    return dict(zip(views.PORTFOLIO_TABS, labels, strict=True))
+
+
+def inputs(ctx: context.Context, items: pd.DataFrame) -> Inputs:
+    """The inputs as set (objective, area weights, budgets, pins, exclusions, links) under
+    the weighting in force, read against the options ``items``."""
     pinned, excluded = _pin_state(items)
     excluded_options, requires = _constraint_state(items)
-    found = _computed(
+    return Inputs(
         benefit_key(ctx),
-        tuple(sorted(weights.weights.items())),
-        objective,
-        budgets,
+        tuple(sorted(area_weights(list(ctx.areas["slug"])).weights.items())),
+        st.session_state.get("pf_objective", "benefit"),
+        _budget_state(),
         tuple(sorted(pinned.items())),
         tuple(excluded),
         tuple(excluded_options),
         tuple(requires),
-        len(excluded) < items["area"].nunique(),
     )
-    if found.error is not None:
-        st.error(found.error.message(lang))
+
+
+def results(ctx: context.Context) -> None:
+    """Under the weighting in force and the inputs as set, in three lazy tabs (only the open
+    one is computed and drawn): the chosen set with the next 50,000 € and the confidence,
+    the efficiency curve, and value for money (a call site of the weights fragment)."""
+    lang = text.lang()
+    items = _options(ctx.version, ctx.horizon_years, ctx.discount_rate)
+    if items.empty:  # show() said so
         return
-    result = found.result
+    found = inputs(ctx, items)
+    solved = _solved(found)
+    if solved.error is not None:
+        st.error(solved.error.message(lang))
+        return
+    result = solved.result
     assert result is not None
-    constraints = {
-        "pinned": pinned, "excluded": excluded,
-        "excluded_options": excluded_options, "requires": requires,
-    }  # fmt: skip
-    _result(ctx, result, objective)
-    if result.feasible and not result.choices.empty:
-        _next_steps(ctx, found.items, found.steps)
-        _confidence(ctx, found.items, result, constraints)
-    if found.curve is not None:
-        _curve(ctx, found.items, budgets, found.curve)
-    _value_for_money(ctx, found.value_for_money, found.best_buys)
+    tabs = view_tabs.lazy(weights_panel.PORTFOLIO_TAB_KEY, "pf_tabs", tab_labels())
+    if tabs["selection"].open:
+        with tabs["selection"]:
+            _result(ctx, result, found.objective)
+            if result.feasible and not result.choices.empty:
+                _next_steps(ctx, solved.items, solved.steps)
+                _confidence(ctx, solved.items, result, found.constraints())
+    if tabs["curve"].open:
+        with tabs["curve"]:
+            if len(found.excluded) < items["area"].nunique():
+                _curve(ctx, solved.items, found.budgets, _efficiency_curve(found))
+            else:
+                st.info(t("pf_all_excluded"))
+    if tabs["value"].open:
+        with tabs["value"]:
+            frame, buys = _value_for_money(found.weights_key, found.area_weights, found.objective)
+            _show_value_for_money(ctx, frame, buys)

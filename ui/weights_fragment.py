@@ -16,8 +16,9 @@ site rebuilds the weighting from the panel's session state and, in such a rerun,
 the URL (app.py does it at the end of a full run), so a fragment rerun shows and links
 what a full run would.
 
-Widgets drawn inside a call site (the cards' buttons, the portfolio's confidence toggle)
-rerun only their own call site when used. A page whose own inputs do not depend on the
+Widgets drawn inside a call site (the cards' buttons, the portfolio's confidence toggle, the
+lazy tabs of ui.view_tabs) rerun only their own call site when used; a tab's callback
+(:func:`on_view`) has that rerun rewrite the URL too. A page whose own inputs do not depend on the
 weights draws them outside the fragment, once, and puts what they drive into a second
 fragment, :func:`results` (the Übersicht's portfolio: a dozen selectboxes and two long
 multiselects that a slider move would otherwise redraw and resend); those inputs call
@@ -66,6 +67,13 @@ def on_input() -> None:
     if st.session_state.get(_RESULTS_KEY):
         st.session_state[_SYNC_KEY] = True
         st.rerun(RESULTS_KEY)
+
+
+def on_view() -> None:
+    """Callback of a control inside a call site that changes only what the link carries
+    about the view (a lazy tab, ui.view_tabs): its call site reruns alone (Streamlit reruns
+    a fragment for its own widgets) and rewrites the URL there, as app.py would."""
+    st.session_state[_SYNC_KEY] = True
 
 
 def current() -> context.Context:

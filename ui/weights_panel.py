@@ -33,7 +33,12 @@ TAB_KEY = "sens_tab_group"
 OPTION_KEY = "detail_option"
 MC_KEYS = ("mc_mode", "mc_concentration", "mc_samples", "mc_seed")
 BUDGET_KEYS = {"pf_invest": "pf_invest_on", "pf_annual": "pf_annual_on"}
-VIEW_KEYS = (TAB_KEY, OPTION_KEY, *MC_KEYS, *BUDGET_KEYS, *BUDGET_KEYS.values())
+# The Übersicht's lazy tabs (ui.view_tabs), held as slugs under their parameter's name; the
+# link names one only when it is not the default (the first) tab.
+PORTFOLIO_TAB_KEY = "pf_tab"
+PATHWAY_TAB_KEY = "pathway_tab"
+VIEW_TABS = {PORTFOLIO_TAB_KEY: views.PORTFOLIO_TABS, PATHWAY_TAB_KEY: views.PATHWAY_TABS}
+VIEW_KEYS = (TAB_KEY, OPTION_KEY, *MC_KEYS, *BUDGET_KEYS, *BUDGET_KEYS.values(), *VIEW_TABS)
 
 
 def _default_within(criteria: pd.DataFrame) -> dict[str, int]:
@@ -66,6 +71,9 @@ def _apply(state: views.ViewState, criteria: pd.DataFrame) -> None:
         st.session_state[TAB_KEY] = settings["tab"]
     if "option" in settings:
         st.session_state[OPTION_KEY] = settings["option"]
+    for key in VIEW_TABS:
+        if key in settings:
+            st.session_state[key] = settings[key]
     for key in MC_KEYS:
         if key in settings:
             value = settings[key]
@@ -85,6 +93,9 @@ def _settings() -> dict[str, str]:
         settings["tab"] = str(state[TAB_KEY])
     if state.get(OPTION_KEY):
         settings["option"] = str(state[OPTION_KEY])
+    for key, slugs in VIEW_TABS.items():
+        if state.get(key) in slugs[1:]:
+            settings[key] = str(state[key])
     for key in MC_KEYS:
         if key in state:
             settings[key] = str(state[key])

@@ -102,6 +102,8 @@ from core.views.tables import (
     wrapped_lines,
 )
 from core.views.urlstate import (
+    PATHWAY_TABS,
+    PORTFOLIO_TABS,
     SLIDE_PORTFOLIO,
     SLIDE_SUMMARY,
     ViewState,
@@ -117,6 +119,8 @@ __all__ = [
     "ADDRESS_DISPLAY",
     "CHART_FONT_SIZE",
     "MARKER_DISPLAY",
+    "PATHWAY_TABS",
+    "PORTFOLIO_TABS",
     "PdfError",
     "SOURCE_QUERY_KEY",
     "Sourcing",

@@ -27,6 +27,11 @@ MAX_WEIGHT = 100
 SLIDE_SUMMARY = "summary"
 SLIDE_PORTFOLIO = "portfolio"
 EXTRA_SLIDES = (SLIDE_SUMMARY, SLIDE_PORTFOLIO)
+# The Übersicht's tabs as a link names them, the default first: the portfolio's results
+# (``pf_tab``) and the pathway heatmap or its table (``pathway_tab``). A link carries a tab
+# only when it is not the default one.
+PORTFOLIO_TABS = ("selection", "curve", "value")
+PATHWAY_TABS = ("chart", "table")
 
 
 @dataclass(frozen=True)
@@ -64,6 +69,8 @@ def _budget(text: str) -> bool:
 # slugs only; the page that owns a setting maps it to its widget (ui.weights_panel.VIEW_KEYS).
 VIEW_PARAMS: dict[str, Callable[[str], bool]] = {
     "tab": lambda text: text in GROUPS,  # Sensitivität: the group tab
+    "pf_tab": lambda text: text in PORTFOLIO_TABS,  # Übersicht: the portfolio results' tab
+    "pathway_tab": lambda text: text in PATHWAY_TABS,  # Übersicht: heatmap or its table
     "option": lambda text: bool(SCENARIO_SLUG.fullmatch(text)),  # Bereich: option details
     "pf_invest": _budget,  # Übersicht: portfolio budgets
     "pf_annual": _budget,

@@ -59,6 +59,35 @@ def test_a_slider_move_shows_what_a_fresh_load_shows(server: str, page, path: st
     assert _shown(page) == moved
 
 
+def test_an_open_tab_follows_a_slider_move(server: str, page) -> None:
+    """The Übersicht's lazy tabs: tabs opened by a click (only their content is built) show,
+    after a slider move, what a fresh load of the same link shows."""
+    page.set_default_timeout(WAIT_MS)
+    page.goto(f"{server}/?{BEFORE}")
+    wait_rendered(page)
+    assert page.locator(".st-key-best_buys_table").count() == 0  # its tab is closed
+    page.get_by_role("tab", name="Preis-Leistung").click()
+    page.wait_for_function("() => location.search.includes('pf_tab=value')")
+    page.get_by_role("tab", name="Tabelle").click()
+    page.wait_for_function("() => location.search.includes('pathway_tab=table')")
+    wait_rendered(page)
+    for shown in ("best_buys_table", "pathway_table"):
+        page.locator(f".st-key-{shown}").wait_for()
+    assert page.locator(".st-key-portfolio_choice_table").count() == 0  # "Auswahl" closed
+    before = _shown(page)
+    slider = page.locator('input[type=range][aria-label="Umsetzbarkeit"]')
+    slider.focus()
+    slider.press("End")
+    page.wait_for_function("() => window.location.search.includes('w_feasibility=100')")
+    wait_rendered(page)
+    moved = _shown(page)
+    assert moved[0] != before[0]  # the pathway table and the best buys followed the slider
+    assert "pf_tab=value" in page.url and "pathway_tab=table" in page.url
+    page.goto(page.url)
+    wait_rendered(page)
+    assert _shown(page) == moved
+
+
 def test_a_card_button_opens_its_area_after_a_slider_move(server: str, page) -> None:
     """The cards' buttons are drawn in the fragment; one still switches to the Bereich page."""
     from playwright.sync_api import expect

@@ -123,5 +123,15 @@ def settle(at: AppTest) -> AppTest:
     return at
 
 
+def open_tab(at: AppTest, widget_key: str, label: str) -> AppTest:
+    """Open a lazy tab (ui.view_tabs) by its label: AppTest cannot click a tab, so set the
+    tabs' widget state, as a click does, and rerun the app."""
+    at.session_state[widget_key] = label
+    at.run()
+    assert not at.exception, at.exception
+    assert label in [tab.label for tab in at.tabs]
+    return at
+
+
 def spec(at: AppTest) -> Path:  # pragma: no cover - helper for debugging
     return Path(APP)

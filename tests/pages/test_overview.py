@@ -4,14 +4,21 @@ from __future__ import annotations
 
 import json
 
-from core import views
+from core import i18n, views
 from core.analysis import summaries as analysis
 from core.scoring.weightset import WeightSet
-from tests.pages.conftest import settle
+from core.store import PATHWAYS
+from tests.pages.conftest import open_tab, settle
 
 
 def _metric_values(at) -> list[str]:
     return [m.value for m in at.metric]
+
+
+def _pathway_tables(at) -> list:
+    """The pathway table(s) on the page: a column per pathway besides the area."""
+    pathways = {i18n.t(f"pathway_{p}", "de") for p in PATHWAYS}
+    return [d.value for d in at.table if pathways <= set(d.value.columns)]
 
 
 def test_overview_cards_match_core(make_app, models) -> None:
@@ -25,7 +32,9 @@ def test_overview_cards_match_core(make_app, models) -> None:
     charts = at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart")
     spec = json.dumps(json.loads(charts[0].proto.spec), ensure_ascii=False)
     assert "Beste Punktzahl je Bereich und Weg" in spec
-    heat_table = at.table[0].value
+    assert not _pathway_tables(at)  # the table's tab is closed: not built
+    open_tab(at, "pathway_tabs", "Tabelle")
+    (heat_table,) = _pathway_tables(at)
     assert heat_table.shape[0] == 6
     names = heat_table["Prüfbereich"].tolist()
     assert names[0].startswith("Städtische Homepage") and "Geo" in names[-1]  # heatmap order

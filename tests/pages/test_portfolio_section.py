@@ -12,7 +12,7 @@ from core.analysis import portfolio, sensitivity
 from core.scoring import global_value
 from core.scoring.weightset import WeightSet
 from core.views import fmt, stability_text
-from tests.pages.conftest import settle
+from tests.pages.conftest import open_tab, settle
 
 
 def _metrics(at: AppTest) -> dict[str, str]:
@@ -51,6 +51,7 @@ def test_default_budgets_show_the_optimal_set_and_the_curve(make_app, models) ->
     result = _expect(at, models)
     assert result.feasible
     _assert_shows(at, result)
+    open_tab(at, "pf_tabs", "Effizienzkurve")
     charts = at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart")
     assert any(
         "Bester Gesamtnutzen je Budget" in json.dumps(json.loads(c.proto.spec), ensure_ascii=False)
@@ -139,6 +140,7 @@ def test_area_weights_links_next_step_and_best_buys(make_app, models) -> None:
     _assert_shows(at, expected)
     markdown = " ".join(m.value for m in at.markdown)
     assert "Weitere 50.000 €" in markdown
+    open_tab(at, "pf_tabs", "Preis-Leistung")
     buys = next(d.value for d in at.table if "Rang (beste Käufe)" in d.value.columns)
     assert len(buys) == len(portfolio.best_buys(items))
     assert at.query_params["aw"] in ("ozg:2", ["ozg:2"])

@@ -205,6 +205,8 @@ def test_slide_round_trips_as_a_slug_and_a_bad_one_is_reported() -> None:
 def test_page_settings_round_trip_and_bad_ones_are_reported() -> None:
     params = {
         "tab": "feasibility",
+        "pf_tab": "curve",
+        "pathway_tab": "table",
         "option": "ozg-kommunalportal",
         "pf_invest": "385000",
         "pf_annual": "off",
@@ -220,6 +222,8 @@ def test_page_settings_round_trip_and_bad_ones_are_reported() -> None:
     assert {k: query[k] for k in params} == params
     bad = {
         "tab": "money",
+        "pf_tab": "Effizienzkurve",  # a tab is named by its slug, not its label
+        "pathway_tab": "diagramm",
         "option": "<script>",
         "pf_invest": "-5",
         "pf_annual": "1e6",
