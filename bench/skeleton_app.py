@@ -10,8 +10,10 @@ URL paths:
 
 - ``bereich``: the area selector, the recommendation, the ranking table, the stacked bars, the
   cost–value scatter, the current systems and one option's assessments and cost lines;
-- ``uebersicht``: six area cards, the totals, the pathway heatmap and its table, and the
-  portfolio section (objective, two budget sliders, totals, the chosen options).
+- ``uebersicht``: six area cards, the totals, the pathway heatmap (its table in a second lazy
+  tab, as in the app), and the portfolio section (objective, two budget sliders, the closed
+  expanders, and in the first of three lazy tabs the totals, the chosen options, the next
+  step and the confidence switch).
 
 Its read-only tables are the app's kind of table: plain HTML tables drawn by the app's own
 ``ui.tables.static`` (a keyed container, a scoped style and ``st.table``), not data grids, so
@@ -139,30 +141,40 @@ def area_page() -> None:
 
 
 def overview_page() -> None:
+    """The Übersicht as the app draws it by default: five elements a card, the totals, the
+    pathway chart in the first of two lazy tabs (its table only when that tab is open), the
+    portfolio's inputs and, in the first of three lazy tabs, its result."""
     st.title("IT-Reorg-Cockpit")
     st.caption("Einleitung")
     columns = st.columns(3)
     for i, area in enumerate(AREAS):
         with columns[i % 3].container(border=True):
-            st.markdown(f"#### {area}")
-            st.markdown("**Option 0**  \nWeg · Partner")
+            st.markdown(f"#### {area}\n\n**Option 0**  \nWeg · Partner")
             st.metric("Punkte", "45,6")
-            st.caption("3,2 Punkte vor Option 1")
-            st.caption("Jährlich: −12.345 €")
-            st.caption("Barwert: −123.456 €")
-            st.caption("Die Empfehlung bleibt, solange die Kosten zwischen 20 % und 60 % zählen.")
+            st.caption(
+                "3,2 Punkte vor Option 1  \nJährlich: −12.345 €  \nBarwert: −123.456 €  \n"
+                "Die Empfehlung bleibt, solange die Kosten zwischen 20 % und 60 % zählen."
+            )
             st.button("Öffnen", key=f"open_{area}")
     st.subheader("Summen")
     totals = st.columns(3)
     for i in range(3):
         totals[i].metric(f"Summe {i}", "1.234.567 €")
     st.download_button("Download", b"x", file_name="alle.xlsx")
-    st.vega_lite_chart(HEAT, HEAT_SPEC, width="stretch")
-    st.caption("Heatmap")
-    static(TEXT_TABLE, "pathway_table")
+    st.subheader("Wege im Vergleich")
+    chart, table = st.tabs(["Diagramm", "Tabelle"], key="pathway_tabs", on_change="rerun")
+    if chart.open:
+        with chart:
+            st.vega_lite_chart(HEAT, HEAT_SPEC, width="stretch")
+            st.caption("Heatmap")
+    if table.open:
+        with table:
+            static(TEXT_TABLE, "pathway_table")
     st.header("Portfolio")
     st.caption("Einleitung")
+    st.caption("Spannen")
     st.radio("Ziel", ["Punkte", "Kosten"], key="pf_objective")
+    st.expander("Gewichte der Bereiche")
     left, right = st.columns(2)
     with left:
         st.checkbox("Investition begrenzen", key="pf_invest_on", value=True)
@@ -172,10 +184,23 @@ def overview_page() -> None:
         st.checkbox("Laufende Kosten begrenzen", key="pf_annual_on", value=True)
         st.slider("Laufend", 0, 100_000, 50_000, step=1_000, key="pf_annual")
         st.caption("Budget: 50.000 €")
-    summary = st.columns(3)
-    for i in range(3):
-        summary[i].metric(f"Portfolio {i}", "1.234.567 €")
-    static(TEXT_TABLE, "portfolio_choice_table")
+    st.expander("Festlegen")
+    st.expander("Ausschließen und verknüpfen")
+    result, curve, value = st.tabs(
+        ["Auswahl", "Effizienzkurve", "Preis-Leistung"], key="pf_tabs", on_change="rerun"
+    )
+    for tab, key in ((curve, "pf_curve_table"), (value, "pf_value_table")):
+        if tab.open:
+            with tab:
+                static(TEXT_TABLE, key)
+    if result.open:
+        with result:
+            summary = st.columns(3)
+            for i in range(3):
+                summary[i].metric(f"Portfolio {i}", "1.234.567 €")
+            static(TEXT_TABLE, "portfolio_choice_table")
+            st.markdown("**Die nächsten 50.000 €**: Option 1 in Bereich 2.")
+            st.toggle("Wie sicher ist die Auswahl?", key="pf_confidence")
 
 
 st.set_page_config(page_title="Skelett", layout="wide")
