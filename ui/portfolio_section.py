@@ -364,6 +364,7 @@ def _show_value_for_money(ctx: context.Context, frame: pd.DataFrame, buys: pd.Da
         area_title=t("col_area"),
         option_title=t("col_option"),
         order_title=t("vfm_order"),
+        lang=lang,
     )
     if buys.empty:
         st.caption(t("vfm_none"))

@@ -240,15 +240,18 @@ def value_for_money_chart(
     area_title: str,
     option_title: str,
     order_title: str,
+    font_size: int = FONT_SIZE,
+    lang: str = "de",
 ) -> alt.LayerChart:
     """Every option's benefit gained against its NPV change over the status quo, coloured by
-    area, with a dashed rule at no extra cost. ``data`` is :func:`value_for_money_frame`."""
+    area, with a dashed rule at no extra cost. ``data`` is :func:`value_for_money_frame`;
+    numbers in the axis and tooltips in ``lang``'s format (``-200.000`` in German)."""
     base = alt.Chart(data)
     points = (
         base.transform_filter(alt.datum.kind == "point")
         .mark_circle(size=90)
         .encode(
-            x=alt.X("npv_change:Q", title=x_title),
+            x=alt.X("npv_change:Q", title=x_title, axis=alt.Axis(format=",.0f")),
             y=alt.Y("value_gain:Q", title=y_title),
             color=alt.Color("area_name:N", title=area_title),
             tooltip=[
@@ -265,7 +268,7 @@ def value_for_money_chart(
         .mark_rule(strokeDash=[4, 4])
         .encode(x="npv_change:Q")
     )
-    return alt.layer(points, rule)
+    return _configure(alt.layer(points, rule), font_size, lang)
 
 
 def savings_bars(

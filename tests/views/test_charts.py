@@ -6,6 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from core import views
 from core.views import charts
 
 GROUP_LABELS = {"cost": "Kosten", "citizen_value": "Bürgernutzen", "feasibility": "Umsetzbarkeit"}
@@ -184,3 +185,24 @@ def test_many_options_print_only_efficient_and_recommended_names() -> None:
     assert frame["option"].tolist() == [f"O{i}" for i in range(n)]  # tooltips: every name
     few = charts.scatter_frame(points.iloc[: charts.LABEL_ALL_MAX], PATHWAYS, top="O9")
     assert all(few["label"])  # up to the limit every option prints its name
+
+
+@pytest.mark.parametrize(("lang", "thousands"), [("de", "."), ("en", ",")])
+def test_value_for_money_axis_speaks_the_pages_language(lang: str, thousands: str) -> None:
+    """The value-for-money chart formats its euro axis and tooltips like every other chart:
+    German grouping on the German page (it showed -200,000 there before)."""
+    frame = pd.DataFrame(
+        {
+            "area": ["ozg", "gis"], "area_name": ["OZG", "GIS"], "option": ["A", "B"],
+            "npv_change": [-200_000.0, 150_000.0], "value_gain": [3.0, 5.0],
+            "best_buy": [1, 2],
+        }
+    )  # fmt: skip
+    chart = views.value_for_money_chart(
+        views.value_for_money_frame(frame), x_title="x", y_title="y", area_title="a",
+        option_title="o", order_title="r", lang=lang,
+    )  # fmt: skip
+    spec = chart.to_dict()
+    assert spec["config"]["locale"]["number"]["thousands"] == thousands
+    x = spec["layer"][0]["encoding"]["x"]
+    assert x["axis"]["format"] == ",.0f"
