@@ -38,6 +38,9 @@ if len(model.options) == 0:
     st.stop()
 
 
+RANKING_KEY = "ranking_table"
+
+
 def weighted(ctx: context.Context, area: str, model: scoring.AreaModel) -> None:
     """The part of the page that reads the weights (a call site of the weights fragment)."""
     lang = text.lang()
@@ -51,9 +54,7 @@ def weighted(ctx: context.Context, area: str, model: scoring.AreaModel) -> None:
 
     st.subheader(t("ranking"))
     ranking_view = tables.ranking_table(ranking, ctx.horizon_years, ctx.method)
-    tables.static(
-        ranking_view, "ranking_table", [ranking_view.columns[0], *ranking_view.columns[4:]]
-    )
+    tables.static(ranking_view, RANKING_KEY, styled=False)  # style: below, outside
     st.caption(views.ranking_benefit_line(ranking, lang))  # Markdown: core escapes the names
     downloads.area_button(ctx, area)
     with verdict:
@@ -105,6 +106,9 @@ def weighted(ctx: context.Context, area: str, model: scoring.AreaModel) -> None:
         st.caption(t("efficient_not_top", option=views.md(top)))
 
 
+# The ranking table's CSS (rank and every column from the fifth on are numbers) does not
+# depend on the weights: drawn here, outside the fragment, it is not sent again per move.
+tables.static_style(RANKING_KEY, ["1", "n+5"])
 weights_fragment.show(weighted, area, model)
 
 st.subheader(t("current_systems"))

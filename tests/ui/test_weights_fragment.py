@@ -96,6 +96,7 @@ def test_a_slider_move_on_the_bereich_starts_no_run_of_the_whole_app(server: str
     assert runs and all(runs), runs  # every run of the move is a fragment run
     kinds = [_element(r) for r in replies]
     assert "slider" not in kinds  # the browser already shows the sliders' new values
+    assert "html" not in kinds  # the ranking table's CSS is drawn outside the fragment
     assert "table" in kinds  # the ranking followed the move
     assert any(text.startswith("Kosten: ") and "%" in text for text in _texts(replies))
     assert replies[-1].script_finished == (
