@@ -61,11 +61,13 @@ def weighted(ctx: context.Context, area: str, model: scoring.AreaModel) -> None:
         recommendation_box.show(ctx, area, ranking, lang)
         st.caption(stability_summary.sentence(ctx, area, ranking))
 
-    ranking_text = t(
+    ranking_text = t(  # over plain lists: itertuples and .loc cost more on every move
         "chart_alt_ranking",
         items="; ".join(
-            f"{int(r.rank)}. {r.option} ({views.format_points(r.score, 1, lang)})"
-            for r in ranking.itertuples(index=False)
+            f"{int(rank)}. {option} ({views.format_points(score, 1, lang)})"
+            for rank, option, score in zip(
+                ranking["rank"].tolist(), ranking["option"].tolist(), ranking["score"].tolist()
+            )
         ),
     )
     # The charts' text alternatives do not change with the weights: the browser rebuilds a
@@ -85,7 +87,8 @@ def weighted(ctx: context.Context, area: str, model: scoring.AreaModel) -> None:
     st.caption(views.md(ranking_text))  # the ranking as text: names are data
 
     points = analysis.scatter_points(model, ctx.weights)
-    efficient_text = t("efficient_list", names=", ".join(points.loc[points["efficient"], "option"]))
+    efficient = list(zip(points["option"].tolist(), points["efficient"].tolist()))
+    efficient_text = t("efficient_list", names=", ".join(o for o, e in efficient if e))
     ui_charts.show(
         "cost_value_scatter",
         views.scatter_frame(points, pathways, ranking["option"].iloc[0]),
@@ -102,7 +105,7 @@ def weighted(ctx: context.Context, area: str, model: scoring.AreaModel) -> None:
     st.caption(t("scatter_caption"))
     st.caption(views.md(efficient_text))
     top = ranking["option"].iloc[0]
-    if not points.loc[points["option"] == top, "efficient"].any():
+    if not any(e for o, e in efficient if o == top):
         st.caption(t("efficient_not_top", option=views.md(top)))
 
 

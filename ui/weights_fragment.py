@@ -103,6 +103,8 @@ def _draw(draw: Callable[..., Any], args: tuple[Any, ...]) -> None:
         draw(ctx, *args)
         if st.session_state.get(_SYNC_KEY):  # app.py does not run: keep the URL in step here
             weights_panel.sync_url(ctx.criteria)
+            # once per run: the call sites after this one would write the same address
+            st.session_state[_SYNC_KEY] = False
 
 
 @st.fragment(key=FRAGMENT_KEY)
