@@ -73,6 +73,7 @@ with guard.page():  # no traceback reaches the page; details go to the server lo
             data.presets(version),
             on_change=weights_fragment.on_change,
             live=weights_fragment.sidebar,
+            sliders=weights_fragment.sliders,
         )
 
     shares = data.estimate_share(version).set_index("tbl")

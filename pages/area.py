@@ -38,6 +38,9 @@ if len(model.options) == 0:
     st.stop()
 
 
+RANKING_KEY = "ranking_table"
+
+
 def weighted(ctx: context.Context, area: str, model: scoring.AreaModel) -> None:
     """The part of the page that reads the weights (a call site of the weights fragment)."""
     lang = text.lang()
@@ -51,20 +54,20 @@ def weighted(ctx: context.Context, area: str, model: scoring.AreaModel) -> None:
 
     st.subheader(t("ranking"))
     ranking_view = tables.ranking_table(ranking, ctx.horizon_years, ctx.method)
-    tables.static(
-        ranking_view, "ranking_table", [ranking_view.columns[0], *ranking_view.columns[4:]]
-    )
+    tables.static(ranking_view, RANKING_KEY, styled=False)  # style: below, outside
     st.caption(views.ranking_benefit_line(ranking, lang))  # Markdown: core escapes the names
     downloads.area_button(ctx, area)
     with verdict:
         recommendation_box.show(ctx, area, ranking, lang)
         st.caption(stability_summary.sentence(ctx, area, ranking))
 
-    ranking_text = t(
+    ranking_text = t(  # over plain lists: itertuples and .loc cost more on every move
         "chart_alt_ranking",
         items="; ".join(
-            f"{int(r.rank)}. {r.option} ({views.format_points(r.score, 1, lang)})"
-            for r in ranking.itertuples(index=False)
+            f"{int(rank)}. {option} ({views.format_points(score, 1, lang)})"
+            for rank, option, score in zip(
+                ranking["rank"].tolist(), ranking["option"].tolist(), ranking["score"].tolist()
+            )
         ),
     )
     # The charts' text alternatives do not change with the weights: the browser rebuilds a
@@ -84,7 +87,8 @@ def weighted(ctx: context.Context, area: str, model: scoring.AreaModel) -> None:
     st.caption(views.md(ranking_text))  # the ranking as text: names are data
 
     points = analysis.scatter_points(model, ctx.weights)
-    efficient_text = t("efficient_list", names=", ".join(points.loc[points["efficient"], "option"]))
+    efficient = list(zip(points["option"].tolist(), points["efficient"].tolist()))
+    efficient_text = t("efficient_list", names=", ".join(o for o, e in efficient if e))
     ui_charts.show(
         "cost_value_scatter",
         views.scatter_frame(points, pathways, ranking["option"].iloc[0]),
@@ -101,10 +105,13 @@ def weighted(ctx: context.Context, area: str, model: scoring.AreaModel) -> None:
     st.caption(t("scatter_caption"))
     st.caption(views.md(efficient_text))
     top = ranking["option"].iloc[0]
-    if not points.loc[points["option"] == top, "efficient"].any():
+    if not any(e for o, e in efficient if o == top):
         st.caption(t("efficient_not_top", option=views.md(top)))
 
 
+# The ranking table's CSS (rank and every column from the fifth on are numbers) does not
+# depend on the weights: drawn here, outside the fragment, it is not sent again per move.
+tables.static_style(RANKING_KEY, ["1", "n+5"])
 weights_fragment.show(weighted, area, model)
 
 st.subheader(t("current_systems"))

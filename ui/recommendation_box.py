@@ -25,9 +25,24 @@ def _first_share(weights_key: tuple[Any, ...], area: str, option_id: str) -> flo
     model = data.models(version, horizon_years, discount_rate)[area]
     weights = scoring.WeightSet(dict(groups), dict(within), method)
     result = analysis.rank_acceptability(
-        model, weights, method, samples=CERTAINTY_SAMPLES, data=True
+        model,
+        weights,
+        method,
+        samples=CERTAINTY_SAMPLES,
+        data=True,
+        data_stack=_data_stack(version, horizon_years, discount_rate, area),
     )
     return result.first_share(option_id)
+
+
+@data.cache_resource(max_entries=64)
+def _data_stack(version: int, horizon_years: int, discount_rate: float, area: str) -> Any:
+    """The box's data draws for one area: the same for every weighting (fixed seed), so
+    drawn once per data version and shared read-only, not on every slider move."""
+    model = data.models(version, horizon_years, discount_rate)[area]
+    stack = analysis.mc_data_stack(model, CERTAINTY_SAMPLES)
+    stack.flags.writeable = False
+    return stack
 
 
 @data.cache_resource(max_entries=64)

@@ -27,6 +27,8 @@ def static(
     key: str,
     numeric: list[str] | None = None,
     markdown: tuple[str, ...] = (),
+    *,
+    styled: bool = True,
 ) -> None:
     """A read-only table as plain HTML (``st.table``) in a container keyed ``key``: it takes
     the width there is and wraps its text, so it never scrolls sideways (a word too long for
@@ -40,9 +42,33 @@ def static(
 
     A few CSS rules scoped to the container do this; a pandas Styler would cost about 13 ms
     per table and run (Streamlit aligns text columns left by an inline style, so the rule
-    needs ``!important``)."""
-    positions = [i + 1 for i, c in enumerate(frame.columns) if c in (numeric or [])]
+    needs ``!important``).
+
+    ``styled=False``: the caller has drawn the rules already with :func:`static_style`
+    (outside a fragment, so that a fragment rerun does not send them again)."""
     lang = text.lang()
+    cells = []  # escaped over plain lists: Series.map over Arrow strings costs far more
+    for position, (name, column) in enumerate(frame.items()):
+        if name in markdown or pd.api.types.is_numeric_dtype(column):
+            cells.append((position, column.to_numpy()))
+        else:
+            escaped = [views.md(v) if isinstance(v, str) else v for v in column.tolist()]
+            cells.append((position, escaped))
+    shown = pd.DataFrame(dict(cells))
+    shown.columns = [views.soft_hyphens(str(c), lang) for c in frame.columns]
+    with st.container(key=key):
+        if styled:
+            positions = [str(i + 1) for i, c in enumerate(frame.columns) if c in (numeric or [])]
+            static_style(key, positions)
+        st.table(shown, hide_index=True)
+
+
+def static_style(key: str, numeric: list[str]) -> None:
+    """The CSS rules of the :func:`static` table keyed ``key``: wrapping, and right-aligned
+    number columns at the positions ``numeric`` (CSS ``nth-child`` arguments: ``"3"`` the
+    third column, ``"n+5"`` the fifth and every one after it). The rules reach the table
+    wherever it is drawn; drawn outside a fragment they stay while the fragment reruns
+    (the Bereich's ranking: one element less per slider move)."""
     scope = f".st-key-{key} [data-testid='stTable']"
     # The cell's text sits in a Markdown paragraph with wrapping rules of its own.
     rules = [
@@ -54,24 +80,13 @@ def static(
         "{ overflow-wrap: normal !important; word-break: normal !important;"
         " hyphens: manual !important; }",
     ]
-    for n in positions:  # a number stays on one line; its header may wrap at spaces
+    for n in numeric:  # a number stays on one line; its header may wrap at spaces
         rules.append(f"{scope} :is(td, th):nth-child({n}) {{ text-align: right !important; }}")
         rules.append(
             f"{scope} td:nth-child({n}), {scope} td:nth-child({n}) * "
             "{ white-space: nowrap !important; overflow-wrap: normal !important; }"
         )
-    cells = []  # escaped over plain lists: Series.map over Arrow strings costs far more
-    for position, (name, column) in enumerate(frame.items()):
-        if name in markdown or pd.api.types.is_numeric_dtype(column):
-            cells.append((position, column.to_numpy()))
-        else:
-            escaped = [views.md(v) if isinstance(v, str) else v for v in column.tolist()]
-            cells.append((position, escaped))
-    shown = pd.DataFrame(dict(cells))
-    shown.columns = [views.soft_hyphens(str(c), lang) for c in frame.columns]
-    with st.container(key=key):
-        st.html(f"<style>{' '.join(rules)}</style>")
-        st.table(shown, hide_index=True)
+    st.html(f"<style>{' '.join(rules)}</style>")
 
 
 def _arrow(frame: pd.DataFrame) -> pa.Table:

@@ -11,7 +11,15 @@ on the weights are call sites of one Streamlit fragment, ``@st.fragment(key="wei
 The panel's widgets stay in app.py and call :func:`on_change`; when the page on screen has
 put its weight-dependent part into the fragment, the callback reruns every call site of the
 fragment (``st.rerun("weights")``) instead of the app. Pages that have not opted in (their
-weight-dependent content is not in the fragment) get the full rerun as before. Each call
+weight-dependent content is not in the fragment) get the full rerun as before.
+
+The three group sliders (what a committee moves) sit in a fragment of their own,
+:func:`sliders`. A widget outside every fragment makes the browser ask for a run of the whole
+app; the server starts it (a new session for the browser, which then marks every element as
+stale and processes the app's settings and theme again) before the callback replaces it with
+the fragment run. A slider in a fragment asks only for that fragment's run, which the
+callback replaces in the same way, and the sliders, already showing their new value, are
+not sent again (the callback's rerun does not include their fragment). Each call
 site rebuilds the weighting from the panel's session state and, in such a rerun, rewrites
 the URL (app.py does it at the end of a full run), so a fragment rerun shows and links
 what a full run would.
@@ -37,6 +45,7 @@ from ui import context, guard, weights_panel
 
 FRAGMENT_KEY = "weights"
 RESULTS_KEY = "weights_results"
+SLIDERS_KEY = "weights_sliders"
 _PAGE_KEY = "_weights_fragment_on_page"  # the page on screen drew its part in the fragment
 _RESULTS_KEY = "_weights_fragment_results_on_page"  # ... and has a results call site
 _SYNC_KEY = "_weights_fragment_sync_url"  # this run is a fragment rerun for new weights
@@ -53,12 +62,14 @@ def begin_run() -> None:
 
 def on_change() -> None:
     """Callback of the panel's widgets: rerun only the weight-dependent parts when the page
-    has them all in the fragment, otherwise (returning) let the app rerun as usual."""
+    has them all in the fragment, otherwise the whole app (a group slider sits in a
+    fragment of its own, which would otherwise be all that reruns)."""
     if st.session_state.get(_PAGE_KEY):
         st.session_state[_SYNC_KEY] = True
         if st.session_state.get(_RESULTS_KEY):
             st.rerun([FRAGMENT_KEY, RESULTS_KEY])
         st.rerun(FRAGMENT_KEY)
+    st.rerun()
 
 
 def on_input() -> None:
@@ -100,6 +111,8 @@ def _draw(draw: Callable[..., Any], args: tuple[Any, ...]) -> None:
         draw(ctx, *args)
         if st.session_state.get(_SYNC_KEY):  # app.py does not run: keep the URL in step here
             weights_panel.sync_url(ctx.criteria)
+            # once per run: the call sites after this one would write the same address
+            st.session_state[_SYNC_KEY] = False
 
 
 @st.fragment(key=FRAGMENT_KEY)
@@ -110,6 +123,19 @@ def _call_site(draw: Callable[..., Any], args: tuple[Any, ...]) -> None:
 @st.fragment(key=RESULTS_KEY)
 def _results_site(draw: Callable[..., Any], args: tuple[Any, ...]) -> None:
     _draw(draw, args)
+
+
+@st.fragment(key=SLIDERS_KEY)
+def _sliders_site(draw: Callable[..., Any], args: tuple[Any, ...]) -> None:
+    _draw(draw, args)
+
+
+def sliders(draw: Callable[..., Any], *args: Any) -> None:
+    """The panel's group sliders, ``draw(ctx, *args)``, in the sidebar, in a fragment of
+    their own: moving one asks the server for no run of the whole app (see above); their
+    callback (:func:`on_change`) decides what reruns."""
+    with st.sidebar:
+        _sliders_site(draw, args)
 
 
 def sidebar(draw: Callable[..., Any], *args: Any) -> None:

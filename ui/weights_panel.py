@@ -240,6 +240,7 @@ def show(
     *,
     on_change: Callable[[], None],
     live: Live,
+    sliders: Live,
 ) -> None:
     """Draw the panel.
 
@@ -248,19 +249,13 @@ def show(
     themselves and rerun the whole app, so that the sliders are drawn anew. What the panel
     shows about the current weighting (the shares, the warning when it cannot rank, the
     sub-weights note) is drawn through ``live(draw, ...)`` (ui.weights_fragment.sidebar), so
-    that it can be redrawn without the rest of the app."""
+    that it can be redrawn without the rest of the app. The three group sliders are drawn
+    through ``sliders(draw, ...)`` (ui.weights_fragment.sliders): a move of one of them then
+    starts no run of the whole app, which ``on_change`` would end at once."""
     sidebar = st.sidebar
     sidebar.header(t("weights_header"))
     labels = text.group_labels()
-    for group in scoring.GROUPS:
-        sidebar.slider(
-            labels[group],
-            min_value=0,
-            max_value=100,
-            step=1,
-            key=f"w_{group}",
-            on_change=on_change,
-        )
+    sliders(_group_sliders, labels, on_change)
     live(_summary, labels)
 
     sidebar.caption(t("presets"))
@@ -293,6 +288,21 @@ def show(
         on_change=on_change,
     )
     sidebar.button(t("reset"), on_click=_reset, args=(criteria,), width="stretch")
+
+
+def _group_sliders(
+    _ctx: context.Context, labels: dict[str, str], on_change: Callable[[], None]
+) -> None:
+    """The group sliders (drawn where ``show``'s ``sliders`` calls this)."""
+    for group in scoring.GROUPS:
+        st.slider(
+            labels[group],
+            min_value=0,
+            max_value=100,
+            step=1,
+            key=f"w_{group}",
+            on_change=on_change,
+        )
 
 
 def _summary(ctx: context.Context, labels: dict[str, str]) -> None:

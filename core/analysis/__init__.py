@@ -17,6 +17,7 @@ from core.analysis.montecarlo import (
     DEFAULT_SAMPLES as MC_DEFAULT_SAMPLES,
     DEFAULT_SEED as MC_DEFAULT_SEED,
     SAMPLING_MODES as MC_SAMPLING_MODES,
+    data_stack as mc_data_stack,
     rank_acceptability,
 )
 from core.analysis.portfolio import (
@@ -87,6 +88,7 @@ __all__ = [
     "portfolio_confidence",
     "portfolio_next_steps",
     "portfolio_items",
+    "mc_data_stack",
     "rank_acceptability",
     "save_stakeholder",
     "scatter_points",

@@ -154,13 +154,20 @@ def rank_acceptability(
     seed: int = DEFAULT_SEED,
     progress: Progress | None = None,
     data: bool = False,
+    data_stack: np.ndarray | None = None,
 ) -> RankAcceptability:
     """Share of samples in which each option takes each rank, and its expected rank.
 
     ``data=True`` draws the data from their ranges together with the weights.
     The same seed gives the same result. ``progress(done, total)`` is called after each chunk.
+
+    ``data_stack``: with ``data=True``, the draws :func:`data_stack` made for this model,
+    ``samples`` and ``seed`` (they do not depend on the weights: a caller that ranks one
+    area under many weightings draws them once); the result is the same as without.
     """
     _validate(samples, concentration, mode, seed)
+    if data_stack is not None and (not data or len(data_stack) != samples):
+        raise ValueError("data_stack: only with data=True, one matrix per sample")
     weights.criterion_weights(model.criteria)  # same validation as rank_area
     scorer = build_scorer(model, weights, method)
     m = scorer.n_options
@@ -168,14 +175,18 @@ def rank_acceptability(
     rank_sum = np.zeros(m)
     if m:
         shares = sample_shares(scorer.current_shares(weights), samples, mode, concentration, seed)
-        draws = DataDraws(model, seed) if data else None
+        draws = DataDraws(model, seed) if data and data_stack is None else None
         step = DATA_CHUNK if data else CHUNK
         for start in range(0, samples, step):
             chunk = shares[start : start + step]
-            if draws is None:
+            if not data:
                 scores = scorer.group_scores(chunk)
             else:
-                stack = draws.matrices(len(chunk))
+                if data_stack is not None:
+                    stack = data_stack[start : start + step]
+                else:
+                    assert draws is not None
+                    stack = draws.matrices(len(chunk))
                 scores = stack_scores(stack, scorer.criterion_weights(chunk), model, method)
             ranks = competition_ranks_many(scores)
             rank_sum += ranks.sum(axis=0)
@@ -195,6 +206,19 @@ def rank_acceptability(
         concentration=float(concentration),
         data=data,
     )
+
+
+def data_stack(model: AreaModel, samples: int, seed: int = DEFAULT_SEED) -> np.ndarray:
+    """The data draws :func:`rank_acceptability` with ``data=True`` makes for this model,
+    ``samples`` and ``seed`` (samples × options × criteria), drawn in the same chunks and
+    order, so that passing them as its ``data_stack`` gives the same result."""
+    _validate(samples, DEFAULT_CONCENTRATION, "around", seed)
+    draws = DataDraws(model, seed)
+    m, n = model.matrix.shape
+    chunks = [
+        draws.matrices(min(DATA_CHUNK, samples - start)) for start in range(0, samples, DATA_CHUNK)
+    ]
+    return np.concatenate(chunks) if chunks else np.empty((0, m, n))
 
 
 class DataDraws:

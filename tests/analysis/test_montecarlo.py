@@ -129,3 +129,32 @@ def test_batched_ranks_equal_the_app_ranking_row_by_row(scores: np.ndarray) -> N
     batched = montecarlo.competition_ranks_many(scores)
     for row, ranks in zip(scores, batched, strict=True):
         assert ranks.tolist() == competition_ranks(row).tolist()
+
+
+@pytest.mark.parametrize("method", ["wsm", "topsis", "promethee2"])
+@pytest.mark.parametrize("samples", [1_000, 777])  # whole chunks, and a last short one
+def test_data_draws_made_once_give_the_same_result(conn, method: str, samples: int) -> None:
+    """The data draws do not depend on the weights: drawn once (data_stack) and passed in,
+    they give exactly what rank_acceptability draws itself, under any weighting."""
+    model = area_model.load_areas(conn, 5, 0.009)["ozg"]
+    stack = montecarlo.data_stack(model, samples, seed=11)
+    assert stack.shape == (samples, *model.matrix.shape)
+    for groups in ({"cost": 80, "citizen_value": 10, "feasibility": 10}, None):
+        weights = WeightSet(groups) if groups else WeightSet()
+        drawn = montecarlo.rank_acceptability(
+            model, weights, method, samples=samples, seed=11, data=True
+        )
+        given_stack = montecarlo.rank_acceptability(
+            model, weights, method, samples=samples, seed=11, data=True, data_stack=stack
+        )
+        np.testing.assert_array_equal(drawn.acceptability, given_stack.acceptability)
+        np.testing.assert_array_equal(drawn.expected_rank, given_stack.expected_rank)
+
+
+def test_a_data_stack_must_fit_the_run(conn) -> None:
+    model = area_model.load_areas(conn, 5, 0.009)["ozg"]
+    stack = montecarlo.data_stack(model, 500)
+    with pytest.raises(ValueError, match="data_stack"):
+        montecarlo.rank_acceptability(model, WeightSet(), samples=400, data=True, data_stack=stack)
+    with pytest.raises(ValueError, match="data_stack"):
+        montecarlo.rank_acceptability(model, WeightSet(), samples=500, data_stack=stack)

@@ -112,3 +112,20 @@ def test_a_preset_moves_the_sliders_on_a_page_with_the_fragment(server: str, pag
     page.get_by_role("button", name="Haushaltskonsolidierung").click()
     expect(page.locator('input[type=range][aria-label="Kosten"]')).to_have_value("60")
     page.wait_for_function("() => window.location.search.includes('w_cost=60')")
+
+
+def test_the_ranking_keeps_its_number_alignment_after_a_slider_move(server: str, page) -> None:
+    """The ranking table's CSS is drawn outside the fragment (pages/area.py), once per full
+    run: after a move, which sends the table alone, its rules still apply."""
+    page.set_default_timeout(WAIT_MS)
+    page.goto(f"{server}/bereich?area=ozg&{BEFORE}")
+    wait_rendered(page)
+    _move_cost_to_100(page)
+    row = page.locator(".st-key-ranking_table tbody tr").first
+    align = "(cell) => getComputedStyle(cell).textAlign"
+    assert row.locator("td").nth(0).evaluate(align) == "right"  # the rank
+    assert row.locator("td").nth(1).evaluate(align) != "right"  # the option's name
+    assert row.locator("td").nth(4).evaluate(align) == "right"  # the points
+    assert row.locator("td").last.evaluate(align) == "right"  # the last money column
+    white_space = row.locator("td").last.evaluate("(cell) => getComputedStyle(cell).whiteSpace")
+    assert white_space == "nowrap"

@@ -189,3 +189,35 @@ def test_the_charts_keep_spec_and_text_when_the_weights_change(make_app, models)
     assert before[0][2] != after[0][2]  # the bars' values follow the weights
     captions = " ".join(views.md_unescape(c.value) for c in at.caption)
     assert f"1. {useful} (" in captions  # the ranking as text, under the bars
+
+
+def test_a_slider_move_writes_the_address_once(make_app) -> None:
+    """A move reruns three call sites of the weights fragment (the shares, the sub-weights
+    note, the page's part); the first rewrites the address, the others would write the same."""
+    from unittest import mock
+
+    from ui import weights_panel
+
+    at = make_app(PAGE, area="ozg")
+    with mock.patch.object(weights_panel, "sync_url", wraps=weights_panel.sync_url) as sync:
+        at.slider(key="w_cost").set_value(7).run()
+    assert not at.exception
+    assert sync.call_count == 1
+    assert at.query_params["w_cost"] == "7"
+
+
+def test_the_certainty_draws_its_data_once_not_per_slider_move(make_app) -> None:
+    """The recommendation box's Monte Carlo data draws do not depend on the weights: they
+    are made once per data version and area (ui.recommendation_box), not on every move."""
+    from unittest import mock
+
+    from core.analysis import montecarlo
+
+    at = make_app(PAGE, area="ozg")
+    with mock.patch.object(montecarlo, "DataDraws", wraps=montecarlo.DataDraws) as draws:
+        for value in (3, 4, 6):  # weightings not met before: each move computes the box
+            at.slider(key="w_cost").set_value(value).run()
+            assert not at.exception
+            at.run()  # the whole app again: the sliders for the next move
+    assert draws.call_count <= 1
+    assert any("Simulationen" in box.value for box in [*at.success, *at.info, *at.warning])

@@ -1,0 +1,112 @@
+"""What a weight slider move makes a real server send (ui.weights_fragment): on a page with
+its weight-dependent part in the fragment, no run of the whole app starts and the sliders
+are not sent again; on a page without, the whole app reruns as before.
+
+A websocket client speaks the frontend's protocol (bench/loopback.py's server, the app's
+seeded store); every message of the move is kept and read by its run identity."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+
+import pytest
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+from websockets.asyncio.client import connect
+
+from bench import loopback
+from tests import own_loop
+
+TIMEOUT_S = 120.0  # a bound on waiting on a busy machine, not a timed assertion
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    db = str(tmp_path_factory.mktemp("weights") / "cockpit.duckdb")
+    loopback.seeded_store(db)
+    with loopback.serve("app.py", db) as running:
+        yield running.url
+
+
+async def _until_finished(ws, sent: BackMsg) -> list[ForwardMsg]:
+    """Send ``sent``; every message until the run that is not replaced has finished."""
+    await ws.send(sent.SerializeToString())
+    replies = []
+    while True:
+        reply = ForwardMsg()
+        reply.ParseFromString(await asyncio.wait_for(ws.recv(), TIMEOUT_S))
+        replies.append(reply)
+        if reply.WhichOneof("type") == "script_finished" and (
+            reply.script_finished != ForwardMsg.ScriptFinishedStatus.FINISHED_EARLY_FOR_RERUN
+        ):
+            return replies
+
+
+def _element(reply: ForwardMsg) -> str:
+    if reply.WhichOneof("type") != "delta":
+        return ""
+    return reply.delta.new_element.WhichOneof("type") or ""
+
+
+async def _move_cost(url: str, page: str, query: str, value: int) -> list[ForwardMsg]:
+    """Open ``page`` as a browser tab does, move the cost slider as the frontend sends it
+    (with the fragment the slider was drawn in); the move's messages."""
+    async with connect(
+        url.replace("http://", "ws://") + "/_stcore/stream",
+        subprotocols=["streamlit"],
+        max_size=None,
+    ) as ws:
+        opening = BackMsg()
+        opening.rerun_script.query_string = query
+        opening.rerun_script.page_name = page
+        replies = await _until_finished(ws, opening)
+        page_hash = next(
+            r.navigation.page_script_hash for r in replies if r.WhichOneof("type") == "navigation"
+        )
+        (slider,) = [
+            r.delta
+            for r in replies
+            if _element(r) == "slider" and r.delta.new_element.slider.id.endswith("-w_cost")
+        ]
+        move = BackMsg()
+        move.rerun_script.query_string = query
+        move.rerun_script.page_script_hash = page_hash
+        move.rerun_script.fragment_id = slider.fragment_id
+        widget = move.rerun_script.widget_states.widgets.add()
+        widget.id = slider.new_element.slider.id
+        widget.double_array_value.data.append(value)
+        return await _until_finished(ws, move)
+
+
+def _new_sessions(replies: list[ForwardMsg]) -> list[list[str]]:
+    """The fragments each run of the move ran ([] for a run of the whole app)."""
+    return [
+        list(r.metadata.run.fragment_ids) for r in replies if r.WhichOneof("type") == "new_session"
+    ]
+
+
+def _texts(replies: list[ForwardMsg]) -> list[str]:
+    return [r.delta.new_element.markdown.body for r in replies if _element(r) == "markdown"]
+
+
+def test_a_slider_move_on_the_bereich_starts_no_run_of_the_whole_app(server: str) -> None:
+    replies = own_loop.run(_move_cost(server, "bereich", "area=ozg", 100))
+    runs = _new_sessions(replies)
+    assert runs and all(runs), runs  # every run of the move is a fragment run
+    kinds = [_element(r) for r in replies]
+    assert "slider" not in kinds  # the browser already shows the sliders' new values
+    assert "html" not in kinds  # the ranking table's CSS is drawn outside the fragment
+    assert "table" in kinds  # the ranking followed the move
+    assert any(text.startswith("Kosten: ") and "%" in text for text in _texts(replies))
+    assert replies[-1].script_finished == (
+        ForwardMsg.ScriptFinishedStatus.FINISHED_FRAGMENT_RUN_SUCCESSFULLY
+    )
+
+
+def test_a_slider_move_on_a_page_without_the_fragment_reruns_the_whole_app(server: str) -> None:
+    """The Sensitivität page reads the weights outside the fragment: it must be drawn anew."""
+    replies = own_loop.run(_move_cost(server, "sensitivitaet", "", 100))
+    assert _new_sessions(replies)[-1] == []  # the last run is the whole app's
+    assert "slider" in [_element(r) for r in replies]  # the whole panel drawn again
+    assert replies[-1].script_finished == ForwardMsg.ScriptFinishedStatus.FINISHED_SUCCESSFULLY
