@@ -17,10 +17,7 @@ checkout's, and every row carries the per-round ratio after ÷ before.
 
 from __future__ import annotations
 
-import json
 import os
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -86,30 +83,14 @@ for line in sys.stdin:
 """
 
 
-class WeightingWorker:
+class WeightingWorker(harness.Worker):
     """One checkout's :data:`WEIGHTING_WORKER` in its own process (its own imports)."""
 
     def __init__(self, root: Path) -> None:
-        code = f"N = {WEIGHTINGS}\n{WEIGHTING_WORKER}"
-        self.process = subprocess.Popen(
-            [sys.executable, "-c", code],
-            cwd=root,
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            text=True,
-            env={**os.environ, "PYTHONPATH": str(root)},
-        )
+        super().__init__(f"N = {WEIGHTINGS}\n{WEIGHTING_WORKER}", root)
 
     def measure(self, method: str, seed: int) -> dict[str, float]:
-        assert self.process.stdin is not None and self.process.stdout is not None
-        self.process.stdin.write(f"{method} {seed}\n")
-        self.process.stdin.flush()
-        return json.loads(self.process.stdout.readline())
-
-    def close(self) -> None:
-        if self.process.stdin is not None:
-            self.process.stdin.close()
-        self.process.wait(timeout=60)
+        return self.ask(method, seed)
 
 
 def per_weighting() -> list[dict[str, object]]:

@@ -8,9 +8,15 @@ which goes first), and the ratio is taken per round before its median is reporte
 
 from __future__ import annotations
 
+import json
+import os
 import statistics
+import subprocess
+import sys
 import time
 from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
 
 
 def wall_ms(fn: Callable[[], object]) -> float:
@@ -89,3 +95,31 @@ def paired(
         {"value": timed(fn, repeat), "peer": timed(peer_fn, repeat)}, rounds=rounds
     )
     return figure(name, "ms", samples["value"], peer, samples["peer"], target)
+
+
+class Worker:
+    """Python ``code`` run by this interpreter in a process of its own, in the checkout
+    ``root`` (its own imports: a baseline commit's code beside this one's); it reads one
+    request line from stdin and answers one JSON line per request."""
+
+    def __init__(self, code: str, root: str | Path) -> None:
+        self.process = subprocess.Popen(
+            [sys.executable, "-c", code],
+            cwd=root,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            env={**os.environ, "PYTHONPATH": str(Path(root))},
+        )
+
+    def ask(self, *fields: object) -> Any:
+        """Send ``fields`` as one space-separated line; the worker's JSON answer."""
+        assert self.process.stdin is not None and self.process.stdout is not None
+        self.process.stdin.write(" ".join(str(f) for f in fields) + "\n")
+        self.process.stdin.flush()
+        return json.loads(self.process.stdout.readline())
+
+    def close(self, timeout: float = 60) -> None:
+        if self.process.stdin is not None:
+            self.process.stdin.close()
+        self.process.wait(timeout=timeout)

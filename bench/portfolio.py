@@ -24,18 +24,16 @@ draws of weights alone (the baseline), interleaved rounds.
 
 from __future__ import annotations
 
-import json
 import os
 import statistics
-import subprocess
 import sys
 import time
 from collections.abc import Callable
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
+from bench import harness
 from core.analysis import montecarlo, portfolio
 from core.scoring import area_model
 from core.scoring.weightset import WeightSet
@@ -65,30 +63,15 @@ for line in sys.stdin:
 """
 
 
-class Before:
+class Before(harness.Worker):
     """The baseline checkout's solver in its own process (its own imports)."""
 
     def __init__(self, root: str) -> None:
-        self.process = subprocess.Popen(
-            [sys.executable, "-c", WORKER],
-            cwd=root,
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            text=True,
-            env={**os.environ, "PYTHONPATH": str(Path(root))},
-        )
+        super().__init__(WORKER, root)
 
     def solve(self, areas: int, options: int, seed: int, constrained: bool) -> tuple[float, float]:
-        assert self.process.stdin is not None and self.process.stdout is not None
-        self.process.stdin.write(f"{areas} {options} {seed} {int(constrained)}\n")
-        self.process.stdin.flush()
-        ms, value, _solver = json.loads(self.process.stdout.readline())
+        ms, value, _solver = self.ask(areas, options, seed, int(constrained))
         return ms, value
-
-    def close(self) -> None:
-        if self.process.stdin is not None:
-            self.process.stdin.close()
-        self.process.wait(timeout=30)
 
 
 def instance(
