@@ -111,6 +111,14 @@ def _budget_slider(
     return float(value) if limited else None
 
 
+def _number_or(value: object, default: float) -> float:
+    """``value`` as a float, or ``default`` when it is not a number (a stale label)."""
+    try:
+        return float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return default
+
+
 def area_weights(slugs: list[str]) -> analysis.AreaWeights:
     """The area weights as set in the session (default 1 each)."""
     return analysis.AreaWeights(
@@ -151,6 +159,19 @@ def area_weight_steps(current: float) -> tuple[float, ...]:
     return tuple(sorted({*(k / 2 for k in range(21)), current}))
 
 
+def _restate(key: str, value: object) -> None:
+    """Write an input's value back before its widget is drawn, on every full run.
+
+    The browser keeps a select-type widget's value as its formatted label ("1,0", the
+    German objective) and sends that label with every later run; the server maps it back
+    through the labels of the widget's last drawing. After a language switch the full run
+    draws English labels but the browser still holds the German one, so the next slider move
+    (a fragment run, which does not draw these inputs) read a label no English widget knows:
+    the portfolio failed and the area weights became 0. A value written through session
+    state is sent to the browser with the widget, as the label of the language drawn."""
+    st.session_state[key] = value
+
+
 def _area_weight_inputs(ctx: context.Context, slugs: list[str]) -> None:
     lang = text.lang()
     with st.expander(t("pf_area_weights")):
@@ -158,7 +179,7 @@ def _area_weight_inputs(ctx: context.Context, slugs: list[str]) -> None:
         columns = st.columns(3)
         for k, slug in enumerate(slugs):
             key = AREA_WEIGHT_PREFIX + slug
-            st.session_state.setdefault(key, 1.0)
+            _restate(key, _number_or(st.session_state.get(key), 1.0))
             # A select slider shows "1,5" in German (a number input would show "1.50").
             columns[k % 3].select_slider(
                 ctx.area_name(slug, lang),
@@ -181,8 +202,8 @@ def _pins(ctx: context.Context, items: pd.DataFrame) -> tuple[dict[str, str], li
             names = dict(zip(rows["option_id"], rows["option"], strict=True))
             key = f"pf_pin_{area}"
             choices = [FREE, EXCLUDE, *names]
-            if st.session_state.get(key) not in choices:
-                st.session_state[key] = FREE
+            current = st.session_state.get(key)
+            _restate(key, current if current in choices else FREE)
             labels = {FREE: t("pf_free"), EXCLUDE: t("pf_exclude"), **names}
             choice = st.selectbox(
                 ctx.area_name(area, lang), choices, key=key, format_func=labels.__getitem__,
@@ -205,6 +226,9 @@ def _option_constraints(
         for o, a, n in zip(items["option_id"], items["area"], items["option"], strict=True)
     }
     ids = list(items["option_id"])
+    excluded_now, requires_now = _constraint_state(items)
+    _restate("pf_excluded_options", excluded_now)
+    _restate("pf_requires", [f"{a}>{b}" for a, b in requires_now])
     with st.expander(t("pf_constraints")):
         excluded = st.multiselect(
             t("pf_excluded_options"), ids, key="pf_excluded_options", format_func=label.get,
@@ -573,8 +597,10 @@ def show(ctx: context.Context) -> None:
     st.header(t("pf_header"))
     st.caption(t("pf_intro"))
     st.caption(t("pf_ranges_note"))
-    if st.session_state.get("pf_objective") not in analysis.PORTFOLIO_OBJECTIVES:
-        st.session_state["pf_objective"] = "benefit"
+    if st.session_state.get("pf_objective") in analysis.PORTFOLIO_OBJECTIVES:
+        _restate("pf_objective", st.session_state["pf_objective"])
+    else:
+        _restate("pf_objective", "benefit")
     objective = st.radio(
         t("pf_objective"),
         analysis.PORTFOLIO_OBJECTIVES,

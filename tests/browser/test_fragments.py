@@ -129,3 +129,31 @@ def test_the_ranking_keeps_its_number_alignment_after_a_slider_move(server: str,
     assert row.locator("td").last.evaluate(align) == "right"  # the last money column
     white_space = row.locator("td").last.evaluate("(cell) => getComputedStyle(cell).whiteSpace")
     assert white_space == "nowrap"
+
+
+def test_a_slider_move_after_switching_to_english_keeps_the_portfolio(server: str, page) -> None:
+    """Streamlit keeps a widget's value in the browser as its formatted label. After the
+    language switch the portfolio's inputs outside the fragment (objective, area weights,
+    pins, exclusions) held their German labels, and the next slider move (a fragment run,
+    which does not redraw them) read labels no English widget knows: the portfolio failed
+    and the link carried every area weight as 0. A move in English shows what a fresh load
+    of the same link shows."""
+    page.set_default_timeout(WAIT_MS)
+    page.goto(f"{server}/?{BEFORE}")
+    wait_rendered(page)
+    page.get_by_label("Sprache / Language").click()
+    page.get_by_role("option", name="English").click()
+    page.wait_for_function("() => location.search.includes('lang=en')")
+    wait_rendered(page)
+    slider = page.locator('input[type=range][aria-label="Cost"]')
+    slider.focus()
+    slider.press("End")
+    page.wait_for_function("() => window.location.search.includes('w_cost=100')")
+    wait_rendered(page)
+    moved = _shown(page)
+    assert "aw=" not in page.url  # every area weight still 1 (the default is not linked)
+    assert "unexpected error" not in moved[0].lower()
+    assert "Total benefit" in moved[0]  # the chosen set's totals are shown
+    page.goto(page.url)
+    wait_rendered(page)
+    assert _shown(page) == moved
