@@ -35,11 +35,12 @@ def _shown(page) -> tuple[str, str]:
     return main, shares.inner_text()
 
 
-def _move_cost_to_100(page) -> None:
-    slider = page.locator('input[type=range][aria-label="Kosten"]')
+def _move_to_100(page, label: str = "Kosten", param: str = "w_cost") -> None:
+    """Press End on the group slider ``label``; wait until the link and the page follow."""
+    slider = page.locator(f'input[type=range][aria-label="{label}"]')
     slider.focus()
     slider.press("End")
-    page.wait_for_function("() => window.location.search.includes('w_cost=100')")
+    page.wait_for_function(f"() => window.location.search.includes('{param}=100')")
     wait_rendered(page)
 
 
@@ -50,7 +51,7 @@ def test_a_slider_move_shows_what_a_fresh_load_shows(server: str, page, path: st
     page.goto(f"{server}{path}?{area}{BEFORE}")
     wait_rendered(page)
     before = _shown(page)
-    _move_cost_to_100(page)
+    _move_to_100(page)
     moved = _shown(page)
     assert moved != before  # the cards (or ranking) and the shares followed the slider
     assert "Kosten: 91 %" in moved[1]  # 100 of 110 points
@@ -75,11 +76,7 @@ def test_an_open_tab_follows_a_slider_move(server: str, page) -> None:
         page.locator(f".st-key-{shown}").wait_for()
     assert page.locator(".st-key-portfolio_choice_table").count() == 0  # "Auswahl" closed
     before = _shown(page)
-    slider = page.locator('input[type=range][aria-label="Umsetzbarkeit"]')
-    slider.focus()
-    slider.press("End")
-    page.wait_for_function("() => window.location.search.includes('w_feasibility=100')")
-    wait_rendered(page)
+    _move_to_100(page, "Umsetzbarkeit", "w_feasibility")
     moved = _shown(page)
     assert moved[0] != before[0]  # the pathway table and the best buys followed the slider
     assert "pf_tab=value" in page.url and "pathway_tab=table" in page.url
@@ -95,7 +92,7 @@ def test_a_card_button_opens_its_area_after_a_slider_move(server: str, page) -> 
     page.set_default_timeout(WAIT_MS)
     page.goto(f"{server}/?{BEFORE}")
     wait_rendered(page)
-    _move_cost_to_100(page)
+    _move_to_100(page)
     page.get_by_role("button", name="Bereich öffnen").last.click()
     page.wait_for_url("**/bereich**")
     wait_rendered(page)
@@ -120,7 +117,7 @@ def test_the_ranking_keeps_its_number_alignment_after_a_slider_move(server: str,
     page.set_default_timeout(WAIT_MS)
     page.goto(f"{server}/bereich?area=ozg&{BEFORE}")
     wait_rendered(page)
-    _move_cost_to_100(page)
+    _move_to_100(page)
     row = page.locator(".st-key-ranking_table tbody tr").first
     align = "(cell) => getComputedStyle(cell).textAlign"
     assert row.locator("td").nth(0).evaluate(align) == "right"  # the rank
@@ -145,11 +142,7 @@ def test_a_slider_move_after_switching_to_english_keeps_the_portfolio(server: st
     page.get_by_role("option", name="English").click()
     page.wait_for_function("() => location.search.includes('lang=en')")
     wait_rendered(page)
-    slider = page.locator('input[type=range][aria-label="Cost"]')
-    slider.focus()
-    slider.press("End")
-    page.wait_for_function("() => window.location.search.includes('w_cost=100')")
-    wait_rendered(page)
+    _move_to_100(page, "Cost")
     moved = _shown(page)
     assert "aw=" not in page.url  # every area weight still 1 (the default is not linked)
     assert "unexpected error" not in moved[0].lower()
