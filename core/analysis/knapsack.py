@@ -351,3 +351,59 @@ def solve_exhaustive(
     order = np.lexsort((total2[candidates], total1[candidates]))
     best = int(candidates[order[0]])
     return [int(x) for x in grid[:, best]], float(totalv[best])
+
+
+def _outer_sum(parts: Sequence[np.ndarray]) -> np.ndarray:
+    """The sum of one entry of each part for every combination, in the order of
+    ``np.indices`` (the first part varies slowest), summed in the parts' order."""
+    total = np.zeros(1)
+    for part in parts:
+        total = np.add.outer(total, np.asarray(part, dtype=float)).ravel()
+    return total
+
+
+class Enumeration:
+    """Every combination of one item per group, its totals summed once.
+
+    The best combination within a pair of budgets is then a mask and a maximum, so that
+    several budgets on the same instance (a portfolio and what 50,000 € more on each budget
+    would buy) cost one enumeration. Same choice as :func:`solve_exhaustive`: the highest
+    value, then the lower cost₁, then the lower cost₂ (in euros, also for an unlimited
+    budget), then the first in ``np.indices`` order. ``links`` are ((group, item), (group,
+    item)) pairs: choosing the first item needs the second one chosen.
+    """
+
+    def __init__(
+        self,
+        cost1: Sequence[np.ndarray],
+        cost2: Sequence[np.ndarray],
+        value: Sequence[np.ndarray],
+        links: Sequence[tuple[tuple[int, int], tuple[int, int]]] = (),
+    ) -> None:
+        self.sizes = tuple(len(v) for v in value)
+        self.total1 = _outer_sum(cost1)
+        self.total2 = _outer_sum(cost2)
+        self.value = _outer_sum(value)
+        self.allowed: np.ndarray | None = None
+        if links:
+            grid = np.indices(self.sizes).reshape(len(self.sizes), -1)
+            allowed = np.ones(grid.shape[1], dtype=bool)
+            for (ga, ia), (gb, ib) in links:
+                allowed &= (grid[ga] != ia) | (grid[gb] == ib)
+            self.allowed = allowed
+
+    def best(
+        self, budget1: float = np.inf, budget2: float = np.inf
+    ) -> tuple[list[int], float] | None:
+        """Item index per group and total value of the best combination, None if none fits."""
+        ok = fits(self.total1, budget1) & fits(self.total2, budget2)
+        if self.allowed is not None:
+            ok &= self.allowed
+        candidates = np.flatnonzero(ok)
+        if len(candidates) == 0:
+            return None
+        values = self.value[candidates]
+        candidates = candidates[values >= values.max() - VALUE_TOLERANCE]
+        order = np.lexsort((self.total2[candidates], self.total1[candidates]))
+        best = int(candidates[order[0]])
+        return [int(i) for i in np.unravel_index(best, self.sizes)], float(self.value[best])

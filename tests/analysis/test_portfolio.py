@@ -49,7 +49,9 @@ def instances(draw: st.DrawFn) -> tuple[pd.DataFrame, float | None, float | None
 @given(instances())
 def test_dp_agrees_with_exhaustive_search(instance) -> None:
     frame, invest, annual = instance
-    dp = portfolio.solve(frame, invest, annual)
+    dp = portfolio.solve(
+        frame, invest, annual, solver="dp"
+    )  # "auto" enumerates instances this small
     brute = portfolio.solve(frame, invest, annual, exhaustive=True)
     assert dp.feasible == brute.feasible
     if dp.feasible:
@@ -79,6 +81,54 @@ def test_knapsack_solver_agrees_with_exhaustive_search_on_small_integer_costs(
     if dp is not None:
         assert dp[1] == pytest.approx(brute[1])
         assert sum(v[i] for v, i in zip(value, dp[0], strict=True)) == pytest.approx(dp[1])
+
+
+@FAST
+@given(
+    st.lists(st.lists(st.tuples(*[st.integers(0, 6)] * 3), min_size=1, max_size=5), max_size=4),
+    st.lists(st.tuples(st.integers(0, 6), st.integers(0, 20), st.integers(0, 20)), max_size=12),
+    st.lists(st.tuples(*[st.integers(0, 4)] * 4), max_size=3),
+)
+def test_enumeration_picks_what_the_reference_search_picks(groups, budgets, links) -> None:
+    """One enumeration asked for many budgets gives, for each, exactly the set (and value) of
+    a fresh exhaustive search: same tie rule (value, then cost₁, then cost₂, then order)."""
+    cost1 = [np.array([g[0] for g in grp], dtype=float) for grp in groups]
+    cost2 = [np.array([g[1] for g in grp], dtype=float) for grp in groups]
+    value = [np.array([g[2] for g in grp], dtype=float) for grp in groups]
+    sizes = [len(v) for v in value]
+    links = [
+        ((ga, ia), (gb, ib))
+        for ga, ia, gb, ib in links
+        if ga < len(sizes) and gb < len(sizes) and ia < sizes[ga] and ib < sizes[gb]
+    ]
+    enumeration = knapsack.Enumeration(cost1, cost2, value, links)
+    for kind, b1, b2 in budgets:
+        bound1 = np.inf if kind in (1, 3) else float(b1)
+        bound2 = np.inf if kind in (2, 3) else float(b2)
+        expected = portfolio.exhaustive_search(cost1, cost2, value, bound1, bound2, links)
+        assert enumeration.best(bound1, bound2) == expected
+
+
+def test_small_instances_are_enumerated_and_equal_benefit_goes_to_the_cheaper_set() -> None:
+    """With no budget limited, two options of equal benefit: the cheaper one is chosen (the
+    dynamic programme, which ignores the costs of unlimited budgets, took the first)."""
+    rows = [
+        ("a", "a-dear", 10.0, 90_000.0, 9_000.0),
+        ("a", "a-cheap", 10.0, 40_000.0, 9_000.0),
+        ("a", "a-weak", 4.0, 0.0, 0.0),
+        ("b", "b-one", 7.0, 10_000.0, 1_000.0),
+    ]
+    frame = pd.DataFrame(
+        [(a, o, o, "standard", v, i, c) for a, o, v, i, c in rows], columns=portfolio.ITEM_COLUMNS
+    )
+    result = portfolio.solve(frame)
+    assert result.solver == "exhaustive"
+    assert result.choices["option_id"].tolist() == ["a-cheap", "b-one"]
+    assert result.total_investment == 50_000.0
+    assert portfolio.solve(frame, None, 20_000.0).choices["option_id"].tolist() == [
+        "a-cheap",
+        "b-one",
+    ]
 
 
 @settings(max_examples=60, deadline=None)
