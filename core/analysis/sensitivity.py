@@ -12,7 +12,7 @@ Ties are "weak": an option is on top when no other scores more than :data:`TOLER
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -473,29 +473,35 @@ def area_stability(
     method: str = "wsm",
     *,
     ranking: pd.DataFrame | None = None,
+    ranked: Mapping[str, np.ndarray] | None = None,
     crossings: bool = True,
 ) -> AreaStability:
     """Stability of the recommendation of one area for each of the three groups.
 
     The top option is the first row of :func:`core.scoring.area_model.rank_area`, so the analysis
     speaks about the option the Bereich page recommends; a caller that has that ranking (for
-    ``weights`` and ``method``) passes it instead of ranking again. ``crossings=False`` skips
-    the crossing lists (see :func:`group_stability`): the sentence needs only the intervals.
+    ``weights`` and ``method``) passes it instead of ranking again, as the frame
+    (``ranking``) or as its values (``ranked``: ``option_id``, ``rank`` and ``score`` as
+    :func:`core.scoring.area_model.rank_area_values` gives them; that ranking has checked the
+    weights already). ``crossings=False`` skips the crossing lists (see
+    :func:`group_stability`): the sentence needs only the intervals.
     """
-    model.criterion_weights(weights)  # same validation (and errors) as rank_area
+    if ranked is None or len(model.options) == 0:
+        model.criterion_weights(weights)  # same validation (and errors) as rank_area
     scorer = build_scorer(model, weights, method)
     names = dict(zip(scorer.option_ids, scorer.option_names, strict=True))
     if scorer.n_options == 0:
         groups = {g: GroupStability(group=g, applicable=False, exact=scorer.linear) for g in GROUPS}
         return AreaStability(model.area, method, None, names, groups)
-    if ranking is None:
-        ranking = rank_area(model, weights, method)
-    # the three columns read once, as arrays (indexing the frame costs more than the sweep)
-    values = {name: ranking[name].to_numpy() for name in ("option_id", "rank", "score")}
-    top_id = values["option_id"][0]
+    if ranked is None:
+        if ranking is None:
+            ranking = rank_area(model, weights, method)
+        # the three columns read once, as arrays (indexing the frame costs more than the sweep)
+        ranked = {name: ranking[name].to_numpy() for name in ("option_id", "rank", "score")}
+    top_id = ranked["option_id"][0]
     top = scorer.option_ids.index(top_id)
     groups = {g: group_stability(scorer, weights, g, top, crossings=crossings) for g in GROUPS}
-    tied = area_model.tied_top_of(values)
+    tied = area_model.tied_top_of(ranked)
     return AreaStability(model.area, method, top_id, names, groups, tied)
 
 
