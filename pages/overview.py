@@ -138,5 +138,6 @@ def pathway_view(
             tables.static(shown, "pathway_table", list(pathways.values()))
 
 
+layout.card_grid_style("area_cards")
 weights_fragment.show(cards)
 portfolio_section.show(context.get())

@@ -83,9 +83,9 @@ def sentences(ctx: context.Context) -> dict[str, str]:
 def _sentences(key: tuple[Any, ...], _overview: analysis.Overview) -> dict[str, str]:
     """The sentences for a :meth:`context.Context.weights_key`; ``_overview`` is the
     overview under the same key (not part of the cache key: the key determines it)."""
-    (_store, lang), version, horizon_years, discount_rate, groups, within, method = key
+    (_store, lang), version, horizon_years, discount_rate, _groups, _within, method = key
     models = data.models(version, horizon_years, discount_rate)
-    weights = scoring.WeightSet(dict(groups), dict(within), method)
+    weights = _overview.weights  # the key's weighting, with the criterion weights computed
     return {
         area: views.stability_sentence(
             analysis.area_stability(models[area], weights, method, ranked=ranked, crossings=False),

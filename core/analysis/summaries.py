@@ -125,10 +125,12 @@ class Rankings(Mapping[str, pd.DataFrame]):
 
 @dataclass(frozen=True, eq=False)
 class Overview:
-    """Every area ranked under one weighting: the rankings (frames built when read), their
-    columns as values (``ranking[column].to_numpy()``, area → column → array) and one
-    summary row per area with options (:func:`summary_of`)."""
+    """Every area ranked under one weighting (``weights``, which holds the criterion weights
+    the rankings computed: an analysis under the same weighting reuses them): the rankings
+    (frames built when read), their columns as values (``ranking[column].to_numpy()``,
+    area → column → array) and one summary row per area with options (:func:`summary_of`)."""
 
+    weights: WeightSet
     rankings: Rankings
     values: Mapping[str, Mapping[str, np.ndarray]]
     summary: pd.DataFrame
@@ -148,7 +150,7 @@ def overview_of(models: Mapping[str, AreaModel], weights: WeightSet, method: str
         columns[slug], values[slug] = area_model.rank_area_arrays(model, weights, method)
         if len(values[slug]["option_id"]):
             rows.append({"area": slug, **summary_of(values[slug])})
-    return Overview(Rankings(columns), values, pd.DataFrame(rows))
+    return Overview(weights, Rankings(columns), values, pd.DataFrame(rows))
 
 
 def overview(

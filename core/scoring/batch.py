@@ -15,6 +15,7 @@ dropped and the others renormalised, exactly as
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import numpy as np
@@ -61,8 +62,15 @@ class BatchScorer:
         s = np.atleast_2d(np.asarray(shares, dtype=float))
         if s.shape[1] != len(self.groups):
             raise WeightError("weights_length", got=s.shape[1], expected=len(self.groups))
-        safe = np.where(self.group_index >= 0, self.group_index, 0)
-        return s[:, safe] * np.where(self.group_index >= 0, self.within_share, 0.0)
+        safe, share = self._spread
+        return s[:, safe] * share
+
+    @functools.cached_property
+    def _spread(self) -> tuple[np.ndarray, np.ndarray]:
+        """Per criterion: the column of its group's share (0 for a group that is not
+        effective) and its share of that group (0 there), taken once per scorer."""
+        effective = self.group_index >= 0
+        return np.where(effective, self.group_index, 0), np.where(effective, self.within_share, 0.0)
 
     def group_unit(self) -> np.ndarray:
         """For linear methods: option × group scores U_g, so that score = U_g · shares."""
