@@ -285,6 +285,13 @@ def test_stability_of_a_weighting_equals_the_former(data: st.DataObject, model) 
         )
     if len(scorer.groups) >= 2:  # a sweep needs another group to give its share to
         current = scorer.current_shares(weights)
+        top = scorer.option_ids.index(ranking[1]["option_id"].iloc[0])
+        for group in GROUPS:  # the shares area_stability takes once for the three groups
+            given_current = sensitivity.group_stability(
+                scorer, weights, group, top, crossings=True, current=current
+            )
+            assert given_current == sensitivity.group_stability(scorer, weights, group, top)
+            assert given_current.crossings_listed
         for k in range(len(scorer.groups)):
             t = np.array([0.0, 0.25, 1.0])
             np.testing.assert_array_equal(
