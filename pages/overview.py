@@ -61,7 +61,8 @@ def cards(ctx: context.Context) -> None:
     """The best option per area, the totals and the heatmap under the current weights."""
     lang = text.lang()
     pathways = text.pathway_labels()
-    rankings, summary = ctx.overview()
+    overview = ctx.overview()
+    summary = overview.summary
     names = ctx.area_names(lang)
     stability = stability_summary.sentences(ctx)
     grid = layout.card_grid("area_cards")
@@ -94,12 +95,12 @@ def cards(ctx: context.Context) -> None:
     )
     downloads.all_areas_button(ctx)
 
-    pathway_view(ctx, rankings, names, pathways, lang)
+    pathway_view(ctx, overview, names, pathways, lang)
 
 
 def pathway_view(
     ctx: context.Context,
-    rankings: dict[str, pd.DataFrame],
+    overview: analysis.Overview,
     names: dict[str, str],
     pathways: dict[str, str],
     lang: str,
@@ -114,7 +115,7 @@ def pathway_view(
             zip(views.PATHWAY_TABS, (t("heatmap_tab_chart"), t("heatmap_tab_table")), strict=True)
         ),
     )
-    cells = analysis.pathway_cells(rankings)
+    cells = overview.cells()
     if tabs["chart"].open:
         cells["area_name"] = [names[a] for a in cells["area"].tolist()]
         with tabs["chart"]:
@@ -137,5 +138,6 @@ def pathway_view(
             tables.static(shown, "pathway_table", list(pathways.values()))
 
 
+layout.card_grid_style("area_cards")
 weights_fragment.show(cards)
 portfolio_section.show(context.get())

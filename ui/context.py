@@ -53,10 +53,10 @@ class Context:
             self.method,
         )
 
-    def overview(self) -> tuple[dict[str, pd.DataFrame], pd.DataFrame]:
-        """``analysis.overview`` (every area's ranking and the best-option summary) under this
-        weighting, computed once per data version and weighting for all sessions. Shared: do
-        not change the frames in place."""
+    def overview(self) -> analysis.Overview:
+        """``analysis.overview_of`` (every area's ranking, its values and the best-option
+        summary) under this weighting, computed once per data version and weighting for all
+        sessions. Shared: do not change the frames or arrays in place."""
         return _overview(self.weights_key())
 
     def area_name(self, slug: str, lang: str) -> str:
@@ -76,11 +76,13 @@ class Context:
 
 
 @data.cache_resource(max_entries=64)
-def _overview(key: tuple[Any, ...]) -> tuple[dict[str, pd.DataFrame], pd.DataFrame]:
-    """``analysis.overview`` for a :meth:`Context.weights_key` (plain values: the cache key)."""
+def _overview(key: tuple[Any, ...]) -> analysis.Overview:
+    """``analysis.overview_of`` for a :meth:`Context.weights_key` (plain values: the cache
+    key)."""
     _store, version, horizon_years, discount_rate, groups, within, method = key
     weights = scoring.WeightSet(dict(groups), dict(within), method)
-    return analysis.overview(data.models(version, horizon_years, discount_rate), weights, method)
+    models = data.models(version, horizon_years, discount_rate)
+    return analysis.overview_of(models, weights, method)
 
 
 def memo(name: str, key: tuple[Any, ...], compute: Callable[[], T]) -> T:

@@ -10,13 +10,20 @@ from streamlit.delta_generator import DeltaGenerator
 CARD_MIN_REM = 17
 
 
-def card_grid(key: str) -> DeltaGenerator:
-    """A wrapping row for :func:`card` containers."""
+def card_grid_style(key: str) -> None:
+    """The sizes of the cards in the grid ``key`` (:func:`card_grid`). Draw it once per
+    full run, outside the fragment the grid is drawn in: a style stays in force while a
+    fragment reruns (as app.py's page margins do), and each element costs server time on
+    every slider move."""
     st.html(
         # Each card sits in an unnamed wrapper of the row: size the wrappers.
         f"<style>.st-key-{key} > div {{ flex: 1 1 calc(33% - 1rem) !important;"
         f" min-width: {CARD_MIN_REM}rem !important; }}</style>"
     )
+
+
+def card_grid(key: str) -> DeltaGenerator:
+    """A wrapping row for :func:`card` containers, sized by :func:`card_grid_style`."""
     return st.container(key=key, horizontal=True, wrap=True, gap="small")
 
 

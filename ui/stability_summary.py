@@ -74,26 +74,23 @@ def sentence(ctx: context.Context, area: str, ranking: pd.DataFrame | None = Non
 def sentences(ctx: context.Context) -> dict[str, str]:
     """:func:`sentence` of every area (slug → sentence) under the context's weighting, for
     the Übersicht's cards: computed in one go once per data version, weighting and language
-    for all sessions, from the areas' rankings of ``ctx.overview()`` (one cache look-up a
-    run instead of one per area)."""
-    rankings, _summary = ctx.overview()
-    return _sentences(ctx.weights_key(), rankings)
+    for all sessions, from the areas' rankings of ``ctx.overview()`` (read as values, no
+    frame: one cache look-up a run instead of one per area)."""
+    return _sentences(ctx.weights_key(), ctx.overview())
 
 
 @data.cache_resource(max_entries=64)
-def _sentences(key: tuple[Any, ...], _rankings: dict[str, pd.DataFrame]) -> dict[str, str]:
-    """The sentences for a :meth:`context.Context.weights_key`; ``_rankings`` are the
-    rankings under the same key (not part of the cache key: the key determines them)."""
-    (_store, lang), version, horizon_years, discount_rate, groups, within, method = key
+def _sentences(key: tuple[Any, ...], _overview: analysis.Overview) -> dict[str, str]:
+    """The sentences for a :meth:`context.Context.weights_key`; ``_overview`` is the
+    overview under the same key (not part of the cache key: the key determines it)."""
+    (_store, lang), version, horizon_years, discount_rate, _groups, _within, method = key
     models = data.models(version, horizon_years, discount_rate)
-    weights = scoring.WeightSet(dict(groups), dict(within), method)
+    weights = _overview.weights  # the key's weighting, with the criterion weights computed
     return {
         area: views.stability_sentence(
-            analysis.area_stability(
-                models[area], weights, method, ranking=ranking, crossings=False
-            ),
+            analysis.area_stability(models[area], weights, method, ranked=ranked, crossings=False),
             lang,
         )
-        for area, ranking in _rankings.items()
-        if len(ranking)
+        for area, ranked in _overview.values.items()
+        if len(ranked["option_id"])
     }

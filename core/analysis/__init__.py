@@ -49,11 +49,14 @@ from core.analysis.stakeholders import (
     spread as stakeholder_spread,
 )
 from core.analysis.summaries import (
+    Overview,
     area_summary,
     efficient_frontier,
     group_index,
     overview,
+    overview_of,
     pathway_cells,
+    pathway_cells_of,
     scatter_points,
     summary_of,
 )
@@ -69,6 +72,7 @@ __all__ = [
     "MC_SAMPLING_MODES",
     "PORTFOLIO_OBJECTIVES",
     "NextStep",
+    "Overview",
     "PortfolioResult",
     "STAKEHOLDER_MEANS",
     "WIBE_THRESHOLD",
@@ -83,8 +87,10 @@ __all__ = [
     "efficient_frontier",
     "group_index",
     "overview",
+    "overview_of",
     "parse_area_weights",
     "pathway_cells",
+    "pathway_cells_of",
     "portfolio_confidence",
     "portfolio_next_steps",
     "portfolio_items",

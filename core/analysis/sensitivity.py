@@ -12,7 +12,8 @@ Ties are "weak": an option is on top when no other scores more than :data:`TOLER
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+import functools
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -99,13 +100,22 @@ def sweep_shares(scorer: BatchScorer, current: np.ndarray, k: int, t: np.ndarray
 
     If the others all weigh 0 (t is 1 now), they share the rest equally.
     """
-    others = np.delete(np.arange(len(current)), k)
+    others = _others(len(current), k)
     rest = current[others]
-    rest = rest / rest.sum() if rest.sum() > 0 else np.full(len(others), 1.0 / len(others))
+    total = rest.sum()
+    rest = rest / total if total > 0 else np.full(len(others), 1.0 / len(others))
     shares = np.empty((len(t), len(current)))
     shares[:, k] = t
     shares[:, others] = (1.0 - t)[:, None] * rest[None, :]
     return shares
+
+
+@functools.cache
+def _others(groups: int, k: int) -> np.ndarray:
+    """The positions of the groups other than ``k`` among ``groups`` (read-only)."""
+    others = np.array([g for g in range(groups) if g != k], dtype=int)
+    others.setflags(write=False)
+    return others
 
 
 def sweep_scores(scorer: BatchScorer, current: np.ndarray, k: int, t: np.ndarray) -> np.ndarray:
@@ -427,17 +437,20 @@ def group_stability(
     top: int | None = None,
     *,
     crossings: bool = True,
+    current: np.ndarray | None = None,
 ) -> GroupStability:
     """Stability interval (and, with ``crossings``, every crossing) while ``group``'s share
     runs from 0 to 1.
 
     The interval alone is one pass over the options (the stability sentence needs nothing
     more); the crossing list looks at every pair and is what the Sensitivity page shows.
+    ``current`` is ``scorer.current_shares(weights)`` where the caller has it.
     """
     exact = scorer.linear
     if group not in scorer.groups or len(scorer.groups) < 2 or scorer.n_options == 0:
         return GroupStability(group=group, applicable=False, exact=exact)
-    current = scorer.current_shares(weights)
+    if current is None:
+        current = scorer.current_shares(weights)
     k = scorer.groups.index(group)
     t0 = float(current[k])
     if top is None:
@@ -473,29 +486,40 @@ def area_stability(
     method: str = "wsm",
     *,
     ranking: pd.DataFrame | None = None,
+    ranked: Mapping[str, np.ndarray] | None = None,
     crossings: bool = True,
 ) -> AreaStability:
     """Stability of the recommendation of one area for each of the three groups.
 
     The top option is the first row of :func:`core.scoring.area_model.rank_area`, so the analysis
     speaks about the option the Bereich page recommends; a caller that has that ranking (for
-    ``weights`` and ``method``) passes it instead of ranking again. ``crossings=False`` skips
-    the crossing lists (see :func:`group_stability`): the sentence needs only the intervals.
+    ``weights`` and ``method``) passes it instead of ranking again, as the frame
+    (``ranking``) or as its values (``ranked``: ``option_id``, ``rank`` and ``score`` as
+    :func:`core.scoring.area_model.rank_area_values` gives them; that ranking has checked the
+    weights already). ``crossings=False`` skips the crossing lists (see
+    :func:`group_stability`): the sentence needs only the intervals.
     """
-    model.criterion_weights(weights)  # same validation (and errors) as rank_area
+    if ranked is None or len(model.options) == 0:
+        model.criterion_weights(weights)  # same validation (and errors) as rank_area
     scorer = build_scorer(model, weights, method)
     names = dict(zip(scorer.option_ids, scorer.option_names, strict=True))
     if scorer.n_options == 0:
         groups = {g: GroupStability(group=g, applicable=False, exact=scorer.linear) for g in GROUPS}
         return AreaStability(model.area, method, None, names, groups)
-    if ranking is None:
-        ranking = rank_area(model, weights, method)
-    # the three columns read once, as arrays (indexing the frame costs more than the sweep)
-    values = {name: ranking[name].to_numpy() for name in ("option_id", "rank", "score")}
-    top_id = values["option_id"][0]
+    if ranked is None:
+        if ranking is None:
+            ranking = rank_area(model, weights, method)
+        # the three columns read once, as arrays (indexing the frame costs more than the sweep)
+        ranked = {name: ranking[name].to_numpy() for name in ("option_id", "rank", "score")}
+    top_id = ranked["option_id"][0]
     top = scorer.option_ids.index(top_id)
-    groups = {g: group_stability(scorer, weights, g, top, crossings=crossings) for g in GROUPS}
-    tied = area_model.tied_top_of(values)
+    # the shares every applicable group starts from (none is applicable with fewer than two)
+    current = scorer.current_shares(weights) if len(scorer.groups) >= 2 else None
+    groups = {
+        g: group_stability(scorer, weights, g, top, crossings=crossings, current=current)
+        for g in GROUPS
+    }
+    tied = area_model.tied_top_of(ranked)
     return AreaStability(model.area, method, top_id, names, groups, tied)
 
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -97,30 +98,93 @@ def summary_of(values: Mapping[str, np.ndarray]) -> dict[str, object]:
     }
 
 
+class Rankings(Mapping[str, pd.DataFrame]):
+    """Area → ranking frame (as :func:`core.scoring.area_model.rank_area` returns it), each
+    frame built on its first read from the ranking's columns and kept: a frame costs about a
+    millisecond, and the Übersicht reads values only (:attr:`Overview.values`). Shared: do
+    not change the frames in place."""
+
+    def __init__(self, columns: Mapping[str, Mapping[str, np.ndarray] | None]) -> None:
+        self._columns = dict(columns)
+        self._frames: dict[str, pd.DataFrame] = {}
+
+    def __getitem__(self, slug: str) -> pd.DataFrame:
+        frame = self._frames.get(slug)
+        if frame is None:
+            frame = area_model.ranking_frame(self._columns[slug])
+            # another thread may have built it meanwhile: every reader gets the same frame
+            frame = self._frames.setdefault(slug, frame)
+        return frame
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._columns)
+
+    def __len__(self) -> int:
+        return len(self._columns)
+
+
+@dataclass(frozen=True, eq=False)
+class Overview:
+    """Every area ranked under one weighting (``weights``, which holds the criterion weights
+    the rankings computed: an analysis under the same weighting reuses them): the rankings
+    (frames built when read), their columns as values (``ranking[column].to_numpy()``,
+    area → column → array) and one summary row per area with options (:func:`summary_of`)."""
+
+    weights: WeightSet
+    rankings: Rankings
+    values: Mapping[str, Mapping[str, np.ndarray]]
+    summary: pd.DataFrame
+
+    def cells(self) -> pd.DataFrame:
+        """:func:`pathway_cells` of the rankings, from their values."""
+        return pathway_cells_of(self.values)
+
+
+def overview_of(models: Mapping[str, AreaModel], weights: WeightSet, method: str) -> Overview:
+    """:func:`overview` as an :class:`Overview`: the same rankings and summary, without
+    building a ranking frame until one is read."""
+    columns: dict[str, dict[str, np.ndarray] | None] = {}
+    values: dict[str, dict[str, np.ndarray]] = {}
+    rows = []
+    for slug, model in models.items():
+        columns[slug], values[slug] = area_model.rank_area_arrays(model, weights, method)
+        if len(values[slug]["option_id"]):
+            rows.append({"area": slug, **summary_of(values[slug])})
+    return Overview(weights, Rankings(columns), values, pd.DataFrame(rows))
+
+
 def overview(
     models: Mapping[str, AreaModel], weights: WeightSet, method: str
 ) -> tuple[dict[str, pd.DataFrame], pd.DataFrame]:
     """Rank every area; return the rankings and one summary row per area."""
-    rankings: dict[str, pd.DataFrame] = {}
-    rows = []
-    for slug, model in models.items():
-        ranking, values = area_model.rank_area_values(model, weights, method)
-        rankings[slug] = ranking
-        if len(ranking):
-            rows.append({"area": slug, **summary_of(values)})
-    return rankings, pd.DataFrame(rows)
+    result = overview_of(models, weights, method)
+    return dict(result.rankings.items()), result.summary
+
+
+CELL_COLUMNS = ["area", "pathway", "score", "option"]
 
 
 def pathway_cells(rankings: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
     """Best score and option per area × pathway (for the heatmap)."""
+    return pathway_cells_of(
+        {
+            slug: {name: ranking[name].to_numpy() for name in ("pathway", "score", "option")}
+            for slug, ranking in rankings.items()
+        }
+    )
+
+
+def pathway_cells_of(values: Mapping[str, Mapping[str, np.ndarray]]) -> pd.DataFrame:
+    """:func:`pathway_cells` of rankings given as their column values (area → column →
+    array, as :attr:`Overview.values`), without reading a frame."""
     rows = []
-    for slug, ranking in rankings.items():
+    for slug, columns in values.items():
         seen: set[str] = set()
         # A ranking is in rank order, so the first option of each pathway is its best.
         # tolist: the same Python values as iterating the columns, without a look-up each
-        columns = (ranking[name].tolist() for name in ("pathway", "score", "option"))
-        for pathway, score, option in zip(*columns, strict=True):
+        names = (columns[name].tolist() for name in ("pathway", "score", "option"))
+        for pathway, score, option in zip(*names, strict=True):
             if pathway not in seen:
                 seen.add(pathway)
                 rows.append({"area": slug, "pathway": pathway, "score": score, "option": option})
-    return pd.DataFrame(rows, columns=["area", "pathway", "score", "option"])
+    return pd.DataFrame(rows, columns=CELL_COLUMNS)

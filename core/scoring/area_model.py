@@ -359,13 +359,31 @@ def rank_area_values(
     """:func:`rank_area` and its columns as ``ranking[column].to_numpy()`` gives them, for
     callers that read values of the ranking (a summary, the tie at the top): reading arrays
     is much cheaper than indexing the frame, which costs more than the ranking itself."""
+    columns, values = rank_area_arrays(model, weights, method)
+    return ranking_frame(columns), values
+
+
+def rank_area_arrays(
+    model: AreaModel, weights: WeightSet, method: str = "wsm"
+) -> tuple[dict[str, np.ndarray] | None, dict[str, np.ndarray]]:
+    """The columns :func:`rank_area` builds its frame from (None for an area without
+    options) and the values :func:`rank_area_values` gives, without building the frame
+    (a frame costs about a millisecond; a caller that reads values only needs none, and
+    :func:`ranking_frame` builds it from the columns when one is asked for)."""
     if len(model.options) == 0:
-        ranking = pd.DataFrame(columns=RANKING_COLUMNS)
-        return ranking, {name: ranking[name].to_numpy() for name in RANKING_COLUMNS}
+        ranking = ranking_frame(None)
+        return None, {name: ranking[name].to_numpy() for name in RANKING_COLUMNS}
     columns, order = _ranked(model, weights, method)
     text = model._frame_text
     values = {name: text[name][order] if name in text else array for name, array in columns.items()}
-    return pd.DataFrame(columns), values
+    return columns, values
+
+
+def ranking_frame(columns: Mapping[str, np.ndarray] | None) -> pd.DataFrame:
+    """The frame :func:`rank_area` returns for the columns of :func:`rank_area_arrays`."""
+    if columns is None:
+        return pd.DataFrame(columns=RANKING_COLUMNS)
+    return pd.DataFrame(columns)
 
 
 def _ranked(

@@ -15,6 +15,7 @@ dropped and the others renormalised, exactly as
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import numpy as np
@@ -61,8 +62,15 @@ class BatchScorer:
         s = np.atleast_2d(np.asarray(shares, dtype=float))
         if s.shape[1] != len(self.groups):
             raise WeightError("weights_length", got=s.shape[1], expected=len(self.groups))
-        safe = np.where(self.group_index >= 0, self.group_index, 0)
-        return s[:, safe] * np.where(self.group_index >= 0, self.within_share, 0.0)
+        safe, share = self._spread
+        return s[:, safe] * share
+
+    @functools.cached_property
+    def _spread(self) -> tuple[np.ndarray, np.ndarray]:
+        """Per criterion: the column of its group's share (0 for a group that is not
+        effective) and its share of that group (0 there), taken once per scorer."""
+        effective = self.group_index >= 0
+        return np.where(effective, self.group_index, 0), np.where(effective, self.within_share, 0.0)
 
     def group_unit(self) -> np.ndarray:
         """For linear methods: option × group scores U_g, so that score = U_g · shares."""
@@ -90,22 +98,43 @@ def _effective(member: np.ndarray, within: np.ndarray) -> tuple[str, ...]:
     return tuple(g for g in GROUPS if within[member == g].sum() > 0)
 
 
+# Scorers kept per model and method, one per within-group weighting (a slider move changes
+# the group weights only); the oldest go once this many are held.
+SCORERS_KEPT = 16
+
+
 def build_scorer(model: AreaModel, weights: WeightSet, method: str = "wsm") -> BatchScorer:
     """A :class:`BatchScorer` for ``model`` with the within-group weights of ``weights``.
 
     The method's kernel depends on the data only: it is built once per model and method
-    (:meth:`AreaModel.derived`) and shared by every weighting.
+    (:meth:`AreaModel.derived`) and shared by every weighting. The scorer depends on the
+    within-group weights only (not the group weights): it is kept per model, method and
+    within-group weights (the last :data:`SCORERS_KEPT`) and shared, read-only.
     """
     spec = methods.get(method)
     keys = model.criteria_keys  # plain values kept on the model: no frame reads per weighting
-    member = keys.group_array
     within = weights.within_weights_of(keys)
+    kept: dict[bytes, BatchScorer] = model.derived(("scorers", spec), dict)
+    key = within.tobytes()  # the exact values (float64 of every criterion)
+    scorer = kept.get(key)
+    if scorer is None:
+        scorer = _scorer(model, spec, within)
+        if len(kept) >= SCORERS_KEPT:
+            kept.clear()
+        scorer = kept.setdefault(key, scorer)
+    return scorer
+
+
+def _scorer(model: AreaModel, spec: methods.MethodSpec, within: np.ndarray) -> BatchScorer:
+    member = model.criteria_keys.group_array
     groups = _effective(member, within)
     group_index = np.array([groups.index(g) if g in groups else -1 for g in member], dtype=int)
     share = np.zeros(len(member))
     for g in groups:
         mask = member == g
         share[mask] = within[mask] / within[mask].sum()
+    for array in (group_index, share):
+        array.setflags(write=False)
     kernel = model.derived(("batch_kernel", spec), lambda: _kernel(model, spec))
     columns = model.columns()  # arrays cached on the model: no pandas on every rerun
     return BatchScorer(

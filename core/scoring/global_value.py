@@ -126,8 +126,12 @@ def benefit_weights(criteria: pd.DataFrame, weights: WeightSet) -> np.ndarray:
 
 
 def benefit_weights_of(keys: CriteriaKeys, weights: WeightSet) -> np.ndarray:
-    """:func:`benefit_weights` for the criteria of ``keys`` (an area model keeps them)."""
-    return _benefit_weights(keys.group_array, weights.within_weights_of(keys), weights)
+    """:func:`benefit_weights` for the criteria of ``keys`` (an area model keeps them),
+    computed once per weighting and criteria (:meth:`WeightSet.computed`)."""
+    return weights.computed(
+        ("benefit_weights", keys.content),
+        lambda: _benefit_weights(keys.group_array, weights.within_weights_of(keys), weights),
+    )
 
 
 def _benefit_weights(groups: np.ndarray, within: np.ndarray, weights: WeightSet) -> np.ndarray:

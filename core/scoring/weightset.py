@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import math
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 from typing import Any
@@ -51,6 +51,12 @@ class CriteriaKeys:
     @functools.cached_property
     def known(self) -> frozenset[str]:
         return frozenset(self.keys)
+
+    @functools.cached_property
+    def content(self) -> tuple[tuple[str, ...], tuple[str, ...], tuple[float, ...]]:
+        """Keys, groups and defaults: equal for the criteria of any two areas that share a
+        catalogue (results computed from these alone can be shared between them)."""
+        return (self.keys, self.groups, self.defaults)
 
     @functools.cached_property
     def group_array(self) -> np.ndarray:
@@ -175,7 +181,24 @@ class WeightSet:
         return self.criterion_weights_of(CriteriaKeys.of(criteria))
 
     def criterion_weights_of(self, keys: CriteriaKeys) -> np.ndarray:
-        """:meth:`criterion_weights` for the criteria of ``keys``."""
+        """:meth:`criterion_weights` for the criteria of ``keys``, computed once per
+        weighting and criteria (every area of a catalogue has the same: a slider move weighs
+        them for the ranking and the stability of six areas)."""
+        return self.computed(("criterion_weights", keys.content), lambda: self._criterion_of(keys))
+
+    def computed(self, key: Hashable, compute: Callable[[], np.ndarray]) -> np.ndarray:
+        """``compute()`` once per weighting and ``key`` (a result that depends on this
+        weighting and the values ``key`` holds only), a fresh copy on every call; an error
+        is raised again on every call."""
+        cache: dict[Hashable, np.ndarray] | None = self.__dict__.get("_computed")
+        if cache is None:  # a frozen dataclass: not a field (no effect on eq, hash, pickle)
+            cache = self.__dict__.setdefault("_computed", {})
+        value = cache.get(key)
+        if value is None:
+            value = cache.setdefault(key, compute())
+        return value.copy()
+
+    def _criterion_of(self, keys: CriteriaKeys) -> np.ndarray:
         if self.within:
             unknown = set(self.within) - keys.known
             if unknown:

@@ -564,6 +564,12 @@ def pathway_heatmap(
 
 def heatmap_frame(cells: pd.DataFrame, pathway_labels: dict[str, str]) -> pd.DataFrame:
     """Data for :func:`pathway_heatmap`: cells with pathway label and points (×100)."""
-    return cells.assign(
-        pathway_label=cells["pathway"].map(pathway_labels), points=cells["score"] * 100
-    )
+    pathways = cells["pathway"].tolist()
+    labels = [pathway_labels.get(p) for p in pathways]
+    if pathways and all(isinstance(label, str) for label in labels):
+        # every pathway has a text label: the column Series.map gives, without its cost
+        # (a few times the rest of the frame's)
+        label_column = pd.Series(labels, index=cells.index, name="pathway")
+    else:
+        label_column = cells["pathway"].map(pathway_labels)
+    return cells.assign(pathway_label=label_column, points=cells["score"] * 100)

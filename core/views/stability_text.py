@@ -25,13 +25,13 @@ def group_sentence(stability: AreaStability, group: GroupStability, lang: str = 
     label = i18n.t(f"group_{group.group}", lang)
     if not group.applicable:
         return i18n.t("stability_not_applicable", lang, group=label)
-    names = {key: md(name) for key, name in stability.option_names.items()}
-    option = names[group.top]
+    names = stability.option_names  # escaped as used (not every option of the area)
+    option = md(names[group.top])
     if group.robust:
         return i18n.t("stability_robust_group", lang, option=option, group=label)
     lower, upper = _percent(group.lower, lang), _percent(group.upper, lang)
-    below = names.get(group.below, "") if group.below else ""
-    above = names.get(group.above, "") if group.above else ""
+    below = md(names[group.below]) if group.below and group.below in names else ""
+    above = md(names[group.above]) if group.above and group.above in names else ""
     if group.lower > 0 and group.upper < 1:
         key = "stability_range"
     elif group.lower > 0:

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from core.errors import WeightError
-from core.scoring import area_model, batch as batch_scoring
+from core.scoring import area_model, batch as batch_scoring, methods as scoring_methods
 from core.scoring.methods import METHODS
 from core.scoring.weightset import WeightSet
 from tests.analysis_factory import make_model, random_model
@@ -119,3 +119,24 @@ def test_topsis_path_bounds_hold_on_their_block(seed: int, lo: float, width: flo
     low, high = path.bounds(lo, hi)
     scores = path.scores(np.linspace(lo, hi, 41))
     assert (scores >= low - 1e-12).all() and (scores <= high + 1e-12).all()
+
+
+def test_scorer_is_kept_per_within_weighting_and_read_only() -> None:
+    """A slider move changes the group weights only: the area's scorer is reused (its
+    values do not depend on them), a new within-group weighting gets its own, and the
+    models keep a bounded number."""
+    model = make_model([[1.0, 2.0, 3.0], [3.0, 1.0, 2.0]], ["cost", "feasibility", "cost"])
+    build_scorer = batch_scoring.build_scorer
+    first = build_scorer(model, WeightSet({"cost": 1.0, "feasibility": 1.0}), "wsm")
+    moved = build_scorer(model, WeightSet({"cost": 7.0, "feasibility": 2.0}), "wsm")
+    assert moved is first
+    assert not first.group_index.flags.writeable and not first.within_share.flags.writeable
+    other = build_scorer(model, WeightSet({"cost": 1.0}, {"c0": 3.0}), "wsm")
+    assert other is not first
+    assert not np.array_equal(other.within_share, first.within_share)
+    assert build_scorer(model, WeightSet(), "topsis") is not first
+    for i in range(batch_scoring.SCORERS_KEPT + 3):
+        build_scorer(model, WeightSet({"cost": 1.0}, {"c0": float(i + 10)}), "wsm")
+    assert (
+        len(model._derived[("scorers", scoring_methods.get("wsm"))]) <= batch_scoring.SCORERS_KEPT
+    )
