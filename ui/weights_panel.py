@@ -45,9 +45,13 @@ def _default_within(criteria: pd.DataFrame) -> dict[str, int]:
     return {k: int(round(w)) for k, w in zip(criteria["key"], criteria["default_weight"])}
 
 
+def _group_keys() -> list[str]:
+    return [f"w_{g}" for g in scoring.GROUPS]
+
+
 def _panel_keys(criteria: pd.DataFrame) -> list[str]:
     return [
-        *(f"w_{g}" for g in scoring.GROUPS),
+        *_group_keys(),
         *(f"s_{k}" for k in criteria["key"]),
         "method",
         text.LANG_KEY,
@@ -105,15 +109,23 @@ def _settings() -> dict[str, str]:
     return settings
 
 
-def init_from_url(criteria: pd.DataFrame, area_slugs: list[str]) -> None:
+def init_from_url(criteria: pd.DataFrame, area_slugs: list[str], *, sliders_drawn: bool) -> None:
     """Fill the panel's keys from the query parameters, once per session.
 
     On every later run the panel's keys are re-assigned to themselves: Streamlit deletes the
     state of a widget that a run does not draw (presentation mode, a run cut short by a
-    login rerun), and the sliders would then come back at 0.
+    login rerun), and the sliders would then come back at 0. The group sliders are left
+    alone when this run draws them (``sliders_drawn``, the panel is shown): a widget whose
+    key the run assigns is sent with the server's value for the browser to show, and the
+    browser then sets a slider back to the value of a run that started before the user's
+    latest presses (quick arrow presses on a page whose move reruns the whole app were
+    lost).
     """
     if st.session_state.get(INIT_KEY):
-        for key in (*_panel_keys(criteria), *VIEW_KEYS):
+        kept = _panel_keys(criteria)
+        if sliders_drawn:
+            kept = [key for key in kept if key not in _group_keys()]
+        for key in (*kept, *VIEW_KEYS):
             if key in st.session_state:
                 st.session_state[key] = st.session_state[key]
         return
