@@ -38,7 +38,7 @@ with guard.page():  # no traceback reaches the page; details go to the server lo
     version, version_date = data.version()
     areas = data.areas(version)
     criteria = data.criteria(version)
-    weights_panel.init_from_url(criteria, areas["slug"].tolist())
+    weights_panel.init_from_url(criteria, areas["slug"].tolist(), sliders_drawn=not presenting)
     # The link may have set the language: the catalogue's texts in that language.
     areas = data.areas(version)
     criteria = data.criteria(version)

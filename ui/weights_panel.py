@@ -22,6 +22,7 @@ from ui.text import t
 
 INIT_KEY = "_view_initialised"
 IGNORED_KEY = "_ignored_params"  # [(parameter, value as given)] rejected from the URL
+SLIDERS_SHOWN_KEY = "_group_sliders_shown"  # this full run (so far) drew the group sliders
 AREA_KEY = "area"
 AREA_SLUGS_KEY = "_area_slugs"  # the area slugs, for the area weights in the URL
 SUB_WEIGHTS_OPEN_KEY = "_sub_weights_open"  # the sub-criteria expander is open
@@ -45,9 +46,13 @@ def _default_within(criteria: pd.DataFrame) -> dict[str, int]:
     return {k: int(round(w)) for k, w in zip(criteria["key"], criteria["default_weight"])}
 
 
+def _group_keys() -> list[str]:
+    return [f"w_{g}" for g in scoring.GROUPS]
+
+
 def _panel_keys(criteria: pd.DataFrame) -> list[str]:
     return [
-        *(f"w_{g}" for g in scoring.GROUPS),
+        *_group_keys(),
         *(f"s_{k}" for k in criteria["key"]),
         "method",
         text.LANG_KEY,
@@ -105,15 +110,25 @@ def _settings() -> dict[str, str]:
     return settings
 
 
-def init_from_url(criteria: pd.DataFrame, area_slugs: list[str]) -> None:
+def init_from_url(criteria: pd.DataFrame, area_slugs: list[str], *, sliders_drawn: bool) -> None:
     """Fill the panel's keys from the query parameters, once per session.
 
     On every later run the panel's keys are re-assigned to themselves: Streamlit deletes the
     state of a widget that a run does not draw (presentation mode, a run cut short by a
-    login rerun), and the sliders would then come back at 0.
+    login rerun), and the sliders would then come back at 0. The group sliders' keys are
+    left alone when the last full run drew them and this one does too (``sliders_drawn``:
+    the panel is shown): a widget whose key the run assigns is sent with the server's value
+    for the browser to show, and the browser then set a slider back to the value of a run
+    that started before the user's latest presses (quick arrow presses on a page whose move
+    reruns the whole app were lost). When they come back (after the projector) the
+    assignment is what makes the browser show their kept values.
     """
     if st.session_state.get(INIT_KEY):
-        for key in (*_panel_keys(criteria), *VIEW_KEYS):
+        kept = _panel_keys(criteria)
+        if sliders_drawn and st.session_state.get(SLIDERS_SHOWN_KEY):
+            kept = [key for key in kept if key not in _group_keys()]
+        st.session_state[SLIDERS_SHOWN_KEY] = False  # until _group_sliders draws them
+        for key in (*kept, *VIEW_KEYS):
             if key in st.session_state:
                 st.session_state[key] = st.session_state[key]
         return
@@ -294,6 +309,7 @@ def _group_sliders(
     _ctx: context.Context, labels: dict[str, str], on_change: Callable[[], None]
 ) -> None:
     """The group sliders (drawn where ``show``'s ``sliders`` calls this)."""
+    st.session_state[SLIDERS_SHOWN_KEY] = True  # see init_from_url
     for group in scoring.GROUPS:
         st.slider(
             labels[group],

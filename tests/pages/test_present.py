@@ -130,6 +130,9 @@ def test_toggle_switches_the_mode_and_keeps_the_weights(make_app) -> None:
     at.toggle(key="present_toggle").set_value(False).run()
     assert not at.exception
     assert at.slider(key="w_cost").value == 80
+    # the browser dropped the sliders while presenting: it is told their value, else it
+    # would show the slider's minimum (0)
+    assert at.slider(key="w_cost").proto.set_value
     assert "present" not in at.query_params
 
 

@@ -110,3 +110,19 @@ def test_a_slider_move_on_a_page_without_the_fragment_reruns_the_whole_app(serve
     assert _new_sessions(replies)[-1] == []  # the last run is the whole app's
     assert "slider" in [_element(r) for r in replies]  # the whole panel drawn again
     assert replies[-1].script_finished == ForwardMsg.ScriptFinishedStatus.FINISHED_SUCCESSFULLY
+
+
+def test_a_full_run_after_a_slider_move_leaves_the_browser_its_slider_values(server: str) -> None:
+    """A slider sent with ``set_value`` makes the browser show the server's value: in the
+    full run after a move that would be the value of a run older than presses the user made
+    meanwhile, which were lost (tests/browser/test_slider_keys.py). The group sliders are
+    sent again, but without ``set_value``."""
+    replies = own_loop.run(_move_cost(server, "sensitivitaet", "", 40))
+    sliders = {
+        r.delta.new_element.slider.id.rsplit("-", 1)[-1]: r.delta.new_element.slider
+        for r in replies
+        if _element(r) == "slider"
+    }
+    groups = ["w_cost", "w_citizen_value", "w_feasibility"]
+    assert set(groups) <= sliders.keys()  # all three drawn again
+    assert [key for key in groups if sliders[key].set_value] == []

@@ -1,0 +1,47 @@
+"""Quick arrow-key presses on a group slider, on pages whose content reads the weights
+outside the weights fragment (their move reruns the whole app): every press counts.
+
+With the group sliders in a fragment of their own on every page, a press that arrived while
+the whole app was running again for the previous one was lost: fifteen presses moved the
+slider by twelve to fourteen."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.helpers import wait_rendered
+
+pytestmark = pytest.mark.browser
+
+WAIT_MS = 90_000  # a bound on waiting on a busy shared machine, not a timed assertion
+START = 33
+PRESSES = 15
+PRESS_GAP_MS = 40  # a user holding or tapping an arrow key
+
+# The app has finished every run and the link carries the value the cost slider shows.
+SETTLED = """() => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
+  if (document.querySelector('[data-stale="true"]')) return false;
+  const slider = document.querySelector('input[type=range][aria-label="Kosten"]');
+  const linked = new URLSearchParams(window.location.search).get('w_cost');
+  return slider !== null && linked === slider.value;
+}"""
+
+
+@pytest.mark.parametrize("path", ["/sensitivitaet", "/methodik"])
+def test_quick_arrow_presses_all_move_the_slider(server: str, page, path: str) -> None:
+    page.set_default_timeout(WAIT_MS)
+    page.goto(f"{server}{path}?w_cost={START}&w_citizen_value=10&w_feasibility=10")
+    wait_rendered(page)
+    slider = page.locator('input[type=range][aria-label="Kosten"]')
+    assert slider.input_value() == str(START)
+    slider.focus()
+    for _ in range(PRESSES):
+        page.keyboard.press("ArrowLeft")
+        page.wait_for_timeout(PRESS_GAP_MS)  # the pace of the presses, not a synchronisation
+    page.wait_for_function(SETTLED)
+    wait_rendered(page)
+    expected = str(START - PRESSES)
+    assert slider.input_value() == expected
+    assert f"w_cost={expected}" in page.url
