@@ -1,9 +1,10 @@
 """Quick arrow-key presses on a group slider, on pages whose content reads the weights
 outside the weights fragment (their move reruns the whole app): every press counts.
 
-With the group sliders in a fragment of their own on every page, a press that arrived while
-the whole app was running again for the previous one was lost: fifteen presses moved the
-slider by twelve to fourteen."""
+Every full run used to re-assign the group sliders' keys to themselves, so Streamlit sent the
+sliders with the server's value for the browser to show; that value, from a run started
+before the latest presses, set the slider back: fifteen presses moved it by twelve to
+fourteen."""
 
 from __future__ import annotations
 
