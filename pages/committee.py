@@ -192,7 +192,9 @@ def group_result() -> None:
             ),
         )
     )
-    _, summary = analysis.overview(ctx.models(), group.for_criteria(ctx.criteria), group.method)
+    summary = analysis.overview_of(
+        ctx.models(), group.for_criteria(ctx.criteria), group.method
+    ).summary
     st.dataframe(
         pd.DataFrame(
             {

@@ -269,10 +269,17 @@ def best_state(states: States) -> int | None:
     """Index of the best final state: highest value, then lower cost₁, then lower cost₂."""
     if len(states.value) == 0:
         return None
-    top = states.value.max()
-    candidates = np.flatnonzero(states.value >= top - VALUE_TOLERANCE)
-    order = np.lexsort((states.cost2[candidates], states.cost1[candidates]))
-    return int(candidates[order[0]])
+    every = np.arange(len(states.value))
+    return best_of(every, states.value, states.cost1, states.cost2)
+
+
+def best_of(candidates: np.ndarray, value: np.ndarray, cost1: np.ndarray, cost2: np.ndarray) -> int:
+    """The best of ``candidates`` (indices into the other arrays, at least one): the highest
+    value (within :data:`VALUE_TOLERANCE`), then the lower cost₁, then the lower cost₂, then
+    the first. Every solver here breaks ties by this rule."""
+    values = value[candidates]
+    candidates = candidates[values >= values.max() - VALUE_TOLERANCE]
+    return int(candidates[np.lexsort((cost2[candidates], cost1[candidates]))[0]])
 
 
 def undominated_items(cost1: np.ndarray, cost2: np.ndarray, value: np.ndarray) -> np.ndarray:
@@ -345,11 +352,7 @@ def solve_exhaustive(
     ok = fits(total1, budget1) & fits(total2, budget2)
     if not ok.any():
         return None
-    candidates = np.flatnonzero(ok)
-    top = totalv[candidates].max()
-    candidates = candidates[totalv[candidates] >= top - VALUE_TOLERANCE]
-    order = np.lexsort((total2[candidates], total1[candidates]))
-    best = int(candidates[order[0]])
+    best = best_of(np.flatnonzero(ok), totalv, total1, total2)
     return [int(x) for x in grid[:, best]], float(totalv[best])
 
 
@@ -367,10 +370,9 @@ class Enumeration:
 
     The best combination within a pair of budgets is then a mask and a maximum, so that
     several budgets on the same instance (a portfolio and what 50,000 € more on each budget
-    would buy) cost one enumeration. Same choice as :func:`solve_exhaustive`: the highest
-    value, then the lower cost₁, then the lower cost₂ (in euros, also for an unlimited
-    budget), then the first in ``np.indices`` order. ``links`` are ((group, item), (group,
-    item)) pairs: choosing the first item needs the second one chosen.
+    would buy) cost one enumeration. Same choice as :func:`solve_exhaustive` (:func:`best_of`,
+    the costs in euros also for an unlimited budget, in ``np.indices`` order). ``links``
+    are ((group, item), (group, item)) pairs: choosing the first item needs the second one.
     """
 
     def __init__(
@@ -402,8 +404,5 @@ class Enumeration:
         candidates = np.flatnonzero(ok)
         if len(candidates) == 0:
             return None
-        values = self.value[candidates]
-        candidates = candidates[values >= values.max() - VALUE_TOLERANCE]
-        order = np.lexsort((self.total2[candidates], self.total1[candidates]))
-        best = int(candidates[order[0]])
+        best = best_of(candidates, self.value, self.total1, self.total2)
         return [int(i) for i in np.unravel_index(best, self.sizes)], float(self.value[best])

@@ -329,10 +329,7 @@ def exhaustive_search(
     ok &= knapsack.fits(total1, budget1) & knapsack.fits(total2, budget2)
     if not ok.any():
         return None
-    candidates = np.flatnonzero(ok)
-    top = totalv[candidates].max()  # ties as in knapsack.solve_exhaustive: the cheaper set
-    candidates = candidates[totalv[candidates] >= top - knapsack.VALUE_TOLERANCE]
-    best = int(candidates[np.lexsort((total2[candidates], total1[candidates]))[0]])
+    best = knapsack.best_of(np.flatnonzero(ok), totalv, total1, total2)
     return [int(x) for x in grid[:, best]], float(totalv[best])
 
 
@@ -382,7 +379,8 @@ def run_solver(
     if solver not in SOLVERS:
         raise InputError("portfolio_bad_solver", solver=solver, allowed=", ".join(SOLVERS))
     if solver == "auto":
-        enumeration = enumeration or enumerate_small(cost1, cost2, value, links)
+        if enumeration is None:
+            enumeration = enumerate_small(cost1, cost2, value, links)
         if enumeration is not None:
             return enumeration.best(budget1, budget2), "exhaustive"
     if solver == "milp":

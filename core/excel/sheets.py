@@ -300,7 +300,7 @@ def summary_sheet(
     lang = request.lang
     text_cell(ws, 1, 1, t("xl_title_all", lang), book.styles, "title")
     row = _fact_rows(ws, book, 3, _facts(request, snap), SUMMARY_TEXT_WIDTH) + 1
-    _, summary = analysis.overview(snap.models, request.weights, request.method)
+    summary = analysis.overview_of(snap.models, request.weights, request.method).summary
     names = snap.areas.set_index("slug")[i18n.localized_column("name", lang)]
     text_cell(ws, row, 1, t("xl_best_header", lang), book.styles, "label")
     headers = [

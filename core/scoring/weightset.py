@@ -191,7 +191,7 @@ class WeightSet:
         weighting and the values ``key`` holds only), a fresh copy on every call; an error
         is raised again on every call."""
         cache: dict[Hashable, np.ndarray] | None = self.__dict__.get("_computed")
-        if cache is None:  # a frozen dataclass: not a field (no effect on eq, hash, pickle)
+        if cache is None:  # not a field: no effect on eq, hash or repr
             cache = self.__dict__.setdefault("_computed", {})
         value = cache.get(key)
         if value is None:
