@@ -543,14 +543,15 @@ def _solved(inputs: Inputs) -> Solved:
     """The best set within the budgets and what the next 50,000 € on each would buy."""
     items = _items(inputs.weights_key, inputs.area_weights, inputs.objective)
     constraints = inputs.constraints()
-    try:
-        result = analysis.solve_portfolio(items, *inputs.budgets, **constraints)
+    try:  # one prepared instance for the solve and its next steps
+        result, steps = analysis.solve_portfolio_with_next_steps(
+            items, *inputs.budgets, **constraints
+        )
     except CockpitError as exc:
         return Solved(items, error=exc)
-    steps: tuple[analysis.NextStep, ...] = ()
-    if result.feasible and not result.choices.empty:
-        steps = tuple(analysis.portfolio_next_steps(items, result, **constraints))
-    return Solved(items, result, steps)
+    if not result.feasible or result.choices.empty:
+        steps = []
+    return Solved(items, result, tuple(steps))
 
 
 def curve_budget(budgets: tuple[float | None, float | None]) -> str:

@@ -33,6 +33,7 @@ from core.analysis.portfolio import (
     portfolio_confidence,
     portfolio_items,
     solve as solve_portfolio,
+    solve_with_next_steps as solve_portfolio_with_next_steps,
     value_for_money,
 )
 from core.analysis.sensitivity import (
@@ -100,6 +101,7 @@ __all__ = [
     "scatter_points",
     "score_curves",
     "solve_portfolio",
+    "solve_portfolio_with_next_steps",
     "stakeholder_dissent",
     "stakeholder_profiles",
     "stakeholder_spread",

@@ -28,6 +28,7 @@ from __future__ import annotations
 import math
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 import pandas as pd
@@ -435,18 +436,33 @@ def solve(
     """
     _budget(budget_investment, "budget-invest")  # bad budgets are named before bad constraints
     _budget(budget_annual, "budget-annual")
-    problem = _problem(items, dict(pinned or {}), excluded, excluded_options, requires)
-    return _solve_problem(
-        items,
-        problem,
-        _problem_arrays(items, problem),
-        budget_investment,
-        budget_annual,
-        _links(items, requires),
-        tuple(excluded_options),
-        exhaustive=exhaustive,
-        solver=solver,
-    )
+    instance = _prepare(items, pinned, excluded, excluded_options, requires, enumerate_=False)
+    return _solve_instance(instance, budget_investment, budget_annual, exhaustive, solver)
+
+
+def solve_with_next_steps(
+    items: pd.DataFrame,
+    budget_investment: float | None = None,
+    budget_annual: float | None = None,
+    pinned: Mapping[str, str] | None = None,
+    excluded: Collection[str] = (),
+    *,
+    excluded_options: Collection[str] = (),
+    requires: Sequence[Link] = (),
+    extra: float = NEXT_STEP_EUR,
+) -> tuple[PortfolioResult, list[NextStep]]:
+    """:func:`solve` and :func:`next_steps` of its result in one: the instance (pins, links,
+    the item columns, the area weights and, for a tiny one, every set summed) is prepared
+    once for the three budgets, and the next steps' results are built only when read (their
+    gain and changes come from the solver's picks)."""
+    _budget(budget_investment, "budget-invest")
+    _budget(budget_annual, "budget-annual")
+    instance = _prepare(items, pinned, excluded, excluded_options, requires)
+    found, used = _found(instance, budget_investment, budget_annual)
+    result = _result_of(instance, budget_investment, budget_annual, found, used)
+    before = instance.picked(found[0]) if found is not None else {}
+    total = result.total_value if result.feasible else None
+    return result, _instance_steps(instance, before, total, budget_investment, budget_annual, extra)
 
 
 _Arrays = tuple[list[np.ndarray], list[np.ndarray], list[np.ndarray]]
@@ -461,32 +477,87 @@ def _problem_arrays(items: pd.DataFrame, problem: _Problem) -> _Arrays:
     )
 
 
-def _total(items: pd.DataFrame, column: str, rows: list[int]) -> float:
-    """``items[column]`` summed over ``rows`` as pandas sums it (NaN skipped), without the frame."""
-    return float(np.nansum(items[column].to_numpy(dtype=float)[rows]))
+# The columns a result sums over its chosen rows (value_gain only if the items have it).
+_TOTALS = ("value", "investment", "annual_cost", "value_gain")
 
 
-def _solve_problem(
+@dataclass(frozen=True)
+class _Instance:
+    """An instance prepared once for one or more budgets: the problem (:func:`_problem`), its
+    arrays, validated links, the excluded options, every set summed if it is tiny
+    (:func:`enumerate_small`; None otherwise or when not asked for), the columns a result
+    sums and reads (as arrays, each read from the frame once), the cheapest totals and the
+    area weights."""
+
+    items: pd.DataFrame
+    problem: _Problem
+    arrays: _Arrays
+    links: tuple[Link, ...]
+    excluded_options: tuple[str, ...]
+    enumeration: knapsack.Enumeration | None
+    columns: dict[str, np.ndarray]
+    areas: np.ndarray
+    min_investment: float
+    min_annual: float
+    area_weights: dict[str, float]
+
+    def picked(self, picks: list[int]) -> dict[str, str]:
+        """Area → option id of the candidates ``picks`` (one per included area, in order)."""
+        rows = [int(r[i]) for r, i in zip(self.problem.rows, picks, strict=True)]
+        ids = self.problem.option_ids
+        return {str(self.areas[r]): str(ids[r]) for r in rows}
+
+
+def _prepare(
     items: pd.DataFrame,
-    problem: _Problem,
-    arrays: _Arrays,
+    pinned: Mapping[str, str] | None,
+    excluded: Collection[str],
+    excluded_options: Collection[str],
+    requires: Sequence[Link],
+    *,
+    enumerate_: bool = True,
+) -> _Instance:
+    """The instance of ``items`` under the constraints (invalid ones raise, as :func:`solve`
+    names them)."""
+    problem = _problem(items, dict(pinned or {}), excluded, excluded_options, requires)
+    links = _links(items, requires)
+    present = set(items.columns)
+    columns = {c: items[c].to_numpy(dtype=float) for c in _TOTALS if c in present}
+    arrays = tuple(  # as _problem_arrays, each column read once
+        [columns[c][r] for r in problem.rows] for c in ("investment", "annual_cost", "value")
+    )
+    small = None
+    if enumerate_ and not problem.impossible:
+        small = enumerate_small(*arrays, problem.links)
+    invest, annual, _value = arrays
+    areas = items["area"].to_numpy(dtype=object)
+    return _Instance(
+        items=items,
+        problem=problem,
+        arrays=arrays,  # type: ignore[arg-type]
+        links=links,
+        excluded_options=tuple(excluded_options),
+        enumeration=small,
+        columns=columns,
+        areas=areas,
+        min_investment=float(sum(c.min() for c in invest if len(c))),
+        min_annual=float(sum(c.min() for c in annual if len(c))),
+        area_weights=_area_weights(items, areas),
+    )
+
+
+def _found(
+    instance: _Instance,
     budget_investment: float | None,
     budget_annual: float | None,
-    links: tuple[Link, ...],
-    excluded_options: tuple[str, ...],
-    *,
     exhaustive: bool = False,
     solver: str = "auto",
-    enumeration: knapsack.Enumeration | None = None,
-) -> PortfolioResult:
-    """:func:`solve` on an instance already prepared (:func:`_problem`, its arrays and, for a
-    tiny one, its :func:`enumerate_small`), so that :func:`next_steps` prepares it once for
-    all its solves."""
+) -> tuple[tuple[list[int], float] | None, str]:
+    """The solver's picks and total within the budgets (None if nothing fits), and its name."""
     b_inv = _budget(budget_investment, "budget-invest")
     b_ann = _budget(budget_annual, "budget-annual")
-    invest, annual, value = arrays
-    min_inv = float(sum(c.min() for c in invest if len(c)))
-    min_ann = float(sum(c.min() for c in annual if len(c)))
+    invest, annual, value = instance.arrays
+    problem = instance.problem
     used = "exhaustive" if exhaustive else solver
     found = None
     if not problem.impossible:
@@ -494,67 +565,194 @@ def _solve_problem(
             found = exhaustive_search(invest, annual, value, b_inv, b_ann, problem.links)
         else:
             found, used = run_solver(
-                invest, annual, value, b_inv, b_ann, problem.links, solver, enumeration
+                invest, annual, value, b_inv, b_ann, problem.links, solver, instance.enumeration
             )
+    return found, used
+
+
+def _solve_instance(
+    instance: _Instance,
+    budget_investment: float | None,
+    budget_annual: float | None,
+    exhaustive: bool = False,
+    solver: str = "auto",
+) -> PortfolioResult:
+    """:func:`solve` on a prepared instance."""
+    found, used = _found(instance, budget_investment, budget_annual, exhaustive, solver)
+    return _result_of(instance, budget_investment, budget_annual, found, used)
+
+
+def _chosen(instance: _Instance, picks: list[int]) -> list[int]:
+    """The item positions of ``picks`` (one candidate index per included area)."""
+    return [int(r[i]) for r, i in zip(instance.problem.rows, picks, strict=True)]
+
+
+def _total_value(instance: _Instance, chosen: list[int], total: float) -> float:
+    """The chosen set's benefit as pandas sums it (NaN skipped); the solver's total if none."""
+    return float(np.nansum(instance.columns["value"][chosen])) if chosen else float(total)
+
+
+def _result_of(
+    instance: _Instance,
+    budget_investment: float | None,
+    budget_annual: float | None,
+    found: tuple[list[int], float] | None,
+    used: str,
+) -> PortfolioResult:
+    """The result of the solver's ``found`` picks: the chosen rows and their totals."""
+    items, problem = instance.items, instance.problem
     common = {
         "budget_investment": budget_investment,
         "budget_annual": budget_annual,
-        "min_investment": min_inv,
-        "min_annual": min_ann,
+        "min_investment": instance.min_investment,
+        "min_annual": instance.min_annual,
         "excluded": problem.excluded_areas,
         "solver": used,
-        "requires": links,
-        "excluded_options": excluded_options,
-        "area_weights": _area_weights(items),
+        "requires": instance.links,
+        "excluded_options": instance.excluded_options,
+        "area_weights": dict(instance.area_weights),
     }
     if found is None:
         return PortfolioResult(False, pd.DataFrame(columns=ITEM_COLUMNS), 0.0, 0.0, 0.0, **common)  # type: ignore[arg-type]
     picks, total = found
     columns = [c for c in items.columns if c in [*ITEM_COLUMNS, *EXTRA_COLUMNS]]
-    chosen = [int(r[i]) for r, i in zip(problem.rows, picks, strict=True)]
+    chosen = _chosen(instance, picks)
     # all columns (the items of portfolio_items): one take instead of a take and a copy
     taken = items.take(chosen) if columns == list(items.columns) else items.iloc[chosen][columns]
     choices = taken.reset_index(drop=True)
-    gain = _total(items, "value_gain", chosen) if "value_gain" in columns else 0.0
+    sums = instance.columns
+    gain = float(np.nansum(sums["value_gain"][chosen])) if "value_gain" in columns else 0.0
     return PortfolioResult(
         feasible=True,
         choices=choices,
-        total_value=_total(items, "value", chosen) if chosen else float(total),
-        total_investment=_total(items, "investment", chosen),
-        total_annual=_total(items, "annual_cost", chosen),
+        total_value=_total_value(instance, chosen, total),
+        total_investment=float(np.nansum(sums["investment"][chosen])),
+        total_annual=float(np.nansum(sums["annual_cost"][chosen])),
         total_gain=gain,
         **common,  # type: ignore[arg-type]
     )
 
 
-def _area_weights(items: pd.DataFrame) -> dict[str, float]:
+def _area_weights(items: pd.DataFrame, areas: np.ndarray | None = None) -> dict[str, float]:
+    """Area → its weight, read off the items (empty if they have no area weights);
+    ``areas``: the area column as an array if it is at hand."""
     if "area_weight" not in items.columns:
         return {}
     weights: dict[str, float] = {}
-    areas = items["area"].to_numpy(dtype=object)  # iterating arrays, not the Series
+    if areas is None:
+        areas = items["area"].to_numpy(dtype=object)  # iterating arrays, not the Series
     for a, w in zip(areas, items["area_weight"].to_numpy(dtype=float), strict=True):
         weights.setdefault(str(a), float(w))
     return weights
 
 
 @dataclass(frozen=True)
+class _Pending:
+    """A next step's result, built from the solver's picks only when it is read."""
+
+    instance: _Instance
+    budget_investment: float | None
+    budget_annual: float | None
+    found: tuple[list[int], float] | None
+    used: str
+
+    def result(self) -> PortfolioResult:
+        return _result_of(
+            self.instance, self.budget_investment, self.budget_annual, self.found, self.used
+        )
+
+
+@dataclass(frozen=True)
+class _Ready:
+    """A next step's result already at hand."""
+
+    value: PortfolioResult
+
+    def result(self) -> PortfolioResult:
+        return self.value
+
+
+@dataclass(frozen=True)
 class NextStep:
-    """What ``extra`` more euros on one budget would buy: the new choice and its gain."""
+    """What ``extra`` more euros on one budget would buy: the new choice and its gain.
+
+    ``result`` (the whole portfolio with the extra euros) is built when first read: the
+    page shows only the gain and the changes."""
 
     budget: str
     extra: float
-    result: PortfolioResult
     gain: float
     changes: tuple[tuple[str, str, str], ...]  # (area, option before, option after)
+    feasible: bool
+    pending: _Pending | _Ready = field(repr=False, compare=False)
+
+    @cached_property
+    def result(self) -> PortfolioResult:
+        """The portfolio with ``extra`` € more on :attr:`budget`."""
+        return self.pending.result()
 
     def to_json_dict(self) -> dict[str, object]:
         return {
             "budget": self.budget,
             "extra_eur": self.extra,
-            "feasible": self.result.feasible,
+            "feasible": self.feasible,
             "value_gain": round(self.gain, 6),
             "changes": [{"area": a, "from": b, "to": c} for a, b, c in self.changes],
         }
+
+
+def _more(
+    budget_investment: float | None, budget_annual: float | None, extra: float
+) -> list[tuple[str, float | None, float | None]]:
+    """Each limited budget's name and the two budgets with ``extra`` € more on it."""
+    steps = []
+    for name in ("investment", "annual"):
+        b_inv, b_ann = budget_investment, budget_annual
+        current = b_inv if name == "investment" else b_ann
+        if current is None:
+            continue
+        if name == "investment":
+            b_inv = float(current) + extra
+        else:
+            b_ann = float(current) + extra
+        steps.append((name, b_inv, b_ann))
+    return steps
+
+
+def _changes(
+    before: Mapping[str, str], after: Mapping[str, str]
+) -> tuple[tuple[str, str, str], ...]:
+    """(area, option before or "", option after) for every area whose choice changes."""
+    return tuple(
+        (area, before.get(area, ""), option)
+        for area, option in after.items()
+        if before.get(area) != option
+    )
+
+
+def _instance_steps(
+    instance: _Instance,
+    before: Mapping[str, str],
+    base_total: float | None,
+    budget_investment: float | None,
+    budget_annual: float | None,
+    extra: float,
+) -> list[NextStep]:
+    """The next steps on a prepared instance: ``before`` the base's choice per area,
+    ``base_total`` its benefit (None if it is not feasible); results built when read."""
+    steps = []
+    for name, b_inv, b_ann in _more(budget_investment, budget_annual, extra):
+        found, used = _found(instance, b_inv, b_ann)
+        pending = _Pending(instance, b_inv, b_ann, found, used)
+        if found is None:
+            steps.append(NextStep(name, extra, 0.0, (), False, pending))
+            continue
+        picks, total = found
+        value = _total_value(instance, _chosen(instance, picks), total)
+        gain = value - base_total if base_total is not None else value
+        changes = _changes(before, instance.picked(picks))
+        steps.append(NextStep(name, extra, gain, changes, True, pending))
+    return steps
 
 
 def next_steps(
@@ -564,44 +762,28 @@ def next_steps(
     **constraints: object,
 ) -> list[NextStep]:
     """For each limited budget: the portfolio with ``extra`` € more on it, and what changes."""
-    steps = []
     before = dict(zip(base.choices["area"], base.choices["option_id"], strict=True))
-    prepared = None
+    base_total = base.total_value if base.feasible else None
     if set(constraints) <= {"pinned", "excluded", "excluded_options", "requires"}:
         # the instance is the same for both solves: prepare it once
-        pinned, excluded = constraints.get("pinned"), constraints.get("excluded", ())
-        options, requires = constraints.get("excluded_options", ()), constraints.get("requires", ())
-        problem = _problem(items, dict(pinned or {}), excluded, options, requires)  # type: ignore[arg-type]
-        links, options = _links(items, requires), tuple(options)  # type: ignore[arg-type]
-        arrays = _problem_arrays(items, problem)
-        small = None if problem.impossible else enumerate_small(*arrays, problem.links)
-        prepared = (problem, arrays, links, options, small)
-    for name, b_inv, b_ann in (
-        ("investment", base.budget_investment, base.budget_annual),
-        ("annual", base.budget_investment, base.budget_annual),
-    ):
-        current = b_inv if name == "investment" else b_ann
-        if current is None:
-            continue
-        if name == "investment":
-            b_inv = float(current) + extra
-        else:
-            b_ann = float(current) + extra
-        if prepared is None:
-            result = solve(items, b_inv, b_ann, **constraints)  # type: ignore[arg-type]
-        else:
-            problem, arrays, links, options, small = prepared
-            result = _solve_problem(
-                items, problem, arrays, b_inv, b_ann, links, options, enumeration=small
-            )
-        after = dict(zip(result.choices["area"], result.choices["option_id"], strict=True))
-        changes = tuple(
-            (area, before.get(area, ""), option)
-            for area, option in after.items()
-            if before.get(area) != option
+        instance = _prepare(
+            items,
+            constraints.get("pinned"),  # type: ignore[arg-type]
+            constraints.get("excluded", ()),  # type: ignore[arg-type]
+            constraints.get("excluded_options", ()),  # type: ignore[arg-type]
+            constraints.get("requires", ()),  # type: ignore[arg-type]
         )
+        return _instance_steps(
+            instance, before, base_total, base.budget_investment, base.budget_annual, extra
+        )
+    steps = []
+    for name, b_inv, b_ann in _more(base.budget_investment, base.budget_annual, extra):
+        result = solve(items, b_inv, b_ann, **constraints)  # type: ignore[arg-type]
+        after = dict(zip(result.choices["area"], result.choices["option_id"], strict=True))
+        changes = _changes(before, after)
         gain = result.total_value - base.total_value if base.feasible else result.total_value
-        steps.append(NextStep(name, extra, result, gain if result.feasible else 0.0, changes))
+        gain = gain if result.feasible else 0.0
+        steps.append(NextStep(name, extra, gain, changes, result.feasible, _Ready(result)))
     return steps
 
 
