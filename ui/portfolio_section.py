@@ -275,17 +275,15 @@ def _result(ctx: context.Context, result: analysis.PortfolioResult, objective: s
     choices = result.choices
     names = ctx.area_names(lang)
     pathways = text.pathway_labels()
-    tables.static(  # plain lists: Series.map over Arrow strings costs far more per run
-        pd.DataFrame(
-            {
-                t("col_area"): [names[a] for a in choices["area"].tolist()],
-                t("col_option"): choices["option"].to_numpy(),
-                t("col_pathway"): [pathways.get(p, p) for p in choices["pathway"].tolist()],
-                t("pf_col_value"): _numbers(choices["value"], 1, lang),
-                t("col_investment"): _euros(choices["investment"], lang),
-                t("col_annual"): _euros(choices["annual_cost"], lang),
-            }
-        ),
+    tables.static_texts(  # plain lists: Series.map over Arrow strings costs far more per run
+        {
+            t("col_area"): [names[a] for a in choices["area"].tolist()],
+            t("col_option"): choices["option"].tolist(),
+            t("col_pathway"): [pathways.get(p, p) for p in choices["pathway"].tolist()],
+            t("pf_col_value"): _numbers(choices["value"], 1, lang),
+            t("col_investment"): _euros(choices["investment"], lang),
+            t("col_annual"): _euros(choices["annual_cost"], lang),
+        },
         "portfolio_choice_table",
         [t("pf_col_value"), t("col_investment"), t("col_annual")],
     )

@@ -4,6 +4,7 @@ depend on the weights) shown as plain HTML tables that fit any width (:func:`sta
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
@@ -56,9 +57,35 @@ def static(
             cells.append((position, escaped))
     shown = pd.DataFrame(dict(cells))
     shown.columns = [views.soft_hyphens(str(c), lang) for c in frame.columns]
+    _draw(shown, key, list(frame.columns), numeric, styled)
+
+
+def static_texts(
+    columns: Mapping[str, list[str]], key: str, numeric: list[str] | None = None
+) -> None:
+    """:func:`static` of a table given as its columns of text (numbers already formatted):
+    the same table, built once for display instead of as a frame first (the Übersicht's
+    chosen set, drawn on every slider move). Every cell is escaped."""
+    lang = text.lang()
+    shown = pd.DataFrame(
+        {
+            views.soft_hyphens(str(name), lang): [
+                views.md(v) if isinstance(v, str) else v for v in values
+            ]
+            for name, values in columns.items()
+        }
+    )
+    _draw(shown, key, list(columns), numeric, True)
+
+
+def _draw(
+    shown: pd.DataFrame, key: str, names: list[object], numeric: list[str] | None, styled: bool
+) -> None:
+    """The table ``shown`` in its container, with its rules unless drawn already; ``names``
+    the column names before hyphenation (what ``numeric`` names)."""
     with st.container(key=key):
         if styled:
-            positions = [str(i + 1) for i, c in enumerate(frame.columns) if c in (numeric or [])]
+            positions = [str(i + 1) for i, c in enumerate(names) if c in (numeric or [])]
             static_style(key, positions)
         st.table(shown, hide_index=True)
 
