@@ -139,7 +139,7 @@ def portfolio_items(
             "portfolio_bad_objective", objective=objective, allowed=", ".join(OBJECTIVES)
         )
     area_weights = area_weights or AreaWeights()
-    parts: dict[str, list[np.ndarray]] = {c: [] for c in [*ITEM_COLUMNS, *EXTRA_COLUMNS]}
+    parts: dict[str, list] = {c: [] for c in [*ITEM_COLUMNS, *EXTRA_COLUMNS]}
     for slug, model in models.items():
         if len(model.options) == 0:
             continue
@@ -163,11 +163,11 @@ def portfolio_items(
         base = np.flatnonzero(pathway == "status_quo")
         b = int(base[0]) if len(base) else None
         n = len(value)
-        for name, column in (
-            ("area", np.full(n, slug, dtype=object)),
-            ("option_id", columns["option_id"]),
-            ("option", columns["option"]),
-            ("pathway", pathway),
+        for name, column in (  # the text columns in the frame's str dtype, converted once
+            ("area", model.filled_text(slug)),
+            ("option_id", model.text("option_id")),
+            ("option", model.text("option")),
+            ("pathway", model.text("pathway")),
             ("value", value),
             ("investment", columns["investment"]),
             ("annual_cost", columns["annual_cost"]),
@@ -182,15 +182,15 @@ def portfolio_items(
             parts[name].append(column)
     if not parts["area"]:
         return pd.DataFrame(columns=[*ITEM_COLUMNS, *EXTRA_COLUMNS])
-    frame = pd.DataFrame({name: np.concatenate(arrays) for name, arrays in parts.items()})
-    for name in ("area", "option_id", "option", "pathway"):
-        # the frame reads text columns as str already; a cast would only copy them
-        if frame[name].dtype != _STR:
-            frame[name] = frame[name].astype(_STR)
-    return frame
+    return pd.DataFrame({name: _concat(arrays) for name, arrays in parts.items()})
 
 
-_STR = pd.api.types.pandas_dtype("str")
+def _concat(arrays: list) -> object:
+    """The areas' parts of one column joined: numpy arrays or pandas str arrays (a new one,
+    never a shared part itself)."""
+    if isinstance(arrays[0], np.ndarray):
+        return np.concatenate(arrays)
+    return type(arrays[0])._concat_same_type(arrays)
 
 
 def _budget(value: float | None, name: str) -> float:

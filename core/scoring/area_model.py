@@ -42,6 +42,9 @@ RANKING_COLUMNS = [
 ]
 
 
+_STR = pd.api.types.pandas_dtype("str")
+
+
 @dataclass(frozen=True)
 class AreaModel:
     """One area's options (with cost totals and NPV), criteria and the value matrix."""
@@ -110,6 +113,29 @@ class AreaModel:
             {name: self._columns[name] for name in ("option_id", "option", "pathway", "partner")}
         )
         return {name: frame[name].to_numpy() for name in frame.columns}
+
+    def text(self, name: str) -> pd.api.extensions.ExtensionArray:
+        """The text column ``name`` of :meth:`columns` in pandas' str dtype (what a frame
+        stores of it), converted once (shared: do not change it)."""
+        return self._text(("column", name), lambda: self._columns[name])
+
+    def filled_text(self, value: str) -> pd.api.extensions.ExtensionArray:
+        """``value`` once per option in pandas' str dtype, converted once per value (shared:
+        do not change it)."""
+        return self._text(("filled", value), lambda: np.full(len(self.options), value, object))
+
+    def _text(
+        self, key: tuple[str, str], values: Callable[[], np.ndarray]
+    ) -> pd.api.extensions.ExtensionArray:
+        cache = self._texts
+        if key not in cache:
+            cache[key] = pd.array(values(), dtype=_STR)
+        return cache[key]
+
+    @functools.cached_property
+    def _texts(self) -> dict[tuple[str, str], pd.api.extensions.ExtensionArray]:
+        """The converted text columns (:meth:`text`, :meth:`filled_text`)."""
+        return {}
 
     @functools.cached_property
     def _name_order(self) -> np.ndarray:
