@@ -350,7 +350,7 @@ def _next_steps(
 ) -> None:
     """What the next 50,000 € on each limited budget would buy."""
     lang = text.lang()
-    names = dict(zip(items["option_id"], items["option"], strict=True))
+    names = dict(zip(items["option_id"].tolist(), items["option"].tolist(), strict=True))
     area_names = ctx.area_names(lang)
     for step in steps:
         budget = t("pf_next_invest" if step.budget == "investment" else "pf_next_annual")

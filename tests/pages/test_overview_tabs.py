@@ -54,7 +54,12 @@ def calls(monkeypatch: pytest.MonkeyPatch) -> Counter:
 
         return wrapper
 
-    for name in ("efficiency_curve", "best_buys", "value_for_money", "solve_portfolio"):
+    for name in (
+        "efficiency_curve",
+        "best_buys",
+        "value_for_money",
+        "solve_portfolio_with_next_steps",
+    ):
         monkeypatch.setattr(core.analysis, name, counting(name, getattr(core.analysis, name)))
     for name in ("pathway_table", "heatmap_frame", "efficiency_frame", "value_for_money_frame"):
         monkeypatch.setattr(core.views, name, counting(name, getattr(core.views, name)))
@@ -70,13 +75,13 @@ def calls(monkeypatch: pytest.MonkeyPatch) -> Counter:
 def test_a_closed_tab_computes_and_draws_nothing(make_app, calls: Counter) -> None:
     at = make_app(**QUERY)
     assert _open_tabs(at) == ["Diagramm", "Auswahl"]
-    assert calls["solve_portfolio"] == 1 and calls["heatmap_frame"] == 1
+    assert calls["solve_portfolio_with_next_steps"] == 1 and calls["heatmap_frame"] == 1
     for closed in ("efficiency_curve", "efficiency_frame", "best_buys", "value_for_money"):
         assert calls[closed] == 0, closed
     assert calls["value_for_money_frame"] == calls["pathway_table"] == 0
     at.slider(key="w_feasibility").set_value(40).run()  # a slider move: the fragments rerun
     assert not at.exception
-    assert calls["solve_portfolio"] == 2
+    assert calls["solve_portfolio_with_next_steps"] == 2
     assert calls["efficiency_curve"] == calls["best_buys"] == calls["pathway_table"] == 0
 
     open_tab(at, "pf_tabs", "Effizienzkurve")
