@@ -182,7 +182,15 @@ def portfolio_items(
             parts[name].append(column)
     if not parts["area"]:
         return pd.DataFrame(columns=[*ITEM_COLUMNS, *EXTRA_COLUMNS])
-    return pd.DataFrame({name: _concat(arrays) for name, arrays in parts.items()})
+    frame = pd.DataFrame({name: _concat(arrays) for name, arrays in parts.items()})
+    # The same column labels, as one shared index whose lookup table is built once: a new
+    # frame's own index builds it again on the first column read (each weighting's items).
+    frame.columns = _ITEM_INDEX
+    return frame
+
+
+_ITEM_INDEX = pd.Index([*ITEM_COLUMNS, *EXTRA_COLUMNS])
+_ITEM_INDEX.get_loc("area")  # its lookup table, built now and shared by every frame of items
 
 
 def _concat(arrays: list) -> object:
