@@ -186,7 +186,58 @@ def old_heatmap_frame(cells: pd.DataFrame, labels: dict[str, object]) -> pd.Data
     return cells.assign(pathway_label=cells["pathway"].map(labels), points=cells["score"] * 100)
 
 
+def old_page_heatmap_frame(
+    cells: pd.DataFrame, names: dict[str, str], labels: dict[str, object]
+) -> pd.DataFrame:
+    """What the Übersicht drew before (pages/overview.py): the cells frame, the area names
+    set as a column, then the labels and points."""
+    cells = cells.copy()
+    cells["area_name"] = [names[a] for a in cells["area"].tolist()]
+    return old_heatmap_frame(cells, labels)
+
+
 # --- checks --------------------------------------------------------------------------------
+
+
+def assert_same_value(new: object, old: object) -> None:
+    """Equal values of the same type; NaN equals NaN (a float both)."""
+    if isinstance(old, float) and np.isnan(old):
+        assert isinstance(new, float) and np.isnan(new), (new, old)
+    elif isinstance(old, str):
+        assert isinstance(new, str) and new == old, (new, old)
+    else:
+        assert type(new) is type(old) and new == old, (new, old)
+
+
+def assert_same_rows(new: list[tuple], old: list[tuple]) -> None:
+    """``Overview.summary_rows`` against the summary frame's ``itertuples(index=False)``:
+    the same fields, and per row the same values (see :func:`assert_same_value`)."""
+    assert len(new) == len(old)
+    for new_row, old_row in zip(new, old, strict=True):
+        assert new_row._fields == old_row._fields
+        for a, b in zip(new_row, old_row, strict=True):
+            assert_same_value(a, b)
+
+
+PATHWAY_LABEL_SETS = [
+    {
+        p: i18n.t(f"pathway_{p}", lang)
+        for p in ("status_quo", "standard", "best_practice", "joint_kdn")
+    }
+    for lang in ("de", "en")
+] + [{"status_quo": "Status quo", "standard": 1}]  # a pathway without a (text) label
+
+
+def assert_heatmap_frame_equals_the_former(result: summaries.Overview, cells: pd.DataFrame) -> None:
+    """The heatmap's frame from the overview's column lists equals what the page built
+    from the cells frame, for both languages' labels and labels that miss a pathway."""
+    names = {slug: f"Bereich {slug} <Ä>" for slug in result.values}
+    for labels in PATHWAY_LABEL_SETS:
+        pd.testing.assert_frame_equal(
+            views.heatmap_frame_of(result.cell_columns(), names, labels),
+            old_page_heatmap_frame(cells, names, labels),
+            check_exact=True,
+        )
 
 
 def assert_overview_equals_the_former(models, weights: WeightSet, method: str) -> int:
@@ -202,7 +253,13 @@ def assert_overview_equals_the_former(models, weights: WeightSet, method: str) -
     assert list(result.rankings) == list(old_rankings) == list(result.values)
     assert len(result.rankings) == len(old_rankings)
     pd.testing.assert_frame_equal(result.summary, old_summary, check_exact=True)
+    assert result.summary is result.summary  # built once, then shared
+    assert_same_rows(result.summary_rows(), list(old_summary.itertuples(index=False)))
+    for column in ("investment", "annual_change", "npv_change"):
+        if column in old_summary:
+            assert_same_value(result.total(column), old_summary[column].sum())
     pd.testing.assert_frame_equal(result.cells(), old_pathway_cells(old_rankings), check_exact=True)
+    assert_heatmap_frame_equals_the_former(result, old_pathway_cells(old_rankings))
     compared = 0
     for slug, former in old_rankings.items():
         ranking = result.rankings[slug]
@@ -249,16 +306,46 @@ def test_seed_overview_values_and_sentences_equal_the_former(conn, method: str) 
 
 
 @FAST
-@given(data=st.data(), model=model_strategy(), empty=st.booleans())
+@given(
+    data=st.data(),
+    model=model_strategy(),
+    empty=st.booleans(),
+    single=st.booleans(),
+    without_status_quo=st.booleans(),
+)
 def test_overview_of_generated_models_equals_the_former(
-    data: st.DataObject, model, empty: bool
+    data: st.DataObject, model, empty: bool, single: bool, without_status_quo: bool
 ) -> None:
+    """Besides the area drawn: an area without options, one with a single option (no
+    runner-up, no lead) and one without its status quo (no cost changes), so that the
+    summary's columns mix values and missing ones (or hold missing ones only)."""
     weights = data.draw(weightings(tuple(model.criteria["key"])))
     models = {"a": model}
+
+    def part(slug: str, rows: slice) -> area_model.AreaModel:
+        options = model.options.iloc[rows].assign(area=slug)
+        return area_model.AreaModel(slug, options, model.criteria, model.matrix[rows])
+
     if empty:  # an area without options: an empty ranking, no summary row, no sentence
-        bare = model.options.iloc[:0]
-        models["b"] = area_model.AreaModel("b", bare, model.criteria, model.matrix[:0])
+        models["b"] = part("b", slice(0, 0))
+    if single:
+        models["c"] = part("c", slice(0, 1))
+    if without_status_quo:  # option 0 is the status quo
+        models["d"] = part("d", slice(1, None))
     assert_overview_equals_the_former(models, weights, weights.method)
+
+
+def test_overview_without_options_has_no_summary_rows_and_a_frame_without_columns() -> None:
+    model = make_seedless_model()
+    bare = area_model.AreaModel("b", model.options.iloc[:0], model.criteria, model.matrix[:0])
+    weights = WeightSet({"cost": 1.0})
+    result = analysis.overview_of({"b": bare}, weights, "wsm")
+    old = old_overview({"b": bare}, weights, "wsm")[1]
+    pd.testing.assert_frame_equal(result.summary, old, check_exact=True)
+    assert result.summary_rows() == list(old.itertuples(index=False)) == []
+    assert_heatmap_frame_equals_the_former(
+        result, old_pathway_cells({"b": old_rank_area(bare, weights, "wsm")})
+    )
 
 
 @FAST
