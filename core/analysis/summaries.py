@@ -165,8 +165,14 @@ class Overview:
 
     def total(self, column: str) -> float:
         """The sum of a summary column as ``summary[column].sum()`` gives it (missing
-        values skipped), from the column's values."""
-        return pd.Series(self.summary_columns[column]).sum()
+        values skipped), from the column's values: the float column's array with its
+        missing values set to 0 and summed, as pandas does, without a Series."""
+        values = self.summary_columns[column]
+        if all(value is None for value in values):  # an object column: pandas' own sum
+            return pd.Series(values, dtype=object).sum()
+        array = np.array([0.0 if value is None else value for value in values], dtype=float)
+        array[np.isnan(array)] = 0.0
+        return array.sum()
 
     def cells(self) -> pd.DataFrame:
         """:func:`pathway_cells` of the rankings, from their values."""

@@ -440,3 +440,32 @@ def test_heatmap_frame_equals_the_former(pathways: list[str], labels: dict[str, 
     pd.testing.assert_frame_equal(
         views.heatmap_frame(cells, labels), old_heatmap_frame(cells, labels), check_exact=True
     )
+
+
+def test_summary_of_areas_without_a_status_quo_or_runner_up_equals_the_former() -> None:
+    """Columns that hold missing values only (no area has a status quo, or a runner-up):
+    the frame's object columns of None, their sums (0) and rows as the former frame gave."""
+    model = make_seedless_model()
+    weights = WeightSet({"cost": 1.0, "feasibility": 2.0})
+
+    def part(slug: str, rows: slice) -> area_model.AreaModel:
+        options = model.options.iloc[rows].assign(area=slug)
+        return area_model.AreaModel(slug, options, model.criteria, model.matrix[rows])
+
+    unknown_investment = area_model.AreaModel(
+        "n",
+        model.options.assign(area="n", investment=np.nan),
+        model.criteria,
+        model.matrix,
+    )
+    for models in (
+        {"d": part("d", slice(1, None)), "e": part("e", slice(2, None))},
+        {"c": part("c", slice(0, 1))},
+        {"a": model, "d": part("d", slice(1, None))},
+        {"a": model, "n": unknown_investment},  # a missing number (NaN) in a summed column
+    ):
+        compared = assert_overview_equals_the_former(models, weights, "wsm")
+        assert compared == len(models)
+        if set(models) == {"d", "e"}:  # the object column's branch of Overview.total ran
+            result = analysis.overview_of(models, weights, "wsm")
+            assert result.summary["annual_change"].dtype == object
