@@ -348,9 +348,7 @@ def _edge(
             roots = _bisect(
                 grid[np.minimum(start_row, end_row)],
                 grid[np.maximum(start_row, end_row)],
-                lambda t, part, c=column: (
-                    path.option_scores(t, np.full(part.size, top)) - path.option_scores(t, c[part])
-                ),
+                _gaps(path, top, column),
             )
             valid = (roots > TOLERANCE) & (roots < 1.0 - TOLERANCE)
             valid &= roots >= t0 if direction > 0 else roots <= t0
@@ -371,6 +369,27 @@ def _edge(
                 break
         size = min(size * 2, cap, bounded_cap if bounds is not None else cap)
     return best
+
+
+def _gaps(
+    path: WeightPath, top: int, others: np.ndarray
+) -> Callable[[np.ndarray, np.ndarray], np.ndarray]:
+    """The bisection's gap of :func:`_edge`: the top's score minus that of each option of
+    ``others`` (one bracket each), from the path's ``gaps`` where it has one (TOPSIS: the
+    same values, the options' coefficients taken once per bisection)."""
+    gaps = getattr(path, "gaps", None)
+    if gaps is None:
+        return lambda t, part: (
+            path.option_scores(t, np.full(part.size, top)) - path.option_scores(t, others[part])
+        )
+    whole = gaps(top, others)
+
+    def gap(t: np.ndarray, part: np.ndarray) -> np.ndarray:
+        if part.size == others.size:  # every bracket at once, as _bisect asks
+            return whole(t)
+        return path.option_scores(t, np.full(part.size, top)) - path.option_scores(t, others[part])
+
+    return gap
 
 
 def _falls(last: np.ndarray, signs: np.ndarray, is_top: np.ndarray) -> tuple[np.ndarray, ...]:

@@ -469,3 +469,37 @@ def test_summary_of_areas_without_a_status_quo_or_runner_up_equals_the_former() 
         if set(models) == {"d", "e"}:  # the object column's branch of Overview.total ran
             result = analysis.overview_of(models, weights, "wsm")
             assert result.summary["annual_change"].dtype == object
+
+
+def test_topsis_stability_with_the_paths_gaps_equals_the_former_bisection(
+    conn, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """TOPSIS's stability intervals (the sweep's bisection reads TopsisPath.gaps) equal
+    those of the former gap, two option_scores calls per step, on the seed data over the
+    weighting grid: every group's interval, leaders and the sentences (de and en)."""
+    from core.scoring.methods.topsis import TopsisPath
+
+    models = area_model.load_areas(conn, 5, 0.009)
+    weightings = [
+        WeightSet(dict(zip(GROUPS, values, strict=True)), {}, "topsis")
+        for values in itertools.product(GRID, repeat=3)
+        if sum(values) > 0
+    ]
+
+    def stabilities() -> list[sensitivity.AreaStability]:
+        return [
+            analysis.area_stability(model, weights, "topsis", crossings=False)
+            for weights in weightings
+            for model in models.values()
+        ]
+
+    new = stabilities()
+    with monkeypatch.context() as patch:
+        patch.delattr(TopsisPath, "gaps")
+        former = stabilities()
+    assert new == former
+    edges = [g for s in new for g in s.groups.values() if g.applicable and not g.robust]
+    assert len(edges) > 100  # intervals with an edge inside (0, 1): bisected
+    for stability, reference in zip(new[::7], former[::7], strict=True):
+        for lang in ("de", "en"):
+            assert views.stability_sentence(stability, lang) == old_area_sentence(reference, lang)
