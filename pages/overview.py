@@ -63,7 +63,7 @@ def cards(ctx: context.Context) -> None:
     pathways = text.pathway_labels()
     overview = ctx.overview()
     names = ctx.area_names(lang)
-    stability = stability_summary.sentences(ctx)
+    stability = stability_summary.sentences(ctx, overview)
     grid = layout.card_grid("area_cards")
     for row in overview.summary_rows():
         # Five elements a card (heading with the option, score, one caption of its lines,

@@ -13,6 +13,7 @@ on generated models.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 
 import numpy as np
@@ -199,6 +200,19 @@ def old_page_heatmap_frame(
 # --- checks --------------------------------------------------------------------------------
 
 
+def assert_reads_as(light: sensitivity.AreaStability, full: sensitivity.AreaStability) -> None:
+    """``sentence_stability`` equals the full analysis but for the neighbours, which it
+    names for the sentence's group only (and those as the full analysis does)."""
+    chosen = sensitivity.most_sensitive_group(full)
+    assert sensitivity.most_sensitive_group(light) == chosen
+    unnamed = {
+        g: dataclasses.replace(group, below=None, above=None) for g, group in full.groups.items()
+    }
+    if chosen is not None:
+        unnamed[chosen.group] = chosen
+    assert light == dataclasses.replace(full, groups=unnamed)
+
+
 def assert_same_value(new: object, old: object) -> None:
     """Equal values of the same type; NaN equals NaN (a float both)."""
     if isinstance(old, float) and np.isnan(old):
@@ -277,8 +291,11 @@ def assert_overview_equals_the_former(models, weights: WeightSet, method: str) -
         )
         reference = old_area_stability(models[slug], weights, method, former)
         assert stability == reference
+        light = analysis.sentence_stability(models[slug], result.weights, method, ranked=values)
+        assert_reads_as(light, reference)
         for lang in ("de", "en"):
             assert views.stability_sentence(stability, lang) == old_area_sentence(reference, lang)
+            assert views.stability_sentence(light, lang) == old_area_sentence(reference, lang)
         compared += 1
     pd.testing.assert_frame_equal(
         analysis.pathway_cells(result.rankings), old_pathway_cells(old_rankings), check_exact=True
