@@ -62,11 +62,10 @@ def cards(ctx: context.Context) -> None:
     lang = text.lang()
     pathways = text.pathway_labels()
     overview = ctx.overview()
-    summary = overview.summary
     names = ctx.area_names(lang)
-    stability = stability_summary.sentences(ctx)
+    stability = stability_summary.sentences(ctx, overview)
     grid = layout.card_grid("area_cards")
-    for row in summary.itertuples(index=False):
+    for row in overview.summary_rows():
         # Five elements a card (heading with the option, score, one caption of its lines,
         # button) instead of eleven: each element costs server time on every slider move.
         with layout.card(grid, f"area_card_{row.area}"):
@@ -84,14 +83,14 @@ def cards(ctx: context.Context) -> None:
 
     st.subheader(t("totals_header"))
     totals = st.columns(3)
-    totals[0].metric(t("total_investment"), views.format_eur(summary["investment"].sum(), 0, lang))
+    totals[0].metric(t("total_investment"), views.format_eur(overview.total("investment"), 0, lang))
     totals[1].metric(
         t("total_annual_change"),
-        views.format_eur(summary["annual_change"].sum(), 0, lang, signed=True),
+        views.format_eur(overview.total("annual_change"), 0, lang, signed=True),
     )
     totals[2].metric(
         t("total_npv_change", years=ctx.horizon_years),
-        views.format_eur(summary["npv_change"].sum(), 0, lang, signed=True),
+        views.format_eur(overview.total("npv_change"), 0, lang, signed=True),
     )
     downloads.all_areas_button(ctx)
 
@@ -115,13 +114,11 @@ def pathway_view(
             zip(views.PATHWAY_TABS, (t("heatmap_tab_chart"), t("heatmap_tab_table")), strict=True)
         ),
     )
-    cells = overview.cells()
     if tabs["chart"].open:
-        cells["area_name"] = [names[a] for a in cells["area"].tolist()]
         with tabs["chart"]:
             ui_charts.show(
                 "pathway_heatmap",
-                views.heatmap_frame(cells, pathways),
+                views.heatmap_frame_of(overview.cell_columns(), names, pathways),
                 alt_text=t("heatmap_alt"),
                 pathway_labels=pathways,
                 title=t(scoring.text_key("heatmap_title", ctx.method)),
@@ -134,7 +131,7 @@ def pathway_view(
             st.caption(t("heatmap_alt"))
     if tabs["table"].open:
         with tabs["table"]:
-            shown = views.pathway_table(cells, names, pathways, lang, t("col_area"))
+            shown = views.pathway_table(overview.cells(), names, pathways, lang, t("col_area"))
             tables.static(shown, "pathway_table", list(pathways.values()))
 
 

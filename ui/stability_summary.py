@@ -71,12 +71,13 @@ def sentence(ctx: context.Context, area: str, ranking: pd.DataFrame | None = Non
     return views.stability_sentence(for_area(ctx, area, ranking, crossings=False), text.lang())
 
 
-def sentences(ctx: context.Context) -> dict[str, str]:
+def sentences(ctx: context.Context, overview: analysis.Overview | None = None) -> dict[str, str]:
     """:func:`sentence` of every area (slug → sentence) under the context's weighting, for
     the Übersicht's cards: computed in one go once per data version, weighting and language
     for all sessions, from the areas' rankings of ``ctx.overview()`` (read as values, no
-    frame: one cache look-up a run instead of one per area)."""
-    return _sentences(ctx.weights_key(), ctx.overview())
+    frame: one cache look-up a run instead of one per area). Pass ``overview`` where the
+    caller holds ``ctx.overview()`` already."""
+    return _sentences(ctx.weights_key(), ctx.overview() if overview is None else overview)
 
 
 @data.cache_resource(max_entries=64)
@@ -88,8 +89,7 @@ def _sentences(key: tuple[Any, ...], _overview: analysis.Overview) -> dict[str, 
     weights = _overview.weights  # the key's weighting, with the criterion weights computed
     return {
         area: views.stability_sentence(
-            analysis.area_stability(models[area], weights, method, ranked=ranked, crossings=False),
-            lang,
+            analysis.sentence_stability(models[area], weights, method, ranked=ranked), lang
         )
         for area, ranked in _overview.values.items()
         if len(ranked["option_id"])

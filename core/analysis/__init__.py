@@ -40,6 +40,7 @@ from core.analysis.sensitivity import (
     AreaStability,
     area_stability,
     score_curves,
+    sentence_stability,
 )
 from core.analysis.stakeholders import (
     MEANS as STAKEHOLDER_MEANS,
@@ -79,6 +80,7 @@ __all__ = [
     "WIBE_THRESHOLD",
     "aggregate_stakeholders",
     "area_stability",
+    "sentence_stability",
     "area_summary",
     "best_buys",
     "budget_range",

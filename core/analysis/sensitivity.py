@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import pandas as pd
@@ -348,9 +348,7 @@ def _edge(
             roots = _bisect(
                 grid[np.minimum(start_row, end_row)],
                 grid[np.maximum(start_row, end_row)],
-                lambda t, part, c=column: (
-                    path.option_scores(t, np.full(part.size, top)) - path.option_scores(t, c[part])
-                ),
+                _gaps(path, top, column),
             )
             valid = (roots > TOLERANCE) & (roots < 1.0 - TOLERANCE)
             valid &= roots >= t0 if direction > 0 else roots <= t0
@@ -371,6 +369,27 @@ def _edge(
                 break
         size = min(size * 2, cap, bounded_cap if bounds is not None else cap)
     return best
+
+
+def _gaps(
+    path: WeightPath, top: int, others: np.ndarray
+) -> Callable[[np.ndarray, np.ndarray], np.ndarray]:
+    """The bisection's gap of :func:`_edge`: the top's score minus that of each option of
+    ``others`` (one bracket each), from the path's ``gaps`` where it has one (TOPSIS: the
+    same values, the options' coefficients taken once per bisection)."""
+    gaps = getattr(path, "gaps", None)
+    if gaps is None:
+        return lambda t, part: (
+            path.option_scores(t, np.full(part.size, top)) - path.option_scores(t, others[part])
+        )
+    whole = gaps(top, others)
+
+    def gap(t: np.ndarray, part: np.ndarray) -> np.ndarray:
+        if part.size == others.size:  # every bracket at once, as _bisect asks
+            return whole(t)
+        return path.option_scores(t, np.full(part.size, top)) - path.option_scores(t, others[part])
+
+    return gap
 
 
 def _falls(last: np.ndarray, signs: np.ndarray, is_top: np.ndarray) -> tuple[np.ndarray, ...]:
@@ -438,9 +457,11 @@ def group_stability(
     *,
     crossings: bool = True,
     current: np.ndarray | None = None,
+    leaders: bool = True,
 ) -> GroupStability:
     """Stability interval (and, with ``crossings``, every crossing) while ``group``'s share
-    runs from 0 to 1.
+    runs from 0 to 1. ``leaders=False`` leaves ``below`` and ``above`` unnamed (None) for
+    :func:`sentence_stability`, which names them for one group only.
 
     The interval alone is one pass over the options (the stability sentence needs nothing
     more); the crossing list looks at every pair and is what the Sensitivity page shows.
@@ -462,9 +483,7 @@ def group_stability(
         lower, upper = _numerical_interval(scorer, current, k, top)
         listed = _numerical_crossings(scorer, current, k) if crossings else []
     lower, upper = min(lower, t0), max(upper, t0)
-    step = 1e-6
-    below = _leader(scorer, current, k, max(lower - step, 0.0), top) if lower > 0 else None
-    above = _leader(scorer, current, k, min(upper + step, 1.0), top) if upper < 1 else None
+    below, above = _leaders(scorer, current, k, top, lower, upper) if leaders else (None, None)
     return GroupStability(
         group=group,
         applicable=True,
@@ -478,6 +497,19 @@ def group_stability(
         crossings=tuple(sorted(listed, key=lambda c: (c.weight, c.leader_below))),
         crossings_listed=crossings,
     )
+
+
+LEADER_STEP = 1e-6  # how far beyond an interval's edge its neighbour is looked up
+
+
+def _leaders(
+    scorer: BatchScorer, current: np.ndarray, k: int, top: int, lower: float, upper: float
+) -> tuple[str | None, str | None]:
+    """The options on top just below and just above the interval [lower, upper] of the
+    sweep of group ``k`` (None at 0 or 1)."""
+    below = _leader(scorer, current, k, max(lower - LEADER_STEP, 0.0), top) if lower > 0 else None
+    above = _leader(scorer, current, k, min(upper + LEADER_STEP, 1.0), top) if upper < 1 else None
+    return below, above
 
 
 def area_stability(
@@ -499,6 +531,42 @@ def area_stability(
     weights already). ``crossings=False`` skips the crossing lists (see
     :func:`group_stability`): the sentence needs only the intervals.
     """
+    return _area_stability(model, weights, method, ranking, ranked, crossings, leaders=True)
+
+
+def sentence_stability(
+    model: AreaModel, weights: WeightSet, method: str, *, ranked: Mapping[str, np.ndarray]
+) -> AreaStability:
+    """What the area's stability sentence reads (``views.stability_sentence``), for less:
+    :func:`area_stability` without crossings (``ranked`` as there) whose neighbours
+    (``below``/``above``) are named for the group the sentence speaks about only
+    (:func:`most_sensitive_group`), not for the others (None). For the sentence, not as an
+    analysis to show."""
+    stability = _area_stability(model, weights, method, None, ranked, False, leaders=False)
+    group = most_sensitive_group(stability)
+    if group is None:
+        return stability
+    scorer = build_scorer(model, weights, method)
+    current = scorer.current_shares(weights)
+    k = scorer.groups.index(group.group)
+    top = scorer.option_ids.index(stability.top)
+    below, above = _leaders(scorer, current, k, top, group.lower, group.upper)
+    groups = {**stability.groups, group.group: replace(group, below=below, above=above)}
+    return replace(stability, groups=groups)
+
+
+def _area_stability(
+    model: AreaModel,
+    weights: WeightSet,
+    method: str,
+    ranking: pd.DataFrame | None,
+    ranked: Mapping[str, np.ndarray] | None,
+    crossings: bool,
+    *,
+    leaders: bool,
+) -> AreaStability:
+    """:func:`area_stability`, with the groups' neighbours named unless ``leaders`` is
+    False."""
     if ranked is None or len(model.options) == 0:
         model.criterion_weights(weights)  # same validation (and errors) as rank_area
     scorer = build_scorer(model, weights, method)
@@ -516,7 +584,9 @@ def area_stability(
     # the shares every applicable group starts from (none is applicable with fewer than two)
     current = scorer.current_shares(weights) if len(scorer.groups) >= 2 else None
     groups = {
-        g: group_stability(scorer, weights, g, top, crossings=crossings, current=current)
+        g: group_stability(
+            scorer, weights, g, top, crossings=crossings, current=current, leaders=leaders
+        )
         for g in GROUPS
     }
     tied = area_model.tied_top_of(ranked)

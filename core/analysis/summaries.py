@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import collections
+import functools
+import math
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
@@ -98,6 +101,12 @@ def summary_of(values: Mapping[str, np.ndarray]) -> dict[str, object]:
     }
 
 
+@functools.cache
+def _summary_row(columns: tuple[str, ...]) -> type:
+    """A named tuple class for a summary's columns (the one itertuples would make)."""
+    return collections.namedtuple("Summary", columns, rename=True)
+
+
 class Rankings(Mapping[str, pd.DataFrame]):
     """Area → ranking frame (as :func:`core.scoring.area_model.rank_area` returns it), each
     frame built on its first read from the ranking's columns and kept: a frame costs about a
@@ -128,29 +137,73 @@ class Overview:
     """Every area ranked under one weighting (``weights``, which holds the criterion weights
     the rankings computed: an analysis under the same weighting reuses them): the rankings
     (frames built when read), their columns as values (``ranking[column].to_numpy()``,
-    area → column → array) and one summary row per area with options (:func:`summary_of`)."""
+    area → column → array) and one summary row per area with options (:func:`summary_of`),
+    as column lists (``summary_columns``) and as a frame (:attr:`summary`, built when read:
+    the Übersicht reads the lists only)."""
 
     weights: WeightSet
     rankings: Rankings
     values: Mapping[str, Mapping[str, np.ndarray]]
-    summary: pd.DataFrame
+    summary_columns: Mapping[str, list[object]]
+
+    @functools.cached_property
+    def summary(self) -> pd.DataFrame:
+        """The summary rows as a frame (no columns when no area has an option). Shared: do
+        not change it in place."""
+        return pd.DataFrame(dict(self.summary_columns) or [])
+
+    def summary_rows(self) -> list[tuple]:
+        """The rows of :attr:`summary` as named tuples with the values
+        ``summary.itertuples(index=False)`` gives, without the frame: a missing number or
+        name (None) reads as NaN, as in the frame's float or text column, unless the whole
+        column is missing (an object column of None)."""
+        columns = self.summary_columns
+        if not columns:
+            return []
+        row = _summary_row(tuple(columns))
+        return list(map(row._make, zip(*map(_as_in_frame, columns.values()))))
+
+    def total(self, column: str) -> float:
+        """The sum of a summary column as ``summary[column].sum()`` gives it (missing
+        values skipped), from the column's values: the float column's array with its
+        missing values set to 0 and summed, as pandas does, without a Series."""
+        values = self.summary_columns[column]
+        if all(value is None for value in values):  # an object column: pandas' own sum
+            return pd.Series(values, dtype=object).sum()
+        array = np.array([0.0 if value is None else value for value in values], dtype=float)
+        array[np.isnan(array)] = 0.0
+        return array.sum()
 
     def cells(self) -> pd.DataFrame:
         """:func:`pathway_cells` of the rankings, from their values."""
         return pathway_cells_of(self.values)
 
+    def cell_columns(self) -> dict[str, list]:
+        """:meth:`cells` as column lists (:func:`pathway_cell_columns`), no frame."""
+        return pathway_cell_columns(self.values)
+
+
+def _as_in_frame(values: list[object]) -> list[object]:
+    """A summary column's values as its frame column gives them back: None is NaN in a
+    column with other values (float or text), and stays None where every value is None."""
+    if None not in values or all(value is None for value in values):
+        return values
+    return [math.nan if value is None else value for value in values]
+
 
 def overview_of(models: Mapping[str, AreaModel], weights: WeightSet, method: str) -> Overview:
     """:func:`overview` as an :class:`Overview`: the same rankings and summary, without
-    building a ranking frame until one is read."""
+    building a ranking frame until one is read, nor the summary frame."""
     columns: dict[str, dict[str, np.ndarray] | None] = {}
     values: dict[str, dict[str, np.ndarray]] = {}
-    rows = []
+    summary: dict[str, list[object]] = {}
     for slug, model in models.items():
         columns[slug], values[slug] = area_model.rank_area_arrays(model, weights, method)
         if len(values[slug]["option_id"]):
-            rows.append({"area": slug, **summary_of(values[slug])})
-    return Overview(weights, Rankings(columns), values, pd.DataFrame(rows))
+            row = {"area": slug, **summary_of(values[slug])}
+            for name, value in row.items():
+                summary.setdefault(name, []).append(value)
+    return Overview(weights, Rankings(columns), values, summary)
 
 
 def overview(
@@ -177,14 +230,27 @@ def pathway_cells(rankings: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
 def pathway_cells_of(values: Mapping[str, Mapping[str, np.ndarray]]) -> pd.DataFrame:
     """:func:`pathway_cells` of rankings given as their column values (area → column →
     array, as :attr:`Overview.values`), without reading a frame."""
-    rows = []
+    cells = pathway_cell_columns(values)
+    if not cells["area"]:
+        return pd.DataFrame([], columns=CELL_COLUMNS)  # object columns, as a list of rows gave
+    return pd.DataFrame(cells, columns=CELL_COLUMNS)
+
+
+def pathway_cell_columns(values: Mapping[str, Mapping[str, np.ndarray]]) -> dict[str, list]:
+    """The columns of :func:`pathway_cells_of` as lists (:data:`CELL_COLUMNS`, plain Python
+    values), for a caller that builds its own frame from them."""
+    cells: dict[str, list] = {name: [] for name in CELL_COLUMNS}
+    area, pathway, score, option = (cells[name] for name in CELL_COLUMNS)
     for slug, columns in values.items():
         seen: set[str] = set()
         # A ranking is in rank order, so the first option of each pathway is its best.
         # tolist: the same Python values as iterating the columns, without a look-up each
         names = (columns[name].tolist() for name in ("pathway", "score", "option"))
-        for pathway, score, option in zip(*names, strict=True):
-            if pathway not in seen:
-                seen.add(pathway)
-                rows.append({"area": slug, "pathway": pathway, "score": score, "option": option})
-    return pd.DataFrame(rows, columns=CELL_COLUMNS)
+        for best_pathway, best_score, best_option in zip(*names, strict=True):
+            if best_pathway not in seen:
+                seen.add(best_pathway)
+                area.append(slug)
+                pathway.append(best_pathway)
+                score.append(best_score)
+                option.append(best_option)
+    return cells

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Mapping
 
 import altair as alt
 import numpy as np
@@ -573,3 +574,28 @@ def heatmap_frame(cells: pd.DataFrame, pathway_labels: dict[str, str]) -> pd.Dat
     else:
         label_column = cells["pathway"].map(pathway_labels)
     return cells.assign(pathway_label=label_column, points=cells["score"] * 100)
+
+
+def heatmap_frame_of(
+    cells: Mapping[str, list], area_names: Mapping[str, str], pathway_labels: dict[str, str]
+) -> pd.DataFrame:
+    """:func:`heatmap_frame` of the cells given as column lists (as
+    ``analysis.pathway_cell_columns`` gives them) with each area's display name
+    (``area_name``) added: the same frame, built in one go from lists instead of a cells
+    frame, a column set and an ``assign``."""
+    areas, pathways, scores = cells["area"], cells["pathway"], cells["score"]
+    labels = [pathway_labels.get(p) for p in pathways]
+    if not pathways or not all(isinstance(label, str) for label in labels):
+        # no cell (object columns), or a pathway without a text label (NaN): the frames' path
+        frame = pd.DataFrame(dict(cells) if pathways else [], columns=list(cells))
+        frame["area_name"] = [area_names[a] for a in areas]
+        return heatmap_frame(frame, pathway_labels)
+    return pd.DataFrame(
+        {
+            **cells,
+            "area_name": [area_names[a] for a in areas],
+            "pathway_label": labels,
+            # the product of each float with 100, as the column's product gives it
+            "points": [score * 100 for score in scores],
+        }
+    )

@@ -13,6 +13,7 @@ on generated models.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 
 import numpy as np
@@ -186,7 +187,71 @@ def old_heatmap_frame(cells: pd.DataFrame, labels: dict[str, object]) -> pd.Data
     return cells.assign(pathway_label=cells["pathway"].map(labels), points=cells["score"] * 100)
 
 
+def old_page_heatmap_frame(
+    cells: pd.DataFrame, names: dict[str, str], labels: dict[str, object]
+) -> pd.DataFrame:
+    """What the Übersicht drew before (pages/overview.py): the cells frame, the area names
+    set as a column, then the labels and points."""
+    cells = cells.copy()
+    cells["area_name"] = [names[a] for a in cells["area"].tolist()]
+    return old_heatmap_frame(cells, labels)
+
+
 # --- checks --------------------------------------------------------------------------------
+
+
+def assert_reads_as(light: sensitivity.AreaStability, full: sensitivity.AreaStability) -> None:
+    """``sentence_stability`` equals the full analysis but for the neighbours, which it
+    names for the sentence's group only (and those as the full analysis does)."""
+    chosen = sensitivity.most_sensitive_group(full)
+    assert sensitivity.most_sensitive_group(light) == chosen
+    unnamed = {
+        g: dataclasses.replace(group, below=None, above=None) for g, group in full.groups.items()
+    }
+    if chosen is not None:
+        unnamed[chosen.group] = chosen
+    assert light == dataclasses.replace(full, groups=unnamed)
+
+
+def assert_same_value(new: object, old: object) -> None:
+    """Equal values of the same type; NaN equals NaN (a float both)."""
+    if isinstance(old, float) and np.isnan(old):
+        assert isinstance(new, float) and np.isnan(new), (new, old)
+    elif isinstance(old, str):
+        assert isinstance(new, str) and new == old, (new, old)
+    else:
+        assert type(new) is type(old) and new == old, (new, old)
+
+
+def assert_same_rows(new: list[tuple], old: list[tuple]) -> None:
+    """``Overview.summary_rows`` against the summary frame's ``itertuples(index=False)``:
+    the same fields, and per row the same values (see :func:`assert_same_value`)."""
+    assert len(new) == len(old)
+    for new_row, old_row in zip(new, old, strict=True):
+        assert new_row._fields == old_row._fields
+        for a, b in zip(new_row, old_row, strict=True):
+            assert_same_value(a, b)
+
+
+PATHWAY_LABEL_SETS = [
+    {
+        p: i18n.t(f"pathway_{p}", lang)
+        for p in ("status_quo", "standard", "best_practice", "joint_kdn")
+    }
+    for lang in ("de", "en")
+] + [{"status_quo": "Status quo", "standard": 1}]  # a pathway without a (text) label
+
+
+def assert_heatmap_frame_equals_the_former(result: summaries.Overview, cells: pd.DataFrame) -> None:
+    """The heatmap's frame from the overview's column lists equals what the page built
+    from the cells frame, for both languages' labels and labels that miss a pathway."""
+    names = {slug: f"Bereich {slug} <Ä>" for slug in result.values}
+    for labels in PATHWAY_LABEL_SETS:
+        pd.testing.assert_frame_equal(
+            views.heatmap_frame_of(result.cell_columns(), names, labels),
+            old_page_heatmap_frame(cells, names, labels),
+            check_exact=True,
+        )
 
 
 def assert_overview_equals_the_former(models, weights: WeightSet, method: str) -> int:
@@ -202,7 +267,13 @@ def assert_overview_equals_the_former(models, weights: WeightSet, method: str) -
     assert list(result.rankings) == list(old_rankings) == list(result.values)
     assert len(result.rankings) == len(old_rankings)
     pd.testing.assert_frame_equal(result.summary, old_summary, check_exact=True)
+    assert result.summary is result.summary  # built once, then shared
+    assert_same_rows(result.summary_rows(), list(old_summary.itertuples(index=False)))
+    for column in ("investment", "annual_change", "npv_change"):
+        if column in old_summary:
+            assert_same_value(result.total(column), old_summary[column].sum())
     pd.testing.assert_frame_equal(result.cells(), old_pathway_cells(old_rankings), check_exact=True)
+    assert_heatmap_frame_equals_the_former(result, old_pathway_cells(old_rankings))
     compared = 0
     for slug, former in old_rankings.items():
         ranking = result.rankings[slug]
@@ -220,8 +291,11 @@ def assert_overview_equals_the_former(models, weights: WeightSet, method: str) -
         )
         reference = old_area_stability(models[slug], weights, method, former)
         assert stability == reference
+        light = analysis.sentence_stability(models[slug], result.weights, method, ranked=values)
+        assert_reads_as(light, reference)
         for lang in ("de", "en"):
             assert views.stability_sentence(stability, lang) == old_area_sentence(reference, lang)
+            assert views.stability_sentence(light, lang) == old_area_sentence(reference, lang)
         compared += 1
     pd.testing.assert_frame_equal(
         analysis.pathway_cells(result.rankings), old_pathway_cells(old_rankings), check_exact=True
@@ -249,16 +323,46 @@ def test_seed_overview_values_and_sentences_equal_the_former(conn, method: str) 
 
 
 @FAST
-@given(data=st.data(), model=model_strategy(), empty=st.booleans())
+@given(
+    data=st.data(),
+    model=model_strategy(),
+    empty=st.booleans(),
+    single=st.booleans(),
+    without_status_quo=st.booleans(),
+)
 def test_overview_of_generated_models_equals_the_former(
-    data: st.DataObject, model, empty: bool
+    data: st.DataObject, model, empty: bool, single: bool, without_status_quo: bool
 ) -> None:
+    """Besides the area drawn: an area without options, one with a single option (no
+    runner-up, no lead) and one without its status quo (no cost changes), so that the
+    summary's columns mix values and missing ones (or hold missing ones only)."""
     weights = data.draw(weightings(tuple(model.criteria["key"])))
     models = {"a": model}
+
+    def part(slug: str, rows: slice) -> area_model.AreaModel:
+        options = model.options.iloc[rows].assign(area=slug)
+        return area_model.AreaModel(slug, options, model.criteria, model.matrix[rows])
+
     if empty:  # an area without options: an empty ranking, no summary row, no sentence
-        bare = model.options.iloc[:0]
-        models["b"] = area_model.AreaModel("b", bare, model.criteria, model.matrix[:0])
+        models["b"] = part("b", slice(0, 0))
+    if single:
+        models["c"] = part("c", slice(0, 1))
+    if without_status_quo:  # option 0 is the status quo
+        models["d"] = part("d", slice(1, None))
     assert_overview_equals_the_former(models, weights, weights.method)
+
+
+def test_overview_without_options_has_no_summary_rows_and_a_frame_without_columns() -> None:
+    model = make_seedless_model()
+    bare = area_model.AreaModel("b", model.options.iloc[:0], model.criteria, model.matrix[:0])
+    weights = WeightSet({"cost": 1.0})
+    result = analysis.overview_of({"b": bare}, weights, "wsm")
+    old = old_overview({"b": bare}, weights, "wsm")[1]
+    pd.testing.assert_frame_equal(result.summary, old, check_exact=True)
+    assert result.summary_rows() == list(old.itertuples(index=False)) == []
+    assert_heatmap_frame_equals_the_former(
+        result, old_pathway_cells({"b": old_rank_area(bare, weights, "wsm")})
+    )
 
 
 @FAST
@@ -353,3 +457,66 @@ def test_heatmap_frame_equals_the_former(pathways: list[str], labels: dict[str, 
     pd.testing.assert_frame_equal(
         views.heatmap_frame(cells, labels), old_heatmap_frame(cells, labels), check_exact=True
     )
+
+
+def test_summary_of_areas_without_a_status_quo_or_runner_up_equals_the_former() -> None:
+    """Columns that hold missing values only (no area has a status quo, or a runner-up):
+    the frame's object columns of None, their sums (0) and rows as the former frame gave."""
+    model = make_seedless_model()
+    weights = WeightSet({"cost": 1.0, "feasibility": 2.0})
+
+    def part(slug: str, rows: slice) -> area_model.AreaModel:
+        options = model.options.iloc[rows].assign(area=slug)
+        return area_model.AreaModel(slug, options, model.criteria, model.matrix[rows])
+
+    unknown_investment = area_model.AreaModel(
+        "n",
+        model.options.assign(area="n", investment=np.nan),
+        model.criteria,
+        model.matrix,
+    )
+    for models in (
+        {"d": part("d", slice(1, None)), "e": part("e", slice(2, None))},
+        {"c": part("c", slice(0, 1))},
+        {"a": model, "d": part("d", slice(1, None))},
+        {"a": model, "n": unknown_investment},  # a missing number (NaN) in a summed column
+    ):
+        compared = assert_overview_equals_the_former(models, weights, "wsm")
+        assert compared == len(models)
+        if set(models) == {"d", "e"}:  # the object column's branch of Overview.total ran
+            result = analysis.overview_of(models, weights, "wsm")
+            assert result.summary["annual_change"].dtype == object
+
+
+def test_topsis_stability_with_the_paths_gaps_equals_the_former_bisection(
+    conn, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """TOPSIS's stability intervals (the sweep's bisection reads TopsisPath.gaps) equal
+    those of the former gap, two option_scores calls per step, on the seed data over the
+    weighting grid: every group's interval, leaders and the sentences (de and en)."""
+    from core.scoring.methods.topsis import TopsisPath
+
+    models = area_model.load_areas(conn, 5, 0.009)
+    weightings = [
+        WeightSet(dict(zip(GROUPS, values, strict=True)), {}, "topsis")
+        for values in itertools.product(GRID, repeat=3)
+        if sum(values) > 0
+    ]
+
+    def stabilities() -> list[sensitivity.AreaStability]:
+        return [
+            analysis.area_stability(model, weights, "topsis", crossings=False)
+            for weights in weightings
+            for model in models.values()
+        ]
+
+    new = stabilities()
+    with monkeypatch.context() as patch:
+        patch.delattr(TopsisPath, "gaps")
+        former = stabilities()
+    assert new == former
+    edges = [g for s in new for g in s.groups.values() if g.applicable and not g.robust]
+    assert len(edges) > 100  # intervals with an edge inside (0, 1): bisected
+    for stability, reference in zip(new[::7], former[::7], strict=True):
+        for lang in ("de", "en"):
+            assert views.stability_sentence(stability, lang) == old_area_sentence(reference, lang)

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import json
 
+import pandas as pd
+import pytest
+
 from core import i18n, views
 from core.analysis import summaries as analysis
+from core.scoring.methods import METHODS
 from core.scoring.weightset import WeightSet
 from core.store import PATHWAYS
+from tests.analysis.test_overview_arrays import old_page_heatmap_frame
 from tests.pages.conftest import open_tab, settle
 
 
@@ -144,3 +149,62 @@ def test_each_card_shows_its_lines_in_one_caption(make_app, models) -> None:
     check(at, WeightSet())
     at.slider(key="w_cost").set_value(80).run()
     check(settle(at), WeightSet({**WeightSet().groups, "cost": 80}))
+
+
+def _elements(node) -> list[tuple[str, bytes]]:
+    """Every element and block of the app's tree, in order, as its type and its proto (a
+    download's file reference left out: the file is stored anew on every run)."""
+    found = []
+    proto = getattr(node, "proto", None)
+    if proto is not None:
+        if node.type == "download_button":
+            copy = type(proto)()
+            copy.CopyFrom(proto)
+            proto = copy
+            proto.ClearField("url")
+            proto.ClearField("deferred_file_id")
+        found.append((node.type, proto.SerializeToString(deterministic=True)))
+    for child in getattr(node, "children", {}).values():
+        found.extend(_elements(child))
+    return found
+
+
+def _former_heatmap_frame_of(columns, names, labels) -> pd.DataFrame:
+    """The page's former heatmap data: a cells frame from row dicts, then the area names
+    and the labels added to it (tests/analysis/test_overview_arrays.py's oracle)."""
+    rows = [dict(zip(columns, row, strict=True)) for row in zip(*columns.values(), strict=True)]
+    cells = pd.DataFrame(rows, columns=analysis.CELL_COLUMNS)
+    return old_page_heatmap_frame(cells, names, labels)
+
+
+@pytest.mark.parametrize("method", METHODS)
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_cards_totals_and_heatmap_are_what_the_former_paths_drew(
+    make_app, monkeypatch: pytest.MonkeyPatch, method: str, lang: str
+) -> None:
+    """The summary's rows and totals read from its column lists and the heatmap's frame
+    built from lists draw exactly what the frame paths drew (every element's proto, the
+    chart's Arrow data included), on the first run and after a slider move."""
+
+    def shown(former: bool) -> list[list[tuple[str, bytes]]]:
+        with monkeypatch.context() as patch:
+            if former:
+                patch.setattr(
+                    analysis.Overview,
+                    "summary_rows",
+                    lambda self: list(self.summary.itertuples(index=False)),
+                )
+                patch.setattr(analysis.Overview, "total", lambda self, c: self.summary[c].sum())
+                patch.setattr(views, "heatmap_frame_of", _former_heatmap_frame_of)
+            at = make_app(method=method, lang=lang, w_cost="70", w_feasibility="15")
+            assert not at.exception
+            first = _elements(at._tree)
+            at.slider(key="w_citizen_value").set_value(5).run()
+            assert not at.exception
+            return [first, _elements(at._tree)]
+
+    new, former = shown(False), shown(True)
+    assert [kind for kind, _ in new[0]].count("vega_lite_chart") + [
+        kind for kind, _ in new[0]
+    ].count("arrow_vega_lite_chart") == 1
+    assert new == former

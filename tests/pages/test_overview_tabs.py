@@ -61,7 +61,7 @@ def calls(monkeypatch: pytest.MonkeyPatch) -> Counter:
         "solve_portfolio_with_next_steps",
     ):
         monkeypatch.setattr(core.analysis, name, counting(name, getattr(core.analysis, name)))
-    for name in ("pathway_table", "heatmap_frame", "efficiency_frame", "value_for_money_frame"):
+    for name in ("pathway_table", "heatmap_frame_of", "efficiency_frame", "value_for_money_frame"):
         monkeypatch.setattr(core.views, name, counting(name, getattr(core.views, name)))
     for cached in (
         portfolio_section._solved,
@@ -75,7 +75,7 @@ def calls(monkeypatch: pytest.MonkeyPatch) -> Counter:
 def test_a_closed_tab_computes_and_draws_nothing(make_app, calls: Counter) -> None:
     at = make_app(**QUERY)
     assert _open_tabs(at) == ["Diagramm", "Auswahl"]
-    assert calls["solve_portfolio_with_next_steps"] == 1 and calls["heatmap_frame"] == 1
+    assert calls["solve_portfolio_with_next_steps"] == 1 and calls["heatmap_frame_of"] == 1
     for closed in ("efficiency_curve", "efficiency_frame", "best_buys", "value_for_money"):
         assert calls[closed] == 0, closed
     assert calls["value_for_money_frame"] == calls["pathway_table"] == 0
@@ -96,9 +96,9 @@ def test_a_closed_tab_computes_and_draws_nothing(make_app, calls: Counter) -> No
 
     open_tab(at, "pathway_tabs", "Tabelle")
     assert calls["pathway_table"] == 1
-    heatmaps = calls["heatmap_frame"]
+    heatmaps = calls["heatmap_frame_of"]
     at.run()
-    assert calls["heatmap_frame"] == heatmaps  # the chart's tab is closed
+    assert calls["heatmap_frame_of"] == heatmaps  # the chart's tab is closed
 
 
 def test_the_open_tabs_show_what_core_computes(make_app, models) -> None:

@@ -140,3 +140,41 @@ def test_scorer_is_kept_per_within_weighting_and_read_only() -> None:
     assert (
         len(model._derived[("scorers", scoring_methods.get("wsm"))]) <= batch_scoring.SCORERS_KEPT
     )
+
+
+@FAST
+@given(
+    seed=st.integers(0, 10_000),
+    m=st.integers(1, 12),
+    shares=st.lists(st.sampled_from([0.0, 1.0, 0.5, 1e-9]) | st.floats(0, 1), max_size=40),
+    corners=st.booleans(),
+)
+def test_topsis_gaps_equal_the_option_scores_difference(
+    seed: int, m: int, shares: list[float], corners: bool
+) -> None:
+    """TopsisPath.gaps (the stability sweep's bisection) gives exactly the difference of
+    two option_scores calls it replaces, value for value: with ties (identical options,
+    distances of 0 at a corner weighting) and at the ends of the line."""
+    from core.scoring.methods import weight_path
+
+    model = random_model(seed, m, n_per_group=2)
+    if corners:  # every option equal on some criteria: d⁺ = d⁻ = 0 where only they weigh
+        matrix = model.matrix.copy()
+        matrix[:, :2] = 3.0
+        model = area_model.AreaModel(model.area, model.options, model.criteria, matrix)
+    scorer = batch_scoring.build_scorer(model, WeightSet(), "topsis")
+    rng = np.random.default_rng(seed)
+    u = scorer.criterion_weights(rng.dirichlet(np.ones(3)))[0]
+    if corners:
+        u = np.zeros_like(u)
+        u[:2] = 0.5
+    v = scorer.criterion_weights(rng.dirichlet(np.ones(3)))[0]
+    path = weight_path(scorer.kernel, u, v)
+    t = np.asarray(shares, dtype=float)
+    for top in {0, m - 1}:
+        others = rng.integers(0, m, size=t.size)
+        expected = path.option_scores(t, np.full(t.size, top)) - path.option_scores(t, others)
+        got = path.gaps(top, others)(t)
+        assert got.shape == expected.shape
+        np.testing.assert_array_equal(got, expected)  # NaN-free, bit for bit
+        assert got.tobytes() == expected.tobytes()  # -0.0 and 0.0 alike

@@ -9,6 +9,7 @@ and takes their minimum as the ideal. So the ideal here is always the column max
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -144,6 +145,29 @@ class TopsisPath:
             axis=0
         )
         return _closeness_from_squares(squares.reshape(1, -1))[0]
+
+    def gaps(self, first: int, others: np.ndarray) -> Callable[[np.ndarray], np.ndarray]:
+        """The score of option ``first`` minus that of ``others[i]``, both at ``t[i]``, as a
+        function of ``t`` (one share per option of ``others``): what
+        ``option_scores(t, [first] * k) - option_scores(t, others)`` gives, value for value
+        (the same products and sums in the same order), with each option's coefficients
+        taken once for the many ``t`` a bisection asks about instead of on every call."""
+        m = self.coefficients.shape[1] // 2
+        others = np.asarray(others)
+        # Per coefficient A, B, C: the rows d⁺² and d⁻² of ``first`` (the same value for
+        # every t) and of ``others``, 4 × k.
+        columns = [np.full(others.size, first), np.full(others.size, first + m), others, others + m]
+        terms = [row[np.stack(columns)] for row in self.coefficients]
+
+        def gap(t: np.ndarray) -> np.ndarray:
+            t = np.asarray(t, dtype=float).reshape(-1)
+            # (1 − t)²·A + t(1 − t)·B + t²·C, products and sums as option_scores takes them
+            squares = (1.0 - t) ** 2 * terms[0] + t * (1.0 - t) * terms[1]
+            squares += t * t * terms[2]
+            distances = np.sqrt(np.maximum(squares, 0.0, out=squares), out=squares)
+            return _closeness(distances[0], distances[1]) - _closeness(distances[2], distances[3])
+
+        return gap
 
 
 def _closeness_from_squares(squares: np.ndarray) -> np.ndarray:
