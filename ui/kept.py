@@ -10,7 +10,11 @@ were lost). So a key is written back only where it must be:
 - at the end of a full run (:func:`finish_run`), when this run did not draw its widget: it
   stays a plain value;
 - at the start of a full run (:func:`restore`), when the last completed full run did not
-  draw its widget: drawn again, the widget then shows the kept value, not its default.
+  draw its widget: drawn again, the widget then shows the kept value, not its default;
+- at the start of a full run in another language than the last one, every key: the browser
+  holds a select-type widget's value as its label and sends that back, and the server maps
+  it through the labels of the widget's latest drawing; a key written is sent with the label
+  of the language drawn (ui.portfolio_section._restate does the same for its inputs).
 
 Whether a run drew a widget is Streamlit's own record: writing the key of a widget drawn in
 this run raises :class:`StreamlitWidgetAlreadyInstantiatedError`. No drawing code has to
@@ -27,15 +31,19 @@ from streamlit.errors import StreamlitWidgetAlreadyInstantiatedError
 
 _KEYS = "_kept_keys"  # the keys kept, as the latest restore named them
 _LAST = "_kept_drawn_last"  # those whose widgets the last completed full run drew
+_LANG = "_kept_lang"  # the language the last completed full run drew its labels in
+_LANG_NOW = "_kept_lang_now"  # the language this run draws in
 
 
-def restore(keys: Iterable[str]) -> None:
+def restore(keys: Iterable[str], lang: str) -> None:
     """Write back, before their widgets are drawn, the ``keys`` whose widgets the last
-    completed full run did not draw; remember ``keys`` for :func:`finish_run`."""
+    completed full run did not draw, or all of them if that run was not in ``lang`` (the
+    language this run draws in); remember both for :func:`finish_run`."""
     state = st.session_state
     keys = tuple(keys)
     state[_KEYS] = keys
-    last = state.get(_LAST, frozenset())
+    last = state.get(_LAST, frozenset()) if state.get(_LANG) == lang else frozenset()
+    state[_LANG_NOW] = lang
     for key in keys:
         if key not in last and key in state:
             state[key] = state[key]
@@ -54,3 +62,4 @@ def finish_run() -> None:
         except StreamlitWidgetAlreadyInstantiatedError:
             drawn.add(key)
     state[_LAST] = frozenset(drawn)
+    state[_LANG] = state.get(_LANG_NOW)

@@ -120,26 +120,25 @@ def kept_keys(criteria: pd.DataFrame) -> list[str]:
 def init_from_url(criteria: pd.DataFrame, area_slugs: list[str]) -> None:
     """Fill the panel's keys from the query parameters, once per session.
 
-    On every later run the kept keys (:func:`kept_keys`) whose widgets the last full run did
-    not draw are written back (ui.kept.restore; app.py ends each full run with
-    ui.kept.finish_run): Streamlit forgets the value of a widget a run does not draw
-    (presentation mode, a closed expander, another page), and the sliders would then come
-    back at 0. Keys of widgets that stay on screen are not written: a widget whose key the
-    run writes is sent with the server's value for the browser to show, which set a slider
-    back to the value of a run started before the user's latest presses.
+    On every run the kept keys (:func:`kept_keys`) whose widgets the last full run did not
+    draw, or all of them after a language switch, are written back (ui.kept.restore; app.py
+    ends each full run with ui.kept.finish_run): Streamlit forgets the value of a widget a
+    run does not draw (presentation mode, a closed expander, another page), and the sliders
+    would then come back at 0. Keys of widgets that stay on screen are not written: a widget
+    whose key the run writes is sent with the server's value for the browser to show, which
+    set a slider back to the value of a run started before the user's latest presses.
     """
-    kept.restore(kept_keys(criteria))
-    if st.session_state.get(INIT_KEY):
-        return
-    query = st.query_params.to_dict()
-    st.session_state[AREA_SLUGS_KEY] = list(area_slugs)
-    state, ignored = views.parse_query(query, area_slugs, _default_within(criteria))
-    if state.scenario:
-        state = _with_scenario(state, criteria, ignored)
-    _apply(state, criteria)
-    portfolio_section.init_from_url(query, list(area_slugs))
-    st.session_state[IGNORED_KEY] = [(name, query.get(name)) for name in ignored]
-    st.session_state[INIT_KEY] = True
+    if not st.session_state.get(INIT_KEY):
+        query = st.query_params.to_dict()
+        st.session_state[AREA_SLUGS_KEY] = list(area_slugs)
+        state, ignored = views.parse_query(query, area_slugs, _default_within(criteria))
+        if state.scenario:
+            state = _with_scenario(state, criteria, ignored)
+        _apply(state, criteria)
+        portfolio_section.init_from_url(query, list(area_slugs))
+        st.session_state[IGNORED_KEY] = [(name, query.get(name)) for name in ignored]
+        st.session_state[INIT_KEY] = True
+    kept.restore(kept_keys(criteria), text.lang())
 
 
 def panel_values(criteria: pd.DataFrame) -> tuple[object, ...]:
@@ -404,10 +403,7 @@ def area_picker(slugs: list[str], name: Callable[[str], str], *, key: str) -> st
     """
     if st.session_state.get(AREA_KEY) not in slugs:
         st.session_state[AREA_KEY] = slugs[0]
-    if st.session_state.get(key) != st.session_state[AREA_KEY]:
-        # Written only when it differs (another page chose another area, or the widget was
-        # not drawn in the last run): a written key is sent for the browser to show (ui.kept).
-        st.session_state[key] = st.session_state[AREA_KEY]
+    st.session_state[key] = st.session_state[AREA_KEY]
 
     def copy_choice() -> None:
         st.session_state[AREA_KEY] = st.session_state[key]

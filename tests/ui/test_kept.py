@@ -11,7 +11,7 @@ def _script() -> None:
 
     from ui import kept
 
-    kept.restore(["level"])
+    kept.restore(["level"], st.session_state.get("language", "de"))
     try:
         if st.session_state.get("fail"):
             raise RuntimeError("a page failed")  # reported by the guard in app.py
@@ -61,3 +61,17 @@ def test_a_value_outlives_a_run_whose_page_failed() -> None:
     at.session_state["fail"] = False
     at.run()
     assert at.slider(key="level").value == 42
+
+
+def test_after_a_language_switch_every_kept_widget_is_sent_with_its_value() -> None:
+    """The browser holds a select-type widget's value as its label: drawn under another
+    language's labels, it must be sent with the value in the new label."""
+    at = _app()
+    at.slider(key="level").set_value(42).run()
+    at.run()
+    assert not at.slider(key="level").proto.set_value
+    at.session_state["language"] = "en"
+    at.run()
+    assert at.slider(key="level").proto.set_value
+    at.run()
+    assert not at.slider(key="level").proto.set_value

@@ -235,6 +235,9 @@ def test_full_runs_leave_the_browser_the_values_of_widgets_on_screen(server: str
     for step in ("sub_weight", "concentration"):
         sent = _valued(steps[step])
         assert {"s_npv_cost", "mc_concentration", "mc_samples", "method", "lang"} <= sent.keys()
+        # the area picker writes its key on every run (it shares the area across pages);
+        # a select box is not moved by quick presses
+        sent.pop("sens_area_select")
         assert [key for key, set_value in sent.items() if set_value] == [], step
     # the moves took effect: the link carries them
     assert any("s_npv_cost=20" in r.page_info_changed.query_string for r in steps["sub_weight"])
