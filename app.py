@@ -10,6 +10,7 @@ from ui import (
     context,
     data,
     guard,
+    kept,
     layout,
     not_found,
     presentation,
@@ -38,7 +39,7 @@ with guard.page():  # no traceback reaches the page; details go to the server lo
     version, version_date = data.version()
     areas = data.areas(version)
     criteria = data.criteria(version)
-    weights_panel.init_from_url(criteria, areas["slug"].tolist(), sliders_drawn=not presenting)
+    weights_panel.init_from_url(criteria, areas["slug"].tolist())
     # The link may have set the language: the catalogue's texts in that language.
     areas = data.areas(version)
     criteria = data.criteria(version)
@@ -136,3 +137,5 @@ with guard.page():  # no traceback reaches the page; details go to the server lo
         st.switch_page(present_page)
     navigation.run()
     weights_panel.sync_url(criteria)
+# After a page that failed too (the guard reported it): keep what the run did not draw.
+kept.finish_run()

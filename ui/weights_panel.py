@@ -17,12 +17,11 @@ from streamlit.delta_generator import DeltaGenerator
 
 from core import i18n, scoring, views
 from core.errors import CockpitError, WeightError
-from ui import context, portfolio_section, presentation, text
+from ui import context, kept, portfolio_section, presentation, text
 from ui.text import t
 
 INIT_KEY = "_view_initialised"
 IGNORED_KEY = "_ignored_params"  # [(parameter, value as given)] rejected from the URL
-SLIDERS_SHOWN_KEY = "_group_sliders_shown"  # this full run (so far) drew the group sliders
 AREA_KEY = "area"
 AREA_SLUGS_KEY = "_area_slugs"  # the area slugs, for the area weights in the URL
 SUB_WEIGHTS_OPEN_KEY = "_sub_weights_open"  # the sub-criteria expander is open
@@ -40,6 +39,8 @@ PORTFOLIO_TAB_KEY = "pf_tab"
 PATHWAY_TAB_KEY = "pathway_tab"
 VIEW_TABS = {PORTFOLIO_TAB_KEY: views.PORTFOLIO_TABS, PATHWAY_TAB_KEY: views.PATHWAY_TABS}
 VIEW_KEYS = (TAB_KEY, OPTION_KEY, *MC_KEYS, *BUDGET_KEYS, *BUDGET_KEYS.values(), *VIEW_TABS)
+# Kept like them, though the link does not carry it: the Monte Carlo data toggle.
+PAGE_ONLY_KEYS = ("mc_data",)
 
 
 def _default_within(criteria: pd.DataFrame) -> dict[str, int]:
@@ -110,37 +111,34 @@ def _settings() -> dict[str, str]:
     return settings
 
 
-def init_from_url(criteria: pd.DataFrame, area_slugs: list[str], *, sliders_drawn: bool) -> None:
+def kept_keys(criteria: pd.DataFrame) -> list[str]:
+    """The keys whose values outlive the runs that do not draw their widgets (ui.kept): the
+    panel's and the page settings the link carries."""
+    return [*_panel_keys(criteria), *VIEW_KEYS, *PAGE_ONLY_KEYS]
+
+
+def init_from_url(criteria: pd.DataFrame, area_slugs: list[str]) -> None:
     """Fill the panel's keys from the query parameters, once per session.
 
-    On every later run the panel's keys are re-assigned to themselves: Streamlit deletes the
-    state of a widget that a run does not draw (presentation mode, a run cut short by a
-    login rerun), and the sliders would then come back at 0. The group sliders' keys are
-    left alone when the last full run drew them and this one does too (``sliders_drawn``:
-    the panel is shown): a widget whose key the run assigns is sent with the server's value
-    for the browser to show, and the browser then set a slider back to the value of a run
-    that started before the user's latest presses (quick arrow presses on a page whose move
-    reruns the whole app were lost). When they come back (after the projector) the
-    assignment is what makes the browser show their kept values.
+    On every run the kept keys (:func:`kept_keys`) whose widgets the last full run did not
+    draw, or all of them after a language switch, are written back (ui.kept.restore; app.py
+    ends each full run with ui.kept.finish_run): Streamlit forgets the value of a widget a
+    run does not draw (presentation mode, a closed expander, another page), and the sliders
+    would then come back at 0. Keys of widgets that stay on screen are not written: a widget
+    whose key the run writes is sent with the server's value for the browser to show, which
+    set a slider back to the value of a run started before the user's latest presses.
     """
-    if st.session_state.get(INIT_KEY):
-        kept = _panel_keys(criteria)
-        if sliders_drawn and st.session_state.get(SLIDERS_SHOWN_KEY):
-            kept = [key for key in kept if key not in _group_keys()]
-        st.session_state[SLIDERS_SHOWN_KEY] = False  # until _group_sliders draws them
-        for key in (*kept, *VIEW_KEYS):
-            if key in st.session_state:
-                st.session_state[key] = st.session_state[key]
-        return
-    query = st.query_params.to_dict()
-    st.session_state[AREA_SLUGS_KEY] = list(area_slugs)
-    state, ignored = views.parse_query(query, area_slugs, _default_within(criteria))
-    if state.scenario:
-        state = _with_scenario(state, criteria, ignored)
-    _apply(state, criteria)
-    portfolio_section.init_from_url(query, list(area_slugs))
-    st.session_state[IGNORED_KEY] = [(name, query.get(name)) for name in ignored]
-    st.session_state[INIT_KEY] = True
+    if not st.session_state.get(INIT_KEY):
+        query = st.query_params.to_dict()
+        st.session_state[AREA_SLUGS_KEY] = list(area_slugs)
+        state, ignored = views.parse_query(query, area_slugs, _default_within(criteria))
+        if state.scenario:
+            state = _with_scenario(state, criteria, ignored)
+        _apply(state, criteria)
+        portfolio_section.init_from_url(query, list(area_slugs))
+        st.session_state[IGNORED_KEY] = [(name, query.get(name)) for name in ignored]
+        st.session_state[INIT_KEY] = True
+    kept.restore(kept_keys(criteria), text.lang())
 
 
 def panel_values(criteria: pd.DataFrame) -> tuple[object, ...]:
@@ -309,7 +307,6 @@ def _group_sliders(
     _ctx: context.Context, labels: dict[str, str], on_change: Callable[[], None]
 ) -> None:
     """The group sliders (drawn where ``show``'s ``sliders`` calls this)."""
-    st.session_state[SLIDERS_SHOWN_KEY] = True  # see init_from_url
     for group in scoring.GROUPS:
         st.slider(
             labels[group],
@@ -387,8 +384,8 @@ def _weights(criteria: pd.DataFrame, warn: Callable[[str], object]) -> scoring.W
 
 def current(criteria: pd.DataFrame) -> scoring.WeightSet:
     """The weighting without drawing the panel (presentation mode), with a warning if the
-    panel's values cannot rank; they survive because :func:`init_from_url` re-assigns the
-    panel's keys on every run."""
+    panel's values cannot rank; they survive the runs that do not draw the panel (see
+    :func:`init_from_url`)."""
     return _weights(criteria, st.warning)
 
 
