@@ -53,8 +53,7 @@ def static(
         if name in markdown or pd.api.types.is_numeric_dtype(column):
             cells.append((position, column.to_numpy()))
         else:
-            escaped = [views.md(v) if isinstance(v, str) else v for v in column.tolist()]
-            cells.append((position, escaped))
+            cells.append((position, _escaped(column.tolist())))
     shown = pd.DataFrame(dict(cells))
     shown.columns = [views.soft_hyphens(str(c), lang) for c in frame.columns]
     _draw(shown, key, list(frame.columns), numeric, styled)
@@ -68,14 +67,15 @@ def static_texts(
     chosen set, drawn on every slider move). Every cell is escaped."""
     lang = text.lang()
     shown = pd.DataFrame(
-        {
-            views.soft_hyphens(str(name), lang): [
-                views.md(v) if isinstance(v, str) else v for v in values
-            ]
-            for name, values in columns.items()
-        }
+        {views.soft_hyphens(str(name), lang): _escaped(values) for name, values in columns.items()}
     )
     _draw(shown, key, list(columns), numeric, True)
+
+
+def _escaped(values: list[Any]) -> list[Any]:
+    """A column's cells with every text escaped for ``st.table``'s Markdown (data, never
+    markup)."""
+    return [views.md(v) if isinstance(v, str) else v for v in values]
 
 
 def _draw(

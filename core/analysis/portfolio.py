@@ -25,8 +25,9 @@ cheapest possible totals), not an exception; invalid input raises.
 
 from __future__ import annotations
 
+import functools
 import math
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -476,15 +477,6 @@ def solve_with_next_steps(
 _Arrays = tuple[list[np.ndarray], list[np.ndarray], list[np.ndarray]]
 
 
-def _problem_arrays(items: pd.DataFrame, problem: _Problem) -> _Arrays:
-    """Investment, annual cost and benefit per candidate of each included area."""
-    return (
-        _arrays(items, problem.rows, "investment"),
-        _arrays(items, problem.rows, "annual_cost"),
-        _arrays(items, problem.rows, "value"),
-    )
-
-
 # The columns a result sums over its chosen rows (value_gain only if the items have it).
 _TOTALS = ("value", "investment", "annual_cost", "value_gain")
 
@@ -531,7 +523,7 @@ def _prepare(
     links = _links(items, requires)
     present = set(items.columns)
     columns = {c: items[c].to_numpy(dtype=float) for c in _TOTALS if c in present}
-    arrays = tuple(  # as _problem_arrays, each column read once
+    arrays = tuple(  # investment, annual cost and benefit per candidate of each area
         [columns[c][r] for r in problem.rows] for c in ("investment", "annual_cost", "value")
     )
     small = None
@@ -655,32 +647,6 @@ def _area_weights(items: pd.DataFrame, areas: np.ndarray | None = None) -> dict[
 
 
 @dataclass(frozen=True)
-class _Pending:
-    """A next step's result, built from the solver's picks only when it is read."""
-
-    instance: _Instance
-    budget_investment: float | None
-    budget_annual: float | None
-    found: tuple[list[int], float] | None
-    used: str
-
-    def result(self) -> PortfolioResult:
-        return _result_of(
-            self.instance, self.budget_investment, self.budget_annual, self.found, self.used
-        )
-
-
-@dataclass(frozen=True)
-class _Ready:
-    """A next step's result already at hand."""
-
-    value: PortfolioResult
-
-    def result(self) -> PortfolioResult:
-        return self.value
-
-
-@dataclass(frozen=True)
 class NextStep:
     """What ``extra`` more euros on one budget would buy: the new choice and its gain.
 
@@ -692,12 +658,12 @@ class NextStep:
     gain: float
     changes: tuple[tuple[str, str, str], ...]  # (area, option before, option after)
     feasible: bool
-    pending: _Pending | _Ready = field(repr=False, compare=False)
+    build: Callable[[], PortfolioResult] = field(repr=False, compare=False)
 
     @cached_property
     def result(self) -> PortfolioResult:
         """The portfolio with ``extra`` € more on :attr:`budget`."""
-        return self.pending.result()
+        return self.build()
 
     def to_json_dict(self) -> dict[str, object]:
         return {
@@ -709,21 +675,19 @@ class NextStep:
         }
 
 
+def _same(result: PortfolioResult) -> PortfolioResult:
+    return result
+
+
 def _more(
     budget_investment: float | None, budget_annual: float | None, extra: float
 ) -> list[tuple[str, float | None, float | None]]:
     """Each limited budget's name and the two budgets with ``extra`` € more on it."""
-    steps = []
-    for name in ("investment", "annual"):
-        b_inv, b_ann = budget_investment, budget_annual
-        current = b_inv if name == "investment" else b_ann
-        if current is None:
-            continue
-        if name == "investment":
-            b_inv = float(current) + extra
-        else:
-            b_ann = float(current) + extra
-        steps.append((name, b_inv, b_ann))
+    steps: list[tuple[str, float | None, float | None]] = []
+    if budget_investment is not None:
+        steps.append(("investment", float(budget_investment) + extra, budget_annual))
+    if budget_annual is not None:
+        steps.append(("annual", budget_investment, float(budget_annual) + extra))
     return steps
 
 
@@ -751,15 +715,15 @@ def _instance_steps(
     steps = []
     for name, b_inv, b_ann in _more(budget_investment, budget_annual, extra):
         found, used = _found(instance, b_inv, b_ann)
-        pending = _Pending(instance, b_inv, b_ann, found, used)
+        build = functools.partial(_result_of, instance, b_inv, b_ann, found, used)
         if found is None:
-            steps.append(NextStep(name, extra, 0.0, (), False, pending))
+            steps.append(NextStep(name, extra, 0.0, (), False, build))
             continue
         picks, total = found
         value = _total_value(instance, _chosen(instance, picks), total)
         gain = value - base_total if base_total is not None else value
         changes = _changes(before, instance.picked(picks))
-        steps.append(NextStep(name, extra, gain, changes, True, pending))
+        steps.append(NextStep(name, extra, gain, changes, True, build))
     return steps
 
 
@@ -791,7 +755,8 @@ def next_steps(
         changes = _changes(before, after)
         gain = result.total_value - base.total_value if base.feasible else result.total_value
         gain = gain if result.feasible else 0.0
-        steps.append(NextStep(name, extra, gain, changes, result.feasible, _Ready(result)))
+        ready = functools.partial(_same, result)
+        steps.append(NextStep(name, extra, gain, changes, result.feasible, ready))
     return steps
 
 

@@ -377,19 +377,16 @@ def _gaps(
     """The bisection's gap of :func:`_edge`: the top's score minus that of each option of
     ``others`` (one bracket each), from the path's ``gaps`` where it has one (TOPSIS: the
     same values, the options' coefficients taken once per bisection)."""
-    gaps = getattr(path, "gaps", None)
-    if gaps is None:
-        return lambda t, part: (
-            path.option_scores(t, np.full(part.size, top)) - path.option_scores(t, others[part])
-        )
-    whole = gaps(top, others)
 
-    def gap(t: np.ndarray, part: np.ndarray) -> np.ndarray:
-        if part.size == others.size:  # every bracket at once, as _bisect asks
-            return whole(t)
+    def each(t: np.ndarray, part: np.ndarray) -> np.ndarray:
         return path.option_scores(t, np.full(part.size, top)) - path.option_scores(t, others[part])
 
-    return gap
+    gaps = getattr(path, "gaps", None)
+    if gaps is None:
+        return each
+    whole = gaps(top, others)
+    # every bracket at once (as _bisect asks) from the path's gaps, a part of them as above
+    return lambda t, part: whole(t) if part.size == others.size else each(t, part)
 
 
 def _falls(last: np.ndarray, signs: np.ndarray, is_top: np.ndarray) -> tuple[np.ndarray, ...]:

@@ -219,7 +219,7 @@ def _same(a: object, b: object) -> None:
             _same(x, y)
     elif dataclasses.is_dataclass(b):
         for f in dataclasses.fields(b):
-            if f.compare:  # a next step's pending result is compared as its result
+            if f.compare:  # a next step's result (built when read) is compared below
                 _same(getattr(a, f.name), getattr(b, f.name))
         if isinstance(b, portfolio.NextStep):
             _same(a.result, b.result)  # type: ignore[attr-defined]

@@ -100,6 +100,13 @@ def old_solve_problem(
     )
 
 
+def old_problem_arrays(items: pd.DataFrame, problem) -> tuple[list, list, list]:
+    """Investment, annual cost and benefit per candidate of each included area."""
+    return tuple(
+        portfolio._arrays(items, problem.rows, c) for c in ("investment", "annual_cost", "value")
+    )
+
+
 def old_solve(
     items: pd.DataFrame,
     budget_investment: float | None = None,
@@ -118,7 +125,7 @@ def old_solve(
     return old_solve_problem(
         items,
         problem,
-        portfolio._problem_arrays(items, problem),
+        old_problem_arrays(items, problem),
         budget_investment,
         budget_annual,
         portfolio._links(items, requires),
@@ -139,7 +146,7 @@ def old_next_steps(
         options, requires = constraints.get("excluded_options", ()), constraints.get("requires", ())
         problem = portfolio._problem(items, dict(pinned or {}), excluded, options, requires)
         links, options = portfolio._links(items, requires), tuple(options)
-        arrays = portfolio._problem_arrays(items, problem)
+        arrays = old_problem_arrays(items, problem)
         small = None if problem.impossible else portfolio.enumerate_small(*arrays, problem.links)
         prepared = (problem, arrays, links, options, small)
     for name, b_inv, b_ann in (
