@@ -119,7 +119,7 @@ systems = tables.systems_view(ctx.version, area, lang)
 if systems.num_rows == 0:
     st.info(t("no_systems"))
 else:
-    tables.static_with_sources(systems, "systems_table", [t("col_annual"), t("col_since")])
+    tables.draw(systems, "systems_table", [t("col_annual"), t("col_since")])
 
 st.subheader(t("option_details"))
 columns = model.columns()  # catalogue order: the list does not move with the weights
@@ -138,11 +138,11 @@ option = model.options.set_index("id").loc[chosen]
 st.markdown(views.md(option["description"]))  # data is text: never Markdown, links, LaTeX
 sourcing = data.sourcing(ctx.version)
 st.caption(f"{t('col_source')}: {views.md(sourcing.text(option['source'], lang))}")
-tables.static_with_sources(
+tables.draw(
     tables.assessment_view(ctx.version, area, chosen, lang), "assessment_table", [t("col_value")]
 )
 st.markdown(f"**{t('cost_lines')}**")
-tables.static_with_sources(
+tables.draw(
     tables.cost_line_view(ctx.version, area, chosen, lang),
     "cost_line_table",
     [t("col_investment"), t("col_annual"), t("col_fte")],

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
 import pyarrow as pa
 import streamlit as st
+from streamlit import dataframe_util
 
-from core import views
+from core import i18n, views
 from ui import data, text
 
 
@@ -21,6 +23,36 @@ def ranking_table(ranking: pd.DataFrame, horizon_years: int, method: str) -> pd.
     lang = text.lang()
     view = views.ranking_table(ranking, lang, horizon_years, method=method)
     return view.rename(columns=views.ranking_short_headers(lang, horizon_years, method=method))
+
+
+@dataclass(frozen=True)
+class Shown:
+    """A read-only table ready for ``st.table``: every text cell escaped (or, in a Markdown
+    column, built from escaped parts), the headings hyphenated, as Arrow. Cached ones are
+    shared read-only (an Arrow table cannot be changed in place)."""
+
+    table: pa.Table
+    names: tuple[str, ...]  # the headings before hyphenation (what ``numeric`` names)
+
+    @property
+    def num_rows(self) -> int:
+        return self.table.num_rows
+
+
+def prepared(frame: pd.DataFrame, lang: str, markdown: tuple[str, ...] = ()) -> Shown:
+    """``frame`` as :func:`static` shows it: text cells escaped except in the ``markdown``
+    columns, numbers as they are, headings hyphenated for ``lang``."""
+    cells = []  # escaped over plain lists: Series.map over Arrow strings costs far more
+    for position, (name, column) in enumerate(frame.items()):
+        if name in markdown or pd.api.types.is_numeric_dtype(column):
+            cells.append((position, column.to_numpy()))
+        else:
+            cells.append((position, _escaped(column.tolist())))
+    shown = pd.DataFrame(dict(cells))
+    shown.columns = [views.soft_hyphens(str(c), lang) for c in frame.columns]
+    # Streamlit's own conversion (with its fixes for mixed columns): the bytes sent are those
+    # st.table would send for the frame.
+    return Shown(dataframe_util.convert_pandas_df_to_arrow_table(shown), tuple(frame.columns))
 
 
 def static(
@@ -47,16 +79,13 @@ def static(
 
     ``styled=False``: the caller has drawn the rules already with :func:`static_style`
     (outside a fragment, so that a fragment rerun does not send them again)."""
-    lang = text.lang()
-    cells = []  # escaped over plain lists: Series.map over Arrow strings costs far more
-    for position, (name, column) in enumerate(frame.items()):
-        if name in markdown or pd.api.types.is_numeric_dtype(column):
-            cells.append((position, column.to_numpy()))
-        else:
-            cells.append((position, _escaped(column.tolist())))
-    shown = pd.DataFrame(dict(cells))
-    shown.columns = [views.soft_hyphens(str(c), lang) for c in frame.columns]
-    _draw(shown, key, list(frame.columns), numeric, styled)
+    draw(prepared(frame, text.lang(), markdown), key, numeric, styled=styled)
+
+
+def draw(shown: Shown, key: str, numeric: list[str] | None = None, *, styled: bool = True) -> None:
+    """A table prepared by :func:`prepared` (or :func:`with_sources`) as :func:`static`
+    draws it: what a page shows unchanged on every run is prepared once and cached."""
+    _draw(shown.table, key, list(shown.names), numeric, styled)
 
 
 def static_texts(
@@ -79,7 +108,11 @@ def _escaped(values: list[Any]) -> list[Any]:
 
 
 def _draw(
-    shown: pd.DataFrame, key: str, names: list[object], numeric: list[str] | None, styled: bool
+    shown: pd.DataFrame | pa.Table,
+    key: str,
+    names: list[object],
+    numeric: list[str] | None,
+    styled: bool,
 ) -> None:
     """The table ``shown`` in its container, with its rules unless drawn already; ``names``
     the column names before hyphenation (what ``numeric`` names)."""
@@ -116,54 +149,62 @@ def static_style(key: str, numeric: list[str]) -> None:
     st.html(f"<style>{' '.join(rules)}</style>")
 
 
-def _arrow(frame: pd.DataFrame) -> pa.Table:
-    return pa.Table.from_pandas(frame, preserve_index=False)
-
-
-# Weight-independent tables: built once per data version, area, option and language, and
-# shared read-only (an Arrow table cannot be changed in place).
+# Weight-independent tables: prepared for display once per data version, area, option and
+# language, and shared read-only.
 
 
 @data.cache_resource(max_entries=64)
-def systems_view(version: int, area: str, lang: str) -> pa.Table:
-    """The current systems of an area; empty when it has none."""
-    return _arrow(views.systems_table(data.systems(version, area), lang, data.sourcing(version)))
+def systems_view(version: int, area: str, lang: str) -> Shown:
+    """The current systems of an area; no rows when it has none."""
+    return with_sources(
+        views.systems_table(data.systems(version, area), lang, data.sourcing(version)), lang
+    )
 
 
 @data.cache_resource(max_entries=256)
-def assessment_view(version: int, area: str, option_id: str, lang: str) -> pa.Table:
+def assessment_view(version: int, area: str, option_id: str, lang: str) -> Shown:
     """Every assessment of one option with rationale, source and estimate marker."""
     criteria = data.criteria(version)
-    return _arrow(
+    return with_sources(
         views.assessment_table(
             data.assessments(version, area), option_id, criteria, lang, data.sourcing(version)
-        )
+        ),
+        lang,
     )
 
 
 @data.cache_resource(max_entries=256)
-def cost_line_view(version: int, area: str, option_id: str, lang: str) -> pa.Table:
+def cost_line_view(version: int, area: str, option_id: str, lang: str) -> Shown:
     """The cost lines of one option."""
-    return _arrow(
+    return with_sources(
         views.cost_line_table(
             data.cost_lines(version, area), option_id, lang, data.sourcing(version)
-        )
+        ),
+        lang,
     )
+
+
+def with_sources(frame: pd.DataFrame, lang: str, addresses: tuple[str, ...] = ()) -> Shown:
+    """:func:`prepared` for a table with a marker column (``<link>#<text>``, see
+    :func:`source_columns`): the marker becomes a Markdown link to its source on the
+    Methodik page, each of the ``addresses`` columns a link showing its domain; every other
+    cell is data text and is shown literally."""
+    marker = i18n.t("col_estimate", lang)
+    links = tuple(c for c in frame.columns if c == marker or c in addresses)
+    if links:
+        frame = frame.assign(
+            **{  # a link only from the address field, its domain visible
+                str(c): frame[c].map(_marker_link if c == marker else _address_link) for c in links
+            }
+        )
+    return prepared(frame, lang, markdown=links)
 
 
 def static_with_sources(
-    table: Any, key: str, numeric: list[str] | None = None, addresses: tuple[str, ...] = ()
+    frame: pd.DataFrame, key: str, numeric: list[str] | None = None, addresses: tuple[str, ...] = ()
 ) -> None:
-    """:func:`static` for a table with a marker column (``<link>#<text>``, see
-    :func:`source_columns`): the marker becomes a Markdown link to its source on the
-    Methodik page; every other cell is data text and is shown literally."""
-    frame = table.to_pandas() if hasattr(table, "to_pandas") else table.copy()
-    marker = text.t("col_estimate")
-    links = tuple(c for c in frame.columns if c == marker or c in addresses)
-    for column in links:
-        # a link only from the address field, its domain visible
-        frame[column] = frame[column].map(_marker_link if column == marker else _address_link)
-    static(frame, key, numeric, markdown=links)
+    """:func:`static` of :func:`with_sources` (a table that changes with the page's filters)."""
+    draw(with_sources(frame, text.lang(), addresses), key, numeric)
 
 
 def _address_link(value: object) -> object:

@@ -135,3 +135,21 @@ def open_tab(at: AppTest, widget_key: str, label: str) -> AppTest:
 
 def spec(at: AppTest) -> Path:  # pragma: no cover - helper for debugging
     return Path(APP)
+
+
+def elements(node) -> list[tuple[str, bytes]]:
+    """Every element and block of the app's tree, in order, as its type and its proto (a
+    download's file reference left out: the file is stored anew on every run)."""
+    found = []
+    proto = getattr(node, "proto", None)
+    if proto is not None:
+        if node.type == "download_button":
+            copy = type(proto)()
+            copy.CopyFrom(proto)
+            proto = copy
+            proto.ClearField("url")
+            proto.ClearField("deferred_file_id")
+        found.append((node.type, proto.SerializeToString(deterministic=True)))
+    for child in getattr(node, "children", {}).values():
+        found.extend(elements(child))
+    return found

@@ -5,12 +5,16 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
+import pyarrow as pa
+import pytest
 from streamlit.testing.v1 import AppTest
 
 from core import views
 from core.scoring import area_model
 from core.scoring.weightset import WeightSet
-from tests.pages.conftest import settle, table_options
+from tests.pages.conftest import elements, settle, table_options
+from tests.ui.test_tables import former_static, former_static_with_sources
+from ui import data, tables
 
 PAGE = "pages/area.py"
 COST_ONLY = {"cost": 100.0, "citizen_value": 0.0, "feasibility": 0.0}
@@ -221,3 +225,65 @@ def test_the_certainty_draws_its_data_once_not_per_slider_move(make_app) -> None
             at.run()  # the whole app again: the sliders for the next move
     assert draws.call_count <= 1
     assert any("Simulationen" in box.value for box in [*at.success, *at.info, *at.warning])
+
+
+def _former_tables(patch) -> None:  # type: ignore[no-untyped-def]
+    """The Bereich's weight-independent tables as they were drawn before being prepared once:
+    cached as plain Arrow, then escaped, linked and hyphenated on every run."""
+
+    def arrow(frame):  # type: ignore[no-untyped-def]
+        return pa.Table.from_pandas(frame, preserve_index=False)
+
+    def systems(version, area, lang):  # type: ignore[no-untyped-def]
+        return arrow(views.systems_table(data.systems(version, area), lang, data.sourcing(version)))
+
+    def assessments(version, area, option_id, lang):  # type: ignore[no-untyped-def]
+        frame = views.assessment_table(
+            data.assessments(version, area),
+            option_id,
+            data.criteria(version),
+            lang,
+            data.sourcing(version),
+        )
+        return arrow(frame)
+
+    def cost_lines(version, area, option_id, lang):  # type: ignore[no-untyped-def]
+        frame = views.cost_line_table(
+            data.cost_lines(version, area), option_id, lang, data.sourcing(version)
+        )
+        return arrow(frame)
+
+    patch.setattr(tables, "systems_view", systems)
+    patch.setattr(tables, "assessment_view", assessments)
+    patch.setattr(tables, "cost_line_view", cost_lines)
+    patch.setattr(tables, "draw", former_static_with_sources)
+    patch.setattr(tables, "static_with_sources", former_static_with_sources)
+    patch.setattr(tables, "static", former_static)
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_the_tables_prepared_once_show_what_the_former_path_showed(
+    make_app, models, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    """The systems, assessments and cost lines, prepared once per data version and shown
+    from the cache, send exactly what the former per-run path sent (every element's proto),
+    in every area, for its first and its last option, and the Methodik's sources table too."""
+
+    def shown(former: bool) -> list[list[tuple[str, bytes]]]:
+        found = []
+        with monkeypatch.context() as patch:
+            if former:
+                _former_tables(patch)
+            for slug, model in models.items():
+                at = make_app(PAGE, area=slug, lang=lang)
+                found.append(elements(at._tree))
+                last = model.options["id"].iloc[-1]
+                at.selectbox(key=f"detail_{slug}").set_value(last).run()
+                assert not at.exception, at.exception
+                found.append(elements(at._tree))
+            found.append(elements(make_app("pages/method.py", lang=lang)._tree))
+        return found
+
+    new, former = shown(False), shown(True)
+    assert sum(kind == "table" for kind, _ in new[0]) >= 3  # ranking, systems, assessments…
+    assert new == former

@@ -13,7 +13,7 @@ from core.scoring.methods import METHODS
 from core.scoring.weightset import WeightSet
 from core.store import PATHWAYS
 from tests.analysis.test_overview_arrays import old_page_heatmap_frame
-from tests.pages.conftest import open_tab, settle
+from tests.pages.conftest import elements, open_tab, settle
 
 
 def _metric_values(at) -> list[str]:
@@ -151,24 +151,6 @@ def test_each_card_shows_its_lines_in_one_caption(make_app, models) -> None:
     check(settle(at), WeightSet({**WeightSet().groups, "cost": 80}))
 
 
-def _elements(node) -> list[tuple[str, bytes]]:
-    """Every element and block of the app's tree, in order, as its type and its proto (a
-    download's file reference left out: the file is stored anew on every run)."""
-    found = []
-    proto = getattr(node, "proto", None)
-    if proto is not None:
-        if node.type == "download_button":
-            copy = type(proto)()
-            copy.CopyFrom(proto)
-            proto = copy
-            proto.ClearField("url")
-            proto.ClearField("deferred_file_id")
-        found.append((node.type, proto.SerializeToString(deterministic=True)))
-    for child in getattr(node, "children", {}).values():
-        found.extend(_elements(child))
-    return found
-
-
 def _former_heatmap_frame_of(columns, names, labels) -> pd.DataFrame:
     """The page's former heatmap data: a cells frame from row dicts, then the area names
     and the labels added to it (tests/analysis/test_overview_arrays.py's oracle)."""
@@ -198,10 +180,10 @@ def test_cards_totals_and_heatmap_are_what_the_former_paths_drew(
                 patch.setattr(views, "heatmap_frame_of", _former_heatmap_frame_of)
             at = make_app(method=method, lang=lang, w_cost="70", w_feasibility="15")
             assert not at.exception
-            first = _elements(at._tree)
+            first = elements(at._tree)
             at.slider(key="w_citizen_value").set_value(5).run()
             assert not at.exception
-            return [first, _elements(at._tree)]
+            return [first, elements(at._tree)]
 
     new, former = shown(False), shown(True)
     assert [kind for kind, _ in new[0]].count("vega_lite_chart") + [
