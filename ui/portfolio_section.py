@@ -10,7 +10,10 @@ The area weights are also in the URL (``aw=homepage:2,ozg:1.5``, see :func:`url_
 and the results' tab when it is not the first (``pf_tab=curve``).
 
 The inputs (objective, area weights, budgets, pins, exclusions, links) do not depend on the
-criteria weights and are drawn once, outside the weights fragment (:func:`show`); the results
+criteria weights and are drawn once, outside the weights fragment (:func:`show`); the area
+weights, the pins and the exclusions with links each sit in an expander whose widgets are drawn
+only while it is open (their values are written through session state on every full run, so
+they outlive a closed expander and another page); the results
 do and are a call site of the weights fragment (:func:`results`,
 ``weights_fragment.results``). A slider move reruns only the results; an input's callback
 reruns only the results too (``weights_fragment.on_input``), except the two "limit the
@@ -32,6 +35,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from core import analysis, scoring, views
 from core.errors import CockpitError
@@ -52,6 +56,15 @@ URL_PARAM = "aw"
 FREE = "__free__"
 EXCLUDE = "__exclude__"
 SLIDER_STEPS = 200
+# The three input expanders are drawn with their widgets only while open (ui.portfolio_section
+# writes their values through session state on every full run, so they outlive closing).
+AREA_WEIGHTS_OPEN_KEY = "_pf_area_weights_open"
+PINS_OPEN_KEY = "_pf_pins_open"
+CONSTRAINTS_OPEN_KEY = "_pf_constraints_open"
+# Every input keeps its value for the whole session, drawn or not (Streamlit's own record):
+# an input changed reruns only the results, and the next full run may be on another page,
+# where Streamlit would otherwise drop the value before any of the app's code runs.
+KEEP = "session"
 
 
 def _step(top: float) -> int:
@@ -107,6 +120,7 @@ def _budget_slider(
         disabled=not limited,
         format_func=lambda v: views.format_eur(v, 0, lang),
         on_change=weights_fragment.on_input,
+        persist_state=KEEP,
     )
     return float(value) if limited else None
 
@@ -159,27 +173,52 @@ def area_weight_steps(current: float) -> tuple[float, ...]:
     return tuple(sorted({*(k / 2 for k in range(21)), current}))
 
 
-def _restate(key: str, value: object) -> None:
-    """Write an input's value back before its widget is drawn, on every full run.
+def kept_keys(slugs: list[str]) -> list[str]:
+    """The inputs' keys whose values outlive the full runs that do not draw their widgets (a
+    closed expander, another page; ui.kept): the objective, the area weights, the pins, the
+    excluded options and the links (the budgets are kept with the view, ui.weights_panel)."""
+    return [
+        "pf_objective",
+        *(AREA_WEIGHT_PREFIX + slug for slug in slugs),
+        *(f"pf_pin_{slug}" for slug in slugs),
+        "pf_excluded_options",
+        "pf_requires",
+    ]
 
-    The browser keeps a select-type widget's value as its formatted label ("1,0", the
-    German objective) and sends that label with every later run; the server maps it back
-    through the labels of the widget's last drawing. After a language switch the full run
-    draws English labels but the browser still holds the German one, so the next slider move
-    (a fragment run, which does not draw these inputs) read a label no English widget knows:
-    the portfolio failed and the area weights became 0. A value written through session
-    state is sent to the browser with the widget, as the label of the language drawn."""
-    st.session_state[key] = value
+
+def _restate(key: str, value: object) -> None:
+    """Put an input's value in order before its widget is drawn: its default when unset, or
+    a value the data no longer offers (a deleted option, a stale label) replaced. A value in
+    order is not written: a key written in a run is sent to the browser with its widget.
+    That its value outlives the runs that do not draw it, and is sent with the labels of the
+    language drawn after a switch, is ui.kept's work (:func:`kept_keys`)."""
+    state = st.session_state
+    if key not in state or state[key] != value:
+        state[key] = value
+
+
+def _lazy_expander(label: str, key: str) -> DeltaGenerator | None:
+    """An expander whose content is drawn only while it is open (opening it reruns the page);
+    the expander when open, else None. Closed, its widgets are not drawn at all: on a switch
+    to the Übersicht they cost more server time (six pins, a list of every pair of options)
+    than anything else of the page's inputs, and the browser would draw them hidden."""
+    expander = st.expander(label, key=key, on_change="rerun")
+    return expander if expander.open else None
 
 
 def _area_weight_inputs(ctx: context.Context, slugs: list[str]) -> None:
     lang = text.lang()
-    with st.expander(t("pf_area_weights")):
+    for slug in slugs:
+        key = AREA_WEIGHT_PREFIX + slug
+        _restate(key, _number_or(st.session_state.get(key), 1.0))
+    expander = _lazy_expander(t("pf_area_weights"), AREA_WEIGHTS_OPEN_KEY)
+    if expander is None:
+        return
+    with expander:
         st.caption(t("pf_area_weights_help"))
         columns = st.columns(3)
         for k, slug in enumerate(slugs):
             key = AREA_WEIGHT_PREFIX + slug
-            _restate(key, _number_or(st.session_state.get(key), 1.0))
             # A select slider shows "1,5" in German (a number input would show "1.50").
             columns[k % 3].select_slider(
                 ctx.area_name(slug, lang),
@@ -189,55 +228,58 @@ def _area_weight_inputs(ctx: context.Context, slugs: list[str]) -> None:
                     v, 1 if (2 * v).is_integer() else 2, lang
                 ),
                 on_change=weights_fragment.on_input,
+                persist_state=KEEP,
             )
 
 
-def _pins(ctx: context.Context, items: pd.DataFrame) -> tuple[dict[str, str], list[str]]:
-    """One selectbox per area: choose freely, exclude, or pin one option."""
+def _pins(ctx: context.Context, items: pd.DataFrame) -> None:
+    """One selectbox per area: choose freely, exclude, or pin one option (read back by
+    :func:`_pin_state`)."""
     lang = text.lang()
-    pinned: dict[str, str] = {}
-    excluded: list[str] = []
-    with st.expander(t("pf_pins")):
-        for area, rows in items.groupby("area", sort=False):
+    groups = list(items.groupby("area", sort=False))
+    for area, rows in groups:
+        key = f"pf_pin_{area}"
+        current = st.session_state.get(key)
+        _restate(key, current if current in (FREE, EXCLUDE, *rows["option_id"]) else FREE)
+    expander = _lazy_expander(t("pf_pins"), PINS_OPEN_KEY)
+    if expander is None:
+        return
+    with expander:
+        for area, rows in groups:
             names = dict(zip(rows["option_id"], rows["option"], strict=True))
-            key = f"pf_pin_{area}"
-            choices = [FREE, EXCLUDE, *names]
-            current = st.session_state.get(key)
-            _restate(key, current if current in choices else FREE)
             labels = {FREE: t("pf_free"), EXCLUDE: t("pf_exclude"), **names}
-            choice = st.selectbox(
-                ctx.area_name(area, lang), choices, key=key, format_func=labels.__getitem__,
-                on_change=weights_fragment.on_input,
+            st.selectbox(
+                ctx.area_name(area, lang), [FREE, EXCLUDE, *names], key=f"pf_pin_{area}",
+                format_func=labels.__getitem__, on_change=weights_fragment.on_input,
+                persist_state=KEEP,
             )  # fmt: skip
-            if choice == EXCLUDE:
-                excluded.append(area)
-            elif choice != FREE:
-                pinned[area] = choice
-    return pinned, excluded
 
 
-def _option_constraints(
-    ctx: context.Context, items: pd.DataFrame
-) -> tuple[list[str], list[tuple[str, str]]]:
-    """Options never to choose, and "requires" links (option → option it needs)."""
+def _option_constraints(ctx: context.Context, items: pd.DataFrame) -> None:
+    """Options never to choose, and "requires" links (option → option it needs); read back
+    by :func:`_constraint_state`."""
     lang = text.lang()
+    excluded_now, requires_now = _constraint_state(items)
+    _restate("pf_excluded_options", excluded_now)
+    _restate("pf_requires", [f"{a}>{b}" for a, b in requires_now])
+    expander = _lazy_expander(t("pf_constraints"), CONSTRAINTS_OPEN_KEY)
+    if expander is None:
+        return
     label = {
         o: f"{ctx.area_name(a, lang)}: {n}"
         for o, a, n in zip(items["option_id"], items["area"], items["option"], strict=True)
     }
     ids = list(items["option_id"])
-    excluded_now, requires_now = _constraint_state(items)
-    _restate("pf_excluded_options", excluded_now)
-    _restate("pf_requires", [f"{a}>{b}" for a, b in requires_now])
-    with st.expander(t("pf_constraints")):
-        excluded = st.multiselect(
+    with expander:
+        st.multiselect(
             t("pf_excluded_options"), ids, key="pf_excluded_options", format_func=label.get,
             on_change=weights_fragment.on_input, placeholder=t("edit_pick_placeholder"),
+            persist_state=KEEP,
         )  # fmt: skip
         st.caption(t("pf_requires_help"))
         area_of = dict(zip(items["option_id"], items["area"], strict=True))
         pairs = [f"{a}>{b}" for a in ids for b in ids if area_of[a] != area_of[b]]
-        chosen = st.multiselect(
+        st.multiselect(
             t("pf_requires"),
             pairs,
             key="pf_requires",
@@ -245,9 +287,8 @@ def _option_constraints(
             format_func=lambda p: t(
                 "pf_requires_pair", option=label[p.split(">")[0]], needed=label[p.split(">")[1]]
             ),
-            on_change=weights_fragment.on_input,
+            on_change=weights_fragment.on_input, persist_state=KEEP,
         )  # fmt: skip
-    return list(excluded), [tuple(p.split(">", 1)) for p in chosen]  # type: ignore[misc]
 
 
 def _result(ctx: context.Context, result: analysis.PortfolioResult, objective: str) -> None:
@@ -596,9 +637,7 @@ def show(ctx: context.Context) -> None:
     st.header(t("pf_header"))
     st.caption(t("pf_intro"))
     st.caption(t("pf_ranges_note"))
-    if st.session_state.get("pf_objective") in analysis.PORTFOLIO_OBJECTIVES:
-        _restate("pf_objective", st.session_state["pf_objective"])
-    else:
+    if st.session_state.get("pf_objective") not in analysis.PORTFOLIO_OBJECTIVES:
         _restate("pf_objective", "benefit")
     objective = st.radio(
         t("pf_objective"),
@@ -607,6 +646,7 @@ def show(ctx: context.Context) -> None:
         format_func={o: t(f"pf_objective_{o}") for o in analysis.PORTFOLIO_OBJECTIVES}.__getitem__,
         horizontal=True,
         on_change=weights_fragment.on_input,
+        persist_state=KEEP,
     )
     slugs = list(ctx.areas["slug"])
     _area_weight_inputs(ctx, slugs)

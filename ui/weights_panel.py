@@ -111,10 +111,15 @@ def _settings() -> dict[str, str]:
     return settings
 
 
-def kept_keys(criteria: pd.DataFrame) -> list[str]:
+def kept_keys(criteria: pd.DataFrame, area_slugs: list[str]) -> list[str]:
     """The keys whose values outlive the runs that do not draw their widgets (ui.kept): the
-    panel's and the page settings the link carries."""
-    return [*_panel_keys(criteria), *VIEW_KEYS, *PAGE_ONLY_KEYS]
+    panel's, the page settings the link carries and the portfolio's inputs."""
+    return [
+        *_panel_keys(criteria),
+        *VIEW_KEYS,
+        *PAGE_ONLY_KEYS,
+        *portfolio_section.kept_keys(list(area_slugs)),
+    ]
 
 
 def init_from_url(criteria: pd.DataFrame, area_slugs: list[str]) -> None:
@@ -138,7 +143,7 @@ def init_from_url(criteria: pd.DataFrame, area_slugs: list[str]) -> None:
         portfolio_section.init_from_url(query, list(area_slugs))
         st.session_state[IGNORED_KEY] = [(name, query.get(name)) for name in ignored]
         st.session_state[INIT_KEY] = True
-    kept.restore(kept_keys(criteria), text.lang())
+    kept.restore(kept_keys(criteria, area_slugs), text.lang())
 
 
 def panel_values(criteria: pd.DataFrame) -> tuple[object, ...]:

@@ -13,6 +13,22 @@ from core.scoring import global_value
 from core.scoring.weightset import WeightSet
 from core.views import fmt, stability_text
 from tests.pages.conftest import open_tab, settle
+from ui import portfolio_section
+
+OPEN_KEYS = (
+    portfolio_section.AREA_WEIGHTS_OPEN_KEY,
+    portfolio_section.PINS_OPEN_KEY,
+    portfolio_section.CONSTRAINTS_OPEN_KEY,
+)
+
+
+def _open_inputs(at: AppTest, keys: tuple[str, ...] = OPEN_KEYS) -> AppTest:
+    """Open the input expanders (their widgets are drawn only while open), as a click does."""
+    for key in keys:
+        at.session_state[key] = True
+    at.run()
+    assert not at.exception, at.exception
+    return at
 
 
 def _metrics(at: AppTest) -> dict[str, str]:
@@ -89,7 +105,7 @@ def test_budget_sliders_and_limits_change_the_result(make_app, models) -> None:
 
 
 def test_pin_exclude_and_objective(make_app, models) -> None:
-    at = make_app()
+    at = _open_inputs(make_app())
     items = portfolio.portfolio_items(models, WeightSet())
     worst_gis = items[items["area"] == "gis"].sort_values("value").iloc[0]
     at.selectbox(key="pf_pin_gis").set_value(worst_gis["option_id"]).run()
@@ -121,7 +137,7 @@ def test_every_card_carries_its_stability_sentence(make_app, models) -> None:
 def test_area_weights_links_next_step_and_best_buys(make_app, models) -> None:
     """Area weights from the URL, an excluded option and a link reach the solver; the next
     50,000 € and the order of best buys are shown; the URL keeps the area weights."""
-    at = make_app(aw="ozg:2,nowhere:3")
+    at = _open_inputs(make_app(aw="ozg:2,nowhere:3"))
     assert at.session_state["pf_aw_ozg"] == 2.0
     assert "pf_aw_nowhere" not in at.session_state
     at.multiselect(key="pf_excluded_options").set_value(["homepage-kdn"]).run()
@@ -149,8 +165,7 @@ def test_area_weights_links_next_step_and_best_buys(make_app, models) -> None:
 def test_area_weights_read_german_and_keep_a_weight_off_the_steps(make_app) -> None:
     """The area weight sliders show "2,0" / "1,5" (a number input would show "2.00"); a
     weight from a link between the steps (1,25) is offered in its place, with its digits."""
-    at = make_app(aw="ozg:2,gis:1.25")
-    assert not at.exception
+    at = _open_inputs(make_app(aw="ozg:2,gis:1.25"))
     ozg = at.select_slider(key="pf_aw_ozg")
     assert ozg.value == 2.0
     assert ozg.options[:4] == ["0,0", "0,5", "1,0", "1,5"] and ozg.options[-1] == "10,0"
@@ -160,3 +175,63 @@ def test_area_weights_read_german_and_keep_a_weight_off_the_steps(make_app) -> N
     settle(at)
     assert not at.exception
     assert at.session_state["pf_aw_gis"] == 3.0
+
+
+def _input_widgets(at: AppTest) -> list[str]:
+    """The keys of the pins, exclusions, links and area weights drawn in this run."""
+    drawn = [*at.selectbox, *at.multiselect, *at.select_slider]
+    prefixes = (
+        "pf_pin_",
+        "pf_excluded_options",
+        "pf_requires",
+        portfolio_section.AREA_WEIGHT_PREFIX,
+    )
+    return [w.key for w in drawn if (w.key or "").startswith(prefixes)]
+
+
+def test_closed_input_expanders_draw_nothing_and_their_values_live_on(make_app, models) -> None:
+    """The area weights, pins and exclusions with links are drawn only while their expander
+    is open; what was set there still reaches the solver after closing, after a visit to
+    another page and after a language switch, and shows again on reopening."""
+    at = make_app()
+    expanders = [e.label for e in at.expander]
+    assert {"Bereichsgewichte", "Bereiche festlegen oder ausschließen"} <= set(expanders), expanders
+    assert _input_widgets(at) == []
+    _open_inputs(at)
+    assert len(_input_widgets(at)) == 2 * len(models) + 2  # weights and pins, two lists
+    items = portfolio.portfolio_items(models, WeightSet())
+    worst_gis = items[items["area"] == "gis"].sort_values("value").iloc[0]["option_id"]
+    settle(at.selectbox(key="pf_pin_gis").set_value(worst_gis).run())
+    settle(at.selectbox(key="pf_pin_ozg").set_value("__exclude__").run())
+    settle(at.multiselect(key="pf_excluded_options").set_value(["homepage-kdn"]).run())
+    settle(at.multiselect(key="pf_requires").set_value(["city-app-koeln>homepage-gsb"]).run())
+    settle(at.select_slider(key="pf_aw_social-media").set_value(3.0).run())
+    weighted = portfolio.portfolio_items(
+        models, WeightSet(), global_value.AreaWeights({"social-media": 3.0})
+    )
+    expected = portfolio.solve(
+        weighted, *_budgets(at), {"gis": worst_gis}, ["ozg"],
+        excluded_options=["homepage-kdn"], requires=[("city-app-koeln", "homepage-gsb")],
+    )  # fmt: skip
+    _assert_shows(at, expected)
+    for key in OPEN_KEYS:
+        at.session_state[key] = False
+    at.run()
+    assert not at.exception and _input_widgets(at) == []
+    _assert_shows(at, expected)
+    at.switch_page("pages/area.py").run()
+    at.switch_page("pages/overview.py").run()
+    assert not at.exception
+    _assert_shows(at, expected)
+    at.selectbox(key="lang").set_value("en").run()
+    assert not at.exception
+    assert at.session_state["pf_pin_gis"] == worst_gis
+    assert at.session_state["pf_excluded_options"] == ["homepage-kdn"]
+    assert at.session_state["pf_aw_social-media"] == 3.0
+    at.selectbox(key="lang").set_value("de").run()
+    _open_inputs(at)
+    assert at.selectbox(key="pf_pin_gis").value == worst_gis
+    assert at.selectbox(key="pf_pin_ozg").value == "__exclude__"
+    assert at.multiselect(key="pf_requires").value == ["city-app-koeln>homepage-gsb"]
+    assert at.select_slider(key="pf_aw_social-media").value == 3.0
+    _assert_shows(at, expected)
