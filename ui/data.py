@@ -34,8 +34,27 @@ KEY_PARAMETER = "store_key"  # the hidden first argument of every tenant-keyed c
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+_RUN_STORE_KEY = "_data_store_key"  # this session's (store, tenant) as the last full run found it
+
+
+def begin_run() -> None:
+    """Find this session's (store, tenant) once per full run (:func:`ensure_store`, after
+    the participant link is noted): :func:`store_key` is read on every cached look-up, about
+    a dozen a slider move, and finding the tenant asks the secrets and the sign-in each time.
+    The tenant changes only in a full run (a link, a sign-in or sign-out reruns the app),
+    so a fragment run reads what the full run before it found. A tenant set-up that is
+    wrong raises here, with nothing held."""
+    st.session_state.pop(_RUN_STORE_KEY, None)
+    st.session_state[_RUN_STORE_KEY] = _current_store_key()
+
+
 def store_key() -> tuple[str, str]:
     """(store, tenant) of this session: the first part of every cache key."""
+    held = st.session_state.get(_RUN_STORE_KEY)
+    return held if held is not None else _current_store_key()
+
+
+def _current_store_key() -> tuple[str, str]:
     return settings.get("db_path"), tenancy.current() or ""
 
 
@@ -94,8 +113,10 @@ def ensure_store() -> None:
     """Open the store before anything reads it; while another process holds it, show a
     German note instead of a traceback and run the page again after a short pause. A
     broken tenant set-up (a ``[tenants]`` mapping that is wrong, a tenant on DuckDB) stops the
-    run with its message."""
+    run with its message. Called first in every full run: it finds the run's store and
+    tenant (:func:`begin_run`)."""
     try:
+        begin_run()
         _connection(*store_key())
     except InputError as exc:  # a wrong tenant set-up: say what, show nothing else
         st.error(exc.message(text.lang()))
