@@ -65,6 +65,10 @@ CONSTRAINTS_OPEN_KEY = "_pf_constraints_open"
 # an input changed reruns only the results, and the next full run may be on another page,
 # where Streamlit would otherwise drop the value before any of the app's code runs.
 KEEP = "session"
+# The chosen set's table, and the CSS positions of its number columns (value, investment,
+# annual cost: the last three of six), whose rules do not depend on the weights.
+CHOICE_TABLE = "portfolio_choice_table"
+CHOICE_NUMBERS = ["4", "5", "6"]
 
 
 def _step(top: float) -> int:
@@ -325,8 +329,8 @@ def _result(ctx: context.Context, result: analysis.PortfolioResult, objective: s
             t("col_investment"): _euros(choices["investment"], lang),
             t("col_annual"): _euros(choices["annual_cost"], lang),
         },
-        "portfolio_choice_table",
-        [t("pf_col_value"), t("col_investment"), t("col_annual")],
+        CHOICE_TABLE,
+        styled=False,  # its rules are drawn once, outside the fragment (show)
     )
 
 
@@ -673,6 +677,8 @@ def show(ctx: context.Context) -> None:
         )  # fmt: skip
     _pins(ctx, items)
     _option_constraints(ctx, items)
+    # The chosen set's CSS: drawn here, outside the fragment, it is not sent again per move.
+    tables.static_style(CHOICE_TABLE, CHOICE_NUMBERS)
     weights_fragment.results(results)
 
 

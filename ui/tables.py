@@ -89,16 +89,20 @@ def draw(shown: Shown, key: str, numeric: list[str] | None = None, *, styled: bo
 
 
 def static_texts(
-    columns: Mapping[str, list[str]], key: str, numeric: list[str] | None = None
+    columns: Mapping[str, list[str]],
+    key: str,
+    numeric: list[str] | None = None,
+    *,
+    styled: bool = True,
 ) -> None:
     """:func:`static` of a table given as its columns of text (numbers already formatted):
     the same table, built once for display instead of as a frame first (the Übersicht's
-    chosen set, drawn on every slider move). Every cell is escaped."""
+    chosen set, drawn on every slider move). Every cell is escaped. ``styled`` as there."""
     lang = text.lang()
     shown = pd.DataFrame(
         {views.soft_hyphens(str(name), lang): _escaped(values) for name, values in columns.items()}
     )
-    _draw(shown, key, list(columns), numeric, True)
+    _draw(shown, key, list(columns), numeric, styled)
 
 
 def _escaped(values: list[Any]) -> list[Any]:

@@ -111,6 +111,10 @@ def test_a_preset_moves_the_sliders_on_a_page_with_the_fragment(server: str, pag
     page.wait_for_function("() => window.location.search.includes('w_cost=60')")
 
 
+ALIGN = "(cell) => getComputedStyle(cell).textAlign"
+WHITE_SPACE = "(cell) => getComputedStyle(cell).whiteSpace"
+
+
 def test_the_ranking_keeps_its_number_alignment_after_a_slider_move(server: str, page) -> None:
     """The ranking table's CSS is drawn outside the fragment (pages/area.py), once per full
     run: after a move, which sends the table alone, its rules still apply."""
@@ -119,13 +123,26 @@ def test_the_ranking_keeps_its_number_alignment_after_a_slider_move(server: str,
     wait_rendered(page)
     _move_to_100(page)
     row = page.locator(".st-key-ranking_table tbody tr").first
-    align = "(cell) => getComputedStyle(cell).textAlign"
-    assert row.locator("td").nth(0).evaluate(align) == "right"  # the rank
-    assert row.locator("td").nth(1).evaluate(align) != "right"  # the option's name
-    assert row.locator("td").nth(4).evaluate(align) == "right"  # the points
-    assert row.locator("td").last.evaluate(align) == "right"  # the last money column
-    white_space = row.locator("td").last.evaluate("(cell) => getComputedStyle(cell).whiteSpace")
-    assert white_space == "nowrap"
+    assert row.locator("td").nth(0).evaluate(ALIGN) == "right"  # the rank
+    assert row.locator("td").nth(1).evaluate(ALIGN) != "right"  # the option's name
+    assert row.locator("td").nth(4).evaluate(ALIGN) == "right"  # the points
+    assert row.locator("td").last.evaluate(ALIGN) == "right"  # the last money column
+    assert row.locator("td").last.evaluate(WHITE_SPACE) == "nowrap"
+
+
+def test_the_chosen_set_keeps_its_number_alignment_after_a_slider_move(server: str, page) -> None:
+    """Likewise the Übersicht's chosen set (ui.portfolio_section draws its CSS outside the
+    fragments): after a move its three number columns are still right-aligned."""
+    page.set_default_timeout(WAIT_MS)
+    page.goto(f"{server}/?{BEFORE}")
+    wait_rendered(page)
+    _move_to_100(page, "Bürgernutzen", "w_citizen_value")
+    row = page.locator(".st-key-portfolio_choice_table tbody tr").first
+    cells = row.locator("td")
+    assert [cells.nth(i).evaluate(ALIGN) == "right" for i in range(6)] == [False] * 3 + [True] * 3
+    assert cells.last.evaluate(WHITE_SPACE) == "nowrap"
+    header = page.locator(".st-key-portfolio_choice_table thead th").last
+    assert header.evaluate(ALIGN) == "right"
 
 
 def test_a_slider_move_after_switching_to_english_keeps_the_portfolio(server: str, page) -> None:

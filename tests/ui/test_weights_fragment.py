@@ -107,6 +107,18 @@ def test_a_slider_move_on_the_bereich_starts_no_run_of_the_whole_app(server: str
     )
 
 
+def test_a_slider_move_on_the_uebersicht_sends_no_css(server: str) -> None:
+    """The rules of the tables a move redraws (the portfolio's chosen set) do not depend on
+    the weights: they are drawn outside the fragments and not sent again."""
+    replies = own_loop.run(_move_cost(server, "", "", 100))
+    runs = _new_sessions(replies)
+    assert runs and all(runs), runs
+    kinds = [_element(r) for r in replies]
+    assert "html" not in kinds
+    assert kinds.count("table") == 1  # the chosen set followed the move
+    assert any(r.delta.new_element.table.arrow_data.data for r in replies if _element(r) == "table")
+
+
 def test_a_slider_move_on_a_page_without_the_fragment_reruns_the_whole_app(server: str) -> None:
     """The Sensitivität page reads the weights outside the fragment: it must be drawn anew."""
     replies = own_loop.run(_move_cost(server, "sensitivitaet", "", 100))
