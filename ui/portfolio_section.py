@@ -12,8 +12,8 @@ and the results' tab when it is not the first (``pf_tab=curve``).
 The inputs (objective, area weights, budgets, pins, exclusions, links) do not depend on the
 criteria weights and are drawn once, outside the weights fragment (:func:`show`); the area
 weights, the pins and the exclusions with links each sit in an expander whose widgets are drawn
-only while it is open (their values are written through session state on every full run, so
-they outlive a closed expander and another page); the results
+only while it is open (their values outlive a closed expander and another page: Streamlit's
+``persist_state`` and ui.kept, see :data:`KEEP` and :func:`kept_keys`); the results
 do and are a call site of the weights fragment (:func:`results`,
 ``weights_fragment.results``). A slider move reruns only the results; an input's callback
 reruns only the results too (``weights_fragment.on_input``), except the two "limit the
@@ -56,8 +56,7 @@ URL_PARAM = "aw"
 FREE = "__free__"
 EXCLUDE = "__exclude__"
 SLIDER_STEPS = 200
-# The three input expanders are drawn with their widgets only while open (ui.portfolio_section
-# writes their values through session state on every full run, so they outlive closing).
+# The three input expanders, whose widgets are drawn only while they are open.
 AREA_WEIGHTS_OPEN_KEY = "_pf_area_weights_open"
 PINS_OPEN_KEY = "_pf_pins_open"
 CONSTRAINTS_OPEN_KEY = "_pf_constraints_open"
