@@ -14,7 +14,8 @@ were lost). So a key is written back only where it must be:
 - at the start of a full run in another language than the last one, every key: the browser
   holds a select-type widget's value as its label and sends that back, and the server maps
   it through the labels of the widget's latest drawing; a key written is sent with the label
-  of the language drawn (ui.portfolio_section._restate does the same for its inputs).
+  of the language drawn (the portfolio's inputs are kept keys too,
+  ui.portfolio_section.kept_keys).
 
 Whether a run drew a widget is Streamlit's own record: writing the key of a widget drawn in
 this run raises :class:`StreamlitWidgetAlreadyInstantiatedError`. No drawing code has to
