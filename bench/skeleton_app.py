@@ -20,13 +20,17 @@ Its read-only tables are the app's kind of table: plain HTML tables drawn by the
 that a figure against the skeleton compares like with like.
 
 Nothing is computed from the weights. What the app redraws on a slider move follows the cost
-slider here too, by a comparison, not a computation: below 50 and from 50 on the ranking's
-first option is "Skelett A" or "Skelett B" (so a browser can see the table change), and the
-bar and scatter charts show one of two fixed data sets, as the app's charts get new data
-on every move (the browser swaps a chart's data in place: that drawing is not the app's
-own work). With ``?charts=still`` in the first address of a session the charts keep one
-data set (the skeleton before 2026-12-02), for comparison. The skeleton runs the whole
-script on every slider move, as a Streamlit app without fragments does.
+slider here too, by a comparison, not a computation: below 50 and from 50 on, the ranking
+table and the bar and scatter charts show one of two fixed versions, as the app's get new
+values on every move. The ranking's rows come in reverse order under other points, so that
+its first option is "Skelett A" or "Skelett B" (a browser can see the table change) and 44
+of its 55 cells change, about as large a share as in the app's ranking when the bench's key
+press changes its first option (39 of 50): ``st.table`` draws every cell as Markdown, and the
+browser parses each changed cell again, which is the browser's work, not the app's. The
+charts swap their data in place. With ``?still=1`` in the first address of a session the
+charts keep one data set and the table changes its first option's name only (the skeleton
+the first figures of issue 18 were measured against), for comparison. The skeleton runs the
+whole script on every slider move, as a Streamlit app without fragments does.
 """
 
 from __future__ import annotations
@@ -47,7 +51,7 @@ OPTIONS = [f"Option {i} mit einem längeren Namen" for i in range(5)]
 TEXT_COLUMNS = ("Rang", "Option", "Weg", "Partner")
 NUMBER_COLUMNS = ("Gesamtpunkte", "Kosten", "Nutzen", "Umsetzbarkeit")
 MONEY_COLUMNS = ("Barwert", "Investition", "Laufend")
-STILL_KEY = "_skeleton_still_charts"  # ?charts=still: the charts never change
+STILL_KEY = "_skeleton_still"  # ?still=1: the charts never change, the table barely
 BARS = {
     high: pd.DataFrame(
         {
@@ -101,14 +105,32 @@ HEAT_SPEC = {
 }
 
 
-def ranking(top: str) -> pd.DataFrame:
-    """The ranking table with fixed texts; only the first option's name is given."""
+def _points(first: float, step: float) -> list[str]:
+    return [f"{first - step * i:.1f}".replace(".", ",") for i in range(5)]
+
+
+def ranking(high: bool, still: bool = False) -> pd.DataFrame:
+    """The ranking table with fixed texts, every row its own; on the cost slider's upper
+    half its rows in reverse order under other points, so that "Skelett B" leads instead of
+    "Skelett A" (ranks stay in place, money moves with its option). ``still``: one table
+    whose first option's name alone follows the slider."""
     frame = pd.DataFrame(
         {name: [f"{name} {i}" for i in range(5)] for name in TEXT_COLUMNS}
-        | {name: ["45,6"] * 5 for name in NUMBER_COLUMNS}
-        | {name: ["1.234.567 €"] * 5 for name in MONEY_COLUMNS}
+        | {name: _points(45.6, 7.3) for name in NUMBER_COLUMNS}
+        | {
+            name: [f"{1_234_567 - 98_765 * i:,} €".replace(",", ".") for i in range(5)]
+            for name in MONEY_COLUMNS
+        }
     )
-    frame.loc[0, "Option"] = top
+    if still:
+        frame.loc[0, "Option"] = TOP_HIGH if high else TOP_LOW
+        return frame
+    frame.loc[0, "Option"], frame.loc[4, "Option"] = TOP_LOW, TOP_HIGH
+    if high:
+        frame = frame.iloc[::-1].reset_index(drop=True)
+        frame[TEXT_COLUMNS[0]] = [f"{TEXT_COLUMNS[0]} {i}" for i in range(5)]
+        for name in NUMBER_COLUMNS:
+            frame[name] = _points(82.3, 11.1)
     return frame
 
 
@@ -120,13 +142,14 @@ def area_page() -> None:
     st.caption("Die Empfehlung bleibt, solange die Kosten zwischen 20 % und 60 % zählen.")
     st.subheader("Rangfolge")
     high = st.session_state.get("w_cost", 0) >= 50
+    still = st.session_state.get(STILL_KEY, False)
     static(
-        ranking(TOP_HIGH if high else TOP_LOW),
+        ranking(high, still),
         "ranking_table",
         [TEXT_COLUMNS[0], *NUMBER_COLUMNS, *MONEY_COLUMNS],
     )
     st.download_button("Download", b"x", file_name="bereich.xlsx")
-    charts_high = high and not st.session_state.get(STILL_KEY, False)
+    charts_high = high and not still
     st.vega_lite_chart(BARS[charts_high], BAR_SPEC, width="stretch")
     st.caption("1. Option 0 (45,6); 2. Option 1 (42,4)")
     st.vega_lite_chart(POINTS[charts_high], SCATTER_SPEC, width="stretch")
@@ -205,7 +228,7 @@ def overview_page() -> None:
 
 st.set_page_config(page_title="Skelett", layout="wide")
 if STILL_KEY not in st.session_state:  # the session's first address decides
-    st.session_state[STILL_KEY] = st.query_params.get("charts") == "still"
+    st.session_state[STILL_KEY] = st.query_params.get("still") == "1"
 sidebar = st.sidebar
 sidebar.selectbox("Sprache", ("de", "en"), key="lang")
 sidebar.header("Gewichte")
