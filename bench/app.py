@@ -16,7 +16,7 @@ the app costs beyond it is its own work. Every figure is measured in interleaved
   figures) and the key press is reported against it as well.
 
 With ``BENCH_BEFORE=<dir>`` (an export of a baseline commit) the browser part also serves
-that checkout of the app (its own copy of the store) in a third tab, in the same rounds.
+that checkout of the app (on a store seeded by its own code) in a third tab, in the same rounds.
 
 The server's own cost under load (websocket clients, CPU per rerun) is `bench/server.py`.
 """
@@ -187,7 +187,7 @@ def browser_side(db: str, rounds: int = 5, presses: int = 6) -> list[dict[str, o
         }
         if BEFORE:
             before_db = str(Path(db).with_name("before.duckdb"))
-            loopback.seeded_store(before_db)
+            loopback.baseline_store(BEFORE, before_db)
             servers["before"] = stack.enter_context(
                 loopback.serve("app.py", before_db, root=Path(BEFORE))
             )

@@ -3,7 +3,8 @@ areas`` on a seeded DuckDB store, each as a fresh process, against ``python -c p
 interpreter's own start) in the same interleaved rounds. Target: both ≤ 0.3 s wall time.
 
 ``BENCH_BEFORE=<dir>`` (an export of a baseline commit, see bench/server.py) also runs the
-two commands from that checkout (same interpreter, same store) in the same rounds, with an
+two commands from that checkout (same interpreter, on a store that checkout's own code
+seeds) in the same rounds, with an
 "after vs before" row. ``BENCH_ROUNDS`` sets the rounds (default 9).
 """
 
@@ -42,12 +43,15 @@ def run(_timer: object) -> list[dict[str, object]]:
     with tempfile.TemporaryDirectory() as tmp:
         db = str(Path(tmp) / "cli.duckdb")
         loopback.seeded_store(db)
+        before_db = str(Path(tmp) / "before.duckdb")
+        if BEFORE:  # the baseline on the store its own code seeds
+            loopback.baseline_store(BEFORE, before_db)
         measures = {"python -c pass": lambda: _process(["-c", "pass"], settings.REPO_ROOT, db)}
         for name, args in COMMANDS.items():
             command = ["-m", "core", *args]
             measures[name] = lambda c=command: _process(c, settings.REPO_ROOT, db)
             if BEFORE:
-                measures[f"{name} [before]"] = lambda c=command: _process(c, BEFORE, db)
+                measures[f"{name} [before]"] = lambda c=command: _process(c, BEFORE, before_db)
         samples = harness.interleaved(measures, ROUNDS)
     rows = []
     for name in COMMANDS:

@@ -65,6 +65,21 @@ def seeded_store(path: str) -> None:
         pass
 
 
+def baseline_store(root: str | Path, path: str) -> None:
+    """Seed a new store at ``path`` with the code of the checkout ``root`` (a baseline
+    commit's own migrations and seed data, as that commit's ``make run`` creates them), so
+    that a baseline older than this checkout's schema runs on the store it knows."""
+    done = subprocess.run(
+        [sys.executable, "-m", "core", "seed"],
+        cwd=root,
+        env={**os.environ, "COCKPIT_DB": path, "PYTHONPATH": str(root)},
+        capture_output=True,
+        text=True,
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"seeding the baseline {root} failed: {done.stderr.strip()}")
+
+
 @contextlib.contextmanager
 def serve(
     script: str | Path,

@@ -15,8 +15,9 @@ computation) and the floor (`bench/floor_app.py`: two sliders). In interleaved r
 
 Before and after in one run: ``BENCH_BEFORE=<dir>`` (an export of a baseline commit, e.g.
 ``git archive <commit> | tar -x -C <dir>``) serves that checkout of the app as a fourth
-server (its own copy of the seeded store) and measures it in the same interleaved rounds:
-each figure then also has a "before" row against the skeleton and an "after vs before" row.
+server, on a store seeded by that checkout's own code (``loopback.baseline_store``), and
+measures it in the same interleaved rounds: each figure then also has a "before" row
+against the skeleton and an "after vs before" row.
 
 Bounded: at most ``SESSIONS`` (20) clients per server, ``WINDOW_S`` seconds per load window,
 ``ROUNDS`` rounds; about two minutes in all. ``BENCH_ROUNDS``, ``BENCH_SESSIONS`` and
@@ -179,9 +180,9 @@ def run(timer: Timer) -> list[dict[str, object]]:
                 "app": stack.enter_context(loopback.serve("app.py", db)),
                 "skeleton": stack.enter_context(loopback.serve(SKELETON, db, launcher=False)),
             }
-            if BEFORE:  # the baseline checkout, on its own copy of the store (one writer each)
+            if BEFORE:  # the baseline checkout, on a store its own code seeds (one writer each)
                 before_db = str(Path(tmp) / "before.duckdb")
-                loopback.seeded_store(before_db)
+                loopback.baseline_store(BEFORE, before_db)
                 servers["before"] = stack.enter_context(
                     loopback.serve("app.py", before_db, root=Path(BEFORE))
                 )
