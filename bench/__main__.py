@@ -15,6 +15,7 @@ import json
 import statistics
 import sys
 import time
+import traceback
 from collections.abc import Callable
 from pathlib import Path
 
@@ -108,15 +109,27 @@ def main(argv: list[str]) -> int:
         print(f"unknown suite(s): {', '.join(unknown)}; known: {', '.join(suites)}")
         return 2
     results: list[dict[str, object]] = []
+    failed = []
     for name in argv or list(suites):
-        results.extend(_spread(r) for r in suites[name](median_ms))
+        # A suite that fails (say, a baseline checkout whose page the browser cannot read)
+        # is named and its traceback shown; the other suites' figures are still written.
+        try:
+            results.extend(_spread(r) for r in suites[name](median_ms))
+        except Exception:
+            traceback.print_exc()
+            print(f"suite {name} failed; its figures are missing", file=sys.stderr)
+            failed.append(name)
     RESULTS.write_text(json.dumps(results, indent=2, ensure_ascii=False), encoding="utf-8")
-    width = max(len(str(r["name"])) for r in results)
-    header = f"{'benchmark':<{width}}  {'median (min–max)':<26} unit"
-    print(f"{header}  ratio median (min–max) vs baseline")
-    for r in results:
-        print(_line(r, width))
+    if results:
+        width = max(len(str(r["name"])) for r in results)
+        header = f"{'benchmark':<{width}}  {'median (min–max)':<26} unit"
+        print(f"{header}  ratio median (min–max) vs baseline")
+        for r in results:
+            print(_line(r, width))
     print(f"\nwritten: {RESULTS}")
+    if failed:
+        print(f"failed suite(s): {', '.join(failed)}", file=sys.stderr)
+        return 1
     return 0
 
 

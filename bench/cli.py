@@ -4,8 +4,8 @@ interpreter's own start) in the same interleaved rounds. Target: both ≤ 0.3 s 
 
 ``BENCH_BEFORE=<dir>`` (an export of a baseline commit, see bench/server.py) also runs the
 two commands from that checkout (same interpreter, on a store that checkout's own code
-seeds) in the same rounds, with an
-"after vs before" row. ``BENCH_ROUNDS`` sets the rounds (default 9).
+seeds) in the same rounds, with an "after vs before" row. ``BENCH_ROUNDS`` sets the rounds
+(default 9).
 """
 
 from __future__ import annotations
