@@ -185,12 +185,9 @@ def browser_side(db: str, rounds: int = 5, presses: int = 6) -> list[dict[str, o
             "skeleton": skeleton,
             STILL: skeleton,  # the same server; the tab's first address says still=1
         }
-        if BEFORE:
+        if BEFORE:  # its key press is expected to flip to this checkout's tops (same seed data)
             before_db = str(Path(db).with_name("before.duckdb"))
-            loopback.baseline_store(BEFORE, before_db)
-            servers["before"] = stack.enter_context(
-                loopback.serve("app.py", before_db, root=Path(BEFORE))
-            )
+            servers["before"] = stack.enter_context(loopback.serve_baseline(BEFORE, before_db))
         which_all = list(servers)
         press: dict[str, list[float]] = {w: [] for w in which_all}
         to_overview: dict[str, list[float]] = {w: [] for w in which_all}

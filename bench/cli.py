@@ -43,8 +43,8 @@ def run(_timer: object) -> list[dict[str, object]]:
     with tempfile.TemporaryDirectory() as tmp:
         db = str(Path(tmp) / "cli.duckdb")
         loopback.seeded_store(db)
-        before_db = str(Path(tmp) / "before.duckdb")
-        if BEFORE:  # the baseline on the store its own code seeds
+        before_db = str(Path(tmp) / "before.duckdb")  # seeded by the baseline's own code
+        if BEFORE:
             loopback.baseline_store(BEFORE, before_db)
         measures = {"python -c pass": lambda: _process(["-c", "pass"], settings.REPO_ROOT, db)}
         for name, args in COMMANDS.items():

@@ -81,6 +81,15 @@ def baseline_store(root: str | Path, path: str) -> None:
 
 
 @contextlib.contextmanager
+def serve_baseline(root: str | Path, db: str) -> Iterator[Server]:
+    """The app of the baseline checkout ``root``, served on a new store at ``db`` that the
+    baseline's own code seeds (one writer per store)."""
+    baseline_store(root, db)
+    with serve("app.py", db, root=Path(root)) as server:
+        yield server
+
+
+@contextlib.contextmanager
 def serve(
     script: str | Path,
     db: str,

@@ -15,7 +15,7 @@ computation) and the floor (`bench/floor_app.py`: two sliders). In interleaved r
 
 Before and after in one run: ``BENCH_BEFORE=<dir>`` (an export of a baseline commit, e.g.
 ``git archive <commit> | tar -x -C <dir>``) serves that checkout of the app as a fourth
-server, on a store seeded by that checkout's own code (``loopback.baseline_store``), and
+server, on a store seeded by that checkout's own code (``loopback.serve_baseline``), and
 measures it in the same interleaved rounds: each figure then also has a "before" row
 against the skeleton and an "after vs before" row.
 
@@ -180,11 +180,8 @@ def run(timer: Timer) -> list[dict[str, object]]:
                 "app": stack.enter_context(loopback.serve("app.py", db)),
                 "skeleton": stack.enter_context(loopback.serve(SKELETON, db, launcher=False)),
             }
-            if BEFORE:  # the baseline checkout, on a store its own code seeds (one writer each)
+            if BEFORE:
                 before_db = str(Path(tmp) / "before.duckdb")
-                loopback.baseline_store(BEFORE, before_db)
-                servers["before"] = stack.enter_context(
-                    loopback.serve("app.py", before_db, root=Path(BEFORE))
-                )
+                servers["before"] = stack.enter_context(loopback.serve_baseline(BEFORE, before_db))
             floor = stack.enter_context(loopback.serve(FLOOR, db, launcher=False))
             return asyncio.run(_measure(servers, floor))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 import duckdb
@@ -28,3 +29,20 @@ def test_baseline_store_names_the_failure(tmp_path: Path) -> None:
     not a bench run against an empty store."""
     with pytest.raises(RuntimeError, match="seeding the baseline"):
         loopback.baseline_store(tmp_path, str(tmp_path / "store.duckdb"))
+
+
+def test_a_served_baseline_runs_its_pages_on_its_own_store(tmp_path: Path) -> None:
+    """``serve_baseline`` seeds the store with the checkout's code, then serves that
+    checkout's app on it: a session opens the Bereich and sees its weight sliders."""
+    db = str(tmp_path / "before.duckdb")
+    with loopback.serve_baseline(settings.REPO_ROOT, db) as server:
+        client = loopback.Client(server.url, "bereich", "area=ozg")
+
+        async def open_and_close() -> None:
+            await client.open()
+            await client.close()
+
+        asyncio.run(open_and_close())
+    assert {"w_cost", "w_feasibility"} <= set(client.sliders)
+    with duckdb.connect(db, read_only=True) as conn:
+        assert conn.execute("SELECT count(*) FROM options").fetchone()[0] > 0
